@@ -1,0 +1,89 @@
+/**
+ * The engine API: every question the renderer may ask about an open capture.
+ *
+ * One definition serves three transports: the Electron preload bridge (validated in main),
+ * the browser host's WebSocket (validated in the host), and direct calls in tests. Requests
+ * and replies are plain JSON-able data; bulk rows travel as windows (offset/limit), never as
+ * whole tables. Calls are additive: add a method here first, then implement it in the engine
+ * (electron/engine/api) and expose it in both transports.
+ */
+
+export type CaptureId = string;
+
+/** A time window in nanoseconds since the epoch, as decimal strings (JSON has no bigint). */
+export interface TimeWindow { from: string; to: string }
+
+export interface LoadProgress {
+  captureId: CaptureId;
+  bytesRead: number;
+  totalBytes: number;
+  events: number;
+  eventsPerSecond: number;
+  secondsLeft: number | null;
+  done: boolean;
+  error?: string;
+}
+
+export interface CaptureInfo {
+  captureId: CaptureId;
+  path: string;
+  fileName: string;
+  sizeBytes: number;
+  events: number;
+  firstTs: string;
+  lastTs: string;
+  hostname: string;
+  numCpus: number;
+  warnings: string[];
+}
+
+export interface SortSpec { column: string; descending: boolean }
+
+export interface ColumnInfo { name: string; title: string; type: 'string' | 'number' | 'bytes' | 'time' | 'duration' | 'percent'; isKey?: boolean; description?: string }
+
+export interface TableWindow {
+  columns: ColumnInfo[];
+  rows: Array<Array<string | number | null>>;
+  totalRows: number;
+  offset: number;
+}
+
+export interface ViewQuery {
+  viewId: string;
+  filter?: string;
+  window?: TimeWindow;
+  sort?: SortSpec;
+  offset: number;
+  limit: number;
+}
+
+export interface TileQuery { filter?: string; window?: TimeWindow; samples: number }
+
+export interface TileValue {
+  id: string;
+  category: string;
+  title: string;
+  total: number;
+  max: number;
+  series: number[];
+  drillView?: string;
+  drillFilter?: string;
+}
+
+/** Every call: name → (request, reply). */
+export interface EngineApi {
+  openCapture(req: { path: string }): Promise<{ captureId: CaptureId }>;
+  cancelLoad(req: { captureId: CaptureId }): Promise<void>;
+  closeCapture(req: { captureId: CaptureId }): Promise<void>;
+  captureInfo(req: { captureId: CaptureId }): Promise<CaptureInfo>;
+  tiles(req: { captureId: CaptureId } & TileQuery): Promise<TileValue[]>;
+  view(req: { captureId: CaptureId } & ViewQuery): Promise<TableWindow>;
+}
+
+/** Events pushed from the engine to the renderer. */
+export interface EngineEvents {
+  loadProgress: LoadProgress;
+}
+
+/** Every API failure reaches the renderer as one line, never a stack trace. */
+export interface ApiError { message: string; code: 'bad-request' | 'not-found' | 'bad-capture' | 'bad-filter' | 'cancelled' | 'internal' }
