@@ -1,0 +1,49 @@
+/**
+ * `syscope` command line: one file a subcommand under commands/, each exporting
+ * `run(args): Promise<number>` (the exit status). Every failure that reaches this
+ * dispatcher is printed as one line, never as a stack trace.
+ */
+export interface Command {
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+type Loader = () => Promise<{ command: Command }>;
+
+// Add a subcommand here and in commands/<name>.ts; the lazy import keeps start-up fast.
+const commands: Record<string, Loader> = {
+};
+
+function usage(): string {
+  return ['usage: syscope <command> [options]', '', 'commands:', ...Object.keys(commands).map((c) => `  ${c}`)].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    console.error(`syscope: unknown command '${name}'\n${usage()}`);
+    return 2;
+  }
+  const { command } = await load();
+  return command.run(rest);
+}
+
+function oneLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split('\n')[0];
+}
+
+// EPIPE (output piped into `head`) is a normal way for a reader to stop listening.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err) => { console.error(`syscope: ${oneLine(err)}`); process.exitCode = 1; },
+);
