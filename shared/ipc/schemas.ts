@@ -1,0 +1,61 @@
+/**
+ * The zod schemas every request is checked against before it reaches the engine, in both
+ * transports (Electron main and the browser host). A request that does not match is refused
+ * with a one-line `bad-request` error; nothing unchecked crosses a trust boundary.
+ */
+import { z } from 'zod';
+import type { EngineApi } from './contract';
+import type { ShellApi } from './shell';
+import { ApiFailure } from './errors';
+
+const captureId = z.string().min(1).max(200);
+// zod v4 runs refinements even after a field failed, so the refinement re-checks its input.
+const isDecimal = (s: unknown) => typeof s === 'string' && /^\d{1,20}$/.test(s);
+const nanoseconds = z.string().regex(/^\d{1,20}$/, 'a time must be nanoseconds as a decimal string');
+const timeWindow = z.strictObject({ from: nanoseconds, to: nanoseconds })
+  .refine((w) => !isDecimal(w.from) || !isDecimal(w.to) || BigInt(w.from) <= BigInt(w.to),
+    'a time window must not end before it starts');
+const filter = z.string().max(20_000);
+const sort = z.strictObject({ column: z.string().min(1).max(200), descending: z.boolean() });
+
+/** One schema per call; the mapped type keeps the list in step with the contract. */
+export const requestSchemas = {
+  openCapture: z.strictObject({ path: z.string().min(1).max(4096) }),
+  cancelLoad: z.strictObject({ captureId }),
+  closeCapture: z.strictObject({ captureId }),
+  captureInfo: z.strictObject({ captureId }),
+  tiles: z.strictObject({
+    captureId, filter: filter.optional(), window: timeWindow.optional(),
+    samples: z.number().int().min(1).max(2000),
+  }),
+  view: z.strictObject({
+    captureId, viewId: z.string().min(1).max(200), filter: filter.optional(), window: timeWindow.optional(),
+    sort: sort.optional(), offset: z.number().int().min(0), limit: z.number().int().min(0).max(10_000),
+  }),
+  recentCaptures: z.strictObject({}),
+  sampleCapture: z.strictObject({}),
+  chooseCapture: z.strictObject({}),
+} satisfies { [K in keyof AppApi]: z.ZodType<Parameters<AppApi[K]>[0]> };
+
+/** Everything the renderer may call: the engine plus the app shell. */
+export type AppApi = EngineApi & ShellApi;
+export type AppMethod = keyof AppApi;
+export const appMethods = Object.keys(requestSchemas) as AppMethod[];
+
+export function isAppMethod(name: unknown): name is AppMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, name);
+}
+
+/** Checks a call by name; returns the typed request or throws a one-line bad-request failure. */
+export function parseRequest<M extends AppMethod>(method: M, params: unknown): Parameters<AppApi[M]>[0];
+export function parseRequest(method: unknown, params: unknown): unknown;
+export function parseRequest(method: unknown, params: unknown): unknown {
+  if (!isAppMethod(method)) throw new ApiFailure('bad-request', `unknown call '${String(method).slice(0, 60)}'`);
+  const checked = requestSchemas[method].safeParse(params ?? {});
+  if (!checked.success) {
+    const first = checked.error.issues[0];
+    const where = first.path.length ? `${first.path.join('.')}: ` : '';
+    throw new ApiFailure('bad-request', `${method}: ${where}${first.message}`);
+  }
+  return checked.data;
+}
