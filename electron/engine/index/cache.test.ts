@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, readdirSync, utimesSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { CaptureIndexBuilder, emptyEventRow } from './eventIndex';
+import { fileIdentity, IndexCache } from './cache';
+
+function captureFile(dir: string, name: string, content: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+function indexFor(path: string, events = 10) {
+  const b = new CaptureIndexBuilder();
+  const row = emptyEventRow();
+  for (let i = 0; i < events; i++) { row.ts = 1000n + BigInt(i); b.addEvent(row); }
+  return b.finish({ identity: fileIdentity(path), path, sizeBytes: 1, hostname: '', numCpus: 1, warnings: [] });
+}
+
+test('a stored index is found again by the file identity, also after a rename', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-cache-'));
+  const cache = new IndexCache(join(dir, 'cache'));
+  const cap = captureFile(dir, 'a.scap', 'capture bytes');
+  cache.store(indexFor(cap));
+  const copy = captureFile(dir, 'b.scap', 'capture bytes');
+  utimesSync(copy, statSync(cap).atime, statSync(cap).mtime);
+  assert.equal(cache.load(fileIdentity(copy)).index?.events, 10);
+  assert.deepEqual(readdirSync(dir).sort(), ['a.scap', 'b.scap', 'cache'], 'nothing is written beside the capture');
+});
+
+test('a changed capture misses, and a corrupt entry is rejected and removed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-cache-'));
+  const cache = new IndexCache(join(dir, 'cache'));
+  const cap = captureFile(dir, 'a.scap', 'capture bytes');
+  const id = fileIdentity(cap);
+  cache.store(indexFor(cap));
+  writeFileSync(cap, 'capture bytez');
+  assert.equal(cache.load(fileIdentity(cap)).index, undefined);
+  const p = cache.indexPath(id);
+  const buf = readFileSync(p);
+  buf[40] ^= 1;
+  writeFileSync(p, buf);
+  const r = cache.load(id);
+  assert.equal(r.index, undefined);
+  assert.match(r.rejected ?? '', /checksum|JSON|header/);
+  assert.equal(readdirSync(join(dir, 'cache')).length, 0);
+});
+
+test('an entry claiming another file identity is not trusted', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-cache-'));
+  const cache = new IndexCache(join(dir, 'cache'));
+  const a = captureFile(dir, 'a.scap', 'first capture');
+  const b = captureFile(dir, 'b.scap', 'second one!!!');
+  cache.store(indexFor(a));
+  writeFileSync(cache.indexPath(fileIdentity(b)), readFileSync(cache.indexPath(fileIdentity(a))));
+  assert.match(cache.load(fileIdentity(b)).rejected ?? '', /another file/);
+});
+
+test('the cache evicts least recently used entries beyond its size cap', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-cache-'));
+  const probe = new IndexCache(join(dir, 'probe'));
+  const one = captureFile(dir, 'one.scap', 'x1');
+  probe.store(indexFor(one, 1000));
+  const entrySize = statSync(probe.indexPath(fileIdentity(one))).size;
+  const cache = new IndexCache(join(dir, 'cache'), entrySize * 2 + 100);
+  const caps = ['a', 'b', 'c'].map((n) => captureFile(dir, `${n}.scap`, `capture ${n}`));
+  cache.store(indexFor(caps[0], 1000));
+  cache.store(indexFor(caps[1], 1000));
+  const old = new Date(Date.now() - 60_000);
+  utimesSync(cache.indexPath(fileIdentity(caps[1])), old, old);
+  cache.load(fileIdentity(caps[0]));
+  cache.store(indexFor(caps[2], 1000));
+  assert.ok(cache.load(fileIdentity(caps[0])).index, 'recently used entry kept');
+  assert.equal(cache.load(fileIdentity(caps[1])).index, undefined, 'least recently used entry evicted');
+  assert.ok(cache.load(fileIdentity(caps[2])).index, 'new entry kept');
+});
+
+test('a gzip capture is decompressed once into the cache, a raw one is read in place', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-cache-'));
+  const cache = new IndexCache(join(dir, 'cache'));
+  const raw = captureFile(dir, 'raw.scap', 'raw bytes');
+  assert.equal(await cache.readablePath(raw, fileIdentity(raw)), raw);
+  const gz = join(dir, 'z.scap');
+  writeFileSync(gz, gzipSync(Buffer.from('inflated capture')));
+  const p = await cache.readablePath(gz, fileIdentity(gz));
+  assert.ok(p.startsWith(join(dir, 'cache')));
+  assert.equal(readFileSync(p, 'utf8'), 'inflated capture');
+  assert.equal(await cache.readablePath(gz, fileIdentity(gz)), p);
+});

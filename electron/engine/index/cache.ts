@@ -1,0 +1,151 @@
+/**
+ * The persistent index cache, in the user's cache directory (never beside the capture: a
+ * capture is evidence and its folder is not ours to write to).
+ *
+ * An entry is keyed by the capture's identity (size, mtime and a hash of its first and last
+ * MiB), so a renamed copy still hits and a modified file misses. Entries are checked on load
+ * (format, checksum, identity) and a bad one is deleted and rebuilt, never trusted. The cache
+ * keeps under a byte cap by evicting the least recently used entries (use = file mtime).
+ * Gzip captures are decompressed once into the cache too, so payloads can be re-read by offset.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync, createReadStream, createWriteStream } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { CaptureIndex, type FileIdentity } from './eventIndex';
+import { INDEX_FORMAT_VERSION } from './indexFile';
+
+const HEAD_TAIL_BYTES = 1 << 20;
+const DEFAULT_MAX_BYTES = 4 * 1024 * 1024 * 1024;
+/** Bump when what the indexer records changes, so older entries are rebuilt. */
+export const INDEXER_VERSION = 1;
+
+export function defaultCacheDir(): string {
+  if (process.env.SYSCOPE_CACHE_DIR) return process.env.SYSCOPE_CACHE_DIR;
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'syscope');
+}
+
+export function fileIdentity(path: string): FileIdentity {
+  const fd = openSync(path, 'r');
+  try {
+    const st = fstatSync(fd);
+    const hash = createHash('sha256');
+    const head = Buffer.alloc(Math.min(HEAD_TAIL_BYTES, st.size));
+    readSync(fd, head, 0, head.length, 0);
+    hash.update(head);
+    if (st.size > HEAD_TAIL_BYTES) {
+      const tail = Buffer.alloc(Math.min(HEAD_TAIL_BYTES, st.size - HEAD_TAIL_BYTES));
+      readSync(fd, tail, 0, tail.length, st.size - tail.length);
+      hash.update(tail);
+    }
+    return { size: st.size, mtimeMs: Math.floor(st.mtimeMs), headTailHash: hash.digest('hex') };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.headTailHash === b.headTailHash;
+}
+
+export function isGzipFile(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const b = Buffer.alloc(2);
+    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface CacheLoad { index?: CaptureIndex; rejected?: string }
+
+export class IndexCache {
+  constructor(readonly dir = defaultCacheDir(), readonly maxBytes = Number(process.env.SYSCOPE_CACHE_MAX_BYTES) || DEFAULT_MAX_BYTES) {}
+
+  private key(id: FileIdentity): string {
+    return createHash('sha256').update(`${INDEX_FORMAT_VERSION}/${INDEXER_VERSION}/${id.size}/${id.mtimeMs}/${id.headTailHash}`).digest('hex').slice(0, 40);
+  }
+
+  indexPath(id: FileIdentity): string {
+    return join(this.dir, `${this.key(id)}.idx`);
+  }
+
+  /** The cached index for this identity, or why there is none usable (a bad entry is deleted). */
+  load(id: FileIdentity): CacheLoad {
+    const p = this.indexPath(id);
+    if (!existsSync(p)) return {};
+    try {
+      const index = CaptureIndex.decode(readFileSync(p));
+      if (!sameIdentity(index.meta.identity, id)) throw new Error('index belongs to another file');
+      this.touch(p);
+      return { index };
+    } catch (err) {
+      try { unlinkSync(p); } catch { /* already gone */ }
+      return { rejected: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  store(index: CaptureIndex): void {
+    mkdirSync(this.dir, { recursive: true });
+    const p = this.indexPath(index.meta.identity);
+    const tmp = `${p}.${process.pid}.tmp`;
+    writeFileSync(tmp, index.encode());
+    renameSync(tmp, p);
+    this.evict(p);
+  }
+
+  /**
+   * The path to read events from: the capture itself, or for a gzip capture its decompressed
+   * copy in the cache (made on first use), so event offsets point into a seekable file.
+   */
+  async readablePath(capturePath: string, id: FileIdentity, signal?: AbortSignal): Promise<string> {
+    if (!isGzipFile(capturePath)) return capturePath;
+    const p = join(this.dir, `${this.key(id)}.scap`);
+    if (existsSync(p)) {
+      this.touch(p);
+      return p;
+    }
+    mkdirSync(this.dir, { recursive: true });
+    const tmp = `${p}.${process.pid}.tmp`;
+    try {
+      await pipeline(createReadStream(capturePath), createGunzip(), createWriteStream(tmp), { signal });
+    } catch (err) {
+      try { unlinkSync(tmp); } catch { /* nothing written */ }
+      if (signal?.aborted) throw err;
+      throw new Error(`cannot decompress ${capturePath}: ${(err as Error).message.split('\n')[0]}`);
+    }
+    renameSync(tmp, p);
+    this.evict(p);
+    return p;
+  }
+
+  private touch(p: string): void {
+    const now = new Date();
+    try { utimesSync(p, now, now); } catch { /* read-only cache: LRU order just ages */ }
+  }
+
+  /** Deletes least recently used entries until the cache fits its cap (never `keep`). */
+  evict(keep?: string): void {
+    let entries: Array<{ p: string; size: number; used: number }>;
+    try {
+      entries = readdirSync(this.dir).filter((n) => n.endsWith('.idx') || n.endsWith('.scap')).map((n) => {
+        const p = join(this.dir, n);
+        const st = statSync(p);
+        return { p, size: st.size, used: st.mtimeMs };
+      });
+    } catch {
+      return;
+    }
+    let total = entries.reduce((s, e) => s + e.size, 0);
+    entries.sort((a, b) => a.used - b.used);
+    for (const e of entries) {
+      if (total <= this.maxBytes) break;
+      if (e.p === keep) continue;
+      try { unlinkSync(e.p); total -= e.size; } catch { /* someone else removed it */ }
+    }
+  }
+}

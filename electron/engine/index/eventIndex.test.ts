@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CaptureIndex, CaptureIndexBuilder, emptyEventRow, SPAN_PROCESS } from './eventIndex';
+import { IndexFormatError } from './indexFile';
+
+const meta = { identity: { size: 10, mtimeMs: 1, headTailHash: 'ab' }, path: '/x.scap', sizeBytes: 10, hostname: 'h', numCpus: 2, warnings: [] };
+
+function sample(): CaptureIndex {
+  const b = new CaptureIndexBuilder();
+  const row = emptyEventRow();
+  for (let i = 0; i < 5000; i++) {
+    row.ts = 1_700_000_000_000_000_000n + BigInt(i) * 1000n;
+    row.tid = 100 + (i % 7);
+    row.type = i % 300;
+    row.dir = i & 1;
+    row.bytes = i * 3;
+    row.fileOffset = 5_000_000_000 + i * 64;
+    row.procName = i % 2 ? 'nginx' : 'bash';
+    row.fdName = `/tmp/f${i % 10}`;
+    const r = b.addEvent(row);
+    if (i % 100 === 0) b.addTile(r, b.tileNumber('file.bytes'), i, b.strings.intern(row.fdName));
+  }
+  b.addSpan(SPAN_PROCESS, 1_699_999_999_000_000_000n, undefined);
+  return b.finish(meta);
+}
+
+test('rows keep exact nanosecond times, offsets beyond 4 GiB and interned names', () => {
+  const idx = sample();
+  assert.equal(idx.events, 5000);
+  assert.equal(idx.rowTs(4999), 1_700_000_000_000_000_000n + 4_999_000n);
+  assert.equal(idx.cols.offset[4999], 5_000_000_000 + 4999 * 64);
+  assert.equal(idx.strings.get(idx.cols.proc[1]), 'nginx');
+  assert.equal(idx.strings.size, 1 + 2 + 10);
+  assert.equal(idx.meta.firstTs, '1700000000000000000');
+  assert.equal(idx.cols.tileRow.length, 50);
+  assert.equal(idx.cols.spanStart[0], -1_000_000_000);
+  assert.equal(idx.cols.spanEnd[0], Infinity);
+});
+
+test('an index survives encoding and decoding unchanged', () => {
+  const idx = sample();
+  const back = CaptureIndex.decode(idx.encode());
+  assert.deepEqual(back.meta, idx.meta);
+  assert.deepEqual(back.cols.bytes, idx.cols.bytes);
+  assert.deepEqual(back.cols.ts, idx.cols.ts);
+  assert.equal(back.strings.get(back.cols.fdName[13]), '/tmp/f3');
+  assert.equal(back.meta.tileIds[0], 'file.bytes');
+});
+
+test('a damaged or foreign index file is refused with one line', () => {
+  const buf = sample().encode();
+  const flipped = Buffer.from(buf);
+  flipped[flipped.length >> 1] ^= 0xff;
+  assert.throws(() => CaptureIndex.decode(flipped), (e: Error) => e instanceof IndexFormatError && /checksum/.test(e.message));
+  assert.throws(() => CaptureIndex.decode(buf.subarray(0, 100)), IndexFormatError);
+  assert.throws(() => CaptureIndex.decode(Buffer.from('hello world, not an index at all, really not one at all')), /not a Syscope index/);
+});

@@ -1,0 +1,204 @@
+/**
+ * The capture index: what one pass over a capture leaves behind, so later questions are answered
+ * without re-reading the file.
+ *
+ * - One row per event, in file order, as typed-array columns: time (ns after `baseTs`), thread,
+ *   event type, direction, cpu, fd, result, bytes, latency, file offset (to re-read the payload),
+ *   and interned process name, fd name and container id.
+ * - A tile log: one entry per (event, overview tile) the event counts for, with its value and,
+ *   for tiles that count distinct things (files, connections), the interned thing. Tiles for
+ *   any window, sample count and filter are folded from this log (see tiles/).
+ * - Lifetimes of processes and containers (for "running" tiles), as start/end times.
+ * Nothing per event is held as an object; strings live once in the string table.
+ */
+import { GrowableColumn } from './growable';
+import { StringTable } from './stringTable';
+import { decodeIndexFile, encodeIndexFile, IndexFormatError, type ColumnArray } from './indexFile';
+
+/** What identifies the capture an index was built from (see cache.ts). */
+export interface FileIdentity { size: number; mtimeMs: number; headTailHash: string }
+
+export interface IndexMeta {
+  identity: FileIdentity;
+  path: string;
+  sizeBytes: number;
+  /** Nanoseconds since the epoch that row times count from (decimal string). */
+  baseTs: string;
+  firstTs: string;
+  lastTs: string;
+  hostname: string;
+  numCpus: number;
+  warnings: string[];
+  /** Names of tiles discovered while reading (one per docker event name, ...), by tile id. */
+  tileIds: string[];
+}
+
+export const NO_FD = -1;
+export const DIR_ENTER = 0;
+export const DIR_EXIT = 1;
+
+/** A reusable scratch record: fill it and call `addEvent`; nothing is allocated per event. */
+export interface EventRow {
+  ts: bigint; tid: number; type: number; dir: number; cpu: number; fd: number; res: number;
+  bytes: number; latency: number; fileOffset: number; fdType: number;
+  procName: string; fdName: string; containerId: string;
+}
+
+export function emptyEventRow(): EventRow {
+  return { ts: 0n, tid: 0, type: 0, dir: 0, cpu: 0, fd: NO_FD, res: NaN, bytes: 0, latency: 0, fileOffset: 0, fdType: 0, procName: '', fdName: '', containerId: '' };
+}
+
+const eventColumns = {
+  ts: Float64Array, tid: Int32Array, type: Uint16Array, dir: Uint8Array, cpu: Uint16Array, fd: Int32Array,
+  res: Float64Array, bytes: Uint32Array, latency: Float64Array, offset: Float64Array, fdType: Uint8Array,
+  proc: Uint32Array, fdName: Uint32Array, container: Uint32Array,
+  tileRow: Uint32Array, tileId: Uint16Array, tileValue: Float64Array, tileKey: Int32Array,
+  spanKind: Uint8Array, spanStart: Float64Array, spanEnd: Float64Array,
+} as const;
+type ColumnName = keyof typeof eventColumns;
+type Columns = { [K in ColumnName]: InstanceType<(typeof eventColumns)[K]> };
+
+export const SPAN_PROCESS = 0;
+export const SPAN_CONTAINER = 1;
+
+export class CaptureIndex {
+  constructor(readonly meta: IndexMeta, readonly strings: StringTable, readonly cols: Columns) {}
+
+  get events(): number {
+    return this.cols.ts.length;
+  }
+
+  get baseTs(): bigint {
+    return BigInt(this.meta.baseTs);
+  }
+
+  /** Row time in ns since the epoch. */
+  rowTs(row: number): bigint {
+    return this.baseTs + BigInt(Math.round(this.cols.ts[row]));
+  }
+
+  /** Nanoseconds since the epoch → row time scale (ns after baseTs). */
+  toRelative(ts: bigint): number {
+    return Number(ts - this.baseTs);
+  }
+
+  encode(): Buffer {
+    return encodeIndexFile({ ...this.meta, strings: this.strings.toArray() }, this.cols as unknown as Record<string, ColumnArray>);
+  }
+
+  static decode(buf: Buffer): CaptureIndex {
+    const { meta, columns } = decodeIndexFile(buf);
+    const m = meta as IndexMeta & { strings?: unknown };
+    if (!m || typeof m.baseTs !== 'string' || !Array.isArray(m.strings) || !Array.isArray(m.tileIds)) {
+      throw new IndexFormatError('index header lacks its metadata');
+    }
+    for (const [name, ctor] of Object.entries(eventColumns)) {
+      if (!(columns[name] instanceof ctor)) throw new IndexFormatError(`index lacks column '${name}'`);
+    }
+    const rows = columns.ts.length;
+    for (const n of ['tid', 'type', 'dir', 'cpu', 'fd', 'res', 'bytes', 'latency', 'offset', 'fdType', 'proc', 'fdName', 'container']) {
+      if (columns[n].length !== rows) throw new IndexFormatError(`column '${n}' has ${columns[n].length} rows, expected ${rows}`);
+    }
+    const strings = new StringTable(m.strings as string[]);
+    const { strings: _s, ...rest } = m;
+    return new CaptureIndex(rest as IndexMeta, strings, columns as unknown as Columns);
+  }
+}
+
+export class CaptureIndexBuilder {
+  readonly strings = new StringTable();
+  private readonly cols: { [K in ColumnName]: GrowableColumn<InstanceType<(typeof eventColumns)[K]>> };
+  private baseTs: bigint | undefined;
+  private firstTs: bigint | undefined;
+  private lastTs: bigint | undefined;
+  private readonly tileIds: string[] = [];
+  private readonly tileNumbers = new Map<string, number>();
+
+  constructor() {
+    const cols = {} as Record<string, GrowableColumn<ColumnArray>>;
+    for (const [name, ctor] of Object.entries(eventColumns)) cols[name] = new GrowableColumn(ctor as never);
+    this.cols = cols as never;
+  }
+
+  get events(): number {
+    return this.cols.ts.length;
+  }
+
+  /** Appends one event; returns its row number. */
+  addEvent(e: EventRow): number {
+    // Times are kept relative to the first non-zero timestamp so they fit a double exactly.
+    if (this.baseTs === undefined && e.ts > 0n) this.baseTs = e.ts;
+    const base = this.baseTs ?? 0n;
+    if (e.ts > 0n) {
+      if (this.firstTs === undefined || e.ts < this.firstTs) this.firstTs = e.ts;
+      if (this.lastTs === undefined || e.ts > this.lastTs) this.lastTs = e.ts;
+    }
+    const c = this.cols;
+    c.ts.push(e.ts > 0n ? Number(e.ts - base) : 0);
+    c.tid.push(e.tid);
+    c.type.push(e.type);
+    c.dir.push(e.dir);
+    c.cpu.push(e.cpu);
+    c.fd.push(e.fd);
+    c.res.push(e.res);
+    c.bytes.push(e.bytes);
+    c.latency.push(e.latency);
+    c.offset.push(e.fileOffset);
+    c.fdType.push(e.fdType);
+    c.proc.push(this.strings.intern(e.procName));
+    c.fdName.push(this.strings.intern(e.fdName));
+    c.container.push(this.strings.intern(e.containerId));
+    return c.ts.length - 1;
+  }
+
+  /** The number of a tile by its id, registering tiles discovered while reading. */
+  tileNumber(tileId: string): number {
+    let n = this.tileNumbers.get(tileId);
+    if (n === undefined) {
+      n = this.tileIds.length;
+      this.tileIds.push(tileId);
+      this.tileNumbers.set(tileId, n);
+    }
+    return n;
+  }
+
+  /** Records that event `row` counts `value` for a tile; `key` ≥ 0 names the thing counted once. */
+  addTile(row: number, tile: number, value: number, key = -1): void {
+    this.cols.tileRow.push(row);
+    this.cols.tileId.push(tile);
+    this.cols.tileValue.push(value);
+    this.cols.tileKey.push(key);
+  }
+
+  /** A process or container alive from `start` to `end` (ns since the epoch; end undefined = still alive). */
+  addSpan(kind: number, start: bigint, end: bigint | undefined): void {
+    // Kept aside until finish(): spans may be known before the first event fixes baseTs.
+    this.spans.push({ kind, start, end });
+  }
+
+  private readonly spans: Array<{ kind: number; start: bigint; end: bigint | undefined }> = [];
+
+  /** Time of the first timestamped event so far (spans are measured from it). */
+  get startTs(): bigint | undefined {
+    return this.baseTs;
+  }
+
+  finish(meta: Omit<IndexMeta, 'baseTs' | 'firstTs' | 'lastTs' | 'tileIds'>): CaptureIndex {
+    const base = this.baseTs ?? 0n;
+    for (const sp of this.spans) {
+      this.cols.spanKind.push(sp.kind);
+      this.cols.spanStart.push(Number(sp.start - base));
+      this.cols.spanEnd.push(sp.end === undefined ? Infinity : Number(sp.end - base));
+    }
+    this.spans.length = 0;
+    const cols = {} as Record<string, ColumnArray>;
+    for (const name of Object.keys(eventColumns)) cols[name] = this.cols[name as ColumnName].finish();
+    return new CaptureIndex({
+      ...meta,
+      baseTs: String(this.baseTs ?? 0n),
+      firstTs: String(this.firstTs ?? 0n),
+      lastTs: String(this.lastTs ?? 0n),
+      tileIds: [...this.tileIds],
+    }, this.strings, cols as unknown as Columns);
+  }
+}
