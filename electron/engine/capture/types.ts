@@ -101,6 +101,12 @@ export interface CaptureEvent {
   blockType: number;
   /** Nanoseconds since the epoch. */
   ts: bigint;
+  /**
+   * The same timestamp as two unsigned 32-bit halves (ts = tsHi * 2^32 + tsLo), set by
+   * readCapture: hot loops compare these instead of creating a bigint per event.
+   */
+  tsHi?: number;
+  tsLo?: number;
   /** Thread id; -1 for meta events not tied to a thread. */
   tid: number;
   type: number;
@@ -132,6 +138,12 @@ export interface ReadProgress { bytesRead: number; totalBytes: number; events: n
 
 export interface ReadOptions {
   signal?: AbortSignal;
+  /**
+   * 'newest' (default): old event layouts are upgraded as libscap's converter does (enter events
+   * it merges into exits are dropped). 'file': events exactly as recorded (v1 headers normalised),
+   * which is what sysdig 0.29.3 shows, enter events included. See upgradeLayout.ts.
+   */
+  layout?: 'newest' | 'file';
   onProgress?(p: ReadProgress): void;
 }
 
@@ -144,6 +156,10 @@ export interface ReadSummary {
   /** Non-fatal problems met while reading (skipped corrupt block, ...), each one line. */
   warnings: string[];
   compressed: boolean;
+  /** Event blocks whose event could not be decoded (bad lengths); each also gave a warning. */
+  skippedEvents?: number;
+  /** Bytes of the (decompressed) capture stream that were consumed. */
+  bytes?: number;
 }
 
 /** A capture that cannot be read at all; `message` is one line naming the problem. */

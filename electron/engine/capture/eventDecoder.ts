@@ -1,0 +1,122 @@
+/**
+ * Decodes the event inside an event block (scap-file-format.md §9, §11) into one reused
+ * CaptureEvent: no allocation per event. `data` is the chunk buffer itself and the parameter
+ * offsets point into it, so the event is only valid during the visitor call.
+ */
+import type { CaptureEvent } from './types';
+import { BlockType } from './blockTypes';
+import { EVENT_COUNT, EVENT_LARGE_PAYLOAD, EVENT_PARAM_COUNT } from '../../../shared/scap/eventTable';
+import { i64n, u16, u32 } from './byteCursor';
+
+const V1_HEADER = 22;
+const V2_HEADER = 26;
+// v1 events of these types were written with a length 3 bytes too long (§11).
+const NOTIFICATION_E = 280;
+const INFRA_E = 286;
+
+/** The reader's single, reused event. */
+export class DecodedEvent implements CaptureEvent {
+  fileOffset = 0;
+  blockType = 0;
+  tsHi = 0;
+  tsLo = 0;
+  tid = 0;
+  type = 0;
+  cpu = 0;
+  flags = 0;
+  nparams = 0;
+  data: Uint8Array = new Uint8Array(0);
+  paramOffset = new Uint32Array(32);
+  paramLength = new Uint32Array(32);
+
+  get ts(): bigint {
+    return (BigInt(this.tsHi) << 32n) | BigInt(this.tsLo);
+  }
+
+  ensureParams(n: number): void {
+    if (n <= this.paramOffset.length) return;
+    let size = this.paramOffset.length;
+    while (size < n) size *= 2;
+    this.paramOffset = new Uint32Array(size);
+    this.paramLength = new Uint32Array(size);
+  }
+}
+
+/**
+ * Fills `ev` from the event block at b[blockStart .. blockStart+blockLen). Returns null on
+ * success, or a one-line description of what is wrong with the event.
+ */
+export function decodeEventBlock(ev: DecodedEvent, b: Uint8Array, blockStart: number, blockLen: number, blockType: number): string | null {
+  const bodyEnd = blockStart + blockLen - 4;
+  let e = blockStart + 10;
+  let flags = 0;
+  if (blockType === BlockType.EVENT_FLAGS_V2 || blockType === BlockType.EVENT_FLAGS || blockType === BlockType.EVENT_FLAGS_V2_LARGE) {
+    flags = u32(b, e);
+    e += 4;
+  }
+  const v1 = blockType === BlockType.EVENT || blockType === BlockType.EVENT_FLAGS || blockType === BlockType.EVENT_LEGACY;
+  const header = v1 ? V1_HEADER : V2_HEADER;
+  if (e + header > bodyEnd) return `event header does not fit in a block of ${blockLen} bytes`;
+  const type = u16(b, e + 20);
+  let len = u32(b, e + 16);
+  if (v1 && (type === NOTIFICATION_E || type === INFRA_E)) len -= 3;
+  if (len < header) return `event length ${len} is shorter than its header`;
+  if (e + len > bodyEnd) return `event length ${len} runs past the end of its ${blockLen}-byte block`;
+  const known = type < EVENT_COUNT;
+  const width = !v1 && known && EVENT_LARGE_PAYLOAD[type] === 1 ? 4 : 2;
+  let nparams: number;
+  if (v1) {
+    nparams = v1ParamCount(b, e, len, type);
+    if (nparams < 0) return `old-format event of type ${type} has parameter lengths that do not add up to its length ${len}`;
+  } else {
+    nparams = u32(b, e + 22);
+    if (header + nparams * width > len) return `event of type ${type} claims ${nparams} parameters, more than its length ${len} can hold`;
+  }
+  ev.ensureParams(nparams);
+  const offs = ev.paramOffset, lens = ev.paramLength;
+  const end = e + len;
+  let l = e + header;
+  let p = l + nparams * width;
+  for (let i = 0; i < nparams; i++, l += width) {
+    const n = width === 2 ? u16(b, l) : u32(b, l);
+    offs[i] = p;
+    lens[i] = n;
+    p += n;
+  }
+  if (p > end) return `parameters of event type ${type} need ${p - e} bytes but the event is ${len} bytes long`;
+  ev.blockType = blockType;
+  ev.tsLo = u32(b, e);
+  ev.tsHi = u32(b, e + 4);
+  ev.tid = i64n(b, e + 8);
+  ev.type = type;
+  ev.cpu = u16(b, blockStart + 8);
+  ev.flags = flags;
+  ev.nparams = nparams;
+  ev.data = b;
+  return null;
+}
+
+/**
+ * v1 headers lack nparams: find the count whose lengths exactly fill the event (§11), starting
+ * from the table's count. Returns -1 when no count fits.
+ */
+function v1ParamCount(b: Uint8Array, e: number, len: number, type: number): number {
+  if (type < EVENT_COUNT) {
+    for (let n = EVENT_PARAM_COUNT[type]; n >= 0; n--) {
+      if (V1_HEADER + 2 * n > len) continue;
+      let end = V1_HEADER + 2 * n;
+      for (let k = 0; k < n; k++) end += u16(b, e + V1_HEADER + 2 * k);
+      if (end === len) return n;
+      if (end < len) return -1;
+    }
+    return -1;
+  }
+  // An id newer than the table: the smallest count that fills the event exactly.
+  let end = V1_HEADER;
+  for (let n = 0; V1_HEADER + 2 * n <= len; n++) {
+    if (end === len) return n;
+    if (end > len) return -1;
+    end += 2 + u16(b, e + V1_HEADER + 2 * n);
+  }
+  return -1;
+}

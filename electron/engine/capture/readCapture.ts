@@ -1,0 +1,239 @@
+/**
+ * The capture reader: streams a .scap file (plain or gzip) and calls a visitor for every
+ * block it holds, in file order.
+ *
+ * Design: the file arrives in 4 MiB chunks (1 MiB after gunzip). Blocks are parsed in place on
+ * the chunk; a block that straddles chunks is completed by concatenating just the chunks it
+ * needs (a single block can be many MB). Events are decoded into one reused CaptureEvent whose
+ * `data` is the chunk and whose parameter offsets point into it, so the hot loop allocates
+ * nothing per event. Metadata blocks (few) become plain objects.
+ *
+ * Bad input: a file that is not a capture rejects with a one-line CaptureError. Damage after a
+ * valid start never rejects: a capture cut off mid-block delivers every complete event and sets
+ * `truncatedAt`; a malformed event is skipped with a warning; a block whose framing cannot be
+ * trusted (impossible length, trailer mismatch) ends the read with a warning, because nothing
+ * after it can be located reliably.
+ */
+import { basename } from 'node:path';
+import { CaptureError, type CaptureVisitor, type ReadOptions, type ReadSummary } from './types';
+import { openCaptureSource } from './captureSource';
+import { BlockType, blockTypeName, isEventBlock, procListVersion } from './blockTypes';
+import { u32, Overrun } from './byteCursor';
+import { DecodedEvent, decodeEventBlock } from './eventDecoder';
+import { SHB_MAGIC, SHB_MAGIC_SWAPPED, parseFdList, parseInterfaces, parseMachineInfo, parseProcessList, parseSectionHeader, parseUsers } from './metadataBlocks';
+import { LayoutUpgrader } from './upgradeLayout';
+
+const MAX_WARNINGS = 50;
+/** Non-large event blocks may not exceed 64 KiB of body (§9.1). */
+const MAX_SMALL_EVENT_BLOCK = 65536 + 8;
+/** Larger blocks than this are treated as corrupt lengths rather than buffered. */
+const MAX_BLOCK_BYTES = 1 << 30;
+
+class BlockReader {
+  readonly summary: ReadSummary = { events: 0, blocks: 0, unknownBlocks: 0, warnings: [], compressed: false, skippedEvents: 0, bytes: 0 };
+  /** Stream offset of the current chunk's first byte. */
+  base = 0;
+  stopped = false;
+  /** The read ended because the file ends inside a block. */
+  cutOff = false;
+  compressed = false;
+  private suppressedWarnings = 0;
+  private readonly ev = new DecodedEvent();
+  private readonly upgrader: LayoutUpgrader | null;
+
+  constructor(private readonly file: string, private readonly visitor: CaptureVisitor, opts: ReadOptions, private readonly totalBytes: number) {
+    this.upgrader = (opts.layout ?? 'newest') === 'newest' ? new LayoutUpgrader() : null;
+  }
+
+  warn(message: string): void {
+    if (this.summary.warnings.length < MAX_WARNINGS) this.summary.warnings.push(message);
+    else this.suppressedWarnings++;
+  }
+
+  finish(): ReadSummary {
+    if (this.suppressedWarnings > 0) this.summary.warnings.push(`... and ${this.suppressedWarnings} more warnings`);
+    return this.summary;
+  }
+
+  /**
+   * Parses every complete block of b starting at pos. Returns the position of the first
+   * incomplete block and sets `need` to the bytes that block requires (from that position).
+   */
+  parse(b: Buffer, pos: number): { pos: number; need: number } {
+    const end = b.length;
+    const visitor = this.visitor;
+    const ev = this.ev;
+    const upgrader = this.upgrader;
+    while (pos < end) {
+      if (end - pos < 8) return { pos, need: 8 };
+      const type = u32(b, pos);
+      const len = u32(b, pos + 4);
+      const at = this.base + pos;
+      if (this.summary.blocks === 0) this.checkFirstBlock(b, pos, type, len);
+      if (len < 12 || len > MAX_BLOCK_BYTES || (len > MAX_SMALL_EVENT_BLOCK && isSmallEventBlock(type))) {
+        this.stop(`block at offset ${at} has an impossible length ${len}; the rest of the capture cannot be located and was not read`);
+        return { pos, need: 0 };
+      }
+      if (len > end - pos) {
+        // Plain files have a known size: a block reaching past it is cut off, no need to buffer the rest.
+        if (!this.compressed && at + len > this.totalBytes) {
+          this.cutOff = true;
+          this.stopped = true;
+          return { pos, need: 0 };
+        }
+        return { pos, need: len };
+      }
+      const trailer = u32(b, pos + len - 4);
+      if (trailer !== len && type !== BlockType.SECTION_HEADER) {
+        this.stop(`${blockTypeName(type)} block at offset ${at} says it is ${len} bytes long but its trailer says ${trailer}; the rest of the capture was not read`);
+        return { pos, need: 0 };
+      }
+      this.summary.blocks++;
+      if (isEventBlock(type)) {
+        const problem = decodeEventBlock(ev, b, pos, len, type);
+        if (problem === null) {
+          ev.fileOffset = at;
+          this.summary.events++;
+          if (upgrader === null) visitor.onEvent?.(ev);
+          else {
+            const out = upgrader.upgrade(ev);
+            if (out !== null) visitor.onEvent?.(out);
+          }
+        } else {
+          this.summary.skippedEvents!++;
+          this.warn(`${blockTypeName(type)} block at offset ${at}: ${problem}; event skipped`);
+        }
+      } else {
+        this.metadataBlock(b, pos, len, type, at);
+        if (this.stopped) return { pos, need: 0 };
+      }
+      pos += len;
+    }
+    return { pos, need: 8 };
+  }
+
+  private checkFirstBlock(b: Buffer, pos: number, type: number, len: number): void {
+    const name = basename(this.file);
+    if (type !== BlockType.SECTION_HEADER) {
+      const head = [...b.subarray(pos, pos + 4)].map((x) => x.toString(16).padStart(2, '0')).join(' ');
+      throw new CaptureError(`${name}: not a scap capture (starts with bytes ${head}, expected a section header 0a 0d 0d 0a)`, this.base + pos);
+    }
+    if (len < 28) throw new CaptureError(`${name}: section header length ${len} is too short (corrupt file)`, this.base + pos);
+  }
+
+  private metadataBlock(b: Buffer, pos: number, len: number, type: number, at: number): void {
+    const start = pos + 8;
+    const end = pos + len - 4;
+    const v = this.visitor;
+    try {
+      switch (type) {
+        case BlockType.SECTION_HEADER: {
+          const magic = u32(b, start);
+          const name = basename(this.file);
+          if (magic === SHB_MAGIC_SWAPPED) throw new CaptureError(`${name}: big-endian captures are not supported`, at);
+          if (magic !== SHB_MAGIC) throw new CaptureError(`${name}: section header at offset ${at} has a bad byte-order magic 0x${magic.toString(16)} (not a scap capture, or corrupt)`, at);
+          const shb = parseSectionHeader(b, start, end);
+          if (shb.major > 1) throw new CaptureError(`${name}: capture format version ${shb.major}.${shb.minor} is newer than this reader supports (1.x)`, at);
+          v.onSection?.(shb, at);
+          this.upgrader?.reset();
+          return;
+        }
+        case BlockType.MACHINE_INFO: case BlockType.MACHINE_INFO_LEGACY:
+          v.onMachineInfo?.(parseMachineInfo(b, start, end));
+          return;
+        case BlockType.FD_LIST: case BlockType.FD_LIST_LEGACY: case BlockType.FD_LIST_V2:
+          if (v.onFd) parseFdList(b, start, end, type === BlockType.FD_LIST_V2, v.onFd.bind(v));
+          return;
+        case BlockType.IFACE_LIST: case BlockType.IFACE_LIST_LEGACY: case BlockType.IFACE_LIST_V2:
+          if (v.onInterface) parseInterfaces(b, start, end, type === BlockType.IFACE_LIST_V2, v.onInterface.bind(v));
+          return;
+        case BlockType.USER_LIST: case BlockType.USER_LIST_LEGACY: case BlockType.USER_LIST_V2:
+          if (v.onUser || v.onGroup) parseUsers(b, start, end, type === BlockType.USER_LIST_V2, v);
+          return;
+      }
+      const plv = procListVersion(type);
+      if (plv) {
+        if (v.onProcess) parseProcessList(b, start, end, plv, v.onProcess.bind(v));
+        return;
+      }
+      this.summary.unknownBlocks++;
+      v.onUnknownBlock?.(type, at, len);
+    } catch (err) {
+      if (!(err instanceof Overrun)) throw err;
+      this.warn(`${blockTypeName(type)} block at offset ${at} is malformed (${err.message}); the rest of that block was skipped`);
+    }
+  }
+
+  stop(message: string): void {
+    this.warn(message);
+    this.stopped = true;
+  }
+}
+
+function isSmallEventBlock(type: number): boolean {
+  return isEventBlock(type) && type !== BlockType.EVENT_V2_LARGE && type !== BlockType.EVENT_FLAGS_V2_LARGE;
+}
+
+export async function readCapture(path: string, visitor: CaptureVisitor, opts: ReadOptions = {}): Promise<ReadSummary> {
+  const name = basename(path);
+  const source = await openCaptureSource(path);
+  const reader = new BlockReader(path, visitor, opts, source.totalBytes);
+  reader.summary.compressed = reader.compressed = source.compressed;
+  let buf: Buffer = Buffer.alloc(0);
+  let pos = 0;
+  let need = 8;
+  // Chunks waiting until the straddling block they complete has arrived.
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let streamError: string | null = null;
+  try {
+    try {
+      for await (const chunk of source.chunks) {
+        if (opts.signal?.aborted) throw new CaptureError(`${name}: reading cancelled`);
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (buf.length - pos + pendingBytes < need) continue;
+        buf = Buffer.concat([buf.subarray(pos), ...pending]);
+        reader.base += pos;
+        pos = 0;
+        pending = [];
+        pendingBytes = 0;
+        ({ pos, need } = reader.parse(buf, pos));
+        if (reader.stopped) break;
+        opts.onProgress?.({ bytesRead: source.bytesRead(), totalBytes: source.totalBytes, events: reader.summary.events });
+      }
+    } catch (err) {
+      if (err instanceof CaptureError || !source.compressed) throw err;
+      // zlib: a cut-off or damaged gzip stream. Everything decompressed before it is still read.
+      streamError = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    }
+    if (pendingBytes > 0 && !reader.stopped) {
+      buf = Buffer.concat([buf.subarray(pos), ...pending]);
+      reader.base += pos;
+      pos = 0;
+      ({ pos, need } = reader.parse(buf, pos));
+    }
+  } finally {
+    source.close();
+  }
+  const summary = reader.summary;
+  const at = reader.base + pos;
+  summary.bytes = at;
+  if (summary.blocks === 0) {
+    if (streamError !== null) throw new CaptureError(`${name}: not a readable gzip file (${streamError})`);
+    if (buf.length === 0) throw new CaptureError(`${name}: empty file, not a scap capture`);
+    if (buf.length - pos >= 4 && u32(buf, pos) !== BlockType.SECTION_HEADER) reader.parse(buf, pos); // throws "not a scap capture"
+    throw new CaptureError(`${name}: file ends inside its section header (${buf.length} bytes); not a complete capture`);
+  }
+  if (reader.cutOff || (!reader.stopped && pos < buf.length)) {
+    summary.truncatedAt = at;
+    const left = source.compressed ? buf.length - pos : source.totalBytes - at;
+    const what = left >= 8 ? `inside a ${blockTypeName(u32(buf, pos))} block of ${u32(buf, pos + 4)} bytes (${left} present)` : `inside a block header`;
+    reader.warn(`capture is cut off at byte ${at}, ${what}; the ${summary.events} events before it were read`);
+  }
+  if (streamError !== null) {
+    summary.truncatedAt ??= at;
+    reader.warn(`compressed data ends early or is damaged after ${reader.base + buf.length} decompressed bytes (${streamError}); everything before it was read`);
+  }
+  return reader.finish();
+}
