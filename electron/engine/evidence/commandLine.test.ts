@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { choiceOption, intOption, parseCommandLine, parseTime, UsageError } from './commandLine';
+
+test('the first word is the capture and the other words make the filter', () => {
+  const p = parseCommandLine(['x.scap', 'proc.name', '=', 'nginx', '--limit', '5', '--json'], ['limit'], ['json']);
+  assert.equal(p.capture, 'x.scap');
+  assert.equal(p.filter, 'proc.name = nginx');
+  assert.equal(intOption(p, 'limit', 100), 5);
+  assert.equal(p.options.get('json'), true);
+});
+
+test('--name=value works, and words after -- belong to the filter', () => {
+  const p = parseCommandLine(['x.scap', '--mode=hex', '--', 'evt.buffer', 'contains', '--x'], ['mode'], []);
+  assert.equal(choiceOption(p, 'mode', ['dotted', 'hex'] as const, 'dotted'), 'hex');
+  assert.equal(p.filter, 'evt.buffer contains --x');
+});
+
+test('mistakes are one-line usage errors', () => {
+  assert.throws(() => parseCommandLine([], [], []), UsageError);
+  assert.throws(() => parseCommandLine(['x', '--bogus'], [], []), /unknown option --bogus/);
+  assert.throws(() => parseCommandLine(['x', '--limit'], ['limit'], []), /needs a value/);
+  assert.throws(() => intOption(parseCommandLine(['x', '--limit', '-3'], ['limit'], []), 'limit', 1), /non-negative integer/);
+  assert.throws(() => choiceOption(parseCommandLine(['x', '--mode', 'b'], ['mode'], []), 'mode', ['a'] as const, 'a'), /one of a/);
+});
+
+test('times are epoch nanoseconds or ISO UTC with up to nine fractional digits', () => {
+  assert.equal(parseTime('1512419702278347621', 'at'), 1512419702278347621n);
+  assert.equal(parseTime('2017-12-04T20:35:02.278347621Z', 'at'), 1512419702278347621n);
+  assert.equal(parseTime('2017-12-04 20:35:02', 'at'), 1512419702000000000n);
+  assert.throws(() => parseTime('yesterday', 'at'), /--at must be/);
+});

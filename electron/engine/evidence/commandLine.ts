@@ -1,0 +1,82 @@
+/**
+ * Option parsing shared by the evidence commands (`events`, `streams`, `tree`): one capture
+ * path, then a filter made of the remaining words (as sysdig takes it), plus `--name value`
+ * options. Every mistake is a one-line UsageError.
+ */
+
+export class UsageError extends Error {
+  constructor(message: string) { super(message); this.name = 'UsageError'; }
+}
+
+export interface ParsedCommandLine {
+  capture: string;
+  filter: string;
+  options: Map<string, string | true>;
+}
+
+/**
+ * `valued` options take the next word as their value; `flags` stand alone. Words after `--`
+ * are filter words even when they start with dashes.
+ */
+export function parseCommandLine(args: readonly string[], valued: readonly string[], flags: readonly string[]): ParsedCommandLine {
+  const options = new Map<string, string | true>();
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') { words.push(...args.slice(i + 1)); break; }
+    if (a.startsWith('--') && a.length > 2) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+      if (valued.includes(name)) {
+        const value = eq > 0 ? a.slice(eq + 1) : args[++i];
+        if (value === undefined) throw new UsageError(`option --${name} needs a value`);
+        options.set(name, value);
+      } else if (flags.includes(name) && eq < 0) {
+        options.set(name, true);
+      } else {
+        throw new UsageError(`unknown option --${name}`);
+      }
+      continue;
+    }
+    words.push(a);
+  }
+  const [capture, ...filterWords] = words;
+  if (!capture) throw new UsageError('missing capture file');
+  return { capture, filter: filterWords.join(' ').trim(), options };
+}
+
+/** A non-negative integer option, or `fallback` when absent. */
+export function intOption(p: ParsedCommandLine, name: string, fallback: number): number {
+  const v = p.options.get(name);
+  if (v === undefined) return fallback;
+  if (v === true || !/^\d+$/.test(v)) throw new UsageError(`--${name} must be a non-negative integer (got '${v}')`);
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new UsageError(`--${name} is too large`);
+  return n;
+}
+
+export function stringOption(p: ParsedCommandLine, name: string): string | undefined {
+  const v = p.options.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function choiceOption<T extends string>(p: ParsedCommandLine, name: string, choices: readonly T[], fallback: T): T {
+  const v = p.options.get(name);
+  if (v === undefined) return fallback;
+  if (v === true || !(choices as readonly string[]).includes(v)) throw new UsageError(`--${name} must be one of ${choices.join(', ')} (got '${v}')`);
+  return v as T;
+}
+
+/**
+ * A point in time: nanoseconds since the epoch (digits), or an ISO-8601 UTC date-time with
+ * up to nine fractional digits (2017-12-04T20:35:02.278347621Z).
+ */
+export function parseTime(text: string, optionName: string): bigint {
+  if (/^\d+$/.test(text)) return BigInt(text);
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?Z?$/.exec(text);
+  if (m) {
+    const ms = Date.parse(`${m[1]}T${m[2]}Z`);
+    if (!Number.isNaN(ms)) return BigInt(ms) * 1_000_000n + BigInt((m[3] ?? '').padEnd(9, '0') || '0');
+  }
+  throw new UsageError(`--${optionName} must be nanoseconds since the epoch or a UTC time like 2017-12-04T20:35:02.278Z (got '${text}')`);
+}
