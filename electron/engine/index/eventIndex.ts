@@ -53,13 +53,14 @@ const eventColumns = {
   res: Float64Array, bytes: Uint32Array, latency: Float64Array, offset: Float64Array, fdType: Uint8Array,
   proc: Uint32Array, fdName: Uint32Array, container: Uint32Array,
   tileRow: Uint32Array, tileId: Uint16Array, tileValue: Float64Array, tileKey: Int32Array,
-  spanKind: Uint8Array, spanStart: Float64Array, spanEnd: Float64Array,
+  spanKind: Uint8Array, spanStart: Float64Array, spanEnd: Float64Array, spanKey: Int32Array,
 } as const;
 type ColumnName = keyof typeof eventColumns;
 type Columns = { [K in ColumnName]: InstanceType<(typeof eventColumns)[K]> };
 
 export const SPAN_PROCESS = 0;
 export const SPAN_CONTAINER = 1;
+export const SPAN_LISTENING_PORT = 2;
 
 export class CaptureIndex {
   constructor(readonly meta: IndexMeta, readonly strings: StringTable, readonly cols: Columns) {}
@@ -170,13 +171,13 @@ export class CaptureIndexBuilder {
     this.cols.tileKey.push(key);
   }
 
-  /** A process or container alive from `start` to `end` (ns since the epoch; end undefined = still alive). */
-  addSpan(kind: number, start: bigint, end: bigint | undefined): void {
+  /** A process, container or listening port alive from `start` to `end` (ns since the epoch; start undefined = before the capture, end undefined = to its end); `key` tells which. */
+  addSpan(kind: number, start: bigint | undefined, end: bigint | undefined, key = -1): void {
     // Kept aside until finish(): spans may be known before the first event fixes baseTs.
-    this.spans.push({ kind, start, end });
+    this.spans.push({ kind, start, end, key });
   }
 
-  private readonly spans: Array<{ kind: number; start: bigint; end: bigint | undefined }> = [];
+  private readonly spans: Array<{ kind: number; start: bigint | undefined; end: bigint | undefined; key: number }> = [];
 
   /** Time of the first timestamped event so far (spans are measured from it). */
   get startTs(): bigint | undefined {
@@ -187,8 +188,9 @@ export class CaptureIndexBuilder {
     const base = this.baseTs ?? 0n;
     for (const sp of this.spans) {
       this.cols.spanKind.push(sp.kind);
-      this.cols.spanStart.push(Number(sp.start - base));
+      this.cols.spanStart.push(sp.start === undefined ? -Infinity : Number(sp.start - base));
       this.cols.spanEnd.push(sp.end === undefined ? Infinity : Number(sp.end - base));
+      this.cols.spanKey.push(sp.key);
     }
     this.spans.length = 0;
     const cols = {} as Record<string, ColumnArray>;

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CaptureIndexBuilder, emptyEventRow, SPAN_PROCESS } from '../index/eventIndex';
+import { foldTiles } from './foldTiles';
+
+const meta = { identity: { size: 1, mtimeMs: 1, headTailHash: 'x' }, path: '/c.scap', sizeBytes: 1, hostname: 'h', numCpus: 1, warnings: [] };
+const T0 = 1_600_000_000_000_000_000n;
+
+/** 100 events 10 ms apart; every event is a syscall, every 10th writes 100 bytes to one of 3 files. */
+function capture() {
+  const b = new CaptureIndexBuilder();
+  const row = emptyEventRow();
+  const syscalls = b.tileNumber('syscalls');
+  const bytes = b.tileNumber('file.bytes');
+  const modified = b.tileNumber('file.modified');
+  for (let i = 0; i < 100; i++) {
+    row.ts = T0 + BigInt(i) * 10_000_000n;
+    const r = b.addEvent(row);
+    b.addTile(r, syscalls, 1);
+    if (i % 10 === 0) {
+      b.addTile(r, bytes, 100);
+      b.addTile(r, modified, 1, b.strings.intern(`/f${(i / 10) % 3}`));
+    }
+  }
+  b.addSpan(SPAN_PROCESS, undefined, undefined, 1);
+  b.addSpan(SPAN_PROCESS, T0 + 500_000_000n, undefined, 2);
+  b.addSpan(SPAN_PROCESS, T0 + 100_000_000n, T0 + 200_000_000n, 3);
+  b.addSpan(SPAN_PROCESS, T0 + 300_000_000n, T0 + 380_000_000n, 4);
+  return b.finish(meta);
+}
+
+const byId = (tiles: ReturnType<typeof foldTiles>) => new Map(tiles.map((t) => [t.id, t]));
+
+test('sums, distinct counts and series over the whole capture', () => {
+  const tiles = byId(foldTiles(capture(), { from: 0, to: 990_000_000, samples: 10 }));
+  assert.equal(tiles.get('syscalls')?.total, 100);
+  assert.deepEqual(tiles.get('syscalls')?.series, Array(10).fill(10));
+  assert.equal(tiles.get('file.bytes')?.total, 1000);
+  assert.equal(tiles.get('file.modified')?.total, 3);
+  assert.equal(tiles.get('file.modified')?.max, 1);
+  assert.equal(tiles.get('procs')?.total, 4);
+  assert.equal(tiles.get('procs')?.series[0], 1);
+  assert.equal(tiles.get('procs')?.series[5], 2);
+});
+
+test('a window and a row mask narrow every tile', () => {
+  const idx = capture();
+  const mask = new Uint8Array(idx.events);
+  for (let i = 0; i < 50; i++) mask[i] = 1;
+  const tiles = byId(foldTiles(idx, { from: 200_000_000, to: 990_000_000, samples: 4, rowMask: mask }));
+  assert.equal(tiles.get('syscalls')?.total, 30);
+  assert.equal(tiles.get('file.bytes')?.total, 300);
+  assert.equal(tiles.get('syscalls')?.series.length, 4);
+  assert.equal(tiles.get('procs')?.total, 4, 'process 3 ended at the window start and still counts');
+  const later = byId(foldTiles(idx, { from: 250_000_000, to: 990_000_000, samples: 4 }));
+  assert.equal(later.get('procs')?.total, 3, 'process 3 ended before the window');
+});
+
+test('excludable tiles with nothing to show are hidden; others show zero', () => {
+  const tiles = byId(foldTiles(capture(), { from: 0, to: 990_000_000, samples: 2 }));
+  assert.equal(tiles.has('sec.sudo'), false);
+  assert.equal(tiles.get('net.bytes')?.total, 0);
+  assert.equal(tiles.has('logs.app'), false);
+});
