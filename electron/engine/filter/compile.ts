@@ -1,0 +1,330 @@
+/**
+ * Compiling a filter into a predicate over events.
+ *
+ * The text is parsed once (shared/filter), every field is resolved once through the caller's
+ * resolver, and every constant is parsed once for the resolved field type. The result is a tree of
+ * closures: evaluating it reads field values and compares them with precomputed constants, with no
+ * per-event allocation on the common paths (strings, numbers, booleans, byte buffers, IPs as bytes).
+ *
+ * Semantics follow libsinsp: a field without a value makes every comparison false (including `!=`;
+ * only `exists` tells, and `not` inverts the result); `and`/`or` short-circuit left to right;
+ * multi-valued fields follow the rules documented on ResolvedField.multi.
+ */
+import type { CheckNode, ComparisonOperator, FilterNode, Operand } from '../../../shared/filter/ast';
+import type { FilterError } from '../../../shared/filter/errors';
+import { parseFilter } from '../../../shared/filter/parse';
+import { checkValues, constantFor } from '../../../shared/filter/validate';
+import { parseIpv4, parseIpv6, type Constant } from '../../../shared/filter/values';
+import { typeWord } from '../../../shared/filter/operators';
+import type { FieldType } from '../../../shared/fields/types';
+import {
+  asciiLower, bytesEqual, bytesInclude, bytesStartWith, globToRegExp, includesIgnoreCase, netContains,
+  pathComponents, pathHasPrefix,
+} from './match';
+import type { FieldResolver, ResolvedField, ScalarValue } from './resolver';
+
+export type { FieldResolver, ResolvedField, FieldValue, ScalarValue } from './resolver';
+
+export type Predicate<Ctx> = (ctx: Ctx) => boolean;
+
+export type CompiledFilter<Ctx> =
+  | { ok: true; predicate: Predicate<Ctx>; ast: FilterNode }
+  | { ok: false; error: FilterError };
+
+type Test = (v: ScalarValue) => boolean;
+
+class CompileFailure {
+  constructor(readonly error: FilterError) {}
+}
+
+/** Parses, resolves and compiles `text`. Never throws: every problem comes back as `{ ok: false, error }`. */
+export function compileFilter<Ctx>(text: string, resolve: FieldResolver<Ctx>): CompiledFilter<Ctx> {
+  const parsed = parseFilter(text);
+  if (!parsed.ok) return parsed;
+  return compileFilterAst(parsed.value, resolve);
+}
+
+export function compileFilterAst<Ctx>(ast: FilterNode, resolve: FieldResolver<Ctx>): CompiledFilter<Ctx> {
+  try {
+    return { ok: true, predicate: compileNode(ast, resolve), ast };
+  } catch (e) {
+    if (e instanceof CompileFailure) return { ok: false, error: e.error };
+    return { ok: false, error: { message: `cannot compile the filter (${e instanceof Error ? e.message : String(e)})`, offset: 0, length: 1 } };
+  }
+}
+
+function compileNode<Ctx>(node: FilterNode, resolve: FieldResolver<Ctx>): Predicate<Ctx> {
+  switch (node.kind) {
+    case 'not': {
+      const child = compileNode(node.child, resolve);
+      return (ctx) => !child(ctx);
+    }
+    case 'and': {
+      const kids = node.children.map((c) => compileNode(c, resolve));
+      if (kids.length === 2) { const [a, b] = kids; return (ctx) => a(ctx) && b(ctx); }
+      return (ctx) => { for (let i = 0; i < kids.length; i++) if (!kids[i](ctx)) return false; return true; };
+    }
+    case 'or': {
+      const kids = node.children.map((c) => compileNode(c, resolve));
+      if (kids.length === 2) { const [a, b] = kids; return (ctx) => a(ctx) || b(ctx); }
+      return (ctx) => { for (let i = 0; i < kids.length; i++) if (kids[i](ctx)) return true; return false; };
+    }
+    case 'check':
+      return compileCheck(node, resolve);
+  }
+}
+
+function resolveField<Ctx>(check: CheckNode['field'], resolve: FieldResolver<Ctx>): ResolvedField<Ctx> {
+  const r = resolve(check.name, check.arg);
+  const where = { offset: check.start, length: check.end - check.start };
+  if (r === undefined) throw new CompileFailure({ message: `field '${check.written}' is not supported yet`, ...where });
+  if ('error' in r) throw new CompileFailure({ message: r.error, ...where });
+  return r;
+}
+
+function compileCheck<Ctx>(check: CheckNode, resolve: FieldResolver<Ctx>): Predicate<Ctx> {
+  const field = resolveField(check.field, resolve);
+  const get = field.get;
+  if (check.op === 'exists') {
+    return (ctx) => {
+      const v = get(ctx);
+      return v !== undefined && (!Array.isArray(v) || v.length > 0);
+    };
+  }
+  if (check.operand?.kind === 'field') return compileFieldComparison(check, field, resolveField(check.operand.field, resolve));
+
+  const test = buildTest(check, field.type);
+  const multi = field.multi ?? 'any';
+  const everyValue = (multi === 'list' && check.op === 'in') || (multi === 'either' && check.op === '!=');
+  return (ctx) => {
+    const v = get(ctx);
+    if (v === undefined) return false;
+    if (!Array.isArray(v)) return test(v as ScalarValue);
+    const values = v as readonly ScalarValue[];
+    if (values.length === 0) return false;
+    if (everyValue) {
+      for (let i = 0; i < values.length; i++) if (!test(values[i])) return false;
+      return true;
+    }
+    for (let i = 0; i < values.length; i++) if (test(values[i])) return true;
+    return false;
+  };
+}
+
+// ---- tests against constants ----
+
+function fail(check: CheckNode, message: string): never {
+  throw new CompileFailure({ message, offset: check.opStart, length: check.op.length });
+}
+
+function constants(check: CheckNode, type: FieldType): Constant[] {
+  return checkValues(check).map((v) => {
+    const c = constantFor(check, type, v);
+    if ('message' in c) throw new CompileFailure(c);
+    return c;
+  });
+}
+
+function buildTest(check: CheckNode, type: FieldType): Test {
+  const op = check.op;
+  const cs = constants(check, type);
+  const operand = check.operand as Operand;
+  if (operand.kind === 'list' && (op === 'in' || op === 'intersects')) return membershipTest(check, type, cs);
+  if (op === 'pmatch') {
+    const prefixes = cs.map((c) => pathComponents(c.kind === 'string' ? c.text : ''));
+    return (v) => {
+      const s = asText(v);
+      for (let i = 0; i < prefixes.length; i++) if (pathHasPrefix(s, prefixes[i])) return true;
+      return false;
+    };
+  }
+  if (check.modifier) {
+    const tests = cs.map((c) => scalarTest(check, type, c));
+    switch (check.modifier) {
+      case 'anyof': return (v) => { for (const t of tests) if (t(v)) return true; return false; };
+      case 'allof': return (v) => { for (const t of tests) if (!t(v)) return false; return true; };
+      case 'oneof': return (v) => { let n = 0; for (const t of tests) if (t(v) && ++n > 1) return false; return n === 1; };
+    }
+  }
+  return scalarTest(check, type, cs[0]);
+}
+
+function membershipTest(check: CheckNode, type: FieldType, cs: Constant[]): Test {
+  if (cs.every((c) => c.kind === 'string')) {
+    const set = new Set(cs.map((c) => (c as { text: string }).text));
+    return (v) => set.has(asText(v));
+  }
+  if (cs.every((c) => c.kind === 'number')) {
+    const set = new Set(cs.map((c) => (c as { num: number }).num));
+    return (v) => set.has(asNumber(v));
+  }
+  const tests = cs.map((c) => scalarTest({ ...check, op: '=' }, type, c));
+  return (v) => { for (const t of tests) if (t(v)) return true; return false; };
+}
+
+function scalarTest(check: CheckNode, type: FieldType, c: Constant): Test {
+  switch (c.kind) {
+    case 'string': return stringTest(check, c.text);
+    case 'number': return numberTest(check, c.num, c.big);
+    case 'bool': {
+      const want = c.value;
+      if (check.op === '=' || check.op === 'in' || check.op === 'intersects') return (v) => isTrue(v) === want;
+      if (check.op === '!=') return (v) => isTrue(v) !== want;
+      return fail(check, `operator '${check.op}' does not apply to a boolean field`);
+    }
+    case 'net': {
+      const { bytes, prefix } = c;
+      if (check.op === '=' || check.op === 'in' || check.op === 'intersects') return (v) => { const a = asAddress(v); return a !== undefined && netContains(bytes, prefix, a); };
+      if (check.op === '!=') return (v) => { const a = asAddress(v); return a !== undefined && !netContains(bytes, prefix, a); };
+      return fail(check, `operator '${check.op}' does not apply to an IP field`);
+    }
+    case 'bytes': return bytesTest(check, type, c.bytes);
+  }
+}
+
+function stringTest(check: CheckNode, k: string): Test {
+  switch (check.op) {
+    case '=': case 'in': case 'intersects': return (v) => asText(v) === k;
+    case '!=': return (v) => asText(v) !== k;
+    case '<': return (v) => asText(v) < k;
+    case '<=': return (v) => asText(v) <= k;
+    case '>': return (v) => asText(v) > k;
+    case '>=': return (v) => asText(v) >= k;
+    case 'contains': return (v) => asText(v).includes(k);
+    case 'icontains': { const lower = asciiLower(k); return (v) => includesIgnoreCase(asText(v), lower); }
+    case 'startswith': return (v) => asText(v).startsWith(k);
+    case 'endswith': return (v) => asText(v).endsWith(k);
+    case 'glob': case 'iglob': { const re = globToRegExp(k, check.op === 'iglob'); return (v) => re.test(asText(v)); }
+    case 'regex': {
+      let re: RegExp;
+      try { re = new RegExp(`^(?:${k})$`); } catch (e) {
+        return fail(check, `'${k}' is not a valid regular expression (${e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : e})`);
+      }
+      return (v) => re.test(asText(v));
+    }
+    case 'pmatch': { const p = pathComponents(k); return (v) => pathHasPrefix(asText(v), p); }
+    default: return fail(check, `operator '${check.op}' does not apply to text`);
+  }
+}
+
+function numberTest(check: CheckNode, num: number, big: bigint | undefined): Test {
+  // Compares v with the constant: negative, zero or positive; NaN when v is not a number.
+  const order = (v: ScalarValue): number => {
+    if (typeof v === 'bigint' && big !== undefined) return v < big ? -1 : v > big ? 1 : 0;
+    const n = asNumber(v);
+    return n < num ? -1 : n > num ? 1 : n === num ? 0 : NaN;
+  };
+  switch (check.op) {
+    case '=': case 'in': case 'intersects': return (v) => order(v) === 0;
+    case '!=': return (v) => { const o = order(v); return o === o && o !== 0; };
+    case '<': return (v) => order(v) < 0;
+    case '<=': return (v) => order(v) <= 0;
+    case '>': return (v) => order(v) > 0;
+    case '>=': return (v) => order(v) >= 0;
+    default: return fail(check, `operator '${check.op}' does not apply to a numeric field`);
+  }
+}
+
+function bytesTest(check: CheckNode, type: FieldType, k: Uint8Array): Test {
+  // Values may come as strings (text fields with bcontains, resolvers that decode): compare as text then.
+  const kText = new TextDecoder().decode(k);
+  const op = check.op;
+  const onText = stringTest({ ...check, op: op === 'bcontains' ? 'contains' : op === 'bstartswith' ? 'startswith' : op }, kText);
+  switch (op) {
+    case '=': case 'in': case 'intersects': return (v) => (v instanceof Uint8Array ? bytesEqual(v, k) : onText(v));
+    case '!=': return (v) => (v instanceof Uint8Array ? !bytesEqual(v, k) : onText(v));
+    case 'contains': case 'bcontains': return (v) => (v instanceof Uint8Array ? bytesInclude(v, k) : onText(v));
+    case 'startswith': case 'bstartswith': return (v) => (v instanceof Uint8Array ? bytesStartWith(v, k) : onText(v));
+    case 'endswith': return (v) => (v instanceof Uint8Array ? bytesStartWith(v, k, v.length - k.length) : onText(v));
+    default: return fail(check, `operator '${op}' does not apply to a ${typeWord(type)} field`);
+  }
+}
+
+// ---- field against field: `fd.name = val(proc.name)` ----
+
+type Category = 'text' | 'number' | 'bool' | 'ip' | 'bytes';
+function category(t: FieldType): Category {
+  switch (t) {
+    case 'CHARBUF': case 'DYN': return 'text';
+    case 'BOOL': return 'bool';
+    case 'IPADDR': case 'IPNET': return 'ip';
+    case 'BYTEBUF': return 'bytes';
+    default: return 'number';
+  }
+}
+
+function compileFieldComparison<Ctx>(check: CheckNode, left: ResolvedField<Ctx>, right: ResolvedField<Ctx>): Predicate<Ctx> {
+  const cat = category(left.type);
+  if (cat !== category(right.type)) {
+    const rhs = (check.operand as { field: { written: string } }).field.written;
+    fail(check, `cannot compare '${check.field.written}' (${typeWord(left.type)}) with '${rhs}' (${typeWord(right.type)})`);
+  }
+  const op = check.op;
+  const textOps: Partial<Record<ComparisonOperator, (a: string, b: string) => boolean>> = {
+    '=': (a, b) => a === b, '!=': (a, b) => a !== b, '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b,
+    contains: (a, b) => a.includes(b), startswith: (a, b) => a.startsWith(b), endswith: (a, b) => a.endsWith(b),
+    icontains: (a, b) => includesIgnoreCase(a, asciiLower(b)),
+  };
+  const orderOps: Partial<Record<ComparisonOperator, (o: number) => boolean>> = {
+    '=': (o) => o === 0, '!=': (o) => o === o && o !== 0, '<': (o) => o < 0, '<=': (o) => o <= 0, '>': (o) => o > 0, '>=': (o) => o >= 0,
+  };
+  let cmp: (a: ScalarValue, b: ScalarValue) => boolean;
+  if (cat === 'text') {
+    const f = textOps[op];
+    if (!f) fail(check, `operator '${op}' cannot compare two fields`);
+    cmp = (a, b) => f(asText(a), asText(b));
+  } else if (cat === 'number') {
+    const f = orderOps[op];
+    if (!f) fail(check, `operator '${op}' cannot compare two fields`);
+    cmp = (a, b) => {
+      if (typeof a === 'bigint' && typeof b === 'bigint') return f(a < b ? -1 : a > b ? 1 : 0);
+      const x = asNumber(a), y = asNumber(b);
+      return f(x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN);
+    };
+  } else {
+    if (op !== '=' && op !== '!=') fail(check, `operator '${op}' cannot compare two ${typeWord(left.type)} fields`);
+    const same = (a: ScalarValue, b: ScalarValue): boolean => {
+      if (cat === 'bool') return isTrue(a) === isTrue(b);
+      const x = cat === 'ip' ? asAddress(a) : a, y = cat === 'ip' ? asAddress(b) : b;
+      return x instanceof Uint8Array && y instanceof Uint8Array ? bytesEqual(x, y) : asText(x ?? '') === asText(y ?? '');
+    };
+    cmp = op === '=' ? same : (a, b) => !same(a, b);
+  }
+  const getL = left.get, getR = right.get;
+  return (ctx) => {
+    const a = getL(ctx);
+    if (a === undefined) return false;
+    const b = getR(ctx);
+    if (b === undefined || Array.isArray(b)) return false;
+    if (!Array.isArray(a)) return cmp(a as ScalarValue, b as ScalarValue);
+    for (const x of a as readonly ScalarValue[]) if (cmp(x, b as ScalarValue)) return true;
+    return false;
+  };
+}
+
+// ---- value coercions (the resolver should hand over the natural JS type; these cover the rest) ----
+
+function asText(v: ScalarValue): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof Uint8Array) return new TextDecoder().decode(v);
+  return String(v);
+}
+
+function asNumber(v: ScalarValue): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v)) return Number(v);
+  return NaN;
+}
+
+function isTrue(v: ScalarValue): boolean {
+  return v === true || v === 1 || v === 1n || v === 'true';
+}
+
+function asAddress(v: ScalarValue): Uint8Array | undefined {
+  if (v instanceof Uint8Array) return v;
+  if (typeof v === 'string') return parseIpv4(v) ?? parseIpv6(v);
+  if (typeof v === 'number') return Uint8Array.of(v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255);
+  return undefined;
+}
