@@ -30,7 +30,7 @@ const MAX_SMALL_EVENT_BLOCK = 65536 + 8;
 const MAX_BLOCK_BYTES = 1 << 30;
 
 class BlockReader {
-  readonly summary: ReadSummary = { events: 0, blocks: 0, unknownBlocks: 0, warnings: [], compressed: false, skippedEvents: 0, bytes: 0 };
+  readonly summary: ReadSummary = { events: 0, blocks: 0, unknownBlocks: 0, warnings: [], compressed: false, skippedEvents: 0, bytes: 0, eventBlocks: 0 };
   /** Stream offset of the current chunk's first byte. */
   base = 0;
   stopped = false;
@@ -51,6 +51,10 @@ class BlockReader {
   }
 
   finish(): ReadSummary {
+    if (this.upgrader !== null) {
+      this.summary.upgrade = { ...this.upgrader.stats };
+      for (const [problem, count] of this.upgrader.problems) this.warn(`layout upgrade: ${problem} (${count}×; passed unchanged)`);
+    }
     if (this.suppressedWarnings > 0) this.summary.warnings.push(`... and ${this.suppressedWarnings} more warnings`);
     return this.summary;
   }
@@ -93,11 +97,11 @@ class BlockReader {
         const problem = decodeEventBlock(ev, b, pos, len, type);
         if (problem === null) {
           ev.fileOffset = at;
-          this.summary.events++;
-          if (upgrader === null) visitor.onEvent?.(ev);
-          else {
-            const out = upgrader.upgrade(ev);
-            if (out !== null) visitor.onEvent?.(out);
+          this.summary.eventBlocks!++;
+          const out = upgrader === null ? ev : upgrader.upgrade(ev);
+          if (out !== null) {
+            this.summary.events++;
+            visitor.onEvent?.(out);
           }
         } else {
           this.summary.skippedEvents!++;

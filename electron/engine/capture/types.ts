@@ -148,7 +148,12 @@ export interface ReadOptions {
 }
 
 export interface ReadSummary {
+  /** Events handed to onEvent (after the layout upgrade, which merges old enter events into exits). */
   events: number;
+  /** Event blocks decoded from the file (the MANIFEST's "raw event blocks"). */
+  eventBlocks?: number;
+  /** Layout upgrade counts (layout 'newest' only). */
+  upgrade?: { dropped: number; converted: number; unconvertible: number };
   blocks: number;
   unknownBlocks: number;
   /** Set when the capture ends inside a block: every complete event before it was delivered. */
