@@ -13,6 +13,7 @@ type Loader = () => Promise<{ command: Command }>;
 // Add a subcommand here and in commands/<name>.ts; the lazy import keeps start-up fast.
 const commands: Record<string, Loader> = {
   serve: () => import('./commands/serve'),
+  info: () => import('./commands/info'),
 };
 
 function usage(): string {

@@ -93,6 +93,7 @@ class BlockReader {
         return { pos, need: 0 };
       }
       this.summary.blocks++;
+      visitor.onBlock?.(type, at, len);
       if (isEventBlock(type)) {
         const problem = decodeEventBlock(ev, b, pos, len, type);
         if (problem === null) {

@@ -130,6 +130,8 @@ export interface CaptureVisitor {
   onUser?(u: UserEntry): void;
   onGroup?(g: GroupEntry): void;
   onEvent?(ev: CaptureEvent): void;
+  /** Every block with a valid frame, before it is parsed (block census, e.g. `syscope info`). */
+  onBlock?(blockType: number, fileOffset: number, length: number): void;
   /** A block the reader does not know: skipped, counted, reported. */
   onUnknownBlock?(blockType: number, fileOffset: number, length: number): void;
 }
