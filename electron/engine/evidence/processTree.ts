@@ -87,6 +87,8 @@ export class ProcessTreeBuilder {
   private readonly nodes: ProcessNode[] = [];
   private readonly byPid = new Map<number, Live>();
   private readonly pidOfTid = new Map<number, number>();
+  /** Every tid ever seen → its pid (a parent is named by a thread id; its process is wanted). */
+  private readonly ownerOfTid = new Map<number, number>();
   constructor(private readonly userName: (uid: number, containerId: string) => string = () => '') {}
 
   private create(f: ThreadFacts, ts: string | null, evtNum: number | null): Live {
@@ -106,6 +108,7 @@ export class ProcessTreeBuilder {
   private addThread(live: Live, tid: number): void {
     if (!live.liveThreads.has(tid)) { live.liveThreads.add(tid); live.node.threads++; }
     this.pidOfTid.set(tid, live.node.pid);
+    this.ownerOfTid.set(tid, live.node.pid);
   }
 
   /** A thread from the capture's process list: it existed before the capture started. */
@@ -201,6 +204,8 @@ export class ProcessTreeBuilder {
     const index = new Map<number, ProcessNode>();
     for (const n of this.nodes) { n.children = []; index.set(n.pid, n); }
     for (const n of this.nodes) {
+      const owner = this.ownerOfTid.get(n.ppid);
+      if (owner !== undefined && owner !== n.pid) n.ppid = owner;
       const parent = index.get(n.ppid);
       if (parent && parent !== n) parent.children.push(n.pid);
     }

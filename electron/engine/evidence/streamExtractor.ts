@@ -1,0 +1,82 @@
+/**
+ * Turns I/O events into stream operations: every successful read or write exit event
+ * (EF_READS_FROM_FD / EF_WRITES_TO_FD, the same set csysdig's echo view and the echo_fds chisel
+ * show) plus sendfile, whose bytes are never captured. The captured bytes are copied because
+ * the reader reuses its buffers.
+ */
+import { EventFlag, EVENTS, paramIndex } from '../../../shared/scap/eventTable';
+import type { StreamOperation } from '../../../shared/streams/types';
+import { containerNameOf, type EvidenceEvent, type EvidenceFd, type EvidenceLookup } from './evidenceEvent';
+import { int64At } from './rawParams';
+
+const SENDFILE_X = 189;
+
+/** Per event type: 0 = not I/O, 1 = read, 2 = write; and where its data parameter is. */
+const ioDirection = new Uint8Array(EVENTS.length);
+const dataParam = new Int8Array(EVENTS.length).fill(-1);
+for (const e of EVENTS) {
+  if (!e || e.direction !== 'exit') continue;
+  if (e.flags & EventFlag.READS_FROM_FD) ioDirection[e.id] = 1;
+  else if (e.flags & EventFlag.WRITES_TO_FD || e.id === SENDFILE_X) ioDirection[e.id] = 2;
+  dataParam[e.id] = paramIndex(e.id, 'data');
+}
+
+export function isStreamEvent(type: number): boolean {
+  return type < ioDirection.length && ioDirection[type] !== 0;
+}
+
+export class StreamExtractor {
+  /** Last fd object and generation seen per `pid:fd`, to tell a reused fd number apart. */
+  private readonly generations = new Map<string, { fd: EvidenceFd | undefined; gen: number }>();
+
+  constructor(private readonly lookup: EvidenceLookup) {}
+
+  /**
+   * Must see every I/O event in file order (also those a filter rejects) so that stream keys
+   * stay stable; returns the operation, or null when the event moved no bytes.
+   */
+  extract(e: EvidenceEvent): StreamOperation | null {
+    const ev = e.raw;
+    const dir = ev.type < ioDirection.length ? ioDirection[ev.type] : 0;
+    if (dir === 0 || ev.nparams === 0 || ev.paramLength[0] !== 8) return null;
+    const res = int64At(ev.data, ev.paramOffset[0]);
+    if (res <= 0) return null;
+    const t = e.thread;
+    const pid = t ? t.pid : -1;
+    const streamKey = this.streamKey(pid, e.fdNum, e.fd);
+    const dp = dataParam[ev.type];
+    const data = dp >= 0 && dp < ev.nparams
+      ? ev.data.slice(ev.paramOffset[dp], ev.paramOffset[dp] + ev.paramLength[dp])
+      : new Uint8Array(0);
+    const containerId = t ? t.containerId : '';
+    return {
+      evtNum: e.evtNum,
+      rawtime: ev.ts.toString(),
+      direction: dir === 1 ? 'read' : 'write',
+      eventType: EVENTS[ev.type].name,
+      procName: t ? t.comm : '<NA>',
+      pid,
+      tid: ev.tid,
+      containerId,
+      containerName: containerNameOf(this.lookup, containerId),
+      fd: e.fdNum,
+      fdName: e.fd ? e.fd.name : '',
+      fdTypeChar: e.fd ? e.fd.typeChar : '',
+      streamKey,
+      length: res,
+      data,
+    };
+  }
+
+  private streamKey(pid: number, fdNum: number, fd: EvidenceFd | undefined): string {
+    const base = `${pid}:${fdNum}`;
+    const g = this.generations.get(base);
+    if (!g) {
+      this.generations.set(base, { fd, gen: 1 });
+      return base;
+    }
+    if (fd !== undefined && g.fd !== undefined && fd !== g.fd) g.gen++;
+    if (fd !== undefined) g.fd = fd;
+    return g.gen === 1 ? base : `${base}#${g.gen}`;
+  }
+}
