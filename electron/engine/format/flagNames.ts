@@ -1,0 +1,30 @@
+/**
+ * The `(NAMES)` part of FLAGS, ENUMFLAGS and MODE parameters, walked exactly as libsinsp 0.1.1
+ * does (scap-flags.md §1): entries in table order; a non-zero entry matches when all its bits
+ * are still set, its bits are then cleared; a zero entry matches only a zero value; the walk
+ * stops at the first entry equal to the whole value, which is appended. ENUMFLAGS get the same
+ * walk, as in sysdig 0.29.3 (1 prints `AF_LOCAL`, not `AF_LOCAL|AF_UNIX`). Bits no entry
+ * covers are silently left out.
+ */
+import { flagTables, type NameValueTable } from '../../../shared/scap/flags';
+
+export function flagTable(name: string | undefined): NameValueTable | undefined {
+  return name === undefined ? undefined : flagTables[name];
+}
+
+/** Names of the set flags joined with '|', or '' when none match. */
+export function flagNames(value: number, table: NameValueTable | undefined): string {
+  if (table === undefined) return '';
+  const initial = value >>> 0;
+  let rest = initial;
+  let out = '';
+  for (let k = 0; k < table.length; k++) {
+    const [name, v] = table[k];
+    if (v === initial) return out === '' ? name : out + '|' + name;
+    if ((v === 0 && initial === 0) || (v !== 0 && rest !== 0 && ((rest & v) >>> 0) === v)) {
+      out = out === '' ? name : out + '|' + name;
+      rest = (rest & ~v) >>> 0;
+    }
+  }
+  return out;
+}
