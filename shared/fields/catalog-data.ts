@@ -359,4 +359,10 @@ export const FIELD_DATA: readonly FieldInfo[] = [
   {name:"evtin.span.m.tag",type:"CHARBUF",description:"same as evtin.span.id, but accepts all the events generated on the machine during the span, including other threads and other processes.",usage:"filter",arg:{kind:"index-or-name",required:true,dotted:true},deprecated:true,since:"sysdig"},
   {name:"evtin.span.m.args",type:"CHARBUF",description:"same as evtin.span.id, but accepts all the events generated on the machine during the span, including other threads and other processes.",usage:"filter",deprecated:true,since:"sysdig"},
   {name:"evtin.span.m.arg",type:"CHARBUF",description:"same as evtin.span.id, but accepts all the events generated on the machine during the span, including other threads and other processes.",usage:"filter",arg:{kind:"index-or-name",required:true,dotted:true},deprecated:true,since:"sysdig"},
+  {name:"span.rawtime",type:"ABSTIME",description:"Start of the tracer span in ns since the epoch (table use).",deprecated:true,tableOnly:true,since:"sysdig"},
+  {name:"span.rawparenttime",type:"ABSTIME",description:"Start of the parent span in ns since the epoch (table use).",deprecated:true,tableOnly:true,since:"sysdig"},
+  {name:"span.duration.quantized",type:"UINT64",description:"log10 bucket of the span duration (table use).",deprecated:true,tableOnly:true,since:"sysdig"},
+  {name:"span.count.fortag",type:"UINT32",description:"1 for spans at the tag depth given as argument (table use).",arg:{kind:"index",required:true},deprecated:true,tableOnly:true,since:"sysdig"},
+  {name:"span.childcount.fortag",type:"UINT32",description:"1 for spans below the tag depth given as argument (table use).",arg:{kind:"index",required:true},deprecated:true,tableOnly:true,since:"sysdig"},
+  {name:"span.duration.fortag",type:"RELTIME",description:"Span duration for spans at the tag depth given as argument (table use).",arg:{kind:"index",required:true},deprecated:true,tableOnly:true,since:"sysdig"},
 ];

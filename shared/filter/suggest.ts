@@ -25,7 +25,8 @@ export function closestField(written: string): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const f of FIELDS) {
-    const d = editDistance(written, f.name);
+    // A name that merely continues what was typed wins ties ('fd.nam' → 'fd.name', not 'fd.num').
+    const d = editDistance(written, f.name) - (f.name.startsWith(written) ? 0.5 : 0);
     if (d < bestDistance) { best = f.name; bestDistance = d; }
   }
   const allowed = Math.max(2, Math.floor(written.length / 4));

@@ -1,0 +1,65 @@
+/**
+ * Autocomplete for the filter box: what may come at the cursor (field names, operators for the field
+ * just typed, keywords, boolean values), replacing the word the cursor is in.
+ */
+import { FIELDS, fieldClasses, lookupField } from '../fields/catalog';
+import { OPERATOR_SPELLINGS, operatorsFor } from './operators';
+
+export interface Completion {
+  label: string;
+  kind: 'field' | 'class' | 'operator' | 'keyword' | 'value';
+  detail?: string;
+}
+
+/** Replace text[from, to) with a chosen item's label. */
+export interface CompletionResult { from: number; to: number; items: Completion[] }
+
+const MAX_ITEMS = 60;
+const FIELD_REF_AT_END = /([A-Za-z_]\w*(?:\.\w+)+)(\[[^\]]*\])?$/;
+const OPERATOR_AT_END = /([A-Za-z_]\w*(?:\.\w+)+(?:\[[^\]]*\])?)\s*(==|=|!=|<=|<|>=|>|contains|icontains|bcontains|startswith|bstartswith|endswith|glob|iglob|regex)$/;
+
+export function completeFilter(text: string, cursor: number): CompletionResult {
+  cursor = Math.max(0, Math.min(cursor, text.length));
+  let from = cursor;
+  while (from > 0 && /[\w.]/.test(text[from - 1])) from--;
+  let to = cursor;
+  while (to < text.length && /[\w.]/.test(text[to])) to++;
+  const prefix = text.slice(from, cursor);
+  const before = text.slice(0, from).replace(/[ \t\b\r\n]+$/, '');
+  const hadBlank = before.length < from;
+  const result = (items: Completion[]): CompletionResult => ({ from, to, items: items.slice(0, MAX_ITEMS) });
+
+  if (before === '' || before.endsWith('(') || /(^|[\s(])(and|or|not)$/.test(before)) {
+    return result(fieldItems(prefix, before === '' || /(and|or|\()$/.test(before)));
+  }
+  const op = OPERATOR_AT_END.exec(before);
+  if (op && hadBlank) {
+    const ref = lookupField(op[1].replace(/\[.*$/, ''));
+    if (ref?.field.type === 'BOOL') return result(['true', 'false'].filter((v) => v.startsWith(prefix)).map((label) => ({ label, kind: 'value' as const })));
+    return result([]);
+  }
+  const fieldAtEnd = FIELD_REF_AT_END.exec(before);
+  if (fieldAtEnd && hadBlank && !/[=<>]\s*[^\s]*$/.test(before.slice(0, fieldAtEnd.index))) {
+    const ref = lookupField(fieldAtEnd[1]);
+    if (ref) {
+      return result(operatorsFor(ref.field).filter((o) => o.startsWith(prefix)).map((label) => ({ label, kind: 'operator' as const })));
+    }
+  }
+  if (hadBlank) return result(['and', 'or'].filter((k) => k.startsWith(prefix)).map((label) => ({ label, kind: 'keyword' as const })));
+  return result([]);
+}
+
+function fieldItems(prefix: string, allowNot: boolean): Completion[] {
+  const items: Completion[] = [];
+  if (allowNot && 'not'.startsWith(prefix) && prefix !== '') items.push({ label: 'not', kind: 'keyword' });
+  if (!prefix.includes('.')) {
+    for (const c of fieldClasses()) if (c.startsWith(prefix)) items.push({ label: `${c}.`, kind: 'class' });
+  }
+  const matches = FIELDS.filter((f) => f.name.startsWith(prefix) && f.usage !== 'format');
+  matches.sort((a, b) => Number(!!a.deprecated) - Number(!!b.deprecated));
+  for (const f of matches) items.push({ label: f.name, kind: 'field', detail: f.description });
+  return items;
+}
+
+/** Every operator spelling (for help text). */
+export const ALL_OPERATORS = OPERATOR_SPELLINGS;
