@@ -57,3 +57,11 @@ test('an event whose thread or fd the state does not know is still reported', ()
   const op = x.extract(evidence(5, rawEvent(WRITE_X, [i64(2), text('hi'), i64(9), u32(2)], 5n, 99), undefined, 9, undefined))!;
   assert.deepEqual([op.procName, op.pid, op.fdName, op.streamKey], ['<NA>', -1, '', '-1:9']);
 });
+
+test('events a filter rejected still count for fd reuse when noted', () => {
+  const x = new StreamExtractor(lookup);
+  const sh = thread(20, 20, 'sh');
+  const w = (fd: { name: string; typeChar: string }) => evidence(1, rawEvent(WRITE_X, [i64(1), text('x'), i64(4), u32(1)]), sh, 4, fd);
+  x.note(w({ name: '/a', typeChar: 'f' }));
+  assert.equal(x.extract(w({ name: '/b', typeChar: 'f' }))!.streamKey, '20:4#2');
+});

@@ -32,9 +32,15 @@ export class StreamExtractor {
   constructor(private readonly lookup: EvidenceLookup) {}
 
   /**
-   * Must see every I/O event in file order (also those a filter rejects) so that stream keys
-   * stay stable; returns the operation, or null when the event moved no bytes.
+   * Stream keys count fd reuse, so every I/O event a filter rejects must still be shown to
+   * the extractor, here (cheaper than extract: nothing is copied).
    */
+  note(e: EvidenceEvent): void {
+    const type = e.raw.type;
+    if (type < ioDirection.length && ioDirection[type] !== 0) this.streamKey(e.thread ? e.thread.pid : -1, e.fdNum, e.fd);
+  }
+
+  /** The operation, or null when the event is not I/O or moved no bytes. */
   extract(e: EvidenceEvent): StreamOperation | null {
     const ev = e.raw;
     const dir = ev.type < ioDirection.length ? ioDirection[ev.type] : 0;

@@ -1,0 +1,98 @@
+/**
+ * Structured field values for the events list: a set of catalog fields resolved once, read
+ * per event, and turned into JSON-able values the way `sysdig -j` shows them (numbers as
+ * numbers, times as raw nanoseconds, booleans as booleans, addresses as text, buffers dotted),
+ * with null where the field has no value for the event.
+ */
+import { FIELDS, lookupField } from '../../../shared/fields/catalog';
+import type { FieldType } from '../../../shared/fields/types';
+import { renderDotted } from '../../../shared/streams/render';
+import type { FieldResolver, FieldValue, ResolvedField, ScalarValue } from '../filter/resolver';
+import { ipv4Text, ipv6Text } from '../format/addresses';
+import { UsageError } from './commandLine';
+
+export type JsonScalar = string | number | bigint | boolean | null;
+export type JsonValue = JsonScalar | JsonScalar[];
+export type EventRecord = Record<string, JsonValue>;
+
+/** The columns of sysdig's default output line, as structured fields. */
+export const DEFAULT_EVENT_FIELDS = ['evt.num', 'evt.rawtime', 'evt.cpu', 'proc.name', 'thread.tid', 'evt.dir', 'evt.type', 'evt.info'];
+
+interface Column<Ctx> { name: string; type: FieldType; field: ResolvedField<Ctx> }
+
+export class EventFieldSet<Ctx> {
+  private readonly columns: Column<Ctx>[] = [];
+
+  /**
+   * `names` as written (`proc.name`, `evt.arg.fd`, `proc.aname[2]`). With `skipUnavailable`,
+   * fields the engine cannot provide are left out instead of being an error (the "every
+   * field" detail view).
+   */
+  constructor(names: readonly string[], resolve: FieldResolver<Ctx>, skipUnavailable = false) {
+    for (const written of names) {
+      const bracket = /^([^[\]]+)\[([^\]]*)\]$/.exec(written);
+      const ref = bracket ? lookupField(bracket[1]) : lookupField(written);
+      if (!ref) {
+        if (skipUnavailable) continue;
+        throw new UsageError(`unknown field '${written}'`);
+      }
+      const arg = bracket ? bracket[2] : ref.arg;
+      const resolved = resolve(ref.field.name, arg);
+      if (!resolved || 'error' in resolved) {
+        if (skipUnavailable) continue;
+        throw new UsageError(resolved && 'error' in resolved ? `field '${written}': ${resolved.error}` : `field '${written}' is not supported`);
+      }
+      this.columns.push({ name: written, type: resolved.type, field: resolved });
+    }
+  }
+
+  get names(): string[] {
+    return this.columns.map((c) => c.name);
+  }
+
+  /** The event's values, keyed by field name as written, null where there is none. */
+  read(ctx: Ctx): EventRecord {
+    const out: EventRecord = {};
+    for (const c of this.columns) {
+      let v: FieldValue | undefined;
+      try { v = c.field.get(ctx); } catch { v = undefined; }
+      out[c.name] = v === undefined ? null : toJsonValue(v, c.type);
+    }
+    return out;
+  }
+
+  /** Only the fields that have a value for this event (the detail of one event). */
+  readPresent(ctx: Ctx): EventRecord {
+    const all = this.read(ctx);
+    for (const k of Object.keys(all)) if (all[k] === null) delete all[k];
+    return all;
+  }
+}
+
+/** Every catalog field that can be shown without an argument (for the one-event detail). */
+export function displayableFieldNames(): string[] {
+  return FIELDS.filter((f) => f.usage !== 'filter' && !(f.arg?.required) && !f.tableOnly && !f.deprecated).map((f) => f.name);
+}
+
+export function toJsonValue(v: FieldValue, type: FieldType): JsonValue {
+  if (Array.isArray(v)) return (v as readonly ScalarValue[]).map((x) => scalar(x, type));
+  return scalar(v as ScalarValue, type);
+}
+
+function scalar(v: ScalarValue, type: FieldType): JsonScalar {
+  if (v instanceof Uint8Array) {
+    if (type === 'IPADDR' || type === 'IPNET') {
+      if (v.length === 4) return ipv4Text(v, 0);
+      if (v.length === 16) return ipv6Text(v, 0);
+    }
+    return renderDotted(v);
+  }
+  if (typeof v === 'bigint') return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
+  return v;
+}
+
+/** JSON text with bigints written as plain integers (JSON.stringify cannot). */
+export function jsonLine(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? `\u0000big:${v.toString()}` : v))
+    .replace(/"\\u0000big:(-?\d+)"/g, '$1');
+}

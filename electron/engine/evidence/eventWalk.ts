@@ -1,0 +1,26 @@
+/**
+ * A pass over a capture's events in file order, each event already parsed by the state engine.
+ * `Ctx` is whatever the field resolver and the compiled filter read (the inspector's event
+ * context); `EvidenceEvent` is the view of the same event the evidence builders need.
+ */
+import type { ProcListEntry } from '../capture/types';
+import type { EvidenceEvent, EvidenceLookup } from './evidenceEvent';
+
+export interface EventWalk<Ctx> {
+  readonly lookup: EvidenceLookup;
+  /**
+   * Visits every event; returning false from `visit` stops the pass early. `onProcess` gets the
+   * capture's process-list entries (with their container id) before the first event.
+   */
+  walk(visit: (ctx: Ctx, e: EvidenceEvent) => boolean | void, onProcess?: (p: ProcListEntry, containerId: string) => void): Promise<void>;
+}
+
+/** A time window (nanoseconds since the epoch): `from` inclusive, `to` exclusive. */
+export interface NsWindow { from?: bigint; to?: bigint }
+
+export function inWindow(ts: bigint, w: NsWindow | undefined): boolean {
+  if (!w) return true;
+  if (w.from !== undefined && ts < w.from) return false;
+  if (w.to !== undefined && ts >= w.to) return false;
+  return true;
+}

@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { listEvents } from './eventsList';
+import { listStreams } from './streamsList';
+import { EventFieldSet } from './eventFields';
+import type { EventWalk } from './eventWalk';
+import type { EvidenceEvent } from './evidenceEvent';
+import type { FieldResolver } from '../filter/resolver';
+import { evidence, i64, rawEvent, text, thread, u32 } from './testEvents';
+
+const READ_E = 6, READ_X = 7, WRITE_E = 8, WRITE_X = 9;
+const a = thread(1, 1, 'a');
+const b = thread(2, 2, 'b');
+const f = { name: '/tmp/f', typeChar: 'f' };
+
+// Two threads interleaved: a reads, b writes; times step by 10.
+function capture(): EvidenceEvent[] {
+  const evs: Array<[number, Uint8Array[], number, typeof a]> = [
+    [READ_E, [i64(3), u32(10)], 1, a],
+    [WRITE_E, [i64(3), u32(2)], 2, b],
+    [READ_X, [i64(5), text('hello'), i64(3), u32(10)], 1, a],
+    [WRITE_X, [i64(2), text('hi'), i64(3), u32(2)], 2, b],
+    [READ_E, [i64(3), u32(10)], 1, a],
+    [READ_X, [i64(3), text('bye'), i64(3), u32(10)], 1, a],
+  ];
+  return evs.map(([type, params, tid, t], i) => evidence(i + 1, rawEvent(type, params, BigInt(100 + 10 * i), tid), t, 3, f));
+}
+
+function walkOver(list: EvidenceEvent[]): EventWalk<EvidenceEvent> & { visited: number } {
+  const w = {
+    visited: 0,
+    lookup: { container: () => undefined, userName: () => '', thread: () => undefined },
+    async walk(visit: (ctx: EvidenceEvent, e: EvidenceEvent) => boolean | void) {
+      for (const e of list) { w.visited++; if (visit(e, e) === false) return; }
+    },
+  };
+  return w;
+}
+
+const resolve: FieldResolver<EvidenceEvent> = (name) => {
+  if (name === 'evt.num') return { type: 'UINT64', get: (e) => e.evtNum };
+  if (name === 'proc.name') return { type: 'CHARBUF', get: (e) => e.thread?.comm };
+  return undefined;
+};
+const fields = new EventFieldSet(['evt.num', 'proc.name'], resolve);
+
+test('a page holds the matching events with their fields, and says where the next one starts', async () => {
+  const page = await listEvents(walkOver(capture()), { fields, limit: 2, predicate: (e) => e.thread?.comm === 'a' });
+  assert.deepEqual(page.events.map((x) => x.fields), [{ 'evt.num': 1, 'proc.name': 'a' }, { 'evt.num': 3, 'proc.name': 'a' }]);
+  assert.equal(page.next, 5);
+});
+
+test('enter and exit events name each other as partners, with the latency between them', async () => {
+  const page = await listEvents(walkOver(capture()), { fields, limit: 10 });
+  const byNum = new Map(page.events.map((x) => [x.evtNum, x]));
+  assert.deepEqual([byNum.get(1)!.partner, byNum.get(1)!.latencyNs], [3, '20']);
+  assert.deepEqual([byNum.get(3)!.partner, byNum.get(3)!.latencyNs], [1, '20']);
+  assert.deepEqual([byNum.get(2)!.partner, byNum.get(4)!.partner], [4, 2]);
+  assert.equal(page.next, null);
+});
+
+test("an enter event at the end of a page still finds its exit past the page, then the scan stops", async () => {
+  const w = walkOver(capture());
+  const page = await listEvents(w, { fields, limit: 1, fromEvtNum: 5 });
+  assert.deepEqual(page.events.map((x) => [x.evtNum, x.partner]), [[5, 6]]);
+  assert.equal(page.next, 6);
+  const early = walkOver(capture());
+  await listEvents(early, { fields, limit: 1 });
+  assert.equal(early.visited, 3); // event 1, event 2 (page full), event 3 (its partner)
+});
+
+test('seeking by time starts at the first event at or after it; a window bounds the list', async () => {
+  const byTime = await listEvents(walkOver(capture()), { fields, limit: 10, fromTs: 125n });
+  assert.deepEqual(byTime.events.map((x) => x.evtNum), [4, 5, 6]);
+  const windowed = await listEvents(walkOver(capture()), { fields, limit: 10, window: { from: 110n, to: 130n } });
+  assert.deepEqual(windowed.events.map((x) => x.evtNum), [2, 3]);
+});
+
+test('streams list the reads and writes in order, page and follow one stream', async () => {
+  const all = await listStreams(walkOver(capture()), { limit: Infinity });
+  assert.deepEqual(all.operations.map((o) => [o.evtNum, o.direction, o.streamKey, new TextDecoder().decode(o.data)]),
+    [[3, 'read', '1:3', 'hello'], [4, 'write', '2:3', 'hi'], [6, 'read', '1:3', 'bye']]);
+  const page = await listStreams(walkOver(capture()), { limit: 1 });
+  assert.deepEqual([page.operations.length, page.next], [1, 4]);
+  const followed = await listStreams(walkOver(capture()), { limit: Infinity, follow: '2:3' });
+  assert.deepEqual(followed.operations.map((o) => o.evtNum), [4]);
+});

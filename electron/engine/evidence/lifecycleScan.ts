@@ -1,0 +1,25 @@
+/**
+ * One pass over a capture for the process tree and the containers over time. A filter narrows
+ * which processes are listed (a process is kept when one of its events matches), never what
+ * is known about them: lifecycles are always built from every event.
+ */
+import type { Predicate } from '../filter/compile';
+import type { EventWalk } from './eventWalk';
+import { LifecycleRecorder, type Lifecycle } from './lifecycleRecorder';
+
+export async function scanLifecycle<Ctx>(walk: EventWalk<Ctx>, predicate?: Predicate<Ctx>): Promise<Lifecycle> {
+  const recorder = new LifecycleRecorder(walk.lookup);
+  const matchedPids = new Set<number>();
+  await walk.walk(
+    (ctx, e) => {
+      recorder.onEvent(e);
+      if (predicate && e.thread && predicate(ctx)) matchedPids.add(e.thread.pid);
+    },
+    (p, containerId) => recorder.onProcess(p, containerId),
+  );
+  const all = recorder.finish();
+  if (!predicate) return all;
+  const processes = all.processes.filter((p) => matchedPids.has(p.pid));
+  const ids = new Set(processes.map((p) => p.containerId));
+  return { processes, containers: all.containers.filter((c) => ids.has(c.id)) };
+}

@@ -1,0 +1,45 @@
+/**
+ * The I/O streams view ("echo"): every read and write matching a filter and a time window, in
+ * file order, paged like the events list (a scan with an early stop), optionally restricted
+ * to one followed stream.
+ */
+import type { StreamOperation } from '../../../shared/streams/types';
+import { matchesFollowKey } from '../../../shared/streams/conversation';
+import type { Predicate } from '../filter/compile';
+import { inWindow, type EventWalk, type NsWindow } from './eventWalk';
+import { isStreamEvent, StreamExtractor } from './streamExtractor';
+
+export interface StreamsQuery<Ctx> {
+  predicate?: Predicate<Ctx>;
+  window?: NsWindow;
+  fromEvtNum?: number;
+  /** Only the operations of this stream (a stream key, `pid:fd` or an fd name). */
+  follow?: string;
+  /** At most this many operations (Infinity for all). */
+  limit: number;
+}
+
+export interface StreamsPage {
+  operations: StreamOperation[];
+  /** Event number to continue from, or null when the capture ended. */
+  next: number | null;
+}
+
+export async function listStreams<Ctx>(walk: EventWalk<Ctx>, q: StreamsQuery<Ctx>): Promise<StreamsPage> {
+  const extractor = new StreamExtractor(walk.lookup);
+  const operations: StreamOperation[] = [];
+  let next: number | null = null;
+  await walk.walk((ctx, e) => {
+    if (!isStreamEvent(e.raw.type)) return true;
+    const wanted = (q.fromEvtNum === undefined || e.evtNum >= q.fromEvtNum) && inWindow(e.raw.ts, q.window)
+      && (!q.predicate || q.predicate(ctx));
+    if (!wanted) { extractor.note(e); return true; }
+    const op = extractor.extract(e);
+    if (!op) return true;
+    if (q.follow !== undefined && !matchesFollowKey(op, q.follow)) return true;
+    if (operations.length >= q.limit) { next = e.evtNum; return false; }
+    operations.push(op);
+    return true;
+  });
+  return { operations, next };
+}
