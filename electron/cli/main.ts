@@ -14,6 +14,7 @@ type Loader = () => Promise<{ command: Command }>;
 const commands: Record<string, Loader> = {
   serve: () => import('./commands/serve'),
   info: () => import('./commands/info'),
+  sample: () => import('./commands/sample'),
 };
 
 function usage(): string {
