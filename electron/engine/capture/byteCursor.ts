@@ -50,7 +50,7 @@ export class ByteCursor {
   i64n(): number { return i64n(this.b, this.need(8)); }
   u64n(): number { return u64n(this.b, this.need(8)); }
   u64(): bigint { return u64(this.b, this.need(8)); }
-  bytes(n: number): Uint8Array { const at = this.need(n); return this.b.slice(at, at + n); }
+  bytes(n: number): Uint8Array { const at = this.need(n); return copyBytes(this.b, at, at + n); }
   /** string16: u16 byte count, then the bytes (no NUL). `max` is the format's length limit. */
   str16(max = 65535): string {
     const n = this.u16();
@@ -65,4 +65,9 @@ export function nulList(s: string): string[] {
   if (s.length === 0) return [];
   if (s.endsWith('\0')) s = s.slice(0, -1);
   return s.split('\0');
+}
+
+/** A copy of b[start, end) as a plain Uint8Array (Buffer#slice would alias the chunk). */
+export function copyBytes(b: Uint8Array, start: number, end: number): Uint8Array {
+  return new Uint8Array(b.subarray(start, end));
 }

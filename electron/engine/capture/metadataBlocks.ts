@@ -4,7 +4,7 @@
  * warning text); the reader turns that into a one-line warning and moves on to the next block.
  */
 import type { CaptureVisitor, FdListEntry, GroupEntry, InterfaceEntry, MachineInfo, ProcListEntry, SectionHeader, UserEntry } from './types';
-import { ByteCursor, Overrun, nulList, text, u16, u32, u64 } from './byteCursor';
+import { ByteCursor, Overrun, copyBytes, nulList, text, u16, u32, u64 } from './byteCursor';
 
 export const SHB_MAGIC = 0x1a2b3c4d;
 export const SHB_MAGIC_SWAPPED = 0x4d3c2b1a;
@@ -20,7 +20,7 @@ export function parseSectionHeader(b: Uint8Array, start: number, end: number): S
     const code = u16(b, o);
     const len = u16(b, o + 2);
     if (code === 0 || o + 4 + len > end) break;
-    options.push({ code, value: b.slice(o + 4, o + 4 + len) });
+    options.push({ code, value: copyBytes(b, o + 4, o + 4 + len) });
     o += 4 + ((len + 3) & ~3);
   }
   return { major, minor, options };

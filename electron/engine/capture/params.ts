@@ -6,7 +6,7 @@
  */
 import type { CaptureEvent } from './types';
 import { EVENTS, PARAM_TYPE_SIZE, ParamType } from '../../../shared/scap/eventTable';
-import { i32, i64, i64n, text, u16, u32, u64 } from './byteCursor';
+import { copyBytes, i32, i64, i64n, text, u16, u32, u64 } from './byteCursor';
 
 const T = ParamType;
 
@@ -134,8 +134,8 @@ export function paramSockaddr(ev: CaptureEvent, i: number): Sockaddr | null {
   if (paramIsEmpty(ev, i)) return null;
   const b = ev.data, o = ev.paramOffset[i], len = ev.paramLength[i];
   const family = b[o];
-  if (family === AF_INET && len >= 7) return { family, addr: b.slice(o + 1, o + 5), port: u16(b, o + 5) };
-  if (family === AF_INET6 && len >= 19) return { family, addr: b.slice(o + 1, o + 17), port: u16(b, o + 17) };
+  if (family === AF_INET && len >= 7) return { family, addr: copyBytes(b, o + 1, o + 5), port: u16(b, o + 5) };
+  if (family === AF_INET6 && len >= 19) return { family, addr: copyBytes(b, o + 1, o + 17), port: u16(b, o + 17) };
   if (family === AF_UNIX) return { family, path: cstring(b, o + 1, o + len) };
   return { family };
 }
@@ -145,10 +145,10 @@ export function paramSocktuple(ev: CaptureEvent, i: number): Socktuple | null {
   const b = ev.data, o = ev.paramOffset[i], len = ev.paramLength[i];
   const family = b[o];
   if (family === AF_INET && len >= 13) {
-    return { family, sip: b.slice(o + 1, o + 5), sport: u16(b, o + 5), dip: b.slice(o + 7, o + 11), dport: u16(b, o + 11) };
+    return { family, sip: copyBytes(b, o + 1, o + 5), sport: u16(b, o + 5), dip: copyBytes(b, o + 7, o + 11), dport: u16(b, o + 11) };
   }
   if (family === AF_INET6 && len >= 37) {
-    return { family, sip: b.slice(o + 1, o + 17), sport: u16(b, o + 17), dip: b.slice(o + 19, o + 35), dport: u16(b, o + 35) };
+    return { family, sip: copyBytes(b, o + 1, o + 17), sport: u16(b, o + 17), dip: copyBytes(b, o + 19, o + 35), dport: u16(b, o + 35) };
   }
   if (family === AF_UNIX && len >= 17) {
     return { family, source: u64(b, o + 1), dest: u64(b, o + 9), path: cstring(b, o + 17, o + len) };
@@ -199,7 +199,7 @@ export function readParamAs(ev: CaptureEvent, i: number, type: number): ParamVal
     case T.DYN: return paramDyn(ev, i);
     case T.CHARBUFARRAY: return paramStringList(ev, i);
     case T.CHARBUF_PAIR_ARRAY: return paramStringPairs(ev, i);
-    case T.IPV4ADDR: case T.IPV6ADDR: case T.IPADDR: return paramBytes(ev, i).slice();
+    case T.IPV4ADDR: case T.IPV6ADDR: case T.IPADDR: return copyBytes(ev.data, ev.paramOffset[i], ev.paramOffset[i] + ev.paramLength[i]);
     case T.UINT64: case T.RELTIME: case T.ABSTIME: return paramBigInt(ev, i, type);
     default: return PARAM_TYPE_SIZE[type] ? paramNumber(ev, i, type) : paramBytes(ev, i);
   }

@@ -72,3 +72,13 @@ export function tempCapture(bytes: Uint8Array, opts: { gzip?: boolean } = {}): s
   writeFileSync(path, opts.gzip ? gzipSync(bytes) : bytes);
   return path;
 }
+
+/** An in-memory CaptureEvent (no file), for parameter and layout-upgrade tests. */
+export function memoryEvent(type: number, params: Uint8Array[], opts: { tid?: number; ts?: bigint } = {}): import('./types').CaptureEvent {
+  const data = Buffer.concat([Buffer.alloc(3, 0xee), ...params]); // offset 3: params never start at 0
+  const paramOffset = new Uint32Array(params.length), paramLength = new Uint32Array(params.length);
+  let o = 3;
+  params.forEach((p, i) => { paramOffset[i] = o; paramLength[i] = p.length; o += p.length; });
+  const ts = opts.ts ?? 1n;
+  return { fileOffset: 0, blockType: BlockType.EVENT_V2, ts, tsHi: Number(ts >> 32n), tsLo: Number(ts & 0xffffffffn), tid: opts.tid ?? 1, type, cpu: 0, flags: 0, nparams: params.length, data, paramOffset, paramLength };
+}
