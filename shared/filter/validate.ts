@@ -8,6 +8,7 @@ import type { CheckNode, FilterNode, ValueText } from './ast';
 import type { FilterError, FilterResult } from './errors';
 import { parseFilter } from './parse';
 import { parseConstant, type Constant } from './values';
+import { unknownNameError } from './knownNames';
 
 export function checkFilter(text: string): FilterResult<FilterNode> {
   const parsed = parseFilter(text);
@@ -45,6 +46,8 @@ function firstValueError(node: FilterNode, typeOf: (c: CheckNode) => FieldType):
     case 'not':
       return firstValueError(node.child, typeOf);
     case 'check': {
+      const nameError = unknownNameError(node);
+      if (nameError) return nameError;
       const type = typeOf(node);
       if (type === 'DYN') return undefined;
       for (const v of checkValues(node)) {

@@ -18,7 +18,7 @@ const types: Record<string, { type: FieldType; multi?: ResolvedField<Ev>['multi'
 
 let reads = 0;
 const resolve: FieldResolver<Ev> = (name, arg) => {
-  if (name === 'evt.arg' && arg === 'broken') return { error: "parameter 'broken' does not exist in any event" };
+  if (name === 'evt.arg' && arg === 'size') return { error: "the engine cannot read 'size' yet" };
   const t = types[name];
   if (!t) return undefined;
   const key = arg === undefined || name === 'proc.aname' && arg === undefined ? name : `${name}[${arg}]`;
@@ -226,10 +226,19 @@ test('and/or short-circuit left to right', () => {
 });
 
 test('resolver problems surface as errors at the field', () => {
-  assert.equal(compileError('evt.arg.broken = 1'), "parameter 'broken' does not exist in any event");
+  assert.equal(compileError('evt.arg.size = 1'), "the engine cannot read 'size' yet");
   assert.equal(compileError('user.name = root'), "field 'user.name' is not supported yet");
   const c = compileFilter('fd.num=1 and user.name = root', resolve);
   assert.equal(!c.ok && c.error.offset, 13);
+});
+
+test('unknown event types and parameter names are errors, with the likely name', () => {
+  assert.equal(compileError('evt.type = opne'), "unknown event type 'opne'; did you mean 'open'?");
+  assert.match(compileError('evt.type in (open, nosuchevent)'), /unknown event type 'nosuchevent'/);
+  assert.equal(compileError('evt.arg.nonexistent = 3'), "no event has a parameter called 'nonexistent'");
+  assert.match(compileError('evt.rawarg.fdd = 3'), /no event has a parameter called 'fdd'; did you mean 'fd'\?/);
+  assert.equal(matches('evt.type = clone', { 'evt.type': 'clone' }), true);
+  assert.equal(matches('evt.type != switch', { 'evt.type': 'clone' }), true);
 });
 
 test('evt.rawarg takes the type the resolver gives it', () => {

@@ -14,6 +14,7 @@ import type { CheckNode, ComparisonOperator, FilterNode, Operand } from '../../.
 import type { FilterError } from '../../../shared/filter/errors';
 import { parseFilter } from '../../../shared/filter/parse';
 import { checkValues, constantFor } from '../../../shared/filter/validate';
+import { unknownNameError } from '../../../shared/filter/knownNames';
 import { parseIpv4, parseIpv6, type Constant } from '../../../shared/filter/values';
 import { typeWord } from '../../../shared/filter/operators';
 import type { FieldType } from '../../../shared/fields/types';
@@ -83,6 +84,8 @@ function resolveField<Ctx>(check: CheckNode['field'], resolve: FieldResolver<Ctx
 }
 
 function compileCheck<Ctx>(check: CheckNode, resolve: FieldResolver<Ctx>): Predicate<Ctx> {
+  const nameError = unknownNameError(check);
+  if (nameError) throw new CompileFailure(nameError);
   const field = resolveField(check.field, resolve);
   const get = field.get;
   if (check.op === 'exists') {
