@@ -1,0 +1,25 @@
+/** Where the user is: Overview, then one crumb per drill-down step; a crumb goes back to its step. */
+import { breadcrumb } from '../../shared/views/drilldown';
+import { useCapture } from '../state/context';
+
+export function Breadcrumb() {
+  const trail = useCapture((s) => s.trail);
+  const panel = useCapture((s) => s.panel);
+  const showOverview = useCapture((s) => s.showOverview);
+  const walkBack = useCapture((s) => s.walkBack);
+  const labels = breadcrumb(trail);
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumb">
+      <ol>
+        <li>
+          <button type="button" className="link" aria-current={panel === 'overview' ? 'page' : undefined} onClick={showOverview}>Overview</button>
+        </li>
+        {panel === 'views' && labels.map((label, i) => (
+          <li key={i}>
+            <button type="button" className="link" aria-current={i === labels.length - 1 ? 'page' : undefined} onClick={() => walkBack(i)}>{label}</button>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

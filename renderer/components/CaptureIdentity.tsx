@@ -1,0 +1,21 @@
+/** Which capture this is: file, size, time span, host. */
+import { useCapture } from '../state/context';
+import { formatBytes, formatCount, formatDuration, formatTimestamp } from '../util/format';
+
+export function CaptureIdentity({ onClose }: { onClose(): void }) {
+  const info = useCapture((s) => s.info);
+  if (!info) return null;
+  const span = Number(BigInt(info.lastTs) - BigInt(info.firstTs));
+  return (
+    <header className="identity" aria-label="Capture">
+      <strong className="file" title={info.path}>{info.fileName}</strong>
+      <span>{formatBytes(info.sizeBytes)}</span>
+      <span>{formatCount(info.events)} events</span>
+      <span title={`${formatTimestamp(info.firstTs)} – ${formatTimestamp(info.lastTs)}`}>{formatTimestamp(info.firstTs)} · {formatDuration(span)}</span>
+      <span>host {info.hostname || '—'} · {info.numCpus} CPUs</span>
+      {info.warnings.length > 0 && <span className="warning" title={info.warnings.join('\n')}>{info.warnings.length} warning{info.warnings.length > 1 ? 's' : ''}</span>}
+      <span className="spacer" />
+      <button type="button" className="small" onClick={onClose}>Close capture</button>
+    </header>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The filter box: checked by the shared parser on every keystroke (the error is shown under the
+ * offending column), field autocomplete from the shared catalog, and Enter to apply. An invalid
+ * filter is never sent to the engine.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { checkFilter, completeFilter, lineAndColumn, type CompletionResult } from '../../shared/filter';
+import { useCapture } from '../state/context';
+
+export function FilterBar() {
+  const applied = useCapture((s) => s.filter);
+  const setFilter = useCapture((s) => s.setFilter);
+  const [text, setText] = useState(applied);
+  const [cursor, setCursor] = useState(applied.length);
+  const [menu, setMenu] = useState<CompletionResult | null>(null);
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => { setText(applied); }, [applied]);
+
+  const check = useMemo(() => (text.trim() ? checkFilter(text) : null), [text]);
+  const error = check && !check.ok ? check.error : null;
+  const column = error ? lineAndColumn(text, error.offset).column : 0;
+
+  function edit(value: string, caret: number) {
+    setText(value);
+    setCursor(caret);
+    const c = completeFilter(value, caret);
+    setMenu(c.items.length && value.slice(c.from, caret).length > 0 ? c : null);
+    setActive(0);
+  }
+
+  function accept(index: number) {
+    if (!menu) return;
+    const item = menu.items[index];
+    const label = item.kind === 'class' ? item.label : `${item.label} `;
+    const value = text.slice(0, menu.from) + label + text.slice(menu.to);
+    const caret = menu.from + label.length;
+    setText(value);
+    setMenu(null);
+    requestAnimationFrame(() => { input.current?.setSelectionRange(caret, caret); setCursor(caret); });
+  }
+
+  function apply() {
+    if (error) return;
+    setFilter(text.trim());
+    setMenu(null);
+  }
+
+  function onKey(e: KeyboardEvent<HTMLInputElement>) {
+    if (menu) {
+      if (e.key === 'ArrowDown') { setActive((a) => (a + 1) % menu.items.length); e.preventDefault(); return; }
+      if (e.key === 'ArrowUp') { setActive((a) => (a - 1 + menu.items.length) % menu.items.length); e.preventDefault(); return; }
+      if (e.key === 'Tab' || (e.key === 'Enter' && menu.items.length)) { accept(active); e.preventDefault(); return; }
+      if (e.key === 'Escape') { setMenu(null); e.preventDefault(); return; }
+    }
+    if (e.key === 'Enter') { apply(); e.preventDefault(); }
+    if (e.key === 'Escape') { setText(applied); input.current?.blur(); }
+    e.stopPropagation();
+  }
+
+  return (
+    <div className="filter-bar">
+      <label htmlFor="filter-input">Filter</label>
+      <div className="filter-field">
+        <input id="filter-input" ref={input} type="text" value={text} spellCheck={false} autoComplete="off"
+          role="combobox" aria-expanded={!!menu} aria-controls="filter-completions" aria-autocomplete="list"
+          aria-invalid={!!error} aria-describedby={error ? 'filter-error' : undefined}
+          aria-activedescendant={menu ? `filter-completion-${active}` : undefined}
+          placeholder='e.g. proc.name = nginx and evt.type = open'
+          onChange={(e) => edit(e.target.value, e.target.selectionStart ?? e.target.value.length)}
+          onKeyDown={onKey} onBlur={() => setTimeout(() => setMenu(null), 150)}
+          onSelect={(e) => setCursor(e.currentTarget.selectionStart ?? cursor)} />
+        {error && (
+          <div id="filter-error" role="alert" className="filter-error">
+            <span className="caret-pad" aria-hidden="true">{' '.repeat(Math.max(0, column - 1))}^</span>
+            <span>{error.message}{error.suggestion ? ` (did you mean ${error.suggestion}?)` : ''}</span>
+          </div>
+        )}
+        {menu && (
+          <ul id="filter-completions" role="listbox" aria-label="Filter suggestions" className="completions">
+            {menu.items.map((item, i) => (
+              <li key={`${item.kind}:${item.label}`} id={`filter-completion-${i}`} role="option" aria-selected={i === active}
+                className={i === active ? 'active' : ''} onMouseDown={(e) => { e.preventDefault(); accept(i); }}>
+                <span className="completion-label">{item.label}</span>
+                {item.detail && <span className="dim completion-detail">{item.detail}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <button type="button" onClick={apply} disabled={!!error || text.trim() === applied}>Apply</button>
+      {applied && <button type="button" onClick={() => { setText(''); setFilter(''); }}>Clear</button>}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/** An open capture: identity, breadcrumb and filter, the overview or the views, the timeline. */
+import type { RefObject } from 'react';
+import { useCapture } from '../state/context';
+import type { DataGridHandle } from '../grid/DataGrid';
+import { Breadcrumb } from './Breadcrumb';
+import { CaptureIdentity } from './CaptureIdentity';
+import { FilterBar } from './FilterBar';
+import { LoadProgress } from './LoadProgress';
+import { Overview } from './Overview';
+import { Timeline } from './Timeline';
+import { ViewsPanel } from './ViewsPanel';
+
+export function Inspector({ onClose, onCancel, gridRef }: { onClose(): void; onCancel(): void; gridRef: RefObject<DataGridHandle | null> }) {
+  const status = useCapture((s) => s.status);
+  const panel = useCapture((s) => s.panel);
+  const trail = useCapture((s) => s.trail);
+  const switchView = useCapture((s) => s.switchView);
+  const showOverview = useCapture((s) => s.showOverview);
+  if (status !== 'ready') return <LoadProgress onCancel={onCancel} onClose={onClose} />;
+  return (
+    <div className="inspector">
+      <CaptureIdentity onClose={onClose} />
+      <div className="toolbar">
+        <div className="tabs" role="tablist" aria-label="Panels">
+          <button type="button" role="tab" aria-selected={panel === 'overview'} onClick={showOverview}>Overview</button>
+          <button type="button" role="tab" aria-selected={panel === 'views'} onClick={() => switchView(trail[trail.length - 1]?.viewId ?? 'procs')}>Views</button>
+        </div>
+        <Breadcrumb />
+      </div>
+      <FilterBar />
+      <main className="main-panel">
+        {panel === 'overview' ? <Overview /> : <ViewsPanel gridRef={gridRef} />}
+      </main>
+      <Timeline />
+    </div>
+  );
+}

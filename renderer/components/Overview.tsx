@@ -1,0 +1,61 @@
+/**
+ * The overview: the engine's tiles grouped by category, each with its value and sparkline.
+ * Clicking a tile pins its timeline in the bottom panel; its "open" arrow drills to its view.
+ */
+import { useEffect, useState } from 'react';
+import type { TileValue } from '../../shared/ipc/contract';
+import { useCapture, useClient } from '../state/context';
+import { messageOf } from '../api/client';
+import { Sparkline } from './Sparkline';
+import { formatTileValue } from './tileFormat';
+
+export function Overview() {
+  const client = useClient();
+  const captureId = useCapture((s) => s.captureId);
+  const filter = useCapture((s) => s.filter);
+  const window = useCapture((s) => s.window);
+  const pinned = useCapture((s) => s.pinned);
+  const togglePin = useCapture((s) => s.togglePin);
+  const openView = useCapture((s) => s.openView);
+  const [tiles, setTiles] = useState<TileValue[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    client.call('tiles', { captureId, filter: filter || undefined, window, samples: 60 })
+      .then((t) => { if (live) setTiles(t); }, (err) => { if (live) { setTiles([]); setError(messageOf(err)); } });
+    return () => { live = false; };
+  }, [client, captureId, filter, window]);
+
+  if (error) return <p role="alert" className="error-line panel-message">{error}</p>;
+  if (!tiles) return <p className="panel-message dim">Computing the overview…</p>;
+  if (tiles.length === 0) return <p className="panel-message dim">No tiles for this capture.</p>;
+  const categories = [...new Set(tiles.map((t) => t.category))];
+  return (
+    <div className="overview">
+      {categories.map((category) => (
+        <section key={category} className="tile-group" aria-label={category}>
+          <h2>{category}</h2>
+          <div className="tiles">
+            {tiles.filter((t) => t.category === category).map((tile) => (
+              <div key={tile.id} className={`tile${pinned.includes(tile.id) ? ' pinned' : ''}${tile.total === 0 ? ' zero' : ''}`}>
+                <button type="button" className="tile-main" aria-label={tile.title} aria-pressed={pinned.includes(tile.id)}
+                  title={`${tile.title}: ${formatTileValue(tile)} (click to ${pinned.includes(tile.id) ? 'unpin' : 'pin'} its timeline)`}
+                  onClick={() => togglePin(tile.id)}>
+                  <span className="tile-title">{tile.title}</span>
+                  <span className="tile-value">{formatTileValue(tile)}</span>
+                  <Sparkline series={tile.series} />
+                </button>
+                {tile.drillView && (
+                  <button type="button" className="tile-drill" aria-label={`Open ${tile.title} in a view`} title="Drill down"
+                    onClick={() => openView(tile.drillView as string, tile.drillFilter ?? '', tile.title)}>→</button>
+                )}
+              </div>
+            ))}
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}

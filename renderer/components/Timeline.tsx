@@ -1,0 +1,105 @@
+/**
+ * The bottom panel: a UTC time axis over the whole capture, the pinned tiles' timelines, and a
+ * brush. Brushing selects the time window every panel is filtered by; double-click resets it.
+ * d3 owns only the axis and the brush (attached to refs); React draws the series.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { axisBottom, brushX, line, scaleLinear, scaleUtc, select, type BrushBehavior } from 'd3';
+import type { TileValue } from '../../shared/ipc/contract';
+import { useCapture, useClient } from '../state/context';
+import { pixelsFromWindow, windowFromPixels, isWholeCapture } from '../util/timeMapping';
+import { formatTimestamp } from '../util/format';
+import { formatTileValue } from './tileFormat';
+
+const chartHeight = 90;
+const axisHeight = 22;
+const samples = 200;
+
+export function Timeline() {
+  const client = useClient();
+  const info = useCapture((s) => s.info);
+  const captureId = useCapture((s) => s.captureId);
+  const filter = useCapture((s) => s.filter);
+  const window = useCapture((s) => s.window);
+  const pinned = useCapture((s) => s.pinned);
+  const setWindow = useCapture((s) => s.setWindow);
+  const togglePin = useCapture((s) => s.togglePin);
+  const box = useRef<HTMLDivElement>(null);
+  const axisRef = useRef<SVGGElement>(null);
+  const brushRef = useRef<SVGGElement>(null);
+  const brush = useRef<BrushBehavior<unknown> | null>(null);
+  const [width, setWidth] = useState(800);
+  const [series, setSeries] = useState<TileValue[]>([]);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(Math.max(200, el.clientWidth - 16)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // The timelines always span the whole capture, so the brush has context around the window.
+  useEffect(() => {
+    if (pinned.length === 0) { setSeries([]); return; }
+    let live = true;
+    client.call('tiles', { captureId, filter: filter || undefined, samples })
+      .then((t) => { if (live) setSeries(t.filter((x) => pinned.includes(x.id))); }, () => { if (live) setSeries([]); });
+    return () => { live = false; };
+  }, [client, captureId, filter, pinned]);
+
+  useEffect(() => {
+    if (!info || !axisRef.current) return;
+    const x = scaleUtc().domain([new Date(Number(BigInt(info.firstTs) / 1_000_000n)), new Date(Number(BigInt(info.lastTs) / 1_000_000n))]).range([0, width]);
+    select(axisRef.current).call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 110))));
+  }, [info, width]);
+
+  useEffect(() => {
+    if (!info || !brushRef.current) return;
+    const b = brushX<unknown>().extent([[0, 0], [width, chartHeight]]).on('end', (event: { selection: [number, number] | null; sourceEvent?: unknown }) => {
+      if (!event.sourceEvent) return; // moved by code, not by the user
+      if (!event.selection) { setWindow(undefined); return; }
+      const w = windowFromPixels(event.selection[0], event.selection[1], width, info.firstTs, info.lastTs);
+      setWindow(isWholeCapture(w, info.firstTs, info.lastTs) || w.from === w.to ? undefined : w);
+    });
+    brush.current = b;
+    const g = select(brushRef.current);
+    g.call(b);
+    g.on('dblclick', () => setWindow(undefined));
+    return () => { g.on('.brush', null).on('dblclick', null); };
+  }, [info, width, setWindow]);
+
+  useEffect(() => {
+    if (!info || !brushRef.current || !brush.current) return;
+    const g = select(brushRef.current);
+    if (window) brush.current.move(g, pixelsFromWindow(window, width, info.firstTs, info.lastTs));
+    else brush.current.move(g, null);
+  }, [info, window, width]);
+
+  if (!info) return null;
+  const n = Math.max(1, samples - 1);
+  return (
+    <section className="timeline" aria-label="Timeline" ref={box}>
+      <div className="timeline-head">
+        <span>{window ? `Window ${formatTimestamp(window.from)} – ${formatTimestamp(window.to)}` : 'Whole capture (drag on the timeline to select a window)'}</span>
+        {window && <button type="button" className="small" onClick={() => setWindow(undefined)}>Reset window</button>}
+        {series.map((t, i) => (
+          <button type="button" key={t.id} className={`small legend c${i % 6}`} title="Unpin" onClick={() => togglePin(t.id)}>
+            {t.title}: {formatTileValue(t)} ×
+          </button>
+        ))}
+        {pinned.length === 0 && <span className="dim">Click a tile to pin its timeline here.</span>}
+      </div>
+      <svg width={width} height={chartHeight + axisHeight} className="timeline-chart" role="img" aria-label="Time axis and window brush">
+        {series.map((t, i) => {
+          const y = scaleLinear().domain([0, Math.max(1, t.max, ...t.series)]).range([chartHeight - 2, 4]);
+          const x = scaleLinear().domain([0, Math.max(1, t.series.length - 1 || n)]).range([0, width]);
+          const d = line<number>().x((_, j) => x(j)).y((v) => y(v))(t.series) ?? '';
+          return <path key={t.id} d={d} className={`series c${i % 6}`} />;
+        })}
+        <g ref={brushRef} className="brush" />
+        <g ref={axisRef} className="axis" transform={`translate(0,${chartHeight})`} />
+      </svg>
+    </section>
+  );
+}

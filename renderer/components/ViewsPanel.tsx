@@ -1,0 +1,55 @@
+/** The views side: the list of views, and the current step's table with find. */
+import { useCallback, useRef } from 'react';
+import type { ColumnInfo } from '../../shared/ipc/contract';
+import { canDrillDown, findView } from '../../shared/views/catalog';
+import { DataGrid, type DataGridHandle } from '../grid/DataGrid';
+import type { Row } from '../grid/rowPages';
+import { effectiveFilter } from '../state/captureStore';
+import { useCapture, useClient } from '../state/context';
+import { FindBar } from './FindBar';
+import { ViewsList } from './ViewsList';
+
+export function ViewsPanel({ gridRef }: { gridRef: React.RefObject<DataGridHandle | null> }) {
+  const client = useClient();
+  const captureId = useCapture((s) => s.captureId);
+  const trail = useCapture((s) => s.trail);
+  const userFilter = useCapture((s) => s.filter);
+  const window = useCapture((s) => s.window);
+  const sort = useCapture((s) => s.sort);
+  const setSort = useCapture((s) => s.setSort);
+  const selectedRow = useCapture((s) => s.selectedRow);
+  const selectRow = useCapture((s) => s.selectRow);
+  const drillRow = useCapture((s) => s.drillRow);
+  const goBack = useCapture((s) => s.goBack);
+  const step = trail[trail.length - 1];
+  const view = step ? findView(step.viewId) : undefined;
+  const filter = effectiveFilter(userFilter, step);
+  const queryKey = JSON.stringify([captureId, step?.viewId, filter, window, sort]);
+
+  const fetchPage = useCallback((offset: number, limit: number) =>
+    client.call('view', { captureId, viewId: step?.viewId ?? '', filter, window, sort, offset, limit }),
+  [client, captureId, step?.viewId, filter, window, sort]);
+
+  const drillable = view ? canDrillDown(view) : false;
+  const onDrill = (row: Row, columns: ColumnInfo[]) => {
+    const key = columns.findIndex((c) => c.isKey);
+    const value = key >= 0 ? row[key] : null;
+    if (value !== null && value !== undefined) drillRow(String(value));
+  };
+
+  return (
+    <div className="views-panel">
+      <ViewsList />
+      <section className="table-panel" aria-label={view?.name ?? 'View'}>
+        <div className="table-head">
+          <h2>{view?.name ?? step?.viewId}</h2>
+          {view && <span className="dim">{view.description}</span>}
+          <FindBar grid={gridRef} inputId="find-input" />
+        </div>
+        <DataGrid ref={gridRef} label={view?.name ?? 'View'} queryKey={queryKey} fetchPage={fetchPage}
+          sort={sort} onSort={setSort} selectedRow={selectedRow} onSelect={selectRow}
+          onDrill={drillable ? onDrill : undefined} onBack={goBack} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * A table over any number of rows: only the rows on screen exist in the DOM, fetched a page
+ * at a time from the engine (rowPages.ts); past a few hundred thousand rows the scrollbar is
+ * scaled (scrollWindow.ts). Click a header to sort by it (again to flip), arrows move the
+ * selection, Enter drills down, Backspace goes back.
+ */
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import type { ColumnInfo, SortSpec } from '../../shared/ipc/contract';
+import { RowPages, type FetchPage, type Row } from './rowPages';
+import { scrollGeometry, scrollTopToReveal } from './scrollWindow';
+import { formatCell } from '../util/format';
+
+const rowPx = 24;
+const headerPx = 28;
+
+export interface DataGridProps {
+  label: string;
+  /** Changes whenever the query (view, filter, window, sort) changes: a new key = fresh pages. */
+  queryKey: string;
+  fetchPage: FetchPage;
+  sort: SortSpec | undefined;
+  onSort(sort: SortSpec): void;
+  selectedRow: number;
+  onSelect(row: number): void;
+  onDrill?(row: Row, columns: ColumnInfo[]): void;
+  onBack(): void;
+}
+
+export interface DataGridHandle {
+  pages(): RowPages;
+  reveal(row: number): void;
+  focus(): void;
+}
+
+function shownColumns(columns: ColumnInfo[]): number[] {
+  return columns.map((c, i) => [c, i] as const).filter(([c]) => c.title !== 'NA' && c.title !== '').map(([, i]) => i);
+}
+
+function template(columns: ColumnInfo[], shown: number[]): string {
+  return shown.map((i) => (columns[i].type === 'string' ? 'minmax(12rem, 1fr)' : columns[i].type === 'time' ? '17rem' : '8rem')).join(' ');
+}
+
+export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataGrid(props, ref) {
+  const { queryKey, fetchPage, sort, onSort, selectedRow, onSelect, onDrill, onBack, label } = props;
+  const pages = useMemo(() => new RowPages(fetchPage), [queryKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewportPx, setViewportPx] = useState(400);
+  const [, setVersion] = useState(0);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    el.scrollTop = 0;
+    setScrollTop(0);
+    const ro = new ResizeObserver(() => setViewportPx(Math.max(rowPx, el.clientHeight - headerPx)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [pages]);
+
+  const total = pages.totalRows ?? 0;
+  const geometry = scrollGeometry(scrollTop, viewportPx, total, rowPx);
+  const first = Math.floor(geometry.firstRow);
+  const count = Math.ceil(viewportPx / rowPx) + 2;
+
+  useEffect(() => {
+    let live = true;
+    void pages.ensure(first, first + count).then(() => { if (live) setVersion((v) => v + 1); });
+    return () => { live = false; };
+  }, [pages, first, count]);
+
+  function reveal(row: number) {
+    const el = scroller.current;
+    if (!el) return;
+    const top = scrollTopToReveal(row, el.scrollTop, viewportPx, total, rowPx);
+    if (top !== el.scrollTop) { el.scrollTop = top; setScrollTop(top); }
+  }
+
+  useImperativeHandle(ref, () => ({ pages: () => pages, reveal, focus: () => scroller.current?.focus() }));
+
+  function move(to: number) {
+    if (total === 0) return;
+    const row = Math.max(0, Math.min(total - 1, to));
+    onSelect(row);
+    reveal(row);
+  }
+
+  function onKey(e: KeyboardEvent<HTMLDivElement>) {
+    const page = Math.max(1, Math.floor(viewportPx / rowPx) - 1);
+    const handled = (() => {
+      switch (e.key) {
+        case 'ArrowDown': move(selectedRow + 1); return true;
+        case 'ArrowUp': move(selectedRow - 1); return true;
+        case 'PageDown': move(selectedRow + page); return true;
+        case 'PageUp': move(selectedRow - page); return true;
+        case 'Home': move(0); return true;
+        case 'End': move(total - 1); return true;
+        case 'Enter': {
+          const row = pages.row(selectedRow);
+          if (row && onDrill) onDrill(row, pages.columns);
+          return true;
+        }
+        case 'Backspace': onBack(); return true;
+        default: return false;
+      }
+    })();
+    if (handled) { e.preventDefault(); e.stopPropagation(); }
+  }
+
+  const columns = pages.columns;
+  const shown = shownColumns(columns);
+  const gridTemplateColumns = template(columns, shown);
+  const frac = geometry.firstRow - first;
+  const rows: ReactElement[] = [];
+  for (let i = first; i < Math.min(total, first + count); i++) {
+    const row = pages.row(i);
+    rows.push(
+      <div key={i} role="row" id={`${queryKey.length}-row-${i}`} aria-rowindex={i + 2} aria-selected={i === selectedRow}
+        className={`grid-row${i === selectedRow ? ' selected' : ''}${i % 2 ? ' odd' : ''}`} style={{ gridTemplateColumns }}
+        onClick={() => onSelect(i)} onDoubleClick={() => { if (row && onDrill) onDrill(row, columns); }}>
+        {shown.map((c) => (
+          <div role="gridcell" key={c} className={`cell ${columns[c].type === 'string' ? 'text' : 'num'}`}>
+            {row ? formatCell(row[c], columns[c].type) : '…'}
+          </div>
+        ))}
+      </div>,
+    );
+  }
+
+  return (
+    <div className="grid-wrap">
+      <div ref={scroller} className="grid-scroll" role="grid" aria-label={label} aria-rowcount={total + 1} aria-colcount={shown.length}
+        tabIndex={0} aria-activedescendant={total ? `${queryKey.length}-row-${selectedRow}` : undefined}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>
+        <div role="row" aria-rowindex={1} className="grid-header" style={{ gridTemplateColumns }}>
+          {shown.map((c) => {
+            const col = columns[c];
+            const active = sort?.column === col.name;
+            return (
+              <div role="columnheader" key={c} aria-sort={active ? (sort?.descending ? 'descending' : 'ascending') : 'none'} className="cell">
+                <button type="button" className="sort" title={col.description ?? col.title}
+                  onClick={() => onSort({ column: col.name, descending: active ? !sort?.descending : true })}>
+                  {col.title}{active ? (sort?.descending ? ' ▼' : ' ▲') : ''}
+                </button>
+              </div>
+            );
+          })}
+        </div>
+        <div className="grid-spacer" style={{ height: geometry.spacerPx }} />
+        <div className="grid-rows" style={{ transform: `translateY(${scrollTop + headerPx - frac * rowPx}px)` }}>{rows}</div>
+      </div>
+      <div className="grid-status" aria-live="polite">
+        {pages.error ? <span role="alert" className="error-line">{pages.error}</span>
+          : pages.totalRows === null ? 'Loading…' : `${total.toLocaleString('en-US')} row${total === 1 ? '' : 's'}${total ? ` · row ${Math.min(selectedRow + 1, total).toLocaleString('en-US')}` : ''}`}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RowPages } from './rowPages';
+import type { TableWindow } from '../../shared/ipc/contract';
+
+function table(total: number) {
+  const asked: Array<[number, number]> = [];
+  const fetch = async (offset: number, limit: number): Promise<TableWindow> => {
+    asked.push([offset, limit]);
+    const rows = [];
+    for (let i = offset; i < Math.min(total, offset + limit); i++) rows.push([`key${i}`, i % 7 === 0 ? `needle ${i}` : 'hay', i]);
+    return { columns: [{ name: 'k', title: 'Key', type: 'string', isKey: true }], rows, totalRows: total, offset };
+  };
+  return { fetch, asked };
+}
+
+test('only the pages covering the visible rows are fetched, once', async () => {
+  const t = table(10_000);
+  const pages = new RowPages(t.fetch, 100);
+  await Promise.all([pages.ensure(150, 260), pages.ensure(150, 260)]);
+  assert.deepEqual(t.asked, [[100, 100], [200, 100]]);
+  assert.deepEqual(pages.row(150), ['key150', 'hay', 150]);
+  assert.equal(pages.totalRows, 10_000);
+  await pages.ensure(199, 201);
+  assert.equal(t.asked.length, 2);
+});
+
+test('the cache forgets the least recently used pages beyond its size', async () => {
+  const t = table(10_000);
+  const pages = new RowPages(t.fetch, 10, 3);
+  for (const p of [0, 1, 2]) await pages.ensure(p * 10, p * 10);
+  await pages.ensure(0, 0);
+  await pages.ensure(30, 30);
+  assert.equal(pages.row(15), undefined);
+  assert.deepEqual(pages.row(5)?.[0], 'key5');
+});
+
+test('find walks forward and backward, wrapping, across unfetched pages', async () => {
+  const t = table(50);
+  const pages = new RowPages(t.fetch, 10);
+  await pages.ensure(0, 9);
+  assert.equal(await pages.find('NEEDLE', 0, 1), 7);
+  assert.equal(await pages.find('needle', 7, 1), 14);
+  assert.equal(await pages.find('needle', 0, -1), 49);
+  assert.equal(await pages.find('absent', 0, 1), null);
+});
+
+test('a failing page records its one-line error', async () => {
+  const pages = new RowPages(async () => { throw new Error('bad filter'); }, 10);
+  await pages.ensure(0, 5);
+  assert.equal(pages.error, 'bad filter');
+});

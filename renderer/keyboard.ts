@@ -1,0 +1,18 @@
+/** Every keyboard shortcut, listed once: the help overlay shows this list. */
+export interface Shortcut { keys: string; what: string }
+
+export const shortcuts: Shortcut[] = [
+  { keys: '?', what: 'Show or hide this help' },
+  { keys: '/', what: 'Focus the filter box' },
+  { keys: 'Ctrl+F', what: 'Find in the current table' },
+  { keys: 'Enter (in Find)', what: 'Next match (Shift+Enter: previous)' },
+  { keys: 'Tab / Enter (in Filter)', what: 'Accept a suggestion; Enter applies the filter' },
+  { keys: '↑ ↓ PgUp PgDn Home End', what: 'Move in the table' },
+  { keys: 'Enter', what: 'Drill down into the selected row' },
+  { keys: 'Backspace', what: 'Back to the previous step (then to the overview)' },
+  { keys: 'o', what: 'Overview' },
+  { keys: 'v', what: 'Views' },
+  { keys: 'Double-click the timeline', what: 'Reset the time window' },
+  { keys: 't', what: 'Switch light / dark theme' },
+  { keys: 'Esc', what: 'Close overlays' },
+];

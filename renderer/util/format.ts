@@ -1,0 +1,63 @@
+/** How numbers read on screen: bytes in binary units, counts with k/M, times in UTC. */
+import type { ColumnInfo } from '../../shared/ipc/contract';
+
+export function formatBytes(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = Math.abs(n);
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) { v /= 1024; u++; }
+  const text = u === 0 ? String(Math.round(v)) : v.toFixed(v < 10 ? 2 : v < 100 ? 1 : 0);
+  return `${n < 0 ? '-' : ''}${text} ${units[u]}`;
+}
+
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  const a = Math.abs(n);
+  if (a < 10_000) return Number.isInteger(n) ? String(n) : n.toFixed(2);
+  if (a < 1e6) return `${(n / 1e3).toFixed(1)}k`;
+  if (a < 1e9) return `${(n / 1e6).toFixed(a < 1e7 ? 2 : 1)}M`;
+  return `${(n / 1e9).toFixed(2)}G`;
+}
+
+/** A duration given in nanoseconds. */
+export function formatDuration(ns: number): string {
+  if (!Number.isFinite(ns)) return '';
+  const a = Math.abs(ns);
+  if (a < 1e3) return `${ns} ns`;
+  if (a < 1e6) return `${(ns / 1e3).toFixed(1)} µs`;
+  if (a < 1e9) return `${(ns / 1e6).toFixed(1)} ms`;
+  if (a < 60e9) return `${(ns / 1e9).toFixed(2)} s`;
+  const s = Math.round(ns / 1e9);
+  return s < 3600 ? `${Math.floor(s / 60)}m ${s % 60}s` : `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+}
+
+/** Nanoseconds since the epoch (decimal string) as UTC with microseconds. */
+export function formatTimestamp(ns: string): string {
+  if (!/^\d+$/.test(ns)) return ns;
+  const big = BigInt(ns);
+  const ms = Number(big / 1_000_000n);
+  const micros = Number((big % 1_000_000_000n) / 1000n);
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return ns;
+  return `${d.toISOString().slice(0, 19).replace('T', ' ')}.${String(micros).padStart(6, '0')} UTC`;
+}
+
+export function formatSeconds(s: number | null): string {
+  if (s === null || !Number.isFinite(s)) return '—';
+  if (s < 1) return '< 1 s';
+  if (s < 60) return `${Math.round(s)} s`;
+  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+}
+
+export function formatCell(value: string | number | null, type: ColumnInfo['type']): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return type === 'time' ? formatTimestamp(value) : value;
+  switch (type) {
+    case 'bytes': return formatBytes(value);
+    case 'duration': return formatDuration(value);
+    case 'percent': return `${value.toFixed(1)}%`;
+    case 'number': return Number.isInteger(value) ? String(value) : value.toFixed(2);
+    default: return String(value);
+  }
+}
