@@ -46,6 +46,14 @@ export interface TableWindow {
   rows: Array<Array<string | number | null>>;
   totalRows: number;
   offset: number;
+  /** Views: per row, the value a drill-down on it filters on (csysdig's row key). */
+  keys?: string[];
+  /** Views: the field a drill-down filters on (e.g. proc.pid), absent for lists. */
+  drillKeyField?: string;
+  /** Views: the view a drill-down on a row leads to (see shared/views/drilldown.ts). */
+  drillTarget?: string;
+  /** Views: csysdig's filter template for a drill-down, KEY_PLACEHOLDER where the key goes. */
+  filterTemplate?: string;
 }
 
 export interface ViewQuery {
