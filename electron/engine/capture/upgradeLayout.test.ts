@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LayoutUpgrader } from './upgradeLayout';
+import { EVENTS } from '../../../shared/scap/eventTable';
+import { paramNumber, paramString } from './params';
+import type { CaptureEvent } from './types';
+import { cstr, le32, le64, memoryEvent } from './testCapture';
+
+const READ_E = 6, READ_X = 7, WRITE_E = 8, OPEN_E = 2, EXECVE_X_V1 = 13, EXECVE_X = 293, CLONE_E_OLD = 14, CONTAINER_OLD = 228, CONTAINER_JSON = 324;
+const params = (ev: CaptureEvent) => Array.from({ length: ev.nparams }, (_, i) => Buffer.from(ev.data.subarray(ev.paramOffset[i], ev.paramOffset[i] + ev.paramLength[i])));
+
+test('an old enter event is stored and dropped; its exit gets the enter parameters appended', () => {
+  const up = new LayoutUpgrader();
+  assert.equal(up.upgrade(memoryEvent(READ_E, [le64(3), le32(832)], { tid: 5 })), null);
+  const out = up.upgrade(memoryEvent(READ_X, [le64(832), Buffer.from('ELF')], { tid: 5, ts: 77n }))!;
+  assert.equal(out.type, READ_X);
+  assert.equal(out.nparams, EVENTS[READ_X].params.length);
+  assert.equal(paramNumber(out, 0), 832);
+  assert.equal(paramNumber(out, 2), 3); // fd, from the enter event
+  assert.equal(paramNumber(out, 3), 832); // size
+  assert.equal(out.ts, 77n);
+  assert.equal(out.tid, 5);
+  assert.deepEqual(up.stats, { dropped: 1, converted: 1, unconvertible: 0 });
+});
+
+test('without a stored enter event (other thread, used up, or of another type) the exit gets type defaults', () => {
+  const up = new LayoutUpgrader();
+  up.upgrade(memoryEvent(READ_E, [le64(3), le32(832)], { tid: 5 }));
+  const other = up.upgrade(memoryEvent(READ_X, [le64(1), Buffer.from('x')], { tid: 6 }))!;
+  assert.deepEqual(params(other).slice(2).map((p) => p.length), [8, 4]); // DEFAULT: zero of the type's size
+  assert.equal(paramNumber(other, 2), 0);
+  up.upgrade(memoryEvent(READ_X, [le64(1), Buffer.from('x')], { tid: 5 })); // uses and deletes the stored event
+  assert.equal(paramNumber(up.upgrade(memoryEvent(READ_X, [le64(1), Buffer.from('x')], { tid: 5 }))!, 2), 0);
+  up.upgrade(memoryEvent(WRITE_E, [le64(9), le32(1)], { tid: 7 }));
+  assert.equal(paramNumber(up.upgrade(memoryEvent(READ_X, [le64(1), Buffer.from('x')], { tid: 7 }))!, 2), 0);
+});
+
+test('conversions chain until the newest id: execve v1 exit becomes the current execve exit', () => {
+  const up = new LayoutUpgrader();
+  const v1 = memoryEvent(EXECVE_X_V1, [le64(0), cstr('/bin/ls'), Buffer.from('-l\0'), le64(10), le64(10), le64(1), cstr('/root'), le64(1024)]);
+  const out = up.upgrade(v1)!;
+  assert.equal(out.type, EXECVE_X);
+  assert.equal(out.nparams, EVENTS[EXECVE_X].params.length);
+  assert.equal(paramString(out, 1), '/bin/ls');
+  assert.equal(paramString(out, 6), '/root');
+  assert.equal(paramNumber(out, 3), 10);
+  assert.equal(out.paramLength[13], 0); // comm: did not exist in v1, empty = unknown
+});
+
+test('open enter events without parameters get three empty ones and pass', () => {
+  const out = new LayoutUpgrader().upgrade(memoryEvent(OPEN_E, []))!;
+  assert.equal(out.type, OPEN_E);
+  assert.deepEqual(params(out).map((p) => p.length), [0, 0, 0]);
+});
+
+test('old enter events the converter does not manage are dropped', () => {
+  const up = new LayoutUpgrader();
+  assert.equal(up.upgrade(memoryEvent(CLONE_E_OLD, [])), null);
+  assert.equal(up.stats.dropped, 1);
+});
+
+test('the pre-JSON container event becomes a container JSON event', () => {
+  const out = new LayoutUpgrader().upgrade(memoryEvent(CONTAINER_OLD, [cstr('abc123'), le32(0), cstr('web'), cstr('nginx:1')]))!;
+  assert.equal(out.type, CONTAINER_JSON);
+  assert.deepEqual(JSON.parse(paramString(out, 0)!), { id: 'abc123', type: 0, name: 'web', image: 'nginx:1' });
+});
+
+test('current events and ids newer than the table pass unchanged (same object)', () => {
+  const up = new LayoutUpgrader();
+  const current = memoryEvent(READ_X, [le64(1), Buffer.from('x'), le64(3), le32(1)]);
+  assert.equal(up.upgrade(current), current);
+  const future = memoryEvent(9999, [le32(1)]);
+  assert.equal(up.upgrade(future), future);
+});
+
+test('an event with more parameters than the table passes unchanged and is counted as a problem', () => {
+  const up = new LayoutUpgrader();
+  const ev = memoryEvent(READ_X, [le64(1), Buffer.from('x'), le64(3), le32(1), le32(5)]);
+  assert.equal(up.upgrade(ev), ev);
+  assert.equal(up.stats.unconvertible, 1);
+  assert.match([...up.problems.keys()][0], /more than the 4/);
+});
+
+test('reset forgets stored enter events (a new section starts)', () => {
+  const up = new LayoutUpgrader();
+  up.upgrade(memoryEvent(READ_E, [le64(3), le32(832)], { tid: 5 }));
+  up.reset();
+  assert.equal(paramNumber(up.upgrade(memoryEvent(READ_X, [le64(1), Buffer.from('x')], { tid: 5 }))!, 2), 0);
+});
