@@ -26,9 +26,15 @@ export interface FormatLookup {
   cwd(): string;
   /** Path of a directory fd of the event's thread (for *at syscalls), '' when unknown. */
   dirFdPath(fd: number): string;
-  /** comm of any thread (PID parameters), undefined when unknown. */
+  /**
+   * comm of any thread (PID parameters), undefined when unknown. sysdig renders after the
+   * event has updated the state, so a clone exit's `res` already names the new child.
+   */
   threadComm(tid: number): string | undefined;
-  /** User / group name (UID/GID parameters), undefined when unknown. */
+  /**
+   * User / group name (UID/GID parameters), undefined when unknown. sysdig 0.29.3 looks these
+   * up in the host's user/group list even for threads inside containers.
+   */
   userName(uid: number): string | undefined;
   groupName(gid: number): string | undefined;
 }
