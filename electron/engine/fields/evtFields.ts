@@ -1,0 +1,179 @@
+/** `evt.*` fields: the event itself (time, type, direction, arguments, result, latency). */
+import { EVENTS, EventCategory, EventFlag } from '../../../shared/scap/eventTable';
+import { errnoName } from '../../../shared/scap/errno';
+import { syscallName } from '../../../shared/scap/syscalls';
+import { formatDateTime, formatDateTimeSeconds, formatIso8601, formatTime, formatTimeSeconds } from '../../../shared/format/time';
+import { formatDurationNice } from '../../../shared/format/duration';
+import { eventLayout, paramIndexByName, renderArgValue, renderArgs, renderInfo, renderParam } from '../format/index';
+import { intParam, bytesParam } from '../state/eventParams';
+import { FdType } from '../state/fdInfo';
+import type { EventContext } from '../inspector/eventContext';
+import { boolField, customField, noArg, numberField, parseIndex, stringField, type FieldFactory, type FieldGetter } from './fieldTypes';
+
+const NS = 1_000_000_000n;
+
+export function eventName(ctx: EventContext): string {
+  const ev = ctx.ev;
+  // The generic syscall event is named after the syscall it stands for (parameter ID).
+  if ((ev.type === 0 || ev.type === 1) && ev.nparams > 0 && ev.paramLength[0] === 2) {
+    const code = ev.data[ev.paramOffset[0]] | (ev.data[ev.paramOffset[0] + 1] << 8);
+    const name = syscallName(code, 'sysdig-0.29');
+    return name === undefined || name === 'unknown' ? '<unknown>' : name;
+  }
+  return eventLayout(ev.type)?.name ?? EVENTS[ev.type]?.name ?? 'NA';
+}
+
+function isEnter(ctx: EventContext): boolean {
+  return (ctx.ev.type & 1) === 0;
+}
+
+/** Index of the result parameter (`res`, or `fd` for fd-creating exits) in the shown layout, or -1. */
+function resultParam(ctx: EventContext): number {
+  const ev = ctx.ev;
+  const res = paramIndexByName(ev, 'res');
+  if (res >= 0) return res;
+  const info = EVENTS[ev.type];
+  if (info && (info.flags & EventFlag.CREATES_FD) && !isEnter(ctx)) return paramIndexByName(ev, 'fd');
+  return -1;
+}
+
+function rawResult(ctx: EventContext): number | undefined {
+  const i = resultParam(ctx);
+  return i < 0 ? undefined : intParam(ctx.ev, i);
+}
+
+const CATEGORY_NAMES: Record<number, string> = {
+  0: 'unknown', 1: 'other', 2: 'file', 3: 'net', 4: 'ipc', 5: 'memory', 6: 'process', 7: 'sleep', 8: 'system',
+  9: 'signal', 10: 'user', 11: 'time', 12: 'processing',
+};
+
+function category(ctx: EventContext): string {
+  const c = EVENTS[ctx.ev.type]?.category ?? 0;
+  if (c & EventCategory.INTERNAL) return 'internal';
+  if (c & EventCategory.SCHEDULER) return 'scheduler';
+  if (c & EventCategory.WAIT) return 'wait';
+  const low = c & 0x3f;
+  if (low >= EventCategory.IO_READ && low <= EventCategory.IO_OTHER) {
+    const fd = ctx.es.fd;
+    if (!fd) return 'unknown';
+    if (fd.type === FdType.File || fd.type === FdType.FileV2 || fd.type === FdType.Directory) return 'file';
+    if (fd.isIp) return 'net';
+    if (fd.type === FdType.UnixSock || fd.type === FdType.Fifo || fd.type === FdType.Event || fd.type === FdType.SignalFd || fd.type === FdType.Inotify) return 'ipc';
+    return 'unknown';
+  }
+  return CATEGORY_NAMES[low] ?? 'unknown';
+}
+
+function ioFlags(ctx: EventContext): number {
+  return (EVENTS[ctx.ev.type]?.flags ?? 0) & (EventFlag.READS_FROM_FD | EventFlag.WRITES_TO_FD);
+}
+
+function latency(ctx: EventContext): bigint {
+  return isEnter(ctx) ? 0n : ctx.es.latencyNs;
+}
+
+/** evt.arg[N] / evt.arg.NAME: the parameter index, resolved per event (layouts differ by id). */
+function argGetter(arg: string, resolved: boolean): FieldGetter {
+  const index = parseIndex(arg);
+  const find = (ctx: EventContext): number => {
+    if (index !== undefined) return index < ctx.ev.nparams && eventLayout(ctx.ev.type) && index < (eventLayout(ctx.ev.type)?.params.length ?? 0) ? index : -1;
+    return paramIndexByName(ctx.ev, arg);
+  };
+  const text = (ctx: EventContext): string | undefined => {
+    const i = find(ctx);
+    if (i < 0) return undefined;
+    return resolved ? renderArgValue(ctx.ev, i, ctx.lookup) : renderParam(ctx.ev, i, ctx.lookup);
+  };
+  return stringField(text);
+}
+
+function buffer(ctx: EventContext): Uint8Array | undefined {
+  const i = paramIndexByName(ctx.ev, 'data');
+  return i < 0 ? undefined : bytesParam(ctx.ev, i) ?? new Uint8Array(0);
+}
+
+function buflen(ctx: EventContext): number | undefined {
+  if (!ctx.es.fd || isEnter(ctx)) return undefined;
+  const c = (EVENTS[ctx.ev.type]?.category ?? 0) & 0x3f;
+  if (c < EventCategory.IO_READ || c > EventCategory.IO_OTHER) return undefined;
+  const r = rawResult(ctx);
+  return r !== undefined && r >= 0 ? r : undefined;
+}
+
+export const EVT_FIELDS: Record<string, FieldFactory> = {
+  'evt.num': noArg(() => numberField('UINT64', (c) => c.num)),
+  'evt.time': noArg(() => stringField((c) => formatTime(c.ev.ts))),
+  'evt.time.s': noArg(() => stringField((c) => formatTimeSeconds(c.ev.ts))),
+  'evt.time.iso8601': noArg(() => stringField((c) => formatIso8601(c.ev.ts))),
+  'evt.datetime': noArg(() => stringField((c) => formatDateTime(c.ev.ts))),
+  'evt.datetime.s': noArg(() => stringField((c) => formatDateTimeSeconds(c.ev.ts))),
+  'evt.outputtime': noArg(() => stringField((c) => formatTime(c.ev.ts))),
+  'evt.rawtime': noArg(() => numberField('ABSTIME', (c) => c.ev.ts)),
+  'evt.rawtime.s': noArg(() => numberField('ABSTIME', (c) => c.ev.ts / NS)),
+  'evt.rawtime.ns': noArg(() => numberField('ABSTIME', (c) => c.ev.ts % NS)),
+  'evt.reltime': noArg(() => numberField('RELTIME', (c) => c.ev.ts - c.firstTs)),
+  'evt.reltime.s': noArg(() => numberField('RELTIME', (c) => (c.ev.ts - c.firstTs) / NS)),
+  'evt.reltime.ns': noArg(() => numberField('RELTIME', (c) => (c.ev.ts - c.firstTs) % NS)),
+  'evt.latency': noArg(() => numberField('RELTIME', latency)),
+  'evt.latency.s': noArg(() => numberField('RELTIME', (c) => latency(c) / NS)),
+  'evt.latency.ns': noArg(() => numberField('RELTIME', (c) => latency(c) % NS)),
+  'evt.latency.human': noArg(() => stringField((c) => formatDurationNice(latency(c)))),
+  'evt.deltatime': noArg(() => numberField('RELTIME', (c) => (c.prevTs < 0n ? 0n : c.ev.ts - c.prevTs))),
+  'evt.deltatime.s': noArg(() => numberField('RELTIME', (c) => (c.prevTs < 0n ? 0n : (c.ev.ts - c.prevTs) / NS))),
+  'evt.deltatime.ns': noArg(() => numberField('RELTIME', (c) => (c.prevTs < 0n ? 0n : (c.ev.ts - c.prevTs) % NS))),
+  'evt.dir': noArg(() => stringField((c) => (isEnter(c) ? '>' : '<'))),
+  'evt.type': noArg(() => stringField(eventName)),
+  'syscall.type': noArg(() => stringField((c) => ((EVENTS[c.ev.type]?.category ?? 0) & EventCategory.SYSCALL ? eventName(c) : undefined))),
+  'evt.category': noArg(() => stringField(category)),
+  'evt.cpu': noArg(() => numberField('INT16', (c) => c.ev.cpu)),
+  'evt.args': noArg(() => stringField((c) => renderArgs(c.ev, c.lookup))),
+  'evt.info': noArg(() => stringField((c) => renderInfo(c.ev, c.lookup))),
+  'evt.arg': (arg) => (arg === undefined ? { error: 'evt.arg needs an argument: evt.arg.NAME or evt.arg[N]' } : argGetter(arg, true)),
+  'evt.rawarg': (arg) => {
+    if (arg === undefined) return { error: 'evt.rawarg needs an argument: evt.rawarg.NAME' };
+    return customField('INT64', (c) => {
+      const i = paramIndexByName(c.ev, arg);
+      return i < 0 ? undefined : intParam(c.ev, i) ?? (bytesParam(c.ev, i) ? renderArgValue(c.ev, i, c.lookup) : undefined);
+    }, (c) => {
+      const i = paramIndexByName(c.ev, arg);
+      if (i < 0) return undefined;
+      const v = intParam(c.ev, i);
+      return v !== undefined ? String(v) : renderArgValue(c.ev, i, c.lookup);
+    });
+  },
+  'evt.buffer': noArg(() => customField('BYTEBUF', buffer, (c) => {
+    const i = paramIndexByName(c.ev, 'data');
+    return i < 0 ? undefined : renderArgValue(c.ev, i, c.lookup);
+  })),
+  'evt.buflen': noArg(() => numberField('UINT64', buflen)),
+  'evt.res': noArg(() => stringField((c) => {
+    const r = rawResult(c);
+    if (r === undefined) return undefined;
+    return r >= 0 ? 'SUCCESS' : errnoName(-r) ?? String(r);
+  })),
+  'evt.rawres': noArg(() => numberField('INT64', rawResult)),
+  'evt.failed': noArg(() => boolField((c) => { const r = rawResult(c); return r !== undefined && r < 0; })),
+  'evt.is_io': noArg(() => boolField((c) => ioFlags(c) !== 0)),
+  'evt.is_io_read': noArg(() => boolField((c) => (ioFlags(c) & EventFlag.READS_FROM_FD) !== 0)),
+  'evt.is_io_write': noArg(() => boolField((c) => (ioFlags(c) & EventFlag.WRITES_TO_FD) !== 0)),
+  'evt.io_dir': noArg(() => stringField((c) => { const f = ioFlags(c); return f & EventFlag.READS_FROM_FD ? 'r' : f & EventFlag.WRITES_TO_FD ? 'w' : undefined; })),
+  'evt.is_wait': noArg(() => boolField((c) => ((EVENTS[c.ev.type]?.flags ?? 0) & EventFlag.WAITS) !== 0)),
+  'evt.count': noArg(() => numberField('UINT32', () => 1)),
+  'evt.count.error': noArg(() => numberField('UINT32', (c) => { const r = rawResult(c); return r !== undefined && r < 0 ? 1 : 0; })),
+  'evt.count.exit': noArg(() => numberField('UINT32', (c) => (isEnter(c) ? 0 : 1))),
+  'evt.count.procinfo': noArg(() => numberField('UINT32', (c) => (c.ev.type === 234 ? 1 : 0))),
+  'evt.hostname': noArg(() => stringField((c) => c.state.machine?.hostname)),
+  'evt.is_open_read': noArg(() => boolField((c) => openFlagTest(c, (f) => (f & 3) === 1 || (f & 3) === 3))),
+  'evt.is_open_write': noArg(() => boolField((c) => openFlagTest(c, (f) => (f & 3) === 2 || (f & 3) === 3))),
+  'evt.is_open_create': noArg(() => boolField((c) => openFlagTest(c, (f) => (f & 0x4000) !== 0))),
+};
+
+const OPEN_EXITS = new Set([3, 59, 103, 307, 327, 337]);
+
+/** Open-family exits: a test on the PPM open flags of the new fd. */
+function openFlagTest(ctx: EventContext, test: (flags: number) => boolean): boolean {
+  if (!OPEN_EXITS.has(ctx.ev.type)) return false;
+  const i = paramIndexByName(ctx.ev, 'flags');
+  const f = i >= 0 ? intParam(ctx.ev, i) : undefined;
+  return f !== undefined && test(f);
+}

@@ -1,0 +1,212 @@
+/**
+ * `fd.*` fields, with sysdig 0.29.3's rules: only events that create, use or destroy an fd have
+ * them; `fd.num` is the thread's last-event fd; when the table has no entry, names come from the
+ * event itself (a failed open still names its file).
+ */
+import { EVENTS, EventFlag } from '../../../shared/scap/eventTable';
+import { renderArgValue } from '../format/index';
+import type { EventContext } from '../inspector/eventContext';
+import { FdInfo, FdType, Role } from '../state/fdInfo';
+import { intParam, stringParam } from '../state/eventParams';
+import { joinPath } from '../state/pathJoin';
+import { ipText } from '../state/socketAddress';
+import type { ThreadInfo } from '../state/threadInfo';
+import { boolField, customField, ipField, noArg, numberField, stringField, type FieldFactory } from './fieldTypes';
+
+const FD_EVENT_FLAGS = EventFlag.CREATES_FD | EventFlag.USES_FD | EventFlag.DESTROYS_FD;
+
+function hasFd(ctx: EventContext): boolean {
+  return ctx.es.thread !== undefined && ((EVENTS[ctx.ev.type]?.flags ?? 0) & FD_EVENT_FLAGS) !== 0;
+}
+
+/** The event's fd table entry (0.29.3: the event's fd, else the thread's last-event fd). */
+export function eventFd(ctx: EventContext): FdInfo | undefined {
+  if (!hasFd(ctx)) return undefined;
+  if (ctx.es.fd) return ctx.es.fd;
+  const t = ctx.es.thread!;
+  return t.lastEventFd !== -1 ? ctx.state.fdOf(t, t.lastEventFd) : undefined;
+}
+
+// Event ids (file layout) whose creator parameter names the fd when the table has none.
+const OPEN_X = 3, CREAT_X = 59, ACCEPT_X = 27, ACCEPT_5_X = 247, ACCEPT4_X = 249, ACCEPT4_5_X = 389, CONNECT_X = 23;
+const OPENAT_X = 103, OPENAT_2_X = 307, OPENAT2_X = 327;
+
+/** fd.name of an event without an fd entry (exit events only; '' for most). */
+function nameFromEvent(ctx: EventContext): string | undefined {
+  const ev = ctx.ev;
+  if ((ev.type & 1) === 0) return undefined;
+  switch (ev.type) {
+    case OPEN_X: case CREAT_X: case ACCEPT_X: case ACCEPT_5_X: case ACCEPT4_X: case ACCEPT4_5_X: case CONNECT_X:
+      return ev.nparams > 1 ? renderArgValue(ev, 1, ctx.lookup) : '';
+    case OPENAT_X: {
+      const enter = ctx.es.enterValid ? ctx.es.enter : undefined;
+      if (!enter) return undefined;
+      const name = stringParam(enter, 1) ?? '';
+      return joinPath(dirOf(ctx, name, intParam(enter, 0)), name);
+    }
+    case OPENAT_2_X: case OPENAT2_X: {
+      const name = stringParam(ev, 2) ?? '';
+      return joinPath(dirOf(ctx, name, intParam(ev, 1)), name);
+    }
+    default:
+      return '';
+  }
+}
+
+function dirOf(ctx: EventContext, name: string, dirfd: number | undefined): string {
+  const t = ctx.es.thread;
+  if (name.startsWith('/')) return '';
+  if (!t) return '<UNKNOWN>';
+  if (dirfd === undefined || dirfd === -100) return ctx.state.cwdOf(t);
+  const d = ctx.state.fdOf(t, dirfd);
+  if (!d) return '<UNKNOWN>';
+  return d.name === '' || d.name.endsWith('/') ? d.name : d.name + '/';
+}
+
+function fdName(ctx: EventContext): string | undefined {
+  if (!hasFd(ctx)) return undefined;
+  const fd = eventFd(ctx);
+  if (!fd) return nameFromEvent(ctx);
+  if (ctx.ev.type === CONNECT_X && (intParam(ctx.ev, 0) ?? 0) < 0) return nameFromEvent(ctx);
+  return fd.name;
+}
+
+function directoryOf(name: string): string {
+  const pos = name.lastIndexOf('/');
+  if (pos > 0) return pos < name.length - 1 ? name.slice(0, pos) : name;
+  return '/';
+}
+
+function directory(ctx: EventContext): string | undefined {
+  if (!hasFd(ctx)) return undefined;
+  const fd = eventFd(ctx);
+  if (!fd) {
+    const n = nameFromEvent(ctx);
+    return n === undefined ? undefined : directoryOf(n);
+  }
+  if (fd.type === FdType.Directory) return fd.name;
+  if (fd.type !== FdType.File && fd.type !== FdType.FileV2) return undefined;
+  return directoryOf(fd.name);
+}
+
+function filename(ctx: EventContext): string | undefined {
+  const fd = eventFd(ctx);
+  if (!fd || (fd.type !== FdType.File && fd.type !== FdType.FileV2)) return undefined;
+  const pos = fd.name.lastIndexOf('/');
+  if (pos < 0) return '/';
+  return pos < fd.name.length - 1 ? fd.name.slice(pos + 1) : fd.name;
+}
+
+/** fd.typechar when the table has no entry: guessed from the syscall, as sysdig does. */
+const TYPECHAR_BY_ENTER: Record<number, string> = {
+  2: 'f', 102: 'f', 306: 'f', 326: 'f', 58: 'f',
+  18: '4', 26: '4', 246: '4', 56: '4', 248: '4', 388: '4',
+  60: 'p', 62: 'e', 126: 's', 136: 't', 138: 'i',
+};
+
+function typeChar(ctx: EventContext): string | undefined {
+  if (!hasFd(ctx)) return undefined;
+  const fd = eventFd(ctx);
+  if (fd) return fd.typeChar;
+  return TYPECHAR_BY_ENTER[ctx.ev.type & ~1] ?? 'o';
+}
+
+function isLocal(ctx: EventContext, ip: Uint8Array | undefined): boolean {
+  if (!ip) return false;
+  for (const i of ctx.state.interfaces) {
+    if (i.addr.length !== ip.length) continue;
+    let same = true;
+    for (let k = 0; k < ip.length; k++) if (i.addr[k] !== ip[k]) { same = false; break; }
+    if (same) return true;
+  }
+  return false;
+}
+
+function connectedSocket(ctx: EventContext): FdInfo | undefined {
+  const fd = eventFd(ctx);
+  if (!fd || fd.role === Role.None) return undefined;
+  return fd.type === FdType.Ipv4Sock || fd.type === FdType.Ipv6Sock ? fd : undefined;
+}
+
+function clientIp(ctx: EventContext): Uint8Array | undefined {
+  return connectedSocket(ctx)?.sip;
+}
+function serverIp(ctx: EventContext): Uint8Array | undefined {
+  const fd = eventFd(ctx);
+  if (!fd) return undefined;
+  if (fd.isServerSocket) return fd.sip;
+  return connectedSocket(ctx)?.dip;
+}
+function localIp(ctx: EventContext, local: boolean): Uint8Array | undefined {
+  const fd = connectedSocket(ctx);
+  if (!fd) return undefined;
+  return isLocal(ctx, fd.sip) === local ? fd.sip : fd.dip;
+}
+function localPort(ctx: EventContext, local: boolean): number | undefined {
+  const fd = connectedSocket(ctx);
+  if (!fd) return undefined;
+  return isLocal(ctx, fd.sip) === local ? fd.sport : fd.dport;
+}
+
+function containerPrefix(t: ThreadInfo | undefined): string {
+  return t?.containerId ?? '';
+}
+
+const s = (f: (c: EventContext) => string | undefined): FieldFactory => noArg(() => stringField(f));
+
+export const FD_FIELDS: Record<string, FieldFactory> = {
+  'fd.num': noArg(() => numberField('INT64', (c) => (hasFd(c) ? c.es.thread!.lastEventFd : undefined))),
+  'fd.type': s((c) => eventFd(c)?.typeName),
+  'fd.typechar': s(typeChar),
+  'fd.name': s(fdName),
+  'fd.directory': s(directory),
+  'fd.filename': s(filename),
+  'fd.containername': s((c) => { const n = fdName(c); return n === undefined ? undefined : `${containerPrefix(c.es.thread)}:${n}`; }),
+  'fd.containerdirectory': s((c) => { const d = directory(c); return d === undefined ? undefined : `${containerPrefix(c.es.thread)}:${d}`; }),
+  'fd.cip': noArg(() => ipField(clientIp, ipText)),
+  'fd.sip': noArg(() => ipField(serverIp, ipText)),
+  'fd.lip': noArg(() => ipField((c) => localIp(c, true), ipText)),
+  'fd.rip': noArg(() => ipField((c) => localIp(c, false), ipText)),
+  'fd.cport': noArg(() => numberField('PORT', (c) => connectedSocket(c)?.sport)),
+  'fd.sport': noArg(() => numberField('PORT', (c) => {
+    const fd = eventFd(c);
+    if (!fd) return undefined;
+    if (fd.isServerSocket) return fd.sport;
+    return connectedSocket(c)?.dport;
+  })),
+  'fd.lport': noArg(() => numberField('PORT', (c) => localPort(c, true))),
+  'fd.rport': noArg(() => numberField('PORT', (c) => localPort(c, false))),
+  'fd.l4proto': s((c) => eventFd(c)?.l4Name),
+  'fd.sockfamily': s((c) => { const fd = eventFd(c); return !fd ? undefined : fd.isIp ? 'ip' : fd.type === FdType.UnixSock ? 'unix' : undefined; }),
+  'fd.is_server': noArg(() => boolField((c) => {
+    const fd = eventFd(c);
+    if (!fd) return undefined;
+    if (fd.isServerSocket) return true;
+    if (fd.type === FdType.Ipv4Sock || fd.type === FdType.Ipv6Sock) return isLocal(c, fd.dip);
+    return false;
+  })),
+  'fd.connected': noArg(() => boolField((c) => eventFd(c)?.connected)),
+  'fd.name_changed': noArg(() => boolField((c) => { const fd = eventFd(c); return fd ? c.es.fdNameBefore !== undefined && c.es.fdNameBefore !== fd.name : undefined; })),
+  'fd.uid': s((c) => (hasFd(c) ? `${c.es.thread!.tid}${c.es.thread!.lastEventFd}` : undefined)),
+  'fd.dev': noArg(() => numberField('INT32', (c) => eventFd(c)?.dev)),
+  'fd.dev.major': noArg(() => numberField('INT32', (c) => { const d = eventFd(c)?.dev; return d === undefined ? undefined : (d >>> 20) & 0xfff; })),
+  'fd.dev.minor': noArg(() => numberField('INT32', (c) => { const d = eventFd(c)?.dev; return d === undefined ? undefined : d & 0xfffff; })),
+  'fd.ino': noArg(() => numberField('INT64', (c) => eventFd(c)?.ino)),
+  // Filter-only matches on either end of a connection.
+  'fd.ip': noArg(() => customField('IPADDR', (c) => bothEnds(c), () => undefined, 'either')),
+  'fd.port': noArg(() => customField('PORT', (c) => { const fd = eventFd(c); if (!fd || !fd.isIp) return undefined; return fd.isServerSocket ? [fd.sport] : [fd.sport, fd.dport]; }, () => undefined, 'either')),
+  'fd.net': noArg(() => customField('IPNET', (c) => bothEnds(c), () => undefined, 'either')),
+  'fd.cnet': noArg(() => customField('IPNET', clientIp, () => undefined)),
+  'fd.snet': noArg(() => customField('IPNET', serverIp, () => undefined)),
+  'fd.lnet': noArg(() => customField('IPNET', (c) => localIp(c, true), () => undefined)),
+  'fd.rnet': noArg(() => customField('IPNET', (c) => localIp(c, false), () => undefined)),
+};
+
+function bothEnds(ctx: EventContext): Uint8Array[] | undefined {
+  const fd = eventFd(ctx);
+  if (!fd || !fd.isIp) return undefined;
+  const out: Uint8Array[] = [];
+  if (fd.sip) out.push(fd.sip);
+  if (!fd.isServerSocket && fd.dip) out.push(fd.dip);
+  return out;
+}

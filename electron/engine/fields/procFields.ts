@@ -1,0 +1,179 @@
+/** `proc.*` and `thread.*` fields: the event's thread, its process and its ancestors. */
+import type { EventContext } from '../inspector/eventContext';
+import type { ThreadInfo } from '../state/threadInfo';
+import type { SystemState } from '../state/systemState';
+import { PPM_CL_CLOSED } from '../state/threadInfo';
+import { boolField, customField, noArg, numberField, parseIndex, stringField, type FieldFactory, type FieldGetter } from './fieldTypes';
+
+const MAX_ANCESTORS = 128;
+
+function thread(ctx: EventContext): ThreadInfo | undefined {
+  return ctx.es.thread;
+}
+
+function main(ctx: EventContext): ThreadInfo | undefined {
+  const t = ctx.es.thread;
+  return t ? ctx.state.mainThreadOf(t) ?? t : undefined;
+}
+
+/** The n-th ancestor process (1 = parent), walking ptid links. */
+export function ancestor(state: SystemState, t: ThreadInfo, n: number): ThreadInfo | undefined {
+  let cur: ThreadInfo | undefined = t;
+  for (let i = 0; i < n && cur; i++) {
+    if (cur.ptid <= 0 || cur.ptid === cur.tid) return undefined;
+    cur = state.threads.get(cur.ptid);
+  }
+  return cur;
+}
+
+function cmdline(t: ThreadInfo): string {
+  return t.args.length ? `${t.comm} ${t.args.join(' ')}` : t.comm;
+}
+
+function nonNegative(v: number): number | undefined {
+  return v < 0 ? undefined : v;
+}
+
+/** A field of the n-th ancestor: `proc.aname[N]`; without N, every ancestor ('any' match). */
+function ancestorField(pick: (t: ThreadInfo) => string | number | undefined, type: 'CHARBUF' | 'INT64', from = 1): FieldFactory {
+  return (arg) => {
+    const n = arg === undefined ? undefined : parseIndex(arg);
+    if (arg !== undefined && n === undefined) return { error: `'${arg}' is not an ancestor level (a number: 0 = the process itself, 1 = its parent, ...)` };
+    if (n !== undefined) {
+      const get = (c: EventContext) => {
+        const t = thread(c);
+        const a = t ? ancestor(c.state, t, n) : undefined;
+        return a ? pick(a) : undefined;
+      };
+      return type === 'CHARBUF' ? stringField(get as (c: EventContext) => string | undefined) : numberField('INT64', get as (c: EventContext) => number | undefined);
+    }
+    const all = (c: EventContext) => {
+      const out: Array<string | number> = [];
+      const t = thread(c);
+      if (!t) return undefined;
+      for (let i = from; i < MAX_ANCESTORS; i++) {
+        const a = ancestor(c.state, t, i);
+        if (!a) break;
+        const v = pick(a);
+        if (v !== undefined) out.push(v);
+      }
+      return out;
+    };
+    return customField(type, all, (c) => {
+      const t = thread(c);
+      const a = t ? ancestor(c.state, t, from) : undefined;
+      const v = a ? pick(a) : undefined;
+      return v === undefined ? undefined : String(v);
+    }, 'any');
+  };
+}
+
+/** The session leader / process group leader fields (proc.sname, proc.vpgid.name, ...). */
+function leaderOf(ctx: EventContext, id: (t: ThreadInfo) => number): ThreadInfo | undefined {
+  const t = thread(ctx);
+  if (!t) return undefined;
+  const want = id(t);
+  let cur: ThreadInfo | undefined = t;
+  let best: ThreadInfo | undefined;
+  for (let i = 0; cur && i < MAX_ANCESTORS; i++) {
+    if (id(cur) !== want) break;
+    best = cur;
+    cur = cur.ptid > 0 ? ctx.state.threads.get(cur.ptid) : undefined;
+  }
+  return best;
+}
+
+function loginShellId(ctx: EventContext): number | undefined {
+  const t = thread(ctx);
+  if (!t) return undefined;
+  let found: number | undefined;
+  let cur: ThreadInfo | undefined = t;
+  for (let i = 0; cur && i < MAX_ANCESTORS; i++) {
+    if (/^-?(ba|z|k|c|tc|da|fi|a)?sh$/.test(cur.comm.replace(/^-/, '')) || cur.comm.startsWith('-')) found = cur.pid;
+    cur = cur.ptid > 0 ? ctx.state.threads.get(cur.ptid) : undefined;
+  }
+  return found;
+}
+
+function fdOpenCount(ctx: EventContext): number | undefined {
+  const t = thread(ctx);
+  const table = t ? ctx.state.fdTableOf(t) : undefined;
+  return table ? table.size : undefined;
+}
+
+function nThreads(ctx: EventContext): number | undefined {
+  const t = thread(ctx);
+  if (!t) return undefined;
+  let n = 0;
+  for (const o of ctx.state.threads.values()) if (o.pid === t.pid && (o.flags & PPM_CL_CLOSED) === 0) n++;
+  return n;
+}
+
+function caps(v: bigint): string {
+  return `0x${v.toString(16)}`;
+}
+
+const g = (f: (c: EventContext) => string | undefined): FieldFactory => noArg(() => stringField(f));
+const n64 = (f: (c: EventContext) => number | bigint | undefined): FieldFactory => noArg(() => numberField('INT64', f));
+const u64 = (f: (c: EventContext) => number | bigint | undefined): FieldFactory => noArg(() => numberField('UINT64', f));
+
+export const PROC_FIELDS: Record<string, FieldFactory> = {
+  'proc.name': g((c) => thread(c)?.comm),
+  'proc.exe': g((c) => thread(c)?.exe),
+  'proc.exepath': g((c) => thread(c)?.exepath),
+  'proc.args': g((c) => thread(c)?.args.join(' ')),
+  'proc.cmdline': g((c) => { const t = thread(c); return t ? cmdline(t) : undefined; }),
+  'proc.exeline': g((c) => { const t = thread(c); return t ? `${t.exe} ${t.args.join(' ')}` : undefined; }),
+  'proc.cmdnargs': u64((c) => thread(c)?.args.length),
+  'proc.cmdlenargs': u64((c) => { const t = thread(c); return t ? t.args.reduce((s, a) => s + a.length, 0) : undefined; }),
+  'proc.env': g((c) => main(c)?.env.join(' ')),
+  'proc.cwd': g((c) => { const m = main(c); return m && m.cwd !== '' ? m.cwd : undefined; }),
+  'proc.pid': n64((c) => thread(c)?.pid),
+  'proc.ppid': n64((c) => thread(c)?.ptid),
+  'proc.vpid': n64((c) => { const t = thread(c); return t ? nonNegative(t.vpid) : undefined; }),
+  'proc.sid': n64((c) => thread(c)?.sid),
+  'proc.vpgid': n64((c) => thread(c)?.vpgid),
+  'proc.pgid': n64((c) => thread(c)?.pgid),
+  'proc.tty': noArg(() => numberField('UINT32', (c) => thread(c)?.tty)),
+  'proc.fdlimit': n64((c) => main(c)?.fdlimit),
+  'proc.fdopencount': u64(fdOpenCount),
+  'proc.vmsize': u64((c) => main(c)?.vmsizeKb),
+  'proc.vmrss': u64((c) => main(c)?.vmrssKb),
+  'proc.vmswap': u64((c) => main(c)?.vmswapKb),
+  'proc.nthreads': u64(nThreads),
+  'proc.pname': g((c) => { const t = thread(c); return t ? ancestor(c.state, t, 1)?.comm : undefined; }),
+  'proc.pexe': g((c) => { const t = thread(c); return t ? ancestor(c.state, t, 1)?.exe : undefined; }),
+  'proc.pexepath': g((c) => { const t = thread(c); return t ? ancestor(c.state, t, 1)?.exepath : undefined; }),
+  'proc.pcmdline': g((c) => { const t = thread(c); const p = t ? ancestor(c.state, t, 1) : undefined; return p ? cmdline(p) : undefined; }),
+  'proc.pvpid': n64((c) => { const t = thread(c); const p = t ? ancestor(c.state, t, 1) : undefined; return p ? nonNegative(p.vpid) : undefined; }),
+  'proc.aname': ancestorField((t) => t.comm, 'CHARBUF'),
+  'proc.apid': ancestorField((t) => t.pid, 'INT64'),
+  'proc.aexe': ancestorField((t) => t.exe, 'CHARBUF'),
+  'proc.aexepath': ancestorField((t) => t.exepath, 'CHARBUF'),
+  'proc.acmdline': ancestorField((t) => cmdline(t), 'CHARBUF'),
+  'proc.sname': g((c) => leaderOf(c, (t) => t.sid)?.comm),
+  'proc.vpgid.name': g((c) => leaderOf(c, (t) => t.vpgid)?.comm),
+  'proc.pgid.name': g((c) => leaderOf(c, (t) => t.pgid)?.comm),
+  'proc.loginshellid': n64(loginShellId),
+  'proc.duration': noArg(() => numberField('RELTIME', (c) => { const m = main(c); return m && m.cloneTs > 0n ? c.ev.ts - m.cloneTs : undefined; })),
+  'proc.is_exe_writable': noArg(() => boolField((c) => thread(c)?.exeWritable)),
+  'proc.is_exe_upper_layer': noArg(() => boolField((c) => thread(c)?.exeUpperLayer)),
+  'proc.is_exe_lower_layer': noArg(() => boolField((c) => thread(c)?.exeLowerLayer)),
+  'proc.is_exe_from_memfd': noArg(() => boolField((c) => thread(c)?.exeFromMemfd)),
+  'proc.is_sid_leader': noArg(() => boolField((c) => { const t = thread(c); return t ? t.sid === t.pid : undefined; })),
+  'proc.is_vpgid_leader': noArg(() => boolField((c) => { const t = thread(c); return t ? t.vpgid === t.vpid : undefined; })),
+  'proc.pidns_init_start_ts': u64((c) => thread(c)?.pidnsInitStartTs),
+  'thread.tid': n64((c) => thread(c)?.tid),
+  'thread.vtid': n64((c) => { const t = thread(c); return t ? nonNegative(t.vtid) : undefined; }),
+  'thread.ismain': noArg(() => boolField((c) => thread(c)?.isMainThread)),
+  'thread.nametid': g((c) => { const t = thread(c); return t ? `${t.comm}${t.tid}` : undefined; }),
+  'thread.pfmajor': u64((c) => thread(c)?.pfmajor),
+  'thread.pfminor': u64((c) => thread(c)?.pfminor),
+  'thread.cgroups': g((c) => thread(c)?.cgroups.map(([k, v]) => `${k}=${v}`).join(' ')),
+  'thread.cgroup': (arg) => arg === undefined ? { error: 'thread.cgroup needs a controller: thread.cgroup.cpuacct' } : stringField((c) => thread(c)?.cgroups.find(([k]) => k === arg)?.[1]),
+  'thread.cap_permitted': g((c) => { const t = thread(c); return t ? caps(t.capPermitted) : undefined; }),
+  'thread.cap_inheritable': g((c) => { const t = thread(c); return t ? caps(t.capInheritable) : undefined; }),
+  'thread.cap_effective': g((c) => { const t = thread(c); return t ? caps(t.capEffective) : undefined; }),
+};
+
+export type { FieldGetter };

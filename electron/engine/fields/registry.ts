@@ -1,0 +1,43 @@
+/**
+ * The field registry: one resolver shared by the filter compiler (`compileFilter(text,
+ * resolveField)`) and `-p` output formats. A name is resolved once into a getter; getters read
+ * the EventContext the inspector hands out and allocate only for the value they return.
+ */
+import type { FieldResolver } from '../filter/resolver';
+import type { EventContext } from '../inspector/eventContext';
+import { CONTAINER_FIELDS } from './containerFields';
+import { EVT_FIELDS } from './evtFields';
+import { FD_FIELDS } from './fdFields';
+import type { FieldFactory, FieldGetter } from './fieldTypes';
+import { PROC_FIELDS } from './procFields';
+import { USER_FIELDS } from './userFields';
+
+export type { FieldGetter } from './fieldTypes';
+
+const FIELDS: Record<string, FieldFactory> = {
+  ...EVT_FIELDS, ...PROC_FIELDS, ...FD_FIELDS, ...CONTAINER_FIELDS, ...USER_FIELDS,
+};
+
+/** Every field name this engine can read (for `syscope fields`-style listings and tests). */
+export function knownFields(): string[] {
+  return Object.keys(FIELDS);
+}
+
+/**
+ * Resolves `name` (catalog spelling, e.g. `evt.arg`) with its argument (`fd` for `evt.arg.fd`,
+ * `2` for `proc.aname[2]`). Dotted arguments written as part of the name (`evt.arg.fd`) are also
+ * accepted here, for `-p` formats. Returns `{ error }` for a bad argument, undefined if unknown.
+ */
+export function resolveField(name: string, arg?: string): FieldGetter | { error: string } | undefined {
+  const f = FIELDS[name];
+  if (f) return f(arg);
+  if (arg === undefined) {
+    for (let dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
+      const base = FIELDS[name.slice(0, dot)];
+      if (base) return base(name.slice(dot + 1));
+    }
+  }
+  return undefined;
+}
+
+export const fieldResolver: FieldResolver<EventContext> = resolveField;

@@ -1,0 +1,416 @@
+/**
+ * Events that create, change or destroy file descriptors (sinsp-state.md §5).
+ *
+ * Old captures carry the interesting arguments in the enter event and only the result in the
+ * exit; newest layouts carry everything in the exit. `arg()` reads the exit parameter and falls
+ * back to the paired enter event, so one handler serves both.
+ */
+import type { CaptureEvent } from '../capture/types';
+import { EV } from './eventIds';
+import { FdInfo, FdType, L4, Role, O_CLOEXEC, O_DIRECTORY } from './fdInfo';
+import { bytesParam, intParam, stringParam, u64Param, type ParamSource } from './eventParams';
+import { joinPath } from './pathJoin';
+import { AF_INET, AF_INET6, AF_UNIX, parseSockAddr, parseSockTuple, sockAddrText, tupleText, type SockTuple } from './socketAddress';
+import type { EventState, SystemState } from './systemState';
+import type { ThreadInfo } from './threadInfo';
+
+const AT_FDCWD = -100;
+const NETLINK = 16;
+
+/** Integer argument: exit parameter `exitIdx`, else parameter `enterIdx` of the paired enter event. */
+function intArg(ev: CaptureEvent, es: EventState, exitIdx: number, enterIdx: number): number | undefined {
+  const v = exitIdx >= 0 ? intParam(ev, exitIdx) : undefined;
+  if (v !== undefined) return v;
+  return es.enter && enterIdx >= 0 ? intParam(es.enter, enterIdx) : undefined;
+}
+
+function source(ev: CaptureEvent, es: EventState, exitIdx: number, enterIdx: number): [ParamSource, number] | undefined {
+  if (exitIdx >= 0 && exitIdx < ev.nparams && ev.paramLength[exitIdx] > 0) return [ev, exitIdx];
+  if (es.enter && enterIdx >= 0 && enterIdx < es.enter.nparams && es.enter.paramLength[enterIdx] > 0) return [es.enter, enterIdx];
+  return undefined;
+}
+
+export function parseFdEvent(state: SystemState, ev: CaptureEvent, es: EventState): void {
+  const t = es.thread;
+  if (!t) return;
+  switch (ev.type) {
+    case EV.OPEN_X: case EV.CREAT_X: case EV.OPENAT_X: case EV.OPENAT2_X: case EV.OPEN_BY_HANDLE_AT_X:
+      return parseOpen(state, ev, es, t);
+    case EV.SOCKET_X: return parseSocket(state, ev, es, t);
+    case EV.BIND_X: return parseBind(ev, es);
+    case EV.CONNECT_X: return parseConnect(state, ev, es, t);
+    case EV.ACCEPT_X: case EV.ACCEPT4_X: return parseAccept(state, ev, es, t);
+    case EV.PIPE_X: case EV.PIPE2_X: return parsePipe(state, ev, es, t);
+    case EV.SOCKETPAIR_X: return parseSocketPair(state, ev, t);
+    case EV.EVENTFD_X: return void simpleFd(state, ev, t, FdType.Event, -1);
+    case EV.EVENTFD2_X: return void simpleFd(state, ev, t, FdType.Event, 1);
+    case EV.SIGNALFD_X: return void simpleFd(state, ev, t, FdType.SignalFd, -1);
+    case EV.SIGNALFD4_X: return void simpleFd(state, ev, t, FdType.SignalFd, 1);
+    case EV.TIMERFD_CREATE_X: return void simpleFd(state, ev, t, FdType.TimerFd, -1);
+    case EV.INOTIFY_INIT_X: return void simpleFd(state, ev, t, FdType.Inotify, -1);
+    case EV.INOTIFY_INIT1_X: return void simpleFd(state, ev, t, FdType.Inotify, 1);
+    case EV.EPOLL_CREATE_X: return void simpleFd(state, ev, t, FdType.EventPoll, -1);
+    case EV.EPOLL_CREATE1_X: {
+      const fd = simpleFd(state, ev, t, FdType.EventPoll, -1);
+      const flags = intArg(ev, es, 1, 0) ?? 0;
+      if (fd && (flags & 1)) fd.openFlags |= O_CLOEXEC; // EPOLL_CLOEXEC in the PPM table is bit 0
+      return;
+    }
+    case EV.BPF_X: return void simpleFd(state, ev, t, FdType.Bpf, -1);
+    case EV.USERFAULTFD_X: return void simpleFd(state, ev, t, FdType.UserFaultFd, -1);
+    case EV.IO_URING_SETUP_X: return void simpleFd(state, ev, t, FdType.IoUring, -1);
+    case EV.MEMFD_CREATE_X: {
+      const fd = simpleFd(state, ev, t, FdType.MemFd, 2);
+      if (fd) fd.name = stringParam(ev, 1) ?? '';
+      return;
+    }
+    case EV.PIDFD_OPEN_X: {
+      const fd = simpleFd(state, ev, t, FdType.PidFd, 2);
+      const pid = intParam(ev, 1);
+      if (fd && pid !== undefined) { fd.pid = pid; fd.name = `/proc/${pid}`; }
+      return;
+    }
+    case EV.PIDFD_GETFD_X: return parsePidfdGetfd(state, ev, t);
+    case EV.DUP_X: case EV.DUP2_X: case EV.DUP3_X: return parseDup(state, ev, es, t);
+    case EV.FCNTL_X: return parseFcntl(state, ev, es, t);
+    case EV.CLOSE_X: return parseClose(state, ev, es, t);
+    case EV.CLOSE_RANGE_X: return parseCloseRange(state, ev, t);
+    case EV.RECVFROM_X: return updateTuple(state, ev, es, t, 2, true);
+    case EV.RECVMSG_X: return updateTuple(state, ev, es, t, 3, true);
+    case EV.RECV_X: return updateTuple(state, ev, es, t, 4, true);
+    case EV.SENDTO_X: return updateTuple(state, ev, es, t, 4, false);
+    case EV.SENDMSG_X: return updateTuple(state, ev, es, t, 4, false);
+    default: return;
+  }
+}
+
+/** The directory an openat-style relative name is resolved against (§5.1 parse_dirfd). */
+function dirOf(state: SystemState, t: ThreadInfo, name: string, dirfd: number | undefined): string {
+  if (name.startsWith('/')) return '.';
+  if (dirfd === undefined || dirfd === AT_FDCWD) return state.cwdOf(t);
+  const d = state.fdOf(t, dirfd);
+  if (!d) return '<UNKNOWN>';
+  return d.name === '' || d.name.endsWith('/') ? d.name : d.name + '/';
+}
+
+/** The absolute path an open-family exit event names, used also when the open failed (§8.2). */
+export function openedPath(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): string | undefined {
+  let name: string | undefined;
+  let dirfd: number | undefined;
+  const enter = es.enter;
+  switch (ev.type) {
+    case EV.OPEN_X: case EV.CREAT_X:
+      name = enter && enter.nparams > 0 ? validName(stringParam(enter, 0)) : undefined;
+      name ??= stringParam(ev, 1);
+      if (name === undefined) return undefined;
+      return joinPath(state.cwdOf(t), name);
+    case EV.OPENAT_X: case EV.OPENAT2_X:
+      if (enter && enter.nparams > 1) {
+        name = validName(stringParam(enter, 1));
+        if (name !== undefined) dirfd = intParam(enter, 0);
+      }
+      if (name === undefined) { name = stringParam(ev, 2); dirfd = intParam(ev, 1); }
+      if (name === undefined) return undefined;
+      return joinPath(dirOf(state, t, name, dirfd), name);
+    case EV.OPEN_BY_HANDLE_AT_X:
+      name = stringParam(ev, 3);
+      return name === undefined ? undefined : joinPath('', name);
+    default:
+      return undefined;
+  }
+}
+
+function validName(n: string | undefined): string | undefined {
+  return n === undefined || n === '<NA>' || n === '(NULL)' ? undefined : n;
+}
+
+function parseOpen(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): void {
+  const fdNum = intParam(ev, 0);
+  if (fdNum === undefined) return;
+  es.fdNum = fdNum;
+  if (fdNum < 0) return;
+  const path = openedPath(state, ev, es, t);
+  let flags = 0, dev = 0, ino = 0n, nameRaw = '';
+  switch (ev.type) {
+    case EV.OPEN_X: flags = intParam(ev, 2) ?? 0; dev = intParam(ev, 4) ?? 0; ino = u64Param(ev, 5) ?? 0n; nameRaw = stringParam(ev, 1) ?? ''; break;
+    case EV.CREAT_X: {
+      const cf = intParam(ev, 5) ?? 0;
+      flags = (cf & 1 ? 0x8000 : 0) | (cf & 2 ? 0x10000 : 0);
+      dev = intParam(ev, 3) ?? 0; ino = u64Param(ev, 4) ?? 0n; nameRaw = stringParam(ev, 1) ?? '';
+      break;
+    }
+    case EV.OPENAT_X: flags = intParam(ev, 3) ?? 0; dev = intParam(ev, 5) ?? 0; ino = u64Param(ev, 6) ?? 0n; nameRaw = stringParam(ev, 2) ?? ''; break;
+    case EV.OPENAT2_X: flags = intParam(ev, 3) ?? 0; dev = intParam(ev, 6) ?? 0; ino = u64Param(ev, 7) ?? 0n; nameRaw = stringParam(ev, 2) ?? ''; break;
+    case EV.OPEN_BY_HANDLE_AT_X: flags = intParam(ev, 2) ?? 0; dev = intParam(ev, 4) ?? 0; ino = u64Param(ev, 5) ?? 0n; nameRaw = stringParam(ev, 3) ?? ''; break;
+  }
+  const enter = es.enter;
+  if (enter && (ev.type === EV.OPEN_X || ev.type === EV.CREAT_X || ev.type === EV.OPENAT_X || ev.type === EV.OPENAT2_X)) {
+    const flagIdx = ev.type === EV.OPEN_X || ev.type === EV.CREAT_X ? 1 : 2;
+    const ef = ev.type === EV.CREAT_X ? undefined : intParam(enter, flagIdx);
+    if (ef !== undefined) flags = ef | (flags & ~0x3fff);
+  }
+  const fd = new FdInfo();
+  fd.type = flags & O_DIRECTORY ? FdType.Directory : FdType.FileV2;
+  fd.openFlags = flags;
+  fd.dev = dev;
+  fd.ino = ino;
+  fd.nameRaw = nameRaw;
+  fd.name = path ?? nameRaw;
+  state.addFdTo(t, fdNum, fd);
+  es.fd = fd;
+}
+
+function l4From(domain: number, type: number, proto: number): L4 {
+  if (domain !== AF_INET && domain !== AF_INET6) return L4.Unknown;
+  const raw = (type & 0xff) === 3;
+  switch (proto) {
+    case 6: return raw ? L4.Raw : L4.Tcp;
+    case 17: return raw ? L4.Raw : L4.Udp;
+    case 0: return (type & 0xff) === 1 ? L4.Tcp : (type & 0xff) === 2 ? L4.Udp : raw ? L4.Raw : L4.Unknown;
+    case 1: return raw ? L4.Raw : L4.Icmp;
+    case 255: return L4.Raw;
+    default: return L4.Unknown;
+  }
+}
+
+function parseSocket(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): void {
+  const fdNum = intParam(ev, 0);
+  if (fdNum === undefined || fdNum < 0) return;
+  const domain = intArg(ev, es, 1, 0) ?? 0;
+  const type = intArg(ev, es, 2, 1) ?? 0;
+  const proto = intArg(ev, es, 3, 2) ?? 0;
+  const fd = new FdInfo();
+  if (domain === AF_UNIX) fd.type = FdType.UnixSock;
+  else if (domain === AF_INET) fd.type = FdType.Ipv4Sock;
+  else if (domain === AF_INET6) fd.type = FdType.Ipv6Sock;
+  else if (domain === NETLINK) fd.type = FdType.Netlink;
+  else fd.type = FdType.Unknown;
+  fd.l4proto = l4From(domain, type, proto);
+  fd.openFlags = intParam(ev, 4) ?? 0;
+  state.addFdTo(t, fdNum, fd);
+  es.fdNum = fdNum;
+  es.fd = fd;
+}
+
+function parseBind(ev: CaptureEvent, es: EventState): void {
+  const fd = es.fd;
+  const res = intParam(ev, 0);
+  if (!fd || res === undefined || res < 0) return;
+  const addr = parseSockAddr(bytesParam(ev, 1));
+  if (!addr) return;
+  if ((addr.family === AF_INET || addr.family === AF_INET6) && addr.ip) {
+    if (addr.port > 0) {
+      fd.type = addr.family === AF_INET ? FdType.Ipv4ServSock : FdType.Ipv6ServSock;
+      fd.sip = addr.ip;
+      fd.sport = addr.port;
+      fd.role = Role.Server;
+    }
+    fd.name = sockAddrText(addr);
+  } else if (addr.family === AF_UNIX) {
+    fd.name = addr.path ?? '';
+  }
+}
+
+function setFromTuple(fd: FdInfo, tuple: SockTuple): void {
+  if (tuple.family === AF_UNIX) {
+    fd.type = FdType.UnixSock;
+    fd.unixSource = tuple.source;
+    fd.unixDest = tuple.dest;
+    return;
+  }
+  fd.type = tuple.family === AF_INET ? FdType.Ipv4Sock : FdType.Ipv6Sock;
+  fd.sip = tuple.sip; fd.sport = tuple.sport;
+  fd.dip = tuple.dip; fd.dport = tuple.dport;
+}
+
+function parseConnect(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): void {
+  const fd = es.fd;
+  if (!fd) return;
+  const res = intParam(ev, 0) ?? 0;
+  if (res < 0 && res !== -115) return;
+  fd.connected = true;
+  const tuple = parseSockTuple(bytesParam(ev, 1));
+  if (!tuple) {
+    const addr = parseSockAddr(es.enter ? bytesParam(es.enter, 1) : bytesParam(ev, 3));
+    if (!addr) return;
+    if ((addr.family === AF_INET || addr.family === AF_INET6) && addr.ip) {
+      fd.type = addr.family === AF_INET ? FdType.Ipv4Sock : FdType.Ipv6Sock;
+      fd.dip = addr.ip; fd.dport = addr.port;
+      fd.renameFromEndpoints();
+    } else fd.name = sockAddrText(addr);
+    return;
+  }
+  if (tuple.family === AF_UNIX) {
+    setFromTuple(fd, tuple);
+    fd.name = tupleText(tuple);
+  } else {
+    const wasServerUdp = fd.l4proto === L4.Udp && fd.role === Role.Server;
+    setFromTuple(fd, tuple);
+    if (fd.l4proto === L4.Unknown) fd.l4proto = L4.Tcp;
+    if (wasServerUdp) fd.swapEndpoints();
+    fd.renameFromEndpoints();
+  }
+  if (fd.role === Role.None) fd.role = Role.Client;
+  void state; void t;
+}
+
+function parseAccept(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): void {
+  const fdNum = intParam(ev, 0);
+  if (fdNum === undefined || fdNum < 0) return;
+  const tuple = parseSockTuple(bytesParam(ev, 1));
+  const fd = new FdInfo();
+  if (tuple) {
+    setFromTuple(fd, tuple);
+    fd.l4proto = tuple.family === AF_UNIX ? L4.Unknown : L4.Tcp;
+    fd.name = tuple.family === AF_UNIX ? tupleText(tuple) : '';
+    if (tuple.family !== AF_UNIX) fd.renameFromEndpoints();
+  } else {
+    fd.type = FdType.Unknown;
+  }
+  if (ev.type === EV.ACCEPT4_X && ((intParam(ev, 5) ?? 0) & O_CLOEXEC)) fd.openFlags = O_CLOEXEC;
+  fd.role = Role.Server;
+  fd.connected = true;
+  state.addFdTo(t, fdNum, fd);
+  es.fdNum = fdNum;
+  es.fd = fd;
+}
+
+function parsePipe(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): void {
+  const res = intParam(ev, 0);
+  if (res === undefined || res < 0) return;
+  const ino = u64Param(ev, 3) ?? 0n;
+  const flags = ev.type === EV.PIPE2_X ? intArg(ev, es, 4, 0) ?? 0 : 0;
+  for (const idx of [1, 2]) {
+    const n = intParam(ev, idx);
+    if (n === undefined) continue;
+    const fd = new FdInfo();
+    fd.type = FdType.Fifo;
+    fd.ino = ino;
+    fd.openFlags = flags;
+    state.addFdTo(t, n, fd);
+  }
+}
+
+function parseSocketPair(state: SystemState, ev: CaptureEvent, t: ThreadInfo): void {
+  const res = intParam(ev, 0);
+  const a = intParam(ev, 1), b = intParam(ev, 2);
+  if (res === undefined || res < 0 || a === undefined || b === undefined || a === b) return;
+  const src = u64Param(ev, 3) ?? 0n, dst = u64Param(ev, 4) ?? 0n;
+  for (const n of [a, b]) {
+    const fd = new FdInfo();
+    fd.type = FdType.UnixSock;
+    fd.unixSource = src;
+    fd.unixDest = dst;
+    state.addFdTo(t, n, fd);
+  }
+}
+
+function simpleFd(state: SystemState, ev: CaptureEvent, t: ThreadInfo, type: FdType, flagsIdx: number): FdInfo | undefined {
+  const fdNum = intParam(ev, 0);
+  if (fdNum === undefined || fdNum < 0) return undefined;
+  const fd = new FdInfo();
+  fd.type = type;
+  if (flagsIdx >= 0) fd.openFlags = intParam(ev, flagsIdx) ?? 0;
+  state.addFdTo(t, fdNum, fd);
+  return fd;
+}
+
+function parsePidfdGetfd(state: SystemState, ev: CaptureEvent, t: ThreadInfo): void {
+  const fdNum = intParam(ev, 0);
+  const pidfd = intParam(ev, 1);
+  const target = intParam(ev, 2);
+  if (fdNum === undefined || fdNum < 0 || pidfd === undefined || target === undefined) return;
+  const pfd = state.fdOf(t, pidfd);
+  if (!pfd || pfd.type !== FdType.PidFd) return;
+  const owner = state.threads.get(pfd.pid);
+  const src = owner ? state.fdOf(owner, target) : undefined;
+  if (!src) return;
+  const copy = src.clone();
+  copy.openFlags = (copy.openFlags & ~O_CLOEXEC) | O_CLOEXEC;
+  state.addFdTo(t, fdNum, copy);
+}
+
+function parseDup(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): void {
+  const res = intParam(ev, 0);
+  if (res === undefined || res < 0) return;
+  let old = es.fd;
+  if (!old) {
+    const oldNum = intParam(ev, 1);
+    if (oldNum !== undefined) old = state.fdOf(t, oldNum);
+  }
+  if (!old) return;
+  if (res === 0) t.flags |= 0x400000;
+  else if (res === 1) t.flags |= 0x200000;
+  const copy = old.clone();
+  copy.openFlags &= ~O_CLOEXEC;
+  if (ev.type === EV.DUP3_X && ((intParam(ev, 3) ?? 0) & O_CLOEXEC)) copy.openFlags |= O_CLOEXEC;
+  state.addFdTo(t, res, copy);
+}
+
+// PPM fcntl command codes (scap-flags.md fcntl_commands), not the Linux numbers.
+const PPM_F_DUPFD = 1, PPM_F_SETFD = 3, PPM_F_DUPFD_CLOEXEC = 26;
+
+function parseFcntl(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): void {
+  const res = intParam(ev, 0);
+  if (res === undefined || res < 0) return;
+  const cmd = intArg(ev, es, 2, 1);
+  const fd = es.fd;
+  if (!fd || cmd === undefined) return;
+  if (cmd === PPM_F_DUPFD || cmd === PPM_F_DUPFD_CLOEXEC) {
+    const copy = fd.clone();
+    copy.openFlags &= ~O_CLOEXEC;
+    if (cmd === PPM_F_DUPFD_CLOEXEC) copy.openFlags |= O_CLOEXEC;
+    state.addFdTo(t, res, copy);
+  } else if (cmd === PPM_F_SETFD) {
+    const arg = intParam(ev, 3);
+    if (arg === undefined) return;
+    fd.openFlags &= ~O_CLOEXEC;
+    if (arg & 1) fd.openFlags |= O_CLOEXEC;
+  }
+}
+
+function parseClose(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): void {
+  const res = intParam(ev, 0);
+  if (res === undefined || res < 0 || es.fdNum < 0 || !es.fd) return;
+  state.removeFdLater(t, es.fdNum);
+}
+
+function parseCloseRange(state: SystemState, ev: CaptureEvent, t: ThreadInfo): void {
+  const res = intParam(ev, 0);
+  const first = intParam(ev, 1), last = intParam(ev, 2), flags = intParam(ev, 3) ?? 0;
+  if (res === undefined || res < 0 || first === undefined || last === undefined) return;
+  const table = state.fdTableOf(t);
+  if (!table) return;
+  const lo = first >>> 0, hi = last >>> 0;
+  for (const [n, fd] of [...table]) {
+    if (n < lo || n > hi) continue;
+    if (flags & 4) fd.openFlags |= O_CLOEXEC;
+    else table.delete(n);
+  }
+}
+
+/** Datagram sockets learn their peer from the tuple of recvfrom/sendto-style events (§5.6). */
+function updateTuple(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo, tupleIdx: number, isRead: boolean): void {
+  const fd = es.fd;
+  const res = intParam(ev, 0);
+  if (!fd || res === undefined || res < 0) return;
+  if (fd.isIp) fd.connected = true;
+  const tb = bytesParam(ev, tupleIdx);
+  if (!tb) return;
+  if (!(fd.name === '' || !(fd.type === FdType.Ipv4Sock && fd.l4proto === L4.Tcp))) return;
+  const tuple = parseSockTuple(tb);
+  if (!tuple) return;
+  if (tuple.family === AF_UNIX) {
+    setFromTuple(fd, tuple);
+    fd.name = tuple.path;
+    return;
+  }
+  const keepL4 = fd.isServerSocket ? fd.l4proto : fd.l4proto;
+  setFromTuple(fd, tuple);
+  fd.l4proto = keepL4 === L4.Unknown ? L4.Udp : keepL4;
+  if (fd.role === Role.None) fd.role = isRead ? Role.Server : Role.Client;
+  // sinsp stores client → server; the driver's tuple is remote → local for reads.
+  if ((isRead && fd.role === Role.Client) || (!isRead && fd.role === Role.Server)) fd.swapEndpoints();
+  fd.renameFromEndpoints();
+  void state; void t;
+}

@@ -1,0 +1,459 @@
+/**
+ * The state engine: rebuilds threads, processes, fd tables, users and containers from a capture
+ * the way libsinsp does (sinsp-state.md), so that every event can be shown with the context
+ * sysdig 0.29.3 shows: process name, fd names, container, user.
+ *
+ * Design:
+ * - Live state only: Maps keyed by tid (threads) and fd (per fd table). Nothing per event is
+ *   retained; the event being processed is described by one reused `EventState`.
+ * - The oracle is sysdig 0.29.3 (libs 0.1.x), which still sees enter events: every enter event
+ *   sets the thread's "last event" context (type, fd, enter time) and exit events pair with it
+ *   (exit type = enter type + 1). Where the old and newest engines differ, the old one wins,
+ *   and the newest layouts' extra exit parameters are used only as a fallback when no valid
+ *   enter event exists (captures recorded by drivers that no longer emit enter events).
+ * - Removals caused by an event (procexit, close) are deferred to the next event so the event
+ *   itself still sees the thread and fd.
+ * - Thread lifecycle lives here; fd-creating/destroying events are in fdEvents.ts and the
+ *   other thread updates in threadEvents.ts.
+ */
+import type { CaptureEvent, FdListEntry, GroupEntry, InterfaceEntry, MachineInfo, ProcListEntry, UserEntry } from '../capture/types';
+import { EventFlag, EVENTS } from '../../../shared/scap/eventTable';
+import { FdInfo, FdType, L4, Role, type FdTable } from './fdInfo';
+import { ThreadInfo, PPM_CL_ACTIVE, PPM_CL_CLONE_FILES, PPM_CL_CLOSED, PPM_CL_NAME_CHANGED, type EnterEventCopy } from './threadInfo';
+import { containerIdFromCgroups, parseCgroups, type ContainerInfo } from './containers';
+import { UserTables } from './users';
+import { asDirectory } from './pathJoin';
+import { EV } from './eventIds';
+import { intParam } from './eventParams';
+import { AF_INET, AF_INET6, isV4Mapped } from './socketAddress';
+import { parseFdEvent } from './fdEvents';
+import { parseThreadEvent } from './threadEvents';
+
+/** What the state engine knows about the event it just processed (reused for every event). */
+export class EventState {
+  /** The event's thread (a synthetic one for container metadata events), if any. */
+  thread: ThreadInfo | undefined;
+  /** `fd.num`: the fd the event refers to, -1 for none. */
+  fdNum = -1;
+  /** The fd's table entry at the time of the event, if known. */
+  fd: FdInfo | undefined;
+  /** Exit events: the thread's last enter event matches (exit type = enter type + 1). */
+  enterValid = false;
+  /** The matching enter event's parameters (copied), when `enterValid`. */
+  enter: EnterEventCopy | undefined;
+  /** evt.latency in ns (0.29.3 semantics: 0 for enter events). */
+  latencyNs = 0n;
+  /** -res for failed syscalls, else 0. */
+  errorCode = 0;
+  /** fd name before the event (to tell whether it changed). */
+  fdNameBefore: string | undefined;
+
+  reset(): void {
+    this.thread = undefined;
+    this.fdNum = -1;
+    this.fd = undefined;
+    this.enterValid = false;
+    this.enter = undefined;
+    this.latencyNs = 0n;
+    this.errorCode = 0;
+    this.fdNameBefore = undefined;
+  }
+}
+
+const MAX_FDS_PER_TABLE = 4096;
+
+export class SystemState {
+  readonly threads = new Map<number, ThreadInfo>();
+  readonly containers = new Map<string, ContainerInfo>();
+  readonly users = new UserTables();
+  readonly interfaces: InterfaceEntry[] = [];
+  machine: MachineInfo | undefined;
+  /** Ports bound by server sockets from the fd list (used to orient IPv4 connections). */
+  readonly serverPorts = new Set<number>();
+  bootTsEpoch = 0n;
+
+  private headerDone = false;
+  private pendingThreadRemoval = -1;
+  private pendingFdRemovals: Array<[FdTable, number, FdInfo]> = [];
+  private readonly syntheticContainerThreads = new Map<string, ThreadInfo>();
+
+  // ---- header blocks -------------------------------------------------------------------
+
+  setMachine(mi: MachineInfo): void {
+    this.machine = mi;
+    this.bootTsEpoch = mi.bootTsEpoch ?? 0n;
+  }
+
+  addInterface(i: InterfaceEntry): void { this.interfaces.push(i); }
+  addUser(u: UserEntry): void { this.users.addUser(u); }
+  addGroup(g: GroupEntry): void { this.users.addGroup(g); }
+
+  addProcess(p: ProcListEntry): void {
+    const t = new ThreadInfo();
+    t.tid = p.tid; t.pid = p.pid; t.ptid = p.ptid; t.sid = p.sid; t.vpgid = p.vpgid; t.pgid = p.pgid;
+    t.comm = p.comm; t.exe = p.exe; t.exepath = p.exepath; t.args = p.args;
+    t.flags = p.flags | PPM_CL_ACTIVE | PPM_CL_NAME_CHANGED;
+    t.fdlimit = p.fdlimit; t.uid = p.uid; t.gid = p.gid; t.loginuid = p.loginuid;
+    t.capInheritable = p.capInheritable; t.capPermitted = p.capPermitted; t.capEffective = p.capEffective;
+    t.vmsizeKb = p.vmsizeKb; t.vmrssKb = p.vmrssKb; t.vmswapKb = p.vmswapKb; t.pfmajor = p.pfmajor; t.pfminor = p.pfminor;
+    t.vtid = p.vtid; t.vpid = p.vpid; t.pidnsInitStartTs = p.pidnsInitStartTs; t.tty = p.tty; t.root = p.root || '/';
+    t.exeWritable = p.exeWritable; t.exeUpperLayer = p.exeUpperLayer; t.exeLowerLayer = p.exeLowerLayer; t.exeFromMemfd = p.exeFromMemfd;
+    if (t.isMainThread) {
+      t.env = p.env;
+      t.cwd = asDirectory(p.cwd);
+    }
+    t.cgroups = parseCgroups(p.cgroups) ?? [];
+    t.containerId = containerIdFromCgroups(t.cgroups);
+    // A second process list (agent captures) refreshes a known thread but keeps its fds.
+    const old = this.threads.get(t.tid);
+    if (old) t.fds = old.fds;
+    this.threads.set(t.tid, t);
+  }
+
+  addFd(e: FdListEntry): void {
+    const t = this.threads.get(e.tid);
+    if (!t) return;
+    const table = this.fdTableOf(t);
+    if (!table) return;
+    const fd = new FdInfo();
+    fd.fromProcList = true;
+    fd.ino = e.ino;
+    fd.type = e.type as FdType;
+    fd.name = e.name;
+    fd.mountId = e.mountId;
+    fd.dev = e.dev;
+    switch (e.type) {
+      case FdType.Ipv4Sock:
+        fd.sip = e.sip; fd.dip = e.dip; fd.sport = e.sport ?? 0; fd.dport = e.dport ?? 0; fd.l4proto = (e.l4proto ?? 0) as L4;
+        if (fd.l4proto === L4.Tcp) fd.connected = true;
+        fd.renameFromEndpoints();
+        break;
+      case FdType.Ipv6Sock:
+        fd.sip = e.sip; fd.dip = e.dip; fd.sport = e.sport ?? 0; fd.dport = e.dport ?? 0; fd.l4proto = (e.l4proto ?? 0) as L4;
+        if (fd.sip && fd.dip && fd.sip.length === 16 && fd.dip.length === 16 && isV4MappedOrZero(fd.sip) && isV4MappedOrZero(fd.dip)) {
+          fd.type = FdType.Ipv4Sock;
+          fd.sip = fd.sip.slice(12); fd.dip = fd.dip.slice(12);
+        }
+        if (fd.l4proto === L4.Tcp) fd.connected = true;
+        fd.renameFromEndpoints();
+        break;
+      case FdType.Ipv4ServSock:
+      case FdType.Ipv6ServSock:
+        fd.sip = e.sip; fd.sport = e.sport ?? 0; fd.l4proto = (e.l4proto ?? 0) as L4; fd.role = Role.Server;
+        fd.renameFromEndpoints();
+        this.serverPorts.add(fd.sport);
+        break;
+      case FdType.UnixSock:
+        fd.unixSource = e.unixSource ?? 0n; fd.unixDest = e.unixDest ?? 0n;
+        fd.role = e.name === '' ? Role.Client : Role.Server;
+        break;
+      case FdType.FileV2:
+        fd.openFlags = e.openFlags;
+        break;
+      default:
+        break;
+    }
+    if (table.size < MAX_FDS_PER_TABLE || table.has(e.fd)) table.set(e.fd, fd);
+  }
+
+  /** Thread dependencies and socket orientation once the header is complete (§2.3). */
+  finishHeader(): void {
+    if (this.headerDone) return;
+    this.headerDone = true;
+    for (const t of this.threads.values()) {
+      if (t.isInvalid) continue;
+      if (t.pid !== 1) {
+        const parent = this.threads.get(t.ptid);
+        if (!parent || parent.isInvalid) t.ptid = 0;
+        else parent.children.add(t.tid);
+      }
+      for (const fd of t.fds.values()) {
+        if (fd.type !== FdType.Ipv4Sock) continue;
+        if (this.serverPorts.has(fd.sport)) {
+          fd.swapEndpoints();
+          fd.renameFromEndpoints();
+          fd.role = Role.Server;
+        } else fd.role = Role.Client;
+      }
+    }
+  }
+
+  // ---- lookups ---------------------------------------------------------------------------
+
+  /** The thread's process leader (itself for a main thread). */
+  mainThreadOf(t: ThreadInfo): ThreadInfo | undefined {
+    if (t.isMainThread) return t;
+    return this.threads.get(t.pid);
+  }
+
+  /** The fd table a thread uses: its leader's when it shares files. */
+  fdTableOf(t: ThreadInfo): FdTable | undefined {
+    if ((t.flags & PPM_CL_CLONE_FILES) === 0) return t.fds;
+    const main = this.mainThreadOf(t);
+    return main ? main.fds : undefined;
+  }
+
+  fdOf(t: ThreadInfo, fd: number): FdInfo | undefined {
+    return this.fdTableOf(t)?.get(fd);
+  }
+
+  /** The cwd of a thread (kept on its main thread). */
+  cwdOf(t: ThreadInfo): string {
+    const main = this.mainThreadOf(t);
+    return (main ?? t).cwd;
+  }
+
+  /** Placeholder for a tid seen in events but never created (§1.1). */
+  placeholder(tid: number): ThreadInfo {
+    const t = new ThreadInfo();
+    t.tid = tid;
+    this.threads.set(tid, t);
+    return t;
+  }
+
+  // ---- per event -------------------------------------------------------------------------
+
+  /**
+   * Processes one event: deferred removals, thread lookup, enter/exit bookkeeping, then the
+   * event's parser. `recorded` is the event as in the file (its enter/exit pairing is what
+   * sysdig 0.29.3 sees); `upgraded` is the same event in the newest layout (null when the
+   * layout upgrade merged it into its exit), which is what the parsers read. `es` receives
+   * what the event refers to.
+   */
+  process(recorded: CaptureEvent, upgraded: CaptureEvent | null, es: EventState): void {
+    if (!this.headerDone) this.finishHeader();
+    this.applyDeferredRemovals();
+    es.reset();
+    const info = EVENTS[recorded.type];
+    const flags = info ? info.flags : 0;
+    const ev = upgraded ?? recorded;
+    const type = ev.type;
+
+    if (flags & EventFlag.SKIPPARSERESET) {
+      if (type === EV.PROCINFO) es.thread = this.threads.get(recorded.tid);
+      return;
+    }
+    if (isMetaWithoutThread(type)) {
+      if (upgraded) parseThreadEvent(this, upgraded, es, undefined);
+      return;
+    }
+    let t = this.threads.get(recorded.tid);
+    const lookupOnly = type === EV.CLONE_X || type === EV.FORK_X || type === EV.VFORK_X || type === EV.CLONE3_X
+      || type === EV.SWITCH || type === EV.PROCEXIT;
+    if (!t && !lookupOnly) t = this.placeholder(recorded.tid);
+    es.thread = t;
+    if (type === EV.SWITCH) {
+      if (t && upgraded) parseThreadEvent(this, upgraded, es, t);
+      return;
+    }
+    if (t) {
+      t.flags |= PPM_CL_ACTIVE;
+      if (info && info.direction === 'enter') this.onEnter(recorded, es, t, flags, info.fdParam);
+      else if (info) {
+        const upInfo = upgraded ? EVENTS[upgraded.type] : undefined;
+        this.onExit(recorded, upgraded, es, t, flags, upInfo ? upInfo.fdParam : -1, info.params[0]?.name);
+      }
+    }
+    if (es.fd) es.fdNameBefore = es.fd.name;
+    if (!upgraded) return;
+    // Parsers read enter parameters by the newest enter layout: only offer a matching enter.
+    const parserEnter = es.enter && (es.enter.type === upgraded.type - 1
+      || (upgraded.type === EV.EXECVE_X && es.enter.type === EV.EXECVEAT_E)) ? es.enter : undefined;
+    const pairedEnter = es.enter;
+    es.enter = parserEnter;
+    parseFdEvent(this, upgraded, es);
+    parseThreadEvent(this, upgraded, es, es.thread);
+    es.enter = pairedEnter;
+    const th = es.thread;
+    if (th) {
+      th.prevEventTs = th.lastEventTs;
+      th.lastEventTs = recorded.ts;
+    }
+  }
+
+  private onEnter(ev: CaptureEvent, es: EventState, t: ThreadInfo, flags: number, fdParam: number): void {
+    t.lastEventType = ev.type;
+    t.lastEventFd = -1;
+    if ((flags & EventFlag.USES_FD) && fdParam >= 0) {
+      const fd = intParam(ev, fdParam);
+      if (fd !== undefined) {
+        t.lastEventFd = fd;
+        es.fdNum = fd;
+        es.fd = this.fdOf(t, fd);
+      }
+    }
+    t.enterTs = ev.ts;
+    es.latencyNs = 0n;
+    storeEnter(t, ev);
+  }
+
+  private onExit(ev: CaptureEvent, upgraded: CaptureEvent | null, es: EventState, t: ThreadInfo, flags: number, fdParam: number, firstParam: string | undefined): void {
+    if (t.enterTs >= 0n) es.latencyNs = ev.ts - t.enterTs;
+    const valid = ev.type === t.lastEventType + 1 || (ev.type === EV.EXECVE_X && t.lastEventType === EV.EXECVEAT_E);
+    es.enterValid = valid;
+    es.enter = valid ? t.enterParams : undefined;
+    // Only the next exit may use this enter event.
+    t.lastEventType = -1;
+    if (firstParam !== undefined && (firstParam === 'res' || firstParam.startsWith('fd'))) {
+      const res = intParam(ev, 0);
+      if (res !== undefined && res < 0) es.errorCode = -res;
+    }
+    if (flags & EventFlag.USES_FD) {
+      let fd = valid ? t.lastEventFd : -1;
+      if (!valid && fdParam >= 0 && upgraded) {
+        const v = intParam(upgraded, fdParam);
+        if (v !== undefined) fd = v;
+      }
+      if (fd !== -1 || valid) {
+        es.fdNum = fd;
+        es.fd = this.fdOf(t, fd);
+      }
+    }
+  }
+
+  /** The synthetic thread sysdig shows for a container metadata event (`container:<id>`). */
+  containerThread(id: string): ThreadInfo {
+    let t = this.syntheticContainerThreads.get(id);
+    if (!t) {
+      t = new ThreadInfo();
+      t.tid = -1; t.pid = -1; t.vtid = -2; t.vpid = -2;
+      t.comm = `container:${id}`; t.exe = `container:${id}`;
+      t.containerId = id;
+      this.syntheticContainerThreads.set(id, t);
+    }
+    return t;
+  }
+
+  // ---- fd table edits (used by the parsers) ----------------------------------------------
+
+  addFdTo(t: ThreadInfo, fdNum: number, fd: FdInfo): void {
+    const table = this.fdTableOf(t);
+    if (!table) return;
+    if (table.size >= MAX_FDS_PER_TABLE && !table.has(fdNum)) return;
+    table.set(fdNum, fd);
+  }
+
+  /** Removes an fd after the current event (so this event still sees it). */
+  removeFdLater(t: ThreadInfo, fdNum: number): void {
+    const table = this.fdTableOf(t);
+    const fd = table?.get(fdNum);
+    if (table && fd) this.pendingFdRemovals.push([table, fdNum, fd]);
+  }
+
+  removeThreadLater(tid: number): void {
+    if (this.pendingThreadRemoval >= 0 && this.pendingThreadRemoval !== tid) this.removeThread(this.pendingThreadRemoval);
+    this.pendingThreadRemoval = tid;
+  }
+
+  private applyDeferredRemovals(): void {
+    if (this.pendingFdRemovals.length) {
+      for (const [table, fdNum, fd] of this.pendingFdRemovals) {
+        // Only remove the entry that was closed, not one re-created at the same number since.
+        if (table.get(fdNum) === fd) table.delete(fdNum);
+      }
+      this.pendingFdRemovals.length = 0;
+    }
+    if (this.pendingThreadRemoval >= 0) {
+      const tid = this.pendingThreadRemoval;
+      this.pendingThreadRemoval = -1;
+      this.removeThread(tid);
+    }
+  }
+
+  /** Removes a dead thread (§4.4): reparents children; keeps a leader while threads live. */
+  removeThread(tid: number): void {
+    const t = this.threads.get(tid);
+    if (!t) return;
+    if (t.isInvalid) {
+      this.threads.delete(tid);
+      return;
+    }
+    if (t.children.size) {
+      const reaper = this.findReaper(t);
+      for (const c of t.children) {
+        const child = this.threads.get(c);
+        if (!child || child.ptid !== tid) continue;
+        child.ptid = reaper ? reaper.tid : 0;
+        reaper?.children.add(c);
+      }
+    }
+    this.threads.get(t.ptid)?.children.delete(tid);
+    if (t.isMainThread) {
+      // The leader's entry holds the shared fd table: keep it while other threads of the group live.
+      for (const other of this.threads.values()) {
+        if (other !== t && other.pid === t.pid && (other.flags & PPM_CL_CLOSED) === 0) return;
+      }
+    }
+    this.threads.delete(tid);
+    if (!t.isMainThread) {
+      const main = this.threads.get(t.pid);
+      if (main && (main.flags & PPM_CL_CLOSED)) {
+        let alive = false;
+        for (const other of this.threads.values()) if (other.pid === t.pid && other !== main && (other.flags & PPM_CL_CLOSED) === 0) { alive = true; break; }
+        if (!alive) this.threads.delete(main.tid);
+      }
+    }
+  }
+
+  private findReaper(t: ThreadInfo): ThreadInfo | undefined {
+    for (const other of this.threads.values()) {
+      if (other !== t && other.pid === t.pid && (other.flags & PPM_CL_CLOSED) === 0) return other;
+    }
+    let cur = this.threads.get(t.ptid);
+    for (let depth = 0; cur && depth < 64; depth++) {
+      if (cur.pid === 1 || cur.vpid === 1) return cur;
+      cur = this.threads.get(cur.ptid);
+    }
+    return undefined;
+  }
+
+  /** Container id as `container.id` shows it: the id, or 'host'. */
+  containerIdOf(t: ThreadInfo): string {
+    return t.containerId || 'host';
+  }
+
+  recomputeContainer(t: ThreadInfo): void {
+    t.containerId = containerIdFromCgroups(t.cgroups);
+  }
+}
+
+function isV4MappedOrZero(ip: Uint8Array): boolean {
+  if (isV4Mapped(ip)) return true;
+  for (let i = 0; i < 16; i++) if (ip[i] !== 0) return false;
+  return true;
+}
+
+function isMetaWithoutThread(type: number): boolean {
+  return type === EV.CONTAINER_JSON || type === EV.CONTAINER_JSON2 || type === EV.CONTAINER_OLD
+    || type === EV.USERADDED || type === EV.USERDELETED || type === EV.GROUPADDED || type === EV.GROUPDELETED
+    || type === EV.PLUGINEVENT || type === EV.ASYNCEVENT;
+}
+
+/** Copies an enter event's parameters into the thread's reusable buffer. */
+function storeEnter(t: ThreadInfo, ev: CaptureEvent): void {
+  let total = 0;
+  for (let i = 0; i < ev.nparams; i++) total += ev.paramLength[i];
+  let e = t.enterParams;
+  if (!e || e.data.length < total || e.paramOffset.length < ev.nparams) {
+    e = {
+      type: ev.type,
+      data: new Uint8Array(Math.max(total, 64)),
+      paramOffset: new Uint32Array(Math.max(ev.nparams, 8)),
+      paramLength: new Uint32Array(Math.max(ev.nparams, 8)),
+      nparams: 0,
+    };
+    t.enterParams = e;
+  }
+  e.type = ev.type;
+  e.nparams = ev.nparams;
+  let at = 0;
+  for (let i = 0; i < ev.nparams; i++) {
+    const len = ev.paramLength[i];
+    e.data.set(ev.data.subarray(ev.paramOffset[i], ev.paramOffset[i] + len), at);
+    e.paramOffset[i] = at;
+    e.paramLength[i] = len;
+    at += len;
+  }
+}
+
+export { AF_INET, AF_INET6 };

@@ -1,0 +1,383 @@
+/**
+ * Events that change threads and processes (sinsp-state.md §4), and the metadata events that
+ * fill the container and user tables (§6).
+ */
+import type { CaptureEvent } from '../capture/types';
+import { EV } from './eventIds';
+import { bytesParam, decodeUtf8, intParam, stringListParam, stringParam, u64Param, uintParam } from './eventParams';
+import { asDirectory, joinPath } from './pathJoin';
+import { parseCgroups, parseContainerJson } from './containers';
+import {
+  ThreadInfo, PPM_CL_CLONE_FILES, PPM_CL_CLONE_INVERTED, PPM_CL_CLONE_NEWPID, PPM_CL_CLONE_PARENT, PPM_CL_CLONE_THREAD,
+  PPM_CL_CLONE_VFORK, PPM_CL_CLOSED, PPM_CL_CHILD_IN_PIDNS, PPM_CL_ACTIVE, PPM_CL_NAME_CHANGED, PPM_CL_PIPE_SRC, PPM_CL_PIPE_DST,
+  PPM_CL_IS_MAIN_THREAD, PPM_CL_CLONE_NEWUSER,
+} from './threadInfo';
+import type { EventState, SystemState } from './systemState';
+
+const TWO_SECONDS = 2_000_000_000n;
+const RLIMIT_NOFILE = 7;
+
+export function parseThreadEvent(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo | undefined): void {
+  switch (ev.type) {
+    case EV.CLONE_X: case EV.FORK_X: case EV.VFORK_X: case EV.CLONE3_X: return parseClone(state, ev, es);
+    case EV.EXECVE_X: case EV.EXECVEAT_X: if (t) parseExecve(state, ev, es, t); return;
+    case EV.PROCEXIT: if (t) parseProcexit(state, ev, t); return;
+    case EV.CONTAINER_JSON: case EV.CONTAINER_JSON2: return parseContainer(state, ev, es);
+    case EV.CONTAINER_OLD: return parseOldContainer(state, ev, es);
+    case EV.ASYNCEVENT: return parseAsync(state, ev, es);
+    case EV.USERADDED: case EV.USERDELETED: case EV.GROUPADDED: case EV.GROUPDELETED: return parseUserEvent(state, ev);
+    default: break;
+  }
+  if (!t) return;
+  const res = intParam(ev, 0);
+  switch (ev.type) {
+    case EV.CHDIR_X: {
+      if (res === undefined || res < 0) return;
+      const path = stringParam(ev, 1) ?? (es.enter ? stringParam(es.enter, 0) : undefined);
+      if (path !== undefined) setCwd(state, t, joinPath(state.cwdOf(t), path));
+      return;
+    }
+    case EV.FCHDIR_X: {
+      if (res === undefined || res < 0 || !es.fd) return;
+      setCwd(state, t, joinPath('', es.fd.name));
+      return;
+    }
+    case EV.GETCWD_X: {
+      if (res === undefined || res < 0) return;
+      const path = stringParam(ev, 1);
+      if (path !== undefined) setCwd(state, t, path);
+      return;
+    }
+    case EV.CHROOT_X: {
+      if (res !== 0) return;
+      const path = stringParam(ev, 1);
+      if (path !== undefined) t.root = joinPath(state.cwdOf(t), path);
+      state.recomputeContainer(t);
+      return;
+    }
+    case EV.SETSID_X: if (res !== undefined && res >= 0) t.sid = res; return;
+    case EV.SETUID_X: if (res === 0) { const v = uintParam(ev, 1) ?? (es.enter ? uintParam(es.enter, 0) : undefined); if (v !== undefined) t.uid = v; } return;
+    case EV.SETGID_X: if (res === 0) { const v = uintParam(ev, 1) ?? (es.enter ? uintParam(es.enter, 0) : undefined); if (v !== undefined) t.gid = v; } return;
+    case EV.SETRESUID_X: case EV.SETREUID_X: if (res === 0) { const v = uintParam(ev, 2) ?? (es.enter ? uintParam(es.enter, 1) : undefined); if (v !== undefined && v !== 0xffffffff) t.uid = v; } return;
+    case EV.SETRESGID_X: case EV.SETREGID_X: if (res === 0) { const v = uintParam(ev, 2) ?? (es.enter ? uintParam(es.enter, 1) : undefined); if (v !== undefined && v !== 0xffffffff) t.gid = v; } return;
+    case EV.CAPSET_X: {
+      if (res === undefined || res < 0) return;
+      t.capInheritable = u64Param(ev, 1) ?? t.capInheritable;
+      t.capPermitted = u64Param(ev, 2) ?? t.capPermitted;
+      t.capEffective = u64Param(ev, 3) ?? t.capEffective;
+      return;
+    }
+    case EV.UNSHARE_X: case EV.SETNS_X: {
+      if (res === undefined || res < 0) return;
+      const flags = intParam(ev, ev.type === EV.UNSHARE_X ? 1 : 2) ?? 0;
+      if (flags & PPM_CL_CLONE_NEWUSER) { t.capInheritable = t.capPermitted = t.capEffective = (1n << 41n) - 1n; }
+      return;
+    }
+    case EV.GETRLIMIT_X: case EV.SETRLIMIT_X: {
+      if (res === undefined || res < 0) return;
+      const resource = intParam(ev, 3) ?? (es.enter ? intParam(es.enter, 0) : undefined);
+      const cur = intParam(ev, 1);
+      if (resource === RLIMIT_NOFILE && cur !== undefined && cur !== -1) (state.mainThreadOf(t) ?? t).fdlimit = cur;
+      return;
+    }
+    case EV.PRLIMIT_X: {
+      if (res !== 0) return;
+      const resource = intParam(ev, 6) ?? (es.enter ? intParam(es.enter, 1) : undefined);
+      const cur = intParam(ev, 1);
+      if (resource !== RLIMIT_NOFILE || cur === undefined || cur === -1) return;
+      const pid = intParam(ev, 5) ?? (es.enter ? intParam(es.enter, 0) : undefined) ?? 0;
+      const target = pid === 0 ? t : state.threads.get(pid);
+      if (target) (state.mainThreadOf(target) ?? target).fdlimit = cur;
+      return;
+    }
+    case EV.BRK_X: case EV.MMAP_X: case EV.MMAP2_X: case EV.MUNMAP_X: {
+      const size = uintParam(ev, 1);
+      if (size !== undefined) t.vmsizeKb = size;
+      const rss = uintParam(ev, 2);
+      if (rss !== undefined) t.vmrssKb = rss;
+      const swap = uintParam(ev, 3);
+      if (swap !== undefined) t.vmswapKb = swap;
+      return;
+    }
+    case EV.SWITCH: {
+      const maj = uintParam(ev, 1), min = uintParam(ev, 2);
+      if (maj !== undefined) t.pfmajor = maj;
+      if (min !== undefined) t.pfminor = min;
+      if (ev.nparams > 5 && ev.paramLength[5] > 0) {
+        const main = state.mainThreadOf(t) ?? t;
+        main.vmsizeKb = uintParam(ev, 3) ?? main.vmsizeKb;
+        main.vmrssKb = uintParam(ev, 4) ?? main.vmrssKb;
+        main.vmswapKb = uintParam(ev, 5) ?? main.vmswapKb;
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function setCwd(state: SystemState, t: ThreadInfo, path: string): void {
+  (state.mainThreadOf(t) ?? t).cwd = asDirectory(path);
+}
+
+/** Fields a clone exit gives the new thread (§4.1). */
+function fillFromClone(state: SystemState, ev: CaptureEvent, child: ThreadInfo): void {
+  child.exe = stringParam(ev, 1) ?? child.exe;
+  child.args = stringListParam(ev, 2) ?? [];
+  const comm = stringParam(ev, 13);
+  child.comm = comm !== undefined && comm !== '' ? comm : child.exe;
+  const fdlimit = intParam(ev, 7);
+  if (fdlimit !== undefined) child.fdlimit = fdlimit;
+  if (ev.nparams > 12 && ev.paramLength[12] > 0) {
+    child.pfmajor = uintParam(ev, 8) ?? 0;
+    child.pfminor = uintParam(ev, 9) ?? 0;
+    child.vmsizeKb = uintParam(ev, 10) ?? 0;
+    child.vmrssKb = uintParam(ev, 11) ?? 0;
+    child.vmswapKb = uintParam(ev, 12) ?? 0;
+  }
+  const cg = stringListParam(ev, 14);
+  if (cg) child.cgroups = parseCgroups(cg) ?? child.cgroups;
+  const uid = uintParam(ev, 16), gid = uintParam(ev, 17);
+  if (uid !== undefined) child.uid = uid;
+  if (gid !== undefined) child.gid = gid;
+  child.cloneTs = ev.ts;
+  void state;
+}
+
+function copyFromParent(state: SystemState, child: ThreadInfo, parent: ThreadInfo, isThread: boolean): void {
+  child.exepath = parent.exepath;
+  child.exeWritable = parent.exeWritable; child.exeUpperLayer = parent.exeUpperLayer;
+  child.exeLowerLayer = parent.exeLowerLayer; child.exeFromMemfd = parent.exeFromMemfd;
+  child.root = parent.root; child.sid = parent.sid; child.vpgid = parent.vpgid; child.pgid = parent.pgid;
+  child.tty = parent.tty; child.loginuid = parent.loginuid;
+  child.capInheritable = parent.capInheritable; child.capPermitted = parent.capPermitted; child.capEffective = parent.capEffective;
+  if (isThread) {
+    child.lastExecTs = parent.lastExecTs;
+  } else {
+    const table = state.fdTableOf(parent);
+    if (table) for (const [n, fd] of table) child.fds.set(n, fd.clone());
+    const pm = state.mainThreadOf(parent) ?? parent;
+    child.cwd = pm.cwd;
+    child.env = pm.env;
+  }
+}
+
+function link(state: SystemState, t: ThreadInfo): void {
+  const parent = state.threads.get(t.ptid);
+  if (parent) parent.children.add(t.tid);
+}
+
+function parseClone(state: SystemState, ev: CaptureEvent, es: EventState): void {
+  const res = intParam(ev, 0);
+  if (res === undefined || res < 0) return;
+  const flags = intParam(ev, 15) ?? 0;
+  const pid = intParam(ev, 4);
+  const ptid = intParam(ev, 5);
+  const vtid = intParam(ev, 18), vpid = intParam(ev, 19);
+  const isThread = (flags & PPM_CL_CLONE_THREAD) !== 0;
+  if (res > 0) {
+    // Caller side: the event's thread is the parent; the child's tid is `res`.
+    let caller = state.threads.get(ev.tid);
+    if (!caller) caller = state.placeholder(ev.tid);
+    es.thread = caller;
+    caller.flags |= PPM_CL_ACTIVE;
+    let validCaller = true;
+    if (caller.isInvalid) {
+      validCaller = false;
+      if (pid !== undefined) caller.pid = pid;
+      if (ptid !== undefined) caller.ptid = ptid;
+      caller.vtid = vtid ?? caller.tid;
+      caller.vpid = vpid ?? -1;
+      link(state, caller);
+    }
+    if (flags & (PPM_CL_CHILD_IN_PIDNS | PPM_CL_CLONE_NEWPID | PPM_CL_CLONE_PARENT)) return;
+    if (caller.vtid >= 0 && caller.tid !== caller.vtid) return;
+    if ((flags & PPM_CL_CLONE_VFORK) || ev.type === EV.VFORK_X) return;
+    const existing = state.threads.get(res);
+    if (existing) {
+      if (existing.flags & PPM_CL_CLONE_INVERTED) return;
+      state.removeThread(res);
+    }
+    const child = new ThreadInfo();
+    child.tid = res;
+    child.flags = flags;
+    if (isThread) {
+      child.pid = caller.pid;
+      child.ptid = caller.ptid;
+      child.flags |= PPM_CL_CLONE_FILES;
+    } else {
+      child.pid = res;
+      child.ptid = caller.tid;
+    }
+    child.vtid = child.tid;
+    child.vpid = child.pid;
+    fillFromClone(state, ev, child);
+    child.pidnsInitStartTs = state.bootTsEpoch;
+    if (validCaller) copyFromParent(state, child, caller, isThread);
+    else {
+      caller.exe = child.exe; caller.comm = child.comm; caller.args = child.args;
+    }
+    if (!isThread && !child.cwd) child.cwd = asDirectory(stringParam(ev, 6) ?? '/');
+    state.threads.set(child.tid, child);
+    link(state, child);
+    state.recomputeContainer(child);
+    return;
+  }
+  // Child side: the event's tid is the new thread.
+  const existing = state.threads.get(ev.tid);
+  if (existing && existing.cloneTs !== 0n && ev.ts - existing.cloneTs < TWO_SECONDS) {
+    es.thread = existing;
+    existing.flags |= PPM_CL_ACTIVE;
+    return;
+  }
+  if (existing) state.removeThread(ev.tid);
+  const child = new ThreadInfo();
+  child.tid = ev.tid;
+  child.pid = pid ?? -1;
+  child.ptid = ptid ?? -1;
+  child.vtid = vtid ?? ev.tid;
+  child.vpid = vpid ?? -1;
+  child.flags = flags | PPM_CL_CLONE_INVERTED | PPM_CL_ACTIVE;
+  if (isThread) child.flags |= PPM_CL_CLONE_FILES;
+  const lookupTid = isThread ? child.pid : child.ptid;
+  let lookup = state.threads.get(lookupTid);
+  if (!lookup && lookupTid >= 0) lookup = state.placeholder(lookupTid);
+  if (lookup && lookup.isInvalid && isThread) {
+    lookup.pid = child.pid; lookup.ptid = child.ptid; lookup.vpid = child.vpid; lookup.vtid = lookup.vpid;
+    link(state, lookup);
+  }
+  fillFromClone(state, ev, child);
+  if (lookup && !lookup.isInvalid) copyFromParent(state, child, lookup, isThread);
+  else if (lookup && isThread) { lookup.exe = child.exe; lookup.comm = child.comm; lookup.args = child.args; }
+  if (!isThread && !child.cwd) child.cwd = asDirectory(stringParam(ev, 6) ?? '/');
+  const inNs = (flags & (PPM_CL_CHILD_IN_PIDNS | PPM_CL_CLONE_NEWPID)) !== 0 || child.tid !== child.vtid;
+  const nsStart = u64Param(ev, 20);
+  child.pidnsInitStartTs = inNs && nsStart !== undefined ? nsStart + state.bootTsEpoch : state.bootTsEpoch;
+  state.threads.set(child.tid, child);
+  link(state, child);
+  state.recomputeContainer(child);
+  es.thread = child;
+}
+
+function parseExecve(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): void {
+  const res = intParam(ev, 0);
+  if (res === undefined || res < 0) return;
+  t.exe = stringParam(ev, 1) ?? t.exe;
+  t.args = stringListParam(ev, 2) ?? [];
+  const pid = intParam(ev, 4);
+  if (pid !== undefined) t.pid = pid;
+  if (t.isInvalid) {
+    const ptid = intParam(ev, 5);
+    if (ptid !== undefined) t.ptid = ptid;
+    if (!(t.flags & PPM_CL_CHILD_IN_PIDNS)) { t.vtid = t.tid; t.vpid = t.pid; }
+    link(state, t);
+  }
+  const cwd = stringParam(ev, 6);
+  if (cwd !== undefined && cwd !== '') setCwd(state, t, cwd);
+  const fdlimit = intParam(ev, 7);
+  if (fdlimit !== undefined) t.fdlimit = fdlimit;
+  if (ev.nparams > 12 && ev.paramLength[12] > 0) {
+    t.pfmajor = uintParam(ev, 8) ?? 0; t.pfminor = uintParam(ev, 9) ?? 0;
+    t.vmsizeKb = uintParam(ev, 10) ?? 0; t.vmrssKb = uintParam(ev, 11) ?? 0; t.vmswapKb = uintParam(ev, 12) ?? 0;
+  }
+  const comm = stringParam(ev, 13);
+  t.comm = comm !== undefined && comm !== '' ? comm : t.exe;
+  const cg = stringListParam(ev, 14);
+  if (cg) { t.cgroups = parseCgroups(cg) ?? t.cgroups; }
+  const env = stringListParam(ev, 15);
+  if (env) (state.mainThreadOf(t) ?? t).env = env;
+  const tty = intParam(ev, 16); if (tty !== undefined) t.tty = tty;
+  const vpgid = intParam(ev, 17); if (vpgid !== undefined) t.vpgid = vpgid;
+  const loginuid = uintParam(ev, 18); if (loginuid !== undefined) t.loginuid = loginuid;
+  const xflags = intParam(ev, 19);
+  if (xflags !== undefined) {
+    t.exeWritable = (xflags & 1) !== 0; t.exeUpperLayer = (xflags & 2) !== 0;
+    t.exeFromMemfd = (xflags & 4) !== 0; t.exeLowerLayer = (xflags & 8) !== 0;
+  }
+  t.capInheritable = u64Param(ev, 20) ?? t.capInheritable;
+  t.capPermitted = u64Param(ev, 21) ?? t.capPermitted;
+  t.capEffective = u64Param(ev, 22) ?? t.capEffective;
+  const uid = uintParam(ev, 26); if (uid !== undefined) t.uid = uid;
+  const trusted = stringParam(ev, 27);
+  if (trusted !== undefined) t.exepath = trusted;
+  else if (es.enter && es.enter.type === EV.EXECVE_E) {
+    const filename = stringParam(es.enter, 0);
+    t.exepath = filename === undefined || filename === '<NA>' ? '<NA>' : joinPath(state.cwdOf(t), filename);
+  } else if (es.enter && es.enter.type === EV.EXECVEAT_E) {
+    const dirfd = intParam(es.enter, 0);
+    const pathname = stringParam(es.enter, 1);
+    const atFlags = intParam(es.enter, 2) ?? 0;
+    if (atFlags & 1 /* AT_EMPTY_PATH */) {
+      const d = dirfd !== undefined ? state.fdOf(t, dirfd) : undefined;
+      t.exepath = d ? joinPath('', d.name) : '<NA>';
+    } else if (pathname !== undefined) {
+      const base = pathname.startsWith('/') ? '' : dirfd === -100 ? state.cwdOf(t) : (() => { const d = dirfd !== undefined ? state.fdOf(t, dirfd) : undefined; return d ? asDirectory(d.name) : undefined; })();
+      t.exepath = base === undefined ? '<NA>' : joinPath(base, pathname);
+    } else t.exepath = '<NA>';
+  }
+  const pgid = intParam(ev, 28); if (pgid !== undefined) t.pgid = pgid;
+  const gid = uintParam(ev, 29); if (gid !== undefined) t.gid = gid;
+  t.lastExecTs = ev.ts;
+  t.flags = (t.flags & (PPM_CL_PIPE_SRC | PPM_CL_PIPE_DST | PPM_CL_IS_MAIN_THREAD | PPM_CL_CLONE_INVERTED))
+    | PPM_CL_ACTIVE | PPM_CL_NAME_CHANGED | (t.flags & PPM_CL_CLONE_FILES && !t.isMainThread ? PPM_CL_CLONE_FILES : 0);
+  state.recomputeContainer(t);
+}
+
+function parseProcexit(state: SystemState, ev: CaptureEvent, t: ThreadInfo): void {
+  t.flags |= PPM_CL_CLOSED;
+  t.exited = true;
+  t.exitStatus = intParam(ev, 0) ?? 0;
+  state.removeThreadLater(t.tid);
+}
+
+function parseContainer(state: SystemState, ev: CaptureEvent, es: EventState): void {
+  const b = bytesParam(ev, 0);
+  if (!b) return;
+  let end = b.length;
+  if (end > 0 && b[end - 1] === 0) end--;
+  const info = parseContainerJson(decodeUtf8(b.subarray(0, end)));
+  if (!info) return;
+  const old = state.containers.get(info.id);
+  if (!old || !old.lookupSuccessful) state.containers.set(info.id, info);
+  es.thread = state.containerThread(info.id);
+}
+
+function parseOldContainer(state: SystemState, ev: CaptureEvent, es: EventState): void {
+  const id = stringParam(ev, 0);
+  if (!id) return;
+  state.containers.set(id, {
+    id, fullId: '', type: intParam(ev, 1) ?? 0, name: stringParam(ev, 2) ?? '', image: stringParam(ev, 3) ?? '',
+    imageId: '', imageRepo: '', imageTag: '', imageDigest: '', privileged: undefined, ip: '', labels: {}, mounts: [], lookupSuccessful: true,
+  });
+  es.thread = state.containerThread(id);
+}
+
+function parseAsync(state: SystemState, ev: CaptureEvent, es: EventState): void {
+  const name = stringParam(ev, 1);
+  const b = bytesParam(ev, 2);
+  if (!name || !b) return;
+  if (name === 'container') {
+    let end = b.length;
+    if (end > 0 && b[end - 1] === 0) end--;
+    const info = parseContainerJson(decodeUtf8(b.subarray(0, end)));
+    if (info) { state.containers.set(info.id, info); es.thread = state.containerThread(info.id); }
+  } else if (name === 'container_removed') {
+    const info = parseContainerJson(decodeUtf8(b));
+    if (info) state.containers.delete(info.id);
+  }
+}
+
+function parseUserEvent(state: SystemState, ev: CaptureEvent): void {
+  switch (ev.type) {
+    case EV.USERADDED:
+      state.users.addUser({
+        uid: uintParam(ev, 0) ?? 0, gid: uintParam(ev, 1) ?? 0, name: stringParam(ev, 2) ?? '', home: stringParam(ev, 3) ?? '',
+        shell: stringParam(ev, 4) ?? '', container: stringParam(ev, 5) ?? '',
+      });
+      return;
+    case EV.USERDELETED: state.users.removeUser(uintParam(ev, 0) ?? 0, stringParam(ev, 5) ?? ''); return;
+    case EV.GROUPADDED: state.users.addGroup({ gid: uintParam(ev, 0) ?? 0, name: stringParam(ev, 1) ?? '', container: stringParam(ev, 2) ?? '' }); return;
+    case EV.GROUPDELETED: state.users.removeGroup(uintParam(ev, 0) ?? 0, stringParam(ev, 2) ?? ''); return;
+  }
+}
+

@@ -1,0 +1,92 @@
+/** One kernel task as sinsp models it (sinsp-state.md §1.1). */
+import type { FdTable } from './fdInfo';
+
+export const PPM_CL_CLONE_FILES = 0x1;
+export const PPM_CL_CLONE_NEWPID = 0x40;
+export const PPM_CL_CLONE_PARENT = 0x100;
+export const PPM_CL_CLONE_THREAD = 0x2000;
+export const PPM_CL_CLONE_INVERTED = 0x10000;
+export const PPM_CL_NAME_CHANGED = 0x20000;
+export const PPM_CL_CLOSED = 0x40000;
+export const PPM_CL_ACTIVE = 0x80000;
+export const PPM_CL_CLONE_NEWUSER = 0x100000;
+export const PPM_CL_CLONE_VFORK = 0x8000000;
+export const PPM_CL_PIPE_SRC = 0x200000;
+export const PPM_CL_PIPE_DST = 0x400000;
+export const PPM_CL_CHILD_IN_PIDNS = 0x20000000;
+export const PPM_CL_IS_MAIN_THREAD = 0x40000000;
+
+export class ThreadInfo {
+  tid = -1;
+  pid = -1;
+  ptid = -1;
+  sid = -1;
+  vpgid = -1;
+  pgid = -1;
+  vtid = -1;
+  vpid = -1;
+  comm = '<NA>';
+  exe = '<NA>';
+  exepath = '';
+  args: string[] = [];
+  env: string[] = [];
+  cwd = '';
+  root = '/';
+  fdlimit = 0;
+  uid = 0xffffffff;
+  gid = 0xffffffff;
+  loginuid = 0xffffffff;
+  flags = 0;
+  cgroups: Array<[string, string]> = [];
+  containerId = '';
+  tty = 0;
+  cloneTs = 0n;
+  lastExecTs = 0n;
+  pidnsInitStartTs = 0n;
+  vmsizeKb = 0;
+  vmrssKb = 0;
+  vmswapKb = 0;
+  pfmajor = 0;
+  pfminor = 0;
+  capInheritable = 0n;
+  capPermitted = 0n;
+  capEffective = 0n;
+  exeWritable = false;
+  exeUpperLayer = false;
+  exeLowerLayer = false;
+  exeFromMemfd = false;
+  /** The thread's own fd table; threads sharing their leader's table use the main thread's. */
+  fds: FdTable = new Map();
+  /** Per-thread event context (old-engine enter/exit pairing). */
+  lastEventType = -1;
+  lastEventFd = -1;
+  enterTs = -1n;
+  lastEventTs = 0n;
+  prevEventTs = 0n;
+  /** A copy of the last enter event's parameters, for exit parsers that need them. */
+  enterParams: EnterEventCopy | undefined;
+  /** Children (tids), kept for reparenting and proc.children-style questions. */
+  children = new Set<number>();
+  /** Exit information recorded at procexit. */
+  exitStatus = 0;
+  exited = false;
+
+  get isMainThread(): boolean {
+    return this.tid === this.pid || (this.flags & PPM_CL_IS_MAIN_THREAD) !== 0;
+  }
+  get isInvalid(): boolean {
+    return this.tid < 0 || this.pid < 0 || this.ptid < 0;
+  }
+  get inPidNamespace(): boolean {
+    return (this.flags & PPM_CL_CHILD_IN_PIDNS) !== 0 || (this.vtid >= 0 && this.vtid !== this.tid);
+  }
+}
+
+/** A self-contained copy of an enter event's parameters (the reader's buffers are reused). */
+export interface EnterEventCopy {
+  type: number;
+  data: Uint8Array;
+  paramOffset: Uint32Array;
+  paramLength: Uint32Array;
+  nparams: number;
+}
