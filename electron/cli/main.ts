@@ -15,6 +15,13 @@ const commands: Record<string, Loader> = {
   serve: () => import('./commands/serve'),
   info: () => import('./commands/info'),
   sample: () => import('./commands/sample'),
+  view: () => import('./commands/view'),
+  tiles: () => import('./commands/tiles'),
+  events: () => import('./commands/events'),
+  streams: () => import('./commands/streams'),
+  tree: () => import('./commands/tree'),
+  dump: () => import('./commands/dump'),
+  write: () => import('./commands/write'),
 };
 
 function usage(): string {
