@@ -15,6 +15,7 @@ import type { CaptureEvent } from '../capture/types';
 import type { FormatLookup } from './lookup';
 import { eventLayout, type LayoutEra } from './layouts';
 import { renderParamText, type ParamText, type RenderOptions } from './params';
+import { syslogInfo } from './syslogInfo';
 
 export type { FormatLookup, FdDescription } from './lookup';
 export { noStateLookup } from './lookup';
@@ -88,10 +89,13 @@ export function renderArgs(ev: CaptureEvent, lookup: FormatLookup, options: Form
 }
 
 /**
- * `%evt.info`. sysdig shows the args, except where a protocol decoder attached to the fd
- * supplies an info line (sysdig's syslog decoder); Syscope has no decoders, so this is the
- * args text.
+ * `%evt.info`: the args, except for successful writes to syslog (`/dev/log`), where sysdig's
+ * syslog decoder shows `syslog sev=... msg=...` (syslogInfo.ts).
  */
 export function renderInfo(ev: CaptureEvent, lookup: FormatLookup, options: FormatOptions = {}): string {
+  if (lookup.eventFdName !== undefined && lookup.threadKnown) {
+    const line = syslogInfo(ev, lookup.eventFdName());
+    if (line !== undefined) return line;
+  }
   return renderArgs(ev, lookup, options);
 }

@@ -37,6 +37,11 @@ export interface FormatLookup {
    */
   userName(uid: number): string | undefined;
   groupName(gid: number): string | undefined;
+  /**
+   * fd.name of the fd the event operates on (for an exit: the one its enter event named).
+   * Optional: without it the syslog decoder's `%evt.info` (writes to /dev/log) is not shown.
+   */
+  eventFdName?(): string | undefined;
 }
 
 /** A lookup that knows nothing: renders numbers only, as for an event of an unknown thread. */
