@@ -178,3 +178,25 @@ test('the current layout names parameters as the newest event table does', () =>
   assert.equal(renderParam(ev, 0, lookup, { layout: 'current' }), '-12(ENOMEM)');
   assert.equal(renderParam(ev, 0, lookup), 'FFFFFFFFFFFFFFF4');
 });
+
+test('strings print up to their NUL, as written; driver placeholders pass through', () => {
+  const EXECVE_13 = 13;
+  assert.equal(renderParam(makeEvent(EXECVE_13, [le(0, 8), str('(NULL)')]), 1, lookup), '(NULL)');
+  assert.equal(renderParam(makeEvent(EXECVE_13, [le(0, 8), str('no-terminator', false)]), 1, lookup), 'no-terminator');
+  assert.equal(renderParam(makeEvent(EXECVE_13, [le(0, 8), bytes(str('a', false), 0, str('b'))]), 1, lookup), 'a');
+  assert.equal(renderParam(makeEvent(EXECVE_13, [le(0, 8), str('café')]), 1, lookup), 'café');
+  assert.equal(renderParam(makeEvent(EXECVE_13, [le(0, 8), new Uint8Array(0)]), 1, lookup), '');
+});
+
+test('addresses of the wrong size are reported as invalid, not misread', () => {
+  assert.equal(renderParam(makeEvent(CONNECT_E, [le(4, 8), bytes(10, 0, 0)]), 1, lookup), 'INVALID IPv6');
+  assert.equal(renderParam(makeEvent(CONNECT_X, [le(0, 8), bytes(2, 1, 2, 3)]), 1, lookup), 'INVALID IPv4');
+  assert.equal(renderParam(makeEvent(CONNECT_X, [le(0, 8), bytes(10, 1, 2, 3)]), 1, lookup), 'INVALID IPv6');
+  assert.equal(renderParam(makeEvent(CONNECT_X, [le(0, 8), bytes(1, 1, 2, 3)]), 1, lookup), 'INVALID UNIX');
+  assert.equal(renderParam(makeEvent(CONNECT_X, [le(0, 8), new Uint8Array(0)]), 1, lookup), 'NULL');
+});
+
+test('fd names lose non-printable characters when shown', () => {
+  const l = fakeLookup({ fds: { 5: { typeChar: 'f', protoChar: '', name: '/tmp/a\nb\u00e9' } } });
+  assert.equal(renderParam(makeEvent(OPEN_X, [le(5, 8)]), 0, l), '5(<f>/tmp/ab)');
+});
