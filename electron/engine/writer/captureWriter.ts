@@ -91,13 +91,25 @@ export class CaptureWriter {
     if (this.sink.length >= FLUSH_AT) await this.flush();
   }
 
-  private async flush(): Promise<void> {
+  /**
+   * For callers that cannot await (synchronous block callbacks): passes the buffered bytes to
+   * the output stream once enough piled up, leaving the buffering to the stream.
+   */
+  handOff(): void {
+    if (this.sink.length >= FLUSH_AT) this.write();
+  }
+
+  private write(): boolean {
     if (this.failure) throw oneLineError(this.failure, this.path);
-    if (this.sink.length === 0) return;
     const chunk = Buffer.from(this.sink.written()); // copy: the sink is reused
     this.sink.reset();
+    return (this.gzip ?? this.file).write(chunk);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.sink.length === 0) return;
     const target: NodeJS.WritableStream = this.gzip ?? this.file;
-    if (!target.write(chunk)) await new Promise<void>((res) => target.once('drain', () => res()));
+    if (!this.write()) await new Promise<void>((res) => target.once('drain', () => res()));
   }
 
   /** Flushes, finishes the gzip member and moves the file into place. */

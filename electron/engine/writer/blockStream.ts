@@ -1,0 +1,58 @@
+/**
+ * Walks the blocks of a capture (gunzipped transparently) and hands each one, whole and raw, to
+ * a callback: what the subset writer needs to copy blocks byte for byte. Only the framing is
+ * checked (scap-file-format.md §2); decoding is the reader's business.
+ */
+import { openCaptureSource } from '../capture/captureSource';
+import { CaptureError } from '../capture/types';
+
+/** `block` is only valid during the call (it may be a view of a reused chunk). */
+export type BlockCallback = (blockType: number, block: Uint8Array, streamOffset: number) => void;
+
+/** Resolves with `truncatedAt` set when the capture ends inside a block (every whole block was delivered). */
+export async function forEachBlock(path: string, onBlock: BlockCallback, signal?: AbortSignal): Promise<{ truncatedAt?: number }> {
+  const source = await openCaptureSource(path);
+  let carry: Buffer | null = null;
+  let base = 0; // stream offset of the first byte of `buf`
+  try {
+    for await (const chunk of source.chunks) {
+      if (signal?.aborted) throw new CaptureError('cancelled');
+      const buf: Buffer = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+      let off = 0;
+      while (off + 8 <= buf.length) {
+        const type = buf.readUInt32LE(off);
+        const len = buf.readUInt32LE(off + 4);
+        if (len < 12 || (len & 3) !== 0) {
+          throw new CaptureError(`corrupt block at byte ${base + off}: length ${len}`, base + off);
+        }
+        if (off + len > buf.length) break;
+        onBlock(type, buf.subarray(off, off + len), base + off);
+        off += len;
+      }
+      base += off;
+      carry = off < buf.length ? Buffer.from(buf.subarray(off)) : null;
+    }
+  } finally {
+    source.close();
+  }
+  return carry && carry.length > 0 ? { truncatedAt: base } : {};
+}
+
+class Found { constructor(readonly ts: bigint) {} }
+const EVENT_BLOCKS = new Set([0x204, 0x8010abcd, 0x208, 0x216, 0x217, 0x221, 0x222]);
+
+/** Timestamp of the first event with a real time (container metadata at the start carries 0); null if none. */
+export async function firstEventTimestamp(path: string): Promise<bigint | null> {
+  try {
+    await forEachBlock(path, (type, block) => {
+      if (!EVENT_BLOCKS.has(type)) return;
+      const withFlags = type === 0x208 || type === 0x217 || type === 0x222;
+      const ts = new DataView(block.buffer, block.byteOffset, block.byteLength).getBigUint64(withFlags ? 14 : 10, true);
+      if (ts !== 0n) throw new Found(ts);
+    });
+  } catch (err) {
+    if (err instanceof Found) return err.ts;
+    throw err;
+  }
+  return null;
+}

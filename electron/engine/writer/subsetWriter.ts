@@ -1,0 +1,164 @@
+/**
+ * Writes a subset of a capture (a time window, optionally only the events a filter selected)
+ * that still makes sense on its own: every field of a kept event resolves as in the original.
+ *
+ * How: the original's header blocks (machine, interfaces, users, process and fd lists) are
+ * copied byte for byte behind a fresh section header; kept events are copied byte for byte; and
+ * every event the subset leaves out but whose effect on the system state later events rely on
+ * (the event table's MODIFIES_STATE events: clone, execve, open, close, socket, connect,
+ * procexit, container metadata, ...) is written as a state-only event block (EVF, flag 1).
+ * Readers — sysdig 0.29.3, newer libs, Syscope — apply a state-only event to their tables but
+ * never show it. Dropped enter events whose exit event is kept are written state-only just
+ * before that exit, since sysdig resolves an exit event's fd through its enter event. Events
+ * after the window are dropped.
+ *
+ * This costs some size (the state-changing events before the window stay in the file), but
+ * the state it yields is the original reader's own, not a reconstruction of it.
+ */
+import { CaptureWriter } from './captureWriter';
+import { BlockType, writeSectionHeader } from './blocks';
+import { forEachBlock } from './blockStream';
+import { EVENTS, EventFlag, EVENT_COUNT } from '../../../shared/scap/eventTable';
+
+const SHB = 0x0a0d0d0a;
+const EV_V1 = 0x204, EV_V1_LEGACY = 0x8010abcd, EVF_V1 = 0x208;
+const EV_V2 = BlockType.EV_V2, EVF_V2 = BlockType.EVF_V2, EV_V2_LARGE = BlockType.EV_V2_LARGE, EVF_V2_LARGE = 0x222;
+const STATE_ONLY = 1;
+
+/** Offsets (in the decompressed stream) of the events a filter selected, ascending. */
+export interface EventSelection { offsets: Float64Array; count: number }
+
+export interface SubsetOptions {
+  /** Inclusive bounds in epoch nanoseconds. */
+  fromNs?: bigint;
+  toNs?: bigint;
+  selection?: EventSelection;
+  gzip?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface SubsetSummary {
+  /** Events copied as they were (what the subset shows). */
+  kept: number;
+  /** Events written state-only (applied, never shown). */
+  stateOnly: number;
+  dropped: number;
+  warnings: string[];
+}
+
+function isEventBlock(t: number): boolean {
+  return t === EV_V2 || t === EVF_V2 || t === EV_V2_LARGE || t === EVF_V2_LARGE || t === EV_V1 || t === EV_V1_LEGACY || t === EVF_V1;
+}
+function hasFlagsWord(t: number): boolean { return t === EVF_V2 || t === EVF_V2_LARGE || t === EVF_V1; }
+function stateOnlyBlockType(t: number): number {
+  if (t === EV_V2 || t === EVF_V2) return EVF_V2;
+  if (t === EV_V2_LARGE || t === EVF_V2_LARGE) return EVF_V2_LARGE;
+  return EVF_V1;
+}
+
+const MODIFIES_STATE = new Uint8Array(EVENT_COUNT);
+const SKIPS_PARSE_RESET = new Uint8Array(EVENT_COUNT);
+for (let i = 0; i < EVENT_COUNT; i++) {
+  MODIFIES_STATE[i] = (EVENTS[i].flags & EventFlag.MODIFIES_STATE) !== 0 ? 1 : 0;
+  SKIPS_PARSE_RESET[i] = (EVENTS[i].flags & EventFlag.SKIPPARSERESET) !== 0 ? 1 : 0;
+}
+// Context switches: flagged so in the libs of sysdig 0.29.3, no longer in the newest table.
+SKIPS_PARSE_RESET[146] = 1;
+SKIPS_PARSE_RESET[152] = 1;
+
+/** The last enter event of a thread that the subset did not write (kept in a reused buffer). */
+interface PendingEnter { type: number; blockType: number; cpu: number; len: number; bytes: Uint8Array; live: boolean }
+
+export async function writeSubset(input: string, output: string, opts: SubsetOptions): Promise<SubsetSummary> {
+  const from = opts.fromNs ?? 0n;
+  const to = opts.toNs ?? 0xffffffffffffffffn;
+  const sel = opts.selection;
+  let selAt = 0;
+  const summary: SubsetSummary = { kept: 0, stateOnly: 0, dropped: 0, warnings: [] };
+  const pending = new Map<number, PendingEnter>();
+  const writer = CaptureWriter.create(output, { gzip: opts.gzip });
+  let inHeader = false;
+
+  const writeStateOnly = (blockType: number, cpu: number, flags: number, event: Uint8Array) => {
+    writer.copyEventBlock(stateOnlyBlockType(blockType), cpu, event, flags | STATE_ONLY);
+    summary.stateOnly++;
+  };
+
+  const onBlock = (blockType: number, block: Uint8Array, offset: number) => {
+    const view = new DataView(block.buffer, block.byteOffset, block.byteLength);
+    if (blockType === SHB) {
+      // A fresh minimal SHB: the original may carry pcapng options old readers choke on.
+      writeSectionHeader(writer.sink);
+      inHeader = true;
+      pending.clear();
+      return;
+    }
+    if (!isEventBlock(blockType)) {
+      if (inHeader) writer.sink.bytesOf(block);
+      else summary.warnings.push(`skipped a block of unknown type 0x${blockType.toString(16)} between events`);
+      return;
+    }
+    inHeader = false;
+    const flagsWord = hasFlagsWord(blockType);
+    const cpu = view.getUint16(8, true);
+    const flags = flagsWord ? view.getUint32(10, true) : 0;
+    const e = flagsWord ? 14 : 10;
+    const ts = view.getBigUint64(e, true);
+    const tid = Number(view.getBigInt64(e + 8, true));
+    const len = view.getUint32(e + 16, true);
+    const type = view.getUint16(e + 20, true);
+    if (e + len > block.length - 4 || len < 22) { summary.dropped++; return; }
+    const event = block.subarray(e, e + len);
+
+    let selected = ts >= from && ts <= to;
+    if (selected && sel) {
+      while (selAt < sel.count && sel.offsets[selAt] < offset) selAt++;
+      selected = selAt < sel.count && sel.offsets[selAt] === offset;
+    }
+    const known = type < EVENT_COUNT;
+    const isEnter = (type & 1) === 0;
+
+    // Events flagged SKIPPARSERESET (switch, procinfo, ...) leave a thread's last event alone,
+    // so they neither replace nor consume its pending enter event.
+    const touchesLastEvent = !known || SKIPS_PARSE_RESET[type] === 0;
+    const pendingEnter = pending.get(tid);
+    if (selected && (flags & STATE_ONLY) === 0) {
+      if (!isEnter && pendingEnter?.live && pendingEnter.type === type - 1) {
+        writeStateOnly(pendingEnter.blockType, pendingEnter.cpu, 0, pendingEnter.bytes.subarray(0, pendingEnter.len));
+      }
+      if (pendingEnter && touchesLastEvent) pendingEnter.live = false;
+      writer.copyEventBlock(blockType, cpu, event, flags);
+      summary.kept++;
+      return;
+    }
+    if (ts <= to && known && MODIFIES_STATE[type] === 1) {
+      if (pendingEnter && touchesLastEvent) pendingEnter.live = false;
+      writeStateOnly(blockType, cpu, flags, event);
+      return;
+    }
+    summary.dropped++;
+    if (!touchesLastEvent) return;
+    if (isEnter && ts <= to) {
+      let p = pendingEnter;
+      if (!p) { p = { type: 0, blockType: 0, cpu: 0, len: 0, bytes: new Uint8Array(Math.max(256, len)), live: false }; pending.set(tid, p); }
+      if (p.bytes.length < len) p.bytes = new Uint8Array(len * 2);
+      p.bytes.set(event);
+      p.type = type; p.blockType = blockType; p.cpu = cpu; p.len = len; p.live = true;
+    } else if (pendingEnter) {
+      pendingEnter.live = false;
+    }
+  };
+
+  try {
+    const result = await forEachBlock(input, (t, b, o) => {
+      onBlock(t, b, o);
+      writer.handOff();
+    }, opts.signal);
+    if (result.truncatedAt !== undefined) summary.warnings.push(`the capture ends inside a block at byte ${result.truncatedAt}; everything before it was kept`);
+    await writer.close();
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  }
+  return summary;
+}
