@@ -42,3 +42,10 @@ test('JSON lines write big integers exactly and buffers as dotted text', () => {
   assert.deepEqual(toJsonValue([1n, 2n], 'INT64'), [1, 2]);
   assert.ok(displayableFieldNames().includes('proc.name'));
 });
+
+test('text values use the field’s own formatting when it has one, else the JSON value', () => {
+  const withFormat: FieldResolver<Ctx> = (name) =>
+    name === 'evt.rawtime' ? { type: 'ABSTIME', get: (c: Ctx) => c.time, format: (c: Ctx) => `t=${c.time}` } as never : resolve(name, undefined);
+  const set = new EventFieldSet(['evt.rawtime', 'proc.name', 'fd.sip'], withFormat);
+  assert.deepEqual(set.readText({ name: 'sh', time: 7n, args: {} }), ['t=7', 'sh', '<NA>']);
+});

@@ -61,6 +61,25 @@ export class EventFieldSet<Ctx> {
     return out;
   }
 
+  /**
+   * The event's values as `-p` text (the resolver's own formatting where it has one), '<NA>'
+   * where there is none.
+   */
+  readText(ctx: Ctx): string[] {
+    return this.columns.map((c) => {
+      try {
+        const f = c.field as ResolvedField<Ctx> & { format?: (ctx: Ctx) => string | undefined };
+        if (f.format) return f.format(ctx) ?? '<NA>';
+        const v = f.get(ctx);
+        if (v === undefined) return '<NA>';
+        const j = toJsonValue(v, c.type);
+        return Array.isArray(j) ? j.join(',') : String(j);
+      } catch {
+        return '<NA>';
+      }
+    });
+  }
+
   /** Only the fields that have a value for this event (the detail of one event). */
   readPresent(ctx: Ctx): EventRecord {
     const all = this.read(ctx);

@@ -3,16 +3,15 @@
  * `Ctx` is whatever the field resolver and the compiled filter read (the inspector's event
  * context); `EvidenceEvent` is the view of the same event the evidence builders need.
  */
-import type { ProcListEntry } from '../capture/types';
-import type { EvidenceEvent, EvidenceLookup } from './evidenceEvent';
+import type { EvidenceEvent, EvidenceLookup, EvidenceThread } from './evidenceEvent';
 
 export interface EventWalk<Ctx> {
   readonly lookup: EvidenceLookup;
   /**
-   * Visits every event; returning false from `visit` stops the pass early. `onProcess` gets the
-   * capture's process-list entries (with their container id) before the first event.
+   * Visits every event; returning false from `visit` stops the pass early. `onInitialThread`
+   * gets each thread of the capture's process list, before the first event.
    */
-  walk(visit: (ctx: Ctx, e: EvidenceEvent) => boolean | void, onProcess?: (p: ProcListEntry, containerId: string) => void): Promise<void>;
+  walk(visit: (ctx: Ctx, e: EvidenceEvent) => boolean | void, onInitialThread?: (t: EvidenceThread) => void): Promise<void>;
 }
 
 /** A time window (nanoseconds since the epoch): `from` inclusive, `to` exclusive. */

@@ -25,7 +25,7 @@ test('a fork seen from both sides, an exec and a crash make one marked child und
   const threads = new Map<number, EvidenceThread>();
   const r = new LifecycleRecorder(lookupWith(threads));
   const bash = thread(100, 100, 'bash');
-  r.onProcess({ tid: 100, pid: 100, ptid: 1, comm: 'bash', exe: 'bash', args: [], uid: 0, vtid: 100, vpid: 100 } as never, '');
+  r.onInitialThread(bash);
   const child = { ...thread(200, 200, 'bash'), ptid: 100 };
   threads.set(200, child);
   r.onEvent(evidence(1, cloneEvent(200, 0, 100, 10n), bash));

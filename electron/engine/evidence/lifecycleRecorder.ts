@@ -8,7 +8,6 @@
  * caller is not in a namespace and the clone neither enters a new one nor is a vfork; the
  * child's own event always counts.
  */
-import type { ProcListEntry } from '../capture/types';
 import { EventCategory, EventFlag, EVENTS } from '../../../shared/scap/eventTable';
 import { ContainerLifetimeBuilder, type ContainerLifetime } from './containerLifetimes';
 import type { EvidenceEvent, EvidenceLookup, EvidenceThread } from './evidenceEvent';
@@ -39,8 +38,8 @@ export class LifecycleRecorder {
   }
 
   /** A thread of the capture's process list (it ran before the capture started). */
-  onProcess(p: ProcListEntry, containerId: string): void {
-    this.tree.seed({ tid: p.tid, pid: p.pid, ptid: p.ptid, comm: p.comm, exe: p.exe, args: p.args, uid: p.uid, containerId, vtid: p.vtid, vpid: p.vpid });
+  onInitialThread(t: EvidenceThread): void {
+    this.tree.seed(facts(t));
   }
 
   onEvent(e: EvidenceEvent): void {

@@ -15,7 +15,7 @@ export async function scanLifecycle<Ctx>(walk: EventWalk<Ctx>, predicate?: Predi
       recorder.onEvent(e);
       if (predicate && e.thread && predicate(ctx)) matchedPids.add(e.thread.pid);
     },
-    (p, containerId) => recorder.onProcess(p, containerId),
+    (t) => recorder.onInitialThread(t),
   );
   const all = recorder.finish();
   if (!predicate) return all;

@@ -89,3 +89,20 @@ test('user names come from the resolver given to the builder', () => {
   b.spawn(facts(2, 2, 1, 'sh', { uid: 1000 }), false, '1', 1);
   assert.deepEqual(b.build().map((n) => n.user), ['root', 'uid1000']);
 });
+
+test('a process known only from a placeholder takes its name from its first thread', () => {
+  const b = new ProcessTreeBuilder();
+  b.seed(facts(842, 842, -1, '<NA>'));
+  b.spawn(facts(843, 842, -1, 'curl', { args: ['localhost/bar'] }), true, '1', 1);
+  assert.deepEqual(b.build().map((n) => [n.pid, n.cmdline, n.threads]), [[842, 'curl localhost/bar', 2]]);
+});
+
+test('a parent named by one of its threads is resolved to its process', () => {
+  const b = new ProcessTreeBuilder();
+  b.seed(facts(100, 100, 1, 'srv'));
+  b.spawn(facts(101, 100, 1, 'srv'), true, '1', 1);
+  b.spawn(facts(200, 200, 101, 'child'), false, '2', 2);
+  const nodes = b.build();
+  assert.equal(nodes[1].ppid, 100);
+  assert.deepEqual(nodes[0].children, [200]);
+});

@@ -111,6 +111,11 @@ export class ProcessTreeBuilder {
     this.ownerOfTid.set(tid, live.node.pid);
   }
 
+  private rename(n: ProcessNode, f: ThreadFacts): void {
+    Object.assign(n, { name: f.comm, exe: f.exe, args: f.args, cmdline: cmdline(f.comm, f.args), uid: f.uid,
+      user: this.userName(f.uid, f.containerId), containerId: f.containerId, vpid: f.vpid ?? n.vpid });
+  }
+
   /** A thread from the capture's process list: it existed before the capture started. */
   seed(f: ThreadFacts): void {
     let live = this.byPid.get(f.pid);
@@ -119,9 +124,8 @@ export class ProcessTreeBuilder {
       live = this.create(f.tid === f.pid ? f : { ...f, ptid: -1 }, null, null);
     }
     if (f.tid === f.pid) {
-      const n = live.node;
-      Object.assign(n, { ppid: f.ptid, name: f.comm, exe: f.exe, args: f.args, cmdline: cmdline(f.comm, f.args), uid: f.uid,
-        user: this.userName(f.uid, f.containerId), containerId: f.containerId, vpid: f.vpid ?? n.vpid });
+      live.node.ppid = f.ptid;
+      this.rename(live.node, f);
     }
     this.addThread(live, f.tid);
   }
@@ -134,6 +138,8 @@ export class ProcessTreeBuilder {
   spawn(child: ThreadFacts, isThread: boolean, ts: string, evtNum: number): void {
     if (isThread) {
       const live = this.byPid.get(child.pid) ?? this.create({ ...child, tid: child.pid }, null, null);
+      // A process known only by a placeholder learns its program from its threads.
+      if (live.node.name === '<NA>' && child.comm !== '<NA>') this.rename(live.node, child);
       this.addThread(live, child.tid);
       return;
     }

@@ -66,7 +66,7 @@ export class StreamExtractor {
       containerId,
       containerName: containerNameOf(this.lookup, containerId),
       fd: e.fdNum,
-      fdName: e.fd ? e.fd.name : '',
+      fdName: e.fd ? printableName(e.fd.name) : '',
       fdTypeChar: e.fd ? e.fd.typeChar : '',
       streamKey,
       length: res,
@@ -85,4 +85,10 @@ export class StreamExtractor {
     if (fd !== undefined) g.fd = fd;
     return g.gen === 1 ? base : `${base}#${g.gen}`;
   }
+}
+
+/** As sysdig shows fd names in the echo view: without non-printable characters (a unix socket path may end in a newline). */
+function printableName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[^\x20-\x7e]/.test(name) ? name.replace(/[\x00-\x1f\x7f]/g, '') : name;
 }

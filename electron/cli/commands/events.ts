@@ -1,0 +1,74 @@
+/**
+ * `syscope events <capture> [FILTER] [--from N] [--from-time T] [--to-time T] [--limit N]
+ *  [--fields a,b,c | --all-fields] [--search TEXT [--regex]] [--json]`: the events list
+ * ("dig"). Text mode prints one sysdig-style line per event with its enter/exit partner and
+ * latency; --json prints one object per event keyed by field name, null where a field has no
+ * value, plus `evt.partner` (the partner's event number).
+ */
+import type { Command } from '../main';
+import { intOption, parseCommandLine, parseTime, stringOption, UsageError } from '../../engine/evidence/commandLine';
+import { openEvidence } from '../../engine/evidence/openEvidence';
+import { listEvents } from '../../engine/evidence/eventsList';
+import { displayableFieldNames, EventFieldSet, jsonLine } from '../../engine/evidence/eventFields';
+import { compileSearch } from '../../../shared/streams/search';
+
+const usage = 'usage: syscope events <capture> [FILTER] [--from N] [--from-time T] [--to-time T] [--limit N] [--fields a,b,c | --all-fields] [--search TEXT [--regex]] [--json]';
+
+/** What `--json` shows without --fields: sysdig's default line as fields, plus what an investigator wants next. */
+const JSON_FIELDS = ['evt.num', 'evt.rawtime', 'evt.cpu', 'evt.dir', 'evt.type', 'evt.info', 'evt.res', 'evt.latency',
+  'proc.name', 'proc.pid', 'thread.tid', 'user.name', 'container.id', 'container.name', 'fd.num', 'fd.type', 'fd.name'];
+/** sysdig's default output line: `%evt.num %evt.time %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info`. */
+const LINE_FIELDS = ['evt.num', 'evt.time', 'evt.cpu', 'proc.name', 'thread.tid', 'evt.dir', 'evt.type', 'evt.info'];
+
+export const command: Command = {
+  summary: 'the events list: every event matching a filter, paged, with fields, partner and latency',
+  async run(args) {
+    if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
+    const cl = parseCommandLine(args, ['from', 'from-time', 'to-time', 'limit', 'fields', 'search'], ['json', 'all-fields', 'regex']);
+    const json = cl.options.has('json');
+    const limit = intOption(cl, 'limit', 1000);
+    const fromEvtNum = cl.options.has('from') ? intOption(cl, 'from', 0) : undefined;
+    const fromTime = stringOption(cl, 'from-time');
+    const toTime = stringOption(cl, 'to-time');
+    const fieldList = stringOption(cl, 'fields');
+    if (fieldList !== undefined && cl.options.has('all-fields')) throw new UsageError('use either --fields or --all-fields');
+    const search = stringOption(cl, 'search');
+    const matchText = search === undefined ? undefined : compileSearch({ text: search, regex: cl.options.has('regex') });
+
+    const { walk, predicate, resolve } = openEvidence(cl.capture, cl.filter);
+    const names = cl.options.has('all-fields') ? displayableFieldNames()
+      : fieldList !== undefined ? fieldList.split(',').map((f) => f.trim()).filter(Boolean)
+        : json ? JSON_FIELDS : LINE_FIELDS;
+    const fields = new EventFieldSet(names, resolve, cl.options.has('all-fields'));
+    const textFields = json ? undefined : new EventFieldSet(fieldList !== undefined ? names : LINE_FIELDS, resolve);
+    const window = toTime !== undefined ? { to: parseTime(toTime, 'to-time') } : undefined;
+    const fromTs = fromTime !== undefined ? parseTime(fromTime, 'from-time') : undefined;
+
+    // Search filters the text of each listed event; rows come from the events list itself.
+    const lines = new Map<number, string[]>();
+    const page = await listEvents(walk, {
+      fields, limit, fromEvtNum, fromTs, window,
+      predicate: textFields || matchText ? (ctx) => {
+        if (predicate && !predicate(ctx)) return false;
+        if (textFields) {
+          const text = textFields.readText(ctx);
+          if (matchText && matchText(text.join(' ')).length === 0) return false;
+          lines.set((ctx as { num: number }).num, text);
+        } else if (matchText && matchText(jsonLine(fields.read(ctx))).length === 0) return false;
+        return true;
+      } : predicate,
+    });
+    for (const e of page.events) {
+      if (json) {
+        console.log(jsonLine({ ...e.fields, 'evt.partner': e.partner }));
+      } else {
+        const t = lines.get(e.evtNum) ?? [];
+        const line = fieldList !== undefined ? t.join(' ') : `${t[0]} ${t[1]} ${t[2]} ${t[3]} (${t[4]}) ${t[5]} ${t[6]} ${t[7]}`;
+        const pair = e.partner === null ? '' : `  [${(e.evtNum < e.partner ? 'exit #' : 'enter #') + e.partner}${e.latencyNs !== null ? `, ${e.latencyNs}ns` : ''}]`;
+        console.log(line + pair);
+      }
+    }
+    if (page.next !== null) console.error(`(more events from #${page.next}: use --from ${page.next})`);
+    return 0;
+  },
+};

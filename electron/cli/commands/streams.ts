@@ -1,0 +1,86 @@
+/**
+ * `syscope streams <capture> [FILTER] [--mode dotted|printable|hex|json|text] [--follow FD-KEY]
+ *  [--from N] [--limit N] [--search TEXT [--regex]] [--json]`: the bytes processes read and
+ * wrote (the "echo" view). --follow groups one stream (a key `pid:fd`, `pid:fd#n`, or an fd
+ * name such as a connection tuple) into a conversation with its turns, the bytes each way and
+ * a note wherever the snaplen cut a payload short. --search prints the matching operations.
+ */
+import type { Command } from '../main';
+import { choiceOption, intOption, parseCommandLine, stringOption } from '../../engine/evidence/commandLine';
+import { openEvidence } from '../../engine/evidence/openEvidence';
+import { listStreams } from '../../engine/evidence/streamsList';
+import { jsonLine } from '../../engine/evidence/eventFields';
+import { renderPayload, streamModes, toBase64, type StreamMode } from '../../../shared/streams/render';
+import { buildConversation } from '../../../shared/streams/conversation';
+import { searchStreams } from '../../../shared/streams/search';
+import { isTruncated, type StreamOperation } from '../../../shared/streams/types';
+
+const usage = 'usage: syscope streams <capture> [FILTER] [--mode dotted|printable|hex|json|text] [--follow FD-KEY] [--from N] [--limit N] [--search TEXT [--regex]] [--json]';
+
+export const command: Command = {
+  summary: 'bytes read and written (I/O streams), rendered, followed as conversations, searched',
+  async run(args) {
+    if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
+    const cl = parseCommandLine(args, ['mode', 'follow', 'from', 'limit', 'search'], ['json', 'regex']);
+    const mode = choiceOption<StreamMode>(cl, 'mode', streamModes, 'dotted');
+    const follow = stringOption(cl, 'follow');
+    const limit = cl.options.has('limit') ? intOption(cl, 'limit', 0) : Infinity;
+    const fromEvtNum = cl.options.has('from') ? intOption(cl, 'from', 0) : undefined;
+    const search = stringOption(cl, 'search');
+    const { walk, predicate } = openEvidence(cl.capture, cl.filter);
+    const page = await listStreams(walk, { predicate, follow, limit, fromEvtNum });
+    let ops = page.operations;
+    if (search !== undefined) {
+      const rows = new Set(searchStreams(ops, { text: search, regex: cl.options.has('regex') }, mode).map((m) => m.row));
+      ops = ops.filter((_, i) => rows.has(i));
+    }
+    if (cl.options.has('json')) {
+      for (const op of ops) console.log(jsonLine(toJson(op, mode)));
+    } else {
+      for (const op of ops) printOperation(op, mode);
+      if (follow !== undefined) printConversation(ops, follow);
+    }
+    if (page.next !== null) console.error(`(more operations from event #${page.next}: use --from ${page.next})`);
+    return 0;
+  },
+};
+
+function toJson(op: StreamOperation, mode: StreamMode): Record<string, unknown> {
+  return {
+    'evt.num': op.evtNum,
+    'evt.rawtime': BigInt(op.rawtime),
+    'evt.type': op.eventType,
+    dir: op.direction,
+    'proc.name': op.procName,
+    'proc.pid': op.pid,
+    'thread.tid': op.tid,
+    'container.id': op.containerId || 'host',
+    'container.name': op.containerName,
+    'fd.num': op.fd,
+    'fd.name': op.fdName === '' ? null : op.fdName,
+    'fd.typechar': op.fdTypeChar === '' ? null : op.fdTypeChar,
+    stream: op.streamKey,
+    len: op.length,
+    captured: op.data.length,
+    truncated: isTruncated(op),
+    data_base64: toBase64(op.data),
+    text: renderPayload(op.data, mode),
+  };
+}
+
+function printOperation(op: StreamOperation, mode: StreamMode): void {
+  const verb = op.direction === 'read' ? `Read ${op.length}B from` : `Write ${op.length}B to`;
+  const cut = isTruncated(op) ? `  (${op.data.length === 0 ? 'no bytes captured' : `only ${op.data.length}B captured`})` : '';
+  console.log(`------ ${verb} ${op.fdName || `fd ${op.fd}`} (${op.procName}) [${op.containerName}] #${op.evtNum} ${op.eventType} stream ${op.streamKey}${cut}`);
+  const body = renderPayload(op.data, mode);
+  if (body !== '') console.log(body);
+}
+
+function printConversation(ops: StreamOperation[], key: string): void {
+  const c = buildConversation(ops, key);
+  if (c.turns.length === 0) { console.log(`no reads or writes for '${key}'`); return; }
+  console.log(`====== conversation ${c.fdName || key}: ${c.processes.join(', ')}`);
+  console.log(`  ${c.turns.length} turns; read ${c.bytesRead}B (${c.capturedRead}B captured), written ${c.bytesWritten}B (${c.capturedWritten}B captured)`);
+  c.turns.forEach((t, i) => console.log(`  turn ${i + 1}: ${t.direction} ${t.bytes}B in ${t.operations.length} operations (#${ops[t.operations[0]].evtNum}..#${ops[t.operations[t.operations.length - 1]].evtNum})`));
+  for (const n of c.truncations) console.log(`  note: event #${n.evtNum} moved ${n.length}B but the capture kept ${n.captured}B (snaplen)`);
+}

@@ -1,0 +1,30 @@
+/**
+ * Everything an evidence query needs for one capture: the pass over its events, the compiled
+ * filter (if any) and the field resolver. Problems a user can fix (missing file, bad filter)
+ * are one-line errors.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { compileFilter, type Predicate } from '../filter/compile';
+import type { FieldResolver } from '../filter/resolver';
+import type { EventContext } from '../inspector/eventContext';
+import { fieldResolver } from '../fields/registry';
+import { InspectorWalk } from './inspectorWalk';
+import { UsageError } from './commandLine';
+
+export interface OpenedEvidence {
+  walk: InspectorWalk;
+  predicate: Predicate<EventContext> | undefined;
+  resolve: FieldResolver<EventContext>;
+}
+
+export function openEvidence(capture: string, filter: string, signal?: AbortSignal): OpenedEvidence {
+  if (!existsSync(capture)) throw new UsageError(`no such capture file: ${capture}`);
+  if (!statSync(capture).isFile()) throw new UsageError(`not a capture file: ${capture}`);
+  let predicate: Predicate<EventContext> | undefined;
+  if (filter.trim() !== '') {
+    const compiled = compileFilter(filter, fieldResolver);
+    if (!compiled.ok) throw new UsageError(`bad filter: ${compiled.error.message.split('\n')[0]}`);
+    predicate = compiled.predicate;
+  }
+  return { walk: new InspectorWalk(capture, signal), predicate, resolve: fieldResolver };
+}
