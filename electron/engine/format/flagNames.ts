@@ -7,9 +7,31 @@
  * covers are silently left out.
  */
 import { flagTables, type NameValueTable } from '../../../shared/scap/flags';
+import type { LayoutEra } from './layouts';
 
-export function flagTable(name: string | undefined): NameValueTable | undefined {
-  return name === undefined ? undefined : flagTables[name];
+/**
+ * Entries newer libs appended to tables that libs 0.1.1 already had (values and order of the
+ * older entries are unchanged); sysdig 0.29.3 cannot name these bits.
+ */
+const ADDED_AFTER_SYSDIG_029: Readonly<Record<string, readonly string[]>> = {
+  file_flags: ['O_F_CREATED', 'FD_UPPER_LAYER', 'FD_LOWER_LAYER'],
+  clone_flags: ['CLONE_CHILD_IN_PIDNS'],
+  shutdown_how: ['SHUT_UNKNOWN'],
+  execve_flags: ['EXE_UPPER_LAYER', 'EXE_FROM_MEMFD', 'EXE_LOWER_LAYER'],
+};
+const sysdig029Tables = new Map<string, NameValueTable>();
+
+export function flagTable(name: string | undefined, era: LayoutEra = 'sysdig-0.29'): NameValueTable | undefined {
+  if (name === undefined) return undefined;
+  const table = flagTables[name];
+  const added = ADDED_AFTER_SYSDIG_029[name];
+  if (era !== 'sysdig-0.29' || table === undefined || added === undefined) return table;
+  let old = sysdig029Tables.get(name);
+  if (old === undefined) {
+    old = table.filter(([n]) => !added.includes(n));
+    sysdig029Tables.set(name, old);
+  }
+  return old;
 }
 
 /** Names of the set flags joined with '|', or '' when none match. */

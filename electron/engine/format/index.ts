@@ -13,7 +13,7 @@
  */
 import type { CaptureEvent } from '../capture/types';
 import type { FormatLookup } from './lookup';
-import { eventLayout, type LayoutEra } from './layouts';
+import { eventLayout } from './layouts';
 import { renderParamText, type ParamText, type RenderOptions } from './params';
 import { syslogInfo } from './syslogInfo';
 
@@ -24,10 +24,7 @@ export type { LayoutEra } from './layouts';
 export { eventLayout } from './layouts';
 export type { BufferFormat } from './buffers';
 
-export interface FormatOptions extends RenderOptions {
-  /** Which event table names and types parameters. Default 'sysdig-0.29'. */
-  layout?: LayoutEra;
-}
+export type FormatOptions = RenderOptions;
 
 const GENERIC_ENTER = 0;
 const GENERIC_EXIT = 1;

@@ -200,3 +200,13 @@ test('fd names lose non-printable characters when shown', () => {
   const l = fakeLookup({ fds: { 5: { typeChar: 'f', protoChar: '', name: '/tmp/a\nb\u00e9' } } });
   assert.equal(renderParam(makeEvent(OPEN_X, [le(5, 8)]), 0, l), '5(<f>/tmp/ab)');
 });
+
+test('flag names newer than sysdig 0.29.3 appear only in the current layout', () => {
+  const CLONE_X = 15;
+  const ev = makeEvent(CLONE_X, [le(0, 8), str('sh'), str(''), le(1, 8), le(1, 8), le(0, 8), str('/'), le(1024, 8), le(0x20000000, 4)]);
+  assert.equal(renderParam(ev, 8, lookup), '536870912');
+  assert.equal(renderParam(ev, 8, lookup, { layout: 'current' }), '536870912(CLONE_CHILD_IN_PIDNS)');
+  const open = makeEvent(OPEN_X, [le(3, 8), str('/x'), le(0x4006, 4)]);
+  assert.equal(renderParam(open, 2, lookup), '16390(O_CREAT|O_WRONLY)');
+  assert.equal(renderParam(open, 2, lookup, { layout: 'current' }), '16390(O_CREAT|O_WRONLY|O_F_CREATED)');
+});

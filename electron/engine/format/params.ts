@@ -15,6 +15,7 @@ import { renderBuffer, type BufferFormat, DEFAULT_MAX_BUFFER_CHARS } from './buf
 import { sockaddrText, socktupleText } from './addresses';
 import { cstring, sanitizeText, sanitizedCstring } from './text';
 import { resolvePath } from './paths';
+import type { LayoutEra } from './layouts';
 import { formatShortestDouble } from '../../../shared/format/numbers';
 
 export interface RenderOptions {
@@ -22,6 +23,8 @@ export interface RenderOptions {
   bufferFormat?: BufferFormat;
   /** Cut for 'normal' buffers (sysdig: 80). 0 = never cut. */
   maxBufferChars?: number;
+  /** Which event table names and types parameters (and which flag names exist). Default 'sysdig-0.29'. */
+  layout?: LayoutEra;
 }
 
 /** Output slots, reused across calls to avoid allocating on every parameter. */
@@ -176,13 +179,13 @@ export function renderParamText(
     case T.ENUMFLAGS8: case T.ENUMFLAGS16: case T.ENUMFLAGS32: {
       const v = size === 1 ? d[o] : size === 2 ? u16(d, o) : u32(d, o);
       out.raw = String(v);
-      out.resolved = flagNames(v, flagTable(outer.table));
+      out.resolved = flagNames(v, flagTable(outer.table, options.layout));
       return;
     }
     case T.MODE: {
       const v = u32(d, o);
       out.raw = formatInteger(v, 32, fmt);
-      out.resolved = flagNames(v, flagTable(outer.table));
+      out.resolved = flagNames(v, flagTable(outer.table, options.layout));
       return;
     }
     case T.UID: case T.GID: {
