@@ -17,7 +17,9 @@ export function eventName(ctx: EventContext): string {
   // The generic syscall event is named after the syscall it stands for (parameter ID).
   if ((ev.type === 0 || ev.type === 1) && ev.nparams > 0 && ev.paramLength[0] === 2) {
     const code = ev.data[ev.paramOffset[0]] | (ev.data[ev.paramOffset[0] + 1] << 8);
-    const name = syscallName(code, 'sysdig-0.29');
+    // sysdig 0.29.3 names these from its syscall table: its ppm_sc name for 300 ('newfsstat',
+    // shown in the ID parameter) is a typo that evt.type does not have.
+    const name = code === 300 ? 'newfstatat' : syscallName(code, 'sysdig-0.29');
     return name === undefined || name === 'unknown' ? '<unknown>' : name;
   }
   return eventLayout(ev.type)?.name ?? EVENTS[ev.type]?.name ?? 'NA';

@@ -10,6 +10,7 @@ import { FdInfo, FdType, Role } from '../state/fdInfo';
 import { intParam, stringParam } from '../state/eventParams';
 import { joinPath } from '../state/pathJoin';
 import { ipText } from '../state/socketAddress';
+import { isLocalAddress } from '../state/network';
 import type { ThreadInfo } from '../state/threadInfo';
 import { boolField, customField, ipField, noArg, numberField, stringField, type FieldFactory } from './fieldTypes';
 
@@ -112,14 +113,7 @@ function typeChar(ctx: EventContext): string | undefined {
 }
 
 function isLocal(ctx: EventContext, ip: Uint8Array | undefined): boolean {
-  if (!ip) return false;
-  for (const i of ctx.state.interfaces) {
-    if (i.addr.length !== ip.length) continue;
-    let same = true;
-    for (let k = 0; k < ip.length; k++) if (i.addr[k] !== ip[k]) { same = false; break; }
-    if (same) return true;
-  }
-  return false;
+  return isLocalAddress(ctx.state.interfaces, ctx.state.containers, ctx.es.thread?.containerId ?? '', ip);
 }
 
 function connectedSocket(ctx: EventContext): FdInfo | undefined {

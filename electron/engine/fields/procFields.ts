@@ -163,7 +163,8 @@ export const PROC_FIELDS: Record<string, FieldFactory> = {
   'proc.is_sid_leader': noArg(() => boolField((c) => { const t = thread(c); return t ? t.sid === t.pid : undefined; })),
   'proc.is_vpgid_leader': noArg(() => boolField((c) => { const t = thread(c); return t ? t.vpgid === t.vpid : undefined; })),
   'proc.pidns_init_start_ts': u64((c) => thread(c)?.pidnsInitStartTs),
-  'thread.tid': n64((c) => thread(c)?.tid),
+  // sysdig reads the tid from the event header, so it is known even without a thread entry.
+  'thread.tid': n64((c) => c.ev.tid),
   'thread.vtid': n64((c) => { const t = thread(c); return t ? nonNegative(t.vtid) : undefined; }),
   'thread.ismain': noArg(() => boolField((c) => thread(c)?.isMainThread)),
   'thread.nametid': g((c) => { const t = thread(c); return t ? `${t.comm}${t.tid}` : undefined; }),

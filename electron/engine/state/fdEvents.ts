@@ -10,6 +10,7 @@ import { EV } from './eventIds';
 import { FdInfo, FdType, L4, Role, O_CLOEXEC, O_DIRECTORY } from './fdInfo';
 import { bytesParam, intParam, stringParam, u64Param, type ParamSource } from './eventParams';
 import { joinPath } from './pathJoin';
+import { completeEndpoints } from './network';
 import { AF_INET, AF_INET6, AF_UNIX, parseSockAddr, parseSockTuple, sockAddrText, tupleText, type SockTuple } from './socketAddress';
 import type { EventState, SystemState } from './systemState';
 import type { ThreadInfo } from './threadInfo';
@@ -389,28 +390,61 @@ function parseCloseRange(state: SystemState, ev: CaptureEvent, t: ThreadInfo): v
   }
 }
 
-/** Datagram sockets learn their peer from the tuple of recvfrom/sendto-style events (§5.6). */
+/**
+ * Datagram sockets learn their peer from the tuple of recvfrom/sendto-style events (§5.6, with
+ * sysdig 0.29.3's rules: the source end is always taken, the destination only when unknown).
+ */
 function updateTuple(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo, tupleIdx: number, isRead: boolean): void {
   const fd = es.fd;
   const res = intParam(ev, 0);
   if (!fd || res === undefined || res < 0) return;
-  if (fd.isIp) fd.connected = true;
-  const tb = bytesParam(ev, tupleIdx);
-  if (!tb) return;
-  if (!(fd.name === '' || !(fd.type === FdType.Ipv4Sock && fd.l4proto === L4.Tcp))) return;
-  const tuple = parseSockTuple(tb);
+  if (fd.type === FdType.Ipv4Sock || fd.type === FdType.Ipv6Sock) fd.connected = true;
+  if (fd.name !== '' && fd.type === FdType.Ipv4Sock && fd.l4proto === L4.Tcp) return;
+  const tuple = parseSockTuple(bytesParam(ev, tupleIdx));
   if (!tuple) return;
   if (tuple.family === AF_UNIX) {
     setFromTuple(fd, tuple);
     fd.name = tuple.path;
     return;
   }
-  const keepL4 = fd.isServerSocket ? fd.l4proto : fd.l4proto;
-  setFromTuple(fd, tuple);
-  fd.l4proto = keepL4 === L4.Unknown ? L4.Udp : keepL4;
-  if (fd.role === Role.None) fd.role = isRead ? Role.Server : Role.Client;
+  if (fd.isServerSocket) fd.sip = fd.dip = undefined;
+  const want = tuple.family === AF_INET ? FdType.Ipv4Sock : FdType.Ipv6Sock;
+  const sameTuple = fd.type === want && fd.sip && fd.dip && tuple.sip && tuple.dip
+    && ((eq(fd.sip, tuple.sip) && fd.sport === tuple.sport && eq(fd.dip, tuple.dip) && fd.dport === tuple.dport)
+      || (eq(fd.sip, tuple.dip) && fd.sport === tuple.dport && eq(fd.dip, tuple.sip) && fd.dport === tuple.sport));
+  if (sameTuple) return;
+  if (fd.type !== want) { fd.dip = undefined; fd.dport = 0; }
+  fd.type = want;
+  fd.sip = tuple.sip; fd.sport = tuple.sport;
+  if (!fd.dip || isZeroIp(fd.dip)) { fd.dip = tuple.dip; fd.dport = tuple.dport; }
+  if (fd.l4proto === L4.Unknown) fd.l4proto = L4.Udp;
+  completeEndpoints(state.interfaces, fd);
+  if (fd.role === Role.None) fd.role = guessRole(state, t, fd, isRead);
   // sinsp stores client → server; the driver's tuple is remote → local for reads.
   if ((isRead && fd.role === Role.Client) || (!isRead && fd.role === Role.Server)) fd.swapEndpoints();
   fd.renameFromEndpoints();
-  void state; void t;
+}
+
+function eq(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function isZeroIp(a: Uint8Array): boolean {
+  for (const x of a) if (x !== 0) return false;
+  return true;
+}
+
+/** sinsp's role guess: server if the process has a server socket on the destination port. */
+function guessRole(state: SystemState, t: ThreadInfo, fd: FdInfo, incoming: boolean): Role {
+  const table = state.fdTableOf(t);
+  let bound = false, usesClientPort = false;
+  if (table) for (const other of table.values()) {
+    if (other.isServerSocket && other.sport === fd.dport) bound = true;
+    if ((other.type === FdType.Ipv4Sock || other.type === FdType.Ipv6Sock) && other !== fd && other.sport === fd.sport) usesClientPort = true;
+  }
+  if (!bound) return Role.Client;
+  if (!usesClientPort) return Role.Server;
+  return incoming ? Role.Server : Role.Client;
 }

@@ -11,7 +11,7 @@ export const enum L4 { Unknown = 0, Na = 1, Tcp = 2, Udp = 3, Icmp = 4, Raw = 5 
 
 export const enum Role { None = 0, Client = 1, Server = 2 }
 
-const TYPE_CHARS = 'ofd4646pueXsltinfburmP';
+const TYPE_CHARS = 'ofd4646pueXslitnfburmP';
 const TYPE_NAMES = ['<NA>', 'file', 'directory', 'ipv4', 'ipv6', 'ipv4', 'ipv6', 'pipe', 'unix', 'event', '<NA>', 'signalfd',
   'eventpoll', 'inotify', 'timerfd', 'netlink', 'file', 'bpf', 'userfaultfd', 'io_uring', 'memfd', 'pidfd'];
 const L4_LETTERS = ['', '', 't', 'u', 'i', 'r'];

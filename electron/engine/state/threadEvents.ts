@@ -242,12 +242,13 @@ function parseClone(state: SystemState, ev: CaptureEvent, es: EventState): void 
   const lookupTid = isThread ? child.pid : child.ptid;
   let lookup = state.threads.get(lookupTid);
   if (!lookup && lookupTid >= 0) lookup = state.placeholder(lookupTid);
-  if (lookup && lookup.isInvalid && isThread) {
+  const lookupValid = lookup !== undefined && !lookup.isInvalid;
+  if (lookup && !lookupValid && isThread) {
     lookup.pid = child.pid; lookup.ptid = child.ptid; lookup.vpid = child.vpid; lookup.vtid = lookup.vpid;
     link(state, lookup);
   }
   fillFromClone(state, ev, child);
-  if (lookup && !lookup.isInvalid) copyFromParent(state, child, lookup, isThread);
+  if (lookup && lookupValid) copyFromParent(state, child, lookup, isThread);
   else if (lookup && isThread) { lookup.exe = child.exe; lookup.comm = child.comm; lookup.args = child.args; }
   if (!isThread && !child.cwd) child.cwd = asDirectory(stringParam(ev, 6) ?? '/');
   const inNs = (flags & (PPM_CL_CHILD_IN_PIDNS | PPM_CL_CLONE_NEWPID)) !== 0 || child.tid !== child.vtid;

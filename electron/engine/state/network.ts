@@ -1,0 +1,76 @@
+/**
+ * What the interface list (IL block) and container IPs tell about socket endpoints, as sinsp
+ * uses it: completing a 0.0.0.0 end of a datagram tuple with a local address, and deciding
+ * whether an address belongs to the capturing machine (fd.lip/rip, fd.is_server).
+ */
+import type { InterfaceEntry } from '../capture/types';
+import type { ContainerInfo } from './containers';
+import { FdInfo, FdType } from './fdInfo';
+
+const LOOPBACK = Uint8Array.of(127, 0, 0, 1);
+const IPV6_LOOPBACK = Uint8Array.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+
+function same(a: Uint8Array, b: Uint8Array, n = a.length): boolean {
+  if (a.length < n || b.length < n) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function isZero(a: Uint8Array | undefined): boolean {
+  if (!a) return true;
+  for (const x of a) if (x !== 0) return false;
+  return true;
+}
+
+/** A local address to stand for an unknown end talking to `dest` (sinsp's interface inference). */
+export function inferLocalAddress(interfaces: readonly InterfaceEntry[], dest: Uint8Array): Uint8Array {
+  const family = dest.length === 4 ? 4 : 6;
+  const list = interfaces.filter((i) => i.family === family);
+  for (const i of list) if (same(i.addr, dest)) return i.addr;
+  for (const i of list) {
+    if (family === 4) {
+      let match = true;
+      for (let k = 0; k < 4; k++) if ((i.addr[k] & i.netmask[k]) !== (dest[k] & i.netmask[k])) { match = false; break; }
+      if (match) return i.addr;
+    } else if (same(i.addr, dest, 8)) return i.addr;
+  }
+  for (const i of list) if (!same(i.addr, family === 4 ? LOOPBACK : IPV6_LOOPBACK)) return i.addr;
+  return new Uint8Array(dest.length);
+}
+
+/** Fills a 0.0.0.0 end of an IP socket from the interface list (sinsp's update_fd). */
+export function completeEndpoints(interfaces: readonly InterfaceEntry[], fd: FdInfo): void {
+  if (fd.type !== FdType.Ipv4Sock && fd.type !== FdType.Ipv6Sock) return;
+  const width = fd.type === FdType.Ipv4Sock ? 4 : 16;
+  const sip = fd.sip ?? new Uint8Array(width);
+  const dip = fd.dip ?? new Uint8Array(width);
+  const sZero = isZero(sip), dZero = isZero(dip);
+  if (!sZero && !dZero) return;
+  if (sZero) {
+    const a = inferLocalAddress(interfaces, dip);
+    if (same(a, dip) && fd.sport === fd.dport) return;
+    fd.sip = a;
+  } else {
+    const a = inferLocalAddress(interfaces, sip);
+    if (same(a, sip) && fd.sport === fd.dport) return;
+    fd.dip = a;
+  }
+}
+
+/** Whether an address is the capturing machine's (or, for a container thread, its container's). */
+export function isLocalAddress(interfaces: readonly InterfaceEntry[], containers: ReadonlyMap<string, ContainerInfo>, containerId: string, addr: Uint8Array | undefined): boolean {
+  if (!addr) return false;
+  if (addr.length === 16) {
+    if (containerId) return false;
+    return interfaces.some((i) => i.family === 6 && same(i.addr, addr, 8));
+  }
+  if (containerId) {
+    const c = containers.get(containerId);
+    if (c) {
+      const text = `${addr[0]}.${addr[1]}.${addr[2]}.${addr[3]}`;
+      if (c.ip) { if (c.ip === text) return true; }
+      else for (const other of containers.values()) if (other.ip === text) return true;
+    }
+  }
+  return interfaces.some((i) => i.family === 4 && same(i.addr, addr));
+}
