@@ -74,8 +74,11 @@ class OwnedEvent implements CaptureEvent {
       d.set(this.data.subarray(0, this.used));
       this.data = d;
     }
-    if (src) this.data.set(src.subarray(start, start + len), this.used);
-    else this.data.fill(fill, this.used, this.used + len);
+    const d = this.data, at = this.used;
+    // Most parameters are a few bytes: a loop beats creating a subarray view for set().
+    if (src === null) for (let k = 0; k < len; k++) d[at + k] = fill;
+    else if (len <= 64) for (let k = 0; k < len; k++) d[at + k] = src[start + k];
+    else d.set(src.subarray(start, start + len), at);
     this.paramOffset[i] = this.used;
     this.paramLength[i] = len;
     this.used += len;
@@ -102,10 +105,13 @@ export class LayoutUpgrader {
   /** First problem of each kind, for the reader's warnings. */
   readonly problems = new Map<string, number>();
   private readonly stored = new Map<number, OwnedEvent>();
+  /** Stored events already used, kept for reuse: old captures store one per syscall. */
+  private readonly spare: OwnedEvent[] = [];
   private readonly scratch = [new OwnedEvent(), new OwnedEvent()];
 
   /** A new section starts: stored enter events belong to the old one. */
   reset(): void {
+    for (const ev of this.stored.values()) this.spare.push(ev);
     this.stored.clear();
   }
 
@@ -152,7 +158,7 @@ export class LayoutUpgrader {
   }
 
   private store(ev: CaptureEvent): void {
-    const copy = this.stored.get(ev.tid) ?? new OwnedEvent();
+    const copy = this.stored.get(ev.tid) ?? this.spare.pop() ?? new OwnedEvent();
     this.stored.set(ev.tid, copy.copyFrom(ev));
   }
 
@@ -192,7 +198,10 @@ export class LayoutUpgrader {
         }
       }
     }
-    if (usedEnter) this.stored.delete(cur.tid);
+    if (usedEnter) {
+      this.stored.delete(cur.tid);
+      this.spare.push(enter!);
+    }
     return out;
   }
 
