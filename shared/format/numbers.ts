@@ -15,3 +15,17 @@ export function formatShortestDouble(v: number, precision = 6): string {
   const fixed = v.toFixed(Math.max(0, precision - 1 - x));
   return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
 }
+
+/**
+ * C `%.Nf`: like toFixed, except that exact halves round to even as glibc does (2.5 → "2");
+ * toFixed rounds them up. Exact for N = 0; for N > 0 only binary-exact halves are treated so.
+ */
+export function formatFixed(v: number, decimals: number): string {
+  const scaled = v * 10 ** decimals;
+  if (Number.isFinite(scaled) && Math.abs(scaled) < 2 ** 52 && Math.abs(scaled % 1) === 0.5 && scaled / 10 ** decimals === v) {
+    const down = Math.trunc(scaled);
+    const even = down % 2 === 0 ? down : down + Math.sign(scaled);
+    return (even / 10 ** decimals).toFixed(decimals);
+  }
+  return v.toFixed(decimals);
+}
