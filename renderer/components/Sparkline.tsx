@@ -9,7 +9,7 @@ export function Sparkline({ series, width = 120, height = 28 }: { series: number
   const shape = area<number>().x((_, i) => x(i)).y0(height).y1((d) => y(d));
   const edge = line<number>().x((_, i) => x(i)).y((d) => y(d));
   return (
-    <svg className="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
+    <svg className="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true">
       <path className="spark-area" d={shape(series) ?? ''} />
       <path className="spark-line" d={edge(series) ?? ''} />
     </svg>

@@ -41,10 +41,11 @@ export function Timeline() {
 
   // The timelines always span the whole capture, so the brush has context around the window.
   useEffect(() => {
-    if (pinned.length === 0) { setSeries([]); return; }
     let live = true;
+    // With nothing pinned, the first tile (system calls over time) gives the brush some context.
     client.call('tiles', { captureId, filter: filter || undefined, samples })
-      .then((t) => { if (live) setSeries(t.filter((x) => pinned.includes(x.id))); }, () => { if (live) setSeries([]); });
+      .then((t) => { if (live) setSeries(pinned.length ? t.filter((x) => pinned.includes(x.id)) : [t.find((x) => x.id === 'syscalls') ?? t[0]].filter((x) => x !== undefined)); },
+        () => { if (live) setSeries([]); });
     return () => { live = false; };
   }, [client, captureId, filter, pinned]);
 
@@ -83,19 +84,19 @@ export function Timeline() {
       <div className="timeline-head">
         <span>{window ? `Window ${formatTimestamp(window.from)} – ${formatTimestamp(window.to)}` : 'Whole capture (drag on the timeline to select a window)'}</span>
         {window && <button type="button" className="small" onClick={() => setWindow(undefined)}>Reset window</button>}
-        {series.map((t, i) => (
+        {pinned.length > 0 && series.map((t, i) => (
           <button type="button" key={t.id} className={`small legend c${i % 6}`} title="Unpin" onClick={() => togglePin(t.id)}>
             {t.title}: {formatTileValue(t)} ×
           </button>
         ))}
-        {pinned.length === 0 && <span className="dim">Click a tile to pin its timeline here.</span>}
+        {pinned.length === 0 && <span className="dim">{series[0] ? `${series[0].title} over time · ` : ''}click a tile to pin its timeline here.</span>}
       </div>
       <svg width={width} height={chartHeight + axisHeight} className="timeline-chart" role="img" aria-label="Time axis and window brush">
         {series.map((t, i) => {
           const y = scaleLinear().domain([0, Math.max(1, t.max, ...t.series)]).range([chartHeight - 2, 4]);
           const x = scaleLinear().domain([0, Math.max(1, t.series.length - 1 || n)]).range([0, width]);
           const d = line<number>().x((_, j) => x(j)).y((v) => y(v))(t.series) ?? '';
-          return <path key={t.id} d={d} className={`series c${i % 6}`} />;
+          return <path key={t.id} d={d} className={pinned.length ? `series c${i % 6}` : 'series context'} />;
         })}
         <g ref={brushRef} className="brush" />
         <g ref={axisRef} className="axis" transform={`translate(0,${chartHeight})`} />

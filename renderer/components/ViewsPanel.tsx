@@ -1,10 +1,11 @@
 /** The views side: the list of views, and the current step's table with find. */
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ColumnInfo } from '../../shared/ipc/contract';
 import { canDrillDown, findView } from '../../shared/views/catalog';
 import { DataGrid, type DataGridHandle } from '../grid/DataGrid';
 import type { Row } from '../grid/rowPages';
 import { effectiveFilter } from '../state/captureStore';
+import { rowKey } from '../state/rowKey';
 import { useCapture, useClient } from '../state/context';
 import { FindBar } from './FindBar';
 import { ViewsList } from './ViewsList';
@@ -31,10 +32,12 @@ export function ViewsPanel({ gridRef }: { gridRef: React.RefObject<DataGridHandl
   [client, captureId, step?.viewId, filter, window, sort]);
 
   const drillable = view ? canDrillDown(view) : false;
+  const [drillNote, setDrillNote] = useState<string | null>(null);
+  useEffect(() => setDrillNote(null), [queryKey]);
   const onDrill = (row: Row, columns: ColumnInfo[]) => {
-    const key = columns.findIndex((c) => c.isKey);
-    const value = key >= 0 ? row[key] : null;
-    if (value !== null && value !== undefined) drillRow(String(value));
+    const key = view ? rowKey(row, columns, view) : null;
+    if (key === null) { setDrillNote('This row has no key to drill down on.'); return; }
+    drillRow(key);
   };
 
   return (
@@ -44,6 +47,7 @@ export function ViewsPanel({ gridRef }: { gridRef: React.RefObject<DataGridHandl
         <div className="table-head">
           <h2>{view?.name ?? step?.viewId}</h2>
           {view && <span className="dim">{view.description}</span>}
+          {drillNote && <span role="status" className="dim">{drillNote}</span>}
           <FindBar grid={gridRef} inputId="find-input" />
         </div>
         <DataGrid ref={gridRef} label={view?.name ?? 'View'} queryKey={queryKey} fetchPage={fetchPage}

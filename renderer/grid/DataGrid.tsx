@@ -36,8 +36,13 @@ function shownColumns(columns: ColumnInfo[]): number[] {
   return columns.map((c, i) => [c, i] as const).filter(([c]) => c.title !== 'NA' && c.title !== '').map(([, i]) => i);
 }
 
-function template(columns: ColumnInfo[], shown: number[]): string {
-  return shown.map((i) => (columns[i].type === 'string' ? 'minmax(12rem, 1fr)' : columns[i].type === 'time' ? '17rem' : '8rem')).join(' ');
+// Fixed track widths: flexible (fr) tracks would size each row to its own content and
+// misalign the cells with the header. The last text column (usually a command line) is wider.
+const widthsRem: Record<ColumnInfo['type'], number> = { string: 14, time: 17, number: 5.5, percent: 5.5, bytes: 6.5, duration: 7 };
+
+function columnWidths(columns: ColumnInfo[], shown: number[]): number[] {
+  const lastText = [...shown].reverse().find((i) => columns[i].type === 'string');
+  return shown.map((i) => (i === lastText ? 40 : widthsRem[columns[i].type] ?? 7));
 }
 
 export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataGrid(props, ref) {
@@ -109,14 +114,16 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
 
   const columns = pages.columns;
   const shown = shownColumns(columns);
-  const gridTemplateColumns = template(columns, shown);
+  const widths = columnWidths(columns, shown);
+  const gridTemplateColumns = widths.map((w) => `${w}rem`).join(' ');
+  const rowWidth = `max(100%, ${widths.reduce((a, b) => a + b, 0)}rem)`;
   const frac = geometry.firstRow - first;
   const rows: ReactElement[] = [];
   for (let i = first; i < Math.min(total, first + count); i++) {
     const row = pages.row(i);
     rows.push(
       <div key={i} role="row" id={`${queryKey.length}-row-${i}`} aria-rowindex={i + 2} aria-selected={i === selectedRow}
-        className={`grid-row${i === selectedRow ? ' selected' : ''}${i % 2 ? ' odd' : ''}`} style={{ gridTemplateColumns }}
+        className={`grid-row${i === selectedRow ? ' selected' : ''}${i % 2 ? ' odd' : ''}`} style={{ gridTemplateColumns, width: rowWidth }}
         onClick={() => onSelect(i)} onDoubleClick={() => { if (row && onDrill) onDrill(row, columns); }}>
         {shown.map((c) => (
           <div role="gridcell" key={c} className={`cell ${columns[c].type === 'string' ? 'text' : 'num'}`}>
@@ -132,7 +139,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
       <div ref={scroller} className="grid-scroll" role="grid" aria-label={label} aria-rowcount={total + 1} aria-colcount={shown.length}
         tabIndex={0} aria-activedescendant={total ? `${queryKey.length}-row-${selectedRow}` : undefined}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>
-        <div role="row" aria-rowindex={1} className="grid-header" style={{ gridTemplateColumns }}>
+        <div role="row" aria-rowindex={1} className="grid-header" style={{ gridTemplateColumns, width: rowWidth }}>
           {shown.map((c) => {
             const col = columns[c];
             const active = sort?.column === col.name;
@@ -147,7 +154,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
           })}
         </div>
         <div className="grid-spacer" style={{ height: geometry.spacerPx }} />
-        <div className="grid-rows" style={{ transform: `translateY(${scrollTop + headerPx - frac * rowPx}px)` }}>{rows}</div>
+        <div className="grid-rows" style={{ width: rowWidth, transform: `translateY(${scrollTop + headerPx - frac * rowPx}px)` }}>{rows}</div>
       </div>
       <div className="grid-status" aria-live="polite">
         {pages.error ? <span role="alert" className="error-line">{pages.error}</span>
