@@ -204,7 +204,6 @@ function parseBind(ev: CaptureEvent, es: EventState): void {
       fd.type = addr.family === AF_INET ? FdType.Ipv4ServSock : FdType.Ipv6ServSock;
       fd.sip = addr.ip;
       fd.sport = addr.port;
-      fd.role = Role.Server;
     }
     fd.name = sockAddrText(addr);
   } else if (addr.family === AF_UNIX) {
@@ -407,22 +406,46 @@ function updateTuple(state: SystemState, ev: CaptureEvent, es: EventState, t: Th
     fd.name = tuple.path;
     return;
   }
-  if (fd.isServerSocket) fd.sip = fd.dip = undefined;
   const want = tuple.family === AF_INET ? FdType.Ipv4Sock : FdType.Ipv6Sock;
-  const sameTuple = fd.type === want && fd.sip && fd.dip && tuple.sip && tuple.dip
+  reinterpretServerSocket(fd, want);
+  fd.type = want;
+  const sameTuple = fd.sip && fd.dip && tuple.sip && tuple.dip
     && ((eq(fd.sip, tuple.sip) && fd.sport === tuple.sport && eq(fd.dip, tuple.dip) && fd.dport === tuple.dport)
       || (eq(fd.sip, tuple.dip) && fd.sport === tuple.dport && eq(fd.dip, tuple.sip) && fd.dport === tuple.sport));
   if (sameTuple) return;
-  if (fd.type !== want) { fd.dip = undefined; fd.dport = 0; }
-  fd.type = want;
   fd.sip = tuple.sip; fd.sport = tuple.sport;
-  if (!fd.dip || isZeroIp(fd.dip)) { fd.dip = tuple.dip; fd.dport = tuple.dport; }
+  if (!fd.dip || fd.dip.length !== tuple.sip!.length || isZeroIp(fd.dip)) fd.dip = tuple.dip;
+  if (fd.dport === 0) fd.dport = tuple.dport;
   if (fd.l4proto === L4.Unknown) fd.l4proto = L4.Udp;
   completeEndpoints(state.interfaces, fd);
   if (fd.role === Role.None) fd.role = guessRole(state, t, fd, isRead);
   // sinsp stores client → server; the driver's tuple is remote → local for reads.
   if ((isRead && fd.role === Role.Client) || (!isRead && fd.role === Role.Server)) fd.swapEndpoints();
   fd.renameFromEndpoints();
+}
+
+/**
+ * sinsp keeps socket endpoints in a C union: turning a server socket into a connected one makes
+ * the server fields' bytes read as the connected fields (sysdig 0.29.3 shows the result, e.g. a
+ * port and protocol appearing as a destination address). Padding bytes read as 0 here.
+ */
+function reinterpretServerSocket(fd: FdInfo, want: FdType): void {
+  if (fd.type === FdType.Ipv4ServSock && want === FdType.Ipv4Sock) {
+    const port = fd.sport, l4 = fd.l4proto;
+    fd.sip = fd.sip ?? new Uint8Array(4);
+    fd.dip = Uint8Array.of(port & 0xff, port >> 8, l4, 0);
+    fd.sport = 0; fd.dport = 0;
+  } else if (fd.type === FdType.Ipv6ServSock && want === FdType.Ipv4Sock) {
+    const ip = fd.sip && fd.sip.length === 16 ? fd.sip : new Uint8Array(16);
+    fd.sip = ip.slice(0, 4); fd.dip = ip.slice(4, 8);
+    fd.sport = ip[8] | (ip[9] << 8); fd.dport = ip[10] | (ip[11] << 8);
+    fd.l4proto = ip[12] as L4;
+  } else if (fd.type === FdType.Ipv6ServSock && want === FdType.Ipv6Sock) {
+    const port = fd.sport, l4 = fd.l4proto;
+    const dip = new Uint8Array(16);
+    dip[0] = port & 0xff; dip[1] = port >> 8; dip[2] = l4;
+    fd.dip = dip; fd.sport = 0; fd.dport = 0; fd.l4proto = L4.Unknown;
+  }
 }
 
 function eq(a: Uint8Array, b: Uint8Array): boolean {

@@ -70,14 +70,20 @@ export class FdInfo {
   get typeName(): string {
     return TYPE_NAMES[this.type] ?? '<NA>';
   }
-  /** The l4 letter shown after the type char in event output (`<4t>`); none without a role. */
+  /** The protocol sinsp reports: servers always; connected sockets only once they have a role (raw always). */
+  get effectiveL4(): L4 {
+    if (this.isServerSocket) return this.l4proto;
+    if (this.type !== FdType.Ipv4Sock && this.type !== FdType.Ipv6Sock) return L4.Na;
+    if (this.l4proto === L4.Raw) return L4.Raw;
+    return this.role === Role.None ? L4.Na : this.l4proto;
+  }
+  /** The l4 letter shown after the type char in event output (`<4t>`). */
   get l4Letter(): string {
-    return this.isIp && this.role !== Role.None ? L4_LETTERS[this.l4proto] ?? '' : '';
+    return L4_LETTERS[this.effectiveL4] ?? '';
   }
   /** `fd.l4proto`. */
   get l4Name(): string {
-    if (!this.isIp || this.role === Role.None) return '<NA>';
-    return L4_NAMES[this.l4proto] ?? '<NA>';
+    return L4_NAMES[this.effectiveL4] ?? '<NA>';
   }
 
   /** Rebuilds `name` from the socket endpoints (IP sockets only). */

@@ -139,7 +139,7 @@ export class SystemState {
         break;
       case FdType.Ipv4ServSock:
       case FdType.Ipv6ServSock:
-        fd.sip = e.sip; fd.sport = e.sport ?? 0; fd.l4proto = (e.l4proto ?? 0) as L4; fd.role = Role.Server;
+        fd.sip = e.sip; fd.sport = e.sport ?? 0; fd.l4proto = (e.l4proto ?? 0) as L4;
         fd.renameFromEndpoints();
         this.serverPorts.add(fd.sport);
         break;
