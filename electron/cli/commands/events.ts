@@ -39,7 +39,7 @@ export const command: Command = {
     const names = cl.options.has('all-fields') ? displayableFieldNames()
       : fieldList !== undefined ? fieldList.split(',').map((f) => f.trim()).filter(Boolean)
         : json ? JSON_FIELDS : LINE_FIELDS;
-    const fields = new EventFieldSet(names, resolve, cl.options.has('all-fields'));
+    const fields = new EventFieldSet(names, resolve, cl.options.has('all-fields'), { jsonTimes: json });
     const textFields = json ? undefined : new EventFieldSet(fieldList !== undefined ? names : LINE_FIELDS, resolve);
     const window = toTime !== undefined ? { to: parseTime(toTime, 'to-time') } : undefined;
     const fromTs = fromTime !== undefined ? parseTime(fromTime, 'from-time') : undefined;

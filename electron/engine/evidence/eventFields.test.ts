@@ -49,3 +49,16 @@ test('text values use the field’s own formatting when it has one, else the JSO
   const set = new EventFieldSet(['evt.rawtime', 'proc.name', 'fd.sip'], withFormat);
   assert.deepEqual(set.readText({ name: 'sh', time: 7n, args: {} }), ['t=7', 'sh', '<NA>']);
 });
+
+test('with jsonTimes, time-of-day fields hold the raw timestamp as sysdig -j writes them', () => {
+  const r: FieldResolver<Ctx> = (name) => (name === 'evt.time' ? { type: 'CHARBUF', get: () => '20:35:02.278' } : resolve(name, undefined));
+  assert.deepEqual(new EventFieldSet(['evt.time'], r, false, { jsonTimes: true }).read({ name: '', time: 42n, args: {} }), { 'evt.time': 42 });
+  assert.deepEqual(new EventFieldSet(['evt.time'], r).read({ name: '', time: 42n, args: {} }), { 'evt.time': '20:35:02.278' });
+});
+
+test('a number the field shows another way (hex, a word) is given as its text, as sysdig -j does', () => {
+  const r: FieldResolver<Ctx> = (name) => name === 'fd.dev'
+    ? { type: 'UINT32', get: () => 0x55de, format: () => '55DE' } as never
+    : name === 'proc.pid' ? { type: 'INT64', get: () => 7, format: () => '7' } as never : resolve(name, undefined);
+  assert.deepEqual(new EventFieldSet(['fd.dev', 'proc.pid'], r).read({ name: '', time: 0n, args: {} }), { 'fd.dev': '55DE', 'proc.pid': 7 });
+});

@@ -20,16 +20,28 @@ export const DEFAULT_EVENT_FIELDS = ['evt.num', 'evt.rawtime', 'evt.cpu', 'proc.
 
 interface Column<Ctx> { name: string; type: FieldType; field: ResolvedField<Ctx> }
 
+/**
+ * Time-of-day fields that `sysdig -j` writes as the raw timestamp (nanoseconds since the
+ * epoch) rather than as text; the events list's JSON does the same.
+ */
+const RAW_IN_JSON = new Set(['evt.time', 'evt.time.s', 'evt.time.iso8601', 'evt.datetime', 'evt.datetime.s']);
+
 export class EventFieldSet<Ctx> {
   private readonly columns: Column<Ctx>[] = [];
 
   /**
    * `names` as written (`proc.name`, `evt.arg.fd`, `proc.aname[2]`). With `skipUnavailable`,
    * fields the engine cannot provide are left out instead of being an error (the "every
-   * field" detail view).
+   * field" detail view). With `jsonTimes`, time-of-day fields hold the raw timestamp, as in
+   * `sysdig -j`.
    */
-  constructor(names: readonly string[], resolve: FieldResolver<Ctx>, skipUnavailable = false) {
+  constructor(names: readonly string[], resolve: FieldResolver<Ctx>, skipUnavailable = false, opts: { jsonTimes?: boolean } = {}) {
+    const rawTime = opts.jsonTimes ? resolve('evt.rawtime', undefined) : undefined;
     for (const written of names) {
+      if (rawTime && !('error' in rawTime) && RAW_IN_JSON.has(written)) {
+        this.columns.push({ name: written, type: 'ABSTIME', field: rawTime });
+        continue;
+      }
       const bracket = /^([^[\]]+)\[([^\]]*)\]$/.exec(written);
       const ref = bracket ? lookupField(bracket[1]) : lookupField(written);
       if (!ref) {
@@ -50,13 +62,26 @@ export class EventFieldSet<Ctx> {
     return this.columns.map((c) => c.name);
   }
 
-  /** The event's values, keyed by field name as written, null where there is none. */
+  /**
+   * The event's values, keyed by field name as written, null where there is none. As in
+   * `sysdig -j`, a number or boolean stays one when its text is plain decimal (or true/false);
+   * a field shown another way (hex device numbers, words like "read") is given as its text.
+   */
   read(ctx: Ctx): EventRecord {
     const out: EventRecord = {};
     for (const c of this.columns) {
       let v: FieldValue | undefined;
       try { v = c.field.get(ctx); } catch { v = undefined; }
-      out[c.name] = v === undefined ? null : toJsonValue(v, c.type);
+      if (v === undefined) { out[c.name] = null; continue; }
+      const j = toJsonValue(v, c.type);
+      const format = (c.field as { format?: (ctx: Ctx) => string | undefined }).format;
+      if (format && !Array.isArray(j) && (typeof j === 'number' || typeof j === 'bigint' || typeof j === 'boolean')) {
+        let text: string | undefined;
+        try { text = format.call(c.field, ctx); } catch { text = undefined; }
+        out[c.name] = text === undefined || text === String(j) ? j : text;
+      } else {
+        out[c.name] = j;
+      }
     }
     return out;
   }
