@@ -4,12 +4,18 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { createReadStream, type ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { createGunzip, type Gunzip } from 'node:zlib';
 import { basename } from 'node:path';
 import { CaptureError } from './types';
 
 export const FILE_CHUNK_BYTES = 4 << 20;
 export const GUNZIP_CHUNK_BYTES = 1 << 20;
+/**
+ * zlib discards the output of an input write that ends in an error (damage, junk after the last
+ * member), so compressed input is written in slices: at most one slice's worth is lost.
+ */
+const GUNZIP_INPUT_SLICE = 64 << 10;
 
 export interface CaptureSource {
   compressed: boolean;
@@ -54,13 +60,60 @@ export async function openCaptureSource(path: string): Promise<CaptureSource> {
     gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES });
     // Errors of the file stream must reach the consumer through the gunzip stream it iterates.
     file.on('error', (err) => gunzip!.destroy(err));
-    file.pipe(gunzip);
+    feedInSlices(file, gunzip);
   }
   return {
     compressed,
     totalBytes: size,
     bytesRead: () => file.bytesRead,
-    chunks: (gunzip ?? file) as AsyncIterable<Buffer>,
+    chunks: drain(gunzip ?? file),
     close() { gunzip?.destroy(); file.destroy(); },
   };
+}
+
+function feedInSlices(file: ReadStream, gunzip: Gunzip): void {
+  file.on('data', (chunk: Buffer | string) => {
+    const b = chunk as Buffer;
+    let ok = true;
+    for (let o = 0; o < b.length; o += GUNZIP_INPUT_SLICE) ok = gunzip.write(b.subarray(o, o + GUNZIP_INPUT_SLICE));
+    if (!ok) {
+      file.pause();
+      gunzip.once('drain', () => file.resume());
+    }
+  });
+  file.on('end', () => gunzip.end());
+}
+
+/**
+ * The stream's chunks, then its error if it failed. Unlike a stream's own async iterator this
+ * never drops chunks that arrived before the error (zlib decompresses a whole input chunk, then
+ * fails on what follows it), so a damaged gzip file still yields everything before the damage.
+ */
+async function* drain(stream: Readable): AsyncGenerator<Buffer> {
+  const queue: Buffer[] = [];
+  let done = false;
+  let error: unknown = null;
+  let wake: (() => void) | null = null;
+  const notify = () => { const w = wake; wake = null; w?.(); };
+  stream.on('data', (chunk: Buffer) => {
+    queue.push(chunk);
+    if (queue.length >= 4) stream.pause();
+    notify();
+  });
+  stream.on('end', () => { done = true; notify(); });
+  stream.on('error', (err) => { error ??= err; done = true; notify(); });
+  stream.on('close', () => { done = true; notify(); });
+  while (true) {
+    const chunk = queue.shift();
+    if (chunk !== undefined) {
+      if (queue.length < 2 && stream.isPaused()) stream.resume();
+      yield chunk;
+      continue;
+    }
+    if (done) {
+      if (error !== null) throw error;
+      return;
+    }
+    await new Promise<void>((resolve) => { wake = resolve; });
+  }
 }

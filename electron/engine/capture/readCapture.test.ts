@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
 import { readCapture } from './readCapture';
 import { BlockType } from './blockTypes';
 import { CaptureError, type CaptureEvent, type ReadOptions, type SectionHeader, type MachineInfo } from './types';
@@ -198,12 +199,37 @@ test('big-endian captures and format versions above 1 are rejected', async () =>
   await assert.rejects(readCapture(tempCapture(sectionHeader({ magic: 0x12345678 })), {}), /bad byte-order magic/);
 });
 
-test('a block whose trailer disagrees with its length ends the read with a warning', async () => {
-  const bad = block(BlockType.EVENT_V2, eventBlock(openExit(2)).subarray(8, -4), { trailer: 999 });
+test('a metadata block whose trailer disagrees with its length ends the read with a warning', async () => {
+  const bad = block(0x7777, Buffer.alloc(40), { trailer: 999 });
   const { events, summary } = await collect(capture(eventBlock(openExit(1)), bad, eventBlock(openExit(3))));
   assert.deepEqual(events.map((e) => e.tid), [1]);
   assert.equal(summary.truncatedAt, undefined);
+  assert.match(summary.warnings[0], /0x7777 block at offset \d+ says it is 52 bytes long but its trailer says 999/);
+});
+
+test('an event block with a wrong trailer is read like libscap does, with a warning', async () => {
+  const bad = block(BlockType.EVENT_V2, eventBlock(openExit(2)).subarray(8, -4), { trailer: 999 });
+  const { events, summary } = await collect(capture(eventBlock(openExit(1)), bad, eventBlock(openExit(3))));
+  assert.deepEqual(events.map((e) => e.tid), [1, 2, 3]);
+  assert.match(summary.warnings[0], /1 event blocks have a trailer that disagrees/);
+});
+
+test('an event block with a wrong trailer and an event that does not fit ends the read', async () => {
+  const inner = eventBlock(openExit(2)).subarray(8, -4);
+  inner.writeUInt32LE(5000, 2 + 16); // event length beyond the block
+  const { events, summary } = await collect(capture(eventBlock(openExit(1)), block(BlockType.EVENT_V2, inner, { trailer: 999 }), eventBlock(openExit(3))));
+  assert.deepEqual(events.map((e) => e.tid), [1]);
   assert.match(summary.warnings[0], /trailer says 999/);
+});
+
+test('data after the last gzip member is ignored with a warning', async () => {
+  // Random parameters keep the compressed size above zlib's input slice (64 KiB).
+  const blocks = Array.from({ length: 400 }, (_, i) => eventBlock({ type: OPEN_X, tid: i, params: [le64(i), randomBytes(400)] }));
+  const gz = Buffer.concat([gzipSync(capture(...blocks.slice(0, 300))), gzipSync(Buffer.concat(blocks.slice(300))), Buffer.from('trailing junk')]);
+  let n = 0;
+  const summary = await readCapture(tempCapture(gz), { onEvent: () => { n++; } });
+  assert.ok(n >= 300, `read ${n} events`);
+  assert.match(summary.warnings.join('\n'), /ignored data after the last gzip member|compressed data ends early/);
 });
 
 test('an impossible block length ends the read with a warning instead of hanging', async () => {

@@ -38,6 +38,7 @@ class BlockReader {
   cutOff = false;
   compressed = false;
   private suppressedWarnings = 0;
+  private badTrailers = 0;
   private readonly ev = new DecodedEvent();
   private readonly upgrader: LayoutUpgrader | null;
 
@@ -51,6 +52,7 @@ class BlockReader {
   }
 
   finish(): ReadSummary {
+    if (this.badTrailers > 0) this.warn(`${this.badTrailers} event blocks have a trailer that disagrees with their length (events read anyway)`);
     if (this.upgrader !== null) {
       this.summary.upgrade = { ...this.upgrader.stats };
       for (const [problem, count] of this.upgrader.problems) this.warn(`layout upgrade: ${problem} (${count}×; passed unchanged)`);
@@ -88,14 +90,21 @@ class BlockReader {
         return { pos, need: len };
       }
       const trailer = u32(b, pos + len - 4);
+      const event = isEventBlock(type);
+      let problem: string | null = null;
+      if (event) problem = decodeEventBlock(ev, b, pos, len, type);
       if (trailer !== len && type !== BlockType.SECTION_HEADER) {
-        this.stop(`${blockTypeName(type)} block at offset ${at} says it is ${len} bytes long but its trailer says ${trailer}; the rest of the capture was not read`);
-        return { pos, need: 0 };
+        // libscap checks trailers of metadata blocks only; an event that decodes inside its
+        // block is trusted (so are files that sysdig reads), anything else means lost framing.
+        if (!event || problem !== null) {
+          this.stop(`${blockTypeName(type)} block at offset ${at} says it is ${len} bytes long but its trailer says ${trailer}; the rest of the capture was not read`);
+          return { pos, need: 0 };
+        }
+        this.badTrailers++;
       }
       this.summary.blocks++;
       visitor.onBlock?.(type, at, len);
-      if (isEventBlock(type)) {
-        const problem = decodeEventBlock(ev, b, pos, len, type);
+      if (event) {
         if (problem === null) {
           ev.fileOffset = at;
           this.summary.eventBlocks!++;
@@ -236,7 +245,10 @@ export async function readCapture(path: string, visitor: CaptureVisitor, opts: R
     const what = left >= 8 ? `inside a ${blockTypeName(u32(buf, pos))} block of ${u32(buf, pos + 4)} bytes (${left} present)` : `inside a block header`;
     reader.warn(`capture is cut off at byte ${at}, ${what}; the ${summary.events} events before it were read`);
   }
-  if (streamError !== null) {
+  if (streamError !== null && streamError.includes('incorrect header check') && summary.truncatedAt === undefined && !reader.stopped) {
+    // Bytes after the last gzip member that are not another member: zlib readers ignore them.
+    reader.warn(`ignored data after the last gzip member (${streamError})`);
+  } else if (streamError !== null) {
     summary.truncatedAt ??= at;
     reader.warn(`compressed data ends early or is damaged after ${reader.base + buf.length} decompressed bytes (${streamError}); everything before it was read`);
   }
