@@ -34,8 +34,8 @@ export function ViewsPanel({ gridRef }: { gridRef: React.RefObject<DataGridHandl
   const drillable = view ? canDrillDown(view) : false;
   const [drillNote, setDrillNote] = useState<string | null>(null);
   useEffect(() => setDrillNote(null), [queryKey]);
-  const onDrill = (row: Row, columns: ColumnInfo[]) => {
-    const key = view ? rowKey(row, columns, view) : null;
+  const onDrill = (row: Row, columns: ColumnInfo[], engineKey: string | undefined) => {
+    const key = engineKey ?? (view ? rowKey(row, columns, view) : null);
     if (key === null) { setDrillNote('This row has no key to drill down on.'); return; }
     drillRow(key);
   };

@@ -22,7 +22,7 @@ export interface DataGridProps {
   onSort(sort: SortSpec): void;
   selectedRow: number;
   onSelect(row: number): void;
-  onDrill?(row: Row, columns: ColumnInfo[]): void;
+  onDrill?(row: Row, columns: ColumnInfo[], key: string | undefined): void;
   onBack(): void;
 }
 
@@ -102,7 +102,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         case 'End': move(total - 1); return true;
         case 'Enter': {
           const row = pages.row(selectedRow);
-          if (row && onDrill) onDrill(row, pages.columns);
+          if (row && onDrill) onDrill(row, pages.columns, pages.key(selectedRow));
           return true;
         }
         case 'Backspace': onBack(); return true;
@@ -124,7 +124,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     rows.push(
       <div key={i} role="row" id={`${queryKey.length}-row-${i}`} aria-rowindex={i + 2} aria-selected={i === selectedRow}
         className={`grid-row${i === selectedRow ? ' selected' : ''}${i % 2 ? ' odd' : ''}`} style={{ gridTemplateColumns, width: rowWidth }}
-        onClick={() => onSelect(i)} onDoubleClick={() => { if (row && onDrill) onDrill(row, columns); }}>
+        onClick={() => onSelect(i)} onDoubleClick={() => { if (row && onDrill) onDrill(row, columns, pages.key(i)); }}>
         {shown.map((c) => (
           <div role="gridcell" key={c} className={`cell ${columns[c].type === 'string' ? 'text' : 'num'}`}>
             {row ? formatCell(row[c], columns[c].type) : '…'}

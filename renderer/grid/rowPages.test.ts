@@ -50,3 +50,14 @@ test('a failing page records its one-line error', async () => {
   await pages.ensure(0, 5);
   assert.equal(pages.error, 'bad filter');
 });
+
+test('row keys sent by the engine are kept beside their rows', async () => {
+  const pages = new RowPages(async (offset, limit) => ({
+    columns: [], totalRows: 30, offset,
+    rows: Array.from({ length: limit }, (_, i) => [offset + i]),
+    keys: Array.from({ length: limit }, (_, i) => `k${offset + i}`),
+  }), 10);
+  await pages.ensure(12, 12);
+  assert.equal(pages.key(12), 'k12');
+  assert.equal(pages.key(2), undefined);
+});

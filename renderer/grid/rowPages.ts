@@ -8,7 +8,7 @@ export type Row = Array<string | number | null>;
 export type FetchPage = (offset: number, limit: number) => Promise<TableWindow>;
 
 export class RowPages {
-  private pages = new Map<number, Row[]>();
+  private pages = new Map<number, { rows: Row[]; keys?: string[] }>();
   private inFlight = new Map<number, Promise<void>>();
   totalRows: number | null = null;
   columns: ColumnInfo[] = [];
@@ -18,7 +18,13 @@ export class RowPages {
 
   row(index: number): Row | undefined {
     const page = this.pages.get(Math.floor(index / this.pageSize));
-    return page?.[index % this.pageSize];
+    return page?.rows[index % this.pageSize];
+  }
+
+  /** The engine's drill-down key of a row, when it sends keys. */
+  key(index: number): string | undefined {
+    const page = this.pages.get(Math.floor(index / this.pageSize));
+    return page?.keys?.[index % this.pageSize];
   }
 
   /** Loads every page overlapping rows [first, last]; resolves when they are all present. */
@@ -35,9 +41,9 @@ export class RowPages {
   }
 
   private touch(p: number): void {
-    const rows = this.pages.get(p) as Row[];
+    const page = this.pages.get(p) as { rows: Row[]; keys?: string[] };
     this.pages.delete(p);
-    this.pages.set(p, rows);
+    this.pages.set(p, page);
   }
 
   private load(p: number): Promise<void> {
@@ -47,7 +53,7 @@ export class RowPages {
       this.totalRows = w.totalRows;
       this.columns = w.columns;
       this.error = null;
-      this.pages.set(p, w.rows);
+      this.pages.set(p, { rows: w.rows, keys: w.keys });
       while (this.pages.size > this.maxPages) this.pages.delete(this.pages.keys().next().value as number);
     }, (err: unknown) => {
       this.error = err instanceof Error ? err.message : String(err);
