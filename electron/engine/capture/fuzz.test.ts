@@ -80,7 +80,7 @@ test('cut-off captures deliver exactly the complete event blocks before the cut'
     const raw = file[0] === 0x1f ? gunzipSync(file) : file;
     const blockEnds = new Set<number>();
     const ends = eventBlockEnds(raw, blockEnds);
-    for (let k = 0; k < 150; k++) {
+    for (let k = 0; k < 110; k++) {
       const cut = Math.floor(rand() * raw.length);
       const what = `${name} cut at ${cut} (seed ${SEED})`;
       const r = await readVariant(raw.subarray(0, cut), what);
@@ -114,7 +114,7 @@ test('byte-flipped captures end cleanly and never invent more events than blocks
     const file = readFileSync(join(capturesDir, name));
     const raw = file[0] === 0x1f ? gunzipSync(file) : file;
     const blocks = eventBlockEnds(raw).length;
-    for (let k = 0; k < 250; k++) {
+    for (let k = 0; k < 180; k++) {
       const v = Buffer.from(raw);
       const flips = 1 + Math.floor(rand() * 8);
       const where: number[] = [];
