@@ -59,19 +59,35 @@ export function decodeEventBlock(ev: DecodedEvent, b: Uint8Array, blockStart: nu
   if (e + header > bodyEnd) return `event header does not fit in a block of ${blockLen} bytes`;
   const type = u16(b, e + 20);
   let len = u32(b, e + 16);
+  ev.blockType = blockType;
+  ev.tsLo = u32(b, e);
+  ev.tsHi = u32(b, e + 4);
+  ev.tid = i64n(b, e + 8);
+  ev.type = type;
+  ev.cpu = u16(b, blockStart + 8);
+  ev.flags = flags;
+  ev.nparams = 0;
+  ev.data = b;
   if (v1 && (type === NOTIFICATION_E || type === INFRA_E)) len -= 3;
   if (len < header) return `event length ${len} is shorter than its header`;
   if (e + len > bodyEnd) return `event length ${len} runs past the end of its ${blockLen}-byte block`;
-  const known = type < EVENT_COUNT;
-  const width = !v1 && known && EVENT_LARGE_PAYLOAD[type] === 1 ? 4 : 2;
   let nparams: number;
   if (v1) {
     nparams = v1ParamCount(b, e, len, type);
     if (nparams < 0) return `old-format event of type ${type} has parameter lengths that do not add up to its length ${len}`;
-  } else {
-    nparams = u32(b, e + 22);
-    if (header + nparams * width > len) return `event of type ${type} claims ${nparams} parameters, more than its length ${len} can hold`;
+    return fillParams(ev, b, e, len, header, nparams, 2);
   }
+  nparams = u32(b, e + 22);
+  const large = type < EVENT_COUNT && EVENT_LARGE_PAYLOAD[type] === 1;
+  let problem = fillParams(ev, b, e, len, header, nparams, large ? 4 : 2);
+  // A producer that wrote a large-payload type before it became one used u16 lengths.
+  if (problem !== null && large && fillParams(ev, b, e, len, header, nparams, 2) === null) problem = null;
+  return problem;
+}
+
+function fillParams(ev: DecodedEvent, b: Uint8Array, e: number, len: number, header: number, nparams: number, width: number): string | null {
+  const type = ev.type;
+  if (header + nparams * width > len) return `event of type ${type} claims ${nparams} parameters, more than its length ${len} can hold`;
   ev.ensureParams(nparams);
   const offs = ev.paramOffset, lens = ev.paramLength;
   const end = e + len;
@@ -84,15 +100,7 @@ export function decodeEventBlock(ev: DecodedEvent, b: Uint8Array, blockStart: nu
     p += n;
   }
   if (p > end) return `parameters of event type ${type} need ${p - e} bytes but the event is ${len} bytes long`;
-  ev.blockType = blockType;
-  ev.tsLo = u32(b, e);
-  ev.tsHi = u32(b, e + 4);
-  ev.tid = i64n(b, e + 8);
-  ev.type = type;
-  ev.cpu = u16(b, blockStart + 8);
-  ev.flags = flags;
   ev.nparams = nparams;
-  ev.data = b;
   return null;
 }
 

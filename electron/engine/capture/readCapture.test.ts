@@ -93,6 +93,12 @@ test('large-payload event types use u32 parameter lengths', async () => {
   assert.equal(events[1].params[1].toString(), 'plugin data');
 });
 
+test('a large-payload type written with u16 lengths (before it became large) is still decoded', async () => {
+  const { events, summary } = await collect(capture(eventBlock({ type: 324, tid: -1, params: [cstr('{"container":{}}')] })));
+  assert.equal(summary.skippedEvents, 0);
+  assert.equal(events[0].params[0].toString(), '{"container":{}}\0');
+});
+
 test('an event id newer than the table is delivered raw with its number', async () => {
   const { events, summary } = await collect(capture(eventBlock({ type: 9999, params: [le32(5), Buffer.from('zz')] })));
   assert.equal(summary.events, 1);
