@@ -160,6 +160,6 @@ test('the bundled sample tells the CrashLoopBackOff story in sysdig', { skip }, 
     const names = new Set(p('%proc.name', 'container.id=host'));
     for (const n of ['kubelet', 'containerd', 'containerd-shim', 'runc', 'systemd-journal', 'sshd', 'cron', 'systemd', 'kubectl']) assert.ok(names.has(n), `no ${n}`);
     const types = new Set(p('%evt.type', 'proc.name=kubelet or proc.name=containerd'));
-    for (const ty of ['epoll_wait', 'futex', 'openat', 'read', 'write', 'stat']) assert.ok(types.has(ty), `no ${ty}`);
+    for (const ty of ['epoll_wait', 'futex', 'clock_gettime', 'openat', 'read', 'write', 'stat']) assert.ok(types.has(ty), `no ${ty}`);
   });
 });

@@ -24,7 +24,7 @@ const ENOENT = -2, EAGAIN = -11;
 
 /** Event ids (the 2022 layouts sysdig 0.29.3 knows). */
 const E = {
-  OPEN_E: 2, OPEN_X: 3, CLOSE_E: 4, CLOSE_X: 5, READ_E: 6, READ_X: 7, WRITE_E: 8, WRITE_X: 9,
+  SYSCALL_E: 0, SYSCALL_X: 1, OPEN_E: 2, OPEN_X: 3, CLOSE_E: 4, CLOSE_X: 5, READ_E: 6, READ_X: 7, WRITE_E: 8, WRITE_X: 9,
   SOCKET_E: 18, SOCKET_X: 19, BIND_E: 20, BIND_X: 21, CONNECT_E: 22, CONNECT_X: 23,
   LISTEN_E: 24, LISTEN_X: 25, SENDTO_E: 30, SENDTO_X: 31, RECVFROM_E: 34, RECVFROM_X: 35,
   RECVMSG_E: 52, RECVMSG_X: 53, FUTEX_E: 64, FUTEX_X: 65, STAT_E: 66, STAT_X: 67, FSTAT_E: 70, FSTAT_X: 71,
@@ -32,6 +32,11 @@ const E = {
   BRK_E: 158, BRK_X: 159, MMAP_E: 160, MMAP_X: 161, PROCEXIT: 186, CLONE_E: 222, CLONE_X: 223,
   SIGNALDELIVER: 232, GETDENTS64_E: 238, GETDENTS64_X: 239, ACCEPT_E: 248, ACCEPT_X: 249,
   CONTAINER: 272, EXECVE_E: 292, EXECVE_X: 293, OPENAT_E: 306, OPENAT_X: 307,
+} as const;
+
+/** Syscalls without an event of their own go through the generic event: ppm_sc code and x86-64 number. */
+const GENERIC = {
+  clock_gettime: [176, 228], getpid: [16, 39], gettid: [140, 186], sched_yield: [99, 24],
 } as const;
 
 export const US = 1_000;
@@ -254,6 +259,14 @@ export class Actor {
     this.call(3 * US,
       () => { this.enter(E.FUTEX_E).u64(addr).u16(0x81).u64(1); this.done(); },
       () => { this.enter(E.FUTEX_X).errno(woken); this.done(); });
+  }
+
+  /** A syscall sysdig records with the generic `syscall` event (shown under its own name). */
+  generic(name: keyof typeof GENERIC): void {
+    const [sc, native] = GENERIC[name];
+    this.call(700,
+      () => { this.enter(E.SYSCALL_E).u16(sc).u16(native); this.done(); },
+      () => { this.enter(E.SYSCALL_X).u16(sc); this.done(); });
   }
 
   nanosleep(ns: number): void {

@@ -234,6 +234,7 @@ class CrashLoopStory {
     this.kubeletLog(kw, 'I', 'kuberuntime_manager.go:1076', `"Started container" containerName="nginx" pod="default/${this.webPod.name}" attempt=${attempt}`);
 
     const nginx = init;
+    nginx.generic('getpid');
     this.loadLibraries(nginx, ['libcrypt.so.1', 'libpcre2-8.so.0', 'libssl.so.3', 'libcrypto.so.3', 'libz.so.1', 'libc.so.6']);
     nginx.brk(0x5581a000 + attempt * 0x1000);
     const log = nginx.openat('/var/log/nginx/error.log', O.WRONLY | O.CREAT | O.APPEND | O.CLOEXEC, 0o644);
@@ -388,6 +389,7 @@ class CrashLoopStory {
       prober.write(sock, req);
       py.at(prober.t + 40 * US);
       py.poll([srv], 500, 10 * US, [srv]);
+      py.generic('clock_gettime');
       const conn = py.accept([10, 244, 1, 1], cport, API_POD_IP, 8080);
       py.recvfrom(conn, req, [10, 244, 1, 1], cport, API_POD_IP, 8080, 65536);
       const body = 'ok';
@@ -470,7 +472,9 @@ class CrashLoopStory {
     const k = this.kubelet;
     for (let i = 0; k.t < END - SEC; i++) {
       k.epollWait(128, rng.around(SEC), i % 3 === 0 ? 1 : 0);
+      k.generic('clock_gettime');
       k.futexWake(0xc000_0a4_148 + (i % 4) * 8, 1);
+      if (i % 5 === 0) k.generic('sched_yield');
       if (i % 10 === 4) {
         for (const pod of [this.webPod, ...(k.t > this.apiReadyAt - 2 * SEC ? [this.apiPod] : [])]) {
           for (const file of ['cpu.stat', 'memory.current', 'memory.stat', 'io.stat']) {
@@ -490,6 +494,7 @@ class CrashLoopStory {
     const c = this.containerd;
     while (c.t < END - SEC) {
       c.epollWait(256, rng.around(400 * MS), rng.chance(0.3) ? 1 : 0);
+      c.generic('clock_gettime');
       c.futexWake(0xc000_1b0_a28, rng.int(0, 1));
       if (rng.chance(0.2)) c.futexWait(0xc000_1b0_a30, rng.around(2 * MS));
     }
