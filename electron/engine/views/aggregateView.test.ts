@@ -7,7 +7,7 @@ import { sortRows, ViewAggregator, type CellValue } from './aggregateView';
 function run(viewId: string, events: Array<Record<string, CellValue>>) {
   const view = findView(viewId)!;
   let current: Record<string, CellValue> = {};
-  const agg = new ViewAggregator(view, (field) => () => current[field] ?? null);
+  const agg = new ViewAggregator(view, (field) => ({ get: () => current[field] ?? null, missing: /^(evt\.type|evt\.res|evt\.time|fd\.name|container\.name|proc\.exeline|user\.name)$/.test(field) ? 'text' : /pid|tid/.test(field) ? 'id' : 'number' }));
   for (const e of events) { current = e; agg.add(); }
   return agg.result();
 }
@@ -36,6 +36,28 @@ test('procs: threads fold into their process, summing file bytes and keeping the
   assert.equal(t.rows[0][file], 13);
   assert.equal(t.rows[0][virt], 300);
   assert.equal(t.rows[0][0], 10);
+});
+
+test('a missing number counts as 0 outside averages, a missing text as empty, a missing id drops the event', () => {
+  const t = run('syscalls', [
+    { 'evt.type': 'read', 'evt.count': 1, 'evt.latency': 100 },
+    { 'evt.type': 'read', 'evt.count': 1 },
+    { 'evt.count': 1, 'evt.latency': 5 },
+  ]);
+  assert.deepEqual(t.keys, ['read', '']);
+  assert.deepEqual(t.rows[0], [2, 100, 100, 'read']);
+  const p = run('page_faults', [{ 'proc.pid': 1, 'proc.vpid': 1, 'thread.pfmajor': 3 }, { 'proc.vpid': 2, 'thread.pfmajor': 9 }]);
+  assert.deepEqual(p.keys, ['1']);
+});
+
+test('MAX keeps the latest text, as csysdig does for command lines', () => {
+  const t = run('incoming_connections', []);
+  assert.equal(t.rows.length, 0);
+  const c = run('sports', [
+    { 'fd.sport': 80, 'evt.buflen.net.in': 5, 'evt.buflen.net.out': 0, 'evt.count': 1 },
+    { 'fd.sport': 80, 'evt.buflen.net.in': 7, 'evt.buflen.net.out': 1, 'evt.count': 1 },
+  ]);
+  assert.deepEqual(c.rows[0], [80, 12, 1, 2]);
 });
 
 test('lists keep one row per event and sorting works both ways', () => {

@@ -15,6 +15,12 @@ import type { Aggregation, ViewColumn, ViewDefinition } from '../../../shared/vi
 
 export type CellValue = string | number | null;
 export type FieldGetter = () => CellValue;
+/**
+ * A column's reader and what happens when an event has no value for it: 'number' columns
+ * default to 0 and 'text' to '' (neither counted in averages); 'id' columns (pids, ports,
+ * addresses) have no default, so the event is left out of the table.
+ */
+export interface ColumnReader { get: FieldGetter; missing: 'number' | 'text' | 'id' }
 
 export interface ViewTable {
   columns: ViewColumn[];
@@ -25,105 +31,150 @@ export interface ViewTable {
 
 interface Cell { value: CellValue; count: number }
 
-function fold(agg: Aggregation | undefined, cell: Cell, v: CellValue): void {
-  if (v === null) return;
-  if (cell.value === null) {
+/**
+ * Folds value `v` (counted `n` times: 0 for a default) into a cell, as csysdig's tables do:
+ * SUM adds values (a source that is itself an average, n ≥ 2, adds its average); AVG adds values
+ * and counts; MAX keeps the larger number, or the latest text; MIN the smaller counted value;
+ * no aggregation keeps the first value.
+ */
+function fold(agg: Aggregation | undefined, cell: Cell, v: CellValue, n: number, first: boolean): void {
+  if (first || cell.value === null) {
     cell.value = v;
-    cell.count = 1;
+    cell.count = n;
     return;
   }
+  if (v === null) return;
   switch (agg) {
-    case 'SUM': case 'TIME_AVG': case 'AVG':
+    case 'SUM': case 'TIME_AVG':
+      if (typeof v !== 'number' || typeof cell.value !== 'number') return;
+      if (n < 2) cell.value += v;
+      else {
+        if (cell.count > 1) cell.value /= cell.count;
+        cell.value += v / n;
+        cell.count = 1;
+      }
+      return;
+    case 'AVG':
       if (typeof v === 'number' && typeof cell.value === 'number') cell.value += v;
-      cell.count++;
+      cell.count += n;
       return;
     case 'MAX':
-      if (v > cell.value) cell.value = v;
+      if (typeof v === 'string' || typeof cell.value === 'string') cell.value = v;
+      else if (v > cell.value) cell.value = v;
       return;
     case 'MIN':
-      if (v < cell.value) cell.value = v;
+      if (n === 0) return;
+      if (cell.count === 0 && typeof v === 'number' && typeof cell.value === 'number') {
+        cell.value += v;
+        cell.count++;
+      } else if (v < cell.value) cell.value = v;
       return;
     default:
       return;
   }
 }
 
-function finalValue(agg: Aggregation | undefined, cell: Cell, emptyAsZero: boolean): CellValue {
-  if (cell.value === null) return emptyAsZero ? 0 : null;
-  if (agg === 'AVG' && typeof cell.value === 'number') return cell.count ? cell.value / cell.count : 0;
-  return cell.value;
+/** What a cell shows: numbers counted more than once are averages. */
+function shownValue(cell: Cell): CellValue {
+  return typeof cell.value === 'number' && cell.count > 1 ? cell.value / cell.count : cell.value;
 }
-
-const isNumericAgg = (a: Aggregation | undefined) => a === 'SUM' || a === 'TIME_AVG' || a === 'AVG';
 
 export class ViewAggregator {
   private readonly cols: ViewColumn[];
   private readonly key: ViewColumn | undefined;
   private readonly group: ViewColumn | undefined;
   private readonly shown: ViewColumn[];
-  private readonly getters: FieldGetter[];
-  private readonly keyGetter: FieldGetter | undefined;
-  private readonly groupGetter: FieldGetter | undefined;
+  private readonly readers: ColumnReader[];
+  private readonly keyReader: ColumnReader | undefined;
+  private readonly groupReader: ColumnReader | undefined;
+  private readonly values: CellValue[];
+  private readonly counts: Uint8Array;
   private readonly table = new Map<string, Cell[]>();
   private readonly groupOfKey = new Map<string, string>();
   private readonly listKeys: string[] = [];
   private readonly listRows: CellValue[][] = [];
 
-  /** `getter(field)` returns a function reading that field of the current event. */
-  constructor(readonly view: ViewDefinition, getter: (field: string) => FieldGetter) {
+  /** `reader(field)` reads that field of the current event. */
+  constructor(readonly view: ViewDefinition, reader: (field: string) => ColumnReader) {
     this.cols = activeColumns(view);
     this.key = keyColumn(view);
     this.group = groupByColumn(view);
     this.shown = visibleColumns(view);
-    this.getters = this.shown.map((c) => getter(c.field));
-    this.keyGetter = this.key ? getter(this.key.field) : undefined;
-    this.groupGetter = this.group ? getter(this.group.field) : undefined;
+    this.readers = this.shown.map((c) => reader(c.field));
+    this.keyReader = this.key ? reader(this.key.field) : undefined;
+    this.groupReader = this.group ? reader(this.group.field) : undefined;
+    this.values = this.shown.map(() => null);
+    this.counts = new Uint8Array(this.shown.length);
+  }
+
+  /** Reads one column; false when the event must be dropped (a value csysdig has no default for). */
+  private read(r: ColumnReader, i: number): boolean {
+    const v = r.get();
+    if (v !== null) {
+      this.values[i] = v;
+      this.counts[i] = 1;
+      return true;
+    }
+    if (r.missing === 'id' || !this.view.useDefaults) return false;
+    this.values[i] = r.missing === 'number' ? 0 : '';
+    this.counts[i] = 0;
+    return true;
+  }
+
+  private keyOf(r: ColumnReader): string | null {
+    const v = r.get();
+    if (v !== null) return String(v);
+    if (r.missing === 'id' || !this.view.useDefaults) return null;
+    return r.missing === 'number' ? '0' : '';
   }
 
   /** Adds the current event (which already passed the view's and the user's filters). */
   add(): void {
-    if (this.view.kind === 'list' || !this.keyGetter) {
+    for (let i = 0; i < this.readers.length; i++) if (!this.read(this.readers[i], i)) return;
+    if (this.view.kind === 'list' || !this.keyReader) {
       this.listKeys.push('');
-      this.listRows.push(this.getters.map((g) => g()));
+      this.listRows.push(this.values.slice());
       return;
     }
-    const k = this.keyGetter();
-    const key = k === null ? '' : String(k);
+    const key = this.keyOf(this.keyReader);
+    if (key === null) return;
+    let group: string | undefined;
+    if (this.groupReader) {
+      const g = this.keyOf(this.groupReader);
+      if (g === null) return;
+      group = g;
+    }
     let cells = this.table.get(key);
+    const first = !cells;
     if (!cells) {
       cells = this.shown.map(() => ({ value: null, count: 0 }));
       this.table.set(key, cells);
-      if (this.groupGetter) {
-        const g = this.groupGetter();
-        this.groupOfKey.set(key, g === null ? '' : String(g));
-      }
+      if (group !== undefined) this.groupOfKey.set(key, group);
     }
-    for (let i = 0; i < this.getters.length; i++) fold(this.shown[i].aggregation, cells[i], this.getters[i]());
+    for (let i = 0; i < this.readers.length; i++) fold(this.shown[i].aggregation, cells[i], this.values[i], this.counts[i], first);
   }
 
   result(): ViewTable {
-    if (this.view.kind === 'list' || !this.keyGetter) return { columns: this.shown, keys: this.listKeys, rows: this.listRows };
-    const finals = new Map<string, CellValue[]>();
-    for (const [key, cells] of this.table) {
-      finals.set(key, cells.map((c, i) => finalValue(this.shown[i].aggregation, c, isNumericAgg(this.shown[i].aggregation))));
+    if (this.view.kind === 'list' || !this.keyReader) return { columns: this.shown, keys: this.listKeys, rows: this.listRows };
+    if (!this.group) {
+      const rows: CellValue[][] = [];
+      for (const cells of this.table.values()) rows.push(cells.map(shownValue));
+      return { columns: this.shown, keys: [...this.table.keys()], rows };
     }
-    if (!this.group) return { columns: this.shown, keys: [...finals.keys()], rows: [...finals.values()] };
-    // Second stage: merge the per-thread rows of each process (or container).
+    // Second stage: merge the per-thread rows of each process (or container), raw cells in.
     const merged = new Map<string, Cell[]>();
-    for (const [key, values] of finals) {
+    for (const [key, cells] of this.table) {
       const g = this.groupOfKey.get(key) ?? '';
-      let cells = merged.get(g);
-      if (!cells) {
-        cells = this.shown.map(() => ({ value: null, count: 0 }));
-        merged.set(g, cells);
+      let into = merged.get(g);
+      const first = !into;
+      if (!into) {
+        into = this.shown.map(() => ({ value: null, count: 0 }));
+        merged.set(g, into);
       }
-      for (let i = 0; i < values.length; i++) {
-        const agg = this.shown[i].groupbyAggregation;
-        fold(agg === 'AVG' ? 'SUM' : agg, cells[i], values[i]);
-      }
+      for (let i = 0; i < cells.length; i++) fold(this.shown[i].groupbyAggregation, into[i], cells[i].value, cells[i].count, first);
     }
     const rows: CellValue[][] = [];
-    for (const cells of merged.values()) rows.push(cells.map((c, i) => finalValue(this.shown[i].groupbyAggregation, c, false)));
+    for (const cells of merged.values()) rows.push(cells.map(shownValue));
     return { columns: this.shown, keys: [...merged.keys()], rows };
   }
 }

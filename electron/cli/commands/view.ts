@@ -1,0 +1,74 @@
+/**
+ * `syscope view <capture> <viewId> [options]`: one of csysdig's views over a capture, as a
+ * table or JSON, from the same engine code the app uses (in this process, no worker).
+ *   --filter F       user filter (filter language)       --from NS / --to NS   time window
+ *   --sort COLUMN    sort column (title)                 --desc / --asc        direction (desc)
+ *   --offset N       first row (0)                       --limit N             rows (all)
+ *   --json           machine-readable output             --no-cache            do not use the index cache
+ *   syscope view --list   lists the views
+ */
+import type { Command } from '../main';
+import { allViews } from '../../../shared/views/catalog';
+import { CaptureSession } from '../../engine/api/captureSession';
+import { engineResolver } from '../../engine/api/engineResolver';
+
+const USAGE = 'usage: syscope view <capture> <viewId> [--filter F] [--sort COL] [--desc|--asc] [--offset N] [--limit N] [--from NS --to NS] [--json] [--no-cache] | syscope view --list';
+
+export interface ParsedArgs { positional: string[]; values: Record<string, string>; flags: Set<string> }
+
+/** Splits `args` into positionals, `--name value` options and `--flag` switches. */
+export function parseArgs(args: string[], valued: string[], switches: string[], usage: string): ParsedArgs {
+  const out: ParsedArgs = { positional: [], values: {}, flags: new Set() };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith('--')) { out.positional.push(a); continue; }
+    const name = a.slice(2);
+    if (switches.includes(name)) out.flags.add(name);
+    else if (valued.includes(name)) {
+      if (i + 1 >= args.length) throw new Error(`option ${a} needs a value (${usage})`);
+      out.values[name] = args[++i];
+    } else throw new Error(`unknown option '${a}' (${usage})`);
+  }
+  return out;
+}
+
+export function wholeNumber(s: string | undefined, what: string): number | undefined {
+  if (s === undefined) return undefined;
+  if (!/^\d+$/.test(s)) throw new Error(`${what} must be a whole number, got '${s}'`);
+  return Number(s);
+}
+
+export function timeWindow(v: Record<string, string>, session: CaptureSession) {
+  if (v.from === undefined && v.to === undefined) return undefined;
+  for (const k of ['from', 'to']) if (v[k] !== undefined && !/^\d{1,20}$/.test(v[k])) throw new Error(`--${k} must be nanoseconds since the epoch`);
+  return { from: v.from ?? session.index.meta.firstTs, to: v.to ?? session.index.meta.lastTs };
+}
+
+function render(cols: string[], rows: Array<Array<string | number | null>>): string {
+  const cells = rows.map((r) => r.map((c) => (c === null ? '' : typeof c === 'number' && !Number.isInteger(c) ? c.toFixed(2) : String(c))));
+  const widths = cols.map((c, i) => Math.min(60, Math.max(c.length, ...cells.map((r) => r[i].length))));
+  const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
+  return [line(cols), ...cells.map(line)].join('\n');
+}
+
+export const command: Command = {
+  summary: `a csysdig view over a capture: ${USAGE}`,
+  async run(args) {
+    const a = parseArgs(args, ['filter', 'sort', 'offset', 'limit', 'from', 'to'], ['desc', 'asc', 'json', 'no-cache', 'list'], USAGE);
+    if (a.flags.has('list')) {
+      for (const v of allViews()) console.log(`${v.id.padEnd(22)} ${v.name}${v.tags.includes('wsysdig') ? '' : ' (drill target)'}`);
+      return 0;
+    }
+    if (a.positional.length !== 2) throw new Error(USAGE);
+    const [path, viewId] = a.positional;
+    const session = await CaptureSession.open(path, { resolver: engineResolver(), cache: a.flags.has('no-cache') ? null : undefined });
+    const w = await session.view({
+      viewId, filter: a.values.filter, window: timeWindow(a.values, session),
+      sort: a.values.sort ? { column: a.values.sort, descending: !a.flags.has('asc') } : undefined,
+      offset: wholeNumber(a.values.offset, '--offset') ?? 0, limit: wholeNumber(a.values.limit, '--limit') ?? Number.MAX_SAFE_INTEGER,
+    });
+    if (a.flags.has('json')) console.log(JSON.stringify(w));
+    else console.log(`${render(w.columns.map((c) => c.title), w.rows)}\n(${w.rows.length} of ${w.totalRows} rows)`);
+    return 0;
+  },
+};

@@ -1,0 +1,224 @@
+/**
+ * One open capture, engine side: its index (from the cache or built by one pass) and the
+ * answers to every question about it.
+ *
+ * - Tiles are folded from the index. A user filter needs to know which events match it: the
+ *   capture is re-scanned once with the compiled filter and the matching rows are kept as a
+ *   bitmap, cached per filter text.
+ * - Views aggregate the events matching the view's filter, the user's filter and the window;
+ *   this first version re-scans the capture for each distinct (view, filter, window) and caches
+ *   the aggregated table, so sorting and paging through it never re-read the file.
+ */
+import { basename } from 'node:path';
+import type { CaptureInfo, ColumnInfo, TableWindow, TileQuery, TileValue, TimeWindow, ViewQuery } from '../../../shared/ipc/contract';
+import { ApiFailure } from '../../../shared/ipc/errors';
+import { findView } from '../../../shared/views/catalog';
+import { drillKeyField, canDrillDown } from '../../../shared/views/catalog';
+import { filterTemplate } from '../../../shared/views/drilldown';
+import type { ViewColumn } from '../../../shared/views/types';
+import { getField, isNumericType } from '../../../shared/fields/catalog';
+import type { FieldType } from '../../../shared/fields/types';
+import { compileFilter, type Predicate } from '../filter/compile';
+import type { FieldResolver } from '../filter/resolver';
+import type { EventContext } from '../inspector/eventContext';
+import { buildIndex, type IndexProgress } from '../index/buildIndex';
+import { fileIdentity, IndexCache } from '../index/cache';
+import { CaptureIndex } from '../index/eventIndex';
+import { scanCapture } from '../index/scanCapture';
+import { foldTiles } from '../tiles/foldTiles';
+import { sortRows, ViewAggregator, type ViewTable } from '../views/aggregateView';
+import { withTableFields } from '../views/tableFields';
+import { forEachThreadTableEvent } from '../views/threadTableEvents';
+import { cellGetter, splitFieldName } from './fieldGetter';
+
+export interface OpenOptions {
+  resolver: FieldResolver<EventContext>;
+  cache?: IndexCache | null;
+  signal?: AbortSignal;
+  onProgress?(p: IndexProgress): void;
+}
+
+/** A small least-recently-used map. */
+class Lru<V> {
+  private readonly m = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(k: string): V | undefined {
+    const v = this.m.get(k);
+    if (v !== undefined) { this.m.delete(k); this.m.set(k, v); }
+    return v;
+  }
+  set(k: string, v: V): void {
+    this.m.delete(k);
+    this.m.set(k, v);
+    while (this.m.size > this.max) this.m.delete(this.m.keys().next().value as string);
+  }
+}
+
+function columnType(c: ViewColumn): ColumnInfo['type'] {
+  const t = getField(splitFieldName(c.field).name)?.type;
+  if (t === 'RELTIME') return 'duration';
+  if (t === 'ABSTIME') return 'time';
+  if (/buflen|vmsize|vmrss/.test(c.field)) return 'bytes';
+  if (t === 'CHARBUF' || t === 'IPADDR' || t === 'IPNET' || t === undefined || t === 'BYTEBUF') return 'string';
+  return 'number';
+}
+
+/**
+ * What a table does with an event lacking a column's value (csysdig's defaults): decimal numbers
+ * and text get a default; ids (pids, tids, ports, addresses) have none, so the event is left out.
+ */
+function missingValue(field: string, type: FieldType | undefined): 'number' | 'text' | 'id' {
+  if (type === undefined || type === 'PORT' || type === 'IPADDR' || type === 'IPNET') return 'id';
+  if (/(^|\.)(pid|tid|ppid|vpid|vtid|uid|gid|loginuid|num|sid|vpgid|pgid)$/.test(splitFieldName(field).name)) return 'id';
+  if (isNumericType(type) || type === 'BOOL') return 'number';
+  return 'text';
+}
+
+export interface ViewWindow extends TableWindow {
+  /** Per row, the key a drill-down filters on. */
+  keys: string[];
+  drillKeyField?: string;
+  /** csysdig's filter template for this view (placeholder where the key goes). */
+  filterTemplate?: string;
+  drillTarget?: string;
+}
+
+export class CaptureSession {
+  private readonly masks = new Lru<Uint8Array>(8);
+  private readonly tables = new Lru<ViewTable>(16);
+
+  private constructor(readonly index: CaptureIndex, readonly readPath: string, private readonly resolver: FieldResolver<EventContext>, readonly fromCache: boolean) {}
+
+  static async open(path: string, opts: OpenOptions): Promise<CaptureSession> {
+    let identity;
+    try {
+      identity = fileIdentity(path);
+    } catch (err) {
+      throw new ApiFailure('not-found', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    const cache = opts.cache === undefined ? new IndexCache() : opts.cache;
+    const readPath = cache ? await cache.readablePath(path, identity, opts.signal) : path;
+    const cached = cache?.load(identity);
+    if (cached?.index) {
+      opts.onProgress?.({ bytesRead: identity.size, totalBytes: identity.size, events: cached.index.events, eventsPerSecond: 0, secondsLeft: 0 });
+      return new CaptureSession(cached.index, readPath, opts.resolver, true);
+    }
+    let index: CaptureIndex;
+    try {
+      index = await buildIndex(readPath, identity, { resolver: opts.resolver, signal: opts.signal, onProgress: opts.onProgress, displayPath: path });
+    } catch (err) {
+      if (opts.signal?.aborted) throw new ApiFailure('cancelled', `loading ${basename(path)} was cancelled`);
+      throw new ApiFailure('bad-capture', (err instanceof Error ? err.message : String(err)).split('\n')[0]);
+    }
+    if (cached?.rejected) index.meta.warnings.push(`index cache entry rebuilt: ${cached.rejected}`);
+    try { cache?.store(index); } catch (err) { index.meta.warnings.push(`index not cached: ${(err as Error).message.split('\n')[0]}`); }
+    return new CaptureSession(index, readPath, opts.resolver, false);
+  }
+
+  info(captureId: string): CaptureInfo {
+    const m = this.index.meta;
+    return {
+      captureId, path: m.path, fileName: basename(m.path), sizeBytes: m.sizeBytes, events: this.index.events,
+      firstTs: m.firstTs, lastTs: m.lastTs, hostname: m.hostname, numCpus: m.numCpus, warnings: m.warnings,
+    };
+  }
+
+  private compile(text: string, what: string, resolver = this.resolver): Predicate<EventContext> {
+    const c = compileFilter(text, resolver);
+    if (!c.ok) throw new ApiFailure('bad-filter', `${what}: ${c.error.message}`);
+    return c.predicate;
+  }
+
+  /** Rows matching a filter (1 = match), from one re-scan, cached per filter text. */
+  async rowMask(filter: string): Promise<Uint8Array> {
+    const hit = this.masks.get(filter);
+    if (hit) return hit;
+    const pred = this.compile(filter, 'filter');
+    const mask = new Uint8Array(this.index.events);
+    await scanCapture(this.readPath, (ctx, row) => { if (row < mask.length && pred(ctx)) mask[row] = 1; });
+    this.masks.set(filter, mask);
+    return mask;
+  }
+
+  private windowBounds(w: TimeWindow | undefined): { from: bigint; to: bigint } {
+    const m = this.index.meta;
+    const from = w ? BigInt(w.from) : BigInt(m.firstTs);
+    const to = w ? BigInt(w.to) : BigInt(m.lastTs);
+    if (to < from) throw new ApiFailure('bad-request', 'a time window must not end before it starts');
+    return { from, to };
+  }
+
+  async tiles(q: TileQuery): Promise<TileValue[]> {
+    const { from, to } = this.windowBounds(q.window);
+    const filter = q.filter?.trim() ?? '';
+    const rowMask = filter ? await this.rowMask(filter) : undefined;
+    return foldTiles(this.index, { from: this.index.toRelative(from), to: this.index.toRelative(to), samples: q.samples, rowMask, filterText: filter });
+  }
+
+  private async viewTable(viewId: string, filter: string, window: TimeWindow | undefined): Promise<ViewTable> {
+    const view = findView(viewId);
+    if (!view) throw new ApiFailure('not-found', `unknown view '${viewId}'`);
+    const key = `${viewId}\n${filter}\n${window?.from ?? ''}\n${window?.to ?? ''}`;
+    const hit = this.tables.get(key);
+    if (hit) return hit;
+    // A fresh resolver per pass: thread.cpu keeps per-thread counters across events.
+    const resolver = withTableFields(this.resolver);
+    const viewPred = view.filter ? this.compile(view.filter, `view ${viewId}`, resolver) : undefined;
+    const userPred = filter ? this.compile(filter, 'filter', resolver) : undefined;
+    const bounds = window ? this.windowBounds(window) : undefined;
+    let current: EventContext | undefined;
+    const agg = new ViewAggregator(view, (field) => {
+      const g = cellGetter(resolver, field);
+      const type = g.type ?? getField(splitFieldName(field).name)?.type;
+      return { get: () => g.get(current as EventContext), missing: missingValue(field, type) };
+    });
+    const consider = (ctx: EventContext) => {
+      if (bounds && (ctx.ev.ts < bounds.from || ctx.ev.ts > bounds.to)) return;
+      if (viewPred && !viewPred(ctx)) return;
+      if (userPred && !userPred(ctx)) return;
+      current = ctx;
+      agg.add();
+    };
+    // For a capture file csysdig flushes its table once, at the end, adding one thread-table
+    // event per thread still alive (views with defaults only).
+    let lastTs = 0n;
+    let firstTs = -1n;
+    const { inspector } = await scanCapture(this.readPath, (ctx) => {
+      const ts = ctx.ev.ts;
+      if (ts > 0n) {
+        if (firstTs < 0n) firstTs = ts;
+        if (ts > lastTs) lastTs = ts;
+      }
+      consider(ctx);
+    });
+    if (view.useDefaults) forEachThreadTableEvent(inspector.state, lastTs, firstTs, consider);
+    const table = agg.result();
+    this.tables.set(key, table);
+    return table;
+  }
+
+  async view(q: ViewQuery): Promise<ViewWindow> {
+    const filter = q.filter?.trim() ?? '';
+    const table = await this.viewTable(q.viewId, filter, q.window);
+    const view = findView(q.viewId)!;
+    let sortCol = table.columns.findIndex((c) => c.isSorting);
+    let descending = true;
+    if (q.sort) {
+      sortCol = table.columns.findIndex((c) => c.name === q.sort!.column);
+      if (sortCol < 0) throw new ApiFailure('bad-request', `view '${q.viewId}' has no column '${q.sort.column}'`);
+      descending = q.sort.descending;
+    }
+    const order = sortCol >= 0 ? sortRows(table, sortCol, descending) : table.rows.map((_, i) => i);
+    const page = order.slice(q.offset, q.offset + q.limit);
+    return {
+      columns: table.columns.map((c) => ({ name: c.name, title: c.name, type: columnType(c), description: c.description })),
+      rows: page.map((i) => table.rows[i]),
+      keys: page.map((i) => table.keys[i]),
+      totalRows: table.rows.length,
+      offset: q.offset,
+      drillKeyField: drillKeyField(view),
+      filterTemplate: canDrillDown(view) ? filterTemplate(view, filter) : undefined,
+      drillTarget: canDrillDown(view) ? view.drilldownTarget : undefined,
+    };
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The indexing pass: reads a capture once and leaves a CaptureIndex (columns, tile log,
+ * lifetimes). Progress is reported at least every 200 ms while chunks arrive; an abort signal
+ * cancels the pass between chunks.
+ */
+import { basename } from 'node:path';
+import type { EventContext } from '../inspector/eventContext';
+import type { FieldResolver, FieldValue } from '../filter/resolver';
+import { TileClassifier } from '../tiles/classifyTiles';
+import { CaptureIndexBuilder, emptyEventRow, NO_FD, SPAN_CONTAINER, SPAN_PROCESS, type CaptureIndex, type FileIdentity } from './eventIndex';
+import { scanCapture } from './scanCapture';
+
+export interface IndexProgress { bytesRead: number; totalBytes: number; events: number; eventsPerSecond: number; secondsLeft: number | null }
+
+export interface BuildOptions {
+  resolver: FieldResolver<EventContext>;
+  signal?: AbortSignal;
+  onProgress?(p: IndexProgress): void;
+  /** The capture as the user named it (readPath may be a decompressed copy in the cache). */
+  displayPath?: string;
+}
+
+const PROGRESS_EVERY_MS = 100;
+
+function numberOf(v: FieldValue | undefined, fallback: number): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'boolean') return Number(v);
+  return fallback;
+}
+function textOf(v: FieldValue | undefined): string {
+  if (v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('latin1');
+  return Array.isArray(v) ? textOf(v[0]) : String(v);
+}
+
+export async function buildIndex(readPath: string, identity: FileIdentity, opts: BuildOptions): Promise<CaptureIndex> {
+  const b = new CaptureIndexBuilder();
+  const tiles = new TileClassifier(opts.resolver, b);
+  const field = (name: string) => {
+    const r = opts.resolver(name, undefined);
+    if (!r || 'error' in r) throw new Error(`the field resolver lacks ${name}`);
+    return r.get;
+  };
+  const rawres = field('evt.rawres');
+  const buflen = field('evt.buflen');
+  const procName = field('proc.name');
+  const fdName = field('fd.name');
+  const containerId = field('container.id');
+  const pidOf = field('proc.pid');
+  const dir = field('evt.dir');
+  const type = field('evt.type');
+  const row = emptyEventRow();
+
+  // Processes and containers seen, with when they appeared (undefined = before the capture).
+  const processes = new Map<number, { start: bigint | undefined; end: bigint | undefined }>();
+  const containers = new Map<string, bigint | undefined>();
+  let stateSeeded = false;
+
+  const started = Date.now();
+  let lastReport = 0;
+  const report = (bytesRead: number, totalBytes: number, force = false) => {
+    const now = Date.now();
+    if (!force && now - lastReport < PROGRESS_EVERY_MS) return;
+    lastReport = now;
+    const secs = Math.max(0.001, (now - started) / 1000);
+    const rate = b.events / secs;
+    const bytesRate = bytesRead / secs;
+    opts.onProgress?.({ bytesRead, totalBytes, events: b.events, eventsPerSecond: Math.round(rate),
+      secondsLeft: bytesRate > 0 && totalBytes > 0 ? Math.max(0, (totalBytes - bytesRead) / bytesRate) : null });
+  };
+
+  const { summary, inspector } = await scanCapture(readPath, (ctx) => {
+    const ev = ctx.ev;
+    if (!stateSeeded) {
+      // Everything in the process/container tables before the first event was already running.
+      stateSeeded = true;
+      for (const t of ctx.state.threads.values()) if (t.tid === t.pid && !processes.has(t.pid)) processes.set(t.pid, { start: undefined, end: undefined });
+      for (const id of ctx.state.containers.keys()) containers.set(id, undefined);
+      for (const port of ctx.state.serverPorts) tiles.listeningAtStart(port);
+    }
+    row.ts = ev.ts;
+    row.tid = ev.tid;
+    row.type = ev.type;
+    row.dir = textOf(dir(ctx)) === '<' ? 1 : 0;
+    row.cpu = ev.cpu;
+    row.fd = ctx.es.fdNum ?? NO_FD;
+    row.res = numberOf(rawres(ctx), NaN);
+    row.bytes = Math.max(0, Math.min(0xffffffff, numberOf(buflen(ctx), 0)));
+    row.latency = Number(ctx.es.latencyNs ?? 0n);
+    row.fileOffset = ev.fileOffset;
+    row.fdType = ctx.es.fd?.type ?? 0;
+    row.procName = textOf(procName(ctx));
+    row.fdName = textOf(fdName(ctx));
+    const cid = textOf(containerId(ctx));
+    row.containerId = cid;
+    const r = b.addEvent(row);
+    tiles.classify(ctx, r, ev.ts);
+
+    const pid = numberOf(pidOf(ctx), -1);
+    if (pid > 0) {
+      const p = processes.get(pid);
+      if (!p) processes.set(pid, { start: ev.ts > 0n ? ev.ts : undefined, end: undefined });
+      else if (row.dir === 0 && ev.tid === pid && textOf(type(ctx)) === 'procexit') p.end = ev.ts;
+    }
+    if (cid !== '' && cid !== 'host' && !containers.has(cid)) containers.set(cid, ev.ts > 0n ? ev.ts : undefined);
+  }, {
+    signal: opts.signal,
+    onProgress: (p) => report(p.bytesRead, p.totalBytes),
+  });
+  report(identity.size, identity.size, true);
+  tiles.finish();
+  for (const [pid, p] of processes) b.addSpan(SPAN_PROCESS, p.start, p.end, pid);
+  for (const [id, start] of containers) if (id !== 'host') b.addSpan(SPAN_CONTAINER, start, undefined, b.strings.intern(id));
+
+  const machine = inspector.state.machine;
+  return b.finish({
+    identity,
+    path: opts.displayPath ?? readPath,
+    sizeBytes: identity.size,
+    hostname: machine?.hostname ?? '',
+    numCpus: machine?.numCpus ?? 0,
+    warnings: summary.warnings.slice(0, 100).concat(summary.truncatedAt !== undefined ? [`${basename(opts.displayPath ?? readPath)}: capture ends inside a block at byte ${summary.truncatedAt}`] : []),
+  });
+}

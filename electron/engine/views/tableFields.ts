@@ -1,0 +1,118 @@
+/**
+ * The table-only fields csysdig's views aggregate (evt.buflen.file.in, evt.count.error.net,
+ * evt.type.is.3, thread.vmsize.b, thread.cpu, ...), layered over the engine's field resolver.
+ * Each is 1/0 or a byte count for the events it applies to and "no value" otherwise, so a
+ * table fills in its default (0, not counted in averages), as csysdig's tables do.
+ */
+import type { FieldResolver, FieldValue, ResolvedField } from '../filter/resolver';
+import type { EventContext } from '../inspector/eventContext';
+import type { FieldType } from '../../../shared/fields/types';
+import { THREAD_TABLE_EVENT_TYPE } from './threadTableEvents';
+
+const PROCINFO = 234;
+
+function num(v: FieldValue | undefined): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return undefined;
+}
+
+function u64Param(ctx: EventContext, i: number): number | undefined {
+  const ev = ctx.ev;
+  if (i >= ev.nparams || ev.paramLength[i] < 8) return undefined;
+  const o = ev.paramOffset[i];
+  const d = ev.data;
+  const lo = (d[o] | (d[o + 1] << 8) | (d[o + 2] << 16) | (d[o + 3] << 24)) >>> 0;
+  const hi = (d[o + 4] | (d[o + 5] << 8) | (d[o + 6] << 16) | (d[o + 7] << 24)) >>> 0;
+  return hi * 0x100000000 + lo;
+}
+
+/** Per-thread CPU tick counters, to turn procinfo's running totals into per-sample usage. */
+class CpuTracker {
+  private readonly last = new Map<number, { usr: number; sys: number }>();
+  private num = -1;
+  private delta: { tot: number; usr: number; sys: number } | undefined;
+
+  /** This event's CPU usage in percent (ticks over one-second samples), or undefined. */
+  usage(ctx: EventContext): { tot: number; usr: number; sys: number } | undefined {
+    if (ctx.ev.type !== PROCINFO) return undefined;
+    if (ctx.num === this.num) return this.delta;
+    this.num = ctx.num;
+    this.delta = undefined;
+    const usr = u64Param(ctx, 0);
+    const sys = u64Param(ctx, 1);
+    if (usr === undefined || sys === undefined) return undefined;
+    const prev = this.last.get(ctx.ev.tid);
+    this.last.set(ctx.ev.tid, { usr, sys });
+    if (prev) {
+      const cap = (v: number) => Math.min(100, Math.max(0, v));
+      this.delta = { tot: cap(usr + sys - prev.usr - prev.sys), usr: cap(usr - prev.usr), sys: cap(sys - prev.sys) };
+    }
+    return this.delta;
+  }
+}
+
+/** Wraps `base` with the table-only fields; a fresh wrapper per pass (thread.cpu keeps state). */
+export function withTableFields(base: FieldResolver<EventContext>): FieldResolver<EventContext> {
+  const get = (name: string, arg?: string) => {
+    const r = base(name, arg);
+    return r && !('error' in r) ? r.get : () => undefined;
+  };
+  const buflen = get('evt.buflen');
+  const isRead = get('evt.is_io_read');
+  const isWrite = get('evt.is_io_write');
+  const category = get('evt.category');
+  const rawres = get('evt.rawres');
+  const cpu = new CpuTracker();
+  const evtType = get('evt.type');
+  const syscallType = get('syscall.type');
+  const field = (type: FieldType, fn: (ctx: EventContext) => FieldValue | undefined): ResolvedField<EventContext> => ({ type, get: fn });
+
+  const bytes = (cat: string | null, dir: 'in' | 'out' | null) => field('UINT64', (ctx) => {
+    if (cat !== null && category(ctx) !== cat) return undefined;
+    if (dir === 'in' && isRead(ctx) !== true) return undefined;
+    if (dir === 'out' && isWrite(ctx) !== true) return undefined;
+    if (dir === null && isRead(ctx) !== true && isWrite(ctx) !== true) return undefined;
+    return buflen(ctx);
+  });
+  const failed = (ctx: EventContext) => { const r = num(rawres(ctx)); return r !== undefined && r < 0; };
+  const errors = (pick: (cat: unknown) => boolean) => field('UINT32', (ctx) => (failed(ctx) && pick(category(ctx)) ? 1 : 0));
+  const thread = (ctx: EventContext) => ctx.es.thread;
+
+  const table: Record<string, ResolvedField<EventContext>> = {
+    'evt.buflen.in': bytes(null, 'in'),
+    'evt.buflen.out': bytes(null, 'out'),
+    'evt.buflen.file': bytes('file', null),
+    'evt.buflen.file.in': bytes('file', 'in'),
+    'evt.buflen.file.out': bytes('file', 'out'),
+    'evt.buflen.net': bytes('net', null),
+    'evt.buflen.net.in': bytes('net', 'in'),
+    'evt.buflen.net.out': bytes('net', 'out'),
+    'evt.count.error.file': errors((c) => c === 'file'),
+    'evt.count.error.net': errors((c) => c === 'net'),
+    'evt.count.error.memory': errors((c) => c === 'memory'),
+    'evt.count.error.other': errors((c) => c !== 'file' && c !== 'net' && c !== 'memory'),
+    // procinfo events (sent for processes' main threads) count processes and threads.
+    'evt.count.threadinfo': field('UINT32', (ctx) => (ctx.ev.type === PROCINFO ? 1 : undefined)),
+    'evt.count.procinfo': field('UINT32', (ctx) => (ctx.ev.type === PROCINFO ? 1 : undefined)),
+    'evt.type': field('CHARBUF', (ctx) => (ctx.ev.type === THREAD_TABLE_EVENT_TYPE ? 'sysdigevent' : evtType(ctx))),
+    'syscall.type': field('CHARBUF', (ctx) => (ctx.ev.type === THREAD_TABLE_EVENT_TYPE ? 'sysdigevent' : syscallType(ctx))),
+    // Memory belongs to the process: only its main thread reports it, other threads show 0.
+    'thread.vmsize.b': field('UINT64', (ctx) => { const t = thread(ctx); return t ? (t.tid === t.pid ? t.vmsizeKb * 1024 : 0) : undefined; }),
+    'thread.vmrss.b': field('UINT64', (ctx) => { const t = thread(ctx); return t ? (t.tid === t.pid ? t.vmrssKb * 1024 : 0) : undefined; }),
+    'thread.cpu': field('DOUBLE', (ctx) => cpu.usage(ctx)?.tot),
+    'thread.cpu.user': field('DOUBLE', (ctx) => cpu.usage(ctx)?.usr),
+    'thread.cpu.system': field('DOUBLE', (ctx) => cpu.usage(ctx)?.sys),
+  };
+
+  return (name, arg) => {
+    const full = arg === undefined ? name : `${name}.${arg}`;
+    if (table[full]) return table[full];
+    if (name === 'evt.type.is' && arg !== undefined && /^\d+$/.test(arg)) {
+      const type = Number(arg);
+      return field('UINT32', (ctx) => (ctx.ev.type === type ? 1 : 0));
+    }
+    return base(name, arg);
+  };
+}

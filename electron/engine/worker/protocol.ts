@@ -1,0 +1,25 @@
+/** Messages between the EngineHost (main thread) and one index worker (one open capture). */
+import type { ApiError, CaptureInfo, TileQuery, ViewQuery } from '../../../shared/ipc/contract';
+import type { IndexProgress } from '../index/buildIndex';
+
+/** workerData of an index worker. */
+export interface WorkerStart {
+  path: string;
+  captureId: string;
+  /** Index cache directory; null = no cache; absent = the user's cache directory. */
+  cacheDir?: string | null;
+}
+
+export type WorkerCall =
+  | { id: number; method: 'captureInfo'; params: Record<string, never> }
+  | { id: number; method: 'tiles'; params: TileQuery }
+  | { id: number; method: 'view'; params: ViewQuery };
+
+export type ToWorker = { kind: 'cancel' } | ({ kind: 'call' } & WorkerCall);
+
+export type FromWorker =
+  | { kind: 'progress'; progress: IndexProgress }
+  | { kind: 'ready'; info: CaptureInfo; fromCache: boolean }
+  | { kind: 'failed'; error: ApiError }
+  | { kind: 'reply'; id: number; ok: true; result: unknown }
+  | { kind: 'reply'; id: number; ok: false; error: ApiError };
