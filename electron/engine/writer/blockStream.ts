@@ -3,6 +3,7 @@
  * a callback: what the subset writer needs to copy blocks byte for byte. Only the framing is
  * checked (scap-file-format.md §2); decoding is the reader's business.
  */
+import { basename } from 'node:path';
 import { openCaptureSource } from '../capture/captureSource';
 import { CaptureError } from '../capture/types';
 
@@ -22,6 +23,9 @@ export async function forEachBlock(path: string, onBlock: BlockCallback, signal?
       while (off + 8 <= buf.length) {
         const type = buf.readUInt32LE(off);
         const len = buf.readUInt32LE(off + 4);
+        if (base + off === 0 && type !== 0x0a0d0d0a) {
+          throw new CaptureError(`${basename(path)}: not a capture (it does not start with a section header block)`, 0);
+        }
         if (len < 12 || (len & 3) !== 0) {
           throw new CaptureError(`corrupt block at byte ${base + off}: length ${len}`, base + off);
         }

@@ -141,11 +141,14 @@ export class CaptureWriter {
   }
 }
 
+class WriteError extends Error {}
+
 function oneLineError(err: unknown, path: string): Error {
+  if (err instanceof WriteError) return err;
   const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return new Error(`cannot write ${path}: directory does not exist`);
-  if (e?.code === 'EACCES') return new Error(`cannot write ${path}: permission denied`);
-  if (e?.code === 'ENOSPC') return new Error(`cannot write ${path}: no space left on device`);
+  if (e?.code === 'ENOENT') return new WriteError(`cannot write ${path}: directory does not exist`);
+  if (e?.code === 'EACCES') return new WriteError(`cannot write ${path}: permission denied`);
+  if (e?.code === 'ENOSPC') return new WriteError(`cannot write ${path}: no space left on device`);
   const msg = err instanceof Error ? err.message : String(err);
-  return new Error(`cannot write ${path}: ${msg.split('\n')[0]}`);
+  return new WriteError(`cannot write ${path}: ${msg.split('\n')[0]}`);
 }

@@ -106,6 +106,11 @@ export class EventEncoder {
   end(cpu = 0): void {
     const large = EVENT_LARGE_PAYLOAD[this.type] === 1;
     const width = large ? 4 : 2;
+    if (!large) {
+      for (let i = 0; i < this.count; i++) {
+        if (this.lengths[i] > 0xffff) throw new Error(`event type ${this.type}: parameter ${i} is ${this.lengths[i]} bytes, more than its 16-bit length allows`);
+      }
+    }
     const len = HEADER_SIZE + this.count * width + this.data.length;
     const out = this.out;
     const blockType = 2 + len > MAX_SMALL_BLOCK_BODY ? BlockType.EV_V2_LARGE : BlockType.EV_V2;
