@@ -72,3 +72,14 @@ test('a new thread from either side joins its process and an old procexit carrie
   const [p] = r.finish().processes;
   assert.deepEqual([p.threads, p.exitSignal, p.exitCode, p.crashed, p.exitEvtNum], [2, 2, null, false, 4]);
 });
+
+test("a child's parent is the one its clone event names, even when the state already re-parented it", () => {
+  const r = new LifecycleRecorder(lookupWith(new Map()));
+  const params: Uint8Array[] = Array.from({ length: 21 }, () => new Uint8Array());
+  params[0] = i64(0);
+  params[5] = i64(10309);
+  params[15] = u32(0);
+  const child = { ...thread(10310, 10310, 'runc:[1:CHILD]'), ptid: 10301 };
+  r.onEvent(evidence(531, rawEvent(CLONE_X, params, 5n, 10310), child));
+  assert.deepEqual(r.finish().processes.map((p) => [p.pid, p.parentTid]), [[10310, 10309]]);
+});

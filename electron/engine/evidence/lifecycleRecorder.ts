@@ -78,8 +78,12 @@ export class LifecycleRecorder {
     const isThread = (flags & PPM_CLONE_THREAD) !== 0;
     const ts = ev.ts.toString();
     if (res === 0) {
-      // The child's own event: after parsing, the event's thread is the child.
-      if (e.thread) this.tree.spawn(facts(e.thread), isThread, ts, e.evtNum);
+      // The child's own event: after parsing, the event's thread is the child. Its parent is
+      // the one the event names, even if the state has already re-parented it (parent gone).
+      if (!e.thread) return;
+      const f = facts(e.thread);
+      if (!isThread && ev.nparams > 5 && ev.paramLength[5] === 8) f.ptid = int64At(ev.data, ev.paramOffset[5]);
+      this.tree.spawn(f, isThread, ts, e.evtNum);
       return;
     }
     const caller = e.thread;

@@ -104,5 +104,6 @@ test('a parent named by one of its threads is resolved to its process', () => {
   b.spawn(facts(200, 200, 101, 'child'), false, '2', 2);
   const nodes = b.build();
   assert.equal(nodes[1].ppid, 100);
+  assert.equal(nodes[1].parentTid, 101);
   assert.deepEqual(nodes[0].children, [200]);
 });

@@ -38,7 +38,10 @@ export interface ThreadFacts {
 
 export interface ProcessNode {
   pid: number;
+  /** The parent process. */
   ppid: number;
+  /** The parent thread that created it (what sysdig's proc.ppid shows; ppid is its process). */
+  parentTid: number;
   name: string;
   exe: string;
   args: string[];
@@ -93,7 +96,7 @@ export class ProcessTreeBuilder {
 
   private create(f: ThreadFacts, ts: string | null, evtNum: number | null): Live {
     const node: ProcessNode = {
-      pid: f.pid, ppid: f.ptid, name: f.comm, exe: f.exe, args: f.args, cmdline: cmdline(f.comm, f.args),
+      pid: f.pid, ppid: f.ptid, parentTid: f.ptid, name: f.comm, exe: f.exe, args: f.args, cmdline: cmdline(f.comm, f.args),
       uid: f.uid, user: this.userName(f.uid, f.containerId), containerId: f.containerId,
       vpid: f.vpid ?? null, startTs: ts, startEvtNum: evtNum, exitTs: null, exitEvtNum: null,
       exitCode: null, exitSignal: null, coreDumped: false, crashed: false, crashReason: '',
@@ -125,6 +128,7 @@ export class ProcessTreeBuilder {
     }
     if (f.tid === f.pid) {
       live.node.ppid = f.ptid;
+      live.node.parentTid = f.ptid;
       this.rename(live.node, f);
     }
     this.addThread(live, f.tid);
@@ -160,7 +164,7 @@ export class ProcessTreeBuilder {
     if (!live || live.node.exitTs !== null) live = this.create(f, null, null);
     const n = live.node;
     Object.assign(n, { name: f.comm, exe: f.exe, args: f.args, cmdline: cmdline(f.comm, f.args), containerId: f.containerId || n.containerId });
-    if (f.ptid > 0 && n.ppid <= 0) n.ppid = f.ptid;
+    if (f.ptid > 0 && n.ppid <= 0) { n.ppid = f.ptid; n.parentTid = f.ptid; }
     if (f.vpid !== undefined) n.vpid = f.vpid;
     n.execs++;
     n.lastExecTs = ts;
