@@ -238,6 +238,24 @@ test('data after the last gzip member is ignored with a warning', async () => {
   assert.match(summary.warnings.join('\n'), /ignored data after the last gzip member|compressed data ends early/);
 });
 
+test('event blocks over 64 KiB of non-large types are read (libscap refuses them, real files have them)', async () => {
+  const big = eventBlock({ type: OPEN_X, params: [le64(3), cstr('x'.repeat(60000)), le32(0), le32(0), le32(0), Buffer.alloc(50000, 7)] });
+  assert.ok(big.length > 65536 + 12);
+  const { events, summary } = await collect(capture(big, eventBlock(openExit(9))));
+  assert.deepEqual(events.map((e) => e.tid), [100, 9]);
+  assert.equal(events[0].params[5].length, 50000);
+  assert.deepEqual(summary.warnings, []);
+});
+
+test('an event block whose length was inflated (trailer and event disagree with it) ends the read', async () => {
+  const good = eventBlock(openExit(2));
+  const inflated = Buffer.concat([good.subarray(0, -4), Buffer.alloc(64), good.subarray(-4)]);
+  inflated.writeUInt32LE(inflated.length, 4); // header says longer; trailer keeps the old length
+  const { events, summary } = await collect(capture(eventBlock(openExit(1)), inflated, eventBlock(openExit(3))));
+  assert.deepEqual(events.map((e) => e.tid), [1]);
+  assert.match(summary.warnings[0], /trailer says/);
+});
+
 test('an impossible block length ends the read with a warning instead of hanging', async () => {
   const bad = Buffer.concat([le32(BlockType.EVENT_V2), le32(5), Buffer.alloc(16)]);
   const { events, summary } = await collect(capture(eventBlock(openExit(1)), bad));

@@ -24,8 +24,6 @@ import { SHB_MAGIC, SHB_MAGIC_SWAPPED, parseFdList, parseInterfaces, parseMachin
 import { LayoutUpgrader } from './upgradeLayout';
 
 const MAX_WARNINGS = 50;
-/** Non-large event blocks may not exceed 64 KiB of body (§9.1). */
-const MAX_SMALL_EVENT_BLOCK = 65536 + 8;
 /** Larger blocks than this are treated as corrupt lengths rather than buffered. */
 const MAX_BLOCK_BYTES = 1 << 30;
 
@@ -76,7 +74,8 @@ class BlockReader {
       const len = u32(b, pos + 4);
       const at = this.base + pos;
       if (this.summary.blocks === 0) this.checkFirstBlock(b, pos, type, len);
-      if (len < 12 || len > MAX_BLOCK_BYTES || (len > MAX_SMALL_EVENT_BLOCK && isSmallEventBlock(type))) {
+      // libscap refuses event blocks over 64 KiB, but real files hold bigger ones (draios/sysdig#867): read them.
+      if (len < 12 || len > MAX_BLOCK_BYTES) {
         this.stop(`block at offset ${at} has an impossible length ${len}; the rest of the capture cannot be located and was not read`);
         return { pos, need: 0 };
       }
@@ -96,7 +95,7 @@ class BlockReader {
       if (trailer !== len && type !== BlockType.SECTION_HEADER) {
         // libscap checks trailers of metadata blocks only; an event that decodes inside its
         // block is trusted (so are files that sysdig reads), anything else means lost framing.
-        if (!event || problem !== null) {
+        if (!event || problem !== null || !blockFitsEvent(b, pos, len, type)) {
           this.stop(`${blockTypeName(type)} block at offset ${at} says it is ${len} bytes long but its trailer says ${trailer}; the rest of the capture was not read`);
           return { pos, need: 0 };
         }
@@ -184,8 +183,12 @@ class BlockReader {
   }
 }
 
-function isSmallEventBlock(type: number): boolean {
-  return isEventBlock(type) && type !== BlockType.EVENT_V2_LARGE && type !== BlockType.EVENT_FLAGS_V2_LARGE;
+/** The block is just the event plus at most 3 bytes of padding (so its length is believable). */
+function blockFitsEvent(b: Uint8Array, pos: number, len: number, type: number): boolean {
+  const withFlags = type === BlockType.EVENT_FLAGS || type === BlockType.EVENT_FLAGS_V2 || type === BlockType.EVENT_FLAGS_V2_LARGE;
+  const head = 10 + (withFlags ? 4 : 0);
+  const slack = len - 4 - head - u32(b, pos + head + 16);
+  return slack >= 0 && slack <= 3;
 }
 
 export async function readCapture(path: string, visitor: CaptureVisitor, opts: ReadOptions = {}): Promise<ReadSummary> {
