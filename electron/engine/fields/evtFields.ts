@@ -129,7 +129,13 @@ export const EVT_FIELDS: Record<string, FieldFactory> = {
   'evt.category': noArg(() => stringField(category)),
   'evt.cpu': noArg(() => numberField('INT16', (c) => c.ev.cpu)),
   'evt.args': noArg(() => stringField((c) => renderArgs(c.ev, c.lookup))),
-  'evt.info': noArg(() => stringField((c) => renderInfo(c.ev, c.lookup))),
+  'evt.info': noArg(() => stringField((c) => syslogInfo(c) ?? renderInfo(c.ev, c.lookup))),
+  'evt.is_syslog': noArg(() => boolField((c) => syslogMessage(c) !== undefined)),
+  'syslog.facility': noArg(() => numberField('UINT32', (c) => syslogMessage(c)?.facility)),
+  'syslog.facility.str': noArg(() => stringField((c) => { const m = syslogMessage(c); return m ? FACILITIES[m.facility] ?? String(m.facility) : undefined; })),
+  'syslog.severity': noArg(() => numberField('UINT32', (c) => syslogMessage(c)?.severity)),
+  'syslog.severity.str': noArg(() => stringField((c) => { const m = syslogMessage(c); return m ? SEVERITIES[m.severity] : undefined; })),
+  'syslog.message': noArg(() => stringField((c) => syslogMessage(c)?.message)),
   'evt.arg': (arg) => (arg === undefined ? { error: 'evt.arg needs an argument: evt.arg.NAME or evt.arg[N]' } : argGetter(arg, true)),
   'evt.rawarg': (arg) => {
     if (arg === undefined) return { error: 'evt.rawarg needs an argument: evt.rawarg.NAME' };
@@ -178,4 +184,33 @@ function openFlagTest(ctx: EventContext, test: (flags: number) => boolean): bool
   const i = paramIndexByName(ctx.ev, 'flags');
   const f = i >= 0 ? intParam(ctx.ev, i) : undefined;
   return f !== undefined && test(f);
+}
+
+const SEVERITIES = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
+const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'clock', 'authpriv', 'ftp', 'ntp',
+  'logaudit', 'logalert', 'cron', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'];
+
+interface SyslogMessage { facility: number; severity: number; message: string }
+
+/** A write to /dev/log decoded as sysdig's syslog decoder does (`<PRI>message`). */
+function syslogMessage(ctx: EventContext): SyslogMessage | undefined {
+  if (isEnter(ctx) || !(ioFlags(ctx) & EventFlag.WRITES_TO_FD) || !ctx.es.fd?.syslog) return undefined;
+  const r = rawResult(ctx);
+  if (r === undefined || r < 0) return undefined;
+  const data = buffer(ctx);
+  if (!data || data[0] !== 0x3c) return undefined;
+  let i = 1, pri = 0;
+  while (i < data.length && i < 5 && data[i] >= 0x30 && data[i] <= 0x39) pri = pri * 10 + data[i++] - 0x30;
+  if (i === 1 || data[i] !== 0x3e) return undefined;
+  let message = '';
+  for (let k = i + 1; k < data.length; k++) {
+    const b = data[k];
+    message += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
+  }
+  return { facility: pri >> 3, severity: pri & 7, message };
+}
+
+function syslogInfo(ctx: EventContext): string | undefined {
+  const m = syslogMessage(ctx);
+  return m ? `syslog sev=${SEVERITIES[m.severity]} msg=${m.message}` : undefined;
 }

@@ -243,15 +243,21 @@ function parseConnect(state: SystemState, ev: CaptureEvent, es: EventState, t: T
   if (tuple.family === AF_UNIX) {
     setFromTuple(fd, tuple);
     fd.name = tupleText(tuple);
+    if (fd.name.includes('/dev/log')) fd.syslog = true;
   } else {
-    const wasServerUdp = fd.l4proto === L4.Udp && fd.role === Role.Server;
-    setFromTuple(fd, tuple);
-    if (fd.l4proto === L4.Unknown) fd.l4proto = L4.Tcp;
-    if (wasServerUdp) fd.swapEndpoints();
+    const want = tuple.family === AF_INET ? FdType.Ipv4Sock : FdType.Ipv6Sock;
+    reinterpretServerSocket(fd, want);
+    fd.type = want;
+    if (!isSameTuple(fd, tuple)) {
+      fd.sip = tuple.sip; fd.sport = tuple.sport;
+      if (!fd.dip || fd.dip.length !== tuple.sip!.length || isZeroIp(fd.dip)) fd.dip = tuple.dip;
+      if (fd.dport === 0) fd.dport = tuple.dport;
+    }
+    completeEndpoints(state.interfaces, fd);
     fd.renameFromEndpoints();
   }
   if (fd.role === Role.None) fd.role = Role.Client;
-  void state; void t;
+  void t;
 }
 
 function parseAccept(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): void {
@@ -404,14 +410,13 @@ function updateTuple(state: SystemState, ev: CaptureEvent, es: EventState, t: Th
   if (tuple.family === AF_UNIX) {
     setFromTuple(fd, tuple);
     fd.name = tuple.path;
+    if (fd.name.includes('/dev/log')) fd.syslog = true;
     return;
   }
   const want = tuple.family === AF_INET ? FdType.Ipv4Sock : FdType.Ipv6Sock;
   reinterpretServerSocket(fd, want);
   fd.type = want;
-  const sameTuple = fd.sip && fd.dip && tuple.sip && tuple.dip
-    && ((eq(fd.sip, tuple.sip) && fd.sport === tuple.sport && eq(fd.dip, tuple.dip) && fd.dport === tuple.dport)
-      || (eq(fd.sip, tuple.dip) && fd.sport === tuple.dport && eq(fd.dip, tuple.sip) && fd.dport === tuple.sport));
+  const sameTuple = isSameTuple(fd, tuple);
   if (sameTuple) return;
   fd.sip = tuple.sip; fd.sport = tuple.sport;
   if (!fd.dip || fd.dip.length !== tuple.sip!.length || isZeroIp(fd.dip)) fd.dip = tuple.dip;
@@ -446,6 +451,12 @@ function reinterpretServerSocket(fd: FdInfo, want: FdType): void {
     dip[0] = port & 0xff; dip[1] = port >> 8; dip[2] = l4;
     fd.dip = dip; fd.sport = 0; fd.dport = 0; fd.l4proto = L4.Unknown;
   }
+}
+
+function isSameTuple(fd: FdInfo, tuple: SockTuple): boolean {
+  return !!(fd.sip && fd.dip && tuple.sip && tuple.dip
+    && ((eq(fd.sip, tuple.sip) && fd.sport === tuple.sport && eq(fd.dip, tuple.dip) && fd.dport === tuple.dport)
+      || (eq(fd.sip, tuple.dip) && fd.sport === tuple.dport && eq(fd.dip, tuple.sip) && fd.dport === tuple.sport)));
 }
 
 function eq(a: Uint8Array, b: Uint8Array): boolean {

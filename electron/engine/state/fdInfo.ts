@@ -41,6 +41,8 @@ export class FdInfo {
   unixDest = 0n;
   /** pidfd target. */
   pid = 0;
+  /** sysdig's syslog decoder is attached (a socket connected to /dev/log). */
+  syslog = false;
 
   clone(): FdInfo {
     const c = new FdInfo();

@@ -249,7 +249,8 @@ function parseClone(state: SystemState, ev: CaptureEvent, es: EventState): void 
   }
   fillFromClone(state, ev, child);
   if (lookup && lookupValid) copyFromParent(state, child, lookup, isThread);
-  else if (lookup && isThread) { lookup.exe = child.exe; lookup.comm = child.comm; lookup.args = child.args; }
+  // sysdig 0.29.3 names an unknown parent (or leader) after the child, for processes too.
+  else if (lookup) { lookup.exe = child.exe; lookup.comm = child.comm; lookup.args = child.args; }
   if (!isThread && !child.cwd) child.cwd = asDirectory(stringParam(ev, 6) ?? '/');
   const inNs = (flags & (PPM_CL_CHILD_IN_PIDNS | PPM_CL_CLONE_NEWPID)) !== 0 || child.tid !== child.vtid;
   const nsStart = u64Param(ev, 20);
