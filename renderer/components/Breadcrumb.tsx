@@ -1,5 +1,6 @@
 /** Where the user is: Overview, then one crumb per drill-down step; a crumb goes back to its step. */
-import { breadcrumb } from '../../shared/views/drilldown';
+import { breadcrumb, type DrillStep } from '../../shared/views/drilldown';
+import { findView } from '../../shared/views/catalog';
 import { useCapture } from '../state/context';
 
 export function Breadcrumb() {
@@ -7,7 +8,7 @@ export function Breadcrumb() {
   const panel = useCapture((s) => s.panel);
   const showOverview = useCapture((s) => s.showOverview);
   const walkBack = useCapture((s) => s.walkBack);
-  const labels = breadcrumb(trail);
+  const labels = breadcrumb(trail).map((label, i) => tileLabel(trail[i]) ?? label);
   return (
     <nav aria-label="Breadcrumb" className="breadcrumb">
       <ol>
@@ -22,4 +23,10 @@ export function Breadcrumb() {
       </ol>
     </nav>
   );
+}
+
+/** A step opened from a tile reads "View: Tile title" rather than a key = value. */
+function tileLabel(step: DrillStep | undefined): string | undefined {
+  if (step?.keyField !== 'tile') return undefined;
+  return `${findView(step.viewId)?.name ?? step.viewId}: ${step.selection ?? ''}`;
 }

@@ -74,7 +74,7 @@ export function FilterBar() {
         {error && (
           <div id="filter-error" role="alert" className="filter-error">
             <span className="caret-pad" aria-hidden="true">{' '.repeat(Math.max(0, column - 1))}^</span>
-            <span>{error.message}{error.suggestion ? ` (did you mean ${error.suggestion}?)` : ''}</span>
+            <span>{error.message}{error.suggestion && !error.message.includes(error.suggestion) ? ` (did you mean ${error.suggestion}?)` : ''}</span>
           </div>
         )}
         {menu && (

@@ -8,6 +8,7 @@ import { useCapture, useClient } from '../state/context';
 import { messageOf } from '../api/client';
 import { Sparkline } from './Sparkline';
 import { formatTileValue } from './tileFormat';
+import { findView } from '../../shared/views/catalog';
 
 export function Overview() {
   const client = useClient();
@@ -47,7 +48,7 @@ export function Overview() {
                   <span className="tile-value">{formatTileValue(tile)}</span>
                   <Sparkline series={tile.series} />
                 </button>
-                {tile.drillView && (
+                {tile.drillView && findView(tile.drillView) && (
                   <button type="button" className="tile-drill" aria-label={`Open ${tile.title} in a view`} title="Drill down"
                     onClick={() => openView(tile.drillView as string, tile.drillFilter ?? '', tile.title)}>→</button>
                 )}

@@ -89,6 +89,9 @@ export function Timeline() {
             {t.title}: {formatTileValue(t)} ×
           </button>
         ))}
+        {pinned.filter((id) => !series.some((t) => t.id === id)).map((id) => (
+          <button type="button" key={id} className="small legend" title="Unpin" onClick={() => togglePin(id)}>{id}: no data here ×</button>
+        ))}
         {pinned.length === 0 && <span className="dim">{series[0] ? `${series[0].title} over time · ` : ''}click a tile to pin its timeline here.</span>}
       </div>
       <svg width={width} height={chartHeight + axisHeight} className="timeline-chart" role="img" aria-label="Time axis and window brush">
