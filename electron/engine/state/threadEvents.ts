@@ -15,6 +15,7 @@ import {
 import type { EventState, SystemState } from './systemState';
 
 const TWO_SECONDS = 2_000_000_000n;
+const OLD_ENGINE_CLONE_RULES = true;
 const RLIMIT_NOFILE = 7;
 
 export function parseThreadEvent(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo | undefined): void {
@@ -190,7 +191,8 @@ function parseClone(state: SystemState, ev: CaptureEvent, es: EventState): void 
       caller.vpid = vpid ?? -1;
       link(state, caller);
     }
-    if (flags & (PPM_CL_CHILD_IN_PIDNS | PPM_CL_CLONE_NEWPID | PPM_CL_CLONE_PARENT)) return;
+    // Newest libs also stop here for children in a new pid namespace; sysdig 0.29.3 does not.
+    if ((flags & (OLD_ENGINE_CLONE_RULES ? PPM_CL_CHILD_IN_PIDNS : PPM_CL_CHILD_IN_PIDNS | PPM_CL_CLONE_NEWPID | PPM_CL_CLONE_PARENT)) !== 0) return;
     if (caller.vtid >= 0 && caller.tid !== caller.vtid) return;
     if ((flags & PPM_CL_CLONE_VFORK) || ev.type === EV.VFORK_X) return;
     const existing = state.threads.get(res);
@@ -226,6 +228,9 @@ function parseClone(state: SystemState, ev: CaptureEvent, es: EventState): void 
   // Child side: the event's tid is the new thread.
   const existing = state.threads.get(ev.tid);
   if (existing && existing.cloneTs !== 0n && ev.ts - existing.cloneTs < TWO_SECONDS) {
+    // The caller side created it without knowing its pid namespace ids; this event has them.
+    if (vtid !== undefined) existing.vtid = vtid;
+    if (vpid !== undefined) existing.vpid = vpid;
     es.thread = existing;
     existing.flags |= PPM_CL_ACTIVE;
     return;
