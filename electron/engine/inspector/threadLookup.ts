@@ -39,13 +39,12 @@ export class ThreadLookup implements FormatLookup {
     return this.state.threads.get(tid)?.comm;
   }
 
+  // sysdig 0.29.3 names users and groups from the host's lists only.
   userName(uid: number): string | undefined {
-    const t = this.thread;
-    return this.state.users.user(uid, t?.containerId ?? '')?.name ?? (uid === 0 ? 'root' : undefined);
+    return this.state.users.user(uid, '')?.name;
   }
 
   groupName(gid: number): string | undefined {
-    const t = this.thread;
-    return this.state.users.group(gid, t?.containerId ?? '')?.name ?? (gid === 0 ? 'root' : undefined);
+    return this.state.users.group(gid, '')?.name;
   }
 }

@@ -163,6 +163,12 @@ function copyFromParent(state: SystemState, child: ThreadInfo, parent: ThreadInf
   }
 }
 
+/** The cwd a clone event names (empty when it names none, as sinsp keeps it). */
+function cloneCwd(ev: CaptureEvent): string {
+  const cwd = stringParam(ev, 6);
+  return cwd ? asDirectory(cwd) : '';
+}
+
 function link(state: SystemState, t: ThreadInfo): void {
   const parent = state.threads.get(t.ptid);
   if (parent) parent.children.add(t.tid);
@@ -219,7 +225,7 @@ function parseClone(state: SystemState, ev: CaptureEvent, es: EventState): void 
     else {
       caller.exe = child.exe; caller.comm = child.comm; caller.args = child.args;
     }
-    if (!isThread && !child.cwd) child.cwd = asDirectory(stringParam(ev, 6) ?? '/');
+    if (!isThread && !child.cwd) child.cwd = cloneCwd(ev);
     state.threads.set(child.tid, child);
     link(state, child);
     state.recomputeContainer(child);
@@ -256,7 +262,7 @@ function parseClone(state: SystemState, ev: CaptureEvent, es: EventState): void 
   if (lookup && lookupValid) copyFromParent(state, child, lookup, isThread);
   // sysdig 0.29.3 names an unknown parent (or leader) after the child, for processes too.
   else if (lookup) { lookup.exe = child.exe; lookup.comm = child.comm; lookup.args = child.args; }
-  if (!isThread && !child.cwd) child.cwd = asDirectory(stringParam(ev, 6) ?? '/');
+  if (!isThread && !child.cwd) child.cwd = cloneCwd(ev);
   const inNs = (flags & (PPM_CL_CHILD_IN_PIDNS | PPM_CL_CLONE_NEWPID)) !== 0 || child.tid !== child.vtid;
   const nsStart = u64Param(ev, 20);
   child.pidnsInitStartTs = inNs && nsStart !== undefined ? nsStart + state.bootTsEpoch : state.bootTsEpoch;
