@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { andFilters, bookmarkCommands, rowEventsFilter, shellCommand, shellQuote, stepCommands } from './commands';
+
+test('shell words are single-quoted unless plainly safe; embedded quotes survive', () => {
+  assert.equal(shellQuote('capture.scap'), 'capture.scap');
+  assert.equal(shellQuote('evt.num=5'), 'evt.num=5');
+  assert.equal(shellQuote('proc.name=nginx and fd.num>3'), `'proc.name=nginx and fd.num>3'`);
+  assert.equal(shellQuote(`it's $(rm -rf ~)`), `'it'\\''s $(rm -rf ~)'`);
+  assert.equal(shellQuote(''), `''`);
+  assert.equal(shellCommand(['a b', 'c']), `'a b' c`);
+});
+
+test('filters are combined with parentheses, empty parts dropped', () => {
+  assert.equal(andFilters('', ' a ', undefined), 'a');
+  assert.equal(andFilters('a', 'b or c'), '(a) and (b or c)');
+});
+
+test('an event bookmark reproduces with syscope dump, syscope events and sysdig', () => {
+  const c = bookmarkCommands('/tmp/my capture.scap', { kind: 'event', evtNum: 42, note: '' });
+  assert.deepEqual(c, [`syscope dump '/tmp/my capture.scap' evt.num=42`, `syscope events '/tmp/my capture.scap' evt.num=42 --json`, `sysdig -r '/tmp/my capture.scap' evt.num=42`]);
+});
+
+test('a row bookmark filters on the row key, quoting hostile keys for the filter and the shell', () => {
+  const b = { kind: 'row' as const, viewId: 'procs', filter: 'container.name contains "web"', key: `x"y'z`, note: '' };
+  assert.equal(rowEventsFilter('proc.name', b), '(container.name contains "web") and (proc.name="x\\"y\'z")');
+  const [view, dump] = bookmarkCommands('c.scap', b, 'proc.name');
+  assert.equal(view, `syscope view c.scap procs --filter 'container.name contains "web"'`);
+  assert.equal(dump, `syscope dump c.scap '(container.name contains "web") and (proc.name="x\\"y'\\''z")'`);
+});
+
+test('a step over a view reproduces the view and its events in the time window', () => {
+  const cmds = stepCommands('c.scap', { title: '', viewId: 'procs', trail: [{ viewId: 'containers', filter: '' }, { viewId: 'procs', filter: 'container.id="abc"' }], filter: 'proc.name=nginx', window: { from: '10', to: '20' }, tiles: [], note: '' });
+  assert.deepEqual(cmds, [
+    `syscope view c.scap procs --filter '(proc.name=nginx) and (container.id="abc")' --from 10 --to 20`,
+    `syscope dump c.scap '((proc.name=nginx) and (container.id="abc")) and (evt.rawtime >= 10 and evt.rawtime <= 20)'`,
+  ]);
+});
