@@ -23,6 +23,7 @@ import { listEvents } from '../../electron/engine/evidence/eventsList';
 import { EventFieldSet, type JsonValue } from '../../electron/engine/evidence/eventFields';
 import { scanLifecycle } from '../../electron/engine/evidence/lifecycleScan';
 import type { ProcessNode } from '../../electron/engine/evidence/processTree';
+import { EvidenceService } from '../../electron/engine/evidence/evidenceService';
 
 const EVENTS_PER_CAPTURE = 3000;
 /** Each judged field must agree on this share of events (the issue's target). */
@@ -226,4 +227,29 @@ test('tree: exits, parents and children agree with sysdig on procexit and clone 
   assert.ok(exits > 0 && births > 0);
   assert.ok(exitsOk / exits >= BAR, `only ${exitsOk}/${exits} exits agree`);
   assert.ok(birthsOk / births >= BAR, `only ${birthsOk}/${births} births agree`);
+});
+
+test('evidence service: pages, one event in full, streams, tree and uncapped search answer for a real capture', { skip: referenceSkip(false) }, async () => {
+  const file = captureFiles().find((f) => basename(f) === 'bencerex_example0_nginx.scap');
+  if (!file) return;
+  const svc = new EvidenceService(file);
+  const first = await svc.events({ captureId: 'x', limit: 10 });
+  assert.equal(first.events.length, 10);
+  const second = await svc.events({ captureId: 'x', limit: 10, fromEvtNum: first.next! });
+  assert.ok(second.events[0].evtNum > first.events[9].evtNum);
+  const detail = await svc.eventDetail({ captureId: 'x', evtNum: first.events[3].evtNum });
+  assert.equal(detail.fields['evt.num'], first.events[3].evtNum);
+  assert.ok(Object.keys(detail.fields).length > 30, 'every field that applies');
+  await assert.rejects(svc.eventDetail({ captureId: 'x', evtNum: 10_000_000 }), /no event #10000000/);
+  await assert.rejects(svc.events({ captureId: 'x', limit: 1, filter: 'proc.name ==' }), (e: Error) => !e.message.includes('\n'));
+  const streams = await svc.streams({ captureId: 'x', limit: 100 });
+  const get = streams.operations.find((o) => o.direction === 'read')!;
+  assert.match(Buffer.from(get.dataBase64, 'base64').toString('latin1'), /^GET \/ HTTP\/1.1\r\n/);
+  const found = await svc.search({ captureId: 'x', target: 'streams', text: 'HTTP/1.1' });
+  assert.deepEqual([...new Set(found.matches.map((m) => m.row))].sort(), streams.operations.filter((o) => /HTTP\/1\.1/.test(Buffer.from(o.dataBase64, 'base64').toString('latin1'))).map((o) => o.evtNum).sort());
+  const inEvents = await svc.search({ captureId: 'x', target: 'events', text: 'accept' });
+  assert.ok(inEvents.matches.length >= 2);
+  const tree = await svc.tree({ captureId: 'x' });
+  assert.ok(tree.processes.some((p) => p.name === 'nginx'));
+  assert.equal(tree.containers[0]?.name, 'example0_nginx_1');
 });

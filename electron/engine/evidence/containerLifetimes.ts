@@ -5,43 +5,11 @@
  * only its id (from cgroups), and its main process is the one whose pid inside the container
  * is 1, or, when that is unknown, a process whose parent is outside the container.
  */
-import type { ProcessNode } from './processTree';
+import type { ContainerLifetime, MainProcessEnd, ProcessNode } from '../../../shared/streams/evidenceTypes';
+
+export type { ContainerLifetime, MainProcessEnd };
 
 export interface ContainerMeta { name: string; image: string }
-
-export interface MainProcessEnd {
-  pid: number;
-  name: string;
-  cmdline: string;
-  startTs: string | null;
-  exitTs: string | null;
-  exitEvtNum: number | null;
-  exitCode: number | null;
-  exitSignal: number | null;
-  crashed: boolean;
-  crashReason: string;
-}
-
-export interface ContainerLifetime {
-  id: string;
-  name: string;
-  image: string;
-  /** Whether the capture carried metadata (a container event) for this container. */
-  hasMetadata: boolean;
-  firstTs: string;
-  lastTs: string;
-  firstEvtNum: number;
-  lastEvtNum: number;
-  events: number;
-  processes: number[];
-  mainProcesses: MainProcessEnd[];
-  /** Main processes that ended within the capture. */
-  deaths: number;
-  /** Main processes that started after an earlier main process had ended. */
-  restarts: number;
-  /** The container's last main process ended and nothing of it ran afterwards. */
-  died: boolean;
-}
 
 interface Seen { firstTs: bigint; lastTs: bigint; firstEvtNum: number; lastEvtNum: number; events: number }
 

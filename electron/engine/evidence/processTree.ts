@@ -8,6 +8,10 @@
  * old one stays in the list). Threads only count towards their process.
  */
 
+import type { ProcessNode } from '../../../shared/streams/evidenceTypes';
+
+export type { ProcessNode };
+
 /** Signals that mean the process crashed rather than was stopped (scap-flags.md §4). */
 const crashSignals = new Map<number, string>([
   [4, 'SIGILL'], [5, 'SIGTRAP'], [6, 'SIGABRT'], [7, 'SIGBUS'], [8, 'SIGFPE'], [11, 'SIGSEGV'], [31, 'SIGSYS'],
@@ -36,42 +40,6 @@ export interface ThreadFacts {
   vpid?: number;
 }
 
-export interface ProcessNode {
-  pid: number;
-  /** The parent process. */
-  ppid: number;
-  /** The parent thread that created it (what sysdig's proc.ppid shows; ppid is its process). */
-  parentTid: number;
-  name: string;
-  exe: string;
-  args: string[];
-  cmdline: string;
-  uid: number;
-  user: string;
-  containerId: string;
-  /** pid inside the container's pid namespace, when known (1 = the container's main process). */
-  vpid: number | null;
-  /** null when the process already ran when the capture started. */
-  startTs: string | null;
-  startEvtNum: number | null;
-  exitTs: string | null;
-  exitEvtNum: number | null;
-  /** Exit code when the process exited by itself. */
-  exitCode: number | null;
-  /** Killing signal number, when a signal ended it. */
-  exitSignal: number | null;
-  coreDumped: boolean;
-  crashed: boolean;
-  /** Why it counts as crashed ("killed by SIGSEGV", "exited with status 1"), or ''. */
-  crashReason: string;
-  execs: number;
-  lastExecTs: string | null;
-  lastExecEvtNum: number | null;
-  threads: number;
-  files: number;
-  connections: number;
-  children: number[];
-}
 
 export interface ExitFacts {
   ts: string;

@@ -1,0 +1,129 @@
+/**
+ * The engine side of the evidence calls (shared/streams/evidenceApi.ts) for one capture file:
+ * events pages, one event's every field, stream pages, the process tree and uncapped search.
+ * Each call is a pass over the capture that stops as soon as it has its answer; the process
+ * tree is built once and kept. Bad filters and fields are one-line `bad-filter`/`bad-request`
+ * failures.
+ */
+import { ApiFailure } from '../../../shared/ipc/errors';
+import type {
+  EventDetailReply, EventDetailRequest, EventsReply, EventsRequest, EvidenceApi, EvidenceScalar, EvidenceSearchReply,
+  EvidenceSearchRequest, StreamsReply, StreamsRequest, TreeReply, TreeRequest,
+} from '../../../shared/streams/evidenceApi';
+import { compileSearch, searchStreams, type SearchMatch } from '../../../shared/streams/search';
+import { toBase64 } from '../../../shared/streams/render';
+import { compileFilter, type Predicate } from '../filter/compile';
+import type { EventContext } from '../inspector/eventContext';
+import { fieldResolver } from '../fields/registry';
+import { UsageError } from './commandLine';
+import { DEFAULT_EVENT_FIELDS, displayableFieldNames, EventFieldSet, type JsonValue } from './eventFields';
+import { listEvents } from './eventsList';
+import { InspectorWalk } from './inspectorWalk';
+import { scanLifecycle } from './lifecycleScan';
+import { listStreams } from './streamsList';
+import type { NsWindow } from './eventWalk';
+
+type Request = { filter?: string; window?: { from: string; to: string } };
+
+export class EvidenceService implements EvidenceApi {
+  private tree_: Promise<TreeReply> | undefined;
+
+  constructor(private readonly path: string, private readonly signal?: AbortSignal) {}
+
+  private walk(): InspectorWalk {
+    return new InspectorWalk(this.path, this.signal);
+  }
+
+  private predicate(filter: string | undefined): Predicate<EventContext> | undefined {
+    if (!filter || filter.trim() === '') return undefined;
+    const compiled = compileFilter(filter, fieldResolver);
+    if (!compiled.ok) throw new ApiFailure('bad-filter', compiled.error.message.split('\n')[0]);
+    return compiled.predicate;
+  }
+
+  private fields(names: string[], skipUnavailable = false): EventFieldSet<EventContext> {
+    try {
+      return new EventFieldSet(names, fieldResolver, skipUnavailable, { jsonTimes: true });
+    } catch (e) {
+      if (e instanceof UsageError) throw new ApiFailure('bad-request', e.message);
+      throw e;
+    }
+  }
+
+  async events(req: EventsRequest): Promise<EventsReply> {
+    const names = req.fields?.length ? req.fields : DEFAULT_EVENT_FIELDS;
+    const fields = this.fields(names);
+    const page = await listEvents(this.walk(), {
+      fields, predicate: this.predicate(req.filter), window: nsWindow(req), fromEvtNum: req.fromEvtNum,
+      fromTs: req.fromTs !== undefined ? BigInt(req.fromTs) : undefined, limit: req.limit,
+    });
+    return {
+      fields: fields.names,
+      events: page.events.map((e) => ({ evtNum: e.evtNum, values: fields.names.map((n) => wire(e.fields[n])), partner: e.partner, latencyNs: e.latencyNs })),
+      next: page.next,
+    };
+  }
+
+  async eventDetail(req: EventDetailRequest): Promise<EventDetailReply> {
+    const fields = this.fields(displayableFieldNames(), true);
+    const page = await listEvents(this.walk(), { fields, fromEvtNum: req.evtNum, limit: 1, predicate: (ctx) => ctx.num === req.evtNum });
+    const e = page.events[0];
+    if (!e) throw new ApiFailure('not-found', `no event #${req.evtNum} in this capture`);
+    const out: EventDetailReply['fields'] = {};
+    for (const [k, v] of Object.entries(e.fields)) if (v !== null) out[k] = wire(v);
+    return { evtNum: e.evtNum, fields: out, partner: e.partner, latencyNs: e.latencyNs };
+  }
+
+  async streams(req: StreamsRequest): Promise<StreamsReply> {
+    const page = await listStreams(this.walk(), {
+      predicate: this.predicate(req.filter), window: nsWindow(req), fromEvtNum: req.fromEvtNum, follow: req.follow, limit: req.limit,
+    });
+    return {
+      operations: page.operations.map(({ data, ...op }) => ({ ...op, dataBase64: toBase64(data) })),
+      next: page.next,
+    };
+  }
+
+  tree(req: TreeRequest): Promise<TreeReply> {
+    if (req.filter && req.filter.trim() !== '') return scanLifecycle(this.walk(), this.predicate(req.filter));
+    this.tree_ ??= scanLifecycle(this.walk());
+    return this.tree_;
+  }
+
+  async search(req: EvidenceSearchRequest): Promise<EvidenceSearchReply> {
+    let match: (text: string) => Array<[number, number]>;
+    try {
+      match = compileSearch(req);
+    } catch (e) {
+      throw new ApiFailure('bad-request', (e as Error).message);
+    }
+    const predicate = this.predicate(req.filter);
+    if (req.target === 'streams') {
+      const page = await listStreams(this.walk(), { predicate, window: nsWindow(req), limit: Infinity });
+      const ops = page.operations;
+      return { matches: searchStreams(ops, req, req.mode).map((m) => ({ ...m, row: ops[m.row].evtNum })) };
+    }
+    // The events list's text: sysdig's default line, one cell per field.
+    const fields = new EventFieldSet(['evt.num', 'evt.time', 'evt.cpu', 'proc.name', 'thread.tid', 'evt.dir', 'evt.type', 'evt.info'], fieldResolver);
+    const matches: SearchMatch[] = [];
+    const window = nsWindow(req);
+    await this.walk().walk((ctx) => {
+      if (window && ((window.from !== undefined && ctx.ev.ts < window.from) || (window.to !== undefined && ctx.ev.ts >= window.to))) return;
+      if (predicate && !predicate(ctx)) return;
+      fields.readText(ctx).forEach((cell, column) => {
+        for (const [start, end] of match(cell)) matches.push({ row: ctx.num, column, start, end });
+      });
+    });
+    return { matches };
+  }
+}
+
+function nsWindow(req: Request): NsWindow | undefined {
+  return req.window ? { from: BigInt(req.window.from), to: BigInt(req.window.to) } : undefined;
+}
+
+/** JSON-safe: integers beyond 2^53 travel as decimal strings. */
+function wire(v: JsonValue): EvidenceScalar | EvidenceScalar[] {
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'bigint' ? x.toString() : x));
+  return typeof v === 'bigint' ? v.toString() : v;
+}

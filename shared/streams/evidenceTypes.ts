@@ -1,0 +1,75 @@
+/**
+ * What the evidence views show about processes and containers, as plain data that crosses the
+ * IPC boundary: the process tree and the containers over time.
+ */
+
+export interface ProcessNode {
+  pid: number;
+  /** The parent process. */
+  ppid: number;
+  /** The parent thread that created it (what sysdig's proc.ppid shows; ppid is its process). */
+  parentTid: number;
+  name: string;
+  exe: string;
+  args: string[];
+  cmdline: string;
+  uid: number;
+  user: string;
+  containerId: string;
+  /** pid inside the container's pid namespace, when known (1 = the container's main process). */
+  vpid: number | null;
+  /** null when the process already ran when the capture started. */
+  startTs: string | null;
+  startEvtNum: number | null;
+  exitTs: string | null;
+  exitEvtNum: number | null;
+  /** Exit code when the process exited by itself. */
+  exitCode: number | null;
+  /** Killing signal number, when a signal ended it. */
+  exitSignal: number | null;
+  coreDumped: boolean;
+  crashed: boolean;
+  /** Why it counts as crashed ("killed by SIGSEGV", "exited with status 1"), or ''. */
+  crashReason: string;
+  execs: number;
+  lastExecTs: string | null;
+  lastExecEvtNum: number | null;
+  threads: number;
+  files: number;
+  connections: number;
+  children: number[];
+}
+
+export interface MainProcessEnd {
+  pid: number;
+  name: string;
+  cmdline: string;
+  startTs: string | null;
+  exitTs: string | null;
+  exitEvtNum: number | null;
+  exitCode: number | null;
+  exitSignal: number | null;
+  crashed: boolean;
+  crashReason: string;
+}
+
+export interface ContainerLifetime {
+  id: string;
+  name: string;
+  image: string;
+  /** Whether the capture carried metadata (a container event) for this container. */
+  hasMetadata: boolean;
+  firstTs: string;
+  lastTs: string;
+  firstEvtNum: number;
+  lastEvtNum: number;
+  events: number;
+  processes: number[];
+  mainProcesses: MainProcessEnd[];
+  /** Main processes that ended within the capture. */
+  deaths: number;
+  /** Main processes that started after an earlier main process had ended. */
+  restarts: number;
+  /** The container's last main process ended and nothing of it ran afterwards. */
+  died: boolean;
+}
