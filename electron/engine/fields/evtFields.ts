@@ -70,8 +70,9 @@ function ioFlags(ctx: EventContext): number {
   return (EVENTS[ctx.ev.type]?.flags ?? 0) & (EventFlag.READS_FROM_FD | EventFlag.WRITES_TO_FD);
 }
 
+/** The thread's latency as sysdig 0.29.3 keeps it (0 after an enter event, kept by switch). */
 function latency(ctx: EventContext): bigint {
-  return isEnter(ctx) ? 0n : ctx.es.latencyNs;
+  return ctx.es.latencyNs;
 }
 
 /** evt.arg[N] / evt.arg.NAME: the parameter index, resolved per event (layouts differ by id). */

@@ -243,6 +243,7 @@ export class SystemState {
     if (!t && !lookupOnly) t = this.placeholder(recorded.tid);
     es.thread = t;
     if (type === EV.SWITCH) {
+      if (t) es.latencyNs = t.latencyNs;
       if (t && upgraded) parseThreadEvent(this, upgraded, es, t);
       return;
     }
@@ -250,10 +251,10 @@ export class SystemState {
       t.flags |= PPM_CL_ACTIVE;
       if (info && info.direction === 'enter') this.onEnter(recorded, es, t, flags, info.fdParam);
       else if (info) {
-        const upInfo = upgraded ? EVENTS[upgraded.type] : undefined;
-        this.onExit(recorded, upgraded, es, t, flags, upInfo ? upInfo.fdParam : -1, info.params[0]?.name);
+        this.onExit(recorded, es, t, flags, info.params[0]?.name);
       }
     }
+    if (t) es.latencyNs = t.latencyNs;
     if (es.fd) es.fdNameBefore = es.fd.name;
     if (!upgraded) return;
     // Parsers read enter parameters by the newest enter layout: only offer a matching enter.
@@ -283,12 +284,12 @@ export class SystemState {
       }
     }
     t.enterTs = ev.ts;
-    es.latencyNs = 0n;
+    t.latencyNs = 0n;
     storeEnter(t, ev);
   }
 
-  private onExit(ev: CaptureEvent, upgraded: CaptureEvent | null, es: EventState, t: ThreadInfo, flags: number, fdParam: number, firstParam: string | undefined): void {
-    if (t.enterTs >= 0n) es.latencyNs = ev.ts - t.enterTs;
+  private onExit(ev: CaptureEvent, es: EventState, t: ThreadInfo, flags: number, firstParam: string | undefined): void {
+    if (t.enterTs >= 0n) t.latencyNs = ev.ts - t.enterTs;
     const valid = ev.type === t.lastEventType + 1 || (ev.type === EV.EXECVE_X && t.lastEventType === EV.EXECVEAT_E);
     es.enterValid = valid;
     es.enter = valid ? t.enterParams : undefined;
@@ -300,8 +301,11 @@ export class SystemState {
     }
     if (flags & EventFlag.USES_FD) {
       let fd = valid ? t.lastEventFd : -1;
-      if (!valid && fdParam >= 0 && upgraded) {
-        const v = intParam(upgraded, fdParam);
+      // Without its enter event, an exit names its fd only if it was recorded with one (newer
+      // drivers); sysdig 0.29.3 had no fd then, and the upgrade's default fd 0 would mislead.
+      const ownFdParam = EVENTS[ev.type]?.fdParam ?? -1;
+      if (!valid && ownFdParam >= 0 && ownFdParam < ev.nparams && ev.paramLength[ownFdParam] > 0) {
+        const v = intParam(ev, ownFdParam);
         if (v !== undefined) fd = v;
       }
       if (fd !== -1 || valid) {

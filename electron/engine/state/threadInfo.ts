@@ -61,6 +61,8 @@ export class ThreadInfo {
   lastEventType = -1;
   lastEventFd = -1;
   enterTs = -1n;
+  /** evt.latency as sysdig 0.29.3 keeps it: set by exits, zeroed by enters, kept otherwise. */
+  latencyNs = 0n;
   lastEventTs = 0n;
   prevEventTs = 0n;
   /** A copy of the last enter event's parameters, for exit parsers that need them. */
