@@ -14,6 +14,11 @@
  *
  * This costs some size (the state-changing events before the window stay in the file), but
  * the state it yields is the original reader's own, not a reconstruction of it.
+ *
+ * So that sysdig 0.29.3 opens every file written here, three things of newer captures are
+ * adapted, each reported as a warning: the section header loses its pcapng options, fd-list
+ * entries of fd types it rejects become "unsupported" fds, and generic syscall events whose
+ * syscall id it cannot look up (it crashes) are left out.
  */
 import { CaptureWriter } from './captureWriter';
 import { BlockType, writeSectionHeader } from './blocks';
@@ -24,6 +29,43 @@ const SHB = 0x0a0d0d0a;
 const EV_V1 = 0x204, EV_V1_LEGACY = 0x8010abcd, EVF_V1 = 0x208;
 const EV_V2 = BlockType.EV_V2, EVF_V2 = BlockType.EVF_V2, EV_V2_LARGE = BlockType.EV_V2_LARGE, EVF_V2_LARGE = 0x222;
 const STATE_ONLY = 1;
+const FDL_V2 = 0x218;
+/** The newest fd type sysdig 0.29.3 accepts in an fd list (MEMFD); it refuses the whole file otherwise. */
+const LAST_FD_TYPE_OF_SYSDIG_029 = 20;
+const FD_UNSUPPORTED = 10;
+
+/** ppm_sc codes from here on are past the table of sysdig 0.29.3, which then crashes (measured). */
+const FIRST_SYSCALL_ID_UNKNOWN_TO_SYSDIG_029 = 330;
+const GENERIC_SYSCALL_E = 0, GENERIC_SYSCALL_X = 1;
+
+/** A generic `syscall` event (v2 layout) naming a syscall id sysdig 0.29.3 cannot look up. */
+function crashesSysdig029(blockType: number, type: number, v: DataView, e: number, len: number): boolean {
+  if (type !== GENERIC_SYSCALL_E && type !== GENERIC_SYSCALL_X) return false;
+  if (blockType === EV_V1 || blockType === EV_V1_LEGACY || blockType === EVF_V1) return false;
+  const nparams = v.getUint32(e + 22, true);
+  const first = e + 26 + nparams * 2;
+  if (nparams < 1 || v.getUint16(e + 26, true) !== 2 || first + 2 > e + len) return false;
+  return v.getUint16(first, true) >= FIRST_SYSCALL_ID_UNKNOWN_TO_SYSDIG_029;
+}
+
+/**
+ * Rewrites, in place, fd-list v2 entries whose type sysdig 0.29.3 rejects ("wrong fd type") as
+ * UNSUPPORTED. Their payload is a name string either way (scap-file-format.md §7), and each entry
+ * carries its length, so only the type byte changes. Returns how many entries changed.
+ */
+function downgradeNewFdTypes(block: Uint8Array): number {
+  const v = new DataView(block.buffer, block.byteOffset, block.byteLength);
+  const end = block.length - 4;
+  let changed = 0;
+  for (let e = 8 + 8; e + 4 <= end;) {
+    const len = v.getUint32(e, true);
+    if (len < 21 || e + len > end) break;
+    const typeAt = e + 4 + 8 + 8;
+    if (block[typeAt] > LAST_FD_TYPE_OF_SYSDIG_029) { block[typeAt] = FD_UNSUPPORTED; changed++; }
+    e += len;
+  }
+  return changed;
+}
 
 /** Offsets (in the decompressed stream) of the events a filter selected, ascending. */
 export interface EventSelection { offsets: Float64Array; count: number }
@@ -43,6 +85,10 @@ export interface SubsetSummary {
   /** Events written state-only (applied, never shown). */
   stateOnly: number;
   dropped: number;
+  /** fd-list entries of types sysdig 0.29.3 rejects, written as "unsupported". */
+  fdsMadeUnsupported: number;
+  /** Generic-syscall events left out because sysdig 0.29.3 crashes on their syscall ids. */
+  sysdigIncompatible: number;
   warnings: string[];
 }
 
@@ -74,7 +120,7 @@ export async function writeSubset(input: string, output: string, opts: SubsetOpt
   const to = opts.toNs ?? 0xffffffffffffffffn;
   const sel = opts.selection;
   let selAt = 0;
-  const summary: SubsetSummary = { kept: 0, stateOnly: 0, dropped: 0, warnings: [] };
+  const summary: SubsetSummary = { kept: 0, stateOnly: 0, dropped: 0, fdsMadeUnsupported: 0, sysdigIncompatible: 0, warnings: [] };
   const pending = new Map<number, PendingEnter>();
   const writer = CaptureWriter.create(output, { gzip: opts.gzip });
   let inHeader = false;
@@ -94,7 +140,11 @@ export async function writeSubset(input: string, output: string, opts: SubsetOpt
       return;
     }
     if (!isEventBlock(blockType)) {
-      if (inHeader) writer.sink.bytesOf(block);
+      if (inHeader && blockType === FDL_V2) {
+        const at = writer.sink.length;
+        writer.sink.bytesOf(block);
+        summary.fdsMadeUnsupported += downgradeNewFdTypes(writer.sink.bytes.subarray(at, at + block.length));
+      } else if (inHeader) writer.sink.bytesOf(block);
       else summary.warnings.push(`skipped a block of unknown type 0x${blockType.toString(16)} between events`);
       return;
     }
@@ -109,6 +159,7 @@ export async function writeSubset(input: string, output: string, opts: SubsetOpt
     const type = view.getUint16(e + 20, true);
     if (e + len > block.length - 4 || len < 22) { summary.dropped++; return; }
     const event = block.subarray(e, e + len);
+    if (crashesSysdig029(blockType, type, view, e, len)) { summary.sysdigIncompatible++; summary.dropped++; return; }
 
     let selected = ts >= from && ts <= to;
     if (selected && sel) {
@@ -154,6 +205,12 @@ export async function writeSubset(input: string, output: string, opts: SubsetOpt
       onBlock(t, b, o);
       writer.handOff();
     }, opts.signal);
+    if (summary.fdsMadeUnsupported > 0) {
+      summary.warnings.push(`${summary.fdsMadeUnsupported} open file descriptor(s) of types sysdig 0.29.3 does not know (pidfd, ...) were written as unsupported fds`);
+    }
+    if (summary.sysdigIncompatible > 0) {
+      summary.warnings.push(`${summary.sysdigIncompatible} generic syscall event(s) with syscall ids newer than sysdig 0.29.3 knows were left out (it crashes on them)`);
+    }
     if (result.truncatedAt !== undefined) summary.warnings.push(`the capture ends inside a block at byte ${result.truncatedAt}; everything before it was kept`);
     await writer.close();
   } catch (err) {
