@@ -35,7 +35,7 @@ function openError(path: string, err: unknown): CaptureError {
   return new CaptureError(`${basename(path)}: cannot open capture: ${why}`);
 }
 
-export async function openCaptureSource(path: string): Promise<CaptureSource> {
+export async function openCaptureSource(path: string, chunkBytes = FILE_CHUNK_BYTES): Promise<CaptureSource> {
   let size: number;
   let magic: Buffer;
   try {
@@ -53,7 +53,7 @@ export async function openCaptureSource(path: string): Promise<CaptureSource> {
   } catch (err) {
     throw openError(path, err);
   }
-  const file: ReadStream = createReadStream(path, { highWaterMark: FILE_CHUNK_BYTES });
+  const file: ReadStream = createReadStream(path, { highWaterMark: chunkBytes });
   const compressed = magic.length === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
   let gunzip: Gunzip | undefined;
   if (compressed) {

@@ -163,6 +163,20 @@ test('blocks straddling the 4 MiB read chunks, and blocks of several MB, are rea
   }
 });
 
+test('any read size gives the same events: blocks and block headers split anywhere are stitched', async () => {
+  const bytes = capture(eventBlock(openExit(1)), block(0x7777, Buffer.alloc(100, 5)), eventBlock({ ...openExit(2), flags: 1 }, BlockType.EVENT_FLAGS_V2), eventBlock(openExit(3)));
+  const path = tempCapture(bytes);
+  for (const chunkBytes of [1, 2, 3, 5, 7, 8, 9, 13, 64, 100, 333]) {
+    const tids: number[] = [];
+    const summary = await readCapture(path, { onEvent: (ev) => tids.push(ev.tid) }, { chunkBytes });
+    assert.deepEqual(tids, [1, 2, 3], `chunkBytes ${chunkBytes}`);
+    assert.equal(summary.unknownBlocks, 1);
+    assert.equal(summary.bytes, bytes.length);
+    const cut = await readCapture(tempCapture(bytes.subarray(0, bytes.length - 3)), {}, { chunkBytes });
+    assert.equal(cut.truncatedAt, bytes.length - eventBlock(openExit(3)).length, `cut, chunkBytes ${chunkBytes}`);
+  }
+});
+
 test('a capture cut off inside a block delivers every complete event and reports where', async () => {
   const full = capture(eventBlock(openExit(1)), eventBlock(openExit(2)), eventBlock(openExit(3)));
   const cut = full.length - 10;
@@ -194,6 +208,7 @@ test('a file that is not a capture is rejected with one line naming the file', a
 
 test('empty, missing and header-only files are rejected clearly', async () => {
   await assert.rejects(readCapture(tempCapture(Buffer.alloc(0)), {}), /empty file/);
+  await assert.rejects(readCapture(tempCapture(Buffer.from('hi!')), {}), /not a scap capture \(starts with bytes 68 69 21/);
   await assert.rejects(readCapture('/nonexistent/x.scap', {}), /x\.scap: cannot open capture: no such file/);
   await assert.rejects(readCapture(tempCapture(sectionHeader().subarray(0, 20)), {}), /ends inside its section header/);
   await assert.rejects(readCapture(tempCapture(Buffer.from([0x1f, 0x8b, 1, 2, 3])), {}), /not a readable gzip file/);

@@ -24,6 +24,7 @@ import { SHB_MAGIC, SHB_MAGIC_SWAPPED, parseFdList, parseInterfaces, parseMachin
 import { LayoutUpgrader } from './upgradeLayout';
 
 const MAX_WARNINGS = 50;
+const SHB_BYTES = Buffer.from([0x0a, 0x0d, 0x0d, 0x0a]);
 /** Larger blocks than this are treated as corrupt lengths rather than buffered. */
 const MAX_BLOCK_BYTES = 1 << 30;
 
@@ -126,12 +127,13 @@ class BlockReader {
   }
 
   private checkFirstBlock(b: Buffer, pos: number, type: number, len: number): void {
-    const name = basename(this.file);
-    if (type !== BlockType.SECTION_HEADER) {
-      const head = [...b.subarray(pos, pos + 4)].map((x) => x.toString(16).padStart(2, '0')).join(' ');
-      throw new CaptureError(`${name}: not a scap capture (starts with bytes ${head}, expected a section header 0a 0d 0d 0a)`, this.base + pos);
-    }
-    if (len < 28) throw new CaptureError(`${name}: section header length ${len} is too short (corrupt file)`, this.base + pos);
+    if (type !== BlockType.SECTION_HEADER) this.rejectFirstBlock(b, pos);
+    if (len < 28) throw new CaptureError(`${basename(this.file)}: section header length ${len} is too short (corrupt file)`, this.base + pos);
+  }
+
+  rejectFirstBlock(b: Buffer, pos: number): never {
+    const head = [...b.subarray(pos, pos + 4)].map((x) => x.toString(16).padStart(2, '0')).join(' ');
+    throw new CaptureError(`${basename(this.file)}: not a scap capture (starts with bytes ${head}, expected a section header 0a 0d 0d 0a)`, this.base + pos);
   }
 
   private metadataBlock(b: Buffer, pos: number, len: number, type: number, at: number): void {
@@ -193,29 +195,58 @@ function blockFitsEvent(b: Uint8Array, pos: number, len: number, type: number): 
 
 export async function readCapture(path: string, visitor: CaptureVisitor, opts: ReadOptions = {}): Promise<ReadSummary> {
   const name = basename(path);
-  const source = await openCaptureSource(path);
+  const source = await openCaptureSource(path, opts.chunkBytes);
   const reader = new BlockReader(path, visitor, opts, source.totalBytes);
   reader.summary.compressed = reader.compressed = source.compressed;
+  // Unparsed bytes are buf[pos..] followed by the pending chunks; reader.base is buf[0]'s offset.
   let buf: Buffer = Buffer.alloc(0);
   let pos = 0;
   let need = 8;
-  // Chunks waiting until the straddling block they complete has arrived.
-  let pending: Buffer[] = [];
+  const pending: Buffer[] = [];
   let pendingBytes = 0;
   let streamError: string | null = null;
+
+  /** Removes the first n pending bytes (n ≤ pendingBytes) and returns them as pieces. */
+  const take = (n: number): Buffer[] => {
+    const parts: Buffer[] = [];
+    while (n > 0) {
+      const c = pending[0];
+      if (c.length <= n) { parts.push(c); pending.shift(); n -= c.length; pendingBytes -= c.length; }
+      else { parts.push(c.subarray(0, n)); pending[0] = c.subarray(n); pendingBytes -= n; n = 0; }
+    }
+    return parts;
+  };
+
+  // Parses in place on each chunk; only a block that straddles chunks is copied, alone.
+  const pump = (): void => {
+    while (!reader.stopped) {
+      const rest = buf.length - pos;
+      if (rest === 0) {
+        if (pending.length === 0) return;
+        reader.base += buf.length;
+        buf = pending.shift()!;
+        pendingBytes -= buf.length;
+        pos = 0;
+        need = 8;
+      } else if (rest >= need) {
+        ({ pos, need } = reader.parse(buf, pos));
+      } else {
+        if (rest + pendingBytes < need) return; // wait for more data
+        const stitched = Buffer.concat([buf.subarray(pos), ...take(need - rest)]);
+        reader.base += pos;
+        buf = stitched;
+        pos = 0;
+      }
+    }
+  };
+
   try {
     try {
       for await (const chunk of source.chunks) {
         if (opts.signal?.aborted) throw new CaptureError(`${name}: reading cancelled`);
         pending.push(chunk);
         pendingBytes += chunk.length;
-        if (buf.length - pos + pendingBytes < need) continue;
-        buf = Buffer.concat([buf.subarray(pos), ...pending]);
-        reader.base += pos;
-        pos = 0;
-        pending = [];
-        pendingBytes = 0;
-        ({ pos, need } = reader.parse(buf, pos));
+        pump();
         if (reader.stopped) break;
         opts.onProgress?.({ bytesRead: source.bytesRead(), totalBytes: source.totalBytes, events: reader.summary.events });
       }
@@ -224,14 +255,14 @@ export async function readCapture(path: string, visitor: CaptureVisitor, opts: R
       // zlib: a cut-off or damaged gzip stream. Everything decompressed before it is still read.
       streamError = err instanceof Error ? err.message.split('\n')[0] : String(err);
     }
-    if (pendingBytes > 0 && !reader.stopped) {
-      buf = Buffer.concat([buf.subarray(pos), ...pending]);
-      reader.base += pos;
-      pos = 0;
-      ({ pos, need } = reader.parse(buf, pos));
-    }
   } finally {
     source.close();
+  }
+  if (pendingBytes > 0 && !reader.stopped) {
+    // The capture ends inside a block: gather what is left for the report.
+    buf = Buffer.concat([buf.subarray(pos), ...pending]);
+    reader.base += pos;
+    pos = 0;
   }
   const summary = reader.summary;
   const at = reader.base + pos;
@@ -239,7 +270,8 @@ export async function readCapture(path: string, visitor: CaptureVisitor, opts: R
   if (summary.blocks === 0) {
     if (streamError !== null) throw new CaptureError(`${name}: not a readable gzip file (${streamError})`);
     if (buf.length === 0) throw new CaptureError(`${name}: empty file, not a scap capture`);
-    if (buf.length - pos >= 4 && u32(buf, pos) !== BlockType.SECTION_HEADER) reader.parse(buf, pos); // throws "not a scap capture"
+    const head = buf.subarray(pos, pos + 4);
+    if (!SHB_BYTES.subarray(0, head.length).equals(head)) reader.rejectFirstBlock(buf, pos);
     throw new CaptureError(`${name}: file ends inside its section header (${buf.length} bytes); not a complete capture`);
   }
   if (reader.cutOff || (!reader.stopped && pos < buf.length)) {

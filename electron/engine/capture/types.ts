@@ -146,6 +146,8 @@ export interface ReadOptions {
    * which is what sysdig 0.29.3 shows, enter events included. See upgradeLayout.ts.
    */
   layout?: 'newest' | 'file';
+  /** Bytes per file read (default 4 MiB); small values exercise block stitching in tests. */
+  chunkBytes?: number;
   onProgress?(p: ReadProgress): void;
 }
 
