@@ -18,7 +18,8 @@ export class InspectorWalk implements EventWalk<EventContext> {
   readonly lookup: EvidenceLookup = {
     container: (id) => {
       const c = this.inspector?.state.containers.get(id);
-      return c ? { name: c.name, image: c.image } : undefined;
+      // An entry made from cgroups alone carries no metadata.
+      return c && (c.name !== '' || c.image !== '') ? { name: c.name, image: c.image } : undefined;
     },
     userName: (uid, cid) => {
       const users = this.inspector?.state.users;

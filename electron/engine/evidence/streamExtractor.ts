@@ -26,8 +26,8 @@ export function isStreamEvent(type: number): boolean {
 }
 
 export class StreamExtractor {
-  /** Last fd object and generation seen per `pid:fd`, to tell a reused fd number apart. */
-  private readonly generations = new Map<string, { fd: EvidenceFd | undefined; gen: number }>();
+  /** Last fd object and generation seen per pid and fd, to tell a reused fd number apart. */
+  private readonly generations = new Map<number, Map<number, { fd: EvidenceFd | undefined; gen: number }>>();
 
   constructor(private readonly lookup: EvidenceLookup) {}
 
@@ -37,7 +37,7 @@ export class StreamExtractor {
    */
   note(e: EvidenceEvent): void {
     const type = e.raw.type;
-    if (type < ioDirection.length && ioDirection[type] !== 0) this.streamKey(e.thread ? e.thread.pid : -1, e.fdNum, e.fd);
+    if (type < ioDirection.length && ioDirection[type] !== 0) this.track(e.thread ? e.thread.pid : -1, e.fdNum, e.fd);
   }
 
   /** The operation, or null when the event is not I/O or moved no bytes. */
@@ -75,15 +75,19 @@ export class StreamExtractor {
   }
 
   private streamKey(pid: number, fdNum: number, fd: EvidenceFd | undefined): string {
-    const base = `${pid}:${fdNum}`;
-    const g = this.generations.get(base);
-    if (!g) {
-      this.generations.set(base, { fd, gen: 1 });
-      return base;
-    }
+    const gen = this.track(pid, fdNum, fd);
+    return gen === 1 ? `${pid}:${fdNum}` : `${pid}:${fdNum}#${gen}`;
+  }
+
+  /** Advances the fd's generation when its fd object changed; returns the generation. */
+  private track(pid: number, fdNum: number, fd: EvidenceFd | undefined): number {
+    let perFd = this.generations.get(pid);
+    if (!perFd) { perFd = new Map(); this.generations.set(pid, perFd); }
+    const g = perFd.get(fdNum);
+    if (!g) { perFd.set(fdNum, { fd, gen: 1 }); return 1; }
     if (fd !== undefined && g.fd !== undefined && fd !== g.fd) g.gen++;
     if (fd !== undefined) g.fd = fd;
-    return g.gen === 1 ? base : `${base}#${g.gen}`;
+    return g.gen;
   }
 }
 
