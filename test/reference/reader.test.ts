@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { captureFiles, capturesDir, referenceSkip, sysdig, sysdigCannotOpen } from '../support/reference';
 import { readCapture, isEventBlock, type CaptureEvent, type ReadSummary } from '../../electron/engine/capture/index';
-import { EVENTS, eventInfo } from '../../shared/scap/eventTable';
+import { EVENTS, PARAM_TYPE_SIZE, eventInfo } from '../../shared/scap/eventTable';
 
 const skip = referenceSkip();
 
@@ -179,4 +179,31 @@ test('event and parameter names agree with sysdig -L (sysdig 0.29.3\'s table is 
     assert.ok(fits, `${dir} ${name}(${names.join(', ')}) is not a prefix of any table layout`);
   }
   assert.ok(signatures > 200, `sysdig -L listed ${signatures} signatures`);
+});
+
+test('every parameter of every real event fits the table: count within the layout, fixed sizes exact', { skip }, async () => {
+  let checked = 0;
+  for (const layout of ['file', 'newest'] as const) {
+    for (const file of captureFiles()) {
+      const problems = new Map<string, number>();
+      await readCapture(file, {
+        onEvent(ev) {
+          const info = EVENTS[ev.type];
+          if (info === undefined) return;
+          if (ev.nparams > info.params.length) problems.set(`${info.name}(${ev.type}) has ${ev.nparams} parameters`, 1);
+          for (let i = 0; i < Math.min(ev.nparams, info.params.length); i++) {
+            const size = PARAM_TYPE_SIZE[info.params[i].type];
+            const len = ev.paramLength[i];
+            checked++;
+            if (size !== 0 && len !== 0 && len !== size) {
+              const k = `${info.name}(${ev.type}).${info.params[i].name} is ${len} bytes, not ${size}`;
+              problems.set(k, (problems.get(k) ?? 0) + 1);
+            }
+          }
+        },
+      }, { layout });
+      assert.deepEqual([...problems.keys()], [], `${basename(file)} (${layout} layout)`);
+    }
+  }
+  console.log(`${checked} parameters checked`);
 });
