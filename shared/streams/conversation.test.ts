@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildConversation, listStreams, matchesFollowKey } from './conversation';
+import { buildConversation, listStreams, matchesFollowKey, turnPayload } from './conversation';
 import type { StreamOperation } from './types';
 
 let num = 0;
@@ -51,4 +51,13 @@ test('following by fd name joins both ends of a connection seen in the capture',
 test('listStreams sums operations and bytes per stream', () => {
   const ops = [op('read', 'abc'), op('write', 'de'), op('read', 'x', { streamKey: '11:4', fdName: 'f' })];
   assert.deepEqual(listStreams(ops).map((s) => [s.streamKey, s.operations, s.bytes]), [['10:3', 2, 5], ['11:4', 1, 1]]);
+});
+
+test('a turn split over several operations renders as one payload, flagged when a part was cut', () => {
+  const ops = [op('write', '{"a":'), op('write', '1}'), op('read', 'ok', { length: 10 })];
+  const c = buildConversation(ops, '10:3');
+  const first = turnPayload(ops, c.turns[0]);
+  assert.equal(new TextDecoder().decode(first.bytes), '{"a":1}');
+  assert.equal(first.complete, true);
+  assert.equal(turnPayload(ops, c.turns[1]).complete, false);
 });

@@ -86,3 +86,20 @@ export function listStreams(ops: readonly StreamOperation[]): Array<{ streamKey:
   }
   return [...byKey.values()];
 }
+
+/**
+ * The bytes of one turn, its operations' captured payloads joined in order (so a JSON body or
+ * a log line split over several writes renders as one). `complete` is false when the snaplen
+ * cut any of them: the joined bytes then have gaps.
+ */
+export function turnPayload(ops: readonly StreamOperation[], turn: ConversationTurn): { bytes: Uint8Array; complete: boolean } {
+  const bytes = new Uint8Array(turn.capturedBytes);
+  let at = 0;
+  let complete = true;
+  for (const i of turn.operations) {
+    bytes.set(ops[i].data, at);
+    at += ops[i].data.length;
+    if (isTruncated(ops[i])) complete = false;
+  }
+  return { bytes, complete };
+}

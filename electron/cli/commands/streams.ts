@@ -11,7 +11,7 @@ import { openEvidence } from '../../engine/evidence/openEvidence';
 import { listStreams } from '../../engine/evidence/streamsList';
 import { jsonLine } from '../../engine/evidence/eventFields';
 import { renderPayload, streamModes, toBase64, type StreamMode } from '../../../shared/streams/render';
-import { buildConversation } from '../../../shared/streams/conversation';
+import { buildConversation, turnPayload } from '../../../shared/streams/conversation';
 import { searchStreams } from '../../../shared/streams/search';
 import { isTruncated, type StreamOperation } from '../../../shared/streams/types';
 
@@ -36,9 +36,10 @@ export const command: Command = {
     }
     if (cl.options.has('json')) {
       for (const op of ops) console.log(jsonLine(toJson(op, mode)));
+    } else if (follow !== undefined) {
+      printConversation(ops, follow, mode);
     } else {
       for (const op of ops) printOperation(op, mode);
-      if (follow !== undefined) printConversation(ops, follow);
     }
     if (page.next !== null) console.error(`(more operations from event #${page.next}: use --from ${page.next})`);
     return 0;
@@ -76,11 +77,20 @@ function printOperation(op: StreamOperation, mode: StreamMode): void {
   if (body !== '') console.log(body);
 }
 
-function printConversation(ops: StreamOperation[], key: string): void {
+/** A followed stream: each turn with its joined payload, then the totals and snaplen notes. */
+function printConversation(ops: StreamOperation[], key: string, mode: StreamMode): void {
   const c = buildConversation(ops, key);
   if (c.turns.length === 0) { console.log(`no reads or writes for '${key}'`); return; }
+  c.turns.forEach((t, i) => {
+    const first = ops[t.operations[0]];
+    const last = ops[t.operations[t.operations.length - 1]];
+    const { bytes, complete } = turnPayload(ops, t);
+    const who = [...new Set(t.operations.map((k) => `${ops[k].procName} (${ops[k].pid})`))].join(', ');
+    console.log(`------ turn ${i + 1}: ${t.direction} ${t.bytes}B by ${who} in ${t.operations.length} operations (#${first.evtNum}..#${last.evtNum})${complete ? '' : `  (only ${t.capturedBytes}B captured)`}`);
+    const body = renderPayload(bytes, mode);
+    if (body !== '') console.log(body);
+  });
   console.log(`====== conversation ${c.fdName || key}: ${c.processes.join(', ')}`);
   console.log(`  ${c.turns.length} turns; read ${c.bytesRead}B (${c.capturedRead}B captured), written ${c.bytesWritten}B (${c.capturedWritten}B captured)`);
-  c.turns.forEach((t, i) => console.log(`  turn ${i + 1}: ${t.direction} ${t.bytes}B in ${t.operations.length} operations (#${ops[t.operations[0]].evtNum}..#${ops[t.operations[t.operations.length - 1]].evtNum})`));
   for (const n of c.truncations) console.log(`  note: event #${n.evtNum} moved ${n.length}B but the capture kept ${n.captured}B (snaplen)`);
 }

@@ -65,3 +65,10 @@ test('events a filter rejected still count for fd reuse when noted', () => {
   x.note(w({ name: '/a', typeChar: 'f' }));
   assert.equal(x.extract(w({ name: '/b', typeChar: 'f' }))!.streamKey, '20:4#2');
 });
+
+test('fd names are shown without control characters, as sysdig shows them', () => {
+  const x = new StreamExtractor(lookup);
+  const unix = { name: '/var/run/dbus/system_bus_socket\n', typeChar: 'u' };
+  const op = x.extract(evidence(1, rawEvent(WRITE_X, [i64(1), text('x'), i64(5), u32(1)]), nginx, 5, unix))!;
+  assert.equal(op.fdName, '/var/run/dbus/system_bus_socket');
+});
