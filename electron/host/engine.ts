@@ -1,9 +1,10 @@
 /**
- * Starts the real indexing engine (electron/engine/api's EngineHost: one worker per open
- * capture) and adapts its progress events for the transports.
+ * Starts the real indexing engine (electron/engine/api's EngineHost: one worker thread per
+ * open capture) for a transport. Electron main passes the worker's path because its CommonJS
+ * bundle cannot locate files through import.meta.
  */
 import type { EngineApi } from '../../shared/ipc/contract';
-import { ApiFailure } from '../../shared/ipc/errors';
+import { EngineHost } from '../engine/api/engineHost';
 import type { EngineEventSource } from './browserHost';
 
 export interface RunningEngine {
@@ -12,12 +13,8 @@ export interface RunningEngine {
   close(): Promise<void>;
 }
 
-// The engine's EngineHost has not landed yet: every call fails with one clear line until it does.
-export async function startEngine(): Promise<RunningEngine> {
-  const missing = async (): Promise<never> => { throw new ApiFailure('internal', 'the indexing engine is not available in this build'); };
-  return {
-    api: { openCapture: missing, cancelLoad: missing, closeCapture: missing, captureInfo: missing, tiles: missing, view: missing },
-    events: { onEvent: () => () => undefined },
-    close: async () => undefined,
-  };
+/** cacheDir: where indexes are kept between launches (null: nowhere, as tests want; absent: the user's cache). */
+export async function startEngine(opts: { workerPath?: string; cacheDir?: string | null } = {}): Promise<RunningEngine> {
+  const host = new EngineHost({ workerPath: opts.workerPath, cacheDir: opts.cacheDir });
+  return { api: host, events: host, close: () => host.close() };
 }

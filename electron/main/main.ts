@@ -31,7 +31,7 @@ let theme: 'light' | 'dark' | 'system' = 'system';
 async function run(): Promise<void> {
   if (!app.requestSingleInstanceLock()) return app.quit();
   await app.whenReady();
-  const engine = await startEngine();
+  const engine = await startEngine({ workerPath: join(distDir, 'indexWorker.mjs') });
   const recent = recentFiles(join(app.getPath('userData'), 'recent-captures.json'));
   const api = composeAppApi(engine.api, {
     recent,

@@ -1,0 +1,64 @@
+/**
+ * The welcome screen and the transport's guard rails, in a real browser: the sample and an
+ * open-by-path form; a bad path fails with one line; a real capture (from ../shared/captures)
+ * loads through the progress screen to its overview; the API refuses a socket without the token.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { e2eSkip, startHarness, type Harness } from './harness';
+import { capturesDir, referenceSkip } from '../support/reference';
+
+const skip = e2eSkip();
+let h: Harness;
+
+before(async () => { if (!skip) h = await startHarness(); });
+after(async () => { if (h) await h.close(); });
+
+test('without a capture the welcome screen offers the sample and a path box', { skip }, async () => {
+  const { page } = h;
+  await page.goto(h.host.url);
+  await page.getByRole('heading', { name: 'Syscope' }).waitFor();
+  await page.getByRole('button', { name: /bundled sample/ }).waitFor();
+  assert.ok(await page.getByLabel('Capture path').isVisible());
+  await h.shot('10-welcome');
+});
+
+test('a path that does not exist is refused with one line', { skip }, async () => {
+  const { page } = h;
+  await page.getByLabel('Capture path').fill('/nonexistent/capture.scap');
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.equal(await alert.innerText(), 'no such file: /nonexistent/capture.scap');
+});
+
+test('a socket without the token is refused, from the page itself', { skip }, async () => {
+  const { page } = h;
+  const outcome = await page.evaluate(() => new Promise<string>((resolve) => {
+    const ws = new WebSocket(`ws://${location.host}/api`);
+    ws.onopen = () => resolve('open');
+    ws.onerror = () => resolve('refused');
+  }));
+  assert.equal(outcome, 'refused');
+});
+
+const realCapture = join(capturesDir, 'inspect_502Error.scap');
+const captureSkip = skip || referenceSkip(false) || (!existsSync(realCapture) && `no ${realCapture}`);
+
+test('a real capture opened by path shows its identity and overview', { skip: captureSkip }, async () => {
+  const { page } = h;
+  await page.getByLabel('Capture path').fill(realCapture);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.getByRole('button', { name: 'System Calls', exact: true }).waitFor({ timeout: 60_000 });
+  assert.match(await page.locator('.identity').innerText(), /inspect_502Error\.scap/);
+  await h.shot('11-real-capture-overview');
+  await page.getByRole('button', { name: 'Close capture' }).click();
+  await page.getByRole('heading', { name: 'Syscope' }).waitFor();
+  await page.getByRole('button', { name: 'inspect_502Error.scap' }).waitFor();
+});
+
+test('no errors were thrown in the page', { skip }, () => {
+  assert.deepEqual(h.pageErrors.filter((e) => !/WebSocket|ERR_/.test(e)), []);
+});
