@@ -147,6 +147,8 @@ test('the bundled sample tells the CrashLoopBackOff story in sysdig', { skip }, 
     const writes = lines(text('evt.type=write and evt.dir=< and fd.name=/var/log/nginx/error.log'))
       .filter((l) => l.includes('[emerg] 1#1: host not found in upstream "api-backend:8080" in /etc/nginx/nginx.conf:14'));
     assert.equal(writes.length, 5);
+    const podLog = lines(text('evt.type=write and evt.dir=< and proc.name=containerd and fd.name contains /var/log/pods/default_web-7d9c8b6f5-x2k4q'));
+    assert.equal(podLog.filter((l) => / stderr F nginx: \[emerg\] host not found in upstream "api-backend:8080"/.test(l)).length, 5);
     const exits = p('%evt.arg.status %evt.arg.ret', 'evt.type=procexit and proc.name=nginx');
     assert.deepEqual(exits, Array(5).fill('256 1'));
   });

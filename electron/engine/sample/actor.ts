@@ -30,7 +30,7 @@ const E = {
   RECVMSG_E: 52, RECVMSG_X: 53, FUTEX_E: 64, FUTEX_X: 65, STAT_E: 66, STAT_X: 67, FSTAT_E: 70, FSTAT_X: 71,
   EPOLL_WAIT_E: 78, EPOLL_WAIT_X: 79, POLL_E: 80, POLL_X: 81, NANOSLEEP_E: 134, NANOSLEEP_X: 135,
   BRK_E: 158, BRK_X: 159, MMAP_E: 160, MMAP_X: 161, PROCEXIT: 186, CLONE_E: 222, CLONE_X: 223,
-  SIGNALDELIVER: 232, GETDENTS64_E: 238, GETDENTS64_X: 239, ACCEPT_E: 248, ACCEPT_X: 249,
+  DUP_E: 124, DUP_X: 125, SIGNALDELIVER: 232, GETDENTS64_E: 238, GETDENTS64_X: 239, ACCEPT_E: 248, ACCEPT_X: 249,
   CONTAINER: 272, EXECVE_E: 292, EXECVE_X: 293, OPENAT_E: 306, OPENAT_X: 307,
 } as const;
 
@@ -50,7 +50,8 @@ export type ProcessInfo = Pick<ProcListEntry,
 export class Actor {
   /** The thread's clock, in nanoseconds after the capture start. */
   t = 0;
-  private readonly openFds = new Set<number>();
+  /** fd numbers in use in this thread's fd table (shared by the threads of a process). */
+  readonly openFds: Set<number>;
 
   constructor(
     private readonly tl: Timeline,
@@ -60,8 +61,9 @@ export class Actor {
     readonly cpu: number,
     public vtid: number,
     fds: Iterable<number> = [],
+    sharedFds?: Set<number>,
   ) {
-    for (const fd of fds) this.openFds.add(fd);
+    this.openFds = sharedFds ?? new Set(fds);
   }
 
   /** The process-list entry of this thread as a capture header describes it. */
@@ -123,6 +125,14 @@ export class Actor {
     this.call(dur,
       () => { this.enter(E.WRITE_E).fd(fd).u32(n); this.done(); },
       () => { const e = this.enter(E.WRITE_X).errno(n); if (typeof data === 'string') e.text(data); else e.bytes(data); this.done(); });
+  }
+
+  /** dup2(oldfd, newfd) as libs of 2022 record it: the `dup` event with the new fd as result. */
+  dup(oldfd: number, newfd: number): void {
+    this.call(2 * US,
+      () => { this.enter(E.DUP_E).fd(oldfd); this.done(); },
+      () => { this.enter(E.DUP_X).fd(newfd); this.done(); });
+    this.openFds.add(newfd);
   }
 
   close(fd: number): void {
@@ -284,8 +294,7 @@ export class Actor {
     const vtid = child.vtid ?? childTid;
     const childProc: ProcessInfo = isThread ? this.proc
       : { ...this.proc, pid: childTid, ptid: this.proc.pid, vpid: child.vpid ?? childTid, vpgid: (flags & CLONE.NEWPID) ? 1 : this.proc.vpgid };
-    const fds = child.fds ?? (isThread ? [] : this.openFds);
-    const c = new Actor(this.tl, this.rng, childTid, childProc, child.cpu, vtid, fds);
+    const c = new Actor(this.tl, this.rng, childTid, childProc, child.cpu, vtid, child.fds ?? this.openFds, isThread ? this.openFds : undefined);
     this.call(40 * US,
       () => { this.enter(E.CLONE_E); this.done(); },
       () => { this.cloneExit(childTid, this.tid, this.proc, this.vtid, flags); });

@@ -124,16 +124,16 @@ class CrashLoopStory {
         pipeOrNamed(1021, 5, FdType.EVENTPOLL, ''), unixFd(1021, 8, '/run/containerd/containerd.sock', 0xffff8881b3000000n, 0n),
         unixFd(1021, 12, '/run/containerd/containerd.sock', 0xffff8881b3000400n, 0xffff8881c4000400n),
         unixFd(1021, 16, '/run/containerd/s/8e3b5f0c1d2a4b6c8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d', 0xffff8881b3000800n, 0xffff8881d5000800n)]);
-    this.containerdTask = this.hostThread(ctrd, 1034, 2, []);
+    this.containerdTask = this.hostThread(ctrd, 1034, 2, [], 1034, this.containerd);
     const kub = hostProcess({ pid: 1340, ptid: 1, comm: 'kubelet', exe: '/usr/bin/kubelet', exepath: '/usr/bin/kubelet', cgroups: svc('kubelet'), vmsizeKb: 2_240_000, vmrssKb: 98000,
       args: ['--bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf', '--kubeconfig=/etc/kubernetes/kubelet.conf', '--config=/var/lib/kubelet/config.yaml', '--container-runtime-endpoint=unix:///run/containerd/containerd.sock'] });
     this.kubelet = this.hostThread(kub, 1340, 1,
       [fileFd(1340, 0, '/dev/null'), unixFd(1340, 1, '', 0xffff8881b2d40000n, 0xffff8881a0c3f000n), unixFd(1340, 2, '', 0xffff8881b2d40000n, 0xffff8881a0c3f000n),
         pipeOrNamed(1340, 4, FdType.EVENTPOLL, ''), unixFd(1340, 9, '/run/containerd/containerd.sock', 0xffff8881c4000400n, 0xffff8881b3000400n),
         tcpFd(1340, 11, NODE_IP, 48712, API_SERVER_IP, 6443)]);
-    this.kubeletPodWorker = this.hostThread(kub, 1352, 3, []);
-    this.kubeletProber = this.hostThread(kub, 1357, 2, []);
-    this.kubeletTimer = this.hostThread(kub, 1361, 0, []);
+    this.kubeletPodWorker = this.hostThread(kub, 1352, 3, [], 1352, this.kubelet);
+    this.kubeletProber = this.hostThread(kub, 1357, 2, [], 1357, this.kubelet);
+    this.kubeletTimer = this.hostThread(kub, 1361, 0, [], 1361, this.kubelet);
 
     const shim = hostProcess({ pid: 4120, ptid: 1, comm: 'containerd-shim', exe: '/usr/bin/containerd-shim-runc-v2', exepath: '/usr/bin/containerd-shim-runc-v2',
       args: ['-namespace', 'k8s.io', '-id', this.webPod.sandboxId, '-address', '/run/containerd/containerd.sock'], cgroups: cgroupsAt('/system.slice/containerd.service'), vmsizeKb: 722_000, vmrssKb: 12000 });
@@ -146,8 +146,8 @@ class CrashLoopStory {
   }
 
   /** Registers a thread of the capture header and returns its actor. */
-  private hostThread(p: ProcessInfo, tid: number, cpu: number, fds: FdListEntry[], vtid = tid): Actor {
-    const a = new Actor(this.timeline, this.rng, tid, p, cpu, vtid, fds.map((f) => f.fd));
+  private hostThread(p: ProcessInfo, tid: number, cpu: number, fds: FdListEntry[], vtid = tid, leader?: Actor): Actor {
+    const a = new Actor(this.timeline, this.rng, tid, p, cpu, vtid, fds.map((f) => f.fd), leader?.openFds);
     this.initialThreads.push(a.entry());
     if (fds.length) this.initialFds.set(tid, fds);
     return a;
@@ -203,8 +203,17 @@ class CrashLoopStory {
     shim.epollWait(64, 10 * US, 1);
     shim.read(9, ttrpcFrame('containerd.task.v2.Task', 'Create', c.fullId));
     const bundle = `/run/containerd/io.containerd.runtime.v2.task/k8s.io/${c.fullId}`;
+    // The container's stdout/stderr: FIFOs the shim writes into the container and the CRI
+    // plugin in containerd reads from, into the pod's log file (what `kubectl logs` shows).
+    const fifo = `/run/containerd/io.containerd.grpc.v1.cri/containers/${c.fullId}/io/${rng.int(100000000, 999999999)}/${c.fullId}-stderr`;
+    const podLog = `/var/log/pods/${this.webPod.namespace}_${this.webPod.name}_${this.webPod.uid}/nginx/${attempt}.log`;
+    const ctrFifo = ctr.openat(fifo, O.RDONLY | O.NONBLOCK | O.CLOEXEC);
+    const ctrLog = ctr.openat(podLog, O.WRONLY | O.CREAT | O.APPEND | O.CLOEXEC, 0o640);
+    shim.at(ctr.t + 20 * US);
+    const shimFifo = shim.openat(fifo, O.WRONLY | O.NONBLOCK);
 
     const runc = shim.clone(this.allocPid(), CLONE.CHILD_CLEARTID | CLONE.CHILD_SETTID, { cpu: 0 });
+    shim.close(shimFifo);
     runc.execve('/usr/bin/runc', {
       comm: 'runc', exe: 'runc', exepath: '/usr/bin/runc', vmsizeKb: 1_230_000, vmrssKb: 14000,
       args: ['--root', '/run/containerd/runc/k8s.io', '--log', `${bundle}/log.json`, '--log-format', 'json', 'create', '--bundle', bundle, '--pid-file', `${bundle}/init.pid`, c.fullId],
@@ -213,8 +222,11 @@ class CrashLoopStory {
     runc.stat(`/sys/fs/cgroup${this.webPod.cgroupParent}/${c.fullId}`, false);
 
     const nsFlags = CLONE.NEWNS | CLONE.NEWUTS | CLONE.NEWIPC | CLONE.NEWPID | CLONE.NEWCGROUP | CLONE.CHILD_CLEARTID | CLONE.CHILD_SETTID;
-    const init = runc.clone(this.allocPid(), nsFlags, { vtid: 1, vpid: 1, cpu: rng.int(0, 3), fds: [0, 1, 2] });
+    const init = runc.clone(this.allocPid(), nsFlags, { vtid: 1, vpid: 1, cpu: rng.int(0, 3) });
     init.proc = { ...init.proc, comm: 'runc:[2:INIT]', vpgid: 1, sid: init.tid };
+    init.dup(shimFifo, 1);
+    init.dup(shimFifo, 2);
+    init.close(shimFifo);
     init.idle(rng.around(3 * MS));
     Actor.containerEvent(this.timeline, init.t, containerJson(c, this.webPod, Math.floor(this.wallMs(t) / 1000), false));
     init.idle(rng.around(200 * US));
@@ -273,8 +285,16 @@ class CrashLoopStory {
     if (!resolved) {
       const msg = `${nginxTime(this.wallMs(nginx.t))} [emerg] 1#1: host not found in upstream "api-backend:8080" in /etc/nginx/nginx.conf:${NGINX_CONF_LINE_OF_UPSTREAM_SERVER}\n`;
       nginx.write(log, msg);
+      const stderrLine = `nginx: [emerg] host not found in upstream "api-backend:8080" in /etc/nginx/nginx.conf:${NGINX_CONF_LINE_OF_UPSTREAM_SERVER}\n`;
+      nginx.write(2, stderrLine);
       nginx.exit(1);
       const exitedAt = nginx.t;
+      ctr.at(nginx.t - 10 * US).epollWait(256, 5 * US, 1);
+      ctr.read(ctrFifo, stderrLine, 32768);
+      ctr.write(ctrLog, `${new Date(this.wallMs(ctr.t)).toISOString().replace('Z', '')}${String(rng.int(0, 999999)).padStart(6, '0')}Z stderr F ${stderrLine}`);
+      ctr.readAgain(ctrFifo, 32768);
+      ctr.close(ctrFifo);
+      ctr.close(ctrLog);
       shim.at(exitedAt + 30 * US).signal(nginx.tid, SIGCHLD);
       shim.write(9, ttrpcFrame('containerd.events.TaskExit', 'publish', `${c.fullId} pid=${nginx.tid} exit_status=1`));
       ctr.at(shim.t + 50 * US).read(16, ttrpcFrame('containerd.events.TaskExit', 'publish', `${c.fullId} pid=${nginx.tid} exit_status=1`));
@@ -302,6 +322,7 @@ class CrashLoopStory {
 
   /** ld.so mapping the shared libraries of a freshly exec'd program. */
   private loadLibraries(a: Actor, libs: readonly string[]): void {
+    a.openat('/etc/ld.so.preload', O.RDONLY | O.CLOEXEC, 0, -2); // ENOENT, as on nearly every system
     const cache = a.openat('/etc/ld.so.cache', O.RDONLY | O.CLOEXEC);
     a.fstat(cache);
     a.mmap(16_384, 1, 2, cache, 0x7f3a_1c00_0000);
@@ -368,6 +389,7 @@ class CrashLoopStory {
       py.read(fd, pycHeader(), 65536);
       py.close(fd);
     }
+    py.stat('/usr/local/lib/python312.zip', false);
     py.stat('/app/app.py');
     py.slurp('/app/app.py', flaskApp);
     const srv = py.socket('inet-stream');
@@ -483,6 +505,7 @@ class CrashLoopStory {
             k.close(fd);
           }
           k.stat(`/var/lib/kubelet/pods/${pod.uid}/volumes`);
+          k.stat(`/var/lib/kubelet/pods/${pod.uid}/volumes/kubernetes.io~csi`, false);
         }
         k.write(11, tlsRecord(rng, 610)); // node status heartbeat
         k.read(11, tlsRecord(rng, 240), 32768, 4 * MS);
