@@ -122,3 +122,10 @@ export interface EvidenceApi {
   tree(req: TreeRequest): Promise<TreeReply>;
   search(req: EvidenceSearchRequest): Promise<EvidenceSearchReply>;
 }
+
+export type EvidenceMethod = keyof EvidenceApi;
+export const evidenceMethods = Object.keys(evidenceRequestSchemas) as EvidenceMethod[];
+
+export function isEvidenceMethod(name: unknown): name is EvidenceMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(evidenceRequestSchemas, name);
+}

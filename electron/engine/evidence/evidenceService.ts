@@ -8,7 +8,7 @@
 import { ApiFailure } from '../../../shared/ipc/errors';
 import type {
   EventDetailReply, EventDetailRequest, EventsReply, EventsRequest, EvidenceApi, EvidenceScalar, EvidenceSearchReply,
-  EvidenceSearchRequest, StreamsReply, StreamsRequest, TreeReply, TreeRequest,
+  EvidenceMethod, EvidenceSearchRequest, StreamsReply, StreamsRequest, TreeReply, TreeRequest,
 } from '../../../shared/streams/evidenceApi';
 import { compileSearch, searchStreams, type SearchMatch } from '../../../shared/streams/search';
 import { toBase64 } from '../../../shared/streams/render';
@@ -126,4 +126,18 @@ function nsWindow(req: Request): NsWindow | undefined {
 function wire(v: JsonValue): EvidenceScalar | EvidenceScalar[] {
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'bigint' ? x.toString() : x));
   return typeof v === 'bigint' ? v.toString() : v;
+}
+
+/**
+ * Routes one evidence call by name (for a worker's message loop): the request must already
+ * have passed its schema (evidenceRequestSchemas).
+ */
+export function answerEvidenceCall(service: EvidenceApi, method: EvidenceMethod, params: unknown): Promise<unknown> {
+  switch (method) {
+    case 'events': return service.events(params as EventsRequest);
+    case 'eventDetail': return service.eventDetail(params as EventDetailRequest);
+    case 'streams': return service.streams(params as StreamsRequest);
+    case 'tree': return service.tree(params as TreeRequest);
+    case 'search': return service.search(params as EvidenceSearchRequest);
+  }
 }
