@@ -21,6 +21,8 @@ export function csysdigView(file: string, view: string, filter?: string): Csysdi
 
 /** csysdig's "nice" durations ("   3.93us", "412ms", "1.2s") → ns. */
 export function parseNiceDuration(s: string): number | undefined {
+  const mmss = /^\s*(\d+):(\d+)\s*$/.exec(s);
+  if (mmss) return (Number(mmss[1]) * 60 + Number(mmss[2])) * 1e9;
   const m = /^\s*([\d.]+)(ns|us|ms|s)\s*$/.exec(s);
   if (!m) return undefined;
   return Number(m[1]) * { ns: 1, us: 1e3, ms: 1e6, s: 1e9 }[m[2] as 'ns'];
@@ -28,6 +30,11 @@ export function parseNiceDuration(s: string): number | undefined {
 
 /** Whether `ns` printed csysdig's way (3 significant digits, cut or rounded) could read `text`. */
 function sameDuration(ns: number, text: string): boolean {
+  const mmss = /^\s*(\d+):(\d+)\s*$/.exec(text);
+  if (mmss) {
+    const shown = (Number(mmss[1]) * 60 + Number(mmss[2])) * 1e9;
+    return ns >= shown - 1e9 && ns < shown + 1e9;
+  }
   const m = /^\s*([\d.]+)(ns|us|ms|s)\s*$/.exec(text);
   if (!m) return false;
   const unit = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 }[m[2] as 'ns'];

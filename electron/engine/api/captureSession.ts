@@ -217,7 +217,7 @@ export class CaptureSession {
       totalRows: table.rows.length,
       offset: q.offset,
       drillKeyField: drillKeyField(view),
-      filterTemplate: canDrillDown(view) ? filterTemplate(view, filter) : undefined,
+      filterTemplate: filterTemplate(view, filter),
       drillTarget: canDrillDown(view) ? view.drilldownTarget : undefined,
     };
   }

@@ -45,10 +45,9 @@ class CpuTracker {
     if (usr === undefined || sys === undefined) return undefined;
     const prev = this.last.get(ctx.ev.tid);
     this.last.set(ctx.ev.tid, { usr, sys });
-    if (prev) {
-      const cap = (v: number) => Math.min(100, Math.max(0, v));
-      this.delta = { tot: cap(usr + sys - prev.usr - prev.sys), usr: cap(usr - prev.usr), sys: cap(sys - prev.sys) };
-    }
+    // A thread's first sample has nothing to compare with: it reads as 0, and counts.
+    const cap = (v: number) => Math.min(100, Math.max(0, v));
+    this.delta = prev ? { tot: cap(usr + sys - prev.usr - prev.sys), usr: cap(usr - prev.usr), sys: cap(sys - prev.sys) } : { tot: 0, usr: 0, sys: 0 };
     return this.delta;
   }
 }
