@@ -30,8 +30,9 @@ function cmdline(t: ThreadInfo): string {
   return t.args.length ? `${t.comm} ${t.args.join(' ')}` : t.comm;
 }
 
+/** -1 is sinsp's "unknown" for namespace ids (other negative values print as they are). */
 function nonNegative(v: number): number | undefined {
-  return v < 0 ? undefined : v;
+  return v === -1 ? undefined : v;
 }
 
 /** A field of the n-th ancestor: `proc.aname[N]`; without N, every ancestor ('any' match). */
@@ -127,7 +128,7 @@ export const PROC_FIELDS: Record<string, FieldFactory> = {
   'proc.cmdnargs': u64((c) => thread(c)?.args.length),
   'proc.cmdlenargs': u64((c) => { const t = thread(c); return t ? t.args.reduce((s, a) => s + a.length, 0) : undefined; }),
   'proc.env': g((c) => main(c)?.env.join(' ')),
-  'proc.cwd': g((c) => { const m = main(c); return m && m.cwd !== '' ? m.cwd : undefined; }),
+  'proc.cwd': g((c) => main(c)?.cwd),
   'proc.pid': n64((c) => thread(c)?.pid),
   'proc.ppid': n64((c) => thread(c)?.ptid),
   'proc.vpid': n64((c) => { const t = thread(c); return t ? nonNegative(t.vpid) : undefined; }),

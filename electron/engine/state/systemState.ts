@@ -39,8 +39,10 @@ export class EventState {
   fd: FdInfo | undefined;
   /** Exit events: the thread's last enter event matches (exit type = enter type + 1). */
   enterValid = false;
-  /** The matching enter event's parameters (copied), when `enterValid`. */
+  /** The matching enter event's parameters (copied), when `enterValid` and it has the newest layout. */
   enter: EnterEventCopy | undefined;
+  /** The matching enter event as recorded (any layout version), when `enterValid`. */
+  pairedEnter: EnterEventCopy | undefined;
   /** evt.latency in ns (0.29.3 semantics: 0 for enter events). */
   latencyNs = 0n;
   /** -res for failed syscalls, else 0. */
@@ -54,6 +56,7 @@ export class EventState {
     this.fd = undefined;
     this.enterValid = false;
     this.enter = undefined;
+    this.pairedEnter = undefined;
     this.latencyNs = 0n;
     this.errorCode = 0;
     this.fdNameBefore = undefined;
@@ -61,6 +64,7 @@ export class EventState {
 }
 
 const MAX_FDS_PER_TABLE = 4096;
+const REPARENT_CHILDREN = false;
 
 export class SystemState {
   readonly threads = new Map<number, ThreadInfo>();
@@ -164,8 +168,8 @@ export class SystemState {
       if (t.isInvalid) continue;
       if (t.pid !== 1) {
         const parent = this.threads.get(t.ptid);
-        if (!parent || parent.isInvalid) t.ptid = 0;
-        else parent.children.add(t.tid);
+        // A parent missing from the process list keeps its pid here (newest libs reset it to 0).
+        if (parent && !parent.isInvalid) parent.children.add(t.tid);
       }
       for (const fd of t.fds.values()) {
         if (fd.type !== FdType.Ipv4Sock) continue;
@@ -261,6 +265,7 @@ export class SystemState {
     const parserEnter = es.enter && (es.enter.type === upgraded.type - 1
       || (upgraded.type === EV.EXECVE_X && es.enter.type === EV.EXECVEAT_E)) ? es.enter : undefined;
     const pairedEnter = es.enter;
+    es.pairedEnter = pairedEnter;
     es.enter = parserEnter;
     parseFdEvent(this, upgraded, es);
     parseThreadEvent(this, upgraded, es, es.thread);
@@ -320,8 +325,8 @@ export class SystemState {
     let t = this.syntheticContainerThreads.get(id);
     if (!t) {
       t = new ThreadInfo();
-      t.tid = -1; t.pid = -1; t.vtid = -2; t.vpid = -2;
-      t.comm = `container:${id}`; t.exe = `container:${id}`;
+      t.tid = -1; t.pid = -1; t.ptid = 0; t.vtid = -2; t.vpid = -2;
+      t.comm = `container:${id}`; t.exe = '';
       t.containerId = id;
       this.syntheticContainerThreads.set(id, t);
     }
@@ -372,7 +377,8 @@ export class SystemState {
       this.threads.delete(tid);
       return;
     }
-    if (t.children.size) {
+    // sysdig 0.29.3 leaves children pointing at their dead parent (newest libs re-parent them).
+    if (REPARENT_CHILDREN && t.children.size) {
       const reaper = this.findReaper(t);
       for (const c of t.children) {
         const child = this.threads.get(c);

@@ -4,6 +4,7 @@
  */
 import type { CaptureEvent } from '../capture/types';
 import { EV } from './eventIds';
+import { EVENTS } from '../../../shared/scap/eventTable';
 import { bytesParam, decodeUtf8, intParam, stringListParam, stringParam, u64Param, uintParam } from './eventParams';
 import { asDirectory, joinPath } from './pathJoin';
 import { parseCgroups, parseContainerJson } from './containers';
@@ -199,7 +200,8 @@ function parseClone(state: SystemState, ev: CaptureEvent, es: EventState): void 
     }
     // Newest libs also stop here for children in a new pid namespace; sysdig 0.29.3 does not.
     if ((flags & (OLD_ENGINE_CLONE_RULES ? PPM_CL_CHILD_IN_PIDNS : PPM_CL_CHILD_IN_PIDNS | PPM_CL_CLONE_NEWPID | PPM_CL_CLONE_PARENT)) !== 0) return;
-    if (caller.vtid >= 0 && caller.tid !== caller.vtid) return;
+    // sysdig 0.29.3 also skips when the caller's vtid is unknown (-1).
+    if (caller.tid !== caller.vtid) return;
     if ((flags & PPM_CL_CLONE_VFORK) || ev.type === EV.VFORK_X) return;
     const existing = state.threads.get(res);
     if (existing) {
@@ -254,10 +256,10 @@ function parseClone(state: SystemState, ev: CaptureEvent, es: EventState): void 
   let lookup = state.threads.get(lookupTid);
   if (!lookup && lookupTid >= 0) lookup = state.placeholder(lookupTid);
   const lookupValid = lookup !== undefined && !lookup.isInvalid;
-  if (lookup && !lookupValid && isThread) {
-    lookup.pid = child.pid; lookup.ptid = child.ptid; lookup.vpid = child.vpid; lookup.vtid = lookup.vpid;
-    link(state, lookup);
-  }
+  // sysdig 0.29.3 gives a new thread its leader's parent, even an unknown one (-1), and does
+  // not repair an unknown leader (newest libs take the event's ptid and repair the leader).
+  if (lookup && !lookupValid && isThread) lookup.pid = child.pid;
+  if (isThread && lookup) child.ptid = lookup.ptid;
   fillFromClone(state, ev, child);
   if (lookup && lookupValid) copyFromParent(state, child, lookup, isThread);
   // sysdig 0.29.3 names an unknown parent (or leader) after the child, for processes too.
@@ -280,13 +282,11 @@ function parseExecve(state: SystemState, ev: CaptureEvent, es: EventState, t: Th
   const pid = intParam(ev, 4);
   if (pid !== undefined) t.pid = pid;
   if (t.isInvalid) {
+    // sysdig 0.29.3 repairs the parent link only; vtid/vpid stay unknown.
     const ptid = intParam(ev, 5);
     if (ptid !== undefined) t.ptid = ptid;
-    if (!(t.flags & PPM_CL_CHILD_IN_PIDNS)) { t.vtid = t.tid; t.vpid = t.pid; }
     link(state, t);
   }
-  const cwd = stringParam(ev, 6);
-  if (cwd !== undefined && cwd !== '') setCwd(state, t, cwd);
   const fdlimit = intParam(ev, 7);
   if (fdlimit !== undefined) t.fdlimit = fdlimit;
   if (ev.nparams > 12 && ev.paramLength[12] > 0) {
@@ -313,8 +313,8 @@ function parseExecve(state: SystemState, ev: CaptureEvent, es: EventState, t: Th
   const uid = uintParam(ev, 26); if (uid !== undefined) t.uid = uid;
   const trusted = stringParam(ev, 27);
   if (trusted !== undefined) t.exepath = trusted;
-  else if (es.enter && es.enter.type === EV.EXECVE_E) {
-    const filename = stringParam(es.enter, 0);
+  else if (es.pairedEnter && EVENTS[es.pairedEnter.type]?.name === 'execve' && es.pairedEnter.nparams > 0) {
+    const filename = stringParam(es.pairedEnter, 0);
     t.exepath = filename === undefined || filename === '<NA>' ? '<NA>' : joinPath(state.cwdOf(t), filename);
   } else if (es.enter && es.enter.type === EV.EXECVEAT_E) {
     const dirfd = intParam(es.enter, 0);
