@@ -220,6 +220,13 @@ test('big-endian captures and format versions above 1 are rejected', async () =>
   await assert.rejects(readCapture(tempCapture(sectionHeader({ magic: 0x12345678 })), {}), /bad byte-order magic/);
 });
 
+test('a damaged later section header ends the read with a warning, keeping the first section', async () => {
+  const one = capture(eventBlock(openExit(1)));
+  const { events, summary } = await collect(Buffer.concat([one, sectionHeader({ major: 7 }), machineInfo(), eventBlock(openExit(2))]));
+  assert.deepEqual(events.map((e) => e.tid), [1]);
+  assert.match(summary.warnings[0], /later section cannot be read: capture format version 7\.2/);
+});
+
 test('a metadata block whose trailer disagrees with its length ends the read with a warning', async () => {
   const bad = block(0x7777, Buffer.alloc(40), { trailer: 999 });
   const { events, summary } = await collect(capture(eventBlock(openExit(1)), bad, eventBlock(openExit(3))));

@@ -11,8 +11,9 @@
  * Bad input: a file that is not a capture rejects with a one-line CaptureError. Damage after a
  * valid start never rejects: a capture cut off mid-block delivers every complete event and sets
  * `truncatedAt`; a malformed event is skipped with a warning; a block whose framing cannot be
- * trusted (impossible length, trailer mismatch) ends the read with a warning, because nothing
- * after it can be located reliably.
+ * trusted (impossible length, a trailer that disagrees and no event to vouch for the length, a
+ * later section header that is not one) ends the read with a warning, because nothing after it
+ * can be located reliably.
  */
 import { basename } from 'node:path';
 import { CaptureError, type CaptureVisitor, type ReadOptions, type ReadSummary } from './types';
@@ -38,6 +39,7 @@ class BlockReader {
   compressed = false;
   private suppressedWarnings = 0;
   private badTrailers = 0;
+  private sections = 0;
   private readonly ev = new DecodedEvent();
   private readonly upgrader: LayoutUpgrader | null;
 
@@ -144,11 +146,16 @@ class BlockReader {
       switch (type) {
         case BlockType.SECTION_HEADER: {
           const magic = u32(b, start);
-          const name = basename(this.file);
-          if (magic === SHB_MAGIC_SWAPPED) throw new CaptureError(`${name}: big-endian captures are not supported`, at);
-          if (magic !== SHB_MAGIC) throw new CaptureError(`${name}: section header at offset ${at} has a bad byte-order magic 0x${magic.toString(16)} (not a scap capture, or corrupt)`, at);
           const shb = parseSectionHeader(b, start, end);
-          if (shb.major > 1) throw new CaptureError(`${name}: capture format version ${shb.major}.${shb.minor} is newer than this reader supports (1.x)`, at);
+          const problem = magic === SHB_MAGIC_SWAPPED ? 'big-endian captures are not supported'
+            : magic !== SHB_MAGIC ? `section header at offset ${at} has a bad byte-order magic 0x${magic.toString(16)} (not a scap capture, or corrupt)`
+            : shb.major > 1 ? `capture format version ${shb.major}.${shb.minor} is newer than this reader supports (1.x)` : null;
+          if (problem !== null) {
+            if (this.sections === 0) throw new CaptureError(`${basename(this.file)}: ${problem}`, at);
+            this.stop(`a later section cannot be read: ${problem}; reading stopped there`);
+            return;
+          }
+          this.sections++;
           v.onSection?.(shb, at);
           this.upgrader?.reset();
           return;
