@@ -186,3 +186,15 @@ test('user lists v1 and v2 give users and groups', async () => {
     assert.deepEqual(groups, [{ gid: 100, name: 'users', container: '' }]);
   }
 });
+
+test('legacy (pre-release) ids of fd, interface and user lists are read like v1', async () => {
+  const { fds, ifs, users, groups } = await read(
+    block(BlockType.FD_LIST_LEGACY, Buffer.concat([le64(1), fdEntry(false, 3, FdType.FILE, str16('/x'))])),
+    block(BlockType.IFACE_LIST_LEGACY, ifEntry(false, 3, 'lo')),
+    block(BlockType.USER_LIST_LEGACY, Buffer.concat([Buffer.from([1]), le32(0), str16('root')])),
+  );
+  assert.deepEqual(fds.map((f) => f.name), ['/x']);
+  assert.deepEqual(ifs.map((i) => i.name), ['lo']);
+  assert.equal(users.length, 0);
+  assert.deepEqual(groups, [{ gid: 0, name: 'root', container: '' }]);
+});
