@@ -367,16 +367,16 @@ class CrashLoopStory {
     const shim = ctr.clone(this.allocPid(), CLONE.CHILD_CLEARTID | CLONE.CHILD_SETTID, { cpu: 2, fds: [0, 1, 2] });
     shim.execve('/usr/bin/containerd-shim-runc-v2', {
       comm: 'containerd-shim', exe: '/usr/bin/containerd-shim-runc-v2', exepath: '/usr/bin/containerd-shim-runc-v2', vpid: shim.tid, ptid: 1,
-      args: ['-namespace', 'k8s.io', '-id', this.apiPod.sandboxId, '-address', '/run/containerd/containerd.sock'],
+      args: ['-namespace', 'k8s.io', '-id', this.apiPod.sandboxId, '-address', '/run/containerd/containerd.sock'], vmsizeKb: 722_000, vmrssKb: 11800,
     });
     this.apiShim = shim;
-    const pause = this.containerStart(shim, sandbox, '/pause', { comm: 'pause', exe: '/pause', exepath: '/pause', args: [], uid: 65535, gid: 65535 }, shim.t + 2 * MS, true);
+    const pause = this.containerStart(shim, sandbox, '/pause', { comm: 'pause', exe: '/pause', exepath: '/pause', args: [], uid: 65535, gid: 65535, vmsizeKb: 1020, vmrssKb: 420 }, shim.t + 2 * MS, true);
     void pause; // pause() blocks, silently, for the rest of the capture
 
     // The application container: python running the Flask app on :8080.
     const py = this.containerStart(shim, app, '/usr/local/bin/python', {
       comm: 'python', exe: 'python', exepath: '/usr/local/bin/python3.12', args: ['-m', 'flask', '--app', 'app', 'run', '--host=0.0.0.0', '--port=8080'],
-      cwd: '/app/', env: ['PATH=/usr/local/bin:/usr/bin:/bin', `HOSTNAME=${this.apiPod.name}`, 'PYTHONUNBUFFERED=1', 'FLASK_ENV=production'],
+      cwd: '/app/', vmsizeKb: 48200, vmrssKb: 31400, env: ['PATH=/usr/local/bin:/usr/bin:/bin', `HOSTNAME=${this.apiPod.name}`, 'PYTHONUNBUFFERED=1', 'FLASK_ENV=production'],
     }, shim.t + 1400 * MS, false);
     this.loadLibraries(py, ['libm.so.6', 'libz.so.1', 'libexpat.so.1', 'libc.so.6']);
     for (const mod of ['encodings/__init__.py', 'codecs.py', 'io.py', 'abc.py', 'site.py', 'os.py', 'stat.py', 'posixpath.py', 'genericpath.py', '_collections_abc.py']) {
