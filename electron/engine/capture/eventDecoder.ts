@@ -9,6 +9,8 @@ import { EVENT_COUNT, EVENT_LARGE_PAYLOAD, EVENT_PARAM_COUNT } from '../../../sh
 import { i64n, u16, u32 } from './byteCursor';
 
 const V1_HEADER = 22;
+/** Far above any event type's count (the largest has 31); bounds memory on damaged input. */
+const MAX_PARAMS = 4096;
 const V2_HEADER = 26;
 // v1 events of these types were written with a length 3 bytes too long (§11).
 const NOTIFICATION_E = 280;
@@ -88,6 +90,7 @@ export function decodeEventBlock(ev: DecodedEvent, b: Uint8Array, blockStart: nu
 function fillParams(ev: DecodedEvent, b: Uint8Array, e: number, len: number, header: number, nparams: number, width: number): string | null {
   const type = ev.type;
   if (header + nparams * width > len) return `event of type ${type} claims ${nparams} parameters, more than its length ${len} can hold`;
+  if (nparams > MAX_PARAMS) return `event of type ${type} claims ${nparams} parameters (no event type has more than ${MAX_PARAMS})`;
   ev.ensureParams(nparams);
   const offs = ev.paramOffset, lens = ev.paramLength;
   const end = e + len;
