@@ -11,7 +11,9 @@ import { CaptureError } from '../capture/types';
 export type BlockCallback = (blockType: number, block: Uint8Array, streamOffset: number) => void;
 
 /** Resolves with `truncatedAt` set when the capture ends inside a block (every whole block was delivered). */
-export async function forEachBlock(path: string, onBlock: BlockCallback, signal?: AbortSignal): Promise<{ truncatedAt?: number }> {
+export async function forEachBlock(
+  path: string, onBlock: BlockCallback, signal?: AbortSignal, onProgress?: (bytesRead: number, totalBytes: number) => void,
+): Promise<{ truncatedAt?: number }> {
   const source = await openCaptureSource(path);
   let carry: Buffer | null = null;
   let base = 0; // stream offset of the first byte of `buf`
@@ -35,6 +37,7 @@ export async function forEachBlock(path: string, onBlock: BlockCallback, signal?
       }
       base += off;
       carry = off < buf.length ? Buffer.from(buf.subarray(off)) : null;
+      onProgress?.(source.bytesRead(), source.totalBytes);
     }
   } finally {
     source.close();

@@ -77,6 +77,8 @@ export interface SubsetOptions {
   selection?: EventSelection;
   gzip?: boolean;
   signal?: AbortSignal;
+  /** Called after each chunk of the input (bytes of the file as stored, compressed or not). */
+  onProgress?(bytesRead: number, totalBytes: number): void;
 }
 
 export interface SubsetSummary {
@@ -204,7 +206,7 @@ export async function writeSubset(input: string, output: string, opts: SubsetOpt
     const result = await forEachBlock(input, (t, b, o) => {
       onBlock(t, b, o);
       writer.handOff();
-    }, opts.signal);
+    }, opts.signal, opts.onProgress);
     if (summary.fdsMadeUnsupported > 0) {
       summary.warnings.push(`${summary.fdsMadeUnsupported} open file descriptor(s) of types sysdig 0.29.3 does not know (pidfd, ...) were written as unsupported fds`);
     }
