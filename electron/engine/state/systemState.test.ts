@@ -1,0 +1,119 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EventState, SystemState } from './systemState';
+import { event, p, process } from './testing/eventBuilder';
+import { FdType } from './fdInfo';
+
+// Event ids (scap-event-table.md): open E/X 2/3, close E/X 4/5, socket E/X 18/19, connect E/X 22/23,
+// clone X 223, execve E/X 292/293, procexit 186, read E 6.
+function run(state: SystemState, ...evs: ReturnType<typeof event>[]): EventState {
+  const es = new EventState();
+  for (const ev of evs) state.process(ev, ev, es);
+  return es;
+}
+
+test('an event of an unknown thread gets a placeholder named <NA>', () => {
+  const s = new SystemState();
+  const es = run(s, event(6, 4242, 1n, [p.i64(3), p.u32(10)]));
+  assert.equal(es.thread?.tid, 4242);
+  assert.equal(es.thread?.comm, '<NA>');
+  assert.equal(es.thread?.pid, -1);
+});
+
+test('open resolves a relative name against the cwd and adds the fd; close removes it after the next event', () => {
+  const s = new SystemState();
+  s.addProcess(process({ tid: 100, cwd: '/home/u' }));
+  run(s,
+    event(2, 100, 1n, [p.str('notes/../a.txt'), p.u32(1), p.u32(0)]),
+    event(3, 100, 2n, [p.i64(5), p.str('notes/../a.txt'), p.u32(1), p.u32(0)]));
+  const t = s.threads.get(100)!;
+  assert.equal(s.fdOf(t, 5)?.name, '/home/u/a.txt');
+  assert.equal(s.fdOf(t, 5)?.type, FdType.FileV2);
+  const closeExit = run(s, event(4, 100, 3n, [p.i64(5)]), event(5, 100, 4n, [p.i64(0)]));
+  assert.equal(closeExit.fd?.name, '/home/u/a.txt', 'the closing event still sees the fd');
+  run(s, event(6, 100, 5n, [p.i64(1), p.u32(1)]));
+  assert.equal(s.fdOf(t, 5), undefined);
+});
+
+test('a failed close keeps the fd', () => {
+  const s = new SystemState();
+  s.addProcess(process({ tid: 100 }));
+  s.addFd({ tid: 100, fd: 7, ino: 0n, type: FdType.FileV2, name: '/etc/hosts', openFlags: 0, mountId: 0, dev: 0 });
+  run(s, event(4, 100, 1n, [p.i64(7)]), event(5, 100, 2n, [p.i64(-9)]), event(6, 100, 3n, [p.i64(7), p.u32(1)]));
+  assert.equal(s.fdOf(s.threads.get(100)!, 7)?.name, '/etc/hosts');
+});
+
+function cloneExit(tid: number, res: number, pid: number, ptid: number, flags: number, comm: string): ReturnType<typeof event> {
+  // res exe args tid pid ptid cwd fdlimit pgft_maj pgft_min vm_size vm_rss vm_swap comm cgroups flags uid gid vtid vpid
+  return event(223, tid, 10n, [p.i64(res), p.str('/bin/' + comm), p.list(['-x']), p.i64(tid), p.i64(pid), p.i64(ptid), p.str(''),
+    p.i64(1024), p.i64(0), p.i64(0), p.u32(0), p.u32(0), p.u32(0), p.str(comm), p.list(['cpu=/docker/' + 'ab'.repeat(32)]),
+    p.u32(flags), p.u32(1000), p.u32(1000), p.i64(tid === 0 ? 0 : res || tid), p.i64(res || pid)]);
+}
+
+test('the caller side of clone creates the child with a copy of the parent fds and cwd', () => {
+  const s = new SystemState();
+  s.addProcess(process({ tid: 200, cwd: '/srv' }));
+  s.addFd({ tid: 200, fd: 3, ino: 0n, type: FdType.FileV2, name: '/srv/log', openFlags: 0, mountId: 0, dev: 0 });
+  run(s, cloneExit(200, 201, 200, 1, 0, 'worker'));
+  const child = s.threads.get(201)!;
+  assert.equal(child.ptid, 200);
+  assert.equal(child.comm, 'worker');
+  assert.equal(s.cwdOf(child), '/srv/');
+  assert.equal(s.fdOf(child, 3)?.name, '/srv/log');
+  assert.notEqual(s.fdOf(child, 3), s.fdOf(s.threads.get(200)!, 3), 'the table is copied, not shared');
+  assert.equal(child.containerId, 'abababababab');
+});
+
+test('a new thread shares its leader fd table', () => {
+  const s = new SystemState();
+  s.addProcess(process({ tid: 300 }));
+  run(s, cloneExit(300, 301, 300, 1, 0x2000 /* CLONE_THREAD */, 'proc'));
+  const th = s.threads.get(301)!;
+  assert.equal(th.pid, 300);
+  s.addFd({ tid: 300, fd: 9, ino: 0n, type: FdType.Fifo, name: 'pipe:[1]', openFlags: 0, mountId: 0, dev: 0 });
+  assert.equal(s.fdOf(th, 9)?.name, 'pipe:[1]');
+  assert.equal(s.fdTableOf(th), s.threads.get(300)!.fds);
+});
+
+test('execve renames the process and procexit removes the thread after the next event', () => {
+  const s = new SystemState();
+  s.addProcess(process({ tid: 400, comm: 'bash' }));
+  const execveExit = event(293, 400, 2n, [p.i64(0), p.str('/usr/bin/cat'), p.list(['/etc/hosts']), p.i64(400), p.i64(400), p.i64(1),
+    p.str(''), p.i64(1024), p.i64(0), p.i64(0), p.u32(0), p.u32(0), p.u32(0), p.str('cat')]);
+  run(s, event(292, 400, 1n, [p.str('/usr/bin/cat')]), execveExit);
+  const t = s.threads.get(400)!;
+  assert.equal(t.comm, 'cat');
+  assert.deepEqual(t.args, ['/etc/hosts']);
+  assert.equal(t.exepath, '/usr/bin/cat');
+  const es = run(s, event(186, 400, 3n, [p.i64(0)]));
+  assert.equal(es.thread?.comm, 'cat', 'procexit still sees its thread');
+  assert.ok(s.threads.has(400));
+  run(s, event(6, 999, 4n, [p.i64(0), p.u32(1)]));
+  assert.ok(!s.threads.has(400));
+});
+
+test('socket then connect gives an IPv4 TCP client socket named by its tuple', () => {
+  const s = new SystemState();
+  s.addProcess(process({ tid: 500 }));
+  run(s,
+    event(18, 500, 1n, [p.u32(2), p.u32(1), p.u32(0)]),
+    event(19, 500, 2n, [p.i64(4)]),
+    event(22, 500, 3n, [p.i64(4), p.addr4([10, 0, 0, 2], 80)]),
+    event(23, 500, 4n, [p.i64(0), p.tuple4([10, 0, 0, 1], 4242, [10, 0, 0, 2], 80)]));
+  const fd = s.fdOf(s.threads.get(500)!, 4)!;
+  assert.equal(fd.type, FdType.Ipv4Sock);
+  assert.equal(fd.name, '10.0.0.1:4242->10.0.0.2:80');
+  assert.equal(fd.l4Letter, 't');
+});
+
+test('exit events pair with the previous enter event of the same syscall only', () => {
+  const s = new SystemState();
+  s.addProcess(process({ tid: 600 }));
+  s.addFd({ tid: 600, fd: 3, ino: 0n, type: FdType.FileV2, name: '/data', openFlags: 0, mountId: 0, dev: 0 });
+  const paired = run(s, event(6, 600, 100n, [p.i64(3), p.u32(10)]), event(7, 600, 150n, [p.i64(10), p.str('x')]));
+  assert.equal(paired.enterValid, true);
+  assert.equal(paired.fd?.name, '/data');
+  assert.equal(paired.latencyNs, 50n);
+  const unpaired = run(s, event(8, 600, 200n, [p.i64(3), p.u32(1)]), event(7, 600, 210n, [p.i64(1), p.str('x')]));
+  assert.equal(unpaired.enterValid, false);
+});
