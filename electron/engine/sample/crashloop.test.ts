@@ -50,3 +50,12 @@ test("Syscope's reader reads the sample cleanly, in time order, with the story's
   assert.ok(threads.has(1340) && threads.has(1021) && threads.has(312), 'kubelet, containerd and journald are in the process list');
   assert.ok(lastTs - SAMPLE_START_NS > 300_000_000_000n);
 });
+
+test('the newest layouts read from the sample convert without a hitch (libs converter rules)', async () => {
+  const path = join(dir, 'newest.scap');
+  await writeCrashLoopSample(path);
+  const s = await readCapture(path, {});
+  assert.deepEqual(s.warnings, []);
+  assert.equal(s.upgrade?.unconvertible, 0);
+  assert.ok((s.upgrade?.converted ?? 0) > 1000);
+});
