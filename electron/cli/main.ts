@@ -22,6 +22,8 @@ const commands: Record<string, Loader> = {
   tree: () => import('./commands/tree'),
   dump: () => import('./commands/dump'),
   write: () => import('./commands/write'),
+  export: () => import('./commands/export'),
+  report: () => import('./commands/report'),
 };
 
 function usage(): string {

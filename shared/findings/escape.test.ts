@@ -16,8 +16,9 @@ test('control characters, lone surrogates and bidi overrides are replaced, tabs 
 test('Markdown escaping stops raw HTML, emphasis, links and line-start markup', () => {
   assert.equal(escapeMarkdown('<script>x</script>'), '&lt;script&gt;x&lt;/script&gt;');
   assert.equal(escapeMarkdown('*a* _b_ [l](javascript:x) `c` a|b'), '\\*a\\* \\_b\\_ \\[l\\](javascript:x) \\`c\\` a\\|b');
-  assert.equal(escapeMarkdown('# not a heading'), '\\# not a heading');
-  assert.equal(escapeMarkdown('1. not a list'), '1\\. not a list');
+  assert.equal(escapeMarkdown('# not a heading', true), '\\# not a heading');
+  assert.equal(escapeMarkdown('1. not a list', true), '1\\. not a list');
+  assert.equal(escapeMarkdown('959.8 KiB'), '959.8 KiB');
   assert.equal(escapeMarkdown('two\nlines'), 'two lines');
   assert.equal(escapeMarkdownBlock('a\n- b'), 'a  \n\\- b');
 });

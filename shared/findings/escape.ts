@@ -28,23 +28,23 @@ export function escapeHtml(s: string): string {
 
 /**
  * Text for a Markdown line (paragraph, list item, heading): markup characters backslash-escaped,
- * `<` and `&` as entities so no raw HTML or entity survives, on one line. Characters that are
- * markup only at the start of a line are escaped there.
+ * `<` and `&` as entities so no raw HTML or entity survives, on one line. With `atLineStart`,
+ * characters that are markup only at the start of a line (headings, lists) are escaped too.
  */
-export function escapeMarkdown(s: string): string {
-  return visibleText(s)
+export function escapeMarkdown(s: string, atLineStart = false): string {
+  const inline = visibleText(s)
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/^(\s*)([#+\-=])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+    .replace(/\r?\n|\r/g, ' ');
+  if (!atLineStart) return inline;
+  return inline.replace(/^(\s*)([#+\-=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /** Multi-line text (a note) as Markdown lines, each escaped; line breaks kept. */
 export function escapeMarkdownBlock(s: string): string {
-  return visibleText(s).split(/\r?\n|\r/).map((line) => escapeMarkdown(line)).join('  \n');
+  return visibleText(s).split(/\r?\n|\r/).map((line) => escapeMarkdown(line, true)).join('  \n');
 }
 
 /** A fenced code block whose fence no line of `code` can close. */

@@ -1,0 +1,117 @@
+/**
+ * `syscope export <capture> <what> ... [-o FILE]`: tables, events, streams and the process tree
+ * as files (standard output without -o).
+ *   view <viewId> --format csv|json [--filter F] [--from T --to T]
+ *   events [FILTER] [--fields a,b,c] --format jsonl|csv [--from T] [--to T]
+ *   stream --follow KEY --format raw|text [--direction read|write] [FILTER]
+ *   tree [FILTER] [--format json]
+ * T: nanoseconds since the epoch or a UTC time (2017-12-04T20:35:02.278Z). CSV cells that a
+ * spreadsheet would run as formulas are neutralised (capture data is untrusted).
+ */
+import type { Command } from '../main';
+import { choiceOption, parseCommandLine, parseTime, stringOption, UsageError } from '../../engine/evidence/commandLine';
+import { openEvidence } from '../../engine/evidence/openEvidence';
+import { scanLifecycle } from '../../engine/evidence/lifecycleScan';
+import { CaptureSession } from '../../engine/api/captureSession';
+import { engineResolver } from '../../engine/api/engineResolver';
+import { openSink } from '../../engine/export/output';
+import { exportView, type TableFormat } from '../../engine/export/viewExport';
+import { defaultExportFields, exportEvents, type EventsFormat } from '../../engine/export/eventsExport';
+import { exportStream, type StreamFormat } from '../../engine/export/streamExport';
+import { processTreeJson } from '../../engine/export/treeExport';
+import type { NsWindow } from '../../engine/evidence/eventWalk';
+
+const usage = [
+  'usage: syscope export <capture> view <viewId> --format csv|json [--filter F] [--from T --to T] [-o FILE]',
+  '       syscope export <capture> events [FILTER] [--fields a,b,c] --format jsonl|csv [--from T] [--to T] [-o FILE]',
+  '       syscope export <capture> stream --follow KEY --format raw|text [--direction read|write] [FILTER] [-o FILE]',
+  '       syscope export <capture> tree [FILTER] [--format json] [-o FILE]',
+].join('\n');
+
+const kinds = ['view', 'events', 'stream', 'tree'] as const;
+
+function nsWindow(from: string | undefined, to: string | undefined): NsWindow | undefined {
+  if (from === undefined && to === undefined) return undefined;
+  const w: NsWindow = {};
+  if (from !== undefined) w.from = parseTime(from, 'from');
+  // The views' windows include their end; so does this one (NsWindow's `to` is exclusive).
+  if (to !== undefined) w.to = parseTime(to, 'to') + 1n;
+  if (w.from !== undefined && w.to !== undefined && w.to <= w.from) throw new UsageError('--to is before --from');
+  return w;
+}
+
+export const command: Command = {
+  summary: 'export a view table (csv/json), events (jsonl/csv), a stream (raw/text) or the process tree (json)',
+  async run(args) {
+    if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
+    const normalised = args.map((a) => (a === '-o' ? '--output' : a));
+    let cl;
+    try {
+      cl = parseCommandLine(normalised, ['format', 'fields', 'filter', 'follow', 'from', 'to', 'output', 'direction'], []);
+    } catch (err) {
+      if (err instanceof UsageError) throw new UsageError(`${err.message} (${usage.split('\n')[0]} ...)`);
+      throw err;
+    }
+    const [kind, ...words] = cl.filter === '' ? [] : splitFirst(cl.filter);
+    if (!kind || !(kinds as readonly string[]).includes(kind)) throw new UsageError(`say what to export: ${kinds.join(', ')} (see syscope export --help)`);
+    const output = stringOption(cl, 'output');
+    const window = nsWindow(stringOption(cl, 'from'), stringOption(cl, 'to'));
+    const rest = words.join(' ').trim();
+
+    if (kind === 'view') {
+      const [viewId, ...extra] = rest === '' ? [] : splitFirst(rest);
+      if (!viewId) throw new UsageError('which view? syscope export <capture> view <viewId> --format csv|json (syscope view --list lists them)');
+      if (extra.length) throw new UsageError(`a view takes its filter with --filter (got '${extra.join(' ')}')`);
+      const format = choiceOption<TableFormat>(cl, 'format', ['csv', 'json'], 'csv');
+      const session = await CaptureSession.open(cl.capture, { resolver: engineResolver() });
+      const meta = session.index.meta;
+      const viewWindow = window ? { from: (window.from ?? BigInt(meta.firstTs)).toString(), to: ((window.to ?? BigInt(meta.lastTs) + 1n) - 1n).toString() } : undefined;
+      const out = openSink(output);
+      const n = await exportView((q) => session.view(q), { viewId, filter: stringOption(cl, 'filter'), window: viewWindow }, format, out);
+      out.close();
+      if (output) console.error(`wrote ${output}: ${n} rows of view ${viewId}`);
+      return 0;
+    }
+    if (cl.options.has('filter')) throw new UsageError(`${kind}: give the filter as words after '${kind}', not --filter`);
+
+    if (kind === 'events') {
+      const format = choiceOption<EventsFormat>(cl, 'format', ['jsonl', 'csv'], 'jsonl');
+      const list = stringOption(cl, 'fields');
+      const fields = list === undefined ? defaultExportFields : list.split(',').map((f) => f.trim()).filter(Boolean);
+      if (fields.length === 0) throw new UsageError('--fields needs at least one field name');
+      const { walk, predicate, resolve } = openEvidence(cl.capture, rest);
+      const out = openSink(output);
+      const n = await exportEvents(walk, { fields, resolve, predicate, window }, format, out);
+      out.close();
+      if (output) console.error(`wrote ${output}: ${n} events`);
+      return 0;
+    }
+    if (kind === 'stream') {
+      const follow = stringOption(cl, 'follow');
+      if (!follow) throw new UsageError('which stream? --follow KEY (a pid:fd stream key or an fd name, as syscope streams shows them)');
+      const format = choiceOption<StreamFormat>(cl, 'format', ['raw', 'text'], 'text');
+      const direction = cl.options.has('direction') ? choiceOption<'read' | 'write'>(cl, 'direction', ['read', 'write'], 'read') : undefined;
+      const { walk, predicate } = openEvidence(cl.capture, rest);
+      const out = openSink(output);
+      const s = await exportStream(walk, { follow, predicate, window, direction }, format, out);
+      out.close();
+      if (s.operations === 0) console.error(`syscope export: no reads or writes for '${follow}'`);
+      else if (output) console.error(`wrote ${output}: ${s.operations} operations, ${s.bytes} bytes${s.missingBytes ? ` (${s.missingBytes} bytes not captured)` : ''}`);
+      return s.operations === 0 ? 1 : 0;
+    }
+    choiceOption(cl, 'format', ['json'], 'json');
+    const { walk, predicate } = openEvidence(cl.capture, rest);
+    const life = await scanLifecycle(walk, predicate);
+    const out = openSink(output);
+    out.write(processTreeJson(life));
+    out.close();
+    if (output) console.error(`wrote ${output}: ${life.processes.length} processes`);
+    return 0;
+  },
+};
+
+/** The first word and the rest of a filter string (kinds and view ids contain no spaces). */
+function splitFirst(s: string): string[] {
+  const m = /^(\S+)\s*([\s\S]*)$/.exec(s.trim());
+  return m ? (m[2] ? [m[1], m[2]] : [m[1]]) : [];
+}

@@ -1,0 +1,48 @@
+/**
+ * `syscope report <capture> <findings.json> -o report.html [--subset]`: the findings report
+ * from a findings file (as the app's "Export findings" saves it): report.html, report.md beside
+ * it, and with --subset (or `includeSubset` in the file) report-evidence.scap holding the
+ * bookmarked events.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from '../main';
+import { parseCommandLine, UsageError } from '../../engine/evidence/commandLine';
+import { parseFindings } from '../../../shared/findings/schema';
+import { buildFindingsReport } from '../../engine/export/findingsReport';
+import { reportPaths } from '../../engine/export/reportFiles';
+import { CaptureSession } from '../../engine/api/captureSession';
+import { engineResolver } from '../../engine/api/engineResolver';
+
+const usage = 'usage: syscope report <capture> <findings.json> -o report.html [--subset]';
+
+export const command: Command = {
+  summary: 'the findings report (HTML and Markdown, optionally an evidence .scap) from a findings file',
+  async run(args) {
+    if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
+    const cl = parseCommandLine(args.map((a) => (a === '-o' ? '--output' : a)), ['output'], ['subset']);
+    const findingsPath = cl.filter;
+    if (!findingsPath || /\s/.test(findingsPath.trim())) throw new UsageError(usage);
+    const output = cl.options.get('output');
+    if (typeof output !== 'string') throw new UsageError(`where to? -o report.html (${usage})`);
+    let text: string;
+    try { text = readFileSync(findingsPath, 'utf8'); } catch (err) {
+      throw new UsageError(`cannot read ${findingsPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    const parsed = parseFindings(text);
+    if (!parsed.ok) throw new UsageError(`${findingsPath} is not a findings file: ${parsed.error}`);
+    const paths = reportPaths(output);
+    const session = await CaptureSession.open(cl.capture, { resolver: engineResolver() });
+    const wantSubset = cl.options.has('subset') || parsed.findings.includeSubset;
+    const report = await buildFindingsReport({
+      capturePath: cl.capture, findings: parsed.findings,
+      source: { info: () => session.info(''), tiles: (q) => session.tiles(q), view: (q) => session.view(q) },
+      subsetPath: wantSubset ? paths.subset : undefined,
+    });
+    writeFileSync(paths.html, report.html);
+    writeFileSync(paths.markdown, report.markdown);
+    const m = report.model;
+    console.error(`wrote ${paths.html} and ${paths.markdown}: ${m.steps.length} steps, ${m.evidence.length} pieces of evidence${m.subset ? `, and ${paths.subset} (${m.subset.events} events)` : ''}`);
+    for (const w of m.warnings) console.error(`syscope report: warning: ${w}`);
+    return 0;
+  },
+};

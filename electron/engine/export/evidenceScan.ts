@@ -1,0 +1,88 @@
+/**
+ * One pass over a capture for a report's bookmarked events and stream operations: each
+ * bookmarked event's `-p` text and key fields, each bookmarked read/write with its payload,
+ * the operations of the streams they belong to (bounded), and the file offsets of all of them
+ * (for the evidence .scap subset). Only bookmarked events and the I/O of their fds are copied.
+ */
+import type { StreamOperation } from '../../../shared/streams/types';
+import type { EventContext } from '../inspector/eventContext';
+import type { FieldResolver } from '../filter/resolver';
+import { EventFieldSet } from '../evidence/eventFields';
+import type { EventWalk } from '../evidence/eventWalk';
+import { isStreamEvent, StreamExtractor } from '../evidence/streamExtractor';
+
+/** sysdig's default output line: `%evt.num %evt.time %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info`. */
+const lineFields = ['evt.num', 'evt.time', 'evt.cpu', 'proc.name', 'thread.tid', 'evt.dir', 'evt.type', 'evt.info'];
+export const eventFactFields = ['evt.datetime', 'evt.type', 'evt.dir', 'evt.res', 'evt.latency', 'proc.name', 'proc.pid', 'proc.cmdline',
+  'proc.pname', 'user.name', 'container.name', 'container.id', 'fd.name', 'fd.type'];
+
+export interface ScannedEvent { evtNum: number; line: string; facts: Array<[string, string]> }
+
+export interface EvidenceScan {
+  events: Map<number, ScannedEvent>;
+  operations: Map<number, StreamOperation>;
+  /** Per followed stream key, its operations in order (at most `maxStreamOps`). */
+  streams: Map<string, StreamOperation[]>;
+  /** Stream keys that had more operations than were kept. */
+  cutStreams: Set<string>;
+  /** File offsets of the bookmarked events, ascending (for the subset writer). */
+  offsets: Float64Array;
+  offsetCount: number;
+}
+
+export interface EvidenceWanted { events: ReadonlySet<number>; operations: ReadonlySet<number>; streamKeys: ReadonlySet<string> }
+
+const maxStreamOps = 200;
+
+/** `pid:fd` of a stream key (`pid:fd#n`). */
+function streamPrefix(key: string): string {
+  const hash = key.indexOf('#');
+  return hash < 0 ? key : key.slice(0, hash);
+}
+
+export async function scanEvidence(walk: EventWalk<EventContext>, resolve: FieldResolver<EventContext>, want: EvidenceWanted): Promise<EvidenceScan> {
+  const line = new EventFieldSet(lineFields, resolve);
+  const facts = new EventFieldSet(eventFactFields, resolve, true);
+  const extractor = new StreamExtractor(walk.lookup);
+  const prefixes = new Set([...want.streamKeys].map(streamPrefix));
+  const out: EvidenceScan = { events: new Map(), operations: new Map(), streams: new Map(), cutStreams: new Set(), offsets: new Float64Array(16), offsetCount: 0 };
+  const remember = (offset: number) => {
+    if (out.offsetCount === out.offsets.length) { const g = new Float64Array(out.offsets.length * 2); g.set(out.offsets); out.offsets = g; }
+    out.offsets[out.offsetCount++] = offset;
+  };
+  const lastWanted = Math.max(0, ...want.events, ...want.operations);
+  await walk.walk((ctx, e) => {
+    const n = e.evtNum;
+    const bookmarked = want.events.has(n) || want.operations.has(n);
+    if (bookmarked) remember(ctx.ev.fileOffset);
+    if (want.events.has(n)) {
+      const t = line.readText(ctx);
+      const names = facts.names;
+      out.events.set(n, {
+        evtNum: n,
+        line: `${t[0]} ${t[1]} ${t[2]} ${t[3]} (${t[4]}) ${t[5]} ${t[6]} ${t[7]}`,
+        facts: facts.readText(ctx).map((v, i) => [names[i], v] as [string, string]).filter(([, v]) => v !== '<NA>' && v !== ''),
+      });
+    }
+    if (isStreamEvent(e.raw.type)) {
+      const prefix = `${e.thread ? e.thread.pid : -1}:${e.fdNum}`;
+      if (want.operations.has(n) || prefixes.has(prefix)) {
+        const op = extractor.extract(e);
+        if (op) {
+          if (want.operations.has(n)) out.operations.set(n, op);
+          const key = want.streamKeys.has(op.streamKey) ? op.streamKey : want.streamKeys.has(prefix) ? prefix : undefined;
+          if (key !== undefined) {
+            const list = out.streams.get(key) ?? [];
+            if (list.length < maxStreamOps) list.push(op); else out.cutStreams.add(key);
+            out.streams.set(key, list);
+          }
+        }
+      } else {
+        extractor.note(e);
+      }
+    }
+    // Past the last bookmark and no stream to follow: nothing more to learn.
+    return !(n > lastWanted && want.streamKeys.size === 0);
+  });
+  return out;
+}

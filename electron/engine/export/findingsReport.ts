@@ -1,0 +1,185 @@
+/**
+ * The findings report (issue 7): a findings file plus the capture it was made on become a
+ * self-contained HTML report and its Markdown twin.
+ *
+ * The findings file only names evidence (event numbers, view rows, stream operations) and the
+ * steps taken; every excerpt in the report is read from the capture again here, so the
+ * report shows what the capture holds, and the capture's SHA-256 ties the two together. The
+ * engine resolves everything into a ReportModel (shared/findings/reportModel.ts); rendering
+ * is pure and lives in shared/findings. Optionally the bookmarked events are written as a
+ * .scap subset (engineer G's subset writer) that sysdig and Syscope open on their own.
+ */
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { Findings, InvestigationStep } from '../../../shared/findings/schema';
+import type { ReportChart, ReportEvidence, ReportModel, ReportStep } from '../../../shared/findings/reportModel';
+import { andFilters, bookmarkCommands, shellCommand, stepCommands } from '../../../shared/findings/commands';
+import { renderReportHtml, reportStyle } from '../../../shared/findings/renderHtml';
+import { renderReportMarkdown } from '../../../shared/findings/renderMarkdown';
+import { readablePayload, streamTranscript } from './streamExport';
+import { findView, drillKeyField } from '../../../shared/views/catalog';
+import { isTruncated, type StreamOperation } from '../../../shared/streams/types';
+import type { CaptureInfo, TableWindow, TileQuery, TileValue, ViewQuery } from '../../../shared/ipc/contract';
+import { fieldResolver } from '../fields/registry';
+import { InspectorWalk } from '../evidence/inspectorWalk';
+import { writeSubset } from '../writer/subsetWriter';
+import { captureFileIdentity } from './captureIdentity';
+import { scanEvidence, type EvidenceScan } from './evidenceScan';
+
+/** What the report needs from an open capture (CaptureSession, or the engine API for it). */
+export interface ReportSource {
+  info(): Promise<CaptureInfo> | CaptureInfo;
+  tiles(q: TileQuery): Promise<TileValue[]>;
+  view(q: ViewQuery): Promise<TableWindow>;
+}
+
+export interface ReportOptions {
+  /** The capture file (read for identity and evidence). */
+  capturePath: string;
+  /** How the reproducing commands name the capture (default: capturePath). */
+  commandPath?: string;
+  findings: Findings;
+  source: ReportSource;
+  /** Where to write the evidence .scap subset (when wanted); its name appears in the report. */
+  subsetPath?: string;
+  now?: Date;
+  signal?: AbortSignal;
+}
+
+export interface BuiltReport { model: ReportModel; html: string; markdown: string }
+
+const chartSamples = 60;
+const excerptChars = 6000;
+const maxRows = 1_000_000;
+
+function cut(text: string, max = excerptChars): string {
+  return text.length <= max ? text : `${text.slice(0, max)}\n[... ${text.length - max} more characters; run the commands below for all of it]`;
+}
+
+function viewName(viewId: string): string {
+  if (viewId === 'overview') return 'Overview';
+  return findView(viewId)?.name ?? viewId;
+}
+
+async function charts(source: ReportSource, step: InvestigationStep, info: CaptureInfo): Promise<ReportChart[]> {
+  if (step.tiles.length === 0) return [];
+  const filter = andFilters(step.filter, step.trail[step.trail.length - 1]?.filter);
+  const tiles = await source.tiles({ filter: filter || undefined, window: step.window, samples: chartSamples });
+  const from = step.window?.from ?? info.firstTs;
+  const to = step.window?.to ?? info.lastTs;
+  return step.tiles.map((id) => {
+    const t = tiles.find((x) => x.id === id);
+    return t ? { title: t.title, series: t.series, total: t.total, from, to } : { title: `${id} (no such tile in this capture)`, series: [], total: 0, from, to };
+  });
+}
+
+function stepModel(step: InvestigationStep, commandPath: string, chartList: ReportChart[]): ReportStep {
+  const trail = step.trail.map((t) => ({ viewName: viewName(t.viewId), selection: t.selection, keyField: t.keyField }));
+  return {
+    title: step.title, viewId: step.viewId, viewName: viewName(step.viewId),
+    trail: trail.length ? trail : [{ viewName: viewName(step.viewId) }],
+    filter: andFilters(step.filter, step.trail[step.trail.length - 1]?.filter),
+    window: step.window, note: step.note, charts: chartList, commands: stepCommands(commandPath, step),
+  };
+}
+
+function operationHeading(op: StreamOperation): string {
+  const where = op.fdName || `fd ${op.fd}`;
+  return `#${op.evtNum} ${op.direction} of ${op.length} bytes ${op.direction === 'read' ? 'from' : 'to'} ${where} by ${op.procName} (${op.pid})`;
+}
+
+function streamEvidence(b: Extract<Findings['bookmarks'][number], { kind: 'stream' }>, scan: EvidenceScan, commandPath: string): ReportEvidence {
+  const op = scan.operations.get(b.evtNum);
+  const commands = bookmarkCommands(commandPath, b);
+  if (!op) return { kind: 'stream', heading: `event #${b.evtNum}`, note: b.note, facts: [], commands, problem: `Event #${b.evtNum} is not a read or write with data in this capture.` };
+  const facts: Array<[string, string]> = [
+    ['Stream', op.streamKey], ['File descriptor', `${op.fd} ${op.fdName}`.trim()], ['Process', `${op.procName} (${op.pid}), thread ${op.tid}`],
+    ['Container', op.containerName || op.containerId || 'host'], ['Bytes', isTruncated(op) ? `${op.length} (only ${op.data.length} captured)` : String(op.length)],
+  ];
+  const key = b.streamKey && scan.streams.has(b.streamKey) ? b.streamKey : undefined;
+  let excerpt = { label: 'Payload', text: cut(readablePayload(op.data)) };
+  if (key) {
+    const ops = scan.streams.get(key)!;
+    const more = scan.cutStreams.has(key) ? `\n[... the stream goes on; the report keeps its first ${ops.length} operations]` : '';
+    excerpt = { label: `This operation's payload, then the whole stream ${key}`, text: cut(`${readablePayload(op.data)}\n\n${streamTranscript(ops, key)}${more}`) };
+  }
+  return { kind: 'stream', heading: operationHeading(op), note: b.note, facts, excerpt, commands };
+}
+
+async function rowEvidence(b: Extract<Findings['bookmarks'][number], { kind: 'row' }>, source: ReportSource, commandPath: string): Promise<ReportEvidence> {
+  const view = findView(b.viewId);
+  const keyField = view ? drillKeyField(view) : undefined;
+  const commands = bookmarkCommands(commandPath, b, keyField);
+  const heading = `${viewName(b.viewId)}: ${b.key}`;
+  if (!view) return { kind: 'row', heading, note: b.note, facts: [], commands, problem: `There is no view '${b.viewId}'.` };
+  const table = await source.view({ viewId: b.viewId, filter: b.filter || undefined, window: b.window, offset: 0, limit: maxRows });
+  const facts: Array<[string, string]> = [['View', view.name], ['Row key', keyField ? `${keyField} = ${b.key}` : b.key]];
+  if (b.filter) facts.push(['Filter', b.filter]);
+  const i = table.keys ? table.keys.indexOf(b.key) : -1;
+  if (i < 0) return { kind: 'row', heading, note: b.note, facts, commands, problem: `No row with key '${b.key}' in this view of the capture.` };
+  const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : String(v));
+  return { kind: 'row', heading, note: b.note, facts, table: { columns: table.columns.map((c) => c.title), rows: [table.rows[i].map(cell)] }, commands };
+}
+
+export async function buildFindingsReport(opts: ReportOptions): Promise<BuiltReport> {
+  const { findings, source } = opts;
+  const commandPath = opts.commandPath ?? opts.capturePath;
+  const identity = await captureFileIdentity(opts.capturePath);
+  const info = await source.info();
+  const warnings: string[] = [];
+  if (findings.capture.sha256 && findings.capture.sha256 !== identity.sha256) {
+    warnings.push(`The findings were made on a capture with SHA-256 ${findings.capture.sha256}, not this one: event numbers may point elsewhere.`);
+  } else if (!findings.capture.sha256 && findings.capture.fileName && findings.capture.fileName !== identity.fileName) {
+    warnings.push(`The findings were made on ${findings.capture.fileName}; this report reads ${identity.fileName}.`);
+  }
+  for (const w of info.warnings) warnings.push(`Capture: ${w}`);
+
+  const steps: ReportStep[] = [];
+  for (const s of findings.steps) steps.push(stepModel(s, commandPath, await charts(source, s, info)));
+
+  const want = { events: new Set<number>(), operations: new Set<number>(), streamKeys: new Set<string>() };
+  for (const b of findings.bookmarks) {
+    if (b.kind === 'event') want.events.add(b.evtNum);
+    else if (b.kind === 'stream') { want.operations.add(b.evtNum); if (b.streamKey) want.streamKeys.add(b.streamKey); }
+  }
+  const scan = want.events.size || want.operations.size
+    ? await scanEvidence(new InspectorWalk(opts.capturePath, opts.signal), fieldResolver, want)
+    : undefined;
+
+  const evidence: ReportEvidence[] = [];
+  for (const b of findings.bookmarks) {
+    if (b.kind === 'event') {
+      const ev = scan?.events.get(b.evtNum);
+      const commands = bookmarkCommands(commandPath, b);
+      if (!ev) { evidence.push({ kind: 'event', heading: `event #${b.evtNum}`, note: b.note, facts: [], commands, problem: `Event #${b.evtNum} is not in this capture (it has ${info.events} events).` }); continue; }
+      const fact = (k: string) => ev.facts.find(([n]) => n === k)?.[1];
+      const heading = `#${b.evtNum} ${fact('evt.type') ?? ''} by ${fact('proc.name') ?? '?'} (${fact('proc.pid') ?? '?'})`;
+      evidence.push({ kind: 'event', heading, note: b.note, facts: ev.facts, excerpt: { label: 'The event as sysdig prints it', text: cut(ev.line) }, commands });
+    } else if (b.kind === 'stream') {
+      evidence.push(streamEvidence(b, scan!, commandPath));
+    } else {
+      evidence.push(await rowEvidence(b, source, commandPath));
+    }
+  }
+
+  let subset: ReportModel['subset'];
+  if (opts.subsetPath && scan && scan.offsetCount > 0) {
+    const s = await writeSubset(opts.capturePath, opts.subsetPath, { selection: { offsets: scan.offsets, count: scan.offsetCount }, signal: opts.signal });
+    for (const w of s.warnings) warnings.push(`Evidence capture: ${w}`);
+    subset = { fileName: basename(opts.subsetPath), events: s.kept, command: shellCommand(['sysdig', '-r', basename(opts.subsetPath)]) };
+  } else if (opts.subsetPath) {
+    warnings.push('No evidence capture was written: no event or stream operation is bookmarked.');
+  }
+
+  const model: ReportModel = {
+    title: findings.title, summary: findings.summary,
+    generatedAt: (opts.now ?? new Date()).toISOString(), generator: 'Syscope 0.1.0',
+    capture: {
+      fileName: identity.fileName, commandPath, sizeBytes: identity.sizeBytes, sha256: identity.sha256,
+      hostname: info.hostname, numCpus: info.numCpus, events: info.events, firstTs: info.firstTs, lastTs: info.lastTs,
+    },
+    steps, evidence, subset, warnings,
+  };
+  const styleHash = createHash('sha256').update(reportStyle, 'utf8').digest('base64');
+  return { model, html: renderReportHtml(model, { styleHash }), markdown: renderReportMarkdown(model) };
+}

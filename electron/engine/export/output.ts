@@ -1,0 +1,71 @@
+/**
+ * Where an export goes: a file (written in large chunks as rows arrive, so an export of a big
+ * capture never holds its text in memory) or standard output.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+
+export interface ExportSink {
+  write(chunk: string | Uint8Array): void;
+  close(): void;
+}
+
+const flushAt = 1 << 20;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * One write; standard output may be a non-blocking pipe (EAGAIN: wait a moment and retry) or
+ * a reader that stopped listening (EPIPE, `| head`: a normal way to finish).
+ */
+function writeAll(fd: number, buf: Buffer, off: number): number {
+  for (;;) {
+    try {
+      return writeSync(fd, buf, off);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') { Atomics.wait(pause, 0, 0, 2); continue; }
+      if (code === 'EPIPE' && fd === 1) process.exit(0);
+      throw new Error(`cannot write the export: ${code ?? (err as Error).message}`);
+    }
+  }
+}
+
+export function openSink(path: string | undefined): ExportSink {
+  let fd: number;
+  try {
+    fd = path === undefined || path === '-' ? 1 : openSync(path, 'w');
+  } catch (err) {
+    throw new Error(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const parts: Buffer[] = [];
+  let size = 0;
+  const flush = () => {
+    if (size === 0) return;
+    const all = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
+    for (let off = 0; off < all.length;) off += writeAll(fd, all, off);
+    parts.length = 0;
+    size = 0;
+  };
+  return {
+    write(chunk) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      parts.push(typeof chunk === 'string' ? b : Buffer.from(b));
+      size += b.length;
+      if (size >= flushAt) flush();
+    },
+    close() {
+      flush();
+      if (fd !== 1) closeSync(fd);
+    },
+  };
+}
+
+/** A sink that keeps everything in memory (tests, and the engine API's small exports). */
+export function memorySink(): ExportSink & { text(): string; bytes(): Uint8Array } {
+  const parts: Buffer[] = [];
+  return {
+    write(chunk) { parts.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk)); },
+    close() { /* nothing to release */ },
+    text() { return Buffer.concat(parts).toString('utf8'); },
+    bytes() { return new Uint8Array(Buffer.concat(parts)); },
+  };
+}
