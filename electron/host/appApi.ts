@@ -1,7 +1,11 @@
 /**
- * The whole API a renderer sees (engine + shell), assembled the same way for Electron main and
- * the browser host: opening a capture checks the path first (a clear one-line error instead of
- * a worker failure) and remembers it in the recent list.
+ * The whole API a renderer sees (engine + evidence + shell), assembled the same way for
+ * Electron main and the browser host: opening a capture checks the path first (a clear
+ * one-line error instead of a worker failure) and remembers it in the recent list.
+ *
+ * The evidence calls (events, streams, process tree, search) go to the engine when it answers
+ * them itself; until then they are served here by an EvidenceService per open capture, whose
+ * passes over the file read asynchronously in chunks.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
@@ -9,6 +13,12 @@ import type { EngineApi } from '../../shared/ipc/contract';
 import type { AppApi } from '../../shared/ipc/schemas';
 import { ApiFailure } from '../../shared/ipc/errors';
 import type { RecentFiles } from './recentFiles';
+import type { EvidenceApi } from '../../shared/streams/evidenceApi';
+import { EvidenceService } from '../engine/evidence/evidenceService';
+
+/** Makes the evidence calls for one capture file; closing the capture aborts its signal. */
+export type EvidenceFactory = (path: string, signal: AbortSignal) => EvidenceApi;
+const evidenceMethods = ['events', 'eventDetail', 'streams', 'tree', 'search'] as const;
 
 export interface ShellServices {
   recent: RecentFiles;
@@ -17,18 +27,40 @@ export interface ShellServices {
   chooseCapture?: () => Promise<string | null>;
 }
 
-export function composeAppApi(engine: EngineApi, shell: ShellServices): AppApi {
+export function composeAppApi(engine: EngineApi & Partial<EvidenceApi>, shell: ShellServices,
+  makeEvidence: EvidenceFactory = (path, signal) => new EvidenceService(path, signal)): AppApi {
+  const open = new Map<string, { path: string; abort: AbortController; evidence?: EvidenceApi }>();
+  const engineHasEvidence = evidenceMethods.every((m) => typeof engine[m] === 'function');
+
+  function evidence(captureId: string): EvidenceApi {
+    if (engineHasEvidence) return engine as EvidenceApi;
+    const c = open.get(captureId);
+    if (!c) throw new ApiFailure('not-found', `no open capture '${captureId}'`);
+    c.evidence ??= makeEvidence(c.path, c.abort.signal);
+    return c.evidence;
+  }
+
   return {
     openCapture: async ({ path }) => {
       const full = resolve(path);
       if (!existsSync(full)) throw new ApiFailure('not-found', `no such file: ${full}`);
       if (!statSync(full).isFile()) throw new ApiFailure('bad-capture', `not a file: ${full}`);
       const opened = await engine.openCapture({ path: full });
+      open.set(opened.captureId, { path: full, abort: new AbortController() });
       shell.recent.remember(full);
       return opened;
     },
     cancelLoad: (req) => engine.cancelLoad(req),
-    closeCapture: (req) => engine.closeCapture(req),
+    closeCapture: async (req) => {
+      open.get(req.captureId)?.abort.abort();
+      open.delete(req.captureId);
+      await engine.closeCapture(req);
+    },
+    events: async (req) => evidence(req.captureId).events(req),
+    eventDetail: async (req) => evidence(req.captureId).eventDetail(req),
+    streams: async (req) => evidence(req.captureId).streams(req),
+    tree: async (req) => evidence(req.captureId).tree(req),
+    search: async (req) => evidence(req.captureId).search(req),
     captureInfo: (req) => engine.captureInfo(req),
     tiles: (req) => engine.tiles(req),
     view: (req) => engine.view(req),

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { EngineApi } from './contract';
 import type { ShellApi } from './shell';
+import { evidenceRequestSchemas, type EvidenceApi } from '../streams/evidenceApi';
 import { ApiFailure } from './errors';
 
 const captureId = z.string().min(1).max(200);
@@ -32,13 +33,15 @@ export const requestSchemas = {
     captureId, viewId: z.string().min(1).max(200), filter: filter.optional(), window: timeWindow.optional(),
     sort: sort.optional(), offset: z.number().int().min(0), limit: z.number().int().min(0).max(10_000),
   }),
+  // The evidence calls (events, one event's fields, I/O streams, process tree, search).
+  ...evidenceRequestSchemas,
   recentCaptures: z.strictObject({}),
   sampleCapture: z.strictObject({}),
   chooseCapture: z.strictObject({}),
 } satisfies { [K in keyof AppApi]: z.ZodType<Parameters<AppApi[K]>[0]> };
 
-/** Everything the renderer may call: the engine plus the app shell. */
-export type AppApi = EngineApi & ShellApi;
+/** Everything the renderer may call: the engine, its evidence calls and the app shell. */
+export type AppApi = EngineApi & EvidenceApi & ShellApi;
 export type AppMethod = keyof AppApi;
 export const appMethods = Object.keys(requestSchemas) as AppMethod[];
 

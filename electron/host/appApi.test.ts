@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { composeAppApi } from './appApi';
+import { recentFiles } from './recentFiles';
+import type { EngineApi } from '../../shared/ipc/contract';
+import type { EvidenceApi } from '../../shared/streams/evidenceApi';
+
+const dir = mkdtempSync(join(tmpdir(), 'syscope-appapi-'));
+const capture = join(dir, 'a.scap');
+writeFileSync(capture, 'x');
+
+/** Test-only engine stand-in: numbered captures, no evidence calls of its own. */
+function testEngine(): EngineApi & { closed: string[] } {
+  let n = 0;
+  const closed: string[] = [];
+  return {
+    closed,
+    openCapture: async () => ({ captureId: `c${++n}` }),
+    cancelLoad: async () => undefined,
+    closeCapture: async ({ captureId }) => { closed.push(captureId); },
+    captureInfo: async () => { throw new Error('unused'); },
+    tiles: async () => [],
+    view: async () => ({ columns: [], rows: [], totalRows: 0, offset: 0 }),
+  };
+}
+
+test('opening checks the path, remembers it, and evidence goes to that file', async () => {
+  const seen: string[] = [];
+  let signal: AbortSignal | undefined;
+  const engine = testEngine();
+  const api = composeAppApi(engine, { recent: recentFiles(join(dir, 'recent.json')), samplePath: null }, (path, s) => {
+    seen.push(path);
+    signal = s;
+    return { tree: async () => ({ processes: [], containers: [] }) } as unknown as EvidenceApi;
+  });
+  await assert.rejects(api.openCapture({ path: join(dir, 'missing.scap') }), /no such file/);
+  await assert.rejects(api.openCapture({ path: dir }), /not a file/);
+  const { captureId } = await api.openCapture({ path: capture });
+  assert.deepEqual(await api.recentCaptures({}), [capture]);
+  assert.deepEqual(await api.tree({ captureId }), { processes: [], containers: [] });
+  await api.tree({ captureId });
+  assert.deepEqual(seen, [capture], 'one evidence service per capture');
+  await api.closeCapture({ captureId });
+  assert.equal(signal?.aborted, true);
+  assert.deepEqual(engine.closed, [captureId]);
+  await assert.rejects(api.tree({ captureId }), /no open capture/);
+});
+
+test('an engine that answers evidence calls itself is used directly', async () => {
+  const engine = Object.assign(testEngine(), {
+    events: async () => ({ fields: ['evt.num'], events: [], next: null }),
+    eventDetail: async () => { throw new Error('x'); },
+    streams: async () => ({ operations: [], next: null }),
+    tree: async () => ({ processes: [], containers: [] }),
+    search: async () => ({ matches: [] }),
+  });
+  const api = composeAppApi(engine, { recent: recentFiles(join(dir, 'r2.json')), samplePath: null }, () => { throw new Error('not used'); });
+  const { captureId } = await api.openCapture({ path: capture });
+  assert.deepEqual(await api.events({ captureId, limit: 5 }), { fields: ['evt.num'], events: [], next: null });
+});
+
+test('the sample is offered only when it exists', async () => {
+  const api = composeAppApi(testEngine(), { recent: recentFiles(join(dir, 'r3.json')), samplePath: join(dir, 'nope.scap') });
+  assert.equal(await api.sampleCapture({}), null);
+  const api2 = composeAppApi(testEngine(), { recent: recentFiles(join(dir, 'r4.json')), samplePath: capture });
+  assert.equal(await api2.sampleCapture({}), capture);
+});
