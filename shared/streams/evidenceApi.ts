@@ -5,7 +5,7 @@
  * engine side is electron/engine/evidence/evidenceService.ts. Payload bytes travel as base64.
  */
 import { z } from 'zod';
-import type { ContainerLifetime, ProcessNode } from './evidenceTypes';
+import type { ContainerLifetime, ProcessNode, RestartGroup } from './evidenceTypes';
 import type { SearchMatch } from './search';
 import type { StreamMode } from './render';
 
@@ -72,7 +72,7 @@ export interface StreamOperationWire {
 export interface StreamsReply { operations: StreamOperationWire[]; next: number | null }
 
 export interface TreeRequest { captureId: string; filter?: string }
-export interface TreeReply { processes: ProcessNode[]; containers: ContainerLifetime[] }
+export interface TreeReply { processes: ProcessNode[]; containers: ContainerLifetime[]; restartGroups: RestartGroup[] }
 
 export interface EvidenceSearchRequest {
   captureId: string;

@@ -73,3 +73,27 @@ export interface ContainerLifetime {
   /** The container's last main process ended and nothing of it ran afterwards. */
   died: boolean;
 }
+
+/**
+ * One workload across container instances: Kubernetes starts a new container (new id, name
+ * ending in the attempt number) for every restart of a pod's container, so "how many times did
+ * it restart" is answered by grouping instances, not by looking at one container.
+ */
+export interface RestartGroup {
+  /** Kubernetes: `namespace/pod/container`; otherwise the container name (or id). */
+  key: string;
+  kind: 'kubernetes' | 'container';
+  container: string;
+  pod: string | null;
+  namespace: string | null;
+  /** Container ids in start order. */
+  instances: string[];
+  /** Main processes that ended, over all instances. */
+  deaths: number;
+  /** Starts after an earlier instance or main process had ended. */
+  restarts: number;
+  /** Nanoseconds from each death to the next start (back-off), in order. */
+  backoffNs: string[];
+  /** How the main processes ended, in order ("exited 1", "killed by SIGKILL"). */
+  endings: string[];
+}

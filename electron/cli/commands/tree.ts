@@ -9,7 +9,7 @@ import { parseCommandLine } from '../../engine/evidence/commandLine';
 import { openEvidence } from '../../engine/evidence/openEvidence';
 import { scanLifecycle } from '../../engine/evidence/lifecycleScan';
 import { treeRoots, signalName, type ProcessNode } from '../../engine/evidence/processTree';
-import type { ContainerLifetime } from '../../engine/evidence/containerLifetimes';
+import type { ContainerLifetime, RestartGroup } from '../../engine/evidence/containerLifetimes';
 import { jsonLine } from '../../engine/evidence/eventFields';
 import { formatTime } from '../../../shared/format/time';
 
@@ -24,8 +24,13 @@ export const command: Command = {
     const life = await scanLifecycle(walk, predicate);
     const json = cl.options.has('json');
     if (cl.options.has('containers')) {
-      if (json) for (const c of life.containers) console.log(jsonLine(c));
-      else printContainers(life.containers);
+      if (json) {
+        for (const c of life.containers) console.log(jsonLine({ record: 'container', ...c }));
+        for (const g of life.restartGroups) console.log(jsonLine({ record: 'restarts', ...g }));
+      } else {
+        printContainers(life.containers);
+        printRestarts(life.restartGroups);
+      }
       return 0;
     }
     if (json) for (const p of life.processes) console.log(jsonLine(p));
@@ -84,5 +89,21 @@ function printContainers(list: ContainerLifetime[]): void {
       const end = m.exitTs === null ? 'still running' : m.exitSignal !== null ? `killed by ${signalName(m.exitSignal)} at ${when(m.exitTs)} (#${m.exitEvtNum})` : `exited ${m.exitCode} at ${when(m.exitTs)} (#${m.exitEvtNum})`;
       console.log(`    ${m.crashed ? '!! ' : ''}${m.pid} ${m.cmdline}: started ${when(m.startTs)}, ${end}`);
     }
+  }
+}
+
+function seconds(ns: string): string {
+  return `${(Number(BigInt(ns) / 1_000_000n) / 1000).toFixed(1)}s`;
+}
+
+function printRestarts(groups: RestartGroup[]): void {
+  const eventful = groups.filter((g) => g.deaths > 0 || g.restarts > 0 || g.instances.length > 1);
+  if (eventful.length === 0) return;
+  console.log('restarts:');
+  for (const g of eventful) {
+    const what = g.kind === 'kubernetes' ? `container ${g.container} of pod ${g.pod} (namespace ${g.namespace})` : `container ${g.container}`;
+    console.log(`  ${what}: ${g.instances.length} instance(s), ${g.deaths} death(s), ${g.restarts} restart(s)`);
+    if (g.endings.length) console.log(`    ended: ${g.endings.join(', ')}`);
+    if (g.backoffNs.length) console.log(`    back-off before each restart: ${g.backoffNs.map(seconds).join(', ')}`);
   }
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ContainerLifetimeBuilder } from './containerLifetimes';
+import { ContainerLifetimeBuilder, restartGroups } from './containerLifetimes';
 import { ProcessTreeBuilder, type ThreadFacts } from './processTree';
 
 function facts(tid: number, ptid: number, comm: string, containerId: string, vpid?: number): ThreadFacts {
@@ -50,4 +50,24 @@ test('without pid-namespace facts the main process is the one whose parent is ou
   assert.equal(l.deaths, 1);
   assert.equal(l.restarts, 0);
   assert.equal(l.died, true);
+});
+
+test('kubernetes restarts are counted across container instances, with the back-off between them', () => {
+  const t = new ProcessTreeBuilder();
+  const c = new ContainerLifetimeBuilder();
+  const name = (n: number) => `k8s_nginx_web-1_default_8c84ce70_${n}`;
+  ['a1', 'a2', 'a3'].forEach((id, i) => {
+    const start = 100 * (i + 1);
+    c.describe(id, { name: name(i), image: 'nginx' });
+    c.touch(id, BigInt(start), i * 10 + 1);
+    t.spawn(facts(1000 + i, 1, 'nginx', id, 1), false, String(start), i * 10 + 1);
+    if (i < 2) t.exit({ ts: String(start + 5), evtNum: i * 10 + 2, tid: 1000 + i, status: 1 << 8 });
+  });
+  c.describe('p1', { name: 'k8s_POD_web-1_default_8c84ce70_0', image: 'pause' });
+  const groups = restartGroups(c.build(t.build()));
+  assert.equal(groups.length, 1);
+  assert.deepEqual(groups[0], {
+    key: 'default/web-1/nginx', kind: 'kubernetes', container: 'nginx', pod: 'web-1', namespace: 'default',
+    instances: ['a1', 'a2', 'a3'], deaths: 2, restarts: 2, backoffNs: ['95', '95'], endings: ['exited 1', 'exited 1'],
+  });
 });

@@ -5,9 +5,10 @@
  * only its id (from cgroups), and its main process is the one whose pid inside the container
  * is 1, or, when that is unknown, a process whose parent is outside the container.
  */
-import type { ContainerLifetime, MainProcessEnd, ProcessNode } from '../../../shared/streams/evidenceTypes';
+import type { ContainerLifetime, MainProcessEnd, ProcessNode, RestartGroup } from '../../../shared/streams/evidenceTypes';
+import { signalName } from './processTree';
 
-export type { ContainerLifetime, MainProcessEnd };
+export type { ContainerLifetime, MainProcessEnd, RestartGroup };
 
 export interface ContainerMeta { name: string; image: string }
 
@@ -87,4 +88,46 @@ function mainProcessesOf(procs: readonly ProcessNode[]): ProcessNode[] {
   if (withVpid.length) return withVpid;
   const pids = new Set(procs.map((p) => p.pid));
   return procs.filter((p) => !pids.has(p.ppid));
+}
+
+/** k8s_<container>_<pod>_<namespace>_<pod uid>_<attempt>, as the kubelet names docker containers. */
+const K8S_NAME = /^k8s_([^_]+)_([^_]+)_([^_]+)_([^_]+)_(\d+)$/;
+
+function ending(m: MainProcessEnd): string {
+  return m.exitSignal !== null ? `killed by ${signalName(m.exitSignal)}` : `exited ${m.exitCode}`;
+}
+
+/** Groups container instances of one workload and counts its deaths, restarts and back-off. */
+export function restartGroups(containers: readonly ContainerLifetime[]): RestartGroup[] {
+  const groups = new Map<string, { g: RestartGroup; members: ContainerLifetime[] }>();
+  for (const c of containers) {
+    const k8s = K8S_NAME.exec(c.name);
+    if (k8s && k8s[1] === 'POD') continue; // the pod's sandbox (pause) is not a workload
+    const key = k8s ? `${k8s[3]}/${k8s[2]}/${k8s[1]}` : c.name || c.id;
+    let entry = groups.get(key);
+    if (!entry) {
+      entry = {
+        g: { key, kind: k8s ? 'kubernetes' : 'container', container: k8s ? k8s[1] : c.name || c.id, pod: k8s ? k8s[2] : null,
+          namespace: k8s ? k8s[3] : null, instances: [], deaths: 0, restarts: 0, backoffNs: [], endings: [] },
+        members: [],
+      };
+      groups.set(key, entry);
+    }
+    entry.members.push(c);
+  }
+  const out: RestartGroup[] = [];
+  for (const { g, members } of groups.values()) {
+    const mains = members.flatMap((c) => c.mainProcesses).sort((a, b) => cmpTs(a.startTs, b.startTs));
+    g.instances = [...members].sort((a, b) => cmpTs(a.firstTs || null, b.firstTs || null)).map((c) => c.id);
+    let lastDeath: string | null = null;
+    for (const m of mains) {
+      if (lastDeath !== null && m.startTs !== null && BigInt(m.startTs) >= BigInt(lastDeath)) {
+        g.restarts++;
+        g.backoffNs.push((BigInt(m.startTs) - BigInt(lastDeath)).toString());
+      }
+      if (m.exitTs !== null) { g.deaths++; g.endings.push(ending(m)); lastDeath = m.exitTs; }
+    }
+    out.push(g);
+  }
+  return out;
 }

@@ -9,7 +9,7 @@
  * child's own event always counts.
  */
 import { EventCategory, EventFlag, EVENTS } from '../../../shared/scap/eventTable';
-import { ContainerLifetimeBuilder, type ContainerLifetime } from './containerLifetimes';
+import { ContainerLifetimeBuilder, restartGroups, type ContainerLifetime, type RestartGroup } from './containerLifetimes';
 import type { EvidenceEvent, EvidenceLookup, EvidenceThread } from './evidenceEvent';
 import { ProcessTreeBuilder, PPM_CLONE_THREAD, type ProcessNode, type ThreadFacts } from './processTree';
 import { int64At, uint32At } from './rawParams';
@@ -27,6 +27,8 @@ const CL_NEWPID = 0x40, CL_PARENT = 0x100, CL_VFORK = 0x8000000, CL_CHILD_IN_PID
 export interface Lifecycle {
   processes: ProcessNode[];
   containers: ContainerLifetime[];
+  /** Container instances grouped by workload, with restarts and back-off. */
+  restartGroups: RestartGroup[];
 }
 
 export class LifecycleRecorder {
@@ -112,7 +114,8 @@ export class LifecycleRecorder {
       const meta = p.containerId ? this.lookup.container(p.containerId) : undefined;
       if (meta) this.containers.describe(p.containerId, meta);
     }
-    return { processes, containers: this.containers.build(processes) };
+    const containers = this.containers.build(processes);
+    return { processes, containers, restartGroups: restartGroups(containers) };
   }
 
   /** Container metadata seen outside any process (a container event before its processes). */

@@ -21,5 +21,6 @@ export async function scanLifecycle<Ctx>(walk: EventWalk<Ctx>, predicate?: Predi
   if (!predicate) return all;
   const processes = all.processes.filter((p) => matchedPids.has(p.pid));
   const ids = new Set(processes.map((p) => p.containerId));
-  return { processes, containers: all.containers.filter((c) => ids.has(c.id)) };
+  const containers = all.containers.filter((c) => ids.has(c.id));
+  return { processes, containers, restartGroups: all.restartGroups.filter((g) => g.instances.some((id) => ids.has(id))) };
 }
