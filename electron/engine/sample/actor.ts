@@ -27,7 +27,7 @@ const E = {
   SYSCALL_E: 0, SYSCALL_X: 1, OPEN_E: 2, OPEN_X: 3, CLOSE_E: 4, CLOSE_X: 5, READ_E: 6, READ_X: 7, WRITE_E: 8, WRITE_X: 9,
   SOCKET_E: 18, SOCKET_X: 19, BIND_E: 20, BIND_X: 21, CONNECT_E: 22, CONNECT_X: 23,
   LISTEN_E: 24, LISTEN_X: 25, SENDTO_E: 30, SENDTO_X: 31, RECVFROM_E: 34, RECVFROM_X: 35,
-  RECVMSG_E: 52, RECVMSG_X: 53, FUTEX_E: 64, FUTEX_X: 65, STAT_E: 66, STAT_X: 67, FSTAT_E: 70, FSTAT_X: 71,
+  FUTEX_E: 64, FUTEX_X: 65, STAT_E: 66, STAT_X: 67, FSTAT_E: 70, FSTAT_X: 71,
   EPOLL_WAIT_E: 78, EPOLL_WAIT_X: 79, POLL_E: 80, POLL_X: 81, NANOSLEEP_E: 134, NANOSLEEP_X: 135,
   BRK_E: 158, BRK_X: 159, MMAP_E: 160, MMAP_X: 161, PROCEXIT: 186, CLONE_E: 222, CLONE_X: 223,
   DUP_E: 124, DUP_X: 125, SIGNALDELIVER: 232, GETDENTS64_E: 238, GETDENTS64_X: 239, ACCEPT_E: 248, ACCEPT_X: 249,
@@ -238,12 +238,6 @@ export class Actor {
         e.tuple4(remote, remotePort, local, localPort);
         this.done();
       });
-  }
-
-  recvmsgUnix(fd: number, data: string, source: bigint, dest: bigint, path: string): void {
-    this.call(5 * US,
-      () => { this.enter(E.RECVMSG_E).fd(fd); this.done(); },
-      () => { this.enter(E.RECVMSG_X).errno(Buffer.byteLength(data)).u32(Buffer.byteLength(data)).text(data).tupleUnix(source, dest, path); this.done(); });
   }
 
   /** poll on fds for up to timeoutMs; `wait` ns pass before it returns `ready` fds. */

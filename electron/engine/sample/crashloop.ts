@@ -370,8 +370,8 @@ class CrashLoopStory {
       args: ['-namespace', 'k8s.io', '-id', this.apiPod.sandboxId, '-address', '/run/containerd/containerd.sock'], vmsizeKb: 722_000, vmrssKb: 11800,
     });
     this.apiShim = shim;
-    const pause = this.containerStart(shim, sandbox, '/pause', { comm: 'pause', exe: '/pause', exepath: '/pause', args: [], uid: 65535, gid: 65535, vmsizeKb: 1020, vmrssKb: 420 }, shim.t + 2 * MS, true);
-    void pause; // pause() blocks, silently, for the rest of the capture
+    // pause() then blocks, silently, for the rest of the capture.
+    this.containerStart(shim, sandbox, '/pause', { comm: 'pause', exe: '/pause', exepath: '/pause', args: [], uid: 65535, gid: 65535, vmsizeKb: 1020, vmrssKb: 420 }, shim.t + 2 * MS, true);
 
     // The application container: python running the Flask app on :8080.
     const py = this.containerStart(shim, app, '/usr/local/bin/python', {
@@ -546,16 +546,12 @@ class CrashLoopStory {
   private journaldWrites(): void {
     const j = this.journald;
     this.journalLines.sort((a, b) => a.t - b.t);
-    let off = 0x1a3f000;
     for (const line of this.journalLines) {
       j.at(line.t + this.rng.around(60 * US));
       j.epollWait(64, 5 * US, 1);
       j.read(line.stream, line.text, 2048);
-      const entry = `MESSAGE=${line.text}`;
-      j.write(14, entry);
-      off += entry.length;
+      j.write(14, `MESSAGE=${line.text}`);
     }
-    void off;
   }
 }
 
