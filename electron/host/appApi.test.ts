@@ -50,13 +50,14 @@ test('opening checks the path, remembers it, and evidence goes to that file', as
 });
 
 test('an engine that answers evidence calls itself is used directly', async () => {
-  const engine = Object.assign(testEngine(), {
+  const evidence: EvidenceApi = {
     events: async () => ({ fields: ['evt.num'], events: [], next: null }),
     eventDetail: async () => { throw new Error('x'); },
     streams: async () => ({ operations: [], next: null }),
     tree: async () => ({ processes: [], containers: [] }),
     search: async () => ({ matches: [] }),
-  });
+  };
+  const engine = Object.assign(testEngine(), evidence);
   const api = composeAppApi(engine, { recent: recentFiles(join(dir, 'r2.json')), samplePath: null }, () => { throw new Error('not used'); });
   const { captureId } = await api.openCapture({ path: capture });
   assert.deepEqual(await api.events({ captureId, limit: 5 }), { fields: ['evt.num'], events: [], next: null });
