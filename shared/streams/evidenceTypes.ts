@@ -35,7 +35,9 @@ export interface ProcessNode {
   lastExecTs: string | null;
   lastExecEvtNum: number | null;
   threads: number;
+  /** Distinct files it opened during the capture. */
   files: number;
+  /** Distinct connections it made or accepted during the capture. */
   connections: number;
   children: number[];
 }

@@ -57,12 +57,12 @@ export class LifecycleRecorder {
       const info = EVENTS[type];
       if (!info || info.direction !== 'exit') return;
       if ((info.flags & EventFlag.CREATES_FD) && (info.category & 0x3f) === EventCategory.FILE && this.res(e) >= 0) {
-        this.tree.opened(ev.tid, 'file');
+        this.tree.opened(ev.tid, 'file', e.fd ? e.fd.name : '');
       } else if ((info.name === 'accept' || info.name === 'accept4') && this.res(e) >= 0) {
-        this.tree.opened(ev.tid, 'connection');
+        this.tree.opened(ev.tid, 'connection', e.fd ? e.fd.name : '');
       } else if (type === CONNECT_X) {
         const r = this.res(e);
-        if (r === 0 || r === -EINPROGRESS) this.tree.opened(ev.tid, 'connection');
+        if (r === 0 || r === -EINPROGRESS) this.tree.opened(ev.tid, 'connection', e.fd ? e.fd.name : '');
       }
     }
   }

@@ -107,3 +107,13 @@ test('a parent named by one of its threads is resolved to its process', () => {
   assert.equal(nodes[1].parentTid, 101);
   assert.deepEqual(nodes[0].children, [200]);
 });
+
+test('files and connections count distinct names, not openings', () => {
+  const b = new ProcessTreeBuilder();
+  b.seed(facts(7, 7, 1, 'nginx'));
+  for (let i = 0; i < 3; i++) b.opened(7, 'file', '/etc/nginx/nginx.conf');
+  b.opened(7, 'file', '/var/log/nginx/access.log');
+  b.opened(7, 'connection', '1.2.3.4:5->6.7.8.9:80');
+  b.opened(7, 'connection', '1.2.3.4:5->6.7.8.9:80');
+  assert.deepEqual([b.build()[0].files, b.build()[0].connections], [2, 1]);
+});

@@ -58,6 +58,7 @@ export class ProcessTreeBuilder {
   private readonly nodes: ProcessNode[] = [];
   private readonly byPid = new Map<number, Live>();
   private readonly pidOfTid = new Map<number, number>();
+  private readonly openedNames = new Map<ProcessNode, Set<string>>();
   /** Every tid ever seen → its pid (a parent is named by a thread id; its process is wanted). */
   private readonly ownerOfTid = new Map<number, number>();
   constructor(private readonly userName: (uid: number, containerId: string) => string = () => '') {}
@@ -164,10 +165,20 @@ export class ProcessTreeBuilder {
     n.crashed = n.crashReason !== '';
   }
 
-  /** The process with this thread opened a file or a connection. */
-  opened(tid: number, kind: 'file' | 'connection'): void {
+  /**
+   * The process with this thread opened a file or a connection. Counted once per distinct
+   * name (a file opened a hundred times is one file); without a name, every opening counts.
+   */
+  opened(tid: number, kind: 'file' | 'connection', name = ''): void {
     const live = this.byPid.get(this.pidOfTid.get(tid) ?? tid);
     if (!live) return;
+    if (name !== '') {
+      let seen = this.openedNames.get(live.node);
+      if (!seen) { seen = new Set(); this.openedNames.set(live.node, seen); }
+      const key = (kind === 'file' ? 'f:' : 'c:') + name;
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
     if (kind === 'file') live.node.files++;
     else live.node.connections++;
   }
