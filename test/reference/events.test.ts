@@ -237,6 +237,13 @@ test('evidence service: pages, one event in full, streams, tree and uncapped sea
   assert.equal(first.events.length, 10);
   const second = await svc.events({ captureId: 'x', limit: 10, fromEvtNum: first.next! });
   assert.ok(second.events[0].evtNum > first.events[9].evtNum);
+  // Pages served from one read-ahead pass are the same as a fresh pass would give.
+  const third = await svc.events({ captureId: 'x', limit: 10, fromEvtNum: second.next! });
+  const fresh = await new EvidenceService(file).events({ captureId: 'x', limit: 30 });
+  assert.deepEqual([...first.events, ...second.events, ...third.events], fresh.events);
+  assert.equal(third.next, fresh.next);
+  const filtered = await svc.events({ captureId: 'x', limit: 5, filter: 'evt.type=accept' });
+  assert.ok(filtered.events.length > 0 && filtered.events.every((e) => e.values[6] === 'accept'));
   const detail = await svc.eventDetail({ captureId: 'x', evtNum: first.events[3].evtNum });
   assert.equal(detail.fields['evt.num'], first.events[3].evtNum);
   assert.ok(Object.keys(detail.fields).length > 30, 'every field that applies');

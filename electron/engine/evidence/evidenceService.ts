@@ -25,8 +25,12 @@ import type { NsWindow } from './eventWalk';
 
 type Request = { filter?: string; window?: { from: string; to: string } };
 
+/** Events read ahead by one pass of `events`, served to the following pages. */
+const READ_AHEAD = 2000;
+
 export class EvidenceService implements EvidenceApi {
   private tree_: Promise<TreeReply> | undefined;
+  private eventsAhead: { key: string; from: number; next: number | null; rows: EventsReply['events'] } | undefined;
 
   constructor(private readonly path: string, private readonly signal?: AbortSignal) {}
 
@@ -53,15 +57,27 @@ export class EvidenceService implements EvidenceApi {
   async events(req: EventsRequest): Promise<EventsReply> {
     const names = req.fields?.length ? req.fields : DEFAULT_EVENT_FIELDS;
     const fields = this.fields(names);
-    const page = await listEvents(this.walk(), {
-      fields, predicate: this.predicate(req.filter), window: nsWindow(req), fromEvtNum: req.fromEvtNum,
-      fromTs: req.fromTs !== undefined ? BigInt(req.fromTs) : undefined, limit: req.limit,
-    });
-    return {
-      fields: fields.names,
-      events: page.events.map((e) => ({ evtNum: e.evtNum, values: fields.names.map((n) => wire(e.fields[n])), partner: e.partner, latencyNs: e.latencyNs })),
-      next: page.next,
-    };
+    // Paging forward re-reads the capture from its start each time (the state at an event
+    // needs every event before it), so one pass reads ahead and later pages come from it.
+    const key = JSON.stringify([req.filter ?? '', req.window ?? null, fields.names, req.fromTs ?? null]);
+    const from = req.fromEvtNum ?? 0;
+    let c = this.eventsAhead;
+    const covers = c !== undefined && c.key === key && from >= c.from
+      && (c.next === null || c.rows.filter((r) => r.evtNum >= from).length >= req.limit);
+    if (!covers) {
+      const page = await listEvents(this.walk(), {
+        fields, predicate: this.predicate(req.filter), window: nsWindow(req), fromEvtNum: req.fromEvtNum,
+        fromTs: req.fromTs !== undefined ? BigInt(req.fromTs) : undefined, limit: Math.max(req.limit, READ_AHEAD),
+      });
+      c = this.eventsAhead = {
+        key, from, next: page.next,
+        rows: page.events.map((e) => ({ evtNum: e.evtNum, values: fields.names.map((n) => wire(e.fields[n])), partner: e.partner, latencyNs: e.latencyNs })),
+      };
+    }
+    const start = c!.rows.findIndex((r) => r.evtNum >= from);
+    const rows = start < 0 ? [] : c!.rows.slice(start, start + req.limit);
+    const after = start < 0 ? undefined : c!.rows[start + req.limit];
+    return { fields: fields.names, events: rows, next: after ? after.evtNum : c!.next };
   }
 
   async eventDetail(req: EventDetailRequest): Promise<EventDetailReply> {
