@@ -15,6 +15,7 @@ import { ApiFailure } from '../../shared/ipc/errors';
 import type { RecentFiles } from './recentFiles';
 import type { EvidenceApi } from '../../shared/streams/evidenceApi';
 import { EvidenceService } from '../engine/evidence/evidenceService';
+import { ExportService } from '../engine/export/exportService';
 
 /** Makes the evidence calls for one capture file; closing the capture aborts its signal. */
 export type EvidenceFactory = (path: string, signal: AbortSignal) => EvidenceApi;
@@ -31,6 +32,15 @@ export function composeAppApi(engine: EngineApi & Partial<EvidenceApi>, shell: S
   makeEvidence: EvidenceFactory = (path, signal) => new EvidenceService(path, signal)): AppApi {
   const open = new Map<string, { path: string; abort: AbortController; evidence?: EvidenceApi }>();
   const engineHasEvidence = evidenceMethods.every((m) => typeof engine[m] === 'function');
+
+  // Findings reports and exports (engineer I): served per capture from its file and the engine.
+  function exports(captureId: string): ExportService {
+    const c = open.get(captureId);
+    if (!c) throw new ApiFailure('not-found', `no open capture '${captureId}'`);
+    return new ExportService(c.path, () => ({
+      info: () => engine.captureInfo({ captureId }), tiles: (q) => engine.tiles({ captureId, ...q }), view: (q) => engine.view({ captureId, ...q }),
+    }), c.abort.signal);
+  }
 
   function evidence(captureId: string): EvidenceApi {
     if (engineHasEvidence) return engine as EvidenceApi;
@@ -61,6 +71,8 @@ export function composeAppApi(engine: EngineApi & Partial<EvidenceApi>, shell: S
     streams: async (req) => evidence(req.captureId).streams(req),
     tree: async (req) => evidence(req.captureId).tree(req),
     search: async (req) => evidence(req.captureId).search(req),
+    exportFindings: async (req) => exports(req.captureId).exportFindings(req),
+    exportData: async (req) => exports(req.captureId).exportData(req),
     captureInfo: (req) => engine.captureInfo(req),
     tiles: (req) => engine.tiles(req),
     view: (req) => engine.view(req),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { EngineApi } from './contract';
 import type { ShellApi } from './shell';
 import { evidenceRequestSchemas, type EvidenceApi } from '../streams/evidenceApi';
+import { findingsRequestSchemas, type FindingsApi } from '../findings/findingsApi';
 import { ApiFailure } from './errors';
 
 const captureId = z.string().min(1).max(200);
@@ -35,13 +36,15 @@ export const requestSchemas = {
   }),
   // The evidence calls (events, one event's fields, I/O streams, process tree, search).
   ...evidenceRequestSchemas,
+  // Findings report and file exports (shared/findings/findingsApi.ts).
+  ...findingsRequestSchemas,
   recentCaptures: z.strictObject({}),
   sampleCapture: z.strictObject({}),
   chooseCapture: z.strictObject({}),
 } satisfies { [K in keyof AppApi]: z.ZodType<Parameters<AppApi[K]>[0]> };
 
 /** Everything the renderer may call: the engine, its evidence calls and the app shell. */
-export type AppApi = EngineApi & EvidenceApi & ShellApi;
+export type AppApi = EngineApi & EvidenceApi & FindingsApi & ShellApi;
 export type AppMethod = keyof AppApi;
 export const appMethods = Object.keys(requestSchemas) as AppMethod[];
 
