@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { composeAppApi } from './appApi';
 import { recentFiles } from './recentFiles';
 import type { EngineApi } from '../../shared/ipc/contract';
-import type { EvidenceApi } from '../../shared/streams/evidenceApi';
+import type { EvidenceApi, TreeReply } from '../../shared/streams/evidenceApi';
 
 const dir = mkdtempSync(join(tmpdir(), 'syscope-appapi-'));
 const capture = join(dir, 'a.scap');
@@ -54,7 +54,7 @@ test('an engine that answers evidence calls itself is used directly', async () =
     events: async () => ({ fields: ['evt.num'], events: [], next: null }),
     eventDetail: async () => { throw new Error('x'); },
     streams: async () => ({ operations: [], next: null }),
-    tree: async () => ({ processes: [], containers: [] }),
+    tree: async () => ({}) as TreeReply,
     search: async () => ({ matches: [] }),
   };
   const engine = Object.assign(testEngine(), evidence);
