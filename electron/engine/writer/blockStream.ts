@@ -8,7 +8,7 @@ import { openCaptureSource } from '../capture/captureSource';
 import { CaptureError } from '../capture/types';
 
 /** `block` is only valid during the call (it may be a view of a reused chunk). */
-export type BlockCallback = (blockType: number, block: Uint8Array, streamOffset: number) => void;
+export type BlockCallback = (blockType: number, block: Buffer, streamOffset: number) => void;
 
 /** Resolves with `truncatedAt` set when the capture ends inside a block (every whole block was delivered). */
 export async function forEachBlock(
@@ -54,7 +54,7 @@ export async function firstEventTimestamp(path: string): Promise<bigint | null> 
     await forEachBlock(path, (type, block) => {
       if (!EVENT_BLOCKS.has(type)) return;
       const withFlags = type === 0x208 || type === 0x217 || type === 0x222;
-      const ts = new DataView(block.buffer, block.byteOffset, block.byteLength).getBigUint64(withFlags ? 14 : 10, true);
+      const ts = block.readBigUInt64LE(withFlags ? 14 : 10);
       if (ts !== 0n) throw new Found(ts);
     });
   } catch (err) {

@@ -39,13 +39,13 @@ const FIRST_SYSCALL_ID_UNKNOWN_TO_SYSDIG_029 = 330;
 const GENERIC_SYSCALL_E = 0, GENERIC_SYSCALL_X = 1;
 
 /** A generic `syscall` event (v2 layout) naming a syscall id sysdig 0.29.3 cannot look up. */
-function crashesSysdig029(blockType: number, type: number, v: DataView, e: number, len: number): boolean {
+function crashesSysdig029(blockType: number, type: number, b: Buffer, e: number, len: number): boolean {
   if (type !== GENERIC_SYSCALL_E && type !== GENERIC_SYSCALL_X) return false;
   if (blockType === EV_V1 || blockType === EV_V1_LEGACY || blockType === EVF_V1) return false;
-  const nparams = v.getUint32(e + 22, true);
+  const nparams = b.readUInt32LE(e + 22);
   const first = e + 26 + nparams * 2;
-  if (nparams < 1 || v.getUint16(e + 26, true) !== 2 || first + 2 > e + len) return false;
-  return v.getUint16(first, true) >= FIRST_SYSCALL_ID_UNKNOWN_TO_SYSDIG_029;
+  if (nparams < 1 || first + 2 > e + len || b.readUInt16LE(e + 26) !== 2) return false;
+  return b.readUInt16LE(first) >= FIRST_SYSCALL_ID_UNKNOWN_TO_SYSDIG_029;
 }
 
 /**
@@ -132,8 +132,7 @@ export async function writeSubset(input: string, output: string, opts: SubsetOpt
     summary.stateOnly++;
   };
 
-  const onBlock = (blockType: number, block: Uint8Array, offset: number) => {
-    const view = new DataView(block.buffer, block.byteOffset, block.byteLength);
+  const onBlock = (blockType: number, block: Buffer, offset: number) => {
     if (blockType === SHB) {
       // A fresh minimal SHB: the original may carry pcapng options old readers choke on.
       writeSectionHeader(writer.sink);
@@ -152,16 +151,17 @@ export async function writeSubset(input: string, output: string, opts: SubsetOpt
     }
     inHeader = false;
     const flagsWord = hasFlagsWord(blockType);
-    const cpu = view.getUint16(8, true);
-    const flags = flagsWord ? view.getUint32(10, true) : 0;
+    const cpu = block.readUInt16LE(8);
+    const flags = flagsWord ? block.readUInt32LE(10) : 0;
     const e = flagsWord ? 14 : 10;
-    const ts = view.getBigUint64(e, true);
-    const tid = Number(view.getBigInt64(e + 8, true));
-    const len = view.getUint32(e + 16, true);
-    const type = view.getUint16(e + 20, true);
+    if (block.length < e + 22 + 4) { summary.dropped++; return; } // too short for an event header
+    const ts = block.readBigUInt64LE(e);
+    const tid = block.readInt32LE(e + 8); // tids fit in 32 bits; -1 stays -1
+    const len = block.readUInt32LE(e + 16);
+    const type = block.readUInt16LE(e + 20);
     if (e + len > block.length - 4 || len < 22) { summary.dropped++; return; }
     const event = block.subarray(e, e + len);
-    if (crashesSysdig029(blockType, type, view, e, len)) { summary.sysdigIncompatible++; summary.dropped++; return; }
+    if (crashesSysdig029(blockType, type, block, e, len)) { summary.sysdigIncompatible++; summary.dropped++; return; }
 
     let selected = ts >= from && ts <= to;
     if (selected && sel) {
