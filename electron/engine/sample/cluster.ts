@@ -3,6 +3,7 @@
  * its long-running processes, their open files, users and network interfaces, and the pods
  * and containers of the story with their ids, names and metadata JSON.
  */
+import { createHash } from 'node:crypto';
 import type { FdListEntry, GroupEntry, InterfaceEntry, UserEntry } from '../capture/types';
 import { FdType } from '../writer/blocks';
 import type { ProcessInfo } from './actor';
@@ -84,11 +85,13 @@ export function makeContainer(pod: Pod, containerName: string, image: string, at
 /** The metadata JSON the container event carries (scap-event-table.md §5.3). */
 export function containerJson(c: Container, pod: Pod, createdSec: number, isSandbox: boolean): string {
   const [repo, tag] = c.image.split(':');
-  const imageId = Buffer.from(c.image).toString('hex').padEnd(64, '0').slice(0, 64);
+  // Stable, realistic-looking content addresses derived from the image name.
+  const imageId = createHash('sha256').update(`image:${c.image}`).digest('hex');
+  const digest = createHash('sha256').update(`manifest:${c.image}`).digest('hex');
   return JSON.stringify({
     container: {
       id: c.id, full_id: c.fullId, type: 7, name: c.name, image: c.image, imageid: imageId,
-      imagerepo: repo, imagetag: tag ?? 'latest', imagedigest: `sha256:${imageId}`,
+      imagerepo: repo, imagetag: tag ?? 'latest', imagedigest: `sha256:${digest}`,
       privileged: false, is_pod_sandbox: isSandbox, lookup_state: 1, created_time: createdSec,
       ip: pod.ip.join('.'), pod_sandbox_id: pod.sandboxId,
       Mounts: isSandbox ? [] : [{ Source: `/var/lib/kubelet/pods/${pod.uid}/etc-hosts`, Destination: '/etc/hosts', Mode: '', RW: true, Propagation: 'rprivate' }],
