@@ -78,10 +78,15 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
       stateSeeded = true;
       for (const t of ctx.state.threads.values()) if (t.tid === t.pid && !processes.has(t.pid)) processes.set(t.pid, { start: undefined, end: undefined });
       for (const id of ctx.state.containers.keys()) containers.set(id, undefined);
-      for (const port of ctx.state.serverPorts) tiles.listeningAtStart(port);
+      for (const t of ctx.state.threads.values()) {
+        for (const fd of t.fds.values()) if (fd.isServerSocket) tiles.listeningAtStart(fd.sport, t.pid);
+      }
+      for (const port of ctx.state.serverPorts) tiles.listeningAtStart(port, -1);
     }
     row.ts = ev.ts;
     row.tid = ev.tid;
+    const pid = numberOf(pidOf(ctx), -1);
+    row.pid = pid;
     row.type = ev.type;
     row.dir = textOf(dir(ctx)) === '<' ? 1 : 0;
     row.cpu = ev.cpu;
@@ -98,7 +103,6 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
     const r = b.addEvent(row);
     tiles.classify(ctx, r, ev.ts);
 
-    const pid = numberOf(pidOf(ctx), -1);
     if (pid > 0) {
       const p = processes.get(pid);
       if (!p) processes.set(pid, { start: ev.ts > 0n ? ev.ts : undefined, end: undefined });
@@ -111,7 +115,7 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
   });
   report(identity.size, identity.size, true);
   tiles.finish();
-  for (const [pid, p] of processes) b.addSpan(SPAN_PROCESS, p.start, p.end, pid);
+  for (const [pid, p] of processes) b.addSpan(SPAN_PROCESS, p.start, p.end, pid, pid);
   for (const [id, start] of containers) if (id !== 'host') b.addSpan(SPAN_CONTAINER, start, undefined, b.strings.intern(id));
 
   const machine = inspector.state.machine;

@@ -39,21 +39,21 @@ export const DIR_EXIT = 1;
 
 /** A reusable scratch record: fill it and call `addEvent`; nothing is allocated per event. */
 export interface EventRow {
-  ts: bigint; tid: number; type: number; dir: number; cpu: number; fd: number; res: number;
+  ts: bigint; tid: number; pid: number; type: number; dir: number; cpu: number; fd: number; res: number;
   bytes: number; latency: number; fileOffset: number; fdType: number;
   procName: string; fdName: string; containerId: string;
 }
 
 export function emptyEventRow(): EventRow {
-  return { ts: 0n, tid: 0, type: 0, dir: 0, cpu: 0, fd: NO_FD, res: NaN, bytes: 0, latency: 0, fileOffset: 0, fdType: 0, procName: '', fdName: '', containerId: '' };
+  return { ts: 0n, tid: 0, pid: -1, type: 0, dir: 0, cpu: 0, fd: NO_FD, res: NaN, bytes: 0, latency: 0, fileOffset: 0, fdType: 0, procName: '', fdName: '', containerId: '' };
 }
 
 const eventColumns = {
-  ts: Float64Array, tid: Int32Array, type: Uint16Array, dir: Uint8Array, cpu: Uint16Array, fd: Int32Array,
+  ts: Float64Array, tid: Int32Array, pid: Int32Array, type: Uint16Array, dir: Uint8Array, cpu: Uint16Array, fd: Int32Array,
   res: Float64Array, bytes: Uint32Array, latency: Float64Array, offset: Float64Array, fdType: Uint8Array,
   proc: Uint32Array, fdName: Uint32Array, container: Uint32Array,
   tileRow: Uint32Array, tileId: Uint16Array, tileValue: Float64Array, tileKey: Int32Array,
-  spanKind: Uint8Array, spanStart: Float64Array, spanEnd: Float64Array, spanKey: Int32Array,
+  spanKind: Uint8Array, spanStart: Float64Array, spanEnd: Float64Array, spanKey: Int32Array, spanOwner: Int32Array,
 } as const;
 type ColumnName = keyof typeof eventColumns;
 type Columns = { [K in ColumnName]: InstanceType<(typeof eventColumns)[K]> };
@@ -97,7 +97,7 @@ export class CaptureIndex {
       if (!(columns[name] instanceof ctor)) throw new IndexFormatError(`index lacks column '${name}'`);
     }
     const rows = columns.ts.length;
-    for (const n of ['tid', 'type', 'dir', 'cpu', 'fd', 'res', 'bytes', 'latency', 'offset', 'fdType', 'proc', 'fdName', 'container']) {
+    for (const n of ['tid', 'pid', 'type', 'dir', 'cpu', 'fd', 'res', 'bytes', 'latency', 'offset', 'fdType', 'proc', 'fdName', 'container']) {
       if (columns[n].length !== rows) throw new IndexFormatError(`column '${n}' has ${columns[n].length} rows, expected ${rows}`);
     }
     const strings = new StringTable(m.strings as string[]);
@@ -137,6 +137,7 @@ export class CaptureIndexBuilder {
     const c = this.cols;
     c.ts.push(e.ts > 0n ? Number(e.ts - base) : 0);
     c.tid.push(e.tid);
+    c.pid.push(e.pid);
     c.type.push(e.type);
     c.dir.push(e.dir);
     c.cpu.push(e.cpu);
@@ -171,13 +172,13 @@ export class CaptureIndexBuilder {
     this.cols.tileKey.push(key);
   }
 
-  /** A process, container or listening port alive from `start` to `end` (ns since the epoch; start undefined = before the capture, end undefined = to its end); `key` tells which. */
-  addSpan(kind: number, start: bigint | undefined, end: bigint | undefined, key = -1): void {
+  /** A process, container or listening port alive from `start` to `end` (ns since the epoch; start undefined = before the capture, end undefined = to its end); `key` tells which, `ownerPid` the process it belongs to (-1: none). */
+  addSpan(kind: number, start: bigint | undefined, end: bigint | undefined, key = -1, ownerPid = -1): void {
     // Kept aside until finish(): spans may be known before the first event fixes baseTs.
-    this.spans.push({ kind, start, end, key });
+    this.spans.push({ kind, start, end, key, ownerPid });
   }
 
-  private readonly spans: Array<{ kind: number; start: bigint | undefined; end: bigint | undefined; key: number }> = [];
+  private readonly spans: Array<{ kind: number; start: bigint | undefined; end: bigint | undefined; key: number; ownerPid: number }> = [];
 
   /** Time of the first timestamped event so far (spans are measured from it). */
   get startTs(): bigint | undefined {
@@ -191,6 +192,7 @@ export class CaptureIndexBuilder {
       this.cols.spanStart.push(sp.start === undefined ? -Infinity : Number(sp.start - base));
       this.cols.spanEnd.push(sp.end === undefined ? Infinity : Number(sp.end - base));
       this.cols.spanKey.push(sp.key);
+      this.cols.spanOwner.push(sp.ownerPid);
     }
     this.spans.length = 0;
     const cols = {} as Record<string, ColumnArray>;

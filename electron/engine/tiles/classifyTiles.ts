@@ -37,8 +37,8 @@ const httpRequestStarts = HTTP_METHODS.map((m) => `${m} `);
 export class TileClassifier<Ctx> {
   private readonly f: Record<string, Getter<Ctx>>;
   private readonly t: Record<string, number> = {};
-  /** Listening ports open now, with the time they started listening (undefined = before the capture). */
-  private readonly listening = new Map<number, bigint | undefined>();
+  /** Listening ports open now: when they started listening (undefined = before the capture) and the owning pid. */
+  private readonly listening = new Map<number, { start: bigint | undefined; owner: number }>();
   private ts = 0n;
 
   constructor(resolve: FieldResolver<Ctx>, private readonly out: CaptureIndexBuilder) {
@@ -46,7 +46,7 @@ export class TileClassifier<Ctx> {
     this.f = {
       dir: g('evt.dir'), rawres: g('evt.rawres'), type: g('evt.type'), fdContName: g('fd.containername'), fdName: g('fd.name'),
       fdType: g('fd.type'), isWrite: g('evt.is_io_write'), isRead: g('evt.is_io_read'), buffer: g('evt.buffer'), buflen: g('evt.buflen'),
-      sport: g('fd.sport'), typechar: g('fd.typechar'), exe: g('evt.arg', 'exe'), sig: g('evt.arg', 'sig'), latency: g('evt.latency'),
+      sport: g('fd.sport'), typechar: g('fd.typechar'), exe: g('evt.arg', 'exe'), sig: g('evt.arg', 'sig'), pid: g('proc.pid'), latency: g('evt.latency'),
       syslogSev: g('syslog.severity'), infraSource: g('evt.arg', 'source'), infraName: g('evt.arg', 'name'), pname: g('proc.pname'),
     };
   }
@@ -100,7 +100,7 @@ export class TileClassifier<Ctx> {
         const sport = num(f.sport(ctx));
         if (sport !== undefined) {
           this.add(row, 'net.listening.new');
-          if (!this.listening.has(sport)) this.listening.set(sport, ts0(this.ts));
+          if (!this.listening.has(sport)) this.listening.set(sport, { start: ts0(this.ts), owner: num(f.pid(ctx)) ?? -1 });
         }
         return;
       }
@@ -223,19 +223,20 @@ export class TileClassifier<Ctx> {
   }
 
   /** A server port already listening when the capture started (from the fd tables). */
-  listeningAtStart(port: number): void {
-    if (!this.listening.has(port)) this.listening.set(port, undefined);
+  listeningAtStart(port: number, ownerPid: number): void {
+    if (!this.listening.has(port)) this.listening.set(port, { start: undefined, owner: ownerPid });
   }
 
   private listeningClosed(port: number, _row: number): void {
-    if (!this.listening.has(port)) return;
-    this.out.addSpan(SPAN_LISTENING_PORT, this.listening.get(port), this.ts, port);
+    const open = this.listening.get(port);
+    if (!open) return;
+    this.out.addSpan(SPAN_LISTENING_PORT, open.start, this.ts, port, open.owner);
     this.listening.delete(port);
   }
 
   /** Ends the pass: ports still listening stay open to the end of the capture. */
   finish(): void {
-    for (const [port, start] of this.listening) this.out.addSpan(SPAN_LISTENING_PORT, start, undefined, port);
+    for (const [port, open] of this.listening) this.out.addSpan(SPAN_LISTENING_PORT, open.start, undefined, port, open.owner);
     this.listening.clear();
   }
 }

@@ -62,3 +62,23 @@ test('excludable tiles with nothing to show are hidden; others show zero', () =>
   assert.equal(tiles.get('net.bytes')?.total, 0);
   assert.equal(tiles.has('logs.app'), false);
 });
+
+test('under a filter, running processes are those with a matching event in the window', () => {
+  const b = new CaptureIndexBuilder();
+  const row = emptyEventRow();
+  const syscalls = b.tileNumber('syscalls');
+  for (let i = 0; i < 10; i++) {
+    row.ts = T0 + BigInt(i) * 1000n;
+    row.pid = i < 5 ? 7 : 8;
+    b.addTile(b.addEvent(row), syscalls, 1);
+  }
+  b.addSpan(SPAN_PROCESS, undefined, undefined, 7, 7);
+  b.addSpan(SPAN_PROCESS, undefined, undefined, 8, 8);
+  const idx = b.finish(meta);
+  const mask = new Uint8Array(10);
+  mask[2] = 1;
+  const t = byId(foldTiles(idx, { from: 0, to: 9000, samples: 1, rowMask: mask }));
+  assert.equal(t.get('procs')?.total, 1);
+  assert.equal(t.get('syscalls')?.total, 1);
+  assert.equal(byId(foldTiles(idx, { from: 0, to: 9000, samples: 1 })).get('procs')?.total, 2);
+});

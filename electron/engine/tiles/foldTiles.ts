@@ -54,6 +54,16 @@ export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
     }
   }
 
+  // Under a filter, processes and ports count when their process has a matching event in the window.
+  let ownerSet: Set<number> | undefined;
+  const owners = (): Set<number> | undefined => {
+    if (!mask) return undefined;
+    if (!ownerSet) {
+      ownerSet = new Set();
+      for (let row = 0; row < c.ts.length; row++) if (mask[row] && c.ts[row] >= w.from && c.ts[row] <= w.to) ownerSet.add(c.pid[row]);
+    }
+    return ownerSet;
+  };
   const byId = new Map<string, { def: TileDefinition; total: number; series: Float64Array }>();
   ids.forEach((id, n) => {
     const def = defs[n];
@@ -63,7 +73,7 @@ export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
   for (const def of staticTiles) {
     if (byId.has(def.id)) continue;
     const kind = aliveKinds[def.id];
-    if (kind !== undefined) byId.set(def.id, foldAlive(index, def, kind, w.from, w.to, samples, width));
+    if (kind !== undefined) byId.set(def.id, foldAlive(index, def, kind, w.from, w.to, samples, width, kind === SPAN_CONTAINER ? undefined : owners()));
     else byId.set(def.id, { def, total: 0, series: new Float64Array(samples) });
   }
 
@@ -86,12 +96,13 @@ export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
 }
 
 /** Things alive in each slice (processes, containers, listening ports) and in the whole window. */
-function foldAlive(index: CaptureIndex, def: TileDefinition, kind: number, from: number, to: number, samples: number, width: number) {
+function foldAlive(index: CaptureIndex, def: TileDefinition, kind: number, from: number, to: number, samples: number, width: number, owners?: Set<number>) {
   const c = index.cols;
   const s = new Float64Array(samples);
   const keys = new Set<number>();
   for (let i = 0; i < c.spanKind.length; i++) {
     if (c.spanKind[i] !== kind) continue;
+    if (owners && !owners.has(c.spanOwner[i])) continue;
     const start = c.spanStart[i];
     const end = c.spanEnd[i];
     if (end < from || start > to) continue;

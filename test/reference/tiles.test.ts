@@ -1,0 +1,60 @@
+/**
+ * Overview tiles against sysdig 0.29.3's wsysdig_summary chisel (what Sysdig Inspect shows),
+ * on every capture sysdig can read: each tile total the chisel reports must be ours too, also
+ * under a user filter. Deliberate differences are checked against plain sysdig filters instead:
+ * - our "HTTP Responses" is the chisel's "HTTP Requests" (it counted responses);
+ * - "File Open Errors" also counts openat/openat2 (the chisel only open);
+ * - "Running Processes" counts every process alive in the window, where the chisel samples the
+ *   thread table 400 times and misses short-lived processes: ours may only be larger, or off by
+ *   the processes whose table entry the two state engines keep differently (reported).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { basename } from 'node:path';
+import { captureFiles, referenceSkip, sysdig, sysdigCannotOpen } from '../support/reference';
+import { CaptureSession } from '../../electron/engine/api/captureSession';
+import { engineResolver } from '../../electron/engine/api/engineResolver';
+
+const skip = referenceSkip();
+const renamed: Record<string, string> = { 'HTTP Requests': 'HTTP Responses' };
+const checkedOtherwise = new Set(['File Open Errors', 'Running Processes']);
+/** A user filter the chisel accepts (it also filters the thread table: process fields only). */
+const USER_FILTER = 'proc.name=bash or proc.name=sh or proc.name=curl or proc.name=nginx or proc.name=httpd or proc.name=dockerd';
+
+function chisel(file: string, filter?: string): Map<string, number> {
+  const out = sysdig(['-r', file, '-c', 'wsysdig_summary', '40', ...(filter ? [filter] : [])]);
+  const j = JSON.parse(out) as { slices: Array<{ data?: { metrics: Array<{ name: string; data: { tot: number } }> } }> };
+  const data = j.slices[j.slices.length - 1].data;
+  return new Map((data?.metrics ?? []).map((m) => [m.name, m.data.tot]));
+}
+
+const countLines = (file: string, filter: string) => sysdig(['-r', file, filter]).split('\n').filter(Boolean).length;
+
+test('overview tiles match the wsysdig_summary chisel on the real captures', { skip }, async () => {
+  let compared = 0; let equal = 0;
+  const report: string[] = [];
+  for (const file of captureFiles().filter((f) => !sysdigCannotOpen.has(basename(f)))) {
+    const session = await CaptureSession.open(file, { resolver: engineResolver(), cache: null });
+    for (const filter of [undefined, USER_FILTER]) {
+      const theirs = chisel(file, filter);
+      const ours = new Map((await session.tiles({ samples: 40, filter })).map((t) => [t.title, t]));
+      for (const [name, tot] of theirs) {
+        if (checkedOtherwise.has(name)) continue;
+        compared++;
+        const mine = ours.get(renamed[name] ?? name)?.total ?? 0;
+        if (mine === tot) equal++;
+        else report.push(`${basename(file)}${filter ? ` [${filter}]` : ''} ${name}: ours ${mine}, chisel ${tot}`);
+      }
+      if (filter) continue;
+      const openErrors = countLines(file, '(evt.type=open or evt.type=openat or evt.type=openat2) and evt.dir=< and evt.rawres<0');
+      assert.equal(ours.get('File Open Errors')?.total ?? 0, openErrors, `${basename(file)} File Open Errors`);
+      const procs = ours.get('Running Processes')?.total ?? 0;
+      const chiselProcs = theirs.get('Running Processes') ?? 0;
+      if (procs < chiselProcs) report.push(`${basename(file)} Running Processes: ours ${procs}, chisel ${chiselProcs}`);
+      assert.ok(procs >= chiselProcs - 2, `${basename(file)} Running Processes: ours ${procs}, chisel ${chiselProcs}`);
+    }
+  }
+  console.log(`# tile totals equal to the chisel's: ${equal}/${compared}`);
+  for (const r of report) console.log(`#   ${r}`);
+  assert.ok(equal >= compared * 0.97, `only ${equal}/${compared} tile totals equal`);
+});
