@@ -11,6 +11,7 @@ import type { EventContext } from '../../engine/inspector/eventContext';
 import { DEFAULT_FORMAT, formatLine, parseOutputFormat, type OutputFormat } from '../../engine/fields/outputFormat';
 import { fieldResolver } from '../../engine/fields/registry';
 import { compileFilter } from '../../engine/filter/compile';
+import { formatFilterError } from '../../../shared/filter/errors';
 import { isNumericType } from '../../../shared/fields/catalog';
 
 const USAGE = 'usage: syscope dump <capture> [-p FORMAT] [--all] [-j] [FILTER]';
@@ -111,7 +112,7 @@ export const command: Command = {
     if (opts.filter.trim() !== '') {
       const compiled = compileFilter(opts.filter, fieldResolver);
       if (!compiled.ok) {
-        console.error(`syscope dump: bad filter: ${compiled.error.message}`);
+        console.error(`syscope dump: ${formatFilterError(opts.filter, compiled.error)}`);
         return 2;
       }
       predicate = compiled.predicate;
