@@ -20,7 +20,7 @@ import { FIELDS } from '../../shared/fields/catalog';
 import { fieldResolver } from '../../electron/engine/fields/registry';
 import { openEvidence } from '../../electron/engine/evidence/openEvidence';
 import { listEvents } from '../../electron/engine/evidence/eventsList';
-import { EventFieldSet, type JsonValue } from '../../electron/engine/evidence/eventFields';
+import { defaultLine, EventFieldSet, LINE_FIELDS, type JsonValue } from '../../electron/engine/evidence/eventFields';
 import { scanLifecycle } from '../../electron/engine/evidence/lifecycleScan';
 import type { ProcessNode } from '../../electron/engine/evidence/processTree';
 import { EvidenceService } from '../../electron/engine/evidence/evidenceService';
@@ -259,4 +259,29 @@ test('evidence service: pages, one event in full, streams, tree and uncapped sea
   const tree = await svc.tree({ captureId: 'x' });
   assert.ok(tree.processes.some((p) => p.name === 'nginx'));
   assert.equal(tree.containers[0]?.name, 'example0_nginx_1');
+});
+
+test('events: the text lines are sysdig’s default output, line for line, on every capture', { skip: referenceSkip() }, async () => {
+  let total = 0, same = 0;
+  const lines: string[] = [];
+  for (const file of captureFiles().filter((f) => !sysdigCannotOpen.has(basename(f)))) {
+    const theirs = sysdig(['-r', file]).split('\n').filter((l) => l !== '');
+    const { walk, resolve } = openEvidence(file, '');
+    const set = new EventFieldSet(LINE_FIELDS, resolve);
+    const mine: string[] = [];
+    // Compared as printed text: a value with a newline (container JSON) spans two lines in both.
+    await walk.walk((ctx) => { for (const l of defaultLine(set.readText(ctx)).split('\n')) if (l !== '') mine.push(l); });
+    const n = Math.max(theirs.length, mine.length);
+    let ok = 0;
+    let first = '';
+    for (let i = 0; i < n; i++) {
+      if (theirs[i] === mine[i]) ok++;
+      else if (!first) first = `\n    sysdig:  ${theirs[i]}\n    syscope: ${mine[i]}`;
+    }
+    total += n; same += ok;
+    lines.push(`${basename(file)}: ${ok}/${n}${first}`);
+  }
+  console.log(lines.join('\n'));
+  console.log(`events text vs sysdig -r: ${same}/${total} lines identical (${(100 * same / total).toFixed(2)}%)`);
+  assert.ok(same / total >= BAR, `only ${same}/${total} lines identical`);
 });

@@ -9,7 +9,7 @@ import type { Command } from '../main';
 import { intOption, parseCommandLine, parseTime, stringOption, UsageError } from '../../engine/evidence/commandLine';
 import { openEvidence } from '../../engine/evidence/openEvidence';
 import { listEvents } from '../../engine/evidence/eventsList';
-import { displayableFieldNames, EventFieldSet, jsonLine } from '../../engine/evidence/eventFields';
+import { defaultLine, displayableFieldNames, EventFieldSet, jsonLine, LINE_FIELDS } from '../../engine/evidence/eventFields';
 import { compileSearch } from '../../../shared/streams/search';
 
 const usage = 'usage: syscope events <capture> [FILTER] [--from N] [--from-time T] [--to-time T] [--limit N] [--fields a,b,c | --all-fields] [--search TEXT [--regex]] [--json]';
@@ -17,8 +17,6 @@ const usage = 'usage: syscope events <capture> [FILTER] [--from N] [--from-time 
 /** What `--json` shows without --fields: sysdig's default line as fields, plus what an investigator wants next. */
 const JSON_FIELDS = ['evt.num', 'evt.rawtime', 'evt.cpu', 'evt.dir', 'evt.type', 'evt.info', 'evt.res', 'evt.latency',
   'proc.name', 'proc.pid', 'thread.tid', 'user.name', 'container.id', 'container.name', 'fd.num', 'fd.type', 'fd.name'];
-/** sysdig's default output line: `%evt.num %evt.time %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info`. */
-const LINE_FIELDS = ['evt.num', 'evt.time', 'evt.cpu', 'proc.name', 'thread.tid', 'evt.dir', 'evt.type', 'evt.info'];
 
 export const command: Command = {
   summary: 'the events list: every event matching a filter, paged, with fields, partner and latency',
@@ -63,7 +61,7 @@ export const command: Command = {
         console.log(jsonLine({ ...e.fields, 'evt.partner': e.partner }));
       } else {
         const t = lines.get(e.evtNum) ?? [];
-        const line = fieldList !== undefined ? t.join(' ') : `${t[0]} ${t[1]} ${t[2]} ${t[3]} (${t[4]}) ${t[5]} ${t[6]} ${t[7]}`;
+        const line = fieldList !== undefined ? t.join(' ') : defaultLine(t);
         const pair = e.partner === null ? '' : `  [${(e.evtNum < e.partner ? 'exit #' : 'enter #') + e.partner}${e.latencyNs !== null ? `, ${e.latencyNs}ns` : ''}]`;
         console.log(line + pair);
       }

@@ -18,6 +18,14 @@ export type EventRecord = Record<string, JsonValue>;
 /** The columns of sysdig's default output line, as structured fields. */
 export const DEFAULT_EVENT_FIELDS = ['evt.num', 'evt.rawtime', 'evt.cpu', 'proc.name', 'thread.tid', 'evt.dir', 'evt.type', 'evt.info'];
 
+/** sysdig's default output line: `%evt.num %evt.time %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info`. */
+export const LINE_FIELDS = ['evt.num', 'evt.time', 'evt.cpu', 'proc.name', 'thread.tid', 'evt.dir', 'evt.type', 'evt.info'];
+
+/** The default line from the text of LINE_FIELDS. */
+export function defaultLine(t: readonly string[]): string {
+  return `${t[0]} ${t[1]} ${t[2]} ${t[3]} (${t[4]}) ${t[5]} ${t[6]} ${t[7]}`;
+}
+
 interface Column<Ctx> { name: string; type: FieldType; field: ResolvedField<Ctx> }
 
 /**

@@ -16,7 +16,7 @@ import { compileFilter, type Predicate } from '../filter/compile';
 import type { EventContext } from '../inspector/eventContext';
 import { fieldResolver } from '../fields/registry';
 import { UsageError } from './commandLine';
-import { DEFAULT_EVENT_FIELDS, displayableFieldNames, EventFieldSet, type JsonValue } from './eventFields';
+import { DEFAULT_EVENT_FIELDS, displayableFieldNames, EventFieldSet, LINE_FIELDS, type JsonValue } from './eventFields';
 import { listEvents } from './eventsList';
 import { InspectorWalk } from './inspectorWalk';
 import { scanLifecycle } from './lifecycleScan';
@@ -120,7 +120,7 @@ export class EvidenceService implements EvidenceApi {
       return { matches: searchStreams(ops, req, req.mode).map((m) => ({ ...m, row: ops[m.row].evtNum })) };
     }
     // The events list's text: sysdig's default line, one cell per field.
-    const fields = new EventFieldSet(['evt.num', 'evt.time', 'evt.cpu', 'proc.name', 'thread.tid', 'evt.dir', 'evt.type', 'evt.info'], fieldResolver);
+    const fields = new EventFieldSet(LINE_FIELDS, fieldResolver);
     const matches: SearchMatch[] = [];
     const window = nsWindow(req);
     await this.walk().walk((ctx) => {
