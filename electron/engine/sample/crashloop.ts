@@ -156,10 +156,16 @@ class CrashLoopStory {
   private allocPid(): number { this.nextPid += this.rng.int(3, 40); return this.nextPid; }
 
   private wallMs(t: number): number { return Number(SAMPLE_START_NS / 1_000_000n) + t / MS; }
+  /** Nanoseconds within the second of the event time `t` (for log stamps finer than ms). */
+  private nanosOfSecond(t: number): number { return Number((SAMPLE_START_NS + BigInt(Math.round(t))) % 1_000_000_000n); }
+  /** RFC 3339 with nanoseconds, as the CRI log format stamps lines. */
+  private criTime(t: number): string {
+    return `${new Date(this.wallMs(t)).toISOString().slice(0, 19)}.${String(this.nanosOfSecond(t)).padStart(9, '0')}Z`;
+  }
 
   /** A kubelet log line (klog format) written to journald's stdout stream. */
   private kubeletLog(a: Actor, level: 'I' | 'E' | 'W', source: string, msg: string): void {
-    const micros = this.rng.int(0, 999999);
+    const micros = Math.floor(this.nanosOfSecond(a.t) / 1000);
     const line = `${level}${klogTime(this.wallMs(a.t), micros)}    1340 ${source}] ${msg}\n`;
     a.write(2, line);
     this.journalLines.push({ t: a.t, stream: 20, text: line });
@@ -291,7 +297,7 @@ class CrashLoopStory {
       const exitedAt = nginx.t;
       ctr.at(nginx.t - 10 * US).epollWait(256, 5 * US, 1);
       ctr.read(ctrFifo, stderrLine, 32768);
-      ctr.write(ctrLog, `${new Date(this.wallMs(ctr.t)).toISOString().replace('Z', '')}${String(rng.int(0, 999999)).padStart(6, '0')}Z stderr F ${stderrLine}`);
+      ctr.write(ctrLog, `${this.criTime(ctr.t)} stderr F ${stderrLine}`);
       ctr.readAgain(ctrFifo, 32768);
       ctr.close(ctrFifo);
       ctr.close(ctrLog);
