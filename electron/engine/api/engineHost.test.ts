@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeCrashLoopSample } from '../sample/crashloop';
+import { EngineHost } from './engineHost';
+import type { LoadProgress } from '../../../shared/ipc/contract';
+
+async function sampleCapture(gzip = false): Promise<{ dir: string; path: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-host-'));
+  const path = join(dir, gzip ? 'sample.scap.gz' : 'sample.scap');
+  await writeCrashLoopSample(path, { gzip });
+  return { dir, path };
+}
+
+test('a capture opens in a worker with progress, answers tiles and views, and reopens from the cache', async () => {
+  const { dir, path } = await sampleCapture(true);
+  const cacheDir = join(dir, 'cache');
+  const host = new EngineHost({ cacheDir });
+  const progress: LoadProgress[] = [];
+  host.onEvent((e) => progress.push(e.data));
+  try {
+    const { captureId } = await host.openCapture({ path });
+    const info = await host.captureInfo({ captureId });
+    assert.ok(info.events > 1000);
+    assert.equal(progress.at(-1)?.done, true);
+    assert.equal(progress.at(-1)?.events, info.events);
+    const tiles = await host.tiles({ captureId, samples: 20 });
+    const syscalls = tiles.find((t) => t.id === 'syscalls');
+    assert.equal(syscalls?.total, info.events);
+    assert.equal(syscalls?.series.length, 20);
+    assert.equal(syscalls?.series.reduce((a, b) => a + b, 0), info.events);
+    const page = await host.view({ captureId, viewId: 'syscalls', offset: 1, limit: 2, sort: { column: 'SYSCALL', descending: false } });
+    assert.equal(page.rows.length, 2);
+    assert.ok(String(page.rows[0][3]) <= String(page.rows[1][3]));
+    assert.ok(page.totalRows > 3);
+    await assert.rejects(host.view({ captureId, viewId: 'syscalls', offset: 0, limit: 1, filter: 'proc.name =' }), (e: Error & { code?: string }) => e.code === 'bad-filter');
+    await assert.rejects(host.view({ captureId, viewId: 'nope', offset: 0, limit: 1 }), /unknown view/);
+    await host.closeCapture({ captureId });
+    assert.ok(readdirSync(cacheDir).some((n) => n.endsWith('.idx')), 'index cached');
+    assert.ok(readdirSync(cacheDir).some((n) => n.endsWith('.scap')), 'gzip capture decompressed into the cache');
+    assert.deepEqual(readdirSync(dir).sort(), ['cache', 'sample.scap.gz'], 'nothing written beside the capture');
+
+    const again = await host.openCapture({ path });
+    const info2 = await host.captureInfo({ captureId: again.captureId });
+    assert.equal(info2.events, info.events);
+    const tiles2 = await host.tiles({ captureId: again.captureId, samples: 20 });
+    assert.deepEqual(tiles2, tiles);
+  } finally {
+    await host.close();
+  }
+});
+
+test('a load can be cancelled, and a bad file fails with one line', async () => {
+  const { dir, path } = await sampleCapture();
+  const host = new EngineHost({ cacheDir: null });
+  const last: LoadProgress[] = [];
+  host.onEvent((e) => { if (e.data.done) last.push(e.data); });
+  try {
+    const { captureId } = await host.openCapture({ path });
+    await host.cancelLoad({ captureId });
+    await assert.rejects(host.captureInfo({ captureId }), (e: Error & { code?: string }) => e.code === 'cancelled' && !e.message.includes('\n'));
+    assert.match(last[0]?.error ?? '', /cancelled/);
+
+    const bogus = join(dir, 'nothing.scap');
+    const { captureId: bad } = await host.openCapture({ path: bogus });
+    await assert.rejects(host.captureInfo({ captureId: bad }), (e: Error & { code?: string }) => e.code === 'not-found' && !e.message.includes('\n'));
+    await assert.rejects(host.tiles({ captureId: 'no-such-id', samples: 1 }), /no open capture/);
+  } finally {
+    await host.close();
+  }
+});
