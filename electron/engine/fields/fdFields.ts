@@ -16,8 +16,12 @@ import { boolField, customField, ipField, noArg, numberField, stringField, type 
 
 const FD_EVENT_FLAGS = EventFlag.CREATES_FD | EventFlag.USES_FD | EventFlag.DESTROYS_FD;
 
+// mmap/mmap2 and sendmmsg/recvmmsg got their fd flag after sysdig 0.29.3: no fd fields there.
+const NOT_FD_EVENTS_029 = new Set([160, 161, 162, 163, 50, 51, 54, 55]);
+
 function hasFd(ctx: EventContext): boolean {
-  return ctx.es.thread !== undefined && ((EVENTS[ctx.ev.type]?.flags ?? 0) & FD_EVENT_FLAGS) !== 0;
+  const type = ctx.ev.type;
+  return ctx.es.thread !== undefined && ((EVENTS[type]?.flags ?? 0) & FD_EVENT_FLAGS) !== 0 && !NOT_FD_EVENTS_029.has(type);
 }
 
 /** The event's fd table entry (0.29.3: the event's fd, else the thread's last-event fd). */
@@ -39,12 +43,9 @@ function nameFromEvent(ctx: EventContext): string | undefined {
   switch (ev.type) {
     case OPEN_X: case CREAT_X: case ACCEPT_X: case ACCEPT_5_X: case ACCEPT4_X: case ACCEPT4_5_X: case CONNECT_X:
       return ev.nparams > 1 ? renderArgValue(ev, 1, ctx.lookup) : '';
-    case OPENAT_X: {
-      const enter = ctx.es.enterValid ? ctx.es.enter : undefined;
-      if (!enter) return undefined;
-      const name = stringParam(enter, 1) ?? '';
-      return joinPath(dirOf(ctx, name, intParam(enter, 0)), name);
-    }
+    case OPENAT_X:
+      // sysdig 0.29.3 looks for the stored enter event, which it never stores for this old id.
+      return undefined;
     case OPENAT_2_X: case OPENAT2_X: {
       const name = stringParam(ev, 2) ?? '';
       return joinPath(dirOf(ctx, name, intParam(ev, 1)), name);
@@ -64,12 +65,22 @@ function dirOf(ctx: EventContext, name: string, dirfd: number | undefined): stri
   return d.name === '' || d.name.endsWith('/') ? d.name : d.name + '/';
 }
 
+/** sysdig drops every non-printable byte from names it prints (non-ASCII included). */
+function sanitize(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[^\x20-\x7e]/.test(s) ? s.replace(/[^\x20-\x7e]/g, '') : s;
+}
+
 function fdName(ctx: EventContext): string | undefined {
   if (!hasFd(ctx)) return undefined;
   const fd = eventFd(ctx);
-  if (!fd) return nameFromEvent(ctx);
-  if (ctx.ev.type === CONNECT_X && (intParam(ctx.ev, 0) ?? 0) < 0) return nameFromEvent(ctx);
-  return fd.name;
+  if (!fd) return sanitizeOpt(nameFromEvent(ctx));
+  if (ctx.ev.type === CONNECT_X && (intParam(ctx.ev, 0) ?? 0) < 0) return sanitizeOpt(nameFromEvent(ctx));
+  return sanitize(fd.name);
+}
+
+function sanitizeOpt(s: string | undefined): string | undefined {
+  return s === undefined ? undefined : sanitize(s);
 }
 
 function directoryOf(name: string): string {
@@ -83,19 +94,20 @@ function directory(ctx: EventContext): string | undefined {
   const fd = eventFd(ctx);
   if (!fd) {
     const n = nameFromEvent(ctx);
-    return n === undefined ? undefined : directoryOf(n);
+    return n === undefined ? undefined : directoryOf(sanitize(n));
   }
-  if (fd.type === FdType.Directory) return fd.name;
+  if (fd.type === FdType.Directory) return sanitize(fd.name);
   if (fd.type !== FdType.File && fd.type !== FdType.FileV2) return undefined;
-  return directoryOf(fd.name);
+  return directoryOf(sanitize(fd.name));
 }
 
 function filename(ctx: EventContext): string | undefined {
   const fd = eventFd(ctx);
   if (!fd || (fd.type !== FdType.File && fd.type !== FdType.FileV2)) return undefined;
-  const pos = fd.name.lastIndexOf('/');
+  const name = sanitize(fd.name);
+  const pos = name.lastIndexOf('/');
   if (pos < 0) return '/';
-  return pos < fd.name.length - 1 ? fd.name.slice(pos + 1) : fd.name;
+  return pos < name.length - 1 ? name.slice(pos + 1) : name;
 }
 
 /** fd.typechar when the table has no entry: guessed from the syscall, as sysdig does. */
@@ -128,7 +140,7 @@ function clientIp(ctx: EventContext): Uint8Array | undefined {
 function serverIp(ctx: EventContext): Uint8Array | undefined {
   const fd = eventFd(ctx);
   if (!fd) return undefined;
-  if (fd.isServerSocket) return fd.sip;
+  if (fd.isServerSocket) return fd.type === FdType.Ipv4ServSock ? fd.sip : undefined;
   return connectedSocket(ctx)?.dip;
 }
 function localIp(ctx: EventContext, local: boolean): Uint8Array | undefined {
@@ -161,7 +173,13 @@ export const FD_FIELDS: Record<string, FieldFactory> = {
   'fd.sip': noArg(() => ipField(serverIp, ipText)),
   'fd.lip': noArg(() => ipField((c) => localIp(c, true), ipText)),
   'fd.rip': noArg(() => ipField((c) => localIp(c, false), ipText)),
-  'fd.cport': noArg(() => numberField('PORT', (c) => connectedSocket(c)?.sport)),
+  'fd.cport': noArg(() => numberField('PORT', (c) => {
+    const fd = eventFd(c);
+    if (!fd || fd.role === Role.None) return undefined;
+    // sysdig 0.29.3 reads a port out of an empty string for non-IP sockets with a role: 0.
+    if (fd.type !== FdType.Ipv4Sock && fd.type !== FdType.Ipv6Sock) return 0;
+    return fd.sport;
+  })),
   'fd.sport': noArg(() => numberField('PORT', (c) => {
     const fd = eventFd(c);
     if (!fd) return undefined;

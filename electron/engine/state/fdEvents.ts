@@ -34,6 +34,7 @@ function source(ev: CaptureEvent, es: EventState, exitIdx: number, enterIdx: num
 export function parseFdEvent(state: SystemState, ev: CaptureEvent, es: EventState): void {
   const t = es.thread;
   if (!t) return;
+  current = es;
   switch (ev.type) {
     case EV.OPEN_X: case EV.CREAT_X: case EV.OPENAT_X: case EV.OPENAT2_X: case EV.OPEN_BY_HANDLE_AT_X:
       return parseOpen(state, ev, es, t);
@@ -159,6 +160,7 @@ function parseOpen(state: SystemState, ev: CaptureEvent, es: EventState, t: Thre
   fd.name = path ?? nameRaw;
   state.addFdTo(t, fdNum, fd);
   es.fd = fd;
+  t.lastEventFd = fdNum;
 }
 
 function l4From(domain: number, type: number, proto: number): L4 {
@@ -191,6 +193,7 @@ function parseSocket(state: SystemState, ev: CaptureEvent, es: EventState, t: Th
   state.addFdTo(t, fdNum, fd);
   es.fdNum = fdNum;
   es.fd = fd;
+  t.lastEventFd = fdNum;
 }
 
 function parseBind(ev: CaptureEvent, es: EventState): void {
@@ -279,6 +282,7 @@ function parseAccept(state: SystemState, ev: CaptureEvent, es: EventState, t: Th
   state.addFdTo(t, fdNum, fd);
   es.fdNum = fdNum;
   es.fd = fd;
+  t.lastEventFd = fdNum;
 }
 
 function parsePipe(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): void {
@@ -294,6 +298,9 @@ function parsePipe(state: SystemState, ev: CaptureEvent, es: EventState, t: Thre
     fd.ino = ino;
     fd.openFlags = flags;
     state.addFdTo(t, n, fd);
+    // The write end is the event's fd afterwards (sysdig 0.29.3's fd.num for pipe).
+    es.fd = fd;
+    t.lastEventFd = n;
   }
 }
 
@@ -311,6 +318,10 @@ function parseSocketPair(state: SystemState, ev: CaptureEvent, t: ThreadInfo): v
   }
 }
 
+// The event being parsed, for the fd-creating helpers that name it as the event's fd.
+let current: EventState | undefined;
+
+/** An fd created by the return value; like sysdig 0.29.3, it becomes the event's fd. */
 function simpleFd(state: SystemState, ev: CaptureEvent, t: ThreadInfo, type: FdType, flagsIdx: number): FdInfo | undefined {
   const fdNum = intParam(ev, 0);
   if (fdNum === undefined || fdNum < 0) return undefined;
@@ -318,6 +329,8 @@ function simpleFd(state: SystemState, ev: CaptureEvent, t: ThreadInfo, type: FdT
   fd.type = type;
   if (flagsIdx >= 0) fd.openFlags = intParam(ev, flagsIdx) ?? 0;
   state.addFdTo(t, fdNum, fd);
+  if (current) current.fd = fd;
+  t.lastEventFd = fdNum;
   return fd;
 }
 
@@ -351,6 +364,8 @@ function parseDup(state: SystemState, ev: CaptureEvent, es: EventState, t: Threa
   copy.openFlags &= ~O_CLOEXEC;
   if (ev.type === EV.DUP3_X && ((intParam(ev, 3) ?? 0) & O_CLOEXEC)) copy.openFlags |= O_CLOEXEC;
   state.addFdTo(t, res, copy);
+  es.fd = copy;
+  t.lastEventFd = res;
 }
 
 // PPM fcntl command codes (scap-flags.md fcntl_commands), not the Linux numbers.

@@ -17,7 +17,8 @@ test('an event of an unknown thread gets a placeholder named <NA>', () => {
   const es = run(s, event(6, 4242, 1n, [p.i64(3), p.u32(10)]));
   assert.equal(es.thread?.tid, 4242);
   assert.equal(es.thread?.comm, '<NA>');
-  assert.equal(es.thread?.pid, -1);
+  assert.equal(es.thread?.pid, 4242);
+  assert.equal(es.thread?.ptid, -1);
 });
 
 test('open resolves a relative name against the cwd and adds the fd; close removes it after the next event', () => {

@@ -211,6 +211,8 @@ export class SystemState {
   placeholder(tid: number): ThreadInfo {
     const t = new ThreadInfo();
     t.tid = tid;
+    // sysdig 0.29.3's fake entries carry pid = tid (newest libs: -1); ptid stays -1.
+    t.pid = tid;
     this.threads.set(tid, t);
     return t;
   }
@@ -325,7 +327,7 @@ export class SystemState {
     let t = this.syntheticContainerThreads.get(id);
     if (!t) {
       t = new ThreadInfo();
-      t.tid = -1; t.pid = -1; t.ptid = 0; t.vtid = -2; t.vpid = -2;
+      t.tid = -1; t.pid = -1; t.ptid = 0; t.vtid = -2; t.vpid = -2; t.uid = 0; t.gid = 0;
       t.comm = `container:${id}`; t.exe = '';
       t.containerId = id;
       this.syntheticContainerThreads.set(id, t);

@@ -350,8 +350,8 @@ function parseContainer(state: SystemState, ev: CaptureEvent, es: EventState): v
   if (end > 0 && b[end - 1] === 0) end--;
   const info = parseContainerJson(decodeUtf8(b.subarray(0, end)));
   if (!info) return;
-  const old = state.containers.get(info.id);
-  if (!old || !old.lookupSuccessful) state.containers.set(info.id, info);
+  // The latest record wins (a capture may carry an 'incomplete' record before the real one).
+  state.containers.set(info.id, info);
   es.thread = state.containerThread(info.id);
 }
 

@@ -59,7 +59,7 @@ export class ThreadInfo {
   fds: FdTable = new Map();
   /** Per-thread event context (old-engine enter/exit pairing). */
   lastEventType = -1;
-  lastEventFd = -1;
+  lastEventFd = 0;
   enterTs = -1n;
   /** evt.latency as sysdig 0.29.3 keeps it: set by exits, zeroed by enters, kept otherwise. */
   latencyNs = 0n;
