@@ -1,0 +1,142 @@
+/**
+ * Findings: a drawer where the investigator bookmarks evidence (the selected view row, an
+ * event or a stream operation by number), records the steps taken, writes a note on each,
+ * and exports the findings report (HTML, Markdown, the findings file, optionally the
+ * evidence .scap). A floating button opens it from anywhere in an open capture.
+ */
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import type { Bookmark } from '../../shared/findings/schema';
+import { findView } from '../../shared/views/catalog';
+import { messageOf } from '../api/client';
+import { effectiveFilter } from '../state/captureStore';
+import { useCapture, useCaptureStore, useClient } from '../state/context';
+import { currentStep } from './currentStep';
+import { findingsStoreFor } from './findingsStore';
+import { saveExportedFile } from './saveFile';
+import './findings.css';
+
+function describe(b: Bookmark): string {
+  switch (b.kind) {
+    case 'event': return `Event #${b.evtNum}`;
+    case 'stream': return `Stream operation #${b.evtNum}${b.streamKey ? ` (${b.streamKey})` : ''}`;
+    case 'row': return `${findView(b.viewId)?.name ?? b.viewId} row ${b.key}`;
+  }
+}
+
+export function FindingsPanel() {
+  const client = useClient();
+  const capture = useCaptureStore();
+  const path = useCapture((s) => s.path);
+  const panel = useCapture((s) => s.panel);
+  const store = findingsStoreFor(path);
+  const f = useStore(store, (s) => s.findings);
+  const open = useStore(store, (s) => s.panelOpen);
+  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  const [eventNum, setEventNum] = useState('');
+  const [streamNum, setStreamNum] = useState('');
+  const [streamKey, setStreamKey] = useState('');
+  const [busy, setBusy] = useState(false);
+  const act = store.getState();
+  const count = f.bookmarks.length;
+
+  if (!open) {
+    return <button type="button" className="findings-toggle primary" onClick={() => act.setPanelOpen(true)} aria-label={`Findings (${count} bookmarked)`}>Findings{count ? ` (${count})` : ''}</button>;
+  }
+
+  async function bookmarkRow() {
+    const s = capture.getState();
+    const step = s.trail[s.trail.length - 1];
+    if (s.panel !== 'views' || !step) { setStatus({ text: 'Open a view and select a row to bookmark it.', error: true }); return; }
+    const filter = effectiveFilter(s.filter, step) ?? '';
+    try {
+      const page = await client.call('view', { captureId: s.captureId, viewId: step.viewId, filter: filter || undefined, window: s.window, sort: s.sort, offset: s.selectedRow, limit: 1 });
+      const key = page.keys?.[0];
+      if (key === undefined) { setStatus({ text: 'The selected row has no key to bookmark.', error: true }); return; }
+      act.bookmark({ kind: 'row', viewId: step.viewId, filter, window: s.window, key, note: '' }, currentStep(s));
+      setStatus({ text: `Bookmarked ${findView(step.viewId)?.name ?? step.viewId} row ${key}.` });
+    } catch (err) {
+      setStatus({ text: messageOf(err), error: true });
+    }
+  }
+
+  function bookmarkNumber(kind: 'event' | 'stream') {
+    const text = (kind === 'event' ? eventNum : streamNum).trim();
+    if (!/^\d+$/.test(text) || Number(text) < 1) { setStatus({ text: 'An event number is a whole number from 1.', error: true }); return; }
+    const evtNum = Number(text);
+    const key = streamKey.trim();
+    act.bookmark(kind === 'event' ? { kind, evtNum, note: '' } : { kind, evtNum, streamKey: key || undefined, note: '' }, currentStep(capture.getState()));
+    setStatus({ text: `Bookmarked ${kind === 'event' ? 'event' : 'stream operation'} #${evtNum}.` });
+    if (kind === 'event') setEventNum(''); else { setStreamNum(''); setStreamKey(''); }
+  }
+
+  async function exportFindings() {
+    setBusy(true);
+    setStatus({ text: 'Writing the report…' });
+    try {
+      const reply = await client.call('exportFindings', { captureId: capture.getState().captureId, findings: store.getState().findings });
+      for (const file of reply.files) saveExportedFile(file);
+      const warn = reply.warnings.length ? ` Warnings: ${reply.warnings.join(' ')}` : '';
+      setStatus({ text: `Report exported: ${reply.files.map((x) => x.fileName).join(', ')} (${reply.steps} steps, ${reply.evidence} pieces of evidence).${warn}` });
+    } catch (err) {
+      setStatus({ text: messageOf(err), error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <aside className="findings-panel" aria-label="Findings">
+      <header>
+        <h2>Findings</h2>
+        <button type="button" className="small" onClick={() => act.setPanelOpen(false)} aria-label="Close findings">Close</button>
+      </header>
+      <div className="findings-body">
+        <label>Title<input value={f.title} onChange={(e) => act.setTitle(e.target.value)} placeholder="What happened" aria-label="Report title" /></label>
+        <label>Summary<textarea value={f.summary} onChange={(e) => act.setSummary(e.target.value)} aria-label="Report summary" /></label>
+
+        <h3>Bookmark</h3>
+        <div className="findings-actions">
+          <button type="button" onClick={() => void bookmarkRow()} disabled={panel !== 'views'}>Bookmark selected row</button>
+          <button type="button" onClick={() => { act.recordStep(currentStep(capture.getState())); setStatus({ text: 'Step recorded.' }); }}>Record this step</button>
+        </div>
+        <div className="findings-actions">
+          <input value={eventNum} onChange={(e) => setEventNum(e.target.value)} placeholder="event #" aria-label="Event number" inputMode="numeric" />
+          <button type="button" onClick={() => bookmarkNumber('event')}>Bookmark event</button>
+        </div>
+        <div className="findings-actions">
+          <input value={streamNum} onChange={(e) => setStreamNum(e.target.value)} placeholder="read/write #" aria-label="Stream operation event number" inputMode="numeric" />
+          <input value={streamKey} onChange={(e) => setStreamKey(e.target.value)} placeholder="stream pid:fd" aria-label="Stream key" />
+          <button type="button" onClick={() => bookmarkNumber('stream')}>Bookmark stream operation</button>
+        </div>
+
+        <h3>Steps ({f.steps.length})</h3>
+        <ol className="findings-list" aria-label="Recorded steps">
+          {f.steps.map((s, i) => (
+            <li key={i} className="findings-item">
+              <div className="findings-item-head"><span>{i + 1}. {s.title || s.viewId}{s.filter ? ` — ${s.filter}` : ''}</span>
+                <button type="button" className="link" onClick={() => act.removeStep(i)} aria-label={`Remove step ${i + 1}`}>remove</button></div>
+              <textarea value={s.note} onChange={(e) => act.setStepNote(i, e.target.value)} aria-label={`Note on step ${i + 1}`} placeholder="Why this mattered" />
+            </li>
+          ))}
+        </ol>
+
+        <h3>Evidence ({f.bookmarks.length})</h3>
+        <ul className="findings-list" aria-label="Bookmarked evidence">
+          {f.bookmarks.map((b, i) => (
+            <li key={i} className="findings-item">
+              <div className="findings-item-head"><span className="findings-kind">{b.kind}</span><span>{describe(b)}</span>
+                <button type="button" className="link" onClick={() => act.removeBookmark(i)} aria-label={`Remove ${describe(b)}`}>remove</button></div>
+              <textarea value={b.note} onChange={(e) => act.setBookmarkNote(i, e.target.value)} aria-label={`Note on ${describe(b)}`} placeholder="What this shows" />
+            </li>
+          ))}
+        </ul>
+      </div>
+      <footer>
+        <label className="findings-status"><span><input type="checkbox" checked={f.includeSubset} onChange={(e) => act.setIncludeSubset(e.target.checked)} /> Also save the bookmarked events as a .scap</span></label>
+        <button type="button" className="primary" disabled={busy || (f.steps.length === 0 && f.bookmarks.length === 0)} onClick={() => void exportFindings()}>Export findings</button>
+        {status && <p role="status" className={`findings-status${status.error ? ' error' : ''}`}>{status.text}</p>}
+      </footer>
+    </aside>
+  );
+}

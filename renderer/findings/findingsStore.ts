@@ -1,0 +1,97 @@
+/**
+ * The investigator's findings for one capture: the steps recorded, the bookmarked evidence
+ * (events, view rows, stream operations) with a note on each, a title and a summary. Kept per
+ * capture path in localStorage so they survive a reload; "Export findings" sends them to the
+ * engine, which writes the report. Other panels bookmark through `bookmark()`.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Bookmark, Findings, InvestigationStep } from '../../shared/findings/schema';
+import { checkFindings, emptyFindings } from '../../shared/findings/schema';
+
+export interface FindingsState {
+  findings: Findings;
+  panelOpen: boolean;
+  setPanelOpen(open: boolean): void;
+  setTitle(title: string): void;
+  setSummary(summary: string): void;
+  setIncludeSubset(on: boolean): void;
+  /** Adds a bookmark (the same evidence twice is kept once); records `step` first when it is new. */
+  bookmark(b: Bookmark, step?: InvestigationStep): void;
+  setBookmarkNote(index: number, note: string): void;
+  removeBookmark(index: number): void;
+  recordStep(step: InvestigationStep): void;
+  setStepNote(index: number, note: string): void;
+  removeStep(index: number): void;
+  clear(): void;
+}
+
+export type FindingsStore = StoreApi<FindingsState>;
+
+const storageKey = (path: string) => `syscope.findings:${path}`;
+
+function load(path: string, fileName: string): Findings {
+  try {
+    const text = globalThis.localStorage?.getItem(storageKey(path));
+    if (text) {
+      const r = checkFindings(JSON.parse(text));
+      if (r.ok) return r.findings;
+    }
+  } catch { /* unreadable entry: start afresh */ }
+  return emptyFindings(fileName);
+}
+
+function sameEvidence(a: Bookmark, b: Bookmark): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'row' && b.kind === 'row') return a.viewId === b.viewId && a.key === b.key && a.filter === b.filter && JSON.stringify(a.window) === JSON.stringify(b.window);
+  return (a as { evtNum: number }).evtNum === (b as { evtNum: number }).evtNum;
+}
+
+function sameStep(a: InvestigationStep, b: InvestigationStep): boolean {
+  return a.viewId === b.viewId && a.filter === b.filter && JSON.stringify(a.trail) === JSON.stringify(b.trail)
+    && JSON.stringify(a.window) === JSON.stringify(b.window) && JSON.stringify(a.tiles) === JSON.stringify(b.tiles);
+}
+
+const stores = new Map<string, FindingsStore>();
+
+export function findingsStoreFor(path: string): FindingsStore {
+  let s = stores.get(path);
+  if (s) return s;
+  const fileName = path.split(/[\\/]/).pop() ?? path;
+  s = createStore<FindingsState>()((set, get) => {
+    const update = (f: Partial<Findings>) => set({ findings: { ...get().findings, ...f } });
+    return {
+      findings: load(path, fileName),
+      panelOpen: false,
+      setPanelOpen: (panelOpen) => set({ panelOpen }),
+      setTitle: (title) => update({ title }),
+      setSummary: (summary) => update({ summary }),
+      setIncludeSubset: (includeSubset) => update({ includeSubset }),
+      bookmark: (b, step) => {
+        const f = get().findings;
+        const steps = step && !f.steps.some((s2) => sameStep(s2, step)) ? [...f.steps, step] : f.steps;
+        const bookmarks = f.bookmarks.some((x) => sameEvidence(x, b)) ? f.bookmarks : [...f.bookmarks, b];
+        update({ steps, bookmarks });
+      },
+      setBookmarkNote: (i, note) => update({ bookmarks: get().findings.bookmarks.map((b, j) => (j === i ? { ...b, note } : b)) }),
+      removeBookmark: (i) => update({ bookmarks: get().findings.bookmarks.filter((_, j) => j !== i) }),
+      recordStep: (step) => {
+        const f = get().findings;
+        if (!f.steps.some((s2) => sameStep(s2, step))) update({ steps: [...f.steps, step] });
+      },
+      setStepNote: (i, note) => update({ steps: get().findings.steps.map((s2, j) => (j === i ? { ...s2, note } : s2)) }),
+      removeStep: (i) => update({ steps: get().findings.steps.filter((_, j) => j !== i) }),
+      clear: () => set({ findings: emptyFindings(fileName) }),
+    };
+  });
+  s.subscribe((state, prev) => {
+    if (state.findings === prev.findings) return;
+    try { globalThis.localStorage?.setItem(storageKey(path), JSON.stringify(state.findings)); } catch { /* storage full or private mode: kept in memory only */ }
+  });
+  stores.set(path, s);
+  return s;
+}
+
+/** For the events and streams panels: bookmark evidence in the open capture's findings. */
+export function bookmarkEvidence(path: string, b: Bookmark, step?: InvestigationStep): void {
+  findingsStoreFor(path).getState().bookmark(b, step);
+}
