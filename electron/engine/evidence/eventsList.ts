@@ -64,15 +64,20 @@ export async function listEvents<Ctx>(walk: EventWalk<Ctx>, q: EventsQuery<Ctx>)
     let latency: bigint | null = null;
     if (isExit) {
       const enter = lastEnter.get(tid);
-      if (enter && enter.type + 1 === ev.type) { partner = enter.num; latency = ev.ts - enter.ts; }
-      lastEnter.delete(tid);
+      if (enter && enter.num !== NONE) {
+        if (enter.type + 1 === ev.type) { partner = enter.num; latency = ev.ts - enter.ts; }
+        enter.num = NONE; // only the next exit may pair with it
+      }
       const w = waiting.get(tid);
       if (w) {
         if (w.type + 1 === ev.type) { w.item.partner = e.evtNum; w.item.latencyNs = (ev.ts - w.ts).toString(); }
         waiting.delete(tid);
       }
     } else if (tid >= 0) {
-      lastEnter.set(tid, { num: e.evtNum, type: ev.type, ts: ev.ts });
+      // One record per thread, reused: no allocation per event.
+      const enter = lastEnter.get(tid);
+      if (enter) { enter.num = e.evtNum; enter.type = ev.type; enter.ts = ev.ts; }
+      else lastEnter.set(tid, { num: e.evtNum, type: ev.type, ts: ev.ts });
       waiting.delete(tid);
     }
     if (next !== null) {
