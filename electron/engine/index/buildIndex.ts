@@ -3,7 +3,9 @@
  * lifetimes). Progress is reported at least every 200 ms while chunks arrive; an abort signal
  * cancels the pass between chunks.
  */
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { isGzipFile } from './cache';
 import type { EventContext } from '../inspector/eventContext';
 import type { FieldResolver, FieldValue } from '../filter/resolver';
 import { TileClassifier } from '../tiles/classifyTiles';
@@ -58,6 +60,8 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
   const containers = new Map<string, bigint | undefined>();
   let stateSeeded = false;
 
+  // Progress inside a chunk too (chunks are MiBs): event offsets measure a plain file's progress.
+  const plainSize = isGzipFile(readPath) ? 0 : statSync(readPath).size;
   const started = Date.now();
   let lastReport = 0;
   const report = (bytesRead: number, totalBytes: number, force = false) => {
@@ -101,6 +105,7 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
     const cid = textOf(containerId(ctx));
     row.containerId = cid;
     const r = b.addEvent(row);
+    if (plainSize > 0 && (r & 255) === 0) report(ev.fileOffset, plainSize);
     tiles.classify(ctx, r, ev.ts);
 
     if (pid > 0) {
