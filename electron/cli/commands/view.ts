@@ -8,7 +8,7 @@
  *   syscope view --list   lists the views
  */
 import type { Command } from '../main';
-import { allViews } from '../../../shared/views/catalog';
+import { allViews, findView } from '../../../shared/views/catalog';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
 
@@ -61,6 +61,7 @@ export const command: Command = {
     }
     if (a.positional.length !== 2) throw new Error(USAGE);
     const [path, viewId] = a.positional;
+    if (!findView(viewId)) throw new Error(`unknown view '${viewId}' (syscope view --list shows them)`);
     const session = await CaptureSession.open(path, { resolver: engineResolver(), cache: a.flags.has('no-cache') ? null : undefined });
     const w = await session.view({
       viewId, filter: a.values.filter, window: timeWindow(a.values, session),
