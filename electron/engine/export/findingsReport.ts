@@ -118,7 +118,9 @@ async function rowEvidence(b: Extract<Findings['bookmarks'][number], { kind: 'ro
   const i = table.keys ? table.keys.indexOf(b.key) : -1;
   if (i < 0) return { kind: 'row', heading, note: b.note, facts, commands, problem: `No row with key '${b.key}' in this view of the capture.` };
   const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : String(v));
-  return { kind: 'row', heading, note: b.note, facts, table: { columns: table.columns.map((c) => c.title), rows: [table.rows[i].map(cell)] }, commands };
+  // One row reads best as a list of its columns (a view can be wider than the page).
+  table.columns.forEach((c, j) => facts.push([c.title, cell(table.rows[i][j])]));
+  return { kind: 'row', heading, note: b.note, facts, commands };
 }
 
 export async function buildFindingsReport(opts: ReportOptions): Promise<BuiltReport> {

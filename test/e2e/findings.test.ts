@@ -1,0 +1,157 @@
+/**
+ * Findings, end to end on the bundled sample: in a real browser against the real engine the
+ * investigator pins a timeline and records the overview as a step, drills into the nginx
+ * containers and bookmarks one, bookmarks nginx's exit event and a DNS answer it read, writes
+ * notes (hostile ones, with <script> and a CSV formula), and exports the findings. The saved
+ * HTML report is opened in Chromium (nothing may run or load; screenshot in test-results/) and
+ * checked with its Markdown twin for the capture's identity, the steps, the notes and the
+ * reproducing commands; `syscope report` on the saved findings file makes the same report.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Download } from 'playwright-core';
+import { e2eSkip, startHarness, samplePath, screenshotsDir, ensureBuilt, type Harness } from './harness';
+import { projectRoot } from '../support/reference';
+import { openEvidence } from '../../electron/engine/evidence/openEvidence';
+import { listEvents } from '../../electron/engine/evidence/eventsList';
+import { listStreams } from '../../electron/engine/evidence/streamsList';
+import { EventFieldSet } from '../../electron/engine/evidence/eventFields';
+import { shellQuote } from '../../shared/findings/commands';
+
+const skip = e2eSkip();
+let h: Harness;
+const out = mkdtempSync(join(tmpdir(), 'syscope-findings-e2e-'));
+const downloads: Download[] = [];
+const hostileNote = '<script>alert("note")</script> =HYPERLINK("http://evil.example","x")';
+let exitEvt = 0;
+let dnsEvt = 0;
+let dnsStream = '';
+
+before(async () => {
+  if (skip) return;
+  ensureBuilt();
+  // What to bookmark, found with the engine itself (the sample's event numbers change as it evolves).
+  const ev = openEvidence(samplePath, 'evt.type=procexit and proc.name=nginx');
+  const exits = await listEvents(ev.walk, { fields: new EventFieldSet(['evt.num'], ev.resolve), predicate: ev.predicate, limit: 1 });
+  exitEvt = exits.events[0].evtNum;
+  const st = openEvidence(samplePath, 'proc.name=nginx and fd.type=ipv4 and evt.dir=<');
+  const reads = await listStreams(st.walk, { predicate: st.predicate, limit: 2 });
+  const answer = reads.operations.find((o) => o.direction === 'read') ?? reads.operations[0];
+  dnsEvt = answer.evtNum;
+  dnsStream = answer.streamKey;
+  h = await startHarness({ openPath: samplePath });
+  h.page.on('download', (d) => downloads.push(d));
+});
+after(async () => {
+  if (h) await h.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+test('the overview, pinned timeline and all, is recorded as a step with a note', { skip }, async () => {
+  const { page } = h;
+  await page.goto(h.host.url);
+  const tile = page.getByRole('button', { name: 'Running Containers', exact: true });
+  await tile.waitFor({ timeout: 30_000 });
+  await tile.click();
+  await page.getByRole('button', { name: /^Findings/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Findings' });
+  await panel.getByRole('button', { name: 'Record this step' }).click();
+  await panel.getByLabel('Note on step 1').fill('Containers keep restarting: one more every back-off.');
+  assert.equal(await panel.getByRole('list', { name: 'Recorded steps' }).getByRole('listitem').count(), 1);
+  await panel.getByRole('button', { name: 'Close findings' }).click();
+});
+
+test('a view row, an event and a stream operation are bookmarked, each with a note', { skip }, async () => {
+  const { page } = h;
+  await page.getByRole('button', { name: 'Open Running Containers in a view' }).click();
+  const grid = page.getByRole('grid', { name: 'Containers' });
+  await grid.getByRole('row').filter({ hasText: 'nginx' }).first().waitFor();
+  await page.getByLabel('Find', { exact: true }).fill('nginx:');
+  await page.getByLabel('Find', { exact: true }).press('Enter');
+  await page.getByText(/^Row \d+/).waitFor();
+
+  await page.getByRole('button', { name: /^Findings/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Findings' });
+  await panel.getByLabel('Report title').fill('nginx cannot resolve api-backend');
+  await panel.getByLabel('Report summary').fill('nginx exits with status 1 at start-up: the DNS lookup of its upstream fails.');
+  await panel.getByRole('button', { name: 'Bookmark selected row' }).click();
+  await panel.getByRole('status').filter({ hasText: /Bookmarked Containers row/ }).waitFor();
+
+  await panel.getByLabel('Event number', { exact: true }).fill(String(exitEvt));
+  await panel.getByRole('button', { name: 'Bookmark event' }).click();
+  await panel.getByLabel('Stream operation event number').fill(String(dnsEvt));
+  await panel.getByLabel('Stream key', { exact: true }).fill(dnsStream);
+  await panel.getByRole('button', { name: 'Bookmark stream operation' }).click();
+
+  const evidence = panel.getByRole('list', { name: 'Bookmarked evidence' }).getByRole('listitem');
+  assert.equal(await evidence.count(), 3);
+  await panel.getByLabel(`Note on Event #${exitEvt}`).fill(`First exit of nginx.\n${hostileNote}`);
+  await panel.getByLabel(/^Note on Stream operation/).fill('The DNS answer: no such name.');
+  await panel.getByLabel(/^Note on Containers row/).fill('The first nginx container.');
+  assert.equal(await panel.getByRole('list', { name: 'Recorded steps' }).getByRole('listitem').count(), 2, 'bookmarking the row recorded the Containers step');
+  await h.shot('findings-panel');
+});
+
+test('Export findings saves the HTML report, its Markdown twin and the findings file', { skip }, async () => {
+  const { page } = h;
+  const panel = page.getByRole('complementary', { name: 'Findings' });
+  await panel.getByRole('button', { name: 'Export findings' }).click();
+  await panel.getByRole('status').filter({ hasText: /Report exported/ }).waitFor({ timeout: 60_000 });
+  for (let i = 0; i < 50 && downloads.length < 3; i++) await page.waitForTimeout(100);
+  assert.deepEqual(downloads.map((d) => d.suggestedFilename()).sort(), ['crashloop-nginx-findings.html', 'crashloop-nginx-findings.json', 'crashloop-nginx-findings.md']);
+  for (const d of downloads) await d.saveAs(join(out, d.suggestedFilename()));
+  assert.deepEqual(h.pageErrors, []);
+});
+
+test('the HTML report names the capture, shows steps, notes and commands, and nothing in it runs', { skip }, async () => {
+  const html = readFileSync(join(out, 'crashloop-nginx-findings.html'), 'utf8');
+  const sha = createHash('sha256').update(readFileSync(samplePath)).digest('hex');
+  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;/);
+  assert.doesNotMatch(html, /<script|<link|<img|<iframe|src=|href=/i, 'no script and no external resource');
+  assert.ok(html.includes('&lt;script&gt;alert(&quot;note&quot;)&lt;/script&gt;'), 'the hostile note is shown as text');
+
+  const page = await h.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const problems: string[] = [];
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`); });
+  await page.goto(pathToFileURL(join(out, 'crashloop-nginx-findings.html')).href);
+  const text = await page.locator('body').innerText();
+  mkdirSync(screenshotsDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotsDir, 'findings-report.png'), fullPage: true });
+  await page.close();
+  assert.deepEqual(problems, []);
+  for (const want of ['nginx cannot resolve api-backend', 'crashloop-nginx.scap', sha, 'node-2', 'Investigation steps', 'Step 1: Overview', 'Running Containers',
+    'Containers keep restarting', 'The first nginx container.', 'The DNS answer: no such name.', hostileNote,
+    `syscope dump ${samplePath} evt.num=${exitEvt}`, `sysdig -r ${samplePath} evt.num=${exitEvt}`, `syscope streams ${samplePath} --follow ${shellQuote(dnsStream)}`, 'procexit']) {
+    assert.ok(text.includes(want), `the report shows ${want}`);
+  }
+  assert.equal((html.match(/<svg /g) ?? []).length >= 1, true, 'the pinned timeline is drawn');
+});
+
+test('the Markdown twin has the same identity, steps, notes (escaped) and commands', { skip }, () => {
+  const md = readFileSync(join(out, 'crashloop-nginx-findings.md'), 'utf8');
+  const sha = createHash('sha256').update(readFileSync(samplePath)).digest('hex');
+  assert.match(md, /^# nginx cannot resolve api-backend\n/);
+  for (const want of [`- **SHA-256:** ${sha}`, '- **File:** crashloop-nginx.scap', '### Step 1: Overview', '> Containers keep restarting',
+    '&lt;script&gt;alert("note")&lt;/script&gt;', `syscope dump ${samplePath} evt.num=${exitEvt}`, `syscope streams ${samplePath} --follow ${shellQuote(dnsStream)}`]) {
+    assert.ok(md.includes(want), `the Markdown has ${want}`);
+  }
+  assert.doesNotMatch(md.replace(/```[\s\S]*?```/g, ''), /<script/i);
+});
+
+test('syscope report makes the same report from the saved findings file', { skip }, () => {
+  const cache = join(out, 'cache');
+  mkdirSync(join(out, 'cli'), { recursive: true });
+  const again = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'electron/cli/main.ts'), 'report', samplePath, join(out, 'crashloop-nginx-findings.json'), '-o', join(out, 'cli', 'report.html')],
+    { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, SYSCOPE_CACHE_DIR: cache } });
+  assert.equal(again.status, 0, again.stderr);
+  const strip = (s: string) => s.replace(/generated \S+ by/g, 'generated (time) by');
+  assert.equal(strip(readFileSync(join(out, 'cli', 'report.md'), 'utf8')), strip(readFileSync(join(out, 'crashloop-nginx-findings.md'), 'utf8')));
+});
