@@ -85,6 +85,8 @@ function argGetter(arg: string, resolved: boolean): FieldGetter {
   const text = (ctx: EventContext): string | undefined => {
     const i = find(ctx);
     if (i < 0) return undefined;
+    // The generic syscall's ID resolves to the same name evt.type shows ('<unknown>' for 0).
+    if (resolved && i === 0 && (ctx.ev.type === 0 || ctx.ev.type === 1)) return eventName(ctx);
     return resolved ? renderArgValue(ctx.ev, i, ctx.lookup) : renderParam(ctx.ev, i, ctx.lookup);
   };
   return stringField(text);

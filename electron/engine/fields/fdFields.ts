@@ -139,8 +139,8 @@ function clientIp(ctx: EventContext): Uint8Array | undefined {
 }
 function serverIp(ctx: EventContext): Uint8Array | undefined {
   const fd = eventFd(ctx);
-  if (!fd) return undefined;
-  if (fd.isServerSocket) return fd.type === FdType.Ipv4ServSock ? fd.sip : undefined;
+  if (!fd || fd.role === Role.None) return undefined;
+  if (fd.isServerSocket) return fd.sip;
   return connectedSocket(ctx)?.dip;
 }
 function localIp(ctx: EventContext, local: boolean): Uint8Array | undefined {

@@ -207,6 +207,8 @@ function parseBind(ev: CaptureEvent, es: EventState): void {
       fd.type = addr.family === AF_INET ? FdType.Ipv4ServSock : FdType.Ipv6ServSock;
       fd.sip = addr.ip;
       fd.sport = addr.port;
+      // Bound sockets are servers (server sockets from the process list have no role in 0.29.3).
+      fd.role = Role.Server;
     }
     fd.name = sockAddrText(addr);
   } else if (addr.family === AF_UNIX) {

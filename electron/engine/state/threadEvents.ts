@@ -200,8 +200,10 @@ function parseClone(state: SystemState, ev: CaptureEvent, es: EventState): void 
     }
     // Newest libs also stop here for children in a new pid namespace; sysdig 0.29.3 does not.
     if ((flags & (OLD_ENGINE_CLONE_RULES ? PPM_CL_CHILD_IN_PIDNS : PPM_CL_CHILD_IN_PIDNS | PPM_CL_CLONE_NEWPID | PPM_CL_CLONE_PARENT)) !== 0) return;
-    // sysdig 0.29.3 also skips when the caller's vtid is unknown (-1).
-    if (caller.tid !== caller.vtid) return;
+    // A caller inside a pid namespace gets a namespace-relative child tid: skip. The event's own
+    // vtid tells (as in sysdig 0.29.3); without it, the thread table's.
+    const callerInNs = vtid !== undefined ? vtid !== ev.tid : caller.vtid >= 0 && caller.vtid !== caller.tid;
+    if (callerInNs) return;
     if ((flags & PPM_CL_CLONE_VFORK) || ev.type === EV.VFORK_X) return;
     const existing = state.threads.get(res);
     if (existing) {
