@@ -1,10 +1,10 @@
 /** Tables as CSV (RFC 4180 quoting) for File > Export. */
 import type { ColumnInfo } from '../../shared/ipc/contract';
+import { csvField } from '../../shared/findings/csv';
 
+// Capture text is untrusted: csvField also neutralises cells a spreadsheet would run as formulas.
 function quote(value: string | number | null): string {
-  if (value === null) return '';
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvField(value);
 }
 
 export function toCsv(columns: ColumnInfo[], rows: Array<Array<string | number | null>>): string {
