@@ -32,3 +32,12 @@ test('the replaced range covers the word around the cursor', () => {
   assert.equal(r.from, 0);
   assert.equal(r.to, 7);
 });
+
+test('values: event type names, closed sets, also inside lists', () => {
+  assert.ok(labels('evt.type = ope').includes('open'));
+  assert.ok(labels('evt.type = ope').includes('openat'));
+  assert.ok(labels('evt.type in (open, clo').includes('close'));
+  assert.deepEqual(labels('fd.type in (ip'), ['ipv4', 'ipv6']);
+  assert.deepEqual(labels('fd.l4proto = u'), ['udp']);
+  assert.deepEqual(labels('proc.name = '), []);
+});

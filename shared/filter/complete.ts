@@ -4,6 +4,7 @@
  */
 import { FIELDS, fieldClasses, lookupField } from '../fields/catalog';
 import { OPERATOR_SPELLINGS, operatorsFor } from './operators';
+import { knownEventNames } from './knownNames';
 
 export interface Completion {
   label: string;
@@ -16,6 +17,7 @@ export interface CompletionResult { from: number; to: number; items: Completion[
 
 const MAX_ITEMS = 60;
 const FIELD_REF_AT_END = /([A-Za-z_]\w*(?:\.\w+)+)(\[[^\]]*\])?$/;
+const LIST_AT_END = /([A-Za-z_]\w*(?:\.\w+)+(?:\[[^\]]*\])?)\s*(?:in|intersects|pmatch)\s*\(([^()]*,)?$/;
 const OPERATOR_AT_END = /([A-Za-z_]\w*(?:\.\w+)+(?:\[[^\]]*\])?)\s*(==|=|!=|<=|<|>=|>|contains|icontains|bcontains|startswith|bstartswith|endswith|glob|iglob|regex)$/;
 
 export function completeFilter(text: string, cursor: number): CompletionResult {
@@ -29,14 +31,14 @@ export function completeFilter(text: string, cursor: number): CompletionResult {
   const hadBlank = before.length < from;
   const result = (items: Completion[]): CompletionResult => ({ from, to, items: items.slice(0, MAX_ITEMS) });
 
+  const list = LIST_AT_END.exec(before);
+  if (list) return result(valueItems(list[1], prefix));
   if (before === '' || before.endsWith('(') || /(^|[\s(])(and|or|not)$/.test(before)) {
     return result(fieldItems(prefix, before === '' || /(and|or|\()$/.test(before)));
   }
   const op = OPERATOR_AT_END.exec(before);
   if (op && hadBlank) {
-    const ref = lookupField(op[1].replace(/\[.*$/, ''));
-    if (ref?.field.type === 'BOOL') return result(['true', 'false'].filter((v) => v.startsWith(prefix)).map((label) => ({ label, kind: 'value' as const })));
-    return result([]);
+    return result(valueItems(op[1], prefix));
   }
   const fieldAtEnd = FIELD_REF_AT_END.exec(before);
   if (fieldAtEnd && hadBlank && !/[=<>]\s*[^\s]*$/.test(before.slice(0, fieldAtEnd.index))) {
@@ -47,6 +49,26 @@ export function completeFilter(text: string, cursor: number): CompletionResult {
   }
   if (hadBlank) return result(['and', 'or'].filter((k) => k.startsWith(prefix)).map((label) => ({ label, kind: 'keyword' as const })));
   return result([]);
+}
+
+/** Values worth offering for a field: booleans and the small closed sets sysdig uses. */
+const CLOSED_SETS: Record<string, readonly string[]> = {
+  'fd.type': ['file', 'directory', 'ipv4', 'ipv6', 'unix', 'pipe', 'event', 'signalfd', 'eventpoll', 'inotify', 'timerfd', 'netlink', 'bpf', 'userfaultfd', 'io_uring', 'memfd', 'pidfd'],
+  'fd.l4proto': ['tcp', 'udp', 'icmp', 'raw'],
+  'fd.sockfamily': ['ip', 'unix'],
+  'evt.category': ['file', 'net', 'ipc', 'memory', 'process', 'sleep', 'system', 'signal', 'user', 'time', 'processing', 'wait', 'scheduler', 'internal', 'other', 'unknown'],
+  'evt.dir': ['<', '>'],
+  'evt.io_dir': ['r', 'w'],
+};
+
+function valueItems(written: string, prefix: string): Completion[] {
+  const ref = lookupField(written.replace(/\[.*$/, ''));
+  if (!ref) return [];
+  let values: readonly string[] = [];
+  if (ref.field.type === 'BOOL') values = ['true', 'false'];
+  else if (ref.field.name === 'evt.type' || ref.field.name === 'syscall.type') values = [...knownEventNames()].sort();
+  else values = CLOSED_SETS[ref.field.name] ?? [];
+  return values.filter((v) => v.startsWith(prefix)).map((label) => ({ label, kind: 'value' as const }));
 }
 
 function fieldItems(prefix: string, allowNot: boolean): Completion[] {

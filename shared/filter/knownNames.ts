@@ -11,7 +11,8 @@ import { editDistance } from './suggest';
 let eventNames: Set<string> | undefined;
 let paramNames: Set<string> | undefined;
 
-function knownEventNames(): Set<string> {
+/** Every name `evt.type` accepts (event and syscall names). */
+export function knownEventNames(): Set<string> {
   if (!eventNames) {
     eventNames = new Set(EVENTS.filter((e) => e && !e.isUnused).map((e) => e.name));
     for (let code = 0; code < 1024; code++) {
