@@ -26,7 +26,8 @@ export function toCell(v: FieldValue | undefined, type: FieldType | undefined): 
   if (v === undefined) return null;
   if (Array.isArray(v)) return v.length ? toCell(v[0], type) : null;
   if (typeof v === 'number') return v;
-  if (typeof v === 'bigint') return Number(v);
+  // Beyond 2^53 a number would round (evt.rawtime keys): keep the exact digits.
+  if (typeof v === 'bigint') return v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof Uint8Array) return type === 'IPADDR' || type === 'IPNET' ? ipText(v) : Buffer.from(v).toString('latin1');
   return v as string;

@@ -62,21 +62,36 @@ export function withTableFields(base: FieldResolver<EventContext>): FieldResolve
   const isRead = get('evt.is_io_read');
   const isWrite = get('evt.is_io_write');
   const category = get('evt.category');
+  const fdType = get('fd.type');
+  const evtType = get('evt.type');
   const rawres = get('evt.rawres');
   const cpu = new CpuTracker();
-  const evtType = get('evt.type');
   const syscallType = get('syscall.type');
   const field = (type: FieldType, fn: (ctx: EventContext) => FieldValue | undefined): ResolvedField<EventContext> => ({ type, get: fn });
 
-  const bytes = (cat: string | null, dir: 'in' | 'out' | null) => field('UINT64', (ctx) => {
-    if (cat !== null && category(ctx) !== cat) return undefined;
+  // File and network I/O are told apart by the fd's type (sendfile, writev... included).
+  const fdClass = (ctx: EventContext): 'file' | 'net' | undefined => {
+    const t = fdType(ctx);
+    return t === 'file' || t === 'directory' ? 'file' : t === 'ipv4' || t === 'ipv6' ? 'net' : undefined;
+  };
+  const bytes = (cls: 'file' | 'net' | null, dir: 'in' | 'out' | null) => field('UINT64', (ctx) => {
+    if (cls !== null && fdClass(ctx) !== cls) return undefined;
     if (dir === 'in' && isRead(ctx) !== true) return undefined;
     if (dir === 'out' && isWrite(ctx) !== true) return undefined;
     if (dir === null && isRead(ctx) !== true && isWrite(ctx) !== true) return undefined;
     return buflen(ctx);
   });
   const failed = (ctx: EventContext) => { const r = num(rawres(ctx)); return r !== undefined && r < 0; };
-  const errors = (pick: (cat: unknown) => boolean) => field('UINT32', (ctx) => (failed(ctx) && pick(category(ctx)) ? 1 : 0));
+  // Failed calls on a file fd (or failed opens) are file errors, on a socket network errors,
+  // memory calls memory errors; the rest (access, stat, futex...) other errors.
+  const OPENS = new Set(['open', 'openat', 'openat2', 'creat']);
+  const errorKind = (ctx: EventContext): 'file' | 'net' | 'memory' | 'other' => {
+    const t = fdType(ctx);
+    if (t === 'file' || t === 'directory' || OPENS.has(String(evtType(ctx)))) return 'file';
+    if (t === 'ipv4' || t === 'ipv6' || t === 'unix') return 'net';
+    return category(ctx) === 'memory' ? 'memory' : 'other';
+  };
+  const errors = (kind: 'file' | 'net' | 'memory' | 'other') => field('UINT32', (ctx) => (failed(ctx) && errorKind(ctx) === kind ? 1 : 0));
   const thread = (ctx: EventContext) => ctx.es.thread;
 
   const table: Record<string, ResolvedField<EventContext>> = {
@@ -88,10 +103,10 @@ export function withTableFields(base: FieldResolver<EventContext>): FieldResolve
     'evt.buflen.net': bytes('net', null),
     'evt.buflen.net.in': bytes('net', 'in'),
     'evt.buflen.net.out': bytes('net', 'out'),
-    'evt.count.error.file': errors((c) => c === 'file'),
-    'evt.count.error.net': errors((c) => c === 'net'),
-    'evt.count.error.memory': errors((c) => c === 'memory'),
-    'evt.count.error.other': errors((c) => c !== 'file' && c !== 'net' && c !== 'memory'),
+    'evt.count.error.file': errors('file'),
+    'evt.count.error.net': errors('net'),
+    'evt.count.error.memory': errors('memory'),
+    'evt.count.error.other': errors('other'),
     // procinfo events (sent for processes' main threads) count processes and threads.
     'evt.count.threadinfo': field('UINT32', (ctx) => (ctx.ev.type === PROCINFO ? 1 : undefined)),
     'evt.count.procinfo': field('UINT32', (ctx) => (ctx.ev.type === PROCINFO ? 1 : undefined)),
