@@ -16,8 +16,9 @@ import { boolField, customField, ipField, noArg, numberField, stringField, type 
 
 const FD_EVENT_FLAGS = EventFlag.CREATES_FD | EventFlag.USES_FD | EventFlag.DESTROYS_FD;
 
-// mmap/mmap2 and sendmmsg/recvmmsg got their fd flag after sysdig 0.29.3: no fd fields there.
-const NOT_FD_EVENTS_029 = new Set([160, 161, 162, 163, 50, 51, 54, 55]);
+// Events that got their fd flag after sysdig 0.29.3 (mmap, sendmmsg/recvmmsg, the *at family,
+// fchmod): they have no fd fields there.
+const NOT_FD_EVENTS_029 = new Set([160, 161, 162, 163, 50, 51, 54, 55, 180, 181, 302, 303, 304, 305, 312, 313, 316, 317]);
 
 function hasFd(ctx: EventContext): boolean {
   const type = ctx.ev.type;

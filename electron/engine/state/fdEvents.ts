@@ -384,6 +384,8 @@ function parseFcntl(state: SystemState, ev: CaptureEvent, es: EventState, t: Thr
     copy.openFlags &= ~O_CLOEXEC;
     if (cmd === PPM_F_DUPFD_CLOEXEC) copy.openFlags |= O_CLOEXEC;
     state.addFdTo(t, res, copy);
+    es.fd = copy;
+    t.lastEventFd = res;
   } else if (cmd === PPM_F_SETFD) {
     const arg = intParam(ev, 3);
     if (arg === undefined) return;

@@ -261,6 +261,15 @@ export class SystemState {
       }
     }
     if (t) es.latencyNs = t.latencyNs;
+    // Exits whose enter event names no fd: sysdig takes the fd from the exit's parameter 1.
+    if (t && type === EV.GETSOCKOPT_X) {
+      const fd = intParam(ev, 1);
+      if (fd !== undefined) {
+        t.lastEventFd = fd;
+        es.fdNum = fd;
+        es.fd = this.fdOf(t, fd);
+      }
+    }
     if (es.fd) es.fdNameBefore = es.fd.name;
     if (!upgraded) return;
     // Parsers read enter parameters by the newest enter layout: only offer a matching enter.
