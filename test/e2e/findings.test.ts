@@ -23,6 +23,7 @@ import { listEvents } from '../../electron/engine/evidence/eventsList';
 import { listStreams } from '../../electron/engine/evidence/streamsList';
 import { EventFieldSet } from '../../electron/engine/evidence/eventFields';
 import { shellQuote } from '../../shared/findings/commands';
+import { hostileText, writeHostileCapture } from '../../electron/engine/export/hostileCapture';
 
 const skip = e2eSkip();
 let h: Harness;
@@ -154,4 +155,53 @@ test('syscope report makes the same report from the saved findings file', { skip
   assert.equal(again.status, 0, again.stderr);
   const strip = (s: string) => s.replace(/generated \S+ by/g, 'generated (time) by');
   assert.equal(strip(readFileSync(join(out, 'cli', 'report.md'), 'utf8')), strip(readFileSync(join(out, 'crashloop-nginx-findings.md'), 'utf8')));
+});
+
+test('a capture full of <script> and formulas: the app\'s report shows its text and runs none of it', { skip }, async () => {
+  const capture = join(out, 'hostile.scap');
+  await writeHostileCapture(capture);
+  const hh = await startHarness({ openPath: capture });
+  const saved: Download[] = [];
+  try {
+    const { page } = hh;
+    page.on('download', (d) => saved.push(d));
+    await page.goto(hh.host.url);
+    await page.getByRole('button', { name: /^Findings/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: /^Findings/ }).click();
+    const panel = page.getByRole('complementary', { name: 'Findings' });
+    await panel.getByLabel('Event number', { exact: true }).fill('2');
+    await panel.getByRole('button', { name: 'Bookmark event' }).click();
+    await panel.getByLabel('Stream operation event number').fill('4');
+    await panel.getByLabel('Stream key', { exact: true }).fill('4242:3');
+    await panel.getByRole('button', { name: 'Bookmark stream operation' }).click();
+    await panel.getByLabel('Note on Event #2').fill('<img src=x onerror=alert("note")>');
+    await panel.getByRole('button', { name: 'Export findings' }).click();
+    await panel.getByRole('status').filter({ hasText: /Report exported/ }).waitFor({ timeout: 60_000 });
+    for (let i = 0; i < 50 && saved.length < 3; i++) await page.waitForTimeout(100);
+    const html = saved.find((d) => d.suggestedFilename().endsWith('.html'));
+    const md = saved.find((d) => d.suggestedFilename().endsWith('.md'));
+    assert.ok(html && md, 'the report and its twin were saved');
+    await html.saveAs(join(out, 'hostile.html'));
+    await md.saveAs(join(out, 'hostile.md'));
+    assert.deepEqual(hh.pageErrors, []);
+
+    const report = await hh.browser.newPage();
+    const problems: string[] = [];
+    report.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+    report.on('pageerror', (e) => problems.push(e.message));
+    report.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`); });
+    await report.goto(pathToFileURL(join(out, 'hostile.html')).href);
+    const text = await report.locator('body').innerText();
+    await report.screenshot({ path: join(screenshotsDir, 'findings-hostile-report.png'), fullPage: true });
+    assert.equal(await report.locator('img, script, iframe, svg[onload]').count(), 0, 'no element from the capture or the notes');
+    await report.close();
+    assert.deepEqual(problems, [], 'nothing ran, nothing loaded');
+    for (const shown of [hostileText.comm, hostileText.fileName, hostileText.payloads[0].trim(), hostileText.payloads[1].trim(), '<img src=x onerror=alert("note")>']) {
+      assert.ok(text.includes(shown), `the report shows ${shown} as text`);
+    }
+    const mdText = readFileSync(join(out, 'hostile.md'), 'utf8');
+    assert.doesNotMatch(mdText.replace(/```[\s\S]*?```/g, ''), /<(script|img|svg)/i, 'no raw HTML outside code blocks');
+  } finally {
+    await hh.close();
+  }
 });

@@ -47,12 +47,22 @@ export function streamTranscript(ops: readonly StreamOperation[], key: string): 
     const first = ops[t.operations[0]];
     const last = ops[t.operations[t.operations.length - 1]];
     lines.push('', `--- ${t.direction} ${t.bytes}B by ${first.procName} (${first.pid}) at ${formatDateTime(BigInt(t.firstRawtime))} UTC, events #${first.evtNum}..#${last.evtNum}`);
+    // A turn's payloads are one byte stream (a line may span reads); only a snaplen cut breaks it.
     let text = '';
+    let pending: Uint8Array[] = [];
+    const flush = () => {
+      if (pending.length) text += readablePayload(Buffer.concat(pending));
+      pending = [];
+    };
     for (const i of t.operations) {
       const op = ops[i];
-      text += readablePayload(op.data);
-      if (isTruncated(op)) text += `\n[... ${op.length - op.data.length} bytes not captured (snaplen) in event #${op.evtNum} ...]\n`;
+      pending.push(op.data);
+      if (isTruncated(op)) {
+        flush();
+        text += `\n[... ${op.length - op.data.length} bytes not captured (snaplen) in event #${op.evtNum} ...]\n`;
+      }
     }
+    flush();
     lines.push(text);
   }
   return lines.join('\n') + '\n';
