@@ -69,6 +69,9 @@ export function App({ client }: { client: Client }) {
         case '/': if (s) { e.preventDefault(); document.getElementById('filter-input')?.focus(); } break;
         case 'o': s?.showOverview(); break;
         case 'v': s?.switchView(s.trail[s.trail.length - 1]?.viewId ?? 'procs'); break;
+        case 'l': s?.showPanel('events'); break;
+        case 'i': s?.showPanel('streams'); break;
+        case 'p': s?.showPanel('tree'); break;
         case 't': app.setTheme(resolvedTheme(app.theme) === 'dark' ? 'light' : 'dark'); break;
         case 'Backspace': if (s) { e.preventDefault(); s.goBack(); } break;
         default: return;

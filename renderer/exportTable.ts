@@ -1,11 +1,15 @@
-/** File > Export: the current table (up to a bound) or the overview tiles, as CSV. */
+/**
+ * File > Export: what is on screen, as a file — the current view as CSV, the events as JSON
+ * lines, the followed stream as text, the process tree as JSON (all made by the engine's
+ * exportData), or the overview tiles as CSV.
+ */
 import type { Client } from './api/client';
 import type { CaptureStore } from './state/captureStore';
 import { effectiveFilter } from './state/captureStore';
+import type { DataExportRequest } from '../shared/findings/findingsApi';
+import { fromBase64 } from '../shared/streams/render';
 import { toCsv } from './util/csv';
-import { downloadText } from './util/download';
-
-const maxExportRows = 100_000;
+import { downloadBytes, downloadText } from './util/download';
 
 export async function exportCurrent(client: Client, store: CaptureStore): Promise<string> {
   const s = store.getState();
@@ -19,15 +23,16 @@ export async function exportCurrent(client: Client, store: CaptureStore): Promis
   }
   const step = s.trail[s.trail.length - 1];
   const filter = effectiveFilter(s.filter, step);
-  const rows: Array<Array<string | number | null>> = [];
-  let columns = [] as Parameters<typeof toCsv>[0];
-  for (let offset = 0; offset < maxExportRows;) {
-    const page = await client.call('view', { captureId: s.captureId, viewId: step.viewId, filter, window: s.window, sort: s.sort, offset, limit: 5000 });
-    columns = page.columns;
-    rows.push(...page.rows);
-    offset += page.rows.length;
-    if (page.rows.length === 0 || offset >= page.totalRows) break;
-  }
-  downloadText(`${base}-${step.viewId}.csv`, toCsv(columns, rows));
-  return `${rows.length} rows exported`;
+  const common = { captureId: s.captureId, filter, window: s.window };
+  let req: DataExportRequest;
+  if (s.panel === 'events') req = { ...common, what: 'events', format: 'jsonl' };
+  else if (s.panel === 'streams') {
+    if (!s.follow) return 'Follow a stream first: the export saves one conversation';
+    req = { ...common, what: 'stream', format: 'text', follow: s.follow };
+  } else if (s.panel === 'tree') req = { captureId: s.captureId, filter, what: 'tree', format: 'json' };
+  else req = { ...common, what: 'view', viewId: step.viewId, format: 'csv' };
+  const { file, items } = await client.call('exportData', req);
+  if (file.encoding === 'base64') downloadBytes(file.fileName, fromBase64(file.content), file.mimeType);
+  else downloadText(file.fileName, file.content, file.mimeType);
+  return `${items} item${items === 1 ? '' : 's'} exported to ${file.fileName}`;
 }

@@ -15,7 +15,7 @@ export function Breadcrumb() {
         <li>
           <button type="button" className="link" aria-current={panel === 'overview' ? 'page' : undefined} onClick={showOverview}>Overview</button>
         </li>
-        {panel === 'views' && labels.map((label, i) => (
+        {panel !== 'overview' && labels.map((label, i) => (
           <li key={i}>
             <button type="button" className="link" aria-current={i === labels.length - 1 ? 'page' : undefined} onClick={() => walkBack(i)}>{label}</button>
           </li>

@@ -1,10 +1,16 @@
 /** Which capture this is: file, size, time span, host. */
-import { useCapture } from '../state/context';
+import { useCapture, useCaptureStore, useClient } from '../state/context';
+import { useApp } from '../state/appStore';
+import { messageOf } from '../api/client';
+import { exportCurrent } from '../exportTable';
 import { formatBytes, formatCount, formatDuration, formatTimestamp } from '../util/format';
 
 export function CaptureIdentity({ onClose }: { onClose(): void }) {
   const info = useCapture((s) => s.info);
+  const client = useClient();
+  const store = useCaptureStore();
   if (!info) return null;
+  const exportNow = () => exportCurrent(client, store).then(useApp.getState().setNotice, (e) => useApp.getState().setNotice(messageOf(e)));
   const span = Number(BigInt(info.lastTs) - BigInt(info.firstTs));
   return (
     <header className="identity" aria-label="Capture">
@@ -15,6 +21,7 @@ export function CaptureIdentity({ onClose }: { onClose(): void }) {
       <span>host {info.hostname || '—'} · {info.numCpus} CPUs</span>
       {info.warnings.length > 0 && <span className="warning" title={info.warnings.join('\n')}>{info.warnings.length} warning{info.warnings.length > 1 ? 's' : ''}</span>}
       <span className="spacer" />
+      <button type="button" className="small" onClick={() => void exportNow()} title="Save what is shown as a file">Export</button>
       <button type="button" className="small" onClick={onClose}>Close capture</button>
     </header>
   );

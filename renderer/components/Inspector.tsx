@@ -9,6 +9,9 @@ import { LoadProgress } from './LoadProgress';
 import { Overview } from './Overview';
 import { Timeline } from './Timeline';
 import { ViewsPanel } from './ViewsPanel';
+import { EventsPanel } from './EventsPanel';
+import { StreamsPanel } from './StreamsPanel';
+import { ProcessTreePanel } from './ProcessTreePanel';
 import { FindingsPanel } from '../findings/FindingsPanel';
 
 export function Inspector({ onClose, onCancel, gridRef }: { onClose(): void; onCancel(): void; gridRef: RefObject<DataGridHandle | null> }) {
@@ -17,6 +20,7 @@ export function Inspector({ onClose, onCancel, gridRef }: { onClose(): void; onC
   const trail = useCapture((s) => s.trail);
   const switchView = useCapture((s) => s.switchView);
   const showOverview = useCapture((s) => s.showOverview);
+  const showPanel = useCapture((s) => s.showPanel);
   if (status !== 'ready') return <LoadProgress onCancel={onCancel} onClose={onClose} />;
   return (
     <div className="inspector">
@@ -25,12 +29,19 @@ export function Inspector({ onClose, onCancel, gridRef }: { onClose(): void; onC
         <div className="tabs" role="tablist" aria-label="Panels">
           <button type="button" role="tab" aria-selected={panel === 'overview'} onClick={showOverview}>Overview</button>
           <button type="button" role="tab" aria-selected={panel === 'views'} onClick={() => switchView(trail[trail.length - 1]?.viewId ?? 'procs')}>Views</button>
+          <button type="button" role="tab" aria-selected={panel === 'events'} onClick={() => showPanel('events')}>Events</button>
+          <button type="button" role="tab" aria-selected={panel === 'streams'} onClick={() => showPanel('streams')}>I/O Streams</button>
+          <button type="button" role="tab" aria-selected={panel === 'tree'} onClick={() => showPanel('tree')}>Processes</button>
         </div>
         <Breadcrumb />
       </div>
       <FilterBar />
       <main className="main-panel">
-        {panel === 'overview' ? <Overview /> : <ViewsPanel gridRef={gridRef} />}
+        {panel === 'overview' ? <Overview />
+          : panel === 'events' ? <EventsPanel />
+            : panel === 'streams' ? <StreamsPanel />
+              : panel === 'tree' ? <ProcessTreePanel />
+                : <ViewsPanel gridRef={gridRef} />}
       </main>
       <Timeline />
       <FindingsPanel />

@@ -34,10 +34,10 @@ export function ViewsPanel({ gridRef }: { gridRef: React.RefObject<DataGridHandl
   const drillable = view ? canDrillDown(view) : false;
   const [drillNote, setDrillNote] = useState<string | null>(null);
   useEffect(() => setDrillNote(null), [queryKey]);
-  const onDrill = (row: Row, columns: ColumnInfo[], engineKey: string | undefined) => {
+  const onDrill = (row: Row, columns: ColumnInfo[], engineKey: string | undefined, panel?: 'events' | 'streams') => {
     const key = engineKey ?? (view ? rowKey(row, columns, view) : null);
     if (key === null) { setDrillNote('This row has no key to drill down on.'); return; }
-    drillRow(key);
+    drillRow(key, panel);
   };
 
   return (

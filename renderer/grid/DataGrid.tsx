@@ -22,7 +22,7 @@ export interface DataGridProps {
   onSort(sort: SortSpec): void;
   selectedRow: number;
   onSelect(row: number): void;
-  onDrill?(row: Row, columns: ColumnInfo[], key: string | undefined): void;
+  onDrill?(row: Row, columns: ColumnInfo[], key: string | undefined, panel?: 'events' | 'streams'): void;
   onBack(): void;
 }
 
@@ -106,6 +106,12 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
           return true;
         }
         case 'Backspace': onBack(); return true;
+        case 'e': case 'd': {
+          // As in csysdig and Sysdig Inspect: e = the row's I/O (echo), d = its events (dig).
+          const row = pages.row(selectedRow);
+          if (row && onDrill) onDrill(row, pages.columns, pages.key(selectedRow), e.key === 'e' ? 'streams' : 'events');
+          return true;
+        }
         default: return false;
       }
     })();

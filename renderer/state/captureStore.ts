@@ -6,7 +6,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CaptureInfo, LoadProgress, SortSpec, TimeWindow } from '../../shared/ipc/contract';
 import { drillDown, startTrail, switchView, walkBack, type DrillStep } from '../../shared/views/drilldown';
-import type { HashState } from './hashState';
+import type { HashState, Panel } from './hashState';
+import type { StreamMode } from '../../shared/streams/render';
 
 export interface CaptureState {
   captureId: string;
@@ -15,7 +16,10 @@ export interface CaptureState {
   progress: LoadProgress | null;
   info: CaptureInfo | null;
   error: string | null;
-  panel: 'overview' | 'views';
+  panel: Panel;
+  /** The I/O stream followed in the streams panel, if any. */
+  follow: string | undefined;
+  streamMode: StreamMode;
   /** The user's filter as applied (the box may hold an unapplied edit). */
   filter: string;
   window: TimeWindow | undefined;
@@ -29,8 +33,12 @@ export interface CaptureState {
   setReady(info: CaptureInfo): void;
   setFailed(message: string, cancelled?: boolean): void;
   showOverview(): void;
+  showPanel(panel: Panel): void;
+  setFollow(follow: string | undefined): void;
+  setStreamMode(mode: StreamMode): void;
   openView(viewId: string, filter?: string, label?: string): void;
-  drillRow(key: string): void;
+  /** Drills on a row; `panel` shows the new step's events or I/O instead of its table. */
+  drillRow(key: string, panel?: Panel): void;
   walkBack(index: number): void;
   switchView(viewId: string): void;
   setFilter(filter: string): void;
@@ -55,6 +63,8 @@ export function createCaptureStore(captureId: string, path: string, restored?: H
     info: null,
     error: null,
     panel: restored?.panel ?? 'overview',
+    follow: restored?.follow,
+    streamMode: restored?.mode ?? 'dotted',
     filter: restored?.filter ?? '',
     window: restored?.window,
     trail: restored?.trail.length ? restored.trail : startTrail(defaultViewId),
@@ -66,13 +76,16 @@ export function createCaptureStore(captureId: string, path: string, restored?: H
     setReady: (info) => set({ info, status: 'ready', error: null }),
     setFailed: (message, cancelled = false) => set({ status: cancelled ? 'cancelled' : 'failed', error: message }),
     showOverview: () => set({ panel: 'overview' }),
+    showPanel: (panel) => set({ panel }),
+    setFollow: (follow) => set({ follow, panel: 'streams' }),
+    setStreamMode: (streamMode) => set({ streamMode }),
     openView: (viewId, filter = '', label) => set({
       panel: 'views', sort: undefined, selectedRow: 0,
       trail: filter ? [{ viewId, filter, keyField: label ? 'tile' : undefined, selection: label }] : startTrail(viewId),
     }),
-    drillRow: (key) => {
+    drillRow: (key, panel = 'views') => {
       const trail = drillDown(get().trail, key);
-      set({ trail, sort: undefined, selectedRow: 0 });
+      set({ trail, sort: undefined, selectedRow: 0, panel, follow: undefined });
     },
     walkBack: (index) => set({ trail: walkBack(get().trail, index), sort: undefined, selectedRow: 0, panel: 'views' }),
     switchView: (viewId) => set({ trail: switchView(get().trail, viewId), sort: undefined, selectedRow: 0, panel: 'views' }),
@@ -86,6 +99,7 @@ export function createCaptureStore(captureId: string, path: string, restored?: H
     selectRow: (selectedRow) => set({ selectedRow }),
     goBack: () => {
       const { trail, panel } = get();
+      if (panel === 'events' || panel === 'streams' || panel === 'tree') { set({ panel: 'views' }); return; }
       if (panel !== 'views') return;
       if (trail.length > 1) set({ trail: walkBack(trail, trail.length - 2), sort: undefined, selectedRow: 0 });
       else set({ panel: 'overview' });
@@ -101,5 +115,8 @@ export function effectiveFilter(userFilter: string, step: DrillStep | undefined)
 }
 
 export function toHashState(s: CaptureState): HashState {
-  return { open: s.path, panel: s.panel, trail: s.trail, window: s.window, filter: s.filter, pinned: s.pinned };
+  return {
+    open: s.path, panel: s.panel, trail: s.trail, window: s.window, filter: s.filter, pinned: s.pinned,
+    follow: s.follow, mode: s.streamMode === 'dotted' ? undefined : s.streamMode,
+  };
 }

@@ -5,6 +5,7 @@
  */
 import type { DrillStep } from '../../shared/views/drilldown';
 import type { TimeWindow } from '../../shared/ipc/contract';
+import { streamModes, type StreamMode } from '../../shared/streams/render';
 
 export interface HashState {
   open?: string;
@@ -12,9 +13,16 @@ export interface HashState {
   window?: TimeWindow;
   filter: string;
   pinned: string[];
-  /** Which panel is showing: the overview tiles or the views. */
-  panel: 'overview' | 'views';
+  /** Which panel is showing. */
+  panel: Panel;
+  /** The I/O stream followed in the streams panel (`pid:fd`, `pid:fd#n` or an fd name). */
+  follow?: string;
+  /** How stream payloads are shown. */
+  mode?: StreamMode;
 }
+
+export const panels = ['overview', 'views', 'events', 'streams', 'tree'] as const;
+export type Panel = (typeof panels)[number];
 
 export const emptyHashState: HashState = { trail: [], filter: '', pinned: [], panel: 'overview' };
 
@@ -46,8 +54,12 @@ export function readHash(hash: string): HashState {
     trail: parseTrail(p.get('trail')),
     filter: p.get('filter') ?? '',
     pinned: (p.get('pin') ?? '').split(',').filter(Boolean),
-    panel: p.get('panel') === 'views' ? 'views' : 'overview',
+    panel: (panels as readonly string[]).includes(p.get('panel') ?? '') ? (p.get('panel') as Panel) : 'overview',
   };
+  const follow = p.get('follow');
+  if (follow) state.follow = follow;
+  const mode = p.get('mode');
+  if (mode && (streamModes as readonly string[]).includes(mode)) state.mode = mode as StreamMode;
   const open = p.get('open');
   if (open) state.open = open;
   if (from && to && decimal.test(from) && decimal.test(to) && BigInt(from) <= BigInt(to)) state.window = { from, to };
@@ -62,6 +74,8 @@ export function writeHash(state: HashState): string {
   if (state.window) { p.set('from', state.window.from); p.set('to', state.window.to); }
   if (state.filter) p.set('filter', state.filter);
   if (state.pinned.length) p.set('pin', state.pinned.join(','));
+  if (state.follow) p.set('follow', state.follow);
+  if (state.mode) p.set('mode', state.mode);
   const s = p.toString();
   return s ? `#${s}` : '';
 }

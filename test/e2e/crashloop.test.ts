@@ -73,6 +73,50 @@ test('Enter drills into a container, the breadcrumb grows, Backspace goes back',
   assert.equal(await crumbs.count(), 2);
 });
 
+test('the process tree marks the crashed nginx processes and the restarting container', { skip }, async () => {
+  const { page } = h;
+  await page.getByRole('tab', { name: 'Processes' }).click();
+  const tree = page.getByRole('tree', { name: 'Process tree' });
+  await tree.waitFor({ timeout: 30_000 });
+  const crashed = tree.getByRole('treeitem', { name: /nginx \d+, crashed/ });
+  assert.ok(await crashed.count() >= 1, 'at least one nginx process is marked crashed');
+  assert.match(await page.getByRole('region', { name: 'Restarting containers' }).innerText(), /nginx/);
+  await h.shot('08-process-tree');
+});
+
+test('the I/O streams show reads and writes; Follow narrows to one conversation; hex mode', { skip }, async () => {
+  const { page } = h;
+  await page.getByRole('tab', { name: 'I/O Streams' }).click();
+  const ops = page.getByRole('region', { name: 'I/O operations' });
+  await ops.getByRole('article').first().waitFor({ timeout: 30_000 });
+  const follow = ops.getByRole('button', { name: /^Follow / }).first();
+  const key = (await follow.getAttribute('aria-label'))?.replace(/^Follow /, '') ?? '';
+  await follow.click();
+  await page.getByText('Stop following').waitFor();
+  await page.waitForFunction(() => location.hash.includes('follow='));
+  await ops.getByRole('article').first().waitFor();
+  await page.getByRole('radio', { name: 'Hex' }).click();
+  assert.match(await ops.locator('pre').first().innerText(), /0x0000:/);
+  assert.ok(key.length > 0);
+  await h.shot('09-streams-hex');
+  await page.getByRole('button', { name: 'Stop following' }).click();
+  await page.getByRole('radio', { name: 'Dotted' }).click();
+});
+
+test('the events list shows events and every field of the selected one', { skip }, async () => {
+  const { page } = h;
+  await page.getByRole('tab', { name: 'Events' }).click();
+  const grid = page.getByRole('grid', { name: 'Events' });
+  await grid.getByRole('row').nth(1).waitFor({ timeout: 30_000 });
+  await grid.getByRole('row').nth(3).click();
+  const detail = page.getByRole('complementary', { name: 'Event fields' });
+  await detail.getByRole('heading', { name: /^Event \d+$/ }).waitFor();
+  assert.match(await detail.innerText(), /evt\.type/);
+  await h.shot('10-events');
+  await page.getByRole('tab', { name: 'Views' }).click();
+  await page.getByRole('grid', { name: 'Containers' }).waitFor();
+});
+
 test('the filter is checked as it is typed and applied on Enter', { skip }, async () => {
   const { page } = h;
   const box = page.getByRole('combobox', { name: 'Filter' });

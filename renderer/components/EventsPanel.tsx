@@ -1,0 +1,180 @@
+/**
+ * The events list: one row per event of the current selection (sysdig's default line as
+ * columns), read a page at a time as the list scrolls, up to a bound; selecting a row shows
+ * every field of that event beside the list, with a jump to its enter/exit partner.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { EventDetailReply, EventsReply } from '../../shared/streams/evidenceApi';
+import { useCapture, useClient } from '../state/context';
+import { messageOf } from '../api/client';
+import { scrollGeometry, scrollTopToReveal } from '../grid/scrollWindow';
+import { useEvidenceScope } from './evidenceQuery';
+import { formatTimestamp } from '../util/format';
+
+const rowPx = 22;
+const pageSize = 500;
+/** The list keeps at most this many events in memory; narrower filters reach further. */
+export const maxListedEvents = 50_000;
+
+type EventRow = EventsReply['events'][number];
+
+function cellText(v: EventRow['values'][number], field: string): string {
+  if (v === null) return '';
+  if (Array.isArray(v)) return v.join(', ');
+  // Raw nanosecond times read as the time of day (UTC) with microseconds.
+  if (field === 'evt.rawtime' && typeof v === 'string' && /^\d+$/.test(v)) return formatTimestamp(v).slice(11, 26);
+  return String(v);
+}
+
+export function EventsPanel() {
+  const client = useClient();
+  const captureId = useCapture((s) => s.captureId);
+  const scope = useEvidenceScope();
+  const scopeKey = scope.key;
+  const [fields, setFields] = useState<string[]>([]);
+  const rows = useRef<EventRow[]>([]);
+  const [count, setCount] = useState(0);
+  const [next, setNext] = useState<number | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [detail, setDetail] = useState<EventDetailReply | null>(null);
+  const loading = useRef(false);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewportPx, setViewportPx] = useState(400);
+
+  async function loadMore(from: number | undefined, reset: boolean) {
+    if (loading.current) return;
+    loading.current = true;
+    try {
+      const page = await client.call('events', { captureId, filter: scope.filter, window: scope.window, fromEvtNum: from, limit: pageSize });
+      if (reset) rows.current = [];
+      rows.current.push(...page.events);
+      setFields(page.fields);
+      setCount(rows.current.length);
+      setNext(rows.current.length >= maxListedEvents ? null : page.next);
+      setError(null);
+    } catch (err) {
+      setError(messageOf(err));
+      setNext(null);
+    } finally {
+      loading.current = false;
+    }
+  }
+
+  useEffect(() => {
+    rows.current = [];
+    setCount(0);
+    setSelected(0);
+    setDetail(null);
+    setNext(undefined);
+    if (scroller.current) scroller.current.scrollTop = 0;
+    setScrollTop(0);
+    void loadMore(undefined, true);
+  }, [scopeKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setViewportPx(Math.max(rowPx, el.clientHeight - rowPx)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const geometry = scrollGeometry(scrollTop, viewportPx, count, rowPx);
+  const first = Math.floor(geometry.firstRow);
+  const visible = Math.ceil(viewportPx / rowPx) + 2;
+  // Near the end of what is loaded: read the next page.
+  useEffect(() => {
+    if (next !== undefined && next !== null && first + visible * 2 >= count) void loadMore(next, false);
+  }, [first, visible, count, next]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const selectedEvt = rows.current[selected]?.evtNum;
+  useEffect(() => {
+    if (selectedEvt === undefined) { setDetail(null); return; }
+    let live = true;
+    client.call('eventDetail', { captureId, evtNum: selectedEvt }).then((d) => { if (live) setDetail(d); }, () => { if (live) setDetail(null); });
+    return () => { live = false; };
+  }, [client, captureId, selectedEvt]);
+
+  function select(i: number) {
+    const row = Math.max(0, Math.min(count - 1, i));
+    setSelected(row);
+    const el = scroller.current;
+    if (el) {
+      const top = scrollTopToReveal(row, el.scrollTop, viewportPx, count, rowPx);
+      if (top !== el.scrollTop) { el.scrollTop = top; setScrollTop(top); }
+    }
+  }
+
+  function jumpTo(evtNum: number) {
+    const i = rows.current.findIndex((r) => r.evtNum === evtNum);
+    if (i >= 0) select(i);
+  }
+
+  function onKey(e: KeyboardEvent<HTMLDivElement>) {
+    const page = Math.max(1, Math.floor(viewportPx / rowPx) - 1);
+    const to = ({ ArrowDown: selected + 1, ArrowUp: selected - 1, PageDown: selected + page, PageUp: selected - page, Home: 0, End: count - 1 } as Record<string, number>)[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    e.stopPropagation();
+    select(to);
+  }
+
+  const widths: Record<string, string> = { 'evt.info': 'minmax(30rem, 1fr)', 'evt.time': '11rem', 'evt.rawtime': '9.5rem', 'proc.name': '9rem', 'evt.type': '8rem' };
+  const template = fields.map((f) => widths[f] ?? '5.5rem').join(' ');
+  const shown = [];
+  for (let i = first; i < Math.min(count, first + visible); i++) {
+    const r = rows.current[i];
+    shown.push(
+      <div key={r.evtNum} role="row" aria-rowindex={i + 2} aria-selected={i === selected} id={`event-row-${i}`}
+        className={`grid-row event-row${i === selected ? ' selected' : ''}${i % 2 ? ' odd' : ''}`} style={{ gridTemplateColumns: template }}
+        onClick={() => setSelected(i)}>
+        {r.values.map((v, c) => <div role="gridcell" key={c} className="cell">{cellText(v, fields[c])}</div>)}
+      </div>,
+    );
+  }
+
+  return (
+    <div className="evidence-panel events-panel">
+      <section className="events-list" aria-label="Events">
+        <div ref={scroller} className="grid-scroll" role="grid" aria-label="Events" aria-rowcount={count + 1} tabIndex={0}
+          aria-activedescendant={count ? `event-row-${selected}` : undefined}
+          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>
+          <div role="row" aria-rowindex={1} className="grid-header" style={{ gridTemplateColumns: template, height: rowPx }}>
+            {fields.map((f) => <div role="columnheader" key={f} className="cell header-cell">{f}</div>)}
+          </div>
+          <div className="grid-spacer" style={{ height: geometry.spacerPx }} />
+          <div className="grid-rows" style={{ width: '100%', transform: `translateY(${scrollTop + rowPx - (geometry.firstRow - first) * rowPx}px)` }}>{shown}</div>
+        </div>
+        <div className="grid-status" aria-live="polite">
+          {error ? <span role="alert" className="error-line">{error}</span>
+            : next === undefined ? 'Reading events…'
+              : `${count.toLocaleString('en-US')} events${next !== null ? ' (more as you scroll)' : count >= maxListedEvents ? ` (the first ${maxListedEvents.toLocaleString('en-US')}; narrow the filter or window to see others)` : ''}`}
+        </div>
+      </section>
+      <EventDetail detail={detail} onJump={jumpTo} />
+    </div>
+  );
+}
+
+function EventDetail({ detail, onJump }: { detail: EventDetailReply | null; onJump(evtNum: number): void }) {
+  if (!detail) return <aside className="event-detail dim" aria-label="Event fields">Select an event to see its fields.</aside>;
+  const entries = Object.entries(detail.fields);
+  return (
+    <aside className="event-detail" aria-label="Event fields">
+      <h3>Event {detail.evtNum}</h3>
+      <p className="dim">
+        {detail.partner !== null && <button type="button" className="link" onClick={() => onJump(detail.partner as number)}>Partner event {detail.partner}</button>}
+        {detail.latencyNs !== null && <span> · latency {detail.latencyNs} ns</span>}
+      </p>
+      <table className="fields-table">
+        <tbody>
+          {entries.map(([k, v]) => (
+            <tr key={k}><th scope="row">{k}</th><td>{Array.isArray(v) ? v.join(', ') : String(v)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </aside>
+  );
+}

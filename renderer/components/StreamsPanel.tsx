@@ -1,0 +1,100 @@
+/**
+ * The I/O streams viewer: every read and write of the current selection, coloured by
+ * direction, payloads shown dotted, printable, hex, as JSON or as text (the shared
+ * renderings, which match sysdig's for the first three). "Follow" narrows to one fd's
+ * conversation. Pages load on demand, up to a bound.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { StreamOperationWire } from '../../shared/streams/evidenceApi';
+import { fromBase64, renderPayload, streamModes, type StreamMode } from '../../shared/streams/render';
+import { useCapture, useClient } from '../state/context';
+import { messageOf } from '../api/client';
+import { formatBytes, formatTimestamp } from '../util/format';
+import { useEvidenceScope } from './evidenceQuery';
+
+const pageSize = 200;
+const maxOperations = 5_000;
+const modeNames: Record<StreamMode, string> = { dotted: 'Dotted', printable: 'Printable', hex: 'Hex', json: 'JSON', text: 'Text' };
+
+export function StreamsPanel() {
+  const client = useClient();
+  const captureId = useCapture((s) => s.captureId);
+  const scope = useEvidenceScope();
+  const follow = useCapture((s) => s.follow);
+  const setFollow = useCapture((s) => s.setFollow);
+  const mode = useCapture((s) => s.streamMode);
+  const setMode = useCapture((s) => s.setStreamMode);
+  const [ops, setOps] = useState<StreamOperationWire[]>([]);
+  const [next, setNext] = useState<number | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function load(from: number | undefined, reset: boolean) {
+    setBusy(true);
+    try {
+      const page = await client.call('streams', { captureId, filter: scope.filter, window: scope.window, follow, fromEvtNum: from, limit: pageSize });
+      setOps((prev) => {
+        const all = reset ? page.operations : [...prev, ...page.operations];
+        setNext(all.length >= maxOperations ? null : page.next);
+        return all;
+      });
+      setError(null);
+    } catch (err) {
+      setError(messageOf(err));
+      setNext(null);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  useEffect(() => {
+    setOps([]);
+    setNext(undefined);
+    void load(undefined, true);
+  }, [scope.key, follow]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <div className="evidence-panel streams-panel">
+      <div className="streams-bar">
+        <div role="radiogroup" aria-label="Payload format" className="segmented">
+          {streamModes.map((m) => (
+            <button type="button" role="radio" aria-checked={m === mode} key={m} onClick={() => setMode(m)}>{modeNames[m]}</button>
+          ))}
+        </div>
+        {follow
+          ? <span className="following">Following <code>{follow}</code> <button type="button" className="small" onClick={() => setFollow(undefined)}>Stop following</button></span>
+          : <span className="dim">All reads and writes of the selection; Follow one to see its conversation.</span>}
+        <span className="legend-read">read</span><span className="legend-write">write</span>
+      </div>
+      <section className="stream-ops" aria-label="I/O operations">
+        {ops.map((op) => <Operation key={op.evtNum} op={op} mode={mode} onFollow={follow ? undefined : () => setFollow(op.streamKey)} />)}
+        {error && <p role="alert" className="error-line">{error}</p>}
+        {next === undefined && <p className="dim">Reading I/O…</p>}
+        {next !== undefined && ops.length === 0 && !error && <p className="dim">No reads or writes with data here.</p>}
+        {next !== undefined && next !== null && (
+          <button type="button" disabled={busy} onClick={() => void load(next, false)}>{busy ? 'Reading…' : 'Load more'}</button>
+        )}
+        {next === null && ops.length >= maxOperations && <p className="dim">Showing the first {maxOperations.toLocaleString('en-US')} operations; narrow the filter, the window, or follow one stream.</p>}
+      </section>
+    </div>
+  );
+}
+
+function Operation({ op, mode, onFollow }: { op: StreamOperationWire; mode: StreamMode; onFollow?: () => void }) {
+  const text = useMemo(() => renderPayload(fromBase64(op.dataBase64), mode), [op.dataBase64, mode]);
+  const truncated = Math.floor((op.dataBase64.replace(/=+$/, '').length * 3) / 4) < op.length;
+  return (
+    <article className={`stream-op ${op.direction}`} aria-label={`${op.direction} of ${op.length} bytes on ${op.fdName || op.streamKey}`}>
+      <header>
+        <span className="dir">{op.direction === 'read' ? '◀ read' : '▶ write'}</span>
+        <span>{formatTimestamp(op.rawtime)}</span>
+        <span>{op.procName} ({op.pid})</span>
+        <span className="fdname" title={op.streamKey}>fd {op.fd} {op.fdName}</span>
+        <span>{formatBytes(op.length)}{truncated ? ' (truncated by the capture)' : ''}</span>
+        {op.containerName && op.containerName !== 'host' && <span className="dim">{op.containerName}</span>}
+        {onFollow && <button type="button" className="small" onClick={onFollow} aria-label={`Follow ${op.streamKey}`}>Follow</button>}
+      </header>
+      <pre>{text}</pre>
+    </article>
+  );
+}
