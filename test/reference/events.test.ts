@@ -222,6 +222,10 @@ test('evidence service: pages, one event in full, streams, tree and uncapped sea
   const detail = await svc.eventDetail({ captureId: 'x', evtNum: first.events[3].evtNum });
   assert.equal(detail.fields['evt.num'], first.events[3].evtNum);
   assert.ok(Object.keys(detail.fields).length > 30, 'every field that applies');
+  const accept = (await svc.events({ captureId: 'x', limit: 1, filter: 'evt.type=accept and evt.dir="<"' })).events[0];
+  const acceptDetail = await svc.eventDetail({ captureId: 'x', evtNum: accept.evtNum });
+  assert.equal(acceptDetail.fields['evt.arg.tuple'], '172.18.0.1:51910->172.18.0.2:80');
+  assert.equal(acceptDetail.partner, accept.evtNum - 1);
   await assert.rejects(svc.eventDetail({ captureId: 'x', evtNum: 10_000_000 }), /no event #10000000/);
   await assert.rejects(svc.events({ captureId: 'x', limit: 1, filter: 'proc.name ==' }), (e: Error) => !e.message.includes('\n'));
   const streams = await svc.streams({ captureId: 'x', limit: 100 });
@@ -259,4 +263,28 @@ test('events: the text lines are sysdig’s default output, line for line, on ev
   console.log(lines.join('\n'));
   console.log(`events text vs sysdig -r: ${same}/${total} lines identical (${(100 * same / total).toFixed(2)}%)`);
   assert.ok(same / total >= BAR, `only ${same}/${total} lines identical`);
+});
+
+test('events: enter/exit partners give the latency sysdig shows for the exit (evt.latency)', { skip: referenceSkip() }, async () => {
+  let paired = 0, agree = 0, sysdigTimed = 0, covered = 0;
+  for (const file of captureFiles().filter((f) => !sysdigCannotOpen.has(basename(f)))) {
+    const theirs = new Map<number, string>();
+    for (const line of sysdig(['-r', file, '-p', '*%evt.num %evt.latency', `evt.num<=${EVENTS_PER_CAPTURE} and evt.dir="<"`]).split('\n')) {
+      const [num, lat] = line.split(' ');
+      if (lat !== undefined) theirs.set(Number(num), lat);
+    }
+    const { walk, resolve } = openEvidence(file, '');
+    const page = await listEvents(walk, { fields: new EventFieldSet(['evt.num'], resolve), limit: EVENTS_PER_CAPTURE + 200, partnerLookahead: 0 });
+    const ours = new Map(page.events.filter((e) => e.partner !== null && e.partner < e.evtNum).map((e) => [e.evtNum, e.latencyNs!]));
+    for (const [num, lat] of ours) {
+      if (!theirs.has(num)) continue;
+      paired++;
+      if (theirs.get(num) === lat) agree++;
+    }
+    for (const [num, lat] of theirs) if (lat !== '0') { sysdigTimed++; if (ours.has(num)) covered++; }
+  }
+  console.log(`partners: ${agree}/${paired} paired exits have sysdig's latency; ${covered}/${sysdigTimed} exits sysdig times have a partner`);
+  assert.ok(paired > 0);
+  assert.ok(agree / paired >= BAR, `only ${agree}/${paired} latencies agree`);
+  assert.ok(covered / sysdigTimed >= 0.95, `only ${covered}/${sysdigTimed} timed exits have a partner`);
 });

@@ -85,3 +85,14 @@ test('streams list the reads and writes in order, page and follow one stream', a
   const followed = await listStreams(walkOver(capture()), { limit: Infinity, follow: '2:3' });
   assert.deepEqual(followed.operations.map((o) => o.evtNum), [4]);
 });
+
+test('a context switch between an enter and its exit does not break the pair', async () => {
+  const SWITCH = 152;
+  const list = [
+    evidence(1, rawEvent(READ_E, [i64(3), u32(10)], 100n, 1), a, 3, f),
+    evidence(2, rawEvent(SWITCH, [i64(2), i64(0), i64(0), u32(0), u32(0), u32(0)], 110n, 1), a),
+    evidence(3, rawEvent(READ_X, [i64(1), text('x'), i64(3), u32(10)], 150n, 1), a, 3, f),
+  ];
+  const page = await listEvents(walkOver(list), { fields, limit: 10 });
+  assert.deepEqual(page.events.map((x) => [x.evtNum, x.partner, x.latencyNs]), [[1, 3, '50'], [2, null, null], [3, 1, '50']]);
+});

@@ -8,6 +8,7 @@
  * events). The capture index's per-event file offsets would let a page start mid-file; that
  * needs the state at that point, which the index does not keep yet.
  */
+import { EventCategory, EventFlag, EVENTS } from '../../../shared/scap/eventTable';
 import type { Predicate } from '../filter/compile';
 import type { EventFieldSet, EventRecord } from './eventFields';
 import { inWindow, type EventWalk, type NsWindow } from './eventWalk';
@@ -44,6 +45,9 @@ export interface EventsPage {
 
 const NONE = -1;
 
+const leavesPairing = Uint8Array.from(EVENTS, (e) =>
+  (e && ((e.flags & EventFlag.SKIPPARSERESET) !== 0 || (e.category & EventCategory.SCHEDULER) !== 0)) ? 1 : 0);
+
 export async function listEvents<Ctx>(walk: EventWalk<Ctx>, q: EventsQuery<Ctx>): Promise<EventsPage> {
   const events: ListedEvent[] = [];
   // Per thread: the last enter event (number, type, time), for pairing.
@@ -57,9 +61,10 @@ export async function listEvents<Ctx>(walk: EventWalk<Ctx>, q: EventsQuery<Ctx>)
   const maxLookahead = q.partnerLookahead ?? 100_000;
   await walk.walk((ctx, e) => {
     scanned++;
-    const ev = e.raw;
+    const ev = e.recorded;
     const isExit = (ev.type & 1) === 1;
-    const tid = ev.tid;
+    // Context switches (and events flagged as no half of a syscall) leave the pairing alone.
+    const tid = leavesPairing[ev.type] ? -1 : ev.tid;
     let partner = NONE;
     let latency: bigint | null = null;
     if (isExit) {

@@ -26,7 +26,13 @@ export interface EvidenceFd {
 
 export interface EvidenceEvent {
   evtNum: number;
+  /** The event in the newest layout (the ids and parameter positions the builders decode). */
   raw: CaptureEvent;
+  /**
+   * The event as recorded in the file (old captures: enter events, old ids). Enter/exit
+   * pairing follows it, as sysdig 0.29.3 does.
+   */
+  recorded: CaptureEvent;
   thread: EvidenceThread | undefined;
   /** fd.num: the fd the event refers to, -1 for none. */
   fdNum: number;

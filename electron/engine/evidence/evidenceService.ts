@@ -14,9 +14,10 @@ import { compileSearch, searchStreams, type SearchMatch } from '../../../shared/
 import { toBase64 } from '../../../shared/streams/render';
 import { compileFilter, type Predicate } from '../filter/compile';
 import type { EventContext } from '../inspector/eventContext';
-import { fieldResolver } from '../fields/registry';
+import { fieldResolver, resolveField } from '../fields/registry';
 import { UsageError } from './commandLine';
-import { DEFAULT_EVENT_FIELDS, displayableFieldNames, EventFieldSet, LINE_FIELDS, type JsonValue } from './eventFields';
+import { DEFAULT_EVENT_FIELDS, displayableFieldNames, EventFieldSet, LINE_FIELDS, toJsonValue, type EventRecord, type JsonValue } from './eventFields';
+import { eventLayout } from '../format/layouts';
 import { listEvents } from './eventsList';
 import { InspectorWalk } from './inspectorWalk';
 import { scanLifecycle } from './lifecycleScan';
@@ -82,11 +83,21 @@ export class EvidenceService implements EvidenceApi {
 
   async eventDetail(req: EventDetailRequest): Promise<EventDetailReply> {
     const fields = this.fields(displayableFieldNames(), true);
-    const page = await listEvents(this.walk(), { fields, fromEvtNum: req.evtNum, limit: 1, predicate: (ctx) => ctx.num === req.evtNum });
+    // The event's own parameters (evt.arg.NAME as text, evt.rawarg.NAME as a value) are read
+    // while the pass is at the event: their names depend on the event.
+    let args: EventRecord = {};
+    const page = await listEvents(this.walk(), {
+      fields, fromEvtNum: req.evtNum, limit: 1,
+      predicate: (ctx) => {
+        if (ctx.num !== req.evtNum) return false;
+        args = eventArguments(ctx);
+        return true;
+      },
+    });
     const e = page.events[0];
     if (!e) throw new ApiFailure('not-found', `no event #${req.evtNum} in this capture`);
     const out: EventDetailReply['fields'] = {};
-    for (const [k, v] of Object.entries(e.fields)) if (v !== null) out[k] = wire(v);
+    for (const [k, v] of Object.entries({ ...e.fields, ...args })) if (v !== null) out[k] = wire(v);
     return { evtNum: e.evtNum, fields: out, partner: e.partner, latencyNs: e.latencyNs };
   }
 
@@ -156,4 +167,22 @@ export function answerEvidenceCall(service: EvidenceApi, method: EvidenceMethod,
     case 'tree': return service.tree(params as TreeRequest);
     case 'search': return service.search(params as EvidenceSearchRequest);
   }
+}
+
+/** evt.arg.NAME (text) and evt.rawarg.NAME (value) for every parameter of the event as recorded. */
+function eventArguments(ctx: EventContext): EventRecord {
+  const out: EventRecord = {};
+  for (const p of eventLayout(ctx.ev.type)?.params ?? []) {
+    for (const field of ['evt.arg', 'evt.rawarg']) {
+      const r = resolveField(field, p.name);
+      if (!r || 'error' in r) continue;
+      try {
+        const v = field === 'evt.arg' ? r.format(ctx) : r.get(ctx);
+        if (v !== undefined) out[`${field}.${p.name}`] = typeof v === 'string' ? v : toJsonValue(v, r.type);
+      } catch {
+        // a parameter this engine cannot decode is left out
+      }
+    }
+  }
+  return out;
 }

@@ -31,7 +31,7 @@ export class InspectorWalk implements EventWalk<EventContext> {
   constructor(private readonly path: string, private readonly signal?: AbortSignal) {}
 
   async walk(visit: (ctx: EventContext, e: EvidenceEvent) => boolean | void, onInitialThread?: (t: EvidenceThread) => void): Promise<void> {
-    const e: EvidenceEvent = { evtNum: 0, raw: undefined as never, thread: undefined, fdNum: -1, fd: undefined };
+    const e: EvidenceEvent = { evtNum: 0, raw: undefined as never, recorded: undefined as never, thread: undefined, fdNum: -1, fd: undefined };
     let first = true;
     const inspector = new Inspector((ctx) => {
       if (first) {
@@ -40,6 +40,7 @@ export class InspectorWalk implements EventWalk<EventContext> {
       }
       e.evtNum = ctx.num;
       e.raw = ctx.upgraded ?? ctx.ev;
+      e.recorded = ctx.ev;
       e.thread = ctx.es.thread;
       e.fdNum = ctx.es.fdNum;
       e.fd = ctx.es.fd;

@@ -33,5 +33,5 @@ export function thread(tid: number, pid: number, comm: string, containerId = '')
 }
 
 export function evidence(evtNum: number, raw: CaptureEvent, t: EvidenceThread | undefined, fdNum = -1, fd?: EvidenceFd): EvidenceEvent {
-  return { evtNum, raw, thread: t, fdNum, fd };
+  return { evtNum, raw, recorded: raw, thread: t, fdNum, fd };
 }
