@@ -11,8 +11,10 @@ import { openEvidence } from '../../engine/evidence/openEvidence';
 import { listEvents } from '../../engine/evidence/eventsList';
 import { defaultLine, displayableFieldNames, EventFieldSet, jsonLine, LINE_FIELDS } from '../../engine/evidence/eventFields';
 import { compileSearch } from '../../../shared/streams/search';
+import { EvidenceService } from '../../engine/evidence/evidenceService';
+import { existsSync } from 'node:fs';
 
-const usage = 'usage: syscope events <capture> [FILTER] [--from N] [--from-time T] [--to-time T] [--limit N] [--fields a,b,c | --all-fields] [--search TEXT [--regex]] [--json]';
+const usage = 'usage: syscope events <capture> [FILTER] [--from N] [--from-time T] [--to-time T] [--limit N] [--fields a,b,c | --all-fields] [--search TEXT [--regex]] [--json]\n       syscope events <capture> --detail N [--json]   (every field of event N, its parameters, partner and latency)';
 
 /** What `--json` shows without --fields: sysdig's default line as fields, plus what an investigator wants next. */
 const JSON_FIELDS = ['evt.num', 'evt.rawtime', 'evt.cpu', 'evt.dir', 'evt.type', 'evt.info', 'evt.res', 'evt.latency',
@@ -22,8 +24,9 @@ export const command: Command = {
   summary: 'the events list: every event matching a filter, paged, with fields, partner and latency',
   async run(args) {
     if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
-    const cl = parseCommandLine(args, ['from', 'from-time', 'to-time', 'limit', 'fields', 'search'], ['json', 'all-fields', 'regex']);
+    const cl = parseCommandLine(args, ['from', 'from-time', 'to-time', 'limit', 'fields', 'search', 'detail'], ['json', 'all-fields', 'regex']);
     const json = cl.options.has('json');
+    if (cl.options.has('detail')) return printDetail(cl.capture, intOption(cl, 'detail', 0), json);
     const limit = intOption(cl, 'limit', 1000);
     const fromEvtNum = cl.options.has('from') ? intOption(cl, 'from', 0) : undefined;
     const fromTime = stringOption(cl, 'from-time');
@@ -70,3 +73,16 @@ export const command: Command = {
     return 0;
   },
 };
+
+async function printDetail(capture: string, evtNum: number, json: boolean): Promise<number> {
+  if (!existsSync(capture)) throw new UsageError(`no such capture file: ${capture}`);
+  const d = await new EvidenceService(capture).eventDetail({ captureId: capture, evtNum });
+  if (json) {
+    console.log(jsonLine({ ...d.fields, 'evt.partner': d.partner }));
+    return 0;
+  }
+  const width = Math.max(...Object.keys(d.fields).map((k) => k.length));
+  for (const [k, v] of Object.entries(d.fields)) console.log(`${k.padEnd(width)}  ${Array.isArray(v) ? v.join(', ') : String(v)}`);
+  console.log(`${'partner'.padEnd(width)}  ${d.partner === null ? 'none' : `#${d.partner}`}${d.latencyNs === null ? '' : ` (${d.latencyNs}ns)`}`);
+  return 0;
+}
