@@ -13,7 +13,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { basename, join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { captureFiles, capturesDir, referenceSkip, sysdigCannotOpen } from '../support/reference';
 import { compileFilter, type Predicate } from '../../electron/engine/filter/compile';
 import { parseFilter } from '../../shared/filter/parse';
@@ -252,8 +252,8 @@ const skip = referenceSkip();
 
 type Nums = { error: string } | number[];
 
-function sysdigNums(capture: string, filter: string): Nums {
-  const r = runSysdig(['-r', capture, '-p', '*%evt.num', filter]);
+async function sysdigNums(capture: string, filter: string): Promise<Nums> {
+  const r = await runSysdigAsync(['-r', capture, '-p', '*%evt.num', filter]);
   if (r.status !== 0) return { error: `${r.stdout}${r.stderr}`.split('\n').find((l) => l.trim() !== '') ?? `exit status ${r.status}` };
   const lines = r.stdout.split('\n').filter((l) => l !== '');
   if (lines.some((l) => !/^\d+$/.test(l))) return { error: lines.find((l) => !/^\d+$/.test(l)) ?? '' };
@@ -263,6 +263,31 @@ function sysdigNums(capture: string, filter: string): Nums {
 // The reference helper's sysdig() hides the exit status, which tells a rejected filter from an empty result.
 function runSysdig(args: string[]): { status: number | null; stdout: string; stderr: string } {
   return spawnSync('sysdig', args, { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' }, maxBuffer: 1 << 30 });
+}
+
+function runSysdigAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('sysdig', args, { env: { ...process.env, TZ: 'UTC' } });
+    const out: Buffer[] = [], err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
+/** Runs `fn` on every item, at most `width` at a time (sysdig runs are short; process start-up dominates). */
+async function inPool<T, R>(items: readonly T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return results;
 }
 
 /**
@@ -373,12 +398,14 @@ function listNums(ns: number[]): string {
 async function compareSuite(capture: string, suite: readonly string[]): Promise<Verdict> {
   const fieldsByFilter = new Map(suite.map((f) => [f, printedFieldsOf(f)]));
   const allFields = [...new Set([...fieldsByFilter.values()].flat())];
+  const theirSelections = inPool(suite, 3, (f) => sysdigNums(capture, f));
   const ours = await syscopePass(capture, suite, allFields);
   const theirValues = sysdigValues(capture, allFields);
+  const selections = await theirSelections;
   const index = new Map(allFields.map((f, i) => [f, i]));
   const verdict: Verdict = { engine: [], fieldValues: [], filteredState: [], agree: 0 };
-  for (const f of suite) {
-    const theirs = sysdigNums(capture, f);
+  for (const [k, f] of suite.entries()) {
+    const theirs = selections[k];
     const mine = ours.nums.get(f)!;
     if (!Array.isArray(mine) || !Array.isArray(theirs)) {
       const why = !Array.isArray(mine) ? `we reject it: ${mine.error}` : `sysdig rejects it: ${(theirs as { error: string }).error}`;
@@ -412,6 +439,16 @@ async function compareSuite(capture: string, suite: readonly string[]): Promise<
   return verdict;
 }
 
+/**
+ * Disagreements on events where the printed field values are identical but sysdig's filter sees
+ * another value than its -p output shows. They belong to the field getters (electron/engine/fields),
+ * whose filter value (`get`) may differ from the printed one (`format`); listed here until fixed there.
+ */
+const KNOWN_FILTER_VALUE_GAPS: ReadonlyArray<{ capture: string; filter: string; why: string }> = [
+  { capture: 'bencer_capture.scap', filter: 'fd.name contains lib',
+    why: 'on a failed openat exit sysdig 0.29.3 filters on the path of the open (fd.name exists is true) while -p prints <NA>' },
+];
+
 const openable = skip ? [] : captureFiles().filter((f) => !sysdigCannotOpen.has(basename(f)));
 
 /**
@@ -421,8 +458,10 @@ const openable = skip ? [] : captureFiles().filter((f) => !sysdigCannotOpen.has(
  * (electron/engine/fields, electron/engine/state); it is listed in a TODO test until fixed there.
  */
 function report(name: string, suiteSize: number, verdicts: Array<[string, Verdict]>): void {
-  const engine = verdicts.flatMap(([c, v]) => v.engine.map((l) => `${c}: ${l}`));
-  const gaps = verdicts.flatMap(([c, v]) => v.fieldValues.map((l) => `${c}: ${l}`));
+  const known = (l: string) => KNOWN_FILTER_VALUE_GAPS.some((k) => l.startsWith(`${k.capture}: ${k.filter}: `));
+  const allEngine = verdicts.flatMap(([c, v]) => v.engine.map((l) => `${c}: ${l}`));
+  const engine = allEngine.filter((l) => !known(l));
+  const gaps = [...verdicts.flatMap(([c, v]) => v.fieldValues.map((l) => `${c}: ${l}`)), ...allEngine.filter(known)];
   const filtered = verdicts.flatMap(([c, v]) => v.filteredState.map((l) => `${c}: ${l}`));
   const agree = verdicts.reduce((n, [, v]) => n + v.agree, 0);
   console.log(`# ${name}: ${agree}/${suiteSize * verdicts.length} (capture, filter) pairs select exactly sysdig's events; ${filtered.length} differ because sysdig skips state of filtered-out events; ${gaps.length} through field values; ${engine.length} through the filter engine`);
@@ -449,7 +488,7 @@ if (!skip) {
 test('every documented difference from sysdig 0.29.3 is real, and our answer is a valid selection', { skip }, async () => {
   for (const d of DIFFERENCES) {
     const capture = join(capturesDir, d.capture);
-    const theirs = sysdigNums(capture, d.filter);
+    const theirs = await sysdigNums(capture, d.filter);
     const ours = (await syscopeNums(capture, [d.filter])).get(d.filter)!;
     assert.ok(Array.isArray(ours), `${d.filter}: we should accept it, got: ${!Array.isArray(ours) && ours.error}`);
     if (d.sysdig === 'rejects') assert.ok(!Array.isArray(theirs), `${d.filter}: sysdig was expected to reject it`);
