@@ -19,6 +19,13 @@ import { listStreams } from '../../electron/engine/evidence/streamsList';
 import { CaptureSession } from '../../electron/engine/api/captureSession';
 import { engineResolver } from '../../electron/engine/api/engineResolver';
 import { checkFindings, type Findings } from '../../shared/findings/schema';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { projectRoot } from '../support/reference';
+import { hostileStartTs, hostileText, writeHostileCapture } from '../../electron/engine/export/hostileCapture';
 
 const skip = referenceSkip();
 const fields = ['evt.num', 'evt.time', 'proc.name', 'thread.tid', 'evt.dir', 'evt.type', 'fd.name', 'evt.info'];
@@ -124,4 +131,66 @@ test('a report quotes bookmarked events exactly as sysdig prints them, on real c
     }
   }
   assert.ok(checked >= 6, `compared ${checked} bookmarked events`);
+});
+
+/** The words a POSIX shell makes of a command line made by shellCommand (plain and single-quoted words). */
+function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === "'") {
+      const close = line.indexOf("'", i + 1);
+      word += line.slice(i + 1, close);
+      i = close;
+      inWord = true;
+    } else if (c === '\\') { word += line[++i]; inWord = true; }
+    else if (c === ' ') { if (inWord) words.push(word); word = ''; inWord = false; }
+    else { word += c; inWord = true; }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+
+test('every command a report gives to reproduce a finding runs and shows it (syscope and sysdig)', { skip }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-report-commands-'));
+  try {
+    const capture = join(dir, "it's a capture.scap");
+    await writeHostileCapture(capture);
+    const session = await CaptureSession.open(capture, { resolver: engineResolver(), cache: null });
+    const rowKey = (await session.view({ viewId: 'files', offset: 0, limit: 1 })).keys[0];
+    assert.ok(rowKey.endsWith(hostileText.fileName));
+    const parsed = checkFindings({
+      format: 'syscope-findings', version: 1,
+      steps: [
+        { viewId: 'overview', tiles: ['files'] },
+        { viewId: 'files', filter: 'fd.name contains "<"', window: { from: String(hostileStartTs), to: String(hostileStartTs + 1_500_000n) } },
+      ],
+      bookmarks: [
+        { kind: 'event', evtNum: 4 },
+        { kind: 'stream', evtNum: 6, streamKey: '4242:3' },
+        { kind: 'row', viewId: 'files', key: rowKey },
+      ],
+    });
+    assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
+    const r = await buildFindingsReport({ capturePath: capture, findings: (parsed as { findings: Findings }).findings, source: { info: () => session.info(''), tiles: (q) => session.tiles(q), view: (q) => session.view(q) } });
+    assert.deepEqual(r.model.evidence.map((e) => e.problem), [undefined, undefined, undefined], 'every bookmark was found');
+    const commands = [...r.model.steps.flatMap((s) => s.commands), ...r.model.evidence.flatMap((e) => e.commands)];
+    assert.ok(commands.length >= 10, `${commands.length} commands`);
+    for (const line of commands) {
+      const [tool, ...args] = shellWords(line);
+      assert.ok(args.includes(capture), `${line}: names the capture`);
+      const run = tool === 'sysdig'
+        ? spawnSync('sysdig', args, { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' }, cwd: dir })
+        : spawnSync(process.execPath, ['--import', pathToFileURL(join(projectRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(projectRoot, 'electron/cli/main.ts'), ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, SYSCOPE_CACHE_DIR: join(dir, 'cache') } });
+      assert.equal(run.status, 0, `${line}: ${run.stderr}`);
+      const output = run.stdout + (args.includes('-o') ? (existsSync(join(dir, 'stream.txt')) ? 'stream.txt' : '') : '');
+      assert.ok(output.trim().length > 0, `${line}: prints something`);
+      const num = /evt\.num=(\d+)/.exec(line)?.[1];
+      if (num && (tool === 'sysdig' || args[0] === 'dump')) assert.match(run.stdout, new RegExp(`^${num} `, 'm'), `${line}: shows event #${num}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
