@@ -120,6 +120,23 @@ export function withTableFields(base: FieldResolver<EventContext>): FieldResolve
     'thread.cpu.system': field('DOUBLE', (ctx) => cpu.usage(ctx)?.sys),
   };
 
+  // Docker infra events name the container in their scope parameter ("container.id=…; …").
+  // No capture at hand has such events: this follows the field descriptions, unverified.
+  const scope = get('evt.arg', 'scope');
+  const scopeValue = (key: string, max = Infinity) => field('CHARBUF', (ctx) => {
+    if (evtType(ctx) !== 'infra') return undefined;
+    const text = scope(ctx);
+    if (typeof text !== 'string') return undefined;
+    for (const part of text.split(/[;,]\s*/)) {
+      const eq = part.indexOf('=');
+      if (eq > 0 && part.slice(0, eq).trim() === key) return part.slice(eq + 1).trim().slice(0, max);
+    }
+    return undefined;
+  });
+  table['evt.infra.docker.container.id'] = scopeValue('container.id', 12);
+  table['evt.infra.docker.container.name'] = scopeValue('container.name');
+  table['evt.infra.docker.container.image'] = scopeValue('container.image');
+
   return (name, arg) => {
     const full = arg === undefined ? name : `${name}.${arg}`;
     if (table[full]) return table[full];
