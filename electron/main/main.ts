@@ -46,7 +46,11 @@ async function run(): Promise<void> {
   });
   ipcMain.handle(ipcChannels.call, async (event, ...args) => {
     const reply = await answerCall(sessions.get(event.sender.id), isAppPage(event.senderFrame?.url ?? event.sender.getURL(), indexHtml), args);
-    if (reply.ok && args[0] === 'openCapture') refreshMenu();
+    if (reply.ok && args[0] === 'openCapture') {
+      const path = (args[1] as { path?: unknown } | undefined)?.path;
+      if (typeof path === 'string') app.addRecentDocument(path);
+      refreshMenu();
+    }
     return reply;
   });
 

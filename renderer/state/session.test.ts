@@ -1,0 +1,82 @@
+import { test, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CallReply, MenuCommand, SyscopeBridge } from '../../shared/ipc/bridge';
+import type { EngineEvents, LoadProgress } from '../../shared/ipc/contract';
+import { createClient } from '../api/client';
+import { startSession } from './session';
+import { useApp } from './appStore';
+
+// The page globals the session keeps the hash in, for a test without a browser.
+const page = { pathname: '/', search: '?token=t', hash: '' };
+Object.assign(globalThis, {
+  location: page,
+  history: { replaceState: (_s: unknown, _t: string, url: string) => { page.hash = url.includes('#') ? url.slice(url.indexOf('#')) : ''; } },
+});
+
+/** Test-only bridge: answers calls from a table and lets the test push progress events. */
+function testBridge(answers: Record<string, (params: unknown) => unknown>) {
+  const calls: string[] = [];
+  let listener: ((p: LoadProgress) => void) | null = null;
+  const bridge: SyscopeBridge = {
+    platform: 'browser',
+    async call(method, params): Promise<CallReply> {
+      calls.push(method);
+      try { return { ok: true, result: await answers[method]?.(params) }; } catch (e) { return { ok: false, error: { code: 'not-found', message: (e as Error).message } }; }
+    },
+    onEvent<K extends keyof EngineEvents>(_e: K, l: (d: EngineEvents[K]) => void) { listener = l as (p: LoadProgress) => void; return () => { listener = null; }; },
+    onMenuCommand: (_l: (c: MenuCommand) => void) => () => undefined,
+    pathForFile: () => null,
+  };
+  return { bridge, calls, push: (p: LoadProgress) => listener?.(p) };
+}
+
+const progress = (over: Partial<LoadProgress>): LoadProgress => ({ captureId: 'c1', bytesRead: 5, totalBytes: 10, events: 3, eventsPerSecond: 1, secondsLeft: 2, done: false, ...over });
+const info = { captureId: 'c1', path: '/a.scap', fileName: 'a.scap', sizeBytes: 10, events: 3, firstTs: '1', lastTs: '2', hostname: 'h', numCpus: 1, warnings: [] };
+
+beforeEach(() => { useApp.setState({ capture: null, notice: null }); page.hash = ''; });
+
+test('progress before the open reply is kept; done fetches the capture info', async () => {
+  const t = testBridge({ openCapture: () => ({ captureId: 'c1' }), captureInfo: () => info });
+  const session = startSession(createClient(t.bridge));
+  t.push(progress({}));
+  await session.open('/a.scap');
+  const store = useApp.getState().capture;
+  assert.ok(store);
+  assert.equal(store.getState().progress?.bytesRead, 5);
+  assert.equal(store.getState().status, 'loading');
+  t.push(progress({ done: true, bytesRead: 10 }));
+  for (let i = 0; i < 20 && store.getState().status === 'loading'; i++) await new Promise((r) => setTimeout(r, 5));
+  assert.equal(store.getState().status, 'ready');
+  assert.equal(store.getState().info?.fileName, 'a.scap');
+  assert.match(page.hash, /open=%2Fa\.scap/);
+});
+
+test('a failed load shows its one-line error; closing frees the capture and clears the hash', async () => {
+  const t = testBridge({ openCapture: () => ({ captureId: 'c1' }), closeCapture: () => null });
+  const session = startSession(createClient(t.bridge));
+  await session.open('/a.scap');
+  t.push(progress({ done: true, error: 'not a capture: bad magic' }));
+  const store = useApp.getState().capture;
+  assert.equal(store?.getState().status, 'failed');
+  assert.equal(store?.getState().error, 'not a capture: bad magic');
+  await session.close();
+  assert.equal(useApp.getState().capture, null);
+  assert.equal(page.hash, '');
+  assert.ok(t.calls.includes('closeCapture'));
+});
+
+test('a refused open leaves the welcome screen with the reason', async () => {
+  const t = testBridge({ openCapture: () => { throw new Error('no such file: /x.scap'); } });
+  const session = startSession(createClient(t.bridge));
+  await session.open('/x.scap');
+  assert.equal(useApp.getState().capture, null);
+  assert.equal(useApp.getState().notice, 'no such file: /x.scap');
+});
+
+test('progress of another capture does not touch this one', async () => {
+  const t = testBridge({ openCapture: () => ({ captureId: 'c1' }) });
+  const session = startSession(createClient(t.bridge));
+  await session.open('/a.scap');
+  t.push(progress({ captureId: 'c9', bytesRead: 9 }));
+  assert.equal(useApp.getState().capture?.getState().progress, null);
+});
