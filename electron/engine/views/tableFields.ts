@@ -10,6 +10,7 @@ import type { FieldType } from '../../../shared/fields/types';
 import { THREAD_TABLE_EVENT_TYPE } from './threadTableEvents';
 
 const PROCINFO = 234;
+const ALSO_SYSCALL_TYPES = new Set(['procexit', 'signaldeliver', 'container']);
 
 function num(v: FieldValue | undefined): number | undefined {
   if (typeof v === 'number') return v;
@@ -111,7 +112,14 @@ export function withTableFields(base: FieldResolver<EventContext>): FieldResolve
     'evt.count.threadinfo': field('UINT32', (ctx) => (ctx.ev.type === PROCINFO ? 1 : undefined)),
     'evt.count.procinfo': field('UINT32', (ctx) => (ctx.ev.type === PROCINFO ? 1 : undefined)),
     'evt.type': field('CHARBUF', (ctx) => (ctx.ev.type === THREAD_TABLE_EVENT_TYPE ? 'sysdigevent' : evtType(ctx))),
-    'syscall.type': field('CHARBUF', (ctx) => (ctx.ev.type === THREAD_TABLE_EVENT_TYPE ? 'sysdigevent' : syscallType(ctx))),
+    // csysdig's syscalls view also lists these non-syscall events (sysdig 0.29.3's syscall.type).
+    'syscall.type': field('CHARBUF', (ctx) => {
+      if (ctx.ev.type === THREAD_TABLE_EVENT_TYPE) return 'sysdigevent';
+      const t = syscallType(ctx);
+      if (t !== undefined) return t;
+      const e = evtType(ctx);
+      return typeof e === 'string' && ALSO_SYSCALL_TYPES.has(e) ? e : undefined;
+    }),
     // Memory belongs to the process: only its main thread reports it, other threads show 0.
     'thread.vmsize.b': field('UINT64', (ctx) => { const t = thread(ctx); return t ? (t.tid === t.pid ? t.vmsizeKb * 1024 : 0) : undefined; }),
     'thread.vmrss.b': field('UINT64', (ctx) => { const t = thread(ctx); return t ? (t.tid === t.pid ? t.vmrssKb * 1024 : 0) : undefined; }),
