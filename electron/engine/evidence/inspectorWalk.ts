@@ -33,11 +33,12 @@ export class InspectorWalk implements EventWalk<EventContext> {
   async walk(visit: (ctx: EventContext, e: EvidenceEvent) => boolean | void, onInitialThread?: (t: EvidenceThread) => void): Promise<void> {
     const e: EvidenceEvent = { evtNum: 0, raw: undefined as never, recorded: undefined as never, thread: undefined, fdNum: -1, fd: undefined };
     let first = true;
+    const seed = (threads: Iterable<EvidenceThread & { cloneTs: bigint }>) => {
+      first = false;
+      if (onInitialThread) for (const t of threads) if (t.tid >= 0 && t.cloneTs === 0n) onInitialThread(t);
+    };
     const inspector = new Inspector((ctx) => {
-      if (first) {
-        first = false;
-        if (onInitialThread) for (const t of ctx.state.threads.values()) if (t.tid >= 0 && t.cloneTs === 0n) onInitialThread(t);
-      }
+      if (first) seed(ctx.state.threads.values());
       e.evtNum = ctx.num;
       e.raw = ctx.upgraded ?? ctx.ev;
       e.recorded = ctx.ev;
@@ -49,6 +50,8 @@ export class InspectorWalk implements EventWalk<EventContext> {
     this.inspector = inspector;
     try {
       await readCapture(this.path, inspector, { layout: 'file', signal: this.signal });
+      // A capture without a single shown event still has its process list.
+      if (first) seed(inspector.state.threads.values());
     } catch (err) {
       if (err !== stop) throw err;
     }
