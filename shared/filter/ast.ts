@@ -9,6 +9,9 @@ export type ComparisonOperator =
 /** `op anyof (…)`: how many list elements must satisfy `value op element`. */
 export type ListModifier = 'oneof' | 'anyof' | 'allof';
 
+/** Transformers applied to a field value (`tolower(proc.name)`), newest-libs syntax. */
+export type TransformerName = 'tolower' | 'toupper' | 'b64' | 'basename' | 'len';
+
 export interface FieldRef {
   /** Canonical catalog name (`evt.arg` for `evt.arg.fd`). */
   name: string;
@@ -16,6 +19,8 @@ export interface FieldRef {
   written: string;
   arg?: string;
   info: FieldInfo;
+  /** Applied to the value in this order (innermost first): `len(tolower(x))` → ['tolower', 'len']. */
+  transformers?: TransformerName[];
   start: number;
   end: number;
 }

@@ -47,7 +47,7 @@ export function unknownNameError(check: CheckNode): FilterError | undefined {
       return { message: `no event has a parameter called '${f.arg}'${near ? `; did you mean '${near}'?` : ''}`, offset: f.start, length: f.end - f.start, suggestion: near };
     }
   }
-  const typeChecked = f.name === 'evt.type' && ['=', '!=', 'in', 'intersects'].includes(check.op);
+  const typeChecked = f.name === 'evt.type' && !f.transformers?.length && ['=', '!=', 'in', 'intersects'].includes(check.op);
   if (!typeChecked || !check.operand || check.operand.kind === 'field') return undefined;
   const values = check.operand.kind === 'value' ? [check.operand.value] : check.operand.items;
   for (const v of values) {

@@ -45,6 +45,12 @@ export function operatorsFor(field: FieldInfo): ComparisonOperator[] {
     .filter((op) => operatorApplies(op, field.type, field.list));
 }
 
+/** The value type after transformers: `len` gives a number, the others text. */
+export function transformedType(type: FieldType, transformers: readonly string[] | undefined): FieldType {
+  if (!transformers || transformers.length === 0) return type;
+  return transformers[transformers.length - 1] === 'len' ? 'UINT64' : 'CHARBUF';
+}
+
 /** How a type is called in messages. */
 export function typeWord(type: FieldType): string {
   switch (type) {

@@ -10,10 +10,11 @@ function show(node: FilterNode): string {
     case 'and': case 'or': return `(${node.kind} ${node.children.map(show).join(' ')})`;
     case 'not': return `(not ${show(node.child)})`;
     case 'check': {
-      const f = node.field.arg === undefined ? node.field.name : `${node.field.name}[${node.field.arg}]`;
+      let f = node.field.arg === undefined ? node.field.name : `${node.field.name}[${node.field.arg}]`;
+      for (const t of node.field.transformers ?? []) f = `${t}(${f})`;
       const m = node.modifier ? ` ${node.modifier}` : '';
       const o = node.operand;
-      const v = !o ? '' : o.kind === 'value' ? ` ${JSON.stringify(o.value.text)}` : o.kind === 'list' ? ` (${o.items.map((i) => JSON.stringify(i.text)).join(',')})` : ` val(${o.field.name})`;
+      const v = !o ? '' : o.kind === 'value' ? ` ${JSON.stringify(o.value.text)}` : o.kind === 'list' ? ` (${o.items.map((i) => JSON.stringify(i.text)).join(',')})` : ` val(${(o.field.transformers ?? []).reduce((a, t) => `${t}(${a})`, o.field.name)})`;
       return `${f} ${node.op}${m}${v}`;
     }
   }
@@ -148,7 +149,8 @@ test('unknown fields name the closest real field', () => {
   assert.equal(error('fd.nam exists').message, "unknown field 'fd.nam'; did you mean 'fd.name'?");
   assert.equal(error('zzz.qqqqqq=1').message, "unknown field 'zzz.qqqqqq'");
   assert.match(error('bash').message, /^'bash' is not a field/);
-  assert.match(error('tolower(proc.name) = bash').message, /transformers such as 'tolower\(\)' are not supported yet/);
+  assert.match(error('join(proc.name) = bash').message, /the transformer 'join\(\)' is not supported yet/);
+  assert.match(error('lower(proc.name) = bash').message, /'lower' is not a field or a transformer/);
 });
 
 test('field argument errors', () => {
@@ -189,4 +191,16 @@ test('formatFilterError puts a caret under the column', () => {
   const r2 = parseFilter(t2);
   if (r2.ok) assert.fail('should fail');
   assert.equal(formatFilterError(t2, r2.error).split('\n')[2], '  ^^^^^^^^^');
+});
+
+test('transformers wrap fields on either side and change the value type', () => {
+  assert.equal(parsed('tolower(proc.name) = bash'), 'tolower(proc.name) = "bash"');
+  assert.equal(parsed('len(toupper(proc.name)) > 3'), 'len(toupper(proc.name)) > "3"');
+  assert.equal(parsed('basename( fd.name ) in (passwd, shadow)'), 'basename(fd.name) in ("passwd","shadow")');
+  assert.equal(parsed('proc.name = tolower(proc.pname)'), 'proc.name = val(tolower(proc.pname))');
+  assert.equal(parsed('len(fd.types) > 1'), 'len(fd.types) > "1"');
+  assert.match(error('len(proc.name) contains 3').message, /operator 'contains' does not apply to 'len\(proc.name\)' \(a numeric field\)/);
+  assert.match(error('tolower(fd.types) = a').message, /'tolower\(\)' does not apply to the list field 'fd.types'/);
+  assert.match(error('tolower(proc.name = a').message, /expected '\)' to close tolower\( at column 19/);
+  assert.match(error('tolower() = a').message, /expected a field name inside tolower\(/);
 });

@@ -7,13 +7,14 @@
  * Precedence: not > and > or. Every problem becomes a FilterError with a position; nothing throws out.
  */
 import { lookupField } from '../fields/catalog';
-import type { CheckNode, ComparisonOperator, FieldRef, FilterNode, ListModifier, Operand, ValueText } from './ast';
+import type { CheckNode, ComparisonOperator, FieldRef, FilterNode, ListModifier, Operand, TransformerName, ValueText } from './ast';
 import { describePosition, type FilterError, type FilterResult } from './errors';
-import { LIST_OPERATORS, MODIFIABLE_OPERATORS, WORD_OPERATORS, operatorApplies, operatorsFor, typeWord } from './operators';
+import { LIST_OPERATORS, MODIFIABLE_OPERATORS, WORD_OPERATORS, operatorApplies, operatorsFor, transformedType, typeWord } from './operators';
 import { closestField, editDistance } from './suggest';
 
 const MAX_DEPTH = 100;
 const TRANSFORMERS = new Set(['tolower', 'toupper', 'b64', 'basename', 'len', 'join', 'concat', 'getopt']);
+const SUPPORTED_TRANSFORMERS = new Set<TransformerName>(['tolower', 'toupper', 'b64', 'basename', 'len']);
 const MODIFIERS = new Set<ListModifier>(['oneof', 'anyof', 'allof']);
 
 class ParseFailure {
@@ -112,9 +113,12 @@ class Parser {
     this.skipBlanks();
     const opStart = this.pos;
     const op = this.parseOperator(field);
-    if (!operatorApplies(op, field.info.type, field.info.list)) {
-      const kind = field.info.list ? 'a list field' : `a ${typeWord(field.info.type)} field`;
-      this.fail(`operator '${op}' does not apply to '${field.written}' (${kind}); use ${operatorsFor(field.info).join(', ')}`, opStart, op.length);
+    const type = transformedType(field.info.type, field.transformers);
+    const isList = field.info.list && !field.transformers?.length;
+    if (!operatorApplies(op, type, isList)) {
+      const kind = isList ? 'a list field' : `a ${typeWord(type)} field`;
+      const valid = field.transformers?.length ? operatorsFor({ ...field.info, type, list: false }) : operatorsFor(field.info);
+      this.fail(`operator '${op}' does not apply to '${this.text.slice(field.start, field.end)}' (${kind}); use ${valid.join(', ')}`, opStart, op.length);
     }
     if (op === 'exists') return { kind: 'check', field, op, opStart };
     this.skipBlanks();
@@ -130,12 +134,22 @@ class Parser {
     return { kind: 'check', field, op, opStart, operand: this.parseScalarOperand(context) };
   }
 
-  private parseField(): FieldRef {
+  private parseField(depth = 0): FieldRef {
     const start = this.pos;
     const written = this.readFieldName();
     if (this.peek() === '(' && !written.includes('.')) {
-      if (TRANSFORMERS.has(written)) this.fail(`transformers such as '${written}()' are not supported yet`, start, written.length);
-      this.fail(`'${written}' is not a field`, start, written.length);
+      if (!TRANSFORMERS.has(written)) this.fail(`'${written}' is not a field or a transformer`, start, written.length);
+      if (!SUPPORTED_TRANSFORMERS.has(written as TransformerName)) this.fail(`the transformer '${written}()' is not supported yet`, start, written.length);
+      if (depth >= MAX_DEPTH) this.fail(`transformers nest more than ${MAX_DEPTH} deep`, start, written.length);
+      this.pos++;
+      this.skipBlanks();
+      if (!isIdentStart(this.peek())) this.fail(`expected a field name inside ${written}( at ${this.where()}, found ${this.found()}`);
+      const inner = this.parseField(depth + 1);
+      this.skipBlanks();
+      if (this.peek() !== ')') this.fail(`expected ')' to close ${written}( at ${this.where()}, found ${this.found()}`);
+      this.pos++;
+      if (inner.info.list && written !== 'len') this.fail(`'${written}()' does not apply to the list field '${inner.name}'`, start, this.pos - start);
+      return { ...inner, transformers: [...(inner.transformers ?? []), written as TransformerName], start, end: this.pos };
     }
     let bracketArg: string | undefined;
     if (this.peek() === '[') bracketArg = this.readBracketArg(written);
@@ -254,6 +268,11 @@ class Parser {
 
   private parseScalarOperand(context: string): Operand {
     const start = this.pos;
+    if (/^(tolower|toupper|b64|basename|len|join|concat|getopt)\(/.test(this.text.slice(this.pos, this.pos + 9))) {
+      const field = this.parseField();
+      if (field.info.noRhs || field.info.usage === 'filter') this.fail(`'${field.name}' cannot be compared with another field`, field.start, field.end - field.start);
+      return { kind: 'field', field, start, end: this.pos };
+    }
     if (this.text.startsWith('val(', this.pos)) {
       this.pos += 4;
       this.skipBlanks();

@@ -9,11 +9,12 @@ import type { FilterError, FilterResult } from './errors';
 import { parseFilter } from './parse';
 import { parseConstant, type Constant } from './values';
 import { unknownNameError } from './knownNames';
+import { transformedType } from './operators';
 
 export function checkFilter(text: string): FilterResult<FilterNode> {
   const parsed = parseFilter(text);
   if (!parsed.ok) return parsed;
-  const error = firstValueError(parsed.value, (c) => c.field.info.type);
+  const error = firstValueError(parsed.value, (c) => (c.field.transformers?.length ? transformedType(c.field.info.type, c.field.transformers) : c.field.info.type));
   return error ? { ok: false, error } : parsed;
 }
 

@@ -241,6 +241,7 @@ export const DIFFERENCES: readonly Difference[] = [
   { filter: 'evt.buffer bstartswith 48545450', capture: 'inspect_502Error.scap', sysdig: 'rejects', reason: 'bstartswith (hex bytes) is newer than sysdig 0.29.3' },
   { filter: 'proc.name startswith anyof (ba, su)', capture: 'sysflow_namespaces_setns.scap', sysdig: 'rejects', reason: 'list modifiers (oneof/anyof/allof) are newer than sysdig 0.29.3' },
   { filter: 'proc.name = val(proc.pname)', capture: 'sysflow_namespaces_setns.scap', sysdig: 'rejects', reason: 'val() field comparisons are newer than sysdig 0.29.3' },
+  { filter: 'tolower(proc.name) = sudo', capture: 'sysflow_namespaces_setns.scap', sysdig: 'rejects', reason: 'transformers (tolower, toupper, b64, basename, len) are newer than sysdig 0.29.3' },
   { filter: 'proc.duration > 1s', capture: 'sysflow_namespaces_setns.scap', sysdig: 'rejects', reason: 'we also accept durations with a unit (ns, us, ms, s, m, h) for duration fields' },
   { filter: 'evt.num < -1', capture: 'falco_syscall.scap', sysdig: 'selects other events',
     reason: 'sysdig wraps a negative constant for an unsigned field (-1 becomes 2^64-1, so every event matches); we compare the numbers as written (none match)' },

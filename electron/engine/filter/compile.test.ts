@@ -258,3 +258,19 @@ test('nothing throws past the API, whatever the input', () => {
     else assert.ok(c.error.message.length > 0 && !c.error.message.includes('\n'), s);
   }
 });
+
+test('transformers: tolower, toupper, basename, b64, len', () => {
+  const ev: Ev = { 'proc.name': 'BaSh', 'fd.name': '/etc/ssl/certs/ca.pem', 'proc.cmdline': 'aGVsbG8=', 'fd.types': ['file', 'ipv4'] };
+  assert.equal(matches('tolower(proc.name) = bash', ev), true);
+  assert.equal(matches('toupper(proc.name) = BASH', ev), true);
+  assert.equal(matches('basename(fd.name) = ca.pem', ev), true);
+  assert.equal(matches('basename(fd.name) = certs', ev), false);
+  assert.equal(matches('b64(proc.cmdline) = hello', ev), true);
+  assert.equal(matches('b64(fd.name) exists', ev), false, 'not base64: no value');
+  assert.equal(matches('len(proc.name) = 4 and len(fd.name) > 10', ev), true);
+  assert.equal(matches('len(fd.types) = 2', ev), true);
+  assert.equal(matches('tolower(proc.name) = tolower(proc.pname)', { 'proc.name': 'SH', 'proc.pname': 'sh' }), true);
+  assert.equal(matches('tolower(evt.type) = open', { 'evt.type': 'open' }), true);
+  assert.equal(matches('tolower(proc.name) = bash', {}), false);
+  assert.match(compileError('len(proc.name) > abc'), /'abc' is not a number/);
+});

@@ -10,19 +10,19 @@
  * only `exists` tells, and `not` inverts the result); `and`/`or` short-circuit left to right;
  * multi-valued fields follow the rules documented on ResolvedField.multi.
  */
-import type { CheckNode, ComparisonOperator, FilterNode, Operand } from '../../../shared/filter/ast';
+import type { CheckNode, ComparisonOperator, FilterNode, Operand, TransformerName } from '../../../shared/filter/ast';
 import type { FilterError } from '../../../shared/filter/errors';
 import { parseFilter } from '../../../shared/filter/parse';
 import { checkValues, constantFor } from '../../../shared/filter/validate';
 import { unknownNameError } from '../../../shared/filter/knownNames';
 import { parseIpv4, parseIpv6, type Constant } from '../../../shared/filter/values';
-import { typeWord } from '../../../shared/filter/operators';
+import { transformedType, typeWord } from '../../../shared/filter/operators';
 import type { FieldType } from '../../../shared/fields/types';
 import {
   asciiLower, bytesEqual, bytesInclude, bytesStartWith, globToRegExp, includesIgnoreCase, netContains,
   pathComponents, pathHasPrefix,
 } from './match';
-import type { FieldResolver, ResolvedField, ScalarValue } from './resolver';
+import type { FieldResolver, FieldValue, ResolvedField, ScalarValue } from './resolver';
 
 export type { FieldResolver, ResolvedField, FieldValue, ScalarValue } from './resolver';
 
@@ -80,7 +80,47 @@ function resolveField<Ctx>(check: CheckNode['field'], resolve: FieldResolver<Ctx
   const where = { offset: check.start, length: check.end - check.start };
   if (r === undefined) throw new CompileFailure({ message: `field '${check.written}' is not supported yet`, ...where });
   if ('error' in r) throw new CompileFailure({ message: r.error, ...where });
-  return r;
+  return check.transformers?.length ? applyTransformers(r, check.transformers) : r;
+}
+
+// ---- transformers: tolower(), toupper(), b64(), basename(), len() ----
+
+function transformOne(name: TransformerName, v: ScalarValue): ScalarValue | undefined {
+  switch (name) {
+    case 'tolower': return asText(v).replace(/[A-Z]+/g, (m) => m.toLowerCase());
+    case 'toupper': return asText(v).replace(/[a-z]+/g, (m) => m.toUpperCase());
+    case 'basename': { const t = asText(v); return t.slice(t.lastIndexOf('/') + 1); }
+    case 'len': return v instanceof Uint8Array ? v.length : Buffer.byteLength(asText(v), 'utf8');
+    case 'b64': {
+      const t = asText(v);
+      if (t.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(t)) return undefined;
+      return Buffer.from(t, 'base64').toString('utf8');
+    }
+  }
+}
+
+function applyTransformers<Ctx>(field: ResolvedField<Ctx>, names: readonly TransformerName[]): ResolvedField<Ctx> {
+  const get = field.get;
+  const isList = field.multi === 'list';
+  const transform = (v: FieldValue): FieldValue | undefined => {
+    let cur: FieldValue | undefined = v;
+    for (const name of names) {
+      if (cur === undefined) return undefined;
+      if (Array.isArray(cur)) {
+        if (name === 'len' && isList) { cur = cur.length; continue; }
+        const out: ScalarValue[] = [];
+        for (const x of cur as readonly ScalarValue[]) { const y = transformOne(name, x); if (y !== undefined) out.push(y); }
+        cur = out;
+      } else cur = transformOne(name, cur as ScalarValue);
+    }
+    return cur;
+  };
+  const multi = isList && names.includes('len') ? undefined : field.multi;
+  return {
+    type: transformedType(field.type, names),
+    get: (ctx) => { const v = get(ctx); return v === undefined ? undefined : transform(v); },
+    ...(multi ? { multi } : {}),
+  };
 }
 
 function compileCheck<Ctx>(check: CheckNode, resolve: FieldResolver<Ctx>): Predicate<Ctx> {
