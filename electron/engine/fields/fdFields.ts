@@ -195,7 +195,7 @@ export const FD_FIELDS: Record<string, FieldFactory> = {
     const fd = eventFd(c);
     if (!fd) return undefined;
     if (fd.isServerSocket) return true;
-    if (fd.type === FdType.Ipv4Sock || fd.type === FdType.Ipv6Sock) return isLocal(c, fd.dip);
+    if (fd.type === FdType.Ipv4Sock || fd.type === FdType.Ipv6Sock) return isLocal(c, fd.dip ?? new Uint8Array(fd.type === FdType.Ipv4Sock ? 4 : 16));
     return false;
   })),
   'fd.connected': noArg(() => boolField((c) => eventFd(c)?.connected)),

@@ -26,6 +26,16 @@ export function ancestor(state: SystemState, t: ThreadInfo, n: number): ThreadIn
   return cur;
 }
 
+/** A thread's parent as sysdig 0.29.3 finds it: for a non-main thread with an unknown parent, its leader. */
+function parentOf(state: SystemState, t: ThreadInfo): ThreadInfo | undefined {
+  if (t.ptid > 0 && t.ptid !== t.tid) {
+    const p = state.threads.get(t.ptid);
+    if (p) return p;
+  }
+  if (!t.isMainThread) return state.threads.get(t.pid);
+  return undefined;
+}
+
 function cmdline(t: ThreadInfo): string {
   return t.args.length ? `${t.comm} ${t.args.join(' ')}` : t.comm;
 }
@@ -142,10 +152,10 @@ export const PROC_FIELDS: Record<string, FieldFactory> = {
   'proc.vmrss': u64((c) => main(c)?.vmrssKb),
   'proc.vmswap': u64((c) => main(c)?.vmswapKb),
   'proc.nthreads': u64(nThreads),
-  'proc.pname': g((c) => { const t = thread(c); return t ? ancestor(c.state, t, 1)?.comm : undefined; }),
-  'proc.pexe': g((c) => { const t = thread(c); return t ? ancestor(c.state, t, 1)?.exe : undefined; }),
-  'proc.pexepath': g((c) => { const t = thread(c); return t ? ancestor(c.state, t, 1)?.exepath : undefined; }),
-  'proc.pcmdline': g((c) => { const t = thread(c); const p = t ? ancestor(c.state, t, 1) : undefined; return p ? cmdline(p) : undefined; }),
+  'proc.pname': g((c) => { const t = thread(c); return t ? parentOf(c.state, t)?.comm : undefined; }),
+  'proc.pexe': g((c) => { const t = thread(c); return t ? parentOf(c.state, t)?.exe : undefined; }),
+  'proc.pexepath': g((c) => { const t = thread(c); return t ? parentOf(c.state, t)?.exepath : undefined; }),
+  'proc.pcmdline': g((c) => { const t = thread(c); const p = t ? parentOf(c.state, t) : undefined; return p ? cmdline(p) : undefined; }),
   'proc.pvpid': n64((c) => { const t = thread(c); const p = t ? ancestor(c.state, t, 1) : undefined; return p ? nonNegative(p.vpid) : undefined; }),
   'proc.aname': ancestorField((t) => t.comm, 'CHARBUF'),
   'proc.apid': ancestorField((t) => t.pid, 'INT64'),

@@ -68,9 +68,15 @@ export function isLocalAddress(interfaces: readonly InterfaceEntry[], containers
     const c = containers.get(containerId);
     if (c) {
       const text = `${addr[0]}.${addr[1]}.${addr[2]}.${addr[3]}`;
-      if (c.ip) { if (c.ip === text) return true; }
-      else for (const other of containers.values()) if (other.ip === text) return true;
+      // sinsp keeps the container IP as a number: '' and 0.0.0.0 are both 0 ("unknown"), and
+      // an unknown IP makes it look through every container's.
+      if (!isZeroIpText(c.ip)) { if (c.ip === text) return true; }
+      else for (const other of containers.values()) if ((isZeroIpText(other.ip) ? '0.0.0.0' : other.ip) === text) return true;
     }
   }
   return interfaces.some((i) => i.family === 4 && same(i.addr, addr));
+}
+
+function isZeroIpText(ip: string): boolean {
+  return ip === '' || ip === '0.0.0.0';
 }
