@@ -97,7 +97,13 @@ export class CaptureSession {
       throw new ApiFailure('not-found', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
     const cache = opts.cache === undefined ? new IndexCache() : opts.cache;
-    const readPath = cache ? await cache.readablePath(path, identity, opts.signal) : path;
+    let readPath = path;
+    try {
+      if (cache) readPath = await cache.readablePath(path, identity, opts.signal);
+    } catch (err) {
+      if (opts.signal?.aborted) throw new ApiFailure('cancelled', `loading ${basename(path)} was cancelled`);
+      throw new ApiFailure('bad-capture', (err instanceof Error ? err.message : String(err)).split('\n')[0]);
+    }
     const cached = cache?.load(identity);
     if (cached?.index) {
       opts.onProgress?.({ bytesRead: identity.size, totalBytes: identity.size, events: cached.index.events, eventsPerSecond: 0, secondsLeft: 0 });
@@ -135,7 +141,10 @@ export class CaptureSession {
     if (hit) return hit;
     const pred = this.compile(filter, 'filter');
     const mask = new Uint8Array(this.index.events);
-    await scanCapture(this.readPath, (ctx, row) => { if (row < mask.length && pred(ctx)) mask[row] = 1; });
+    let rows = 0;
+    await scanCapture(this.readPath, (ctx, row) => { rows++; if (row < mask.length && pred(ctx)) mask[row] = 1; });
+    // Row numbers only line up with the index if the file still holds the same events.
+    if (rows !== this.index.events) throw new ApiFailure('bad-capture', `${basename(this.index.meta.path)} changed since it was indexed (${rows} events, index has ${this.index.events}); reopen it`);
     this.masks.set(filter, mask);
     return mask;
   }
