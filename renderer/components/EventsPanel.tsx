@@ -43,11 +43,16 @@ export function EventsPanel() {
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportPx, setViewportPx] = useState(400);
 
+  // Each change of selection starts a new generation; replies to an older one are dropped.
+  const generation = useRef(0);
+
   async function loadMore(from: number | undefined, reset: boolean) {
-    if (loading.current) return;
+    if (loading.current && !reset) return;
+    const gen = reset ? ++generation.current : generation.current;
     loading.current = true;
     try {
       const page = await client.call('events', { captureId, filter: scope.filter, window: scope.window, fromEvtNum: from, limit: pageSize });
+      if (gen !== generation.current) return;
       if (reset) rows.current = [];
       rows.current.push(...page.events);
       setFields(page.fields);
@@ -55,10 +60,11 @@ export function EventsPanel() {
       setNext(rows.current.length >= maxListedEvents ? null : page.next);
       setError(null);
     } catch (err) {
+      if (gen !== generation.current) return;
       setError(messageOf(err));
       setNext(null);
     } finally {
-      loading.current = false;
+      if (gen === generation.current) loading.current = false;
     }
   }
 

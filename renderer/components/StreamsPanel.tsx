@@ -4,7 +4,7 @@
  * renderings, which match sysdig's for the first three). "Follow" narrows to one fd's
  * conversation. Pages load on demand, up to a bound.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StreamOperationWire } from '../../shared/streams/evidenceApi';
 import { fromBase64, renderPayload, streamModes, type StreamMode } from '../../shared/streams/render';
 import { useCapture, useClient } from '../state/context';
@@ -29,10 +29,15 @@ export function StreamsPanel() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // Each change of selection starts a new generation; replies to an older one are dropped.
+  const generation = useRef(0);
+
   async function load(from: number | undefined, reset: boolean) {
+    const gen = reset ? ++generation.current : generation.current;
     setBusy(true);
     try {
       const page = await client.call('streams', { captureId, filter: scope.filter, window: scope.window, follow, fromEvtNum: from, limit: pageSize });
+      if (gen !== generation.current) return;
       setOps((prev) => {
         const all = reset ? page.operations : [...prev, ...page.operations];
         setNext(all.length >= maxOperations ? null : page.next);
@@ -40,10 +45,11 @@ export function StreamsPanel() {
       });
       setError(null);
     } catch (err) {
+      if (gen !== generation.current) return;
       setError(messageOf(err));
       setNext(null);
     } finally {
-      setBusy(false);
+      if (gen === generation.current) setBusy(false);
     }
   }
 
