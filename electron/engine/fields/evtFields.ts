@@ -66,7 +66,11 @@ function category(ctx: EventContext): string {
   return CATEGORY_NAMES[low] ?? 'unknown';
 }
 
+// sendmmsg/recvmmsg were not I/O events in sysdig 0.29.3.
+const NOT_IO_029 = new Set([50, 51, 54, 55]);
+
 function ioFlags(ctx: EventContext): number {
+  if (NOT_IO_029.has(ctx.ev.type)) return 0;
   return (EVENTS[ctx.ev.type]?.flags ?? 0) & (EventFlag.READS_FROM_FD | EventFlag.WRITES_TO_FD);
 }
 
@@ -167,7 +171,7 @@ export const EVT_FIELDS: Record<string, FieldFactory> = {
   'evt.is_io': noArg(() => boolField((c) => ioFlags(c) !== 0)),
   'evt.is_io_read': noArg(() => boolField((c) => (ioFlags(c) & EventFlag.READS_FROM_FD) !== 0)),
   'evt.is_io_write': noArg(() => boolField((c) => (ioFlags(c) & EventFlag.WRITES_TO_FD) !== 0)),
-  'evt.io_dir': noArg(() => stringField((c) => { const f = ioFlags(c); return f & EventFlag.READS_FROM_FD ? 'r' : f & EventFlag.WRITES_TO_FD ? 'w' : undefined; })),
+  'evt.io_dir': noArg(() => stringField((c) => { const f = ioFlags(c); return f & EventFlag.READS_FROM_FD ? 'read' : f & EventFlag.WRITES_TO_FD ? 'write' : undefined; })),
   'evt.is_wait': noArg(() => boolField((c) => ((EVENTS[c.ev.type]?.flags ?? 0) & EventFlag.WAITS) !== 0)),
   'evt.count': noArg(() => numberField('UINT32', () => 1)),
   'evt.count.error': noArg(() => numberField('UINT32', (c) => { const r = rawResult(c); return r !== undefined && r < 0 ? 1 : 0; })),
