@@ -47,6 +47,8 @@ export interface EvidenceLookup {
   userName(uid: number, containerId: string): string;
   /** A thread of the state's thread table (after the current event was parsed). */
   thread(tid: number): EvidenceThread | undefined;
+  /** Every container the capture described, seen running or not. */
+  containerIds?(): string[];
 }
 
 /** container.name as sysdig shows it: 'host' on the host, '<NA>' without metadata. */

@@ -26,6 +26,7 @@ export class InspectorWalk implements EventWalk<EventContext> {
       return users?.user(uid, cid)?.name ?? (cid ? users?.user(uid, '')?.name : undefined) ?? '';
     },
     thread: (tid) => this.inspector?.state.threads.get(tid),
+    containerIds: () => [...(this.inspector?.state.containers.keys() ?? [])],
   };
 
   constructor(private readonly path: string, private readonly signal?: AbortSignal) {}

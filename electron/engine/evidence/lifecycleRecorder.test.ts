@@ -83,3 +83,9 @@ test("a child's parent is the one its clone event names, even when the state alr
   r.onEvent(evidence(531, rawEvent(CLONE_X, params, 5n, 10310), child));
   assert.deepEqual(r.finish().processes.map((p) => [p.pid, p.parentTid]), [[10310, 10309]]);
 });
+
+test('a container the capture described is listed even when none of its processes ran', () => {
+  const r = new LifecycleRecorder({ ...lookupWith(new Map()), containerIds: () => ['c1'] });
+  const { containers } = r.finish();
+  assert.deepEqual(containers.map((c) => [c.id, c.name, c.hasMetadata, c.events]), [['c1', 'web', true, 0]]);
+});

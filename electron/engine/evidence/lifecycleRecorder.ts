@@ -110,18 +110,13 @@ export class LifecycleRecorder {
 
   finish(): Lifecycle {
     const processes = this.tree.build();
-    for (const p of processes) {
-      const meta = p.containerId ? this.lookup.container(p.containerId) : undefined;
-      if (meta) this.containers.describe(p.containerId, meta);
+    const ids = new Set([...processes.map((p) => p.containerId), ...(this.lookup.containerIds?.() ?? [])]);
+    for (const id of ids) {
+      const meta = id ? this.lookup.container(id) : undefined;
+      if (meta) this.containers.describe(id, meta);
     }
     const containers = this.containers.build(processes);
     return { processes, containers, restartGroups: restartGroups(containers) };
-  }
-
-  /** Container metadata seen outside any process (a container event before its processes). */
-  describeContainer(id: string): void {
-    const meta = this.lookup.container(id);
-    if (meta) this.containers.describe(id, meta);
   }
 }
 

@@ -183,10 +183,6 @@ export class ProcessTreeBuilder {
     else live.node.connections++;
   }
 
-  /** The current process of a thread (for callers that attach more facts). */
-  processOf(tid: number): ProcessNode | undefined {
-    return this.byPid.get(this.pidOfTid.get(tid) ?? tid)?.node;
-  }
 
   /** Every process, in order of appearance, with children filled in. */
   build(): ProcessNode[] {
