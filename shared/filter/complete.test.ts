@@ -41,3 +41,9 @@ test('values: event type names, closed sets, also inside lists', () => {
   assert.deepEqual(labels('fd.l4proto = u'), ['udp']);
   assert.deepEqual(labels('proc.name = '), []);
 });
+
+test('after a transformer, the operators of its result type', () => {
+  assert.ok(labels('tolower(proc.name) ').includes('contains'));
+  assert.ok(!labels('len(proc.name) ').includes('contains'));
+  assert.ok(labels('len(proc.name) ').includes('>'));
+});

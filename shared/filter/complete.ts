@@ -3,7 +3,7 @@
  * just typed, keywords, boolean values), replacing the word the cursor is in.
  */
 import { FIELDS, fieldClasses, lookupField } from '../fields/catalog';
-import { OPERATOR_SPELLINGS, operatorsFor } from './operators';
+import { OPERATOR_SPELLINGS, operatorsFor, transformedType } from './operators';
 import { knownEventNames } from './knownNames';
 
 export interface Completion {
@@ -39,6 +39,14 @@ export function completeFilter(text: string, cursor: number): CompletionResult {
   const op = OPERATOR_AT_END.exec(before);
   if (op && hadBlank) {
     return result(valueItems(op[1], prefix));
+  }
+  const transformed = /\b(tolower|toupper|b64|basename|len)\(\s*([A-Za-z_]\w*(?:\.\w+)+)(?:\[[^\]]*\])?\s*\)$/.exec(before);
+  if (transformed && hadBlank) {
+    const ref = lookupField(transformed[2]);
+    if (ref) {
+      const type = transformedType(ref.field.type, [transformed[1]]);
+      return result(operatorsFor({ ...ref.field, type, list: false }).filter((o) => o.startsWith(prefix)).map((label) => ({ label, kind: 'operator' as const })));
+    }
   }
   const fieldAtEnd = FIELD_REF_AT_END.exec(before);
   if (fieldAtEnd && hadBlank && !/[=<>]\s*[^\s]*$/.test(before.slice(0, fieldAtEnd.index))) {
