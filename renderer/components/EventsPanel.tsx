@@ -10,6 +10,7 @@ import { messageOf } from '../api/client';
 import { scrollGeometry, scrollTopToReveal } from '../grid/scrollWindow';
 import { useEvidenceScope } from './evidenceQuery';
 import { formatTimestamp } from '../util/format';
+import { BookmarkButton } from '../findings/BookmarkButton';
 
 const rowPx = 22;
 const pageSize = 500;
@@ -169,7 +170,7 @@ function EventDetail({ detail, onJump }: { detail: EventDetailReply | null; onJu
   const entries = Object.entries(detail.fields);
   return (
     <aside className="event-detail" aria-label="Event fields">
-      <h3>Event {detail.evtNum}</h3>
+      <h3>Event {detail.evtNum} <BookmarkButton bookmark={{ kind: 'event', evtNum: detail.evtNum, note: '' }} /></h3>
       <p className="dim">
         {detail.partner !== null && <button type="button" className="link" onClick={() => onJump(detail.partner as number)}>Partner event {detail.partner}</button>}
         {detail.latencyNs !== null && <span> · latency {detail.latencyNs} ns</span>}

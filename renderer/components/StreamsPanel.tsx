@@ -11,6 +11,7 @@ import { useCapture, useClient } from '../state/context';
 import { messageOf } from '../api/client';
 import { formatBytes, formatTimestamp } from '../util/format';
 import { useEvidenceScope } from './evidenceQuery';
+import { BookmarkButton } from '../findings/BookmarkButton';
 
 const pageSize = 200;
 const maxOperations = 5_000;
@@ -99,6 +100,7 @@ function Operation({ op, mode, onFollow }: { op: StreamOperationWire; mode: Stre
         <span>{formatBytes(op.length)}{truncated ? ' (truncated by the capture)' : ''}</span>
         {op.containerName && op.containerName !== 'host' && <span className="dim">{op.containerName}</span>}
         {onFollow && <button type="button" className="small" onClick={onFollow} aria-label={`Follow ${op.streamKey}`}>Follow</button>}
+        <BookmarkButton bookmark={{ kind: 'stream', evtNum: op.evtNum, streamKey: op.streamKey, note: '' }} />
       </header>
       <pre>{text}</pre>
     </article>

@@ -40,7 +40,7 @@ function load(path: string, fileName: string): Findings {
   return emptyFindings(fileName);
 }
 
-function sameEvidence(a: Bookmark, b: Bookmark): boolean {
+export function sameEvidence(a: Bookmark, b: Bookmark): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'row' && b.kind === 'row') return a.viewId === b.viewId && a.key === b.key && a.filter === b.filter && JSON.stringify(a.window) === JSON.stringify(b.window);
   return (a as { evtNum: number }).evtNum === (b as { evtNum: number }).evtNum;

@@ -36,3 +36,10 @@ test('a step over a view reproduces the view and its events in the time window',
     `syscope dump c.scap '((proc.name=nginx) and (container.id="abc")) and (evt.rawtime >= 10 and evt.rawtime <= 20)'`,
   ]);
 });
+
+test('steps on the events, streams and tree panels reproduce with those commands', () => {
+  const base = { title: '', trail: [], tiles: [], note: '' };
+  assert.deepEqual(stepCommands('c.scap', { ...base, viewId: 'events', filter: 'proc.name=nginx', window: { from: '1', to: '2' } }), [`syscope events c.scap proc.name=nginx --from-time 1 --to-time 2`]);
+  assert.deepEqual(stepCommands('c.scap', { ...base, viewId: 'streams', filter: '', follow: '42:5#2' }), [`syscope streams c.scap --follow '42:5#2'`, `syscope export c.scap stream --follow '42:5#2' --format text`]);
+  assert.deepEqual(stepCommands('c.scap', { ...base, viewId: 'tree', filter: 'container.id!=host' }), [`syscope tree c.scap 'container.id!=host'`]);
+});

@@ -33,8 +33,20 @@ function windowFilter(w: { from: string; to: string } | undefined): string {
 
 export function stepCommands(capture: string, step: InvestigationStep): string[] {
   const filter = andFilters(step.filter, step.trail[step.trail.length - 1]?.filter);
-  if (step.viewId === 'overview') {
-    return [shellCommand(['syscope', 'tiles', capture, ...(filter ? ['--filter', filter] : []), ...windowArgs(step.window, '--from', '--to')])];
+  const words = (f: string) => (f ? [f] : []);
+  switch (step.viewId) {
+    case 'overview':
+      return [shellCommand(['syscope', 'tiles', capture, ...(filter ? ['--filter', filter] : []), ...windowArgs(step.window, '--from', '--to')])];
+    case 'events':
+      return [shellCommand(['syscope', 'events', capture, ...words(filter), ...windowArgs(step.window, '--from-time', '--to-time')])];
+    case 'streams': {
+      const f = andFilters(filter, windowFilter(step.window));
+      const out = [shellCommand(['syscope', 'streams', capture, ...words(f), ...(step.follow ? ['--follow', step.follow] : [])])];
+      if (step.follow) out.push(shellCommand(['syscope', 'export', capture, 'stream', '--follow', step.follow, '--format', 'text', ...words(f)]));
+      return out;
+    }
+    case 'tree':
+      return [shellCommand(['syscope', 'tree', capture, ...words(filter)])];
   }
   const out = [shellCommand(['syscope', 'view', capture, step.viewId, ...(filter ? ['--filter', filter] : []), ...windowArgs(step.window, '--from', '--to')])];
   const events = andFilters(filter, windowFilter(step.window));

@@ -25,11 +25,13 @@ const drillStepSchema = z.strictObject({
 /** One thing the investigator looked at: a view (after drilling), a filter, a time window. */
 export const investigationStepSchema = z.strictObject({
   title: text(500).default(''),
-  /** 'overview' for the tiles, else a view id. */
+  /** 'overview' for the tiles, 'events', 'streams' or 'tree' for those panels, else a view id. */
   viewId: text(200).min(1),
   trail: z.array(drillStepSchema).max(50).default([]),
   filter: filter.default(''),
   window: timeWindowSchema.optional(),
+  /** The I/O stream followed (streams panel), if any. */
+  follow: text(4096).optional(),
   /** Overview tiles (ids) whose timelines mattered: drawn as charts in the report. */
   tiles: z.array(text(200)).max(50).default([]),
   note,

@@ -68,7 +68,7 @@ test('the overview, pinned timeline and all, is recorded as a step with a note',
   await panel.getByRole('button', { name: 'Close findings' }).click();
 });
 
-test('a view row, an event and a stream operation are bookmarked, each with a note', { skip }, async () => {
+test('a view row, an event (events list) and a stream operation (I/O streams) are bookmarked, each with a note', { skip }, async () => {
   const { page } = h;
   await page.getByRole('button', { name: 'Open Running Containers in a view' }).click();
   const grid = page.getByRole('grid', { name: 'Containers' });
@@ -84,18 +84,30 @@ test('a view row, an event and a stream operation are bookmarked, each with a no
   await panel.getByRole('button', { name: 'Bookmark selected row' }).click();
   await panel.getByRole('status').filter({ hasText: /Bookmarked Containers row/ }).waitFor();
 
-  await panel.getByLabel('Event number', { exact: true }).fill(String(exitEvt));
-  await panel.getByRole('button', { name: 'Bookmark event' }).click();
-  await panel.getByLabel('Stream operation event number').fill(String(dnsEvt));
-  await panel.getByLabel('Stream key', { exact: true }).fill(dnsStream);
-  await panel.getByRole('button', { name: 'Bookmark stream operation' }).click();
+  await panel.getByRole('button', { name: 'Close findings' }).click();
+
+  // The event, from the events list's detail; the DNS answer, from the I/O streams.
+  const box = page.getByRole('combobox', { name: 'Filter' });
+  await box.fill(`evt.num=${exitEvt}`);
+  await box.press('Enter');
+  await page.getByRole('tab', { name: 'Events' }).click();
+  await page.getByRole('grid', { name: 'Events' }).getByRole('row').nth(1).click();
+  await page.getByRole('button', { name: `Bookmark event #${exitEvt}` }).click();
+  assert.equal(await page.getByRole('button', { name: `Remove the bookmark on event #${exitEvt}` }).getAttribute('aria-pressed'), 'true');
+  await box.fill(`evt.num=${dnsEvt}`);
+  await box.press('Enter');
+  await page.getByRole('tab', { name: 'I/O Streams' }).click();
+  await page.getByRole('button', { name: `Bookmark stream operation #${dnsEvt}` }).click();
+  await box.fill('');
+  await box.press('Enter');
+  await page.getByRole('button', { name: /^Findings/ }).click();
 
   const evidence = panel.getByRole('list', { name: 'Bookmarked evidence' }).getByRole('listitem');
   assert.equal(await evidence.count(), 3);
   await panel.getByLabel(`Note on Event #${exitEvt}`).fill(`First exit of nginx.\n${hostileNote}`);
   await panel.getByLabel(/^Note on Stream operation/).fill('The DNS answer: no such name.');
   await panel.getByLabel(/^Note on Containers row/).fill('The first nginx container.');
-  assert.equal(await panel.getByRole('list', { name: 'Recorded steps' }).getByRole('listitem').count(), 2, 'bookmarking the row recorded the Containers step');
+  assert.equal(await panel.getByRole('list', { name: 'Recorded steps' }).getByRole('listitem').count(), 4, 'each bookmark recorded the step it was made in');
   await h.shot('findings-panel');
 });
 

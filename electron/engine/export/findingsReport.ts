@@ -56,9 +56,10 @@ function cut(text: string, max = excerptChars): string {
   return text.length <= max ? text : `${text.slice(0, max)}\n[... ${text.length - max} more characters; run the commands below for all of it]`;
 }
 
+const panelNames: Record<string, string> = { overview: 'Overview', events: 'Events', streams: 'I/O streams', tree: 'Process tree' };
+
 function viewName(viewId: string): string {
-  if (viewId === 'overview') return 'Overview';
-  return findView(viewId)?.name ?? viewId;
+  return panelNames[viewId] ?? findView(viewId)?.name ?? viewId;
 }
 
 async function charts(source: ReportSource, step: InvestigationStep, info: CaptureInfo): Promise<ReportChart[]> {
@@ -77,7 +78,7 @@ function stepModel(step: InvestigationStep, commandPath: string, chartList: Repo
   const trail = step.trail.map((t) => ({ viewName: viewName(t.viewId), selection: t.selection, keyField: t.keyField }));
   return {
     title: step.title, viewId: step.viewId, viewName: viewName(step.viewId),
-    trail: trail.length ? trail : [{ viewName: viewName(step.viewId) }],
+    trail: trail.length && !(step.viewId in panelNames) ? trail : [{ viewName: viewName(step.viewId) }],
     filter: andFilters(step.filter, step.trail[step.trail.length - 1]?.filter),
     window: step.window, note: step.note, charts: chartList, commands: stepCommands(commandPath, step),
   };

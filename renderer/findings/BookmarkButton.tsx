@@ -1,0 +1,32 @@
+/**
+ * A bookmark toggle for any panel that shows evidence (an event row, a stream operation):
+ * `<BookmarkButton bookmark={{ kind: 'event', evtNum, note: '' }} />`. Bookmarking records the
+ * current step too; a second click removes the bookmark.
+ */
+import { useStore } from 'zustand';
+import type { Bookmark } from '../../shared/findings/schema';
+import { useCapture, useCaptureStore } from '../state/context';
+import { currentStep } from './currentStep';
+import { findingsStoreFor, sameEvidence } from './findingsStore';
+
+function what(b: Bookmark): string {
+  return b.kind === 'row' ? `row ${b.key}` : `${b.kind === 'event' ? 'event' : 'stream operation'} #${b.evtNum}`;
+}
+
+export function BookmarkButton({ bookmark }: { bookmark: Bookmark }) {
+  const capture = useCaptureStore();
+  const store = findingsStoreFor(useCapture((s) => s.path));
+  const index = useStore(store, (s) => s.findings.bookmarks.findIndex((b) => sameEvidence(b, bookmark)));
+  const marked = index >= 0;
+  const toggle = () => {
+    const f = store.getState();
+    if (marked) f.removeBookmark(index);
+    else f.bookmark(bookmark, currentStep(capture.getState()));
+  };
+  return (
+    <button type="button" className="small bookmark-button" aria-pressed={marked} onClick={toggle}
+      aria-label={marked ? `Remove the bookmark on ${what(bookmark)}` : `Bookmark ${what(bookmark)}`}>
+      {marked ? '★ Bookmarked' : '☆ Bookmark'}
+    </button>
+  );
+}
