@@ -4,7 +4,7 @@
  * d3 owns only the axis and the brush (attached to refs); React draws the series.
  */
 import { useEffect, useRef, useState } from 'react';
-import { axisBottom, brushX, line, scaleLinear, scaleUtc, select, type BrushBehavior } from 'd3';
+import { axisBottom, brushX, line, scaleLinear, scaleUtc, select, utcFormat, type BrushBehavior } from 'd3';
 import type { TileValue } from '../../shared/ipc/contract';
 import { useCapture, useClient } from '../state/context';
 import { pixelsFromWindow, windowFromPixels, isWholeCapture } from '../util/timeMapping';
@@ -52,7 +52,10 @@ export function Timeline() {
   useEffect(() => {
     if (!info || !axisRef.current) return;
     const x = scaleUtc().domain([new Date(Number(BigInt(info.firstTs) / 1_000_000n)), new Date(Number(BigInt(info.lastTs) / 1_000_000n))]).range([0, width]);
-    select(axisRef.current).call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 110))));
+    // 24-hour UTC labels, as precise as the span needs (sysdig prints times in UTC here too).
+    const spanMs = Number((BigInt(info.lastTs) - BigInt(info.firstTs)) / 1_000_000n);
+    const label = utcFormat(spanMs < 10_000 ? '%H:%M:%S.%L' : spanMs < 86_400_000 ? '%H:%M:%S' : '%b %d %H:%M');
+    select(axisRef.current).call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 110))).tickFormat((d) => label(d as Date)));
   }, [info, width]);
 
   useEffect(() => {

@@ -16,6 +16,7 @@ test('counts shorten past ten thousand', () => {
 
 test('durations pick a readable unit', () => {
   assert.equal(formatDuration(999), '999 ns');
+  assert.equal(formatDuration(273.1739), '273 ns');
   assert.equal(formatDuration(1_500_000), '1.5 ms');
   assert.equal(formatDuration(125e9), '2m 5s');
 });

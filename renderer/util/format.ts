@@ -24,7 +24,7 @@ export function formatCount(n: number): string {
 export function formatDuration(ns: number): string {
   if (!Number.isFinite(ns)) return '';
   const a = Math.abs(ns);
-  if (a < 1e3) return `${ns} ns`;
+  if (a < 1e3) return `${Math.round(ns)} ns`;
   if (a < 1e6) return `${(ns / 1e3).toFixed(1)} µs`;
   if (a < 1e9) return `${(ns / 1e6).toFixed(1)} ms`;
   if (a < 60e9) return `${(ns / 1e9).toFixed(2)} s`;
