@@ -6,7 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { makeLargeCapture } from '../bench/largeCapture';
 import { e2eSkip, startHarness, type Harness } from './harness';
 import { capturesDir, referenceSkip } from '../support/reference';
 
@@ -57,6 +59,24 @@ test('a real capture opened by path shows its identity and overview', { skip: ca
   await page.getByRole('button', { name: 'Close capture' }).click();
   await page.getByRole('heading', { name: 'Syscope' }).waitFor();
   await page.getByRole('button', { name: 'inspect_502Error.scap' }).waitFor();
+});
+
+test('a long load shows its progress and can be cancelled', { skip: captureSkip }, async () => {
+  const { page } = h;
+  const big = join(mkdtempSync(join(tmpdir(), 'syscope-e2e-big-')), 'repeated.scap');
+  await makeLargeCapture(realCapture, big, 60_000_000);
+  await page.getByLabel('Capture path').fill(big);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  const bar = page.getByRole('progressbar', { name: 'Loading' });
+  await bar.waitFor();
+  await page.waitForFunction(() => Number(document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')) > 0);
+  assert.match(await page.locator('.progress-figures').innerText(), /Events\/s/i);
+  await h.shot('12-loading');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('heading', { name: 'Loading cancelled' }).waitFor();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('heading', { name: 'Syscope' }).waitFor();
+  rmSync(big, { force: true });
 });
 
 test('no errors were thrown in the page', { skip }, () => {
