@@ -4,7 +4,8 @@
  * it, and with --subset (or `includeSubset` in the file) report-evidence.scap holding the
  * bookmarked events.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Command } from '../main';
 import { parseCommandLine, UsageError } from '../../engine/evidence/commandLine';
 import { parseFindings } from '../../../shared/findings/schema';
@@ -31,6 +32,7 @@ export const command: Command = {
     const parsed = parseFindings(text);
     if (!parsed.ok) throw new UsageError(`${findingsPath} is not a findings file: ${parsed.error}`);
     const paths = reportPaths(output);
+    if (!existsSync(dirname(paths.html))) throw new UsageError(`cannot write ${paths.html}: the folder ${dirname(paths.html)} does not exist`);
     const session = await CaptureSession.open(cl.capture, { resolver: engineResolver() });
     const wantSubset = cl.options.has('subset') || parsed.findings.includeSubset;
     const report = await buildFindingsReport({
@@ -38,8 +40,11 @@ export const command: Command = {
       source: { info: () => session.info(''), tiles: (q) => session.tiles(q), view: (q) => session.view(q) },
       subsetPath: wantSubset ? paths.subset : undefined,
     });
-    writeFileSync(paths.html, report.html);
-    writeFileSync(paths.markdown, report.markdown);
+    for (const [path, text] of [[paths.html, report.html], [paths.markdown, report.markdown]]) {
+      try { writeFileSync(path, text); } catch (err) {
+        throw new UsageError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+    }
     const m = report.model;
     console.error(`wrote ${paths.html} and ${paths.markdown}: ${m.steps.length} steps, ${m.evidence.length} pieces of evidence${m.subset ? `, and ${paths.subset} (${m.subset.events} events)` : ''}`);
     for (const w of m.warnings) console.error(`syscope report: warning: ${w}`);

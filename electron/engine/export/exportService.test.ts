@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findingsSchema } from '../../../shared/findings/schema';
 import { readCapture } from '../capture';
 import { ExportService, captureBaseName } from './exportService';
@@ -58,7 +59,8 @@ test('exportData answers each kind of export, neutralising CSV and encoding raw 
   await assert.rejects(svc.exportData({ captureId: 'c', what: 'events', format: 'csv', filter: 'proc.nme=x' }), (e: Error & { code?: string }) => e.code === 'bad-request' && !e.message.includes('\n'));
 });
 
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', resolve('electron/cli/main.ts'), ...args], { encoding: 'utf8', env: { ...process.env, SYSCOPE_CACHE_DIR: join(dir, 'cache') } });
+const cliMain = fileURLToPath(new URL('../../cli/main.ts', import.meta.url));
+const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cliMain, ...args], { encoding: 'utf8', cwd: resolve(cliMain, '../../..'), env: { ...process.env, SYSCOPE_CACHE_DIR: join(dir, 'cache') } });
 
 test('the export and report commands refuse bad input with one line', async () => {
   await ready;
