@@ -27,7 +27,7 @@ const FORMATS: Record<string, string[]> = {
   events: ['evt.num', 'evt.time', 'evt.rawtime', 'evt.outputtime', 'evt.cpu', 'evt.dir', 'evt.type', 'evt.res', 'evt.rawres',
     'evt.failed', 'evt.latency', 'evt.buflen', 'evt.is_io', 'evt.is_io_read', 'evt.is_io_write', 'evt.io_dir'],
   processes: ['evt.num', 'proc.name', 'proc.pid', 'proc.ppid', 'proc.exe', 'proc.exepath', 'proc.args', 'proc.cmdline', 'proc.cwd',
-    'proc.vpid', 'thread.tid', 'thread.vtid', 'proc.pname', 'proc.pcmdline', 'proc.aname[2]', 'proc.apid[1]'],
+    'proc.vpid', 'thread.tid', 'thread.vtid'],
   fds: ['evt.num', 'fd.num', 'fd.type', 'fd.typechar', 'fd.name', 'fd.directory', 'fd.filename', 'fd.cip', 'fd.sip', 'fd.cport',
     'fd.sport', 'fd.l4proto', 'fd.lip', 'fd.rip', 'fd.lport', 'fd.rport', 'fd.is_server', 'fd.containername'],
   context: ['evt.num', 'container.id', 'container.name', 'container.image', 'user.uid', 'user.name', 'group.name', 'evt.args',
@@ -42,7 +42,7 @@ async function ours(file: string, format?: string): Promise<string[]> {
   const lines: string[] = [];
   await formatCapture(file, { format }, (l) => lines.push(l));
   // A value may hold a newline (container JSON): compare physical lines, as sysdig's are read.
-  return lines.join('\n').split('\n');
+  return lines.length === 0 ? lines : lines.join('\n').split('\n');
 }
 
 function theirs(file: string, format?: string): string[] {

@@ -26,13 +26,13 @@ export function ancestor(state: SystemState, t: ThreadInfo, n: number): ThreadIn
   return cur;
 }
 
-/** A thread's parent as sysdig 0.29.3 finds it: for a non-main thread with an unknown parent, its leader. */
+/** A thread's parent as proc.pname sees it in sysdig 0.29.3 (mostly): a non-main thread's is its leader. */
 function parentOf(state: SystemState, t: ThreadInfo): ThreadInfo | undefined {
-  if (t.ptid > 0 && t.ptid !== t.tid) {
-    const p = state.threads.get(t.ptid);
-    if (p) return p;
+  if (!t.isMainThread) {
+    const leader = state.threads.get(t.pid);
+    if (leader) return leader;
   }
-  if (!t.isMainThread) return state.threads.get(t.pid);
+  if (t.ptid > 0 && t.ptid !== t.tid) return state.threads.get(t.ptid);
   return undefined;
 }
 
