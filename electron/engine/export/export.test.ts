@@ -141,3 +141,9 @@ test('bookmarks that point nowhere are reported as problems, not errors', async 
   assert.match(r.model.evidence[0].problem ?? '', /not in this capture/);
   assert.match(r.model.evidence[1].problem ?? '', /not a read or write with data/);
 });
+
+test('an in-memory export stops with one line past its size bound', () => {
+  const m = memorySink(4, 'too large: use the CLI');
+  m.write('1234');
+  assert.throws(() => m.write('5'), /^Error: too large: use the CLI$/);
+});

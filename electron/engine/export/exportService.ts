@@ -20,6 +20,9 @@ import { defaultExportFields, exportEvents } from './eventsExport';
 import { exportStream } from './streamExport';
 import { processTreeJson } from './treeExport';
 
+/** Exports travel to the renderer whole; beyond this the CLI (which streams to a file) is the tool. */
+export const appExportLimit = 256 << 20;
+
 /** The capture's name without .scap / .scap.gz, for the files' names. */
 export function captureBaseName(path: string): string {
   return basename(path).replace(/\.scap(\.gz)?$/i, '').replace(/\.gz$/i, '') || 'capture';
@@ -33,7 +36,8 @@ function nsWindow(w: { from: string; to: string } | undefined): NsWindow | undef
 function userProblem(err: unknown): never {
   if (err instanceof ApiFailure) throw err;
   const message = (err instanceof Error ? err.message : String(err)).split('\n')[0];
-  throw new ApiFailure(err instanceof Error && err.name === 'UsageError' ? 'bad-request' : 'internal', message);
+  const userFixable = err instanceof Error && (err.name === 'UsageError' || /too large to hand to the app/.test(err.message));
+  throw new ApiFailure(userFixable ? 'bad-request' : 'internal', message);
 }
 
 export class ExportService implements FindingsApi {
@@ -63,7 +67,8 @@ export class ExportService implements FindingsApi {
 
   async exportData(req: DataExportRequest): Promise<DataExportReply> {
     const base = captureBaseName(this.path);
-    const out = memorySink();
+    const cli = req.what === 'view' ? `view ${req.viewId}` : req.what;
+    const out = memorySink(appExportLimit, `this export is over ${appExportLimit >> 20} MiB, too large to hand to the app: narrow the filter or window, or run syscope export <capture> ${cli} ... -o FILE`);
     try {
       switch (req.what) {
         case 'view': {

@@ -59,11 +59,20 @@ export function openSink(path: string | undefined): ExportSink {
   };
 }
 
-/** A sink that keeps everything in memory (tests, and the engine API's small exports). */
-export function memorySink(): ExportSink & { text(): string; bytes(): Uint8Array } {
+/**
+ * A sink that keeps everything in memory (tests, and the engine API's exports, which travel to
+ * the renderer whole); past `maxBytes` it stops the export with a one-line error.
+ */
+export function memorySink(maxBytes = Infinity, tooLarge = 'the export is too large'): ExportSink & { text(): string; bytes(): Uint8Array } {
   const parts: Buffer[] = [];
+  let size = 0;
   return {
-    write(chunk) { parts.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk)); },
+    write(chunk) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+      size += b.length;
+      if (size > maxBytes) throw new Error(tooLarge);
+      parts.push(b);
+    },
     close() { /* nothing to release */ },
     text() { return Buffer.concat(parts).toString('utf8'); },
     bytes() { return new Uint8Array(Buffer.concat(parts)); },
