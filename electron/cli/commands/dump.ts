@@ -6,6 +6,8 @@ import { existsSync, statSync } from 'node:fs';
 import type { Command } from '../main';
 import { CaptureError } from '../../engine/capture/types';
 import { formatCapture, FormatCaptureError } from '../../engine/inspector/formatCapture';
+import { checkFilter } from '../../../shared/filter/validate';
+import { formatFilterError } from '../../../shared/filter/errors';
 
 const USAGE = 'usage: syscope dump <capture> [-p FORMAT] [--all] [-j] [FILTER]';
 const FLUSH_CHARS = 1 << 20;
@@ -71,6 +73,12 @@ export const command: Command = {
     if (!existsSync(opts.file) || !statSync(opts.file).isFile()) {
       console.error(`syscope dump: ${opts.file}: no such file`);
       return 1;
+    }
+    // Syntax and name errors are shown with a caret under the column before the capture is read.
+    const checked = opts.filter.trim() === '' ? undefined : checkFilter(opts.filter);
+    if (checked && !checked.ok) {
+      console.error(`syscope dump: ${formatFilterError(opts.filter, checked.error)}`);
+      return 2;
     }
     const out = new Output();
     try {
