@@ -204,3 +204,17 @@ test('transformers wrap fields on either side and change the value type', () => 
   assert.match(error('tolower(proc.name = a').message, /expected '\)' to close tolower\( at column 19/);
   assert.match(error('tolower() = a').message, /expected a field name inside tolower\(/);
 });
+
+test('val() errors', () => {
+  assert.match(error('proc.name = val(').message, /expected a field name inside val\( at column 17, found the end of the filter/);
+  assert.match(error('proc.name = val(proc.pname').message, /expected '\)' to close val\(/);
+  assert.match(error('fd.cip = val(fd.net)').message, /'fd.net' cannot be used inside val\(\)/);
+  assert.match(error('proc.name = val(proc.nmae)').message, /unknown field 'proc.nmae'; did you mean 'proc.name'\?/);
+});
+
+test('formatFilterError points into the right line of a multi-line filter', () => {
+  const text = 'proc.name = bash and\n  fd.nmae exists';
+  const r = parseFilter(text);
+  if (r.ok) assert.fail('should fail');
+  assert.deepEqual(formatFilterError(text, r.error).split('\n').slice(1), ['    fd.nmae exists', '    ^^^^^^^']);
+});
