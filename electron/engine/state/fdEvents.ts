@@ -43,7 +43,7 @@ export function parseFdEvent(state: SystemState, ev: CaptureEvent, es: EventStat
     case EV.CONNECT_X: return parseConnect(state, ev, es, t);
     case EV.ACCEPT_X: case EV.ACCEPT4_X: return parseAccept(state, ev, es, t);
     case EV.PIPE_X: case EV.PIPE2_X: return parsePipe(state, ev, es, t);
-    case EV.SOCKETPAIR_X: return parseSocketPair(state, ev, t);
+    case EV.SOCKETPAIR_X: return parseSocketPair(state, ev, es, t);
     case EV.EVENTFD_X: return void simpleFd(state, ev, t, FdType.Event, -1);
     case EV.EVENTFD2_X: return void simpleFd(state, ev, t, FdType.Event, 1);
     case EV.SIGNALFD_X: return void simpleFd(state, ev, t, FdType.SignalFd, -1);
@@ -306,7 +306,7 @@ function parsePipe(state: SystemState, ev: CaptureEvent, es: EventState, t: Thre
   }
 }
 
-function parseSocketPair(state: SystemState, ev: CaptureEvent, t: ThreadInfo): void {
+function parseSocketPair(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): void {
   const res = intParam(ev, 0);
   const a = intParam(ev, 1), b = intParam(ev, 2);
   if (res === undefined || res < 0 || a === undefined || b === undefined || a === b) return;
@@ -317,6 +317,9 @@ function parseSocketPair(state: SystemState, ev: CaptureEvent, t: ThreadInfo): v
     fd.unixSource = src;
     fd.unixDest = dst;
     state.addFdTo(t, n, fd);
+    // As for pipe, the second fd is the event's fd afterwards.
+    es.fd = fd;
+    t.lastEventFd = n;
   }
 }
 
