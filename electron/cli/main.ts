@@ -24,6 +24,7 @@ const commands: Record<string, Loader> = {
   write: () => import('./commands/write'),
   export: () => import('./commands/export'),
   report: () => import('./commands/report'),
+  fields: () => import('./commands/fields'),
 };
 
 function usage(): string {
