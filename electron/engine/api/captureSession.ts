@@ -12,7 +12,7 @@
 import { basename } from 'node:path';
 import type { CaptureInfo, ColumnInfo, TableWindow, TileQuery, TileValue, TimeWindow, ViewQuery } from '../../../shared/ipc/contract';
 import { ApiFailure } from '../../../shared/ipc/errors';
-import { findView } from '../../../shared/views/catalog';
+import { findView, listedViews } from '../../../shared/views/catalog';
 import { drillKeyField, canDrillDown } from '../../../shared/views/catalog';
 import { filterTemplate } from '../../../shared/views/drilldown';
 import type { ViewColumn } from '../../../shared/views/types';
@@ -85,7 +85,9 @@ export interface ViewWindow extends TableWindow {
 
 export class CaptureSession {
   private readonly masks = new Lru<Uint8Array>(8);
-  private readonly tables = new Lru<ViewTable>(16);
+  private readonly tables = new Lru<ViewTable>(64);
+  /** Whether a view re-scan also fills the other listed views' tables (see viewTable). */
+  fillSiblings = true;
 
   private constructor(readonly index: CaptureIndex, readonly readPath: string, private readonly resolver: FieldResolver<EventContext>, readonly fromCache: boolean) {}
 
@@ -164,29 +166,52 @@ export class CaptureSession {
     return foldTiles(this.index, { from: this.index.toRelative(from), to: this.index.toRelative(to), samples: q.samples, rowMask, filterText: filter });
   }
 
+  private tableKey(viewId: string, filter: string, window: TimeWindow | undefined): string {
+    return `${viewId}\n${filter}\n${window?.from ?? ''}\n${window?.to ?? ''}`;
+  }
+
+  /**
+   * The table of `viewId` for a filter and window. A re-scan is the expensive part, so one pass
+   * fills the tables of every listed view for the same filter and window at once: switching
+   * views at the same drill-down level (same filter) is then answered from memory.
+   */
   private async viewTable(viewId: string, filter: string, window: TimeWindow | undefined): Promise<ViewTable> {
-    const view = findView(viewId);
-    if (!view) throw new ApiFailure('not-found', `unknown view '${viewId}'`);
-    const key = `${viewId}\n${filter}\n${window?.from ?? ''}\n${window?.to ?? ''}`;
-    const hit = this.tables.get(key);
+    if (!findView(viewId)) throw new ApiFailure('not-found', `unknown view '${viewId}'`);
+    const hit = this.tables.get(this.tableKey(viewId, filter, window));
     if (hit) return hit;
+    const ids = [viewId, ...(this.fillSiblings ? listedViews().map((v) => v.id).filter((id) => id !== viewId) : [])];
+    const tables = await this.computeTables(ids, filter, window);
+    // Cache the siblings first so the requested table is the most recently used.
+    for (const id of ids.slice(1)) this.tables.set(this.tableKey(id, filter, window), tables.get(id)!);
+    this.tables.set(this.tableKey(viewId, filter, window), tables.get(viewId)!);
+    return tables.get(viewId)!;
+  }
+
+  private async computeTables(ids: string[], filter: string, window: TimeWindow | undefined): Promise<Map<string, ViewTable>> {
     // A fresh resolver per pass: thread.cpu keeps per-thread counters across events.
     const resolver = withTableFields(this.resolver);
-    const viewPred = view.filter ? this.compile(view.filter, `view ${viewId}`, resolver) : undefined;
     const userPred = filter ? this.compile(filter, 'filter', resolver) : undefined;
     const bounds = window ? this.windowBounds(window) : undefined;
     let current: EventContext | undefined;
-    const agg = new ViewAggregator(view, (field) => {
-      const g = cellGetter(resolver, field);
-      const type = g.type ?? getField(splitFieldName(field).name)?.type;
-      return { get: () => g.get(current as EventContext), missing: missingValue(field, type) };
+    const passes = ids.map((id) => {
+      const view = findView(id)!;
+      const viewPred = view.filter ? this.compile(view.filter, `view ${id}`, resolver) : undefined;
+      const agg = new ViewAggregator(view, (field) => {
+        const g = cellGetter(resolver, field);
+        const type = g.type ?? getField(splitFieldName(field).name)?.type;
+        return { get: () => g.get(current as EventContext), missing: missingValue(field, type) };
+      });
+      return { id, view, viewPred, agg };
     });
-    const consider = (ctx: EventContext) => {
+    const consider = (ctx: EventContext, threadTable: boolean) => {
       if (bounds && (ctx.ev.ts < bounds.from || ctx.ev.ts > bounds.to)) return;
-      if (viewPred && !viewPred(ctx)) return;
       if (userPred && !userPred(ctx)) return;
       current = ctx;
-      agg.add();
+      for (const p of passes) {
+        if (threadTable && !p.view.useDefaults) continue;
+        if (p.viewPred && !p.viewPred(ctx)) continue;
+        p.agg.add();
+      }
     };
     // For a capture file csysdig flushes its table once, at the end, adding one thread-table
     // event per thread still alive (views with defaults only).
@@ -198,12 +223,10 @@ export class CaptureSession {
         if (firstTs < 0n) firstTs = ts;
         if (ts > lastTs) lastTs = ts;
       }
-      consider(ctx);
+      consider(ctx, false);
     });
-    if (view.useDefaults) forEachThreadTableEvent(inspector.state, lastTs, firstTs, consider);
-    const table = agg.result();
-    this.tables.set(key, table);
-    return table;
+    forEachThreadTableEvent(inspector.state, lastTs, firstTs, (ctx) => consider(ctx, true));
+    return new Map(passes.map((p) => [p.id, p.agg.result()]));
   }
 
   async view(q: ViewQuery): Promise<ViewWindow> {
