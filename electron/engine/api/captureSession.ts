@@ -5,9 +5,10 @@
  * - Tiles are folded from the index. A user filter needs to know which events match it: the
  *   capture is re-scanned once with the compiled filter and the matching rows are kept as a
  *   bitmap, cached per filter text.
- * - Views aggregate the events matching the view's filter, the user's filter and the window;
- *   this first version re-scans the capture for each distinct (view, filter, window) and caches
- *   the aggregated table, so sorting and paging through it never re-read the file.
+ * - Views aggregate the events matching the view's filter, the user's filter and the window,
+ *   with csysdig's table semantics (views/). This first version re-scans the capture for each
+ *   distinct (filter, window), filling every listed view's table in that one pass, and caches
+ *   the tables: sorting, paging and switching views never re-read the file.
  */
 import { basename } from 'node:path';
 import type { CaptureInfo, ColumnInfo, TableWindow, TileQuery, TileValue, TimeWindow, ViewQuery } from '../../../shared/ipc/contract';
