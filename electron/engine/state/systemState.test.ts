@@ -48,7 +48,8 @@ function cloneExit(tid: number, res: number, pid: number, ptid: number, flags: n
   // res exe args tid pid ptid cwd fdlimit pgft_maj pgft_min vm_size vm_rss vm_swap comm cgroups flags uid gid vtid vpid
   return event(223, tid, 10n, [p.i64(res), p.str('/bin/' + comm), p.list(['-x']), p.i64(tid), p.i64(pid), p.i64(ptid), p.str(''),
     p.i64(1024), p.i64(0), p.i64(0), p.u32(0), p.u32(0), p.u32(0), p.str(comm), p.list(['cpu=/docker/' + 'ab'.repeat(32)]),
-    p.u32(flags), p.u32(1000), p.u32(1000), p.i64(tid === 0 ? 0 : res || tid), p.i64(res || pid)]);
+    // vtid/vpid are the ids of the thread that reports the event, here outside any pid namespace.
+    p.u32(flags), p.u32(1000), p.u32(1000), p.i64(tid), p.i64(pid)]);
 }
 
 test('the caller side of clone creates the child with a copy of the parent fds and cwd', () => {
