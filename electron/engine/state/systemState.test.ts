@@ -119,3 +119,13 @@ test('exit events pair with the previous enter event of the same syscall only', 
   const unpaired = run(s, event(8, 600, 200n, [p.i64(3), p.u32(1)]), event(7, 600, 210n, [p.i64(1), p.str('x')]));
   assert.equal(unpaired.enterValid, false);
 });
+
+test('a caller inside a pid namespace does not create the child (its tid is namespace-relative)', () => {
+  const s = new SystemState();
+  s.addProcess(process({ tid: 700, vtid: 1, vpid: 1 }));
+  const ev = cloneExit(700, 12, 700, 1, 0, 'sh');
+  // The reporting thread's vtid (param 18) is 1, not its host tid.
+  ev.data.set(p.i64(1), ev.paramOffset[18]);
+  run(s, ev);
+  assert.equal(s.threads.has(12), false);
+});
