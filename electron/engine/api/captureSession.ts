@@ -13,7 +13,7 @@
 import { basename } from 'node:path';
 import type { CaptureInfo, ColumnInfo, TableWindow, TileQuery, TileValue, TimeWindow, ViewQuery } from '../../../shared/ipc/contract';
 import { ApiFailure } from '../../../shared/ipc/errors';
-import { findView, listedViews } from '../../../shared/views/catalog';
+import { findView, listedViews, visibleColumns } from '../../../shared/views/catalog';
 import { drillKeyField, canDrillDown } from '../../../shared/views/catalog';
 import { filterTemplate } from '../../../shared/views/drilldown';
 import type { ViewColumn } from '../../../shared/views/types';
@@ -90,7 +90,8 @@ export class CaptureSession {
   /** Whether a view re-scan also fills the other listed views' tables (see viewTable). */
   fillSiblings = true;
 
-  private constructor(readonly index: CaptureIndex, readonly readPath: string, private readonly resolver: FieldResolver<EventContext>, readonly fromCache: boolean) {}
+  private constructor(readonly index: CaptureIndex, readonly readPath: string, private readonly resolver: FieldResolver<EventContext>,
+    readonly fromCache: boolean, private readonly cache: IndexCache | null = null) {}
 
   static async open(path: string, opts: OpenOptions): Promise<CaptureSession> {
     let identity;
@@ -110,7 +111,9 @@ export class CaptureSession {
     const cached = cache?.load(identity);
     if (cached?.index) {
       opts.onProgress?.({ bytesRead: identity.size, totalBytes: identity.size, events: cached.index.events, eventsPerSecond: 0, secondsLeft: 0 });
-      return new CaptureSession(cached.index, readPath, opts.resolver, true);
+      const session = new CaptureSession(cached.index, readPath, opts.resolver, true, cache);
+      session.restoreTables(cache!.loadViewTables(identity));
+      return session;
     }
     let index: CaptureIndex;
     try {
@@ -121,7 +124,18 @@ export class CaptureSession {
     }
     if (cached?.rejected) index.meta.warnings.push(`index cache entry rebuilt: ${cached.rejected}`);
     try { cache?.store(index); } catch (err) { index.meta.warnings.push(`index not cached: ${(err as Error).message.split('\n')[0]}`); }
-    return new CaptureSession(index, readPath, opts.resolver, false);
+    return new CaptureSession(index, readPath, opts.resolver, false, cache);
+  }
+
+  /** Unfiltered whole-capture tables saved by an earlier session (the view definitions give the columns). */
+  private restoreTables(saved: Record<string, { keys: string[]; rows: unknown[][] }>): void {
+    for (const [id, t] of Object.entries(saved)) {
+      const view = findView(id);
+      if (!view) continue;
+      const columns = visibleColumns(view);
+      if (!t.rows.every((r) => r.length === columns.length)) continue;
+      this.tables.set(this.tableKey(id, '', undefined), { columns, keys: t.keys, rows: t.rows as ViewTable['rows'] });
+    }
   }
 
   info(captureId: string): CaptureInfo {
@@ -185,6 +199,12 @@ export class CaptureSession {
     // Cache the siblings first so the requested table is the most recently used.
     for (const id of ids.slice(1)) this.tables.set(this.tableKey(id, filter, window), tables.get(id)!);
     this.tables.set(this.tableKey(viewId, filter, window), tables.get(viewId)!);
+    // Whole-capture, unfiltered tables are kept with the index: reopening answers them at once.
+    if (!filter && !window && this.cache) {
+      try {
+        this.cache.storeViewTables(this.index.meta.identity, Object.fromEntries([...tables].map(([id, t]) => [id, { keys: t.keys, rows: t.rows }])));
+      } catch { /* an unwritable cache only costs a re-scan next time */ }
+    }
     return tables.get(viewId)!;
   }
 

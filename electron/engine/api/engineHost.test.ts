@@ -37,8 +37,10 @@ test('a capture opens in a worker with progress, answers tiles and views, and re
     assert.ok(page.totalRows > 3);
     await assert.rejects(host.view({ captureId, viewId: 'syscalls', offset: 0, limit: 1, filter: 'proc.name =' }), (e: Error & { code?: string }) => e.code === 'bad-filter');
     await assert.rejects(host.view({ captureId, viewId: 'nope', offset: 0, limit: 1 }), /unknown view/);
+    const files = await host.view({ captureId, viewId: 'files', offset: 0, limit: 1000 });
     await host.closeCapture({ captureId });
     assert.ok(readdirSync(cacheDir).some((n) => n.endsWith('.idx')), 'index cached');
+    assert.ok(readdirSync(cacheDir).some((n) => n.endsWith('.views.json')), 'whole-capture view tables kept');
     assert.ok(readdirSync(cacheDir).some((n) => n.endsWith('.scap')), 'gzip capture decompressed into the cache');
     assert.deepEqual(readdirSync(dir).sort(), ['cache', 'sample.scap.gz'], 'nothing written beside the capture');
 
@@ -47,6 +49,7 @@ test('a capture opens in a worker with progress, answers tiles and views, and re
     assert.equal(info2.events, info.events);
     const tiles2 = await host.tiles({ captureId: again.captureId, samples: 20 });
     assert.deepEqual(tiles2, tiles);
+    assert.deepEqual(await host.view({ captureId: again.captureId, viewId: 'files', offset: 0, limit: 1000 }), files);
   } finally {
     await host.close();
   }

@@ -90,3 +90,17 @@ test('a gzip capture is decompressed once into the cache, a raw one is read in p
   assert.equal(readFileSync(p, 'utf8'), 'inflated capture');
   assert.equal(await cache.readablePath(gz, fileIdentity(gz)), p);
 });
+
+test('view tables are kept beside the index and a damaged file of them is dropped', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-cache-'));
+  const cache = new IndexCache(join(dir, 'cache'));
+  const cap = captureFile(dir, 'a.scap', 'capture bytes');
+  const id = fileIdentity(cap);
+  cache.storeViewTables(id, { syscalls: { keys: ['read'], rows: [[2, 10, 5, 'read']] } });
+  cache.storeViewTables(id, { errors: { keys: ['ENOENT'], rows: [[1, 'ENOENT']] } });
+  assert.deepEqual(Object.keys(cache.loadViewTables(id)).sort(), ['errors', 'syscalls']);
+  const p = readdirSync(join(dir, 'cache')).find((n) => n.endsWith('.views.json'))!;
+  writeFileSync(join(dir, 'cache', p), '{"syscalls": {"keys": [1], "rows": ');
+  assert.deepEqual(cache.loadViewTables(id), {});
+  assert.equal(readdirSync(join(dir, 'cache')).some((n) => n.endsWith('.views.json')), false);
+});

@@ -123,6 +123,42 @@ export class IndexCache {
     return p;
   }
 
+  private tablesPath(id: FileIdentity): string {
+    return join(this.dir, `${this.key(id)}.views.json`);
+  }
+
+  /** Saved view tables (unfiltered, whole capture) of this capture, by view id; {} if none or unreadable. */
+  loadViewTables(id: FileIdentity): Record<string, { keys: string[]; rows: unknown[][] }> {
+    const p = this.tablesPath(id);
+    if (!existsSync(p)) return {};
+    try {
+      const parsed = JSON.parse(readFileSync(p, 'utf8')) as unknown;
+      if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object');
+      const out: Record<string, { keys: string[]; rows: unknown[][] }> = {};
+      for (const [viewId, t] of Object.entries(parsed as Record<string, { keys?: unknown; rows?: unknown }>)) {
+        if (Array.isArray(t?.keys) && Array.isArray(t?.rows) && t.keys.length === t.rows.length && t.rows.every(Array.isArray)) {
+          out[viewId] = { keys: t.keys.map(String), rows: t.rows as unknown[][] };
+        }
+      }
+      this.touch(p);
+      return out;
+    } catch {
+      try { unlinkSync(p); } catch { /* already gone */ }
+      return {};
+    }
+  }
+
+  /** Adds view tables to the saved ones of this capture. */
+  storeViewTables(id: FileIdentity, tables: Record<string, { keys: string[]; rows: unknown[][] }>): void {
+    mkdirSync(this.dir, { recursive: true });
+    const p = this.tablesPath(id);
+    const all = { ...this.loadViewTables(id), ...tables };
+    const tmp = `${p}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(all));
+    renameSync(tmp, p);
+    this.evict(p);
+  }
+
   private touch(p: string): void {
     const now = new Date();
     try { utimesSync(p, now, now); } catch { /* read-only cache: LRU order just ages */ }
@@ -132,7 +168,7 @@ export class IndexCache {
   evict(keep?: string): void {
     let entries: Array<{ p: string; size: number; used: number }>;
     try {
-      entries = readdirSync(this.dir).filter((n) => n.endsWith('.idx') || n.endsWith('.scap')).map((n) => {
+      entries = readdirSync(this.dir).filter((n) => n.endsWith('.idx') || n.endsWith('.scap') || n.endsWith('.views.json')).map((n) => {
         const p = join(this.dir, n);
         const st = statSync(p);
         return { p, size: st.size, used: st.mtimeMs };
