@@ -170,8 +170,9 @@ function EventDetail({ detail, onJump }: { detail: EventDetailReply | null; onJu
   const entries = Object.entries(detail.fields);
   return (
     <aside className="event-detail" aria-label="Event fields">
-      <h3>Event {detail.evtNum} <BookmarkButton bookmark={{ kind: 'event', evtNum: detail.evtNum, note: '' }} /></h3>
+      <h3>Event {detail.evtNum}</h3>
       <p className="dim">
+        <BookmarkButton bookmark={{ kind: 'event', evtNum: detail.evtNum, note: '' }} />{' '}
         {detail.partner !== null && <button type="button" className="link" onClick={() => onJump(detail.partner as number)}>Partner event {detail.partner}</button>}
         {detail.latencyNs !== null && <span> · latency {detail.latencyNs} ns</span>}
       </p>
