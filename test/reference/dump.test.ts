@@ -2,7 +2,8 @@
  * `syscope dump` against Debian's sysdig 0.29.3 on every real capture it opens:
  * - the default output (`sysdig -r F`) line for line, with evt.num, time, cpu, tid, direction
  *   and type exactly equal on every line;
- * - `-p` formats covering the fields of the issue (`sysdig -r F -p '*FMT'`).
+ * - `-p` formats covering the fields of the issue (`sysdig -r F -p '*FMT'`);
+ * - the JSON output (`sysdig -r F -j`).
  * Each comparison must match on at least 99.5% of lines; the per-capture figures are printed.
  * Remaining differences and their reasons: docs/sysdig-differences.md.
  */
@@ -38,15 +39,15 @@ function toFormat(fields: string[]): string {
   return fields.map((f) => `%${f}`).join(SEP);
 }
 
-async function ours(file: string, format?: string): Promise<string[]> {
+async function ours(file: string, format?: string, json = false): Promise<string[]> {
   const lines: string[] = [];
-  await formatCapture(file, { format }, (l) => lines.push(l));
+  await formatCapture(file, { format, json }, (l) => lines.push(l));
   // A value may hold a newline (container JSON): compare physical lines, as sysdig's are read.
   return lines.length === 0 ? lines : lines.join('\n').split('\n');
 }
 
-function theirs(file: string, format?: string): string[] {
-  const out = sysdig(format ? ['-r', file, '-p', format] : ['-r', file]);
+function theirs(file: string, format?: string, json = false): string[] {
+  const out = sysdig([...(format ? ['-r', file, '-p', format] : ['-r', file]), ...(json ? ['-j'] : [])]);
   const lines = out.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
@@ -106,6 +107,16 @@ for (const [name, fields] of Object.entries(FORMATS)) {
     }
   });
 }
+
+test('syscope dump -j prints what sysdig -r -j prints', { skip }, async (t) => {
+  for (const file of files) {
+    await t.test(basename(file), async () => {
+      const m = compare(theirs(file, undefined, true), await ours(file, undefined, true));
+      console.log(`# -j ${basename(file)}: ${m.percent.toFixed(2)}% of ${m.total} lines match`);
+      assert.ok(m.percent >= MIN_MATCH, `${m.percent.toFixed(2)}% < ${MIN_MATCH}%; first difference at ${m.firstDifference}`);
+    });
+  }
+});
 
 test('without a leading * sysdig and syscope skip the same events (a field without value)', { skip }, async () => {
   const file = files.find((f) => basename(f) === 'falco_cat_write.scap') ?? files[0];

@@ -2,6 +2,7 @@
 import type { CaptureEvent } from '../capture/types';
 import type { EventState, SystemState } from '../state/systemState';
 import type { FormatLookup } from '../format/lookup';
+import type { FormatOptions } from '../format/index';
 
 export interface EventContext {
   /** The event as recorded in the file (what sysdig 0.29.3 shows: old ids, enter events). */
@@ -20,4 +21,6 @@ export interface EventContext {
   /** Timestamp of the first event shown (evt.reltime) and of the previous event shown (evt.deltatime). */
   firstTs: bigint;
   prevTs: bigint;
+  /** How parameters render (sysdig -j shows buffers uncut). */
+  renderOptions?: FormatOptions;
 }

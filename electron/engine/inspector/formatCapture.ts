@@ -43,7 +43,7 @@ export async function formatCapture(path: string, opts: FormatCaptureOptions, on
     if (predicate && !predicate(ctx)) return;
     const line = render(fmt, ctx);
     if (line !== undefined) onLine(line);
-  }, { all: opts.all });
+  }, { all: opts.all, renderOptions: opts.json ? { maxBufferChars: 0 } : undefined });
   return readCapture(path, {
     onSection: (s) => inspector.onSection(s),
     onMachineInfo: (m) => inspector.onMachineInfo(m),
@@ -71,7 +71,8 @@ export function jsonLine(fmt: OutputFormat, ctx: EventContext): string | undefin
     const text = p.field.getter.format(ctx);
     if (text === undefined) {
       if (!fmt.printAll) return undefined;
-      entries.push([p.field.name, JSON.stringify('<NA>')]);
+      // sysdig's JSON writer has null where its text output has <NA>.
+      entries.push([p.field.name, 'null']);
     } else entries.push([p.field.name, jsonValue(p.field.name, p.field.getter.type, text, ctx)]);
   }
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));

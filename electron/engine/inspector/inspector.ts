@@ -22,6 +22,7 @@ import { EventState, SystemState } from '../state/systemState';
 import { EV } from '../state/eventIds';
 import type { EventContext } from './eventContext';
 import { ThreadLookup } from './threadLookup';
+import type { FormatOptions } from '../format/index';
 
 /** Number of event ids sysdig 0.29.3 (libs 0.1.1) knows. */
 export const SYSDIG_029_EVENT_COUNT = 336;
@@ -31,6 +32,8 @@ export interface InspectorOptions {
   all?: boolean;
   /** Drop event ids sysdig 0.29.3 does not know, as it does (default true). */
   sysdigEventSet?: boolean;
+  /** Parameter rendering options handed to field getters (e.g. uncut buffers for JSON). */
+  renderOptions?: FormatOptions;
 }
 
 export type EventCallback = (ctx: EventContext) => void;
@@ -52,7 +55,7 @@ export class Inspector implements CaptureVisitor {
     this.sysdigEventSet = opts.sysdigEventSet ?? true;
     this.ctx = {
       ev: undefined as unknown as CaptureEvent, upgraded: null, num: 0, es: this.es, state: this.state,
-      lookup: this.lookup, internal: false, firstTs: -1n, prevTs: -1n,
+      lookup: this.lookup, internal: false, firstTs: -1n, prevTs: -1n, renderOptions: opts.renderOptions,
     };
   }
 
