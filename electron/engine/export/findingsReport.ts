@@ -18,6 +18,7 @@ import { renderReportHtml, reportStyle } from '../../../shared/findings/renderHt
 import { renderReportMarkdown } from '../../../shared/findings/renderMarkdown';
 import { readablePayload, streamTranscript } from './streamExport';
 import { findView, drillKeyField } from '../../../shared/views/catalog';
+import { windowText } from '../../../shared/findings/reportText';
 import { isTruncated, type StreamOperation } from '../../../shared/streams/types';
 import type { CaptureInfo, TableWindow, TileQuery, TileValue, ViewQuery } from '../../../shared/ipc/contract';
 import { fieldResolver } from '../fields/registry';
@@ -116,6 +117,7 @@ async function rowEvidence(b: Extract<Findings['bookmarks'][number], { kind: 'ro
   const table = await source.view({ viewId: b.viewId, filter: b.filter || undefined, window: b.window, offset: 0, limit: maxRows });
   const facts: Array<[string, string]> = [['View', view.name], ['Row key', keyField ? `${keyField} = ${b.key}` : b.key]];
   if (b.filter) facts.push(['Filter', b.filter]);
+  if (b.window) facts.push(['Time window', windowText(b.window)]);
   const i = table.keys ? table.keys.indexOf(b.key) : -1;
   if (i < 0) return { kind: 'row', heading, note: b.note, facts, commands, problem: `No row with key '${b.key}' in this view of the capture.` };
   const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : String(v));
