@@ -120,6 +120,11 @@ test('the events list shows events and every field of the selected one', { skip 
 test('the filter is checked as it is typed and applied on Enter', { skip }, async () => {
   const { page } = h;
   const box = page.getByRole('combobox', { name: 'Filter' });
+  await box.fill('container.ima');
+  const suggestions = page.getByRole('listbox', { name: 'Filter suggestions' });
+  await suggestions.getByRole('option', { name: /^container\.image\b/ }).first().waitFor();
+  await box.press('Tab');
+  assert.match(await box.inputValue(), /^container\.image[\w.]* $/, 'Tab accepts the suggestion');
   await box.fill('container.imagee = nginx');
   const error = page.locator('#filter-error');
   await error.waitFor();
