@@ -2,7 +2,8 @@
  * Where an export goes: a file (written in large chunks as rows arrive, so an export of a big
  * capture never holds its text in memory) or standard output.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export interface ExportSink {
   write(chunk: string | Uint8Array): void;
@@ -30,15 +31,22 @@ function writeAll(fd: number, buf: Buffer, off: number): number {
 }
 
 export function openSink(path: string | undefined): ExportSink {
-  let fd: number;
-  try {
-    fd = path === undefined || path === '-' ? 1 : openSync(path, 'w');
-  } catch (err) {
-    throw new Error(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  // The file is created on the first write (or at the end), so an export that fails before
+  // producing anything (unknown view, bad field) leaves no empty file behind.
+  let fd = path === undefined || path === '-' ? 1 : -1;
+  if (fd < 0 && !existsSync(dirname(path as string))) throw new Error(`cannot write ${path}: the folder ${dirname(path as string)} does not exist`);
+  const ensureOpen = () => {
+    if (fd >= 0) return;
+    try {
+      fd = openSync(path as string, 'w');
+    } catch (err) {
+      throw new Error(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  };
   const parts: Buffer[] = [];
   let size = 0;
   const flush = () => {
+    ensureOpen();
     if (size === 0) return;
     const all = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
     for (let off = 0; off < all.length;) off += writeAll(fd, all, off);
@@ -47,8 +55,8 @@ export function openSink(path: string | undefined): ExportSink {
   };
   return {
     write(chunk) {
-      const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      parts.push(typeof chunk === 'string' ? b : Buffer.from(b));
+      const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+      parts.push(b);
       size += b.length;
       if (size >= flushAt) flush();
     },
