@@ -47,7 +47,7 @@ export function EventsPanel() {
   // Each change of selection starts a new generation; replies to an older one are dropped.
   const generation = useRef(0);
 
-  async function loadMore(from: number | undefined, reset: boolean) {
+  async function loadMore(from: number | undefined, reset: boolean): Promise<void> {
     if (loading.current && !reset) return;
     const gen = reset ? ++generation.current : generation.current;
     loading.current = true;
@@ -67,6 +67,39 @@ export function EventsPanel() {
     } finally {
       if (gen === generation.current) loading.current = false;
     }
+  }
+
+  // Find: the engine searches every event's line (uncapped); next/previous walk the matches,
+  // reading the list from a match when it lies beyond what is loaded.
+  const [findText, setFindText] = useState('');
+  const [findStatus, setFindStatus] = useState('');
+  const matches = useRef<{ text: string; scope: string; evtNums: number[] } | null>(null);
+
+  async function find(direction: 1 | -1) {
+    if (!findText) return;
+    if (!matches.current || matches.current.text !== findText || matches.current.scope !== scopeKey) {
+      setFindStatus('Searching…');
+      try {
+        const reply = await client.call('search', { captureId, target: 'events', text: findText, filter: scope.filter, window: scope.window });
+        matches.current = { text: findText, scope: scopeKey, evtNums: [...new Set(reply.matches.map((m) => m.row))].sort((a, b) => a - b) };
+      } catch (err) {
+        setFindStatus(messageOf(err));
+        return;
+      }
+    }
+    const all = matches.current.evtNums;
+    if (all.length === 0) { setFindStatus('No match'); return; }
+    const here = rows.current[selected]?.evtNum ?? -1;
+    let k = direction > 0 ? all.findIndex((n) => n > here) : all.length - 1 - [...all].reverse().findIndex((n) => n < here);
+    if (k < 0 || k >= all.length) k = direction > 0 ? 0 : all.length - 1; // wrap around
+    const target = all[k];
+    setFindStatus(`Match ${k + 1} of ${all.length.toLocaleString('en-US')}`);
+    let i = rows.current.findIndex((r) => r.evtNum === target);
+    if (i < 0) {
+      await loadMore(target, true);
+      i = rows.current.findIndex((r) => r.evtNum === target);
+    }
+    if (i >= 0) select(i);
   }
 
   useEffect(() => {
@@ -105,11 +138,13 @@ export function EventsPanel() {
   }, [client, captureId, selectedEvt]);
 
   function select(i: number) {
-    const row = Math.max(0, Math.min(count - 1, i));
+    // rows.current, not `count`: after a reload the state value in this closure is stale.
+    const total = rows.current.length;
+    const row = Math.max(0, Math.min(total - 1, i));
     setSelected(row);
     const el = scroller.current;
     if (el) {
-      const top = scrollTopToReveal(row, el.scrollTop, viewportPx, count, rowPx);
+      const top = scrollTopToReveal(row, el.scrollTop, viewportPx, total, rowPx);
       if (top !== el.scrollTop) { el.scrollTop = top; setScrollTop(top); }
     }
   }
@@ -145,6 +180,15 @@ export function EventsPanel() {
   return (
     <div className="evidence-panel events-panel">
       <section className="events-list" aria-label="Events">
+        <div className="find-bar events-find" role="search" aria-label="Find in events">
+          <label htmlFor="events-find-input">Find</label>
+          <input id="events-find-input" type="search" value={findText}
+            onChange={(e) => { setFindText(e.target.value); setFindStatus(''); }}
+            onKeyDown={(e) => { e.stopPropagation(); if (e.key === 'Enter') { e.preventDefault(); void find(e.shiftKey ? -1 : 1); } }} />
+          <button type="button" onClick={() => void find(-1)} disabled={!findText} aria-label="Previous match">↑</button>
+          <button type="button" onClick={() => void find(1)} disabled={!findText} aria-label="Next match">↓</button>
+          <span className="dim" aria-live="polite">{findStatus}</span>
+        </div>
         <div ref={scroller} className="grid-scroll" role="grid" aria-label="Events" aria-rowcount={count + 1} tabIndex={0}
           aria-activedescendant={count ? `event-row-${selected}` : undefined}
           onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>

@@ -113,6 +113,16 @@ test('the events list shows events and every field of the selected one', { skip 
   await detail.getByRole('heading', { name: /^Event \d+$/ }).waitFor();
   assert.match(await detail.innerText(), /evt\.type/);
   await h.shot('10-events');
+  const find = page.getByRole('searchbox', { name: 'Find' }).and(page.locator('#events-find-input'));
+  await find.fill('nginx');
+  await find.press('Enter');
+  await page.getByText(/^Match 1 of \d+/).waitFor();
+  const row = grid.locator('.grid-row.selected');
+  assert.match(await row.innerText(), /nginx/);
+  await find.press('Enter');
+  await page.getByText(/^Match 2 of \d+/).waitFor();
+  await find.press('Shift+Enter');
+  await page.getByText(/^Match 1 of \d+/).waitFor();
   await page.getByRole('tab', { name: 'Views' }).click();
   await page.getByRole('grid', { name: 'Containers' }).waitFor();
 });
