@@ -28,7 +28,7 @@ const FORMATS: Record<string, string[]> = {
   events: ['evt.num', 'evt.time', 'evt.rawtime', 'evt.outputtime', 'evt.cpu', 'evt.dir', 'evt.type', 'evt.res', 'evt.rawres',
     'evt.failed', 'evt.latency', 'evt.buflen', 'evt.is_io', 'evt.is_io_read', 'evt.is_io_write', 'evt.io_dir'],
   processes: ['evt.num', 'proc.name', 'proc.pid', 'proc.ppid', 'proc.exe', 'proc.exepath', 'proc.args', 'proc.cmdline', 'proc.cwd',
-    'proc.vpid', 'thread.tid', 'thread.vtid'],
+    'proc.vpid', 'thread.tid', 'thread.vtid', 'proc.pname', 'proc.pcmdline', 'proc.aname[2]', 'proc.apid[1]'],
   fds: ['evt.num', 'fd.num', 'fd.type', 'fd.typechar', 'fd.name', 'fd.directory', 'fd.filename', 'fd.cip', 'fd.sip', 'fd.cport',
     'fd.sport', 'fd.l4proto', 'fd.lip', 'fd.rip', 'fd.lport', 'fd.rport', 'fd.is_server', 'fd.containername'],
   context: ['evt.num', 'container.id', 'container.name', 'container.image', 'user.uid', 'user.name', 'group.name', 'evt.args',

@@ -16,24 +16,20 @@ function main(ctx: EventContext): ThreadInfo | undefined {
   return t ? ctx.state.mainThreadOf(t) ?? t : undefined;
 }
 
-/** The n-th ancestor process (1 = parent), walking ptid links. */
+/** The n-th ancestor process (1 = the parent of the thread's process), walking process parents. */
 export function ancestor(state: SystemState, t: ThreadInfo, n: number): ThreadInfo | undefined {
   let cur: ThreadInfo | undefined = t;
   for (let i = 0; i < n && cur; i++) {
-    if (cur.ptid <= 0 || cur.ptid === cur.tid) return undefined;
-    cur = state.threads.get(cur.ptid);
+    const main: ThreadInfo = state.mainThreadOf(cur) ?? cur;
+    if (main.ptid <= 0 || main.ptid === main.tid) return undefined;
+    cur = state.threads.get(main.ptid);
   }
   return cur;
 }
 
-/** A thread's parent as proc.pname sees it in sysdig 0.29.3 (mostly): a non-main thread's is its leader. */
+/** proc.pname's parent in sysdig 0.29.3: the entry of the thread's own ptid (a new thread's creator). */
 function parentOf(state: SystemState, t: ThreadInfo): ThreadInfo | undefined {
-  if (!t.isMainThread) {
-    const leader = state.threads.get(t.pid);
-    if (leader) return leader;
-  }
-  if (t.ptid > 0 && t.ptid !== t.tid) return state.threads.get(t.ptid);
-  return undefined;
+  return t.ptid > 0 && t.ptid !== t.tid ? state.threads.get(t.ptid) : undefined;
 }
 
 function cmdline(t: ThreadInfo): string {
@@ -140,7 +136,8 @@ export const PROC_FIELDS: Record<string, FieldFactory> = {
   'proc.env': g((c) => main(c)?.env.join(' ')),
   'proc.cwd': g((c) => main(c)?.cwd),
   'proc.pid': n64((c) => thread(c)?.pid),
-  'proc.ppid': n64((c) => thread(c)?.ptid),
+  // The process' parent: the main thread's ptid (a thread's own ptid names its creator).
+  'proc.ppid': n64((c) => main(c)?.ptid),
   'proc.vpid': n64((c) => { const t = thread(c); return t ? nonNegative(t.vpid) : undefined; }),
   'proc.sid': n64((c) => thread(c)?.sid),
   'proc.vpgid': n64((c) => thread(c)?.vpgid),

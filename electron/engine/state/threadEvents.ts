@@ -214,8 +214,9 @@ function parseClone(state: SystemState, ev: CaptureEvent, es: EventState): void 
     child.tid = res;
     child.flags = flags;
     if (isThread) {
+      // sysdig 0.29.3 records the creating thread as a new thread's ptid (newest: the parent's).
       child.pid = caller.pid;
-      child.ptid = caller.ptid;
+      child.ptid = caller.tid;
       child.flags |= PPM_CL_CLONE_FILES;
     } else {
       child.pid = res;
@@ -261,7 +262,8 @@ function parseClone(state: SystemState, ev: CaptureEvent, es: EventState): void 
   // sysdig 0.29.3 gives a new thread its leader's parent, even an unknown one (-1), and does
   // not repair an unknown leader (newest libs take the event's ptid and repair the leader).
   if (lookup && !lookupValid && isThread) lookup.pid = child.pid;
-  if (isThread && lookup) child.ptid = lookup.ptid;
+  // A new thread's ptid is its leader (the process' parent is the leader's ptid).
+  if (isThread) child.ptid = child.pid;
   fillFromClone(state, ev, child);
   if (lookup && lookupValid) copyFromParent(state, child, lookup, isThread);
   // sysdig 0.29.3 names an unknown parent (or leader) after the child, for processes too.
