@@ -2,9 +2,10 @@
  * One open capture, engine side: its index (from the cache or built by one pass) and the
  * answers to every question about it.
  *
- * - Tiles are folded from the index. A user filter needs to know which events match it: the
- *   capture is re-scanned once with the compiled filter and the matching rows are kept as a
- *   bitmap, cached per filter text.
+ * - Tiles are folded from the index. A user filter needs to know which events match it: when
+ *   every field it names is held in the index (filter/columnarFilter.ts) the filter runs over
+ *   the index columns; otherwise the capture is re-scanned once with the compiled filter. The
+ *   matching rows are kept as a bitmap, cached per filter text.
  * - Views aggregate the events matching the view's filter, the user's filter and the window,
  *   with csysdig's table semantics (views/). This first version re-scans the capture for each
  *   distinct (filter, window), filling every listed view's table in that one pass, and caches
@@ -21,6 +22,7 @@ import { getField, isNumericType } from '../../../shared/fields/catalog';
 import type { FieldType } from '../../../shared/fields/types';
 import { compileFilter, type Predicate } from '../filter/compile';
 import type { FieldResolver } from '../filter/resolver';
+import { columnarMask, compileColumnar } from '../filter/columnarFilter';
 import type { EventContext } from '../inspector/eventContext';
 import { buildIndex, type IndexProgress } from '../index/buildIndex';
 import { fileIdentity, IndexCache } from '../index/cache';
@@ -152,17 +154,29 @@ export class CaptureSession {
     return c.predicate;
   }
 
-  /** Rows matching a filter (1 = match), from one re-scan, cached per filter text. */
+  /** Where the last row mask came from (for tests and benchmarks). */
+  lastMaskSource: 'index' | 'rescan' | 'cache' = 'cache';
+
+  /** Rows matching a filter (1 = match), from the index columns or one re-scan, cached per filter text. */
   async rowMask(filter: string): Promise<Uint8Array> {
     const hit = this.masks.get(filter);
-    if (hit) return hit;
+    if (hit) { this.lastMaskSource = 'cache'; return hit; }
+    this.compile(filter, 'filter');
+    const columnar = compileColumnar(this.index, filter);
+    const mask = columnar.ok ? columnarMask(this.index, columnar.predicate) : await this.rescanMask(filter);
+    this.lastMaskSource = columnar.ok ? 'index' : 'rescan';
+    this.masks.set(filter, mask);
+    return mask;
+  }
+
+  /** Rows matching a filter, from a re-scan of the capture (fields the index lacks). */
+  async rescanMask(filter: string): Promise<Uint8Array> {
     const pred = this.compile(filter, 'filter');
     const mask = new Uint8Array(this.index.events);
     let rows = 0;
     await scanCapture(this.readPath, (ctx, row) => { rows++; if (row < mask.length && pred(ctx)) mask[row] = 1; });
     // Row numbers only line up with the index if the file still holds the same events.
     if (rows !== this.index.events) throw new ApiFailure('bad-capture', `${basename(this.index.meta.path)} changed since it was indexed (${rows} events, index has ${this.index.events}); reopen it`);
-    this.masks.set(filter, mask);
     return mask;
   }
 

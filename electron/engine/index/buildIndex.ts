@@ -11,6 +11,7 @@ import type { FieldResolver, FieldValue } from '../filter/resolver';
 import { TileClassifier } from '../tiles/classifyTiles';
 import { CaptureIndexBuilder, emptyEventRow, NO_FD, SPAN_CONTAINER, SPAN_PROCESS, type CaptureIndex, type FileIdentity } from './eventIndex';
 import { scanCapture } from './scanCapture';
+import { ValueColumnsBuilder } from './valueColumns';
 
 export interface IndexProgress { bytesRead: number; totalBytes: number; events: number; eventsPerSecond: number; secondsLeft: number | null }
 
@@ -40,6 +41,7 @@ function textOf(v: FieldValue | undefined): string {
 export async function buildIndex(readPath: string, identity: FileIdentity, opts: BuildOptions): Promise<CaptureIndex> {
   const b = new CaptureIndexBuilder();
   const tiles = new TileClassifier(opts.resolver, b);
+  const values = new ValueColumnsBuilder(opts.resolver);
   const field = (name: string) => {
     const r = opts.resolver(name, undefined);
     if (!r || 'error' in r) throw new Error(`the field resolver lacks ${name}`);
@@ -107,6 +109,7 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
     const r = b.addEvent(row);
     if (plainSize > 0 && (r & 255) === 0) report(ev.fileOffset, plainSize);
     tiles.classify(ctx, r, ev.ts);
+    values.add(ctx);
 
     if (pid > 0) {
       const p = processes.get(pid);
@@ -131,5 +134,5 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
     hostname: machine?.hostname ?? '',
     numCpus: machine?.numCpus ?? 0,
     warnings: summary.warnings.slice(0, 100).concat(summary.truncatedAt !== undefined ? [`${basename(opts.displayPath ?? readPath)}: capture ends inside a block at byte ${summary.truncatedAt}`] : []),
-  });
+  }, values.finish());
 }

@@ -9,11 +9,14 @@
  *   for tiles that count distinct things (files, connections), the interned thing. Tiles for
  *   any window, sample count and filter are folded from this log (see tiles/).
  * - Lifetimes of processes and containers (for "running" tiles), as start/end times.
+ * - Field value columns (valueColumns.ts): the resolver's value of common filter fields per
+ *   event, interned, so filters on them are answered without a re-read.
  * Nothing per event is held as an object; strings live once in the string table.
  */
 import { GrowableColumn } from './growable';
 import { StringTable } from './stringTable';
 import { decodeIndexFile, encodeIndexFile, IndexFormatError, type ColumnArray } from './indexFile';
+import { decodeValueColumns, encodeValueColumns, type EncodedValueColumns, type ValueColumn } from './valueColumns';
 
 /** What identifies the capture an index was built from (see cache.ts). */
 export interface FileIdentity { size: number; mtimeMs: number; headTailHash: string }
@@ -63,7 +66,8 @@ export const SPAN_CONTAINER = 1;
 export const SPAN_LISTENING_PORT = 2;
 
 export class CaptureIndex {
-  constructor(readonly meta: IndexMeta, readonly strings: StringTable, readonly cols: Columns) {}
+  constructor(readonly meta: IndexMeta, readonly strings: StringTable, readonly cols: Columns,
+    readonly values: Readonly<Record<string, ValueColumn>> = {}) {}
 
   get events(): number {
     return this.cols.ts.length;
@@ -84,12 +88,14 @@ export class CaptureIndex {
   }
 
   encode(): Buffer {
-    return encodeIndexFile({ ...this.meta, strings: this.strings.toArray() }, this.cols as unknown as Record<string, ColumnArray>);
+    const v = encodeValueColumns(this.values);
+    return encodeIndexFile({ ...this.meta, strings: this.strings.toArray(), values: v.meta },
+      { ...(this.cols as unknown as Record<string, ColumnArray>), ...v.arrays });
   }
 
   static decode(buf: Buffer): CaptureIndex {
     const { meta, columns } = decodeIndexFile(buf);
-    const m = meta as IndexMeta & { strings?: unknown };
+    const m = meta as IndexMeta & { strings?: unknown; values?: EncodedValueColumns };
     if (!m || typeof m.baseTs !== 'string' || !Array.isArray(m.strings) || !Array.isArray(m.tileIds)) {
       throw new IndexFormatError('index header lacks its metadata');
     }
@@ -100,9 +106,13 @@ export class CaptureIndex {
     for (const n of ['tid', 'pid', 'type', 'dir', 'cpu', 'fd', 'res', 'bytes', 'latency', 'offset', 'fdType', 'proc', 'fdName', 'container']) {
       if (columns[n].length !== rows) throw new IndexFormatError(`column '${n}' has ${columns[n].length} rows, expected ${rows}`);
     }
+    const values = decodeValueColumns(m.values, columns, rows);
+    if (typeof values === 'string') throw new IndexFormatError(values);
     const strings = new StringTable(m.strings as string[]);
-    const { strings: _s, ...rest } = m;
-    return new CaptureIndex(rest as IndexMeta, strings, columns as unknown as Columns);
+    const { strings: _s, values: _v, ...rest } = m;
+    const cols: Record<string, ColumnArray> = {};
+    for (const name of Object.keys(eventColumns)) cols[name] = columns[name];
+    return new CaptureIndex(rest as IndexMeta, strings, cols as unknown as Columns, values);
   }
 }
 
@@ -185,7 +195,7 @@ export class CaptureIndexBuilder {
     return this.baseTs;
   }
 
-  finish(meta: Omit<IndexMeta, 'baseTs' | 'firstTs' | 'lastTs' | 'tileIds'>): CaptureIndex {
+  finish(meta: Omit<IndexMeta, 'baseTs' | 'firstTs' | 'lastTs' | 'tileIds'>, values: Record<string, ValueColumn> = {}): CaptureIndex {
     const base = this.baseTs ?? 0n;
     for (const sp of this.spans) {
       this.cols.spanKind.push(sp.kind);
@@ -203,6 +213,6 @@ export class CaptureIndexBuilder {
       firstTs: String(this.firstTs ?? 0n),
       lastTs: String(this.lastTs ?? 0n),
       tileIds: [...this.tileIds],
-    }, this.strings, cols as unknown as Columns);
+    }, this.strings, cols as unknown as Columns, values);
   }
 }

@@ -1,0 +1,70 @@
+/**
+ * Filters answered from the capture index instead of a re-read: the same compiler (compile.ts),
+ * given a resolver whose "event" is an index row number and whose fields read the index's
+ * columns. Since the compiler, the operators and the recorded values are the same as on a
+ * re-scan, the matching rows are the same. A filter naming a field the index does not hold
+ * compiles to `{ unsupported }`, and the caller falls back to a re-scan.
+ */
+import type { CaptureIndex } from '../index/eventIndex';
+import { DIR_ENTER } from '../index/eventIndex';
+import { compileFilter, type Predicate } from './compile';
+import type { FieldResolver, FieldValue, ResolvedField } from './resolver';
+
+/** Fields read from the index's core columns (exact copies of what the resolver returns). */
+function coreField(index: CaptureIndex, name: string): ResolvedField<number> | undefined {
+  const c = index.cols;
+  switch (name) {
+    case 'evt.dir': return { type: 'CHARBUF', get: (row) => (c.dir[row] === DIR_ENTER ? '>' : '<') };
+    case 'evt.cpu': return { type: 'INT16', get: (row) => c.cpu[row] };
+    case 'evt.latency': return { type: 'RELTIME', get: (row) => BigInt(c.latency[row]) };
+    case 'evt.rawtime': {
+      // A zero timestamp is stored as 0 too, which the first event's time also is: not exact then.
+      if (index.events > 0 && hasZeroTimes(index)) return undefined;
+      return { type: 'ABSTIME', get: (row) => index.rowTs(row) };
+    }
+    default: return undefined;
+  }
+}
+
+function hasZeroTimes(index: CaptureIndex): boolean {
+  const ts = index.cols.ts;
+  if (index.meta.baseTs === '0') return true;
+  // Only the first timestamped row may hold 0 legitimately (it is the base).
+  let zeros = 0;
+  for (let i = 0; i < ts.length; i++) if (ts[i] === 0 && ++zeros > 1) return true;
+  return false;
+}
+
+/** A resolver over index rows; undefined for fields the index does not hold. */
+export function columnResolver(index: CaptureIndex): FieldResolver<number> {
+  const core = new Map<string, ResolvedField<number> | undefined>();
+  return (name, arg) => {
+    if (arg !== undefined) return undefined;
+    const recorded = index.values[name];
+    if (recorded) {
+      const { ids, values } = recorded;
+      return { type: recorded.type, multi: recorded.multi, get: (row): FieldValue | undefined => values[ids[row]] };
+    }
+    if (!core.has(name)) core.set(name, coreField(index, name));
+    return core.get(name);
+  };
+}
+
+export type ColumnarFilter = { ok: true; predicate: Predicate<number> } | { ok: false; reason: string };
+
+/**
+ * Compiles `text` over index rows. Callers check the text with the real resolver first (that
+ * decides whether it is valid at all); failing here means a field the index does not hold.
+ */
+export function compileColumnar(index: CaptureIndex, text: string): ColumnarFilter {
+  const c = compileFilter(text, columnResolver(index));
+  if (c.ok) return { ok: true, predicate: c.predicate };
+  return { ok: false, reason: c.error.message };
+}
+
+/** Rows matching a compiled columnar predicate, within rows [from, to). */
+export function columnarMask(index: CaptureIndex, predicate: Predicate<number>, from = 0, to = index.events): Uint8Array {
+  const mask = new Uint8Array(index.events);
+  for (let row = from; row < to; row++) if (predicate(row)) mask[row] = 1;
+  return mask;
+}

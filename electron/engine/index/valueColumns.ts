@@ -1,0 +1,130 @@
+/**
+ * Field value columns: for each field a filter commonly names (evt.type, fd.name, proc.exe,
+ * container.name, user.name, ...), the value the engine's own resolver gave for every event,
+ * recorded during the indexing pass. Values are interned: one Uint32 per event, an id into a
+ * dictionary of distinct values (id 0 = the field had no value). Because the value is what the
+ * resolver returned at that point of the pass, a filter evaluated on these columns gives exactly
+ * what it gives on a re-scan (columnarFilter.ts).
+ *
+ * Only fields whose value depends on the event and the state at that event are recorded here;
+ * fields with counters across events (thread.cpu, evt.count.*) or per-event text (evt.args) are not.
+ */
+import type { FieldResolver, FieldValue, ResolvedField, ScalarValue } from '../filter/resolver';
+import type { FieldType } from '../../../shared/fields/types';
+import { GrowableColumn } from './growable';
+
+/** Fields recorded per event (no-argument fields only). */
+export const VALUE_FIELDS: readonly string[] = [
+  'evt.type', 'evt.category', 'syscall.type', 'evt.is_io', 'evt.is_io_read', 'evt.is_io_write', 'evt.io_dir', 'evt.is_wait',
+  'evt.buflen', 'evt.res', 'evt.rawres', 'evt.failed',
+  'fd.num', 'fd.type', 'fd.typechar', 'fd.name', 'fd.directory', 'fd.filename', 'fd.l4proto', 'fd.sockfamily', 'fd.is_server',
+  'fd.sip', 'fd.cip', 'fd.lip', 'fd.rip', 'fd.sport', 'fd.cport', 'fd.lport', 'fd.rport', 'fd.ip', 'fd.port',
+  'proc.name', 'proc.pid', 'proc.ppid', 'proc.vpid', 'proc.exe', 'proc.exepath', 'proc.cmdline', 'proc.args', 'proc.exeline',
+  'proc.pname', 'thread.tid', 'thread.vtid', 'user.name', 'user.uid',
+  'container.id', 'container.name', 'container.image', 'container.type',
+];
+
+/** One recorded field: its type and matching rule as the resolver declared them, ids and values. */
+export interface ValueColumn {
+  type: FieldType;
+  multi?: ResolvedField<unknown>['multi'];
+  ids: Uint32Array;
+  /** values[0] is undefined (no value). */
+  values: (FieldValue | undefined)[];
+}
+
+/** Values as JSON-safe tagged arrays (bigint, bytes, NaN survive the index file header). */
+type Encoded = ['u'] | ['s', string] | ['n', number | string] | ['i', string] | ['t', boolean] | ['b', string] | ['a', Encoded[]];
+
+function encodeValue(v: FieldValue | undefined): Encoded {
+  if (v === undefined) return ['u'];
+  if (typeof v === 'string') return ['s', v];
+  if (typeof v === 'number') return ['n', Number.isFinite(v) ? v : String(v)];
+  if (typeof v === 'bigint') return ['i', v.toString()];
+  if (typeof v === 'boolean') return ['t', v];
+  if (v instanceof Uint8Array) return ['b', Buffer.from(v).toString('base64')];
+  return ['a', (v as readonly ScalarValue[]).map((x) => encodeValue(x))];
+}
+
+function decodeValue(e: Encoded): FieldValue | undefined {
+  switch (e[0]) {
+    case 'u': return undefined;
+    case 's': return e[1];
+    case 'n': return typeof e[1] === 'number' ? e[1] : Number(e[1]);
+    case 'i': return BigInt(e[1]);
+    case 't': return e[1];
+    case 'b': return new Uint8Array(Buffer.from(e[1], 'base64'));
+    case 'a': return e[1].map((x) => decodeValue(x) as ScalarValue);
+  }
+}
+
+export interface EncodedValueColumns { [field: string]: { type: FieldType; multi?: string; values: Encoded[] } }
+
+export function encodeValueColumns(cols: Record<string, ValueColumn>): { meta: EncodedValueColumns; arrays: Record<string, Uint32Array> } {
+  const meta: EncodedValueColumns = {};
+  const arrays: Record<string, Uint32Array> = {};
+  for (const [name, c] of Object.entries(cols)) {
+    meta[name] = { type: c.type, ...(c.multi ? { multi: c.multi } : {}), values: c.values.map(encodeValue) };
+    arrays[`value:${name}`] = c.ids;
+  }
+  return { meta, arrays };
+}
+
+export function decodeValueColumns(meta: EncodedValueColumns | undefined, arrays: Record<string, unknown>, rows: number): Record<string, ValueColumn> | string {
+  const out: Record<string, ValueColumn> = {};
+  for (const [name, m] of Object.entries(meta ?? {})) {
+    const ids = arrays[`value:${name}`];
+    if (!(ids instanceof Uint32Array) || ids.length !== rows) return `index column for ${name} is missing or short`;
+    const values = m.values.map(decodeValue);
+    out[name] = { type: m.type, multi: m.multi as ValueColumn['multi'], ids, values };
+  }
+  return out;
+}
+
+/** A value kept for good: the resolver may hand out a buffer it reuses. */
+function copyOf(v: FieldValue): FieldValue {
+  if (v instanceof Uint8Array) return Uint8Array.from(v);
+  if (Array.isArray(v)) return (v as readonly ScalarValue[]).map((x) => copyOf(x) as ScalarValue);
+  return v;
+}
+
+/** Records the resolver's value of every VALUE_FIELD for each event of the indexing pass. */
+export class ValueColumnsBuilder<Ctx> {
+  private readonly fields: Array<{
+    name: string; resolved: ResolvedField<Ctx>; ids: GrowableColumn<Uint32Array>; values: (FieldValue | undefined)[];
+    byPrimitive: Map<string | number | bigint | boolean, number>; byKey: Map<string, number>;
+  }> = [];
+
+  constructor(resolve: FieldResolver<Ctx>) {
+    for (const name of VALUE_FIELDS) {
+      const r = resolve(name, undefined);
+      if (!r || 'error' in r) continue;
+      this.fields.push({ name, resolved: r, ids: new GrowableColumn(Uint32Array), values: [undefined], byPrimitive: new Map(), byKey: new Map() });
+    }
+  }
+
+  add(ctx: Ctx): void {
+    for (let i = 0; i < this.fields.length; i++) {
+      const f = this.fields[i];
+      const v = f.resolved.get(ctx);
+      if (v === undefined) { f.ids.push(0); continue; }
+      let id: number | undefined;
+      if (typeof v === 'object') {
+        // Bytes and lists (addresses, fd.ip's two ends): a text key; only socket events pay for it.
+        const key = JSON.stringify(encodeValue(v));
+        id = f.byKey.get(key);
+        if (id === undefined) { id = f.values.length; f.values.push(copyOf(v)); f.byKey.set(key, id); }
+      } else {
+        id = f.byPrimitive.get(v);
+        if (id === undefined) { id = f.values.length; f.values.push(v); f.byPrimitive.set(v, id); }
+      }
+      f.ids.push(id);
+    }
+  }
+
+  finish(): Record<string, ValueColumn> {
+    const out: Record<string, ValueColumn> = {};
+    for (const f of this.fields) out[f.name] = { type: f.resolved.type, multi: f.resolved.multi, ids: f.ids.finish(), values: f.values };
+    return out;
+  }
+}
