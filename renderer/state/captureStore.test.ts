@@ -42,3 +42,19 @@ test('pinning twice unpins', () => {
   store.getState().togglePin('a');
   assert.deepEqual(store.getState().pinned, ['b']);
 });
+
+test('e / d on a row drill into its I/O or events; Backspace returns to the table first', () => {
+  const store = createCaptureStore('c1', '/a.scap');
+  store.getState().openView('containers');
+  store.getState().drillRow('44136c54b079', 'streams');
+  let s = store.getState();
+  assert.equal(s.panel, 'streams');
+  assert.equal(s.trail.length, 2);
+  assert.match(s.trail[1].filter, /container\.id="44136c54b079"/);
+  s.goBack();
+  s = store.getState();
+  assert.equal(s.panel, 'views');
+  assert.equal(s.trail.length, 2);
+  s.goBack();
+  assert.equal(store.getState().trail.length, 1);
+});
