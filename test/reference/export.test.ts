@@ -121,8 +121,13 @@ test('a report quotes bookmarked events exactly as sysdig prints them, on real c
     const session = await CaptureSession.open(file, { resolver: engineResolver(), cache: null });
     const r = await buildFindingsReport({ capturePath: file, findings: (parsed as { findings: Findings }).findings, source: { info: () => session.info(''), tiles: (q) => session.tiles(q), view: (q) => session.view(q) } });
     picks.forEach((n, i) => {
-      const want = sysdig(['-r', file, `evt.num=${n}`]).replace(/\n$/, '');
-      assert.equal(r.model.evidence[i].excerpt?.text, want, `${name} event #${n}`);
+      const ev = r.model.evidence[i];
+      const tid = ev.facts.find(([k]) => k === 'thread.tid')?.[1];
+      // The event and its thread's next events, exactly as sysdig shows that thread from there.
+      const want = sysdig(['-r', file, `thread.tid=${tid} and evt.num>=${n}`]).split('\n').filter(Boolean).slice(0, 5);
+      assert.deepEqual(ev.excerpt?.text.split('\n'), want, `${name} event #${n}`);
+      const threadCmd = ev.commands[ev.commands.length - 1];
+      if (want.length > 1) assert.match(threadCmd, new RegExp(`^sysdig -r \\S+ 'thread\\.tid=${tid} and evt\\.num>=${n} and evt\\.num<=\\d+'$`));
       checked++;
     });
     if (op) {

@@ -13,10 +13,21 @@ import { isStreamEvent, StreamExtractor } from '../evidence/streamExtractor';
 
 /** sysdig's default output line: `%evt.num %evt.time %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info`. */
 const lineFields = ['evt.num', 'evt.time', 'evt.cpu', 'proc.name', 'thread.tid', 'evt.dir', 'evt.type', 'evt.info'];
-export const eventFactFields = ['evt.datetime', 'evt.type', 'evt.dir', 'evt.res', 'evt.latency', 'proc.name', 'proc.pid', 'proc.cmdline',
+export const eventFactFields = ['evt.datetime', 'evt.type', 'evt.dir', 'evt.res', 'evt.latency', 'proc.name', 'proc.pid', 'thread.tid', 'proc.cmdline',
   'proc.pname', 'user.name', 'container.name', 'container.id', 'fd.name', 'fd.type'];
 
-export interface ScannedEvent { evtNum: number; line: string; facts: Array<[string, string]> }
+export interface ScannedEvent {
+  evtNum: number;
+  line: string;
+  facts: Array<[string, string]>;
+  /** The next events of the same thread (at most `threadContext`), as sysdig prints them. */
+  next: string[];
+}
+
+/** How many of a bookmarked event's thread's following events a report shows. */
+export const threadContext = 4;
+/** How far past the last bookmark the scan looks for them. */
+const contextReach = 100_000;
 
 export interface EvidenceScan {
   events: Map<number, ScannedEvent>;
@@ -51,18 +62,34 @@ export async function scanEvidence(walk: EventWalk<EventContext>, resolve: Field
     out.offsets[out.offsetCount++] = offset;
   };
   const lastWanted = Math.max(0, ...want.events, ...want.operations);
+  // Per thread, the bookmarked events still collecting their thread's next events.
+  const following = new Map<number, ScannedEvent[]>();
+  const sysdigLine = (ctx: EventContext) => {
+    const t = line.readText(ctx);
+    return `${t[0]} ${t[1]} ${t[2]} ${t[3]} (${t[4]}) ${t[5]} ${t[6]} ${t[7]}`;
+  };
   await walk.walk((ctx, e) => {
     const n = e.evtNum;
+    const tid = e.raw.tid;
+    const waiting = following.get(tid);
+    if (waiting) {
+      const text = sysdigLine(ctx);
+      for (const w of waiting) w.next.push(text);
+      const left = waiting.filter((w) => w.next.length < threadContext);
+      if (left.length) following.set(tid, left); else following.delete(tid);
+    }
     const bookmarked = want.events.has(n) || want.operations.has(n);
     if (bookmarked) remember(ctx.ev.fileOffset);
     if (want.events.has(n)) {
-      const t = line.readText(ctx);
       const names = facts.names;
-      out.events.set(n, {
+      const ev: ScannedEvent = {
         evtNum: n,
-        line: `${t[0]} ${t[1]} ${t[2]} ${t[3]} (${t[4]}) ${t[5]} ${t[6]} ${t[7]}`,
+        line: sysdigLine(ctx),
         facts: facts.readText(ctx).map((v, i) => [names[i], v] as [string, string]).filter(([, v]) => v !== '<NA>' && v !== ''),
-      });
+        next: [],
+      };
+      out.events.set(n, ev);
+      following.set(tid, [...(following.get(tid) ?? []), ev]);
     }
     if (isStreamEvent(e.raw.type)) {
       const prefix = `${e.thread ? e.thread.pid : -1}:${e.fdNum}`;
@@ -81,8 +108,8 @@ export async function scanEvidence(walk: EventWalk<EventContext>, resolve: Field
         extractor.note(e);
       }
     }
-    // Past the last bookmark and no stream to follow: nothing more to learn.
-    return !(n > lastWanted && want.streamKeys.size === 0);
+    // Past the last bookmark, its threads' next events found and no stream to follow: done.
+    return !(n > lastWanted && want.streamKeys.size === 0 && (following.size === 0 || n > lastWanted + contextReach));
   });
   return out;
 }

@@ -25,7 +25,7 @@ import { fieldResolver } from '../fields/registry';
 import { InspectorWalk } from '../evidence/inspectorWalk';
 import { writeSubset } from '../writer/subsetWriter';
 import { captureFileIdentity } from './captureIdentity';
-import { scanEvidence, type EvidenceScan } from './evidenceScan';
+import { scanEvidence, type EvidenceScan, type ScannedEvent } from './evidenceScan';
 
 /** What the report needs from an open capture (CaptureSession, or the engine API for it). */
 export interface ReportSource {
@@ -126,6 +126,14 @@ async function rowEvidence(b: Extract<Findings['bookmarks'][number], { kind: 'ro
   return { kind: 'row', heading, note: b.note, facts, commands };
 }
 
+/** sysdig's own view of the thread's next events (what the excerpt shows after the event). */
+function threadCommand(commandPath: string, ev: ScannedEvent): string[] {
+  const tid = ev.facts.find(([k]) => k === 'thread.tid')?.[1];
+  if (!tid || ev.next.length === 0) return [];
+  const last = ev.next[ev.next.length - 1].split(' ')[0];
+  return [shellCommand(['sysdig', '-r', commandPath, `thread.tid=${tid} and evt.num>=${ev.evtNum} and evt.num<=${last}`])];
+}
+
 export async function buildFindingsReport(opts: ReportOptions): Promise<BuiltReport> {
   const { findings, source } = opts;
   const commandPath = opts.commandPath ?? opts.capturePath;
@@ -159,7 +167,10 @@ export async function buildFindingsReport(opts: ReportOptions): Promise<BuiltRep
       if (!ev) { evidence.push({ kind: 'event', heading: `event #${b.evtNum}`, note: b.note, facts: [], commands, problem: `Event #${b.evtNum} is not in this capture (it has ${info.events} events).` }); continue; }
       const fact = (k: string) => ev.facts.find(([n]) => n === k)?.[1];
       const heading = `#${b.evtNum} ${fact('evt.type') ?? ''} by ${fact('proc.name') ?? '?'} (${fact('proc.pid') ?? '?'})`;
-      evidence.push({ kind: 'event', heading, note: b.note, facts: ev.facts, excerpt: { label: 'The event as sysdig prints it', text: cut(ev.line) }, commands });
+      const excerpt = ev.next.length
+        ? { label: 'The event as sysdig prints it, then what its thread did next', text: cut([ev.line, ...ev.next].join('\n')) }
+        : { label: 'The event as sysdig prints it', text: cut(ev.line) };
+      evidence.push({ kind: 'event', heading, note: b.note, facts: ev.facts, excerpt, commands: [...commands, ...threadCommand(commandPath, ev)] });
     } else if (b.kind === 'stream') {
       evidence.push(streamEvidence(b, scan!, commandPath));
     } else {
