@@ -25,6 +25,8 @@ const commands: Record<string, Loader> = {
   export: () => import('./commands/export'),
   report: () => import('./commands/report'),
   fields: () => import('./commands/fields'),
+  count: () => import('./commands/count'),
+  index: () => import('./commands/index'),
 };
 
 function usage(): string {
