@@ -211,6 +211,19 @@ test('a capture full of <script> and formulas: the app\'s report shows its text 
     for (const shown of [hostileText.comm, hostileText.fileName, hostileText.payloads[0].trim(), hostileText.payloads[1].trim(), '<img src=x onerror=alert("note")>']) {
       assert.ok(text.includes(shown), `the report shows ${shown} as text`);
     }
+    // The table export: the process's command line, which starts with '=', stays text in a spreadsheet.
+    await page.getByRole('button', { name: 'Close findings' }).click();
+    await page.getByRole('tab', { name: 'Views' }).click();
+    await page.getByRole('grid', { name: 'Processes' }).getByRole('row').nth(1).waitFor();
+    const before = saved.length;
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    for (let i = 0; i < 100 && saved.length === before; i++) await page.waitForTimeout(100);
+    const csv = saved[saved.length - 1];
+    assert.match(csv.suggestedFilename(), /\.csv$/);
+    await csv.saveAs(join(out, 'hostile.csv'));
+    const csvText = readFileSync(join(out, 'hostile.csv'), 'utf8');
+    assert.ok(csvText.includes(`"'${hostileText.exe} --payload`), 'the formula is neutralised');
+    for (const line of csvText.split('\r\n')) for (const cell of line.split(',')) assert.doesNotMatch(cell, /^"?[=+@]/, `cell ${cell}`);
     const mdText = readFileSync(join(out, 'hostile.md'), 'utf8');
     assert.doesNotMatch(mdText.replace(/```[\s\S]*?```/g, ''), /<(script|img|svg)/i, 'no raw HTML outside code blocks');
   } finally {

@@ -9,7 +9,7 @@ import type { ProcListEntry } from '../capture/types';
 
 export const hostileText = {
   comm: '=cmd|calc',
-  exe: '<script>alert(1)</script>',
+  exe: '=2+5<script>alert(1)</script>',
   fileName: '/tmp/=SUM(1+1)<img src=x onerror=alert(2)>.log',
   payloads: [
     '<script>alert("report")</script>\n',
