@@ -37,6 +37,7 @@ export function FindingsPanel() {
   const [streamNum, setStreamNum] = useState('');
   const [streamKey, setStreamKey] = useState('');
   const [busy, setBusy] = useState(false);
+  const [discarding, setDiscarding] = useState(false);
   const act = store.getState();
   const count = f.bookmarks.length;
 
@@ -134,7 +135,12 @@ export function FindingsPanel() {
       </div>
       <footer>
         <label className="findings-status"><span><input type="checkbox" checked={f.includeSubset} onChange={(e) => act.setIncludeSubset(e.target.checked)} /> Also save the bookmarked events as a .scap</span></label>
-        <button type="button" className="primary" disabled={busy || (f.steps.length === 0 && f.bookmarks.length === 0)} onClick={() => void exportFindings()}>Export findings</button>
+        <div className="findings-actions">
+          <button type="button" className="primary" disabled={busy || (f.steps.length === 0 && f.bookmarks.length === 0)} onClick={() => void exportFindings()}>Export findings</button>
+          {discarding
+            ? <button type="button" onClick={() => { act.clear(); setDiscarding(false); setStatus({ text: 'Findings discarded.' }); }}>Discard all findings</button>
+            : <button type="button" className="link" onClick={() => setDiscarding(true)} disabled={f.steps.length === 0 && f.bookmarks.length === 0}>Start over…</button>}
+        </div>
         {status && <p role="status" className={`findings-status${status.error ? ' error' : ''}`}>{status.text}</p>}
       </footer>
     </aside>

@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ import { hostileText, writeHostileCapture } from '../../electron/engine/export/h
 const skip = e2eSkip();
 let h: Harness;
 const out = mkdtempSync(join(tmpdir(), 'syscope-findings-e2e-'));
+const capturePath = join(out, 'crashloop-nginx.scap');
 const downloads: Download[] = [];
 const hostileNote = '<script>alert("note")</script> =HYPERLINK("http://evil.example","x")';
 let exitEvt = 0;
@@ -37,16 +38,19 @@ let dnsStream = '';
 before(async () => {
   if (skip) return;
   ensureBuilt();
+  // A private copy: the bundled sample is rebuilt whenever anyone builds, and the report must
+  // be made from the very file the app had open.
+  copyFileSync(samplePath, capturePath);
   // What to bookmark, found with the engine itself (the sample's event numbers change as it evolves).
-  const ev = openEvidence(samplePath, 'evt.type=procexit and proc.name=nginx');
+  const ev = openEvidence(capturePath, 'evt.type=procexit and proc.name=nginx');
   const exits = await listEvents(ev.walk, { fields: new EventFieldSet(['evt.num'], ev.resolve), predicate: ev.predicate, limit: 1 });
   exitEvt = exits.events[0].evtNum;
-  const st = openEvidence(samplePath, 'proc.name=nginx and fd.type=ipv4 and evt.dir=<');
+  const st = openEvidence(capturePath, 'proc.name=nginx and fd.type=ipv4 and evt.dir=<');
   const reads = await listStreams(st.walk, { predicate: st.predicate, limit: 2 });
   const answer = reads.operations.find((o) => o.direction === 'read') ?? reads.operations[0];
   dnsEvt = answer.evtNum;
   dnsStream = answer.streamKey;
-  h = await startHarness({ openPath: samplePath });
+  h = await startHarness({ openPath: capturePath });
   h.page.on('download', (d) => downloads.push(d));
 });
 after(async () => {
@@ -124,7 +128,7 @@ test('Export findings saves the HTML report, its Markdown twin and the findings 
 
 test('the HTML report names the capture, shows steps, notes and commands, and nothing in it runs', { skip }, async () => {
   const html = readFileSync(join(out, 'crashloop-nginx-findings.html'), 'utf8');
-  const sha = createHash('sha256').update(readFileSync(samplePath)).digest('hex');
+  const sha = createHash('sha256').update(readFileSync(capturePath)).digest('hex');
   assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;/);
   assert.doesNotMatch(html, /<script|<link|<img|<iframe|src=|href=/i, 'no script and no external resource');
   assert.ok(html.includes('&lt;script&gt;alert(&quot;note&quot;)&lt;/script&gt;'), 'the hostile note is shown as text');
@@ -142,7 +146,7 @@ test('the HTML report names the capture, shows steps, notes and commands, and no
   assert.deepEqual(problems, []);
   for (const want of ['nginx cannot resolve api-backend', 'crashloop-nginx.scap', sha, 'node-2', 'Investigation steps', 'Step 1: Overview', 'Running Containers',
     'Containers keep restarting', 'The first nginx container.', 'The DNS answer: no such name.', hostileNote,
-    `syscope dump ${samplePath} evt.num=${exitEvt}`, `sysdig -r ${samplePath} evt.num=${exitEvt}`, `syscope streams ${samplePath} --follow ${shellQuote(dnsStream)}`, 'procexit']) {
+    `syscope dump ${capturePath} evt.num=${exitEvt}`, `sysdig -r ${capturePath} evt.num=${exitEvt}`, `syscope streams ${capturePath} --follow ${shellQuote(dnsStream)}`, 'procexit']) {
     assert.ok(text.includes(want), `the report shows ${want}`);
   }
   assert.equal((html.match(/<svg /g) ?? []).length >= 1, true, 'the pinned timeline is drawn');
@@ -150,10 +154,10 @@ test('the HTML report names the capture, shows steps, notes and commands, and no
 
 test('the Markdown twin has the same identity, steps, notes (escaped) and commands', { skip }, () => {
   const md = readFileSync(join(out, 'crashloop-nginx-findings.md'), 'utf8');
-  const sha = createHash('sha256').update(readFileSync(samplePath)).digest('hex');
+  const sha = createHash('sha256').update(readFileSync(capturePath)).digest('hex');
   assert.match(md, /^# nginx cannot resolve api-backend\n/);
   for (const want of [`- **SHA-256:** ${sha}`, '- **File:** crashloop-nginx.scap', '### Step 1: Overview', '> Containers keep restarting',
-    '&lt;script&gt;alert("note")&lt;/script&gt;', `syscope dump ${samplePath} evt.num=${exitEvt}`, `syscope streams ${samplePath} --follow ${shellQuote(dnsStream)}`]) {
+    '&lt;script&gt;alert("note")&lt;/script&gt;', `syscope dump ${capturePath} evt.num=${exitEvt}`, `syscope streams ${capturePath} --follow ${shellQuote(dnsStream)}`]) {
     assert.ok(md.includes(want), `the Markdown has ${want}`);
   }
   assert.doesNotMatch(md.replace(/```[\s\S]*?```/g, ''), /<script/i);
@@ -162,7 +166,7 @@ test('the Markdown twin has the same identity, steps, notes (escaped) and comman
 test('syscope report makes the same report from the saved findings file', { skip }, () => {
   const cache = join(out, 'cache');
   mkdirSync(join(out, 'cli'), { recursive: true });
-  const again = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'electron/cli/main.ts'), 'report', samplePath, join(out, 'crashloop-nginx-findings.json'), '-o', join(out, 'cli', 'report.html')],
+  const again = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'electron/cli/main.ts'), 'report', capturePath, join(out, 'crashloop-nginx-findings.json'), '-o', join(out, 'cli', 'report.html')],
     { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, SYSCOPE_CACHE_DIR: cache } });
   assert.equal(again.status, 0, again.stderr);
   const strip = (s: string) => s.replace(/generated \S+ by/g, 'generated (time) by');
