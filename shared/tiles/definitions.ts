@@ -50,6 +50,16 @@ export const systemDirectoryPrefixes: readonly string[] = SYSTEM_DIRS;
 const LOG_FILES = '((fd.name contains .log or fd.name contains _log or fd.name contains /var/log) and not (fd.name contains .gz or fd.name contains .tgz))';
 export const HTTP_METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH', 'CONNECT', 'TRACE'];
 
+/** Tiles whose entries are keyed by container id: their drill-down is filtered on the containers counted. */
+export const CONTAINER_DEATHS_TILE = 'infra.containers.died';
+export const CONTAINER_RESTARTS_TILE = 'infra.containers.restarted';
+export const containerKeyedTiles: readonly string[] = [CONTAINER_DEATHS_TILE, CONTAINER_RESTARTS_TILE];
+
+/** The drill-down filter onto a set of containers: `container.id in (...)`. */
+export function containersFilter(ids: readonly string[]): string {
+  return `container.id in (${ids.map((id) => (/^[A-Za-z0-9_.:-]+$/.test(id) ? id : `"${id.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(', ')})`;
+}
+
 export const staticTiles: readonly TileDefinition[] = [
   { id: 'notifications', category: 'general', title: 'Sysdig Secure Notifications', measure: 'sum', excludable: true, drillView: 'notifications',
     description: 'Policy notifications Sysdig Secure inserted into the capture.' },
@@ -140,6 +150,12 @@ export const staticTiles: readonly TileDefinition[] = [
     drillFilter: 'syslog.severity=4', description: 'Syslog messages of severity warning.' },
   { id: 'logs.syslog.errors', category: 'logs', title: 'Syslog Error Messages', measure: 'sum', excludable: true, drillView: 'spy_syslog',
     drillFilter: 'syslog.severity<4', description: 'Syslog messages of severity error or worse.' },
+  { id: CONTAINER_DEATHS_TILE, category: 'infrastructure', title: 'Container Deaths', measure: 'sum', excludable: true, drillView: 'containers',
+    drillFilter: 'evt.type=procexit and container.id!=host',
+    description: "Containers whose main process (pid 1 inside the container) exited, and docker 'die' events; drills to those containers." },
+  { id: CONTAINER_RESTARTS_TILE, category: 'infrastructure', title: 'Container Restarts', measure: 'sum', excludable: true, drillView: 'containers',
+    drillFilter: 'container.id!=host',
+    description: 'New instances of a container (same pod and container name, or same name) started after one died; drills to those containers.' },
   { id: 'infra.docker', category: 'infrastructure', title: 'Docker Events', measure: 'sum', excludable: true, drillView: 'docker_events',
     description: 'Docker events recorded in the capture.' },
 ];

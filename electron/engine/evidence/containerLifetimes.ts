@@ -7,6 +7,7 @@
  */
 import type { ContainerLifetime, MainProcessEnd, ProcessNode, RestartGroup } from '../../../shared/streams/evidenceTypes';
 import { signalName } from './processTree';
+import { inOwnPidNamespace, isContainerMainProcess, workloadOf } from '../../../shared/tiles/containerMainProcess';
 
 export type { ContainerLifetime, MainProcessEnd, RestartGroup };
 
@@ -84,14 +85,10 @@ function cmpTs(a: string | null, b: string | null): number {
 }
 
 function mainProcessesOf(procs: readonly ProcessNode[]): ProcessNode[] {
-  const withVpid = procs.filter((p) => p.vpid === 1);
-  if (withVpid.length) return withVpid;
   const pids = new Set(procs.map((p) => p.pid));
-  return procs.filter((p) => !pids.has(p.ppid));
+  const containerHasOwnPidNamespace = procs.some((p) => inOwnPidNamespace(p.pid, p.vpid));
+  return procs.filter((p) => isContainerMainProcess({ pid: p.pid, vpid: p.vpid, parentInContainer: pids.has(p.ppid), containerHasOwnPidNamespace }));
 }
-
-/** k8s_<container>_<pod>_<namespace>_<pod uid>_<attempt>, as the kubelet names docker containers. */
-const K8S_NAME = /^k8s_([^_]+)_([^_]+)_([^_]+)_([^_]+)_(\d+)$/;
 
 function ending(m: MainProcessEnd): string {
   return m.exitSignal !== null ? `killed by ${signalName(m.exitSignal)}` : `exited ${m.exitCode}`;
@@ -101,14 +98,13 @@ function ending(m: MainProcessEnd): string {
 export function restartGroups(containers: readonly ContainerLifetime[]): RestartGroup[] {
   const groups = new Map<string, { g: RestartGroup; members: ContainerLifetime[] }>();
   for (const c of containers) {
-    const k8s = K8S_NAME.exec(c.name);
-    if (k8s && k8s[1] === 'POD') continue; // the pod's sandbox (pause) is not a workload
-    const key = k8s ? `${k8s[3]}/${k8s[2]}/${k8s[1]}` : c.name || c.id;
+    const w = workloadOf(c.name, c.id);
+    if (w.sandbox) continue;
+    const key = w.key;
     let entry = groups.get(key);
     if (!entry) {
       entry = {
-        g: { key, kind: k8s ? 'kubernetes' : 'container', container: k8s ? k8s[1] : c.name || c.id, pod: k8s ? k8s[2] : null,
-          namespace: k8s ? k8s[3] : null, instances: [], deaths: 0, restarts: 0, backoffNs: [], endings: [] },
+        g: { key, kind: w.kind, container: w.container, pod: w.pod, namespace: w.namespace, instances: [], deaths: 0, restarts: 0, backoffNs: [], endings: [] },
         members: [],
       };
       groups.set(key, entry);

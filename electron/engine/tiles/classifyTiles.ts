@@ -5,7 +5,8 @@
  * works for whatever event context the inspector hands out.
  */
 import type { FieldResolver, FieldValue } from '../filter/resolver';
-import { dockerEventTileId, HTTP_METHODS, networkAppTileId, serviceOfPort, systemDirectoryPrefixes } from '../../../shared/tiles/definitions';
+import { containerOfDockerScope, ContainerDeathTracker, type ProcessSighting } from './containerDeaths';
+import { CONTAINER_DEATHS_TILE, CONTAINER_RESTARTS_TILE, dockerEventTileId, HTTP_METHODS, networkAppTileId, serviceOfPort, systemDirectoryPrefixes } from '../../../shared/tiles/definitions';
 import { SPAN_LISTENING_PORT, type CaptureIndexBuilder } from '../index/eventIndex';
 
 type Getter<Ctx> = (ctx: Ctx) => FieldValue | undefined;
@@ -40,6 +41,9 @@ export class TileClassifier<Ctx> {
   /** Listening ports open now: when they started listening (undefined = before the capture) and the owning pid. */
   private readonly listening = new Map<number, { start: bigint | undefined; owner: number }>();
   private ts = 0n;
+  private readonly containerDeaths = new ContainerDeathTracker();
+  /** Exits judged at the end of the capture (see containerDeaths.ts). */
+  private readonly undecidedExits: Array<{ row: number; containerId: string }> = [];
 
   constructor(resolve: FieldResolver<Ctx>, private readonly out: CaptureIndexBuilder) {
     const g = (n: string, a?: string) => getter(resolve, n, a);
@@ -48,6 +52,8 @@ export class TileClassifier<Ctx> {
       fdType: g('fd.type'), isWrite: g('evt.is_io_write'), isRead: g('evt.is_io_read'), buffer: g('evt.buffer'), buflen: g('evt.buflen'),
       sport: g('fd.sport'), typechar: g('fd.typechar'), exe: g('evt.arg', 'exe'), sig: g('evt.arg', 'sig'), pid: g('proc.pid'), latency: g('evt.latency'),
       syslogSev: g('syslog.severity'), infraSource: g('evt.arg', 'source'), infraName: g('evt.arg', 'name'), pname: g('proc.pname'),
+      containerId: g('container.id'), containerName: g('container.name'), vpid: g('proc.vpid'), ppid: g('proc.ppid'), tid: g('thread.tid'),
+      infraScope: g('evt.arg', 'scope'),
     };
   }
 
@@ -68,6 +74,7 @@ export class TileClassifier<Ctx> {
     this.add(row, 'syscalls');
     const dir = str(f.dir(ctx));
     const type = str(f.type(ctx)) ?? '';
+    this.containerLife(ctx, row, type);
     if (dir === '<') {
       const rawres = num(f.rawres(ctx));
       if (rawres !== undefined && rawres >= 0) this.classifySuccess(ctx, row, type, rawres);
@@ -147,9 +154,33 @@ export class TileClassifier<Ctx> {
     } else if (type === 'infra') {
       if (str(f.infraSource(ctx)) === 'docker') {
         this.add(row, 'infra.docker');
-        this.add(row, dockerEventTileId(str(f.infraName(ctx)) ?? ''));
+        const name = str(f.infraName(ctx)) ?? '';
+        this.add(row, dockerEventTileId(name));
+        if (name === 'die') {
+          const died = containerOfDockerScope(str(f.infraScope(ctx)) ?? '');
+          if (this.containerDeaths.dockerDie(died) === 'death') this.add(row, CONTAINER_DEATHS_TILE, 1, died === undefined ? -1 : this.out.strings.intern(died));
+        }
       }
     }
+  }
+
+  /** Deaths of containers' main processes and restarts of their workloads, keyed by container id. */
+  private containerLife(ctx: Ctx, row: number, type: string): void {
+    const f = this.f;
+    const tid = num(f.tid(ctx)) ?? -1;
+    const containerId = str(f.containerId(ctx)) ?? '';
+    const exit = type === 'procexit';
+    if (!exit && !this.containerDeaths.isNewSighting(tid, containerId)) return;
+    const p: ProcessSighting = {
+      pid: num(f.pid(ctx)) ?? -1, tid, containerId, ppid: num(f.ppid(ctx)), vpid: num(f.vpid(ctx)),
+      containerName: containerId === '' || containerId === 'host' ? '' : str(f.containerName(ctx)) ?? '',
+    };
+    const key = () => this.out.strings.intern(containerId);
+    if (this.containerDeaths.sighting(p) === 'restart') this.add(row, CONTAINER_RESTARTS_TILE, 1, key());
+    if (!exit) return;
+    const verdict = this.containerDeaths.processExit(p);
+    if (verdict === 'death') this.add(row, CONTAINER_DEATHS_TILE, 1, key());
+    else if (verdict === 'undecided') this.undecidedExits.push({ row, containerId });
   }
 
   private connection(ctx: Ctx, row: number, type: string): void {
@@ -236,6 +267,10 @@ export class TileClassifier<Ctx> {
 
   /** Ends the pass: ports still listening stay open to the end of the capture. */
   finish(): void {
+    for (const e of this.undecidedExits) {
+      if (this.containerDeaths.settle(e.containerId)) this.add(e.row, CONTAINER_DEATHS_TILE, 1, this.out.strings.intern(e.containerId));
+    }
+    this.undecidedExits.length = 0;
     for (const [port, open] of this.listening) this.out.addSpan(SPAN_LISTENING_PORT, open.start, undefined, port, open.owner);
     this.listening.clear();
   }

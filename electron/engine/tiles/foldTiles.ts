@@ -4,7 +4,7 @@
  * its series (one value per equal slice of the window) and the largest slice value.
  */
 import type { TileValue } from '../../../shared/ipc/contract';
-import { compareTiles, staticTiles, tileCategories, tileDefinition, type TileDefinition } from '../../../shared/tiles/definitions';
+import { compareTiles, containerKeyedTiles, containersFilter, staticTiles, tileCategories, tileDefinition, type TileDefinition } from '../../../shared/tiles/definitions';
 import { SPAN_CONTAINER, SPAN_LISTENING_PORT, SPAN_PROCESS, type CaptureIndex } from '../index/eventIndex';
 
 export interface TileWindow {
@@ -32,6 +32,8 @@ export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
   const distinctAll = ids.map(() => new Set<number>());
   const distinctPerBucket = ids.map(() => new Set<number>());
   const mask = w.rowMask;
+  // Container deaths/restarts drill to the containers they counted.
+  const containersOf = ids.map((id) => (containerKeyedTiles.includes(id) ? new Set<number>() : undefined));
 
   for (let i = 0; i < c.tileRow.length; i++) {
     const row = c.tileRow[i];
@@ -51,6 +53,7 @@ export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
     } else {
       series[tile][b] += c.tileValue[i];
       totals[tile] += c.tileValue[i];
+      if (c.tileKey[i] >= 0) containersOf[tile]?.add(c.tileKey[i]);
     }
   }
 
@@ -66,8 +69,10 @@ export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
   };
   const byId = new Map<string, { def: TileDefinition; total: number; series: Float64Array }>();
   ids.forEach((id, n) => {
-    const def = defs[n];
+    let def = defs[n];
     if (!def) return;
+    const counted = containersOf[n];
+    if (counted && counted.size > 0) def = { ...def, drillFilter: containersFilter([...counted].map((k) => index.strings.get(k)).sort()) };
     byId.set(id, { def, total: def.measure === 'distinct' ? distinctAll[n].size : totals[n], series: series[n] });
   });
   for (const def of staticTiles) {
