@@ -26,7 +26,8 @@ const SEP = '\u0001';
 
 const FORMATS: Record<string, string[]> = {
   events: ['evt.num', 'evt.time', 'evt.rawtime', 'evt.outputtime', 'evt.cpu', 'evt.dir', 'evt.type', 'evt.res', 'evt.rawres',
-    'evt.failed', 'evt.latency', 'evt.buflen', 'evt.is_io', 'evt.is_io_read', 'evt.is_io_write', 'evt.io_dir'],
+    'evt.failed', 'evt.latency', 'evt.buflen', 'evt.is_io', 'evt.is_io_read', 'evt.is_io_write', 'evt.io_dir', 'evt.reltime',
+    'evt.deltatime', 'evt.datetime', 'evt.rawtime.s', 'evt.latency.ns'],
   processes: ['evt.num', 'proc.name', 'proc.pid', 'proc.ppid', 'proc.exe', 'proc.exepath', 'proc.args', 'proc.cmdline', 'proc.cwd',
     'proc.vpid', 'thread.tid', 'thread.vtid', 'proc.pname', 'proc.pcmdline', 'proc.aname[2]', 'proc.apid[1]'],
   fds: ['evt.num', 'fd.num', 'fd.type', 'fd.typechar', 'fd.name', 'fd.directory', 'fd.filename', 'fd.cip', 'fd.sip', 'fd.cport',

@@ -75,6 +75,11 @@ function ioFlags(ctx: EventContext): number {
 }
 
 /** The thread's latency as sysdig 0.29.3 keeps it (0 after an enter event, kept by switch). */
+/** Time since the previous shown event, unsigned as sysdig computes it (a step back wraps). */
+function deltaNs(ctx: EventContext): bigint {
+  return ctx.prevTs < 0n ? 0n : BigInt.asUintN(64, ctx.ev.ts - ctx.prevTs);
+}
+
 function latency(ctx: EventContext): bigint {
   return ctx.es.latencyNs;
 }
@@ -119,17 +124,22 @@ export const EVT_FIELDS: Record<string, FieldFactory> = {
   'evt.outputtime': noArg(() => stringField((c) => formatTime(c.ev.ts))),
   'evt.rawtime': noArg(() => numberField('ABSTIME', (c) => c.ev.ts)),
   'evt.rawtime.s': noArg(() => numberField('ABSTIME', (c) => c.ev.ts / NS)),
-  'evt.rawtime.ns': noArg(() => numberField('ABSTIME', (c) => c.ev.ts % NS)),
-  'evt.reltime': noArg(() => numberField('RELTIME', (c) => c.ev.ts - c.firstTs)),
+  'evt.rawtime.ns': noArg(() => customField('ABSTIME', (c) => c.ev.ts % NS, (c) => String(c.ev.ts % NS).padStart(9, '0'))),
+  // sysdig 0.29.3 prints relative times as seconds (when non-zero) then 9 nanosecond digits.
+  'evt.reltime': noArg(() => customField('RELTIME', (c) => c.ev.ts - c.firstTs, (c) => {
+    const d = c.ev.ts - c.firstTs;
+    const s = d / NS;
+    return `${s > 0n ? s : ''}${String(d % NS).padStart(9, '0')}`;
+  })),
   'evt.reltime.s': noArg(() => numberField('RELTIME', (c) => (c.ev.ts - c.firstTs) / NS)),
-  'evt.reltime.ns': noArg(() => numberField('RELTIME', (c) => (c.ev.ts - c.firstTs) % NS)),
+  'evt.reltime.ns': noArg(() => customField('RELTIME', (c) => (c.ev.ts - c.firstTs) % NS, (c) => String((c.ev.ts - c.firstTs) % NS).padStart(9, '0'))),
   'evt.latency': noArg(() => numberField('RELTIME', latency)),
   'evt.latency.s': noArg(() => numberField('RELTIME', (c) => latency(c) / NS)),
-  'evt.latency.ns': noArg(() => numberField('RELTIME', (c) => latency(c) % NS)),
+  'evt.latency.ns': noArg(() => customField('RELTIME', (c) => latency(c) % NS, (c) => String(latency(c) % NS).padStart(9, '0'))),
   'evt.latency.human': noArg(() => stringField((c) => formatDurationNice(latency(c)))),
-  'evt.deltatime': noArg(() => numberField('RELTIME', (c) => (c.prevTs < 0n ? 0n : c.ev.ts - c.prevTs))),
-  'evt.deltatime.s': noArg(() => numberField('RELTIME', (c) => (c.prevTs < 0n ? 0n : (c.ev.ts - c.prevTs) / NS))),
-  'evt.deltatime.ns': noArg(() => numberField('RELTIME', (c) => (c.prevTs < 0n ? 0n : (c.ev.ts - c.prevTs) % NS))),
+  'evt.deltatime': noArg(() => numberField('RELTIME', deltaNs)),
+  'evt.deltatime.s': noArg(() => numberField('RELTIME', (c) => deltaNs(c) / NS)),
+  'evt.deltatime.ns': noArg(() => customField('RELTIME', (c) => deltaNs(c) % NS, (c) => String(deltaNs(c) % NS).padStart(9, '0'))),
   'evt.dir': noArg(() => stringField((c) => (isEnter(c) ? '>' : '<'))),
   'evt.type': noArg(() => stringField(eventName)),
   'syscall.type': noArg(() => stringField((c) => ((EVENTS[c.ev.type]?.category ?? 0) & EventCategory.SYSCALL ? eventName(c) : undefined))),

@@ -92,6 +92,8 @@ export class Inspector implements CaptureVisitor {
       if (isInitialStateEvent(ev.type)) return;
       this.seenRegularEvent = true;
     }
+    // evt.reltime counts from the first event after the initial state (hidden ones too).
+    if (this.ctx.firstTs < 0n) this.ctx.firstTs = ev.ts;
     if (ev.flags & 1) return; // EVF state-only: parsed, never shown
     const internal = info !== undefined && (info.category & EventCategory.INTERNAL) !== 0;
     if (internal && !this.all) return;
@@ -101,7 +103,6 @@ export class Inspector implements CaptureVisitor {
     ctx.num = this.num;
     ctx.internal = internal;
     this.lookup.thread = this.es.thread;
-    if (ctx.firstTs < 0n) ctx.firstTs = ev.ts;
     this.onShown(ctx);
     ctx.prevTs = ev.ts;
   }
