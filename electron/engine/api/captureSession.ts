@@ -7,9 +7,10 @@
  *   the index columns; otherwise the capture is re-scanned once with the compiled filter. The
  *   matching rows are kept as a bitmap, cached per filter text.
  * - Views aggregate the events matching the view's filter, the user's filter and the window,
- *   with csysdig's table semantics (views/). This first version re-scans the capture for each
- *   distinct (filter, window), filling every listed view's table in that one pass, and caches
- *   the tables: sorting, paging and switching views never re-read the file.
+ *   with csysdig's table semantics (views/). When every field involved is held in the index
+ *   (views/indexedRows.ts) the tables are folded from the index rows; otherwise the capture is
+ *   re-scanned. Either way one pass fills every listed view's table for the same (filter,
+ *   window), and the tables are cached: sorting, paging and switching views never re-read.
  */
 import { basename } from 'node:path';
 import type { CaptureInfo, ColumnInfo, TableWindow, TileQuery, TileValue, TimeWindow, ViewQuery } from '../../../shared/ipc/contract';
@@ -32,6 +33,7 @@ import { foldTiles } from '../tiles/foldTiles';
 import { sortRows, ViewAggregator, type ViewTable } from '../views/aggregateView';
 import { withTableFields } from '../views/tableFields';
 import { forEachThreadTableEvent } from '../views/threadTableEvents';
+import { hasAmbiguousTimes, indexedRowResolver, rowsInWindow } from '../views/indexedRows';
 import { cellGetter, splitFieldName } from './fieldGetter';
 
 export interface OpenOptions {
@@ -222,22 +224,96 @@ export class CaptureSession {
     return tables.get(viewId)!;
   }
 
+  /** Where the last computed tables came from (for tests and benchmarks). */
+  lastTablesSource: 'index' | 'rescan' = 'index';
+  /** Whether tables may be folded from the index (off: always re-scan, e.g. to compare). */
+  tablesFromIndex = true;
+
   private async computeTables(ids: string[], filter: string, window: TimeWindow | undefined): Promise<Map<string, ViewTable>> {
+    if (this.tablesFromIndex) {
+      const fromIndex = this.indexedTables(ids, filter, window);
+      if (fromIndex) { this.lastTablesSource = 'index'; return fromIndex; }
+    }
+    this.lastTablesSource = 'rescan';
+    return this.rescanTables(ids, filter, window);
+  }
+
+  /** The aggregators of `ids` reading the "current event" through `resolver`, or undefined if a field is missing there. */
+  private tablePasses<Ctx>(ids: string[], resolver: FieldResolver<Ctx>, current: () => Ctx, strict: boolean) {
+    const passes = [];
+    for (const id of ids) {
+      const view = findView(id)!;
+      let viewPred: Predicate<Ctx> | undefined;
+      if (view.filter) {
+        if (strict) {
+          const c = compileFilter(view.filter, resolver);
+          if (!c.ok) return undefined;
+          viewPred = c.predicate;
+        } else viewPred = this.compile(view.filter, `view ${id}`, resolver as unknown as FieldResolver<EventContext>) as unknown as Predicate<Ctx>;
+      }
+      let missingField = false;
+      const agg = new ViewAggregator(view, (field) => {
+        const g = cellGetter(resolver, field);
+        if (g.error) missingField = true;
+        const type = g.type ?? getField(splitFieldName(field).name)?.type;
+        return { get: () => g.get(current()), missing: missingValue(field, type) };
+      });
+      if (strict && missingField) return undefined;
+      passes.push({ id, view, viewPred, agg });
+    }
+    return passes;
+  }
+
+  /**
+   * Tables folded from the index rows (no re-read), when every field the views, their filters
+   * and the user's filter name is held in the index; undefined otherwise.
+   */
+  indexedTables(ids: string[], filter: string, window: TimeWindow | undefined): Map<string, ViewTable> | undefined {
+    const index = this.index;
+    const resolver = indexedRowResolver(index);
+    let userPred: Predicate<number> | undefined;
+    if (filter) {
+      this.compile(filter, 'filter', withTableFields(this.resolver));
+      const c = compileFilter(filter, resolver);
+      if (!c.ok) return undefined;
+      userPred = c.predicate;
+    }
+    if (window && hasAmbiguousTimes(index)) return undefined;
+    const time = resolver('evt.rawtime', undefined);
+    if (!time || 'error' in time) return undefined;
+    let row = 0;
+    const passes = this.tablePasses(ids, resolver, () => row, true);
+    if (!passes) return undefined;
+    const consider = (r: number, threadTable: boolean) => {
+      if (userPred && !userPred(r)) return;
+      row = r;
+      for (const p of passes) {
+        if (threadTable && !p.view.useDefaults) continue;
+        if (p.viewPred && !p.viewPred(r)) continue;
+        p.agg.add();
+      }
+    };
+    const bounds = window ? this.windowBounds(window) : undefined;
+    if (bounds) rowsInWindow(index, index.toRelative(bounds.from), index.toRelative(bounds.to), (r) => consider(r, false));
+    else for (let r = 0; r < index.events; r++) consider(r, false);
+    for (let r = index.events; r < index.events + index.threadRowCount; r++) {
+      if (bounds) {
+        const ts = time.get(r) as bigint;
+        if (ts < bounds.from || ts > bounds.to) continue;
+      }
+      consider(r, true);
+    }
+    return new Map(passes.map((p) => [p.id, p.agg.result()]));
+  }
+
+  /** Tables from a re-scan of the capture (fields the index lacks). */
+  async rescanTables(ids: string[], filter: string, window: TimeWindow | undefined): Promise<Map<string, ViewTable>> {
     // A fresh resolver per pass: thread.cpu keeps per-thread counters across events.
     const resolver = withTableFields(this.resolver);
     const userPred = filter ? this.compile(filter, 'filter', resolver) : undefined;
     const bounds = window ? this.windowBounds(window) : undefined;
     let current: EventContext | undefined;
-    const passes = ids.map((id) => {
-      const view = findView(id)!;
-      const viewPred = view.filter ? this.compile(view.filter, `view ${id}`, resolver) : undefined;
-      const agg = new ViewAggregator(view, (field) => {
-        const g = cellGetter(resolver, field);
-        const type = g.type ?? getField(splitFieldName(field).name)?.type;
-        return { get: () => g.get(current as EventContext), missing: missingValue(field, type) };
-      });
-      return { id, view, viewPred, agg };
-    });
+    const passes = this.tablePasses(ids, resolver, () => current as EventContext, false)!;
     const consider = (ctx: EventContext, threadTable: boolean) => {
       if (bounds && (ctx.ev.ts < bounds.from || ctx.ev.ts > bounds.to)) return;
       if (userPred && !userPred(ctx)) return;

@@ -18,21 +18,12 @@ function coreField(index: CaptureIndex, name: string): ResolvedField<number> | u
     case 'evt.cpu': return { type: 'INT16', get: (row) => c.cpu[row] };
     case 'evt.latency': return { type: 'RELTIME', get: (row) => BigInt(c.latency[row]) };
     case 'evt.rawtime': {
-      // A zero timestamp is stored as 0 too, which the first event's time also is: not exact then.
-      if (index.events > 0 && hasZeroTimes(index)) return undefined;
+      // A missing timestamp is stored as 0 too, which the base time also is: not exact then.
+      if (index.meta.zeroTimes !== false) return undefined;
       return { type: 'ABSTIME', get: (row) => index.rowTs(row) };
     }
     default: return undefined;
   }
-}
-
-function hasZeroTimes(index: CaptureIndex): boolean {
-  const ts = index.cols.ts;
-  if (index.meta.baseTs === '0') return true;
-  // Only the first timestamped row may hold 0 legitimately (it is the base).
-  let zeros = 0;
-  for (let i = 0; i < ts.length; i++) if (ts[i] === 0 && ++zeros > 1) return true;
-  return false;
 }
 
 /** A resolver over index rows; undefined for fields the index does not hold. */

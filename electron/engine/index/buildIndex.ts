@@ -11,7 +11,34 @@ import type { FieldResolver, FieldValue } from '../filter/resolver';
 import { TileClassifier } from '../tiles/classifyTiles';
 import { CaptureIndexBuilder, emptyEventRow, NO_FD, SPAN_CONTAINER, SPAN_PROCESS, type CaptureIndex, type FileIdentity } from './eventIndex';
 import { scanCapture } from './scanCapture';
-import { ValueColumnsBuilder } from './valueColumns';
+import { PROCINFO_SYSTEM_TICKS, PROCINFO_USER_TICKS, recordedFields, TABLE_VALUE_FIELDS, VALUE_FIELDS, ValueColumnsBuilder, type RecordedField } from './valueColumns';
+import { PROCINFO, u64Param, withTableFields } from '../views/tableFields';
+import { forEachThreadTableEvent } from '../views/threadTableEvents';
+
+/** Thread-table rows also record the event fields kept in core columns for ordinary rows. */
+const THREAD_ROW_CORE_FIELDS = ['evt.dir', 'evt.cpu', 'evt.rawtime', 'evt.latency', 'evt.time'];
+
+/** Everything recorded per event: filter fields, table fields, procinfo ticks. */
+function eventRecordedFields(resolver: FieldResolver<EventContext>): RecordedField<EventContext>[] {
+  const table = withTableFields(resolver);
+  const ticks = (i: number): RecordedField<EventContext>['field'] => ({ type: 'UINT64', get: (ctx) => (ctx.ev.type === PROCINFO ? u64Param(ctx, i) : undefined) });
+  return [
+    ...recordedFields(resolver, VALUE_FIELDS),
+    ...recordedFields(table, TABLE_VALUE_FIELDS),
+    ...recordedFields(table, ['syscall.type'], 'table:'),
+    { key: PROCINFO_USER_TICKS, field: ticks(0) },
+    { key: PROCINFO_SYSTEM_TICKS, field: ticks(1) },
+  ];
+}
+
+/** What the thread-table rows record: every field through the table resolver (evt.type is 'sysdigevent' there). */
+function threadRowFields(resolver: FieldResolver<EventContext>): RecordedField<EventContext>[] {
+  const table = withTableFields(resolver);
+  return [
+    ...recordedFields(table, [...VALUE_FIELDS, ...TABLE_VALUE_FIELDS, ...THREAD_ROW_CORE_FIELDS]),
+    ...recordedFields(table, ['syscall.type'], 'table:'),
+  ];
+}
 
 export interface IndexProgress { bytesRead: number; totalBytes: number; events: number; eventsPerSecond: number; secondsLeft: number | null }
 
@@ -41,7 +68,10 @@ function textOf(v: FieldValue | undefined): string {
 export async function buildIndex(readPath: string, identity: FileIdentity, opts: BuildOptions): Promise<CaptureIndex> {
   const b = new CaptureIndexBuilder();
   const tiles = new TileClassifier(opts.resolver, b);
-  const values = new ValueColumnsBuilder(opts.resolver);
+  const values = new ValueColumnsBuilder(eventRecordedFields(opts.resolver));
+  // As computeTables saw them: the first timestamped event's time and the latest time.
+  let firstSeenTs = -1n;
+  let latestTs = 0n;
   const field = (name: string) => {
     const r = opts.resolver(name, undefined);
     if (!r || 'error' in r) throw new Error(`the field resolver lacks ${name}`);
@@ -110,6 +140,10 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
     if (plainSize > 0 && (r & 255) === 0) report(ev.fileOffset, plainSize);
     tiles.classify(ctx, r, ev.ts);
     values.add(ctx);
+    if (ev.ts > 0n) {
+      if (firstSeenTs < 0n) firstSeenTs = ev.ts;
+      if (ev.ts > latestTs) latestTs = ev.ts;
+    }
 
     if (pid > 0) {
       const p = processes.get(pid);
@@ -126,6 +160,8 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
   for (const [pid, p] of processes) b.addSpan(SPAN_PROCESS, p.start, p.end, pid, pid);
   for (const [id, start] of containers) if (id !== 'host') b.addSpan(SPAN_CONTAINER, start, undefined, b.strings.intern(id));
 
+  const threadRows = new ValueColumnsBuilder(threadRowFields(opts.resolver));
+  forEachThreadTableEvent(inspector.state, latestTs, firstSeenTs, (ctx) => threadRows.add(ctx));
   const machine = inspector.state.machine;
   return b.finish({
     identity,
@@ -134,5 +170,5 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
     hostname: machine?.hostname ?? '',
     numCpus: machine?.numCpus ?? 0,
     warnings: summary.warnings.slice(0, 100).concat(summary.truncatedAt !== undefined ? [`${basename(opts.displayPath ?? readPath)}: capture ends inside a block at byte ${summary.truncatedAt}`] : []),
-  }, values.finish());
+  }, values.finish(), threadRows.finish());
 }

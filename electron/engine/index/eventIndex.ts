@@ -34,6 +34,8 @@ export interface IndexMeta {
   warnings: string[];
   /** Names of tiles discovered while reading (one per docker event name, ...), by tile id. */
   tileIds: string[];
+  /** Whether some event has no timestamp (stored as time 0, like the base time: not exact then). */
+  zeroTimes?: boolean;
 }
 
 export const NO_FD = -1;
@@ -67,7 +69,15 @@ export const SPAN_LISTENING_PORT = 2;
 
 export class CaptureIndex {
   constructor(readonly meta: IndexMeta, readonly strings: StringTable, readonly cols: Columns,
-    readonly values: Readonly<Record<string, ValueColumn>> = {}) {}
+    readonly values: Readonly<Record<string, ValueColumn>> = {},
+    /** csysdig's end-of-capture thread-table events (views/threadTableEvents.ts), one row per thread, fields recorded. */
+    readonly threadRows: Readonly<Record<string, ValueColumn>> = {}) {}
+
+  /** How many thread-table rows were recorded. */
+  get threadRowCount(): number {
+    for (const c of Object.values(this.threadRows)) return c.ids.length;
+    return 0;
+  }
 
   get events(): number {
     return this.cols.ts.length;
@@ -89,13 +99,14 @@ export class CaptureIndex {
 
   encode(): Buffer {
     const v = encodeValueColumns(this.values);
-    return encodeIndexFile({ ...this.meta, strings: this.strings.toArray(), values: v.meta },
-      { ...(this.cols as unknown as Record<string, ColumnArray>), ...v.arrays });
+    const t = encodeValueColumns(this.threadRows, 'thread:');
+    return encodeIndexFile({ ...this.meta, strings: this.strings.toArray(), values: v.meta, threadRows: t.meta },
+      { ...(this.cols as unknown as Record<string, ColumnArray>), ...v.arrays, ...t.arrays });
   }
 
   static decode(buf: Buffer): CaptureIndex {
     const { meta, columns } = decodeIndexFile(buf);
-    const m = meta as IndexMeta & { strings?: unknown; values?: EncodedValueColumns };
+    const m = meta as IndexMeta & { strings?: unknown; values?: EncodedValueColumns; threadRows?: EncodedValueColumns };
     if (!m || typeof m.baseTs !== 'string' || !Array.isArray(m.strings) || !Array.isArray(m.tileIds)) {
       throw new IndexFormatError('index header lacks its metadata');
     }
@@ -108,11 +119,13 @@ export class CaptureIndex {
     }
     const values = decodeValueColumns(m.values, columns, rows);
     if (typeof values === 'string') throw new IndexFormatError(values);
+    const threadRows = decodeValueColumns(m.threadRows, columns, undefined, 'thread:');
+    if (typeof threadRows === 'string') throw new IndexFormatError(threadRows);
     const strings = new StringTable(m.strings as string[]);
-    const { strings: _s, values: _v, ...rest } = m;
+    const { strings: _s, values: _v, threadRows: _t, ...rest } = m;
     const cols: Record<string, ColumnArray> = {};
     for (const name of Object.keys(eventColumns)) cols[name] = columns[name];
-    return new CaptureIndex(rest as IndexMeta, strings, cols as unknown as Columns, values);
+    return new CaptureIndex(rest as IndexMeta, strings, cols as unknown as Columns, values, threadRows);
   }
 }
 
@@ -123,6 +136,7 @@ export class CaptureIndexBuilder {
   private firstTs: bigint | undefined;
   private lastTs: bigint | undefined;
   private readonly tileIds: string[] = [];
+  private zeroTimes = false;
   private readonly tileNumbers = new Map<string, number>();
 
   constructor() {
@@ -139,6 +153,7 @@ export class CaptureIndexBuilder {
   addEvent(e: EventRow): number {
     // Times are kept relative to the first non-zero timestamp so they fit a double exactly.
     if (this.baseTs === undefined && e.ts > 0n) this.baseTs = e.ts;
+    if (e.ts <= 0n) this.zeroTimes = true;
     const base = this.baseTs ?? 0n;
     if (e.ts > 0n) {
       if (this.firstTs === undefined || e.ts < this.firstTs) this.firstTs = e.ts;
@@ -195,7 +210,8 @@ export class CaptureIndexBuilder {
     return this.baseTs;
   }
 
-  finish(meta: Omit<IndexMeta, 'baseTs' | 'firstTs' | 'lastTs' | 'tileIds'>, values: Record<string, ValueColumn> = {}): CaptureIndex {
+  finish(meta: Omit<IndexMeta, 'baseTs' | 'firstTs' | 'lastTs' | 'tileIds' | 'zeroTimes'>, values: Record<string, ValueColumn> = {},
+    threadRows: Record<string, ValueColumn> = {}): CaptureIndex {
     const base = this.baseTs ?? 0n;
     for (const sp of this.spans) {
       this.cols.spanKind.push(sp.kind);
@@ -213,6 +229,7 @@ export class CaptureIndexBuilder {
       firstTs: String(this.firstTs ?? 0n),
       lastTs: String(this.lastTs ?? 0n),
       tileIds: [...this.tileIds],
-    }, this.strings, cols as unknown as Columns, values);
+      zeroTimes: this.zeroTimes || this.baseTs === undefined,
+    }, this.strings, cols as unknown as Columns, values, threadRows);
   }
 }

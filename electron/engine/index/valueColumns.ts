@@ -22,7 +22,38 @@ export const VALUE_FIELDS: readonly string[] = [
   'proc.name', 'proc.pid', 'proc.ppid', 'proc.vpid', 'proc.exe', 'proc.exepath', 'proc.cmdline', 'proc.args', 'proc.exeline',
   'proc.pname', 'thread.tid', 'thread.vtid', 'user.name', 'user.uid',
   'container.id', 'container.name', 'container.image', 'container.type',
+  'fd.containername', 'fd.containerdirectory', 'proc.nthreads', 'thread.nametid', 'thread.pfmajor', 'thread.pfminor',
 ];
+
+/**
+ * The table-only fields of csysdig's views (views/tableFields.ts), recorded the same way so view
+ * tables fold from the index. Read through the table resolver; `syscall.type` differs there
+ * (it also names procexit, ...) and is kept under TABLE_SYSCALL_TYPE.
+ */
+export const TABLE_VALUE_FIELDS: readonly string[] = [
+  'evt.count', 'evt.count.error', 'evt.count.exit',
+  'evt.buflen.in', 'evt.buflen.out', 'evt.buflen.file', 'evt.buflen.file.in', 'evt.buflen.file.out',
+  'evt.buflen.net', 'evt.buflen.net.in', 'evt.buflen.net.out',
+  'evt.count.error.file', 'evt.count.error.net', 'evt.count.error.memory', 'evt.count.error.other',
+  'evt.count.threadinfo', 'evt.count.procinfo', 'thread.vmsize.b', 'thread.vmrss.b',
+];
+export const TABLE_SYSCALL_TYPE = 'table:syscall.type';
+/** Keys of the recorded procinfo CPU tick totals (thread.cpu is computed from them per table). */
+export const PROCINFO_USER_TICKS = 'procinfo.user';
+export const PROCINFO_SYSTEM_TICKS = 'procinfo.system';
+
+/** A field to record: the key it is stored under and how to read it. */
+export interface RecordedField<Ctx> { key: string; field: ResolvedField<Ctx> }
+
+/** The recordable fields `names` as `resolve` provides them (fields it lacks are left out). */
+export function recordedFields<Ctx>(resolve: FieldResolver<Ctx>, names: readonly string[], keyPrefix = ''): RecordedField<Ctx>[] {
+  const out: RecordedField<Ctx>[] = [];
+  for (const name of names) {
+    const r = resolve(name, undefined);
+    if (r && !('error' in r)) out.push({ key: keyPrefix + name, field: r });
+  }
+  return out;
+}
 
 /** One recorded field: its type and matching rule as the resolver declared them, ids and values. */
 export interface ValueColumn {
@@ -60,21 +91,21 @@ function decodeValue(e: Encoded): FieldValue | undefined {
 
 export interface EncodedValueColumns { [field: string]: { type: FieldType; multi?: string; values: Encoded[] } }
 
-export function encodeValueColumns(cols: Record<string, ValueColumn>): { meta: EncodedValueColumns; arrays: Record<string, Uint32Array> } {
+export function encodeValueColumns(cols: Record<string, ValueColumn>, prefix = 'value:'): { meta: EncodedValueColumns; arrays: Record<string, Uint32Array> } {
   const meta: EncodedValueColumns = {};
   const arrays: Record<string, Uint32Array> = {};
   for (const [name, c] of Object.entries(cols)) {
     meta[name] = { type: c.type, ...(c.multi ? { multi: c.multi } : {}), values: c.values.map(encodeValue) };
-    arrays[`value:${name}`] = c.ids;
+    arrays[`${prefix}${name}`] = c.ids;
   }
   return { meta, arrays };
 }
 
-export function decodeValueColumns(meta: EncodedValueColumns | undefined, arrays: Record<string, unknown>, rows: number): Record<string, ValueColumn> | string {
+export function decodeValueColumns(meta: EncodedValueColumns | undefined, arrays: Record<string, unknown>, rows: number | undefined, prefix = 'value:'): Record<string, ValueColumn> | string {
   const out: Record<string, ValueColumn> = {};
   for (const [name, m] of Object.entries(meta ?? {})) {
-    const ids = arrays[`value:${name}`];
-    if (!(ids instanceof Uint32Array) || ids.length !== rows) return `index column for ${name} is missing or short`;
+    const ids = arrays[`${prefix}${name}`];
+    if (!(ids instanceof Uint32Array) || (rows !== undefined && ids.length !== rows)) return `index column for ${name} is missing or short`;
     const values = m.values.map(decodeValue);
     out[name] = { type: m.type, multi: m.multi as ValueColumn['multi'], ids, values };
   }
@@ -88,18 +119,16 @@ function copyOf(v: FieldValue): FieldValue {
   return v;
 }
 
-/** Records the resolver's value of every VALUE_FIELD for each event of the indexing pass. */
+/** Records the value of each field for every event of the indexing pass. */
 export class ValueColumnsBuilder<Ctx> {
   private readonly fields: Array<{
     name: string; resolved: ResolvedField<Ctx>; ids: GrowableColumn<Uint32Array>; values: (FieldValue | undefined)[];
     byPrimitive: Map<string | number | bigint | boolean, number>; byKey: Map<string, number>;
   }> = [];
 
-  constructor(resolve: FieldResolver<Ctx>) {
-    for (const name of VALUE_FIELDS) {
-      const r = resolve(name, undefined);
-      if (!r || 'error' in r) continue;
-      this.fields.push({ name, resolved: r, ids: new GrowableColumn(Uint32Array), values: [undefined], byPrimitive: new Map(), byKey: new Map() });
+  constructor(fields: readonly RecordedField<Ctx>[]) {
+    for (const { key, field } of fields) {
+      this.fields.push({ name: key, resolved: field, ids: new GrowableColumn(Uint32Array), values: [undefined], byPrimitive: new Map(), byKey: new Map() });
     }
   }
 

@@ -9,7 +9,8 @@ import type { EventContext } from '../inspector/eventContext';
 import type { FieldType } from '../../../shared/fields/types';
 import { THREAD_TABLE_EVENT_TYPE } from './threadTableEvents';
 
-const PROCINFO = 234;
+/** The procinfo event (per-thread CPU tick totals in its first two parameters). */
+export const PROCINFO = 234;
 const ALSO_SYSCALL_TYPES = new Set(['procexit', 'signaldeliver', 'container']);
 
 function num(v: FieldValue | undefined): number | undefined {
@@ -19,7 +20,7 @@ function num(v: FieldValue | undefined): number | undefined {
   return undefined;
 }
 
-function u64Param(ctx: EventContext, i: number): number | undefined {
+export function u64Param(ctx: EventContext, i: number): number | undefined {
   const ev = ctx.ev;
   if (i >= ev.nparams || ev.paramLength[i] < 8) return undefined;
   const o = ev.paramOffset[i];

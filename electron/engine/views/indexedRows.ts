@@ -1,0 +1,106 @@
+/**
+ * Index rows as the "events" a view table folds (the row-number twin of tableFields.ts over
+ * EventContext): rows 0..events-1 are the capture's events, rows events.. are csysdig's
+ * end-of-capture thread-table events, recorded while indexing. Every field reads what the
+ * table resolver returned for that event during the indexing pass, so a table folded from
+ * these rows is the table a re-scan folds. thread.cpu is the one field computed here: like
+ * the re-scan's, it compares a procinfo event's tick totals with the previous procinfo of the
+ * same thread that the table read.
+ */
+import type { CaptureIndex } from '../index/eventIndex';
+import { DIR_ENTER } from '../index/eventIndex';
+import { PROCINFO_SYSTEM_TICKS, PROCINFO_USER_TICKS, TABLE_SYSCALL_TYPE, type ValueColumn } from '../index/valueColumns';
+import type { FieldResolver, FieldValue, ResolvedField } from '../filter/resolver';
+import { formatTime } from '../../../shared/format/time';
+import type { FieldType } from '../../../shared/fields/types';
+import { THREAD_TABLE_EVENT_TYPE } from './threadTableEvents';
+
+/** True if some event had no timestamp (its stored time cannot be told from the base time). */
+export function hasAmbiguousTimes(index: CaptureIndex): boolean {
+  return index.meta.zeroTimes !== false;
+}
+
+/** thread.cpu from recorded procinfo ticks, read in the order the table reads them. */
+class RowCpuTracker {
+  private readonly last = new Map<number, { usr: number; sys: number }>();
+  private row = -1;
+  private delta: { tot: number; usr: number; sys: number } | undefined;
+
+  constructor(private readonly index: CaptureIndex, private readonly usr: ValueColumn, private readonly sys: ValueColumn) {}
+
+  usage(row: number): { tot: number; usr: number; sys: number } | undefined {
+    if (row >= this.index.events) return undefined;
+    if (row === this.row) return this.delta;
+    this.row = row;
+    this.delta = undefined;
+    const usr = this.usr.values[this.usr.ids[row]];
+    const sys = this.sys.values[this.sys.ids[row]];
+    if (typeof usr !== 'number' || typeof sys !== 'number') return undefined;
+    const tid = this.index.cols.tid[row];
+    const prev = this.last.get(tid);
+    this.last.set(tid, { usr, sys });
+    const cap = (v: number) => Math.min(100, Math.max(0, v));
+    this.delta = prev ? { tot: cap(usr + sys - prev.usr - prev.sys), usr: cap(usr - prev.usr), sys: cap(sys - prev.sys) } : { tot: 0, usr: 0, sys: 0 };
+    return this.delta;
+  }
+}
+
+/**
+ * A resolver over index rows for view tables and their filters; undefined for a field the index
+ * does not hold (the caller then re-scans). A fresh one per table pass (thread.cpu keeps state).
+ */
+export function indexedRowResolver(index: CaptureIndex): FieldResolver<number> {
+  const n = index.events;
+  const c = index.cols;
+  const thread = index.threadRows;
+  const exactTimes = !hasAmbiguousTimes(index);
+  const recorded = (key: string, threadKey = key): ResolvedField<number> | undefined => {
+    const ev = index.values[key];
+    const th = thread[threadKey];
+    if (!ev || (index.threadRowCount > 0 && !th)) return undefined;
+    const get = th
+      ? (row: number): FieldValue | undefined => (row < n ? ev.values[ev.ids[row]] : th.values[th.ids[row - n]])
+      : (row: number): FieldValue | undefined => ev.values[ev.ids[row]];
+    return { type: ev.type, multi: ev.multi, get };
+  };
+  /** A core column for event rows, the recorded value for thread rows. */
+  const core = (name: string, type: FieldType, fromColumn: (row: number) => FieldValue | undefined): ResolvedField<number> | undefined => {
+    const th = thread[name];
+    if (index.threadRowCount > 0 && !th) return undefined;
+    return { type, get: (row) => (row < n ? fromColumn(row) : th!.values[th!.ids[row - n]]) };
+  };
+  const usr = index.values[PROCINFO_USER_TICKS];
+  const sys = index.values[PROCINFO_SYSTEM_TICKS];
+  const cpu = usr && sys ? new RowCpuTracker(index, usr, sys) : undefined;
+  const cpuField = (pick: 'tot' | 'usr' | 'sys'): ResolvedField<number> | undefined =>
+    cpu && { type: 'DOUBLE', get: (row) => cpu.usage(row)?.[pick] };
+
+  return (name, arg) => {
+    if (name === 'evt.type.is' && arg !== undefined && /^\d+$/.test(arg)) {
+      const type = Number(arg);
+      return { type: 'UINT32', get: (row) => ((row < n ? c.type[row] : THREAD_TABLE_EVENT_TYPE) === type ? 1 : 0) };
+    }
+    if (arg !== undefined) return undefined;
+    switch (name) {
+      case 'syscall.type': return recorded(TABLE_SYSCALL_TYPE);
+      case 'thread.cpu': return cpuField('tot');
+      case 'thread.cpu.user': return cpuField('usr');
+      case 'thread.cpu.system': return cpuField('sys');
+      case 'evt.dir': return core(name, 'CHARBUF', (row) => (c.dir[row] === DIR_ENTER ? '>' : '<'));
+      case 'evt.cpu': return core(name, 'INT16', (row) => c.cpu[row]);
+      case 'evt.latency': return core(name, 'RELTIME', (row) => BigInt(c.latency[row]));
+      case 'evt.rawtime': return exactTimes ? core(name, 'ABSTIME', (row) => index.rowTs(row)) : undefined;
+      case 'evt.time': return exactTimes ? core(name, 'CHARBUF', (row) => formatTime(index.rowTs(row))) : undefined;
+      default: return recorded(name);
+    }
+  };
+}
+
+/** Visits the event rows timed inside [from, to] (ns after the index's base time), in file order. */
+export function rowsInWindow(index: CaptureIndex, from: number, to: number, visit: (row: number) => void): void {
+  const ts = index.cols.ts;
+  for (let row = 0; row < ts.length; row++) {
+    const t = ts[row];
+    if (t >= from && t <= to) visit(row);
+  }
+}
