@@ -10,6 +10,10 @@
  * - "Modified System Files" drills to writes under the system directories only;
  * - tiles come in a fixed order: the list below, then per-event-name docker tiles and network
  *   application tiles alphabetically.
+ *
+ * Added: "Container Deaths" and "Container Restarts" (Infrastructure). The chisel's only death
+ * signal is docker's "die" event, which containerd/Kubernetes captures never have; ours count
+ * containers' main processes exiting too (electron/engine/tiles/containerDeaths.ts).
  */
 
 export type TileCategory = 'general' | 'file' | 'network' | 'napps' | 'security' | 'performance' | 'logs' | 'infrastructure';
