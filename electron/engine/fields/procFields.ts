@@ -2,7 +2,6 @@
 import type { EventContext } from '../inspector/eventContext';
 import type { ThreadInfo } from '../state/threadInfo';
 import type { SystemState } from '../state/systemState';
-import { PPM_CL_CLOSED } from '../state/threadInfo';
 import { boolField, customField, noArg, numberField, parseIndex, stringField, type FieldFactory, type FieldGetter } from './fieldTypes';
 
 const MAX_ANCESTORS = 128;
@@ -75,17 +74,18 @@ function ancestorField(pick: (t: ThreadInfo) => string | number | undefined, typ
   };
 }
 
-/** The session leader / process group leader fields (proc.sname, proc.vpgid.name, ...). */
+/** The session / process group leader: the furthest ancestor process with the same id. */
 function leaderOf(ctx: EventContext, id: (t: ThreadInfo) => number): ThreadInfo | undefined {
   const t = thread(ctx);
   if (!t) return undefined;
   const want = id(t);
-  let cur: ThreadInfo | undefined = t;
-  let best: ThreadInfo | undefined;
+  let cur: ThreadInfo | undefined = ctx.state.mainThreadOf(t) ?? t;
+  let best: ThreadInfo | undefined = cur;
   for (let i = 0; cur && i < MAX_ANCESTORS; i++) {
     if (id(cur) !== want) break;
     best = cur;
-    cur = cur.ptid > 0 ? ctx.state.threads.get(cur.ptid) : undefined;
+    cur = cur.ptid > 0 && cur.ptid !== cur.tid ? ctx.state.threads.get(cur.ptid) : undefined;
+    if (cur) cur = ctx.state.mainThreadOf(cur) ?? cur;
   }
   return best;
 }
@@ -108,11 +108,14 @@ function fdOpenCount(ctx: EventContext): number | undefined {
   return table ? table.size : undefined;
 }
 
+/** Threads of the process: its main thread plus the others still in the table (dead or not). */
 function nThreads(ctx: EventContext): number | undefined {
   const t = thread(ctx);
   if (!t) return undefined;
-  let n = 0;
-  for (const o of ctx.state.threads.values()) if (o.pid === t.pid && (o.flags & PPM_CL_CLOSED) === 0) n++;
+  const main = ctx.state.mainThreadOf(t);
+  if (!main) return undefined;
+  let n = 1;
+  for (const o of ctx.state.threads.values()) if (o.pid === main.pid && o !== main) n++;
   return n;
 }
 

@@ -32,7 +32,7 @@ export class ThreadInfo {
   env: string[] = [];
   cwd = '';
   root = '/';
-  fdlimit = 0;
+  fdlimit = -1;
   uid = 0xffffffff;
   gid = 0xffffffff;
   loginuid = 0xffffffff;
