@@ -202,26 +202,39 @@ export class CaptureSession {
   }
 
   /**
-   * The table of `viewId` for a filter and window. A re-scan is the expensive part, so one pass
-   * fills the tables of every listed view for the same filter and window at once: switching
-   * views at the same drill-down level (same filter) is then answered from memory.
+   * The table of `viewId` for a filter and window: folded from the index when it holds every
+   * field involved. Otherwise a re-scan is the expensive part, so one pass fills the tables of
+   * every listed view for the same filter and window at once: switching views at the same
+   * drill-down level (same filter) is then answered from memory.
    */
   private async viewTable(viewId: string, filter: string, window: TimeWindow | undefined): Promise<ViewTable> {
     if (!findView(viewId)) throw new ApiFailure('not-found', `unknown view '${viewId}'`);
     const hit = this.tables.get(this.tableKey(viewId, filter, window));
     if (hit) return hit;
+    // From the index, one view costs its own fold only: siblings are not worth computing ahead.
+    const fromIndex = this.tablesFromIndex ? this.indexedTables([viewId], filter, window) : undefined;
+    if (fromIndex) {
+      this.lastTablesSource = 'index';
+      const table = fromIndex.get(viewId)!;
+      this.tables.set(this.tableKey(viewId, filter, window), table);
+      if (!filter && !window) this.keepWholeCaptureTables(new Map([[viewId, table]]));
+      return table;
+    }
     const ids = [viewId, ...(this.fillSiblings ? listedViews().map((v) => v.id).filter((id) => id !== viewId) : [])];
     const tables = await this.computeTables(ids, filter, window);
     // Cache the siblings first so the requested table is the most recently used.
     for (const id of ids.slice(1)) this.tables.set(this.tableKey(id, filter, window), tables.get(id)!);
     this.tables.set(this.tableKey(viewId, filter, window), tables.get(viewId)!);
-    // Whole-capture, unfiltered tables are kept with the index: reopening answers them at once.
-    if (!filter && !window && this.cache) {
-      try {
-        this.cache.storeViewTables(this.index.meta.identity, Object.fromEntries([...tables].map(([id, t]) => [id, { keys: t.keys, rows: t.rows }])));
-      } catch { /* an unwritable cache only costs a re-scan next time */ }
-    }
+    if (!filter && !window) this.keepWholeCaptureTables(tables);
     return tables.get(viewId)!;
+  }
+
+  /** Whole-capture, unfiltered tables are kept with the index: reopening answers them at once. */
+  private keepWholeCaptureTables(tables: Map<string, ViewTable>): void {
+    if (!this.cache) return;
+    try {
+      this.cache.storeViewTables(this.index.meta.identity, Object.fromEntries([...tables].map(([id, t]) => [id, { keys: t.keys, rows: t.rows }])));
+    } catch { /* an unwritable cache only costs a re-scan next time */ }
   }
 
   /** Where the last computed tables came from (for tests and benchmarks). */
@@ -230,10 +243,6 @@ export class CaptureSession {
   tablesFromIndex = true;
 
   private async computeTables(ids: string[], filter: string, window: TimeWindow | undefined): Promise<Map<string, ViewTable>> {
-    if (this.tablesFromIndex) {
-      const fromIndex = this.indexedTables(ids, filter, window);
-      if (fromIndex) { this.lastTablesSource = 'index'; return fromIndex; }
-    }
     this.lastTablesSource = 'rescan';
     return this.rescanTables(ids, filter, window);
   }

@@ -1,0 +1,80 @@
+/**
+ * The "queries" benchmark: after a capture is indexed, how long the questions a user clicks
+ * through take, in milliseconds, beside csysdig/sysdig answering the same question on the same
+ * file (each of which re-reads the capture).
+ *
+ *   view        the procs view of the whole capture        | csysdig -r F -v procs -j
+ *   drill-down  the threads view of the busiest process    | csysdig -r F -v threads -j proc.pid=P
+ *   tiles       the overview tiles for the middle 10%      | sysdig -r F -c wsysdig_summary
+ *   + filter    the same with a filter                     | sysdig -r F -q FILTER
+ *   events page 100 events from the middle of the capture  | sysdig -r F -n 100 evt.num>=N
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CaptureSession } from '../../electron/engine/api/captureSession';
+import { engineResolver } from '../../electron/engine/api/engineResolver';
+import { IndexCache } from '../../electron/engine/index/cache';
+import { EvidenceService } from '../../electron/engine/evidence/evidenceService';
+
+function theirs(cmd: string[]): number {
+  const t = performance.now();
+  const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' }, maxBuffer: 1 << 30 });
+  const ms = performance.now() - t;
+  return r.status === 0 ? ms : NaN;
+}
+
+async function ours<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t, value };
+}
+
+export async function benchQueries(file: string): Promise<string[]> {
+  const lines: string[] = [];
+  const cacheDir = mkdtempSync(join(tmpdir(), 'syscope-bench-cache-'));
+  try {
+    const cache = new IndexCache(cacheDir);
+    const built = await ours(() => CaptureSession.open(file, { resolver: engineResolver(), cache }));
+    lines.push(`queries: index built in ${(built.ms / 1000).toFixed(1)} s (${built.value.index.events} events)`);
+    const reopened = await ours(() => CaptureSession.open(file, { resolver: engineResolver(), cache }));
+    const s = reopened.value;
+    lines.push(`queries: index reopened from the cache in ${reopened.ms.toFixed(0)} ms`);
+    const report = (name: string, ms: number, theirMs: number, how: string) => {
+      const line = `queries ${name}: syscope ${ms.toFixed(1)} ms (${how}) | ${Number.isFinite(theirMs) ? `${theirMs.toFixed(0)} ms` : 'failed'} | ratio ${(theirMs / ms).toFixed(0)}x`;
+      console.log(line);
+      lines.push(line);
+    };
+
+    const view = await ours(() => s.view({ viewId: 'procs', offset: 0, limit: 50 }));
+    report('view procs', view.ms, theirs(['csysdig', '-r', file, '-v', 'procs', '-j']), `tables from ${s.lastTablesSource}; csysdig -v procs -j`);
+
+    const pidCol = view.value.columns.findIndex((c) => c.name === 'PID');
+    const pid = view.value.rows[0]?.[pidCol >= 0 ? pidCol : 0];
+    const drillFilter = `proc.pid=${pid}`;
+    const drill = await ours(() => s.view({ viewId: 'threads', filter: drillFilter, offset: 0, limit: 50 }));
+    report(`drill-down threads ${drillFilter}`, drill.ms, theirs(['csysdig', '-r', file, '-v', 'threads', '-j', drillFilter]), `tables from ${s.lastTablesSource}`);
+
+    const first = BigInt(s.index.meta.firstTs);
+    const last = BigInt(s.index.meta.lastTs);
+    const window = { from: String(first + ((last - first) * 45n) / 100n), to: String(first + ((last - first) * 55n) / 100n) };
+    const tiles = await ours(() => s.tiles({ window, samples: 400 }));
+    report('tiles middle 10%', tiles.ms, theirs(['sysdig', '-r', file, '-c', 'wsysdig_summary']), 'folded from the index; sysdig wsysdig_summary reads the whole file');
+
+    const tilesFiltered = await ours(() => s.tiles({ window, samples: 400, filter: 'fd.type=file and evt.failed=false' }));
+    report('tiles middle 10% + filter', tilesFiltered.ms, theirs(['sysdig', '-r', file, '-q', 'fd.type=file and evt.failed=false']), `mask from ${s.lastMaskSource}; sysdig -q FILTER only finds the events`);
+
+    const middle = Math.floor(s.index.events / 2);
+    const evidence = new EvidenceService(file);
+    const page = await ours(() => evidence.events({ captureId: 'bench', fromEvtNum: middle, limit: 100 }));
+    report(`events page at #${middle}`, page.ms, theirs(['sysdig', '-r', file, '-n', String(middle + 100), `evt.num>=${middle}`]), `${page.value.events.length} events; re-reads from the start`);
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+  return lines;
+}
+
+if (process.argv[1]?.endsWith('queries.ts') && process.argv[2]) {
+  benchQueries(process.argv[2]).catch((e) => { console.error(`bench queries: ${e instanceof Error ? e.message : e}`); process.exit(1); });
+}
