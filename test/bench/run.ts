@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeLargeCapture } from './largeCapture';
+import { benchQueries } from './queries';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const captures = process.env.SYSCOPE_CAPTURES ?? resolve(root, '..', 'shared', 'captures');
@@ -88,6 +89,8 @@ async function main(): Promise<void> {
     console.log(line);
     rows.push(line);
   }
+  // After indexing: questions answered from the index, in ms, beside csysdig/sysdig (queries.ts).
+  if (!wanted.length || wanted.includes('queries')) rows.push(...await benchQueries(file));
   console.log(`\n${rows.length} benchmark(s) measured on ${mb.toFixed(0)} MB, ${events} events (sysdig -S count)`);
 }
 

@@ -288,8 +288,8 @@ export class CaptureSession {
       userPred = c.predicate;
     }
     if (window && hasAmbiguousTimes(index)) return undefined;
-    const time = resolver('evt.rawtime', undefined);
-    if (!time || 'error' in time) return undefined;
+    const time = window ? resolver('evt.rawtime', undefined) : undefined;
+    if (window && (!time || 'error' in time)) return undefined;
     let row = 0;
     const passes = this.tablePasses(ids, resolver, () => row, true);
     if (!passes) return undefined;
@@ -307,7 +307,7 @@ export class CaptureSession {
     else for (let r = 0; r < index.events; r++) consider(r, false);
     for (let r = index.events; r < index.events + index.threadRowCount; r++) {
       if (bounds) {
-        const ts = time.get(r) as bigint;
+        const ts = (time as { get(row: number): unknown }).get(r) as bigint;
         if (ts < bounds.from || ts > bounds.to) continue;
       }
       consider(r, true);

@@ -8,6 +8,7 @@
 import type { CaptureIndex } from '../index/eventIndex';
 import { DIR_ENTER } from '../index/eventIndex';
 import { compileFilter, type Predicate } from './compile';
+import { exactRowTs, hasAmbiguousTimes, zeroTimeRows } from '../views/indexedRows';
 import type { FieldResolver, FieldValue, ResolvedField } from './resolver';
 
 /** Fields read from the index's core columns (exact copies of what the resolver returns). */
@@ -18,9 +19,9 @@ function coreField(index: CaptureIndex, name: string): ResolvedField<number> | u
     case 'evt.cpu': return { type: 'INT16', get: (row) => c.cpu[row] };
     case 'evt.latency': return { type: 'RELTIME', get: (row) => BigInt(c.latency[row]) };
     case 'evt.rawtime': {
-      // A missing timestamp is stored as 0 too, which the base time also is: not exact then.
-      if (index.meta.zeroTimes !== false) return undefined;
-      return { type: 'ABSTIME', get: (row) => index.rowTs(row) };
+      if (hasAmbiguousTimes(index)) return undefined;
+      const zero = zeroTimeRows(index);
+      return { type: 'ABSTIME', get: (row) => exactRowTs(index, zero, row) };
     }
     default: return undefined;
   }

@@ -34,11 +34,15 @@ export interface IndexMeta {
   warnings: string[];
   /** Names of tiles discovered while reading (one per docker event name, ...), by tile id. */
   tileIds: string[];
-  /** Whether some event has no timestamp (stored as time 0, like the base time: not exact then). */
+  /** Rows of events without a timestamp (stored as time 0, which is also the base time). */
+  zeroTimeRows?: number[];
+  /** True when there were too many such rows to list (times are then not exact). */
   zeroTimes?: boolean;
 }
 
 export const NO_FD = -1;
+/** Events without a timestamp listed by row; beyond this many, times are marked inexact instead. */
+const MAX_ZERO_TIME_ROWS = 100_000;
 export const DIR_ENTER = 0;
 export const DIR_EXIT = 1;
 
@@ -137,6 +141,7 @@ export class CaptureIndexBuilder {
   private lastTs: bigint | undefined;
   private readonly tileIds: string[] = [];
   private zeroTimes = false;
+  private readonly zeroTimeRows: number[] = [];
   private readonly tileNumbers = new Map<string, number>();
 
   constructor() {
@@ -153,7 +158,10 @@ export class CaptureIndexBuilder {
   addEvent(e: EventRow): number {
     // Times are kept relative to the first non-zero timestamp so they fit a double exactly.
     if (this.baseTs === undefined && e.ts > 0n) this.baseTs = e.ts;
-    if (e.ts <= 0n) this.zeroTimes = true;
+    if (e.ts <= 0n) {
+      if (this.zeroTimeRows.length < MAX_ZERO_TIME_ROWS) this.zeroTimeRows.push(this.cols.ts.length);
+      else this.zeroTimes = true;
+    }
     const base = this.baseTs ?? 0n;
     if (e.ts > 0n) {
       if (this.firstTs === undefined || e.ts < this.firstTs) this.firstTs = e.ts;
@@ -210,7 +218,7 @@ export class CaptureIndexBuilder {
     return this.baseTs;
   }
 
-  finish(meta: Omit<IndexMeta, 'baseTs' | 'firstTs' | 'lastTs' | 'tileIds' | 'zeroTimes'>, values: Record<string, ValueColumn> = {},
+  finish(meta: Omit<IndexMeta, 'baseTs' | 'firstTs' | 'lastTs' | 'tileIds' | 'zeroTimes' | 'zeroTimeRows'>, values: Record<string, ValueColumn> = {},
     threadRows: Record<string, ValueColumn> = {}): CaptureIndex {
     const base = this.baseTs ?? 0n;
     for (const sp of this.spans) {
@@ -230,6 +238,7 @@ export class CaptureIndexBuilder {
       lastTs: String(this.lastTs ?? 0n),
       tileIds: [...this.tileIds],
       zeroTimes: this.zeroTimes || this.baseTs === undefined,
+      zeroTimeRows: this.zeroTimes ? [] : this.zeroTimeRows,
     }, this.strings, cols as unknown as Columns, values, threadRows);
   }
 }

@@ -11,7 +11,36 @@
  */
 import type { FieldResolver, FieldValue, ResolvedField, ScalarValue } from '../filter/resolver';
 import type { FieldType } from '../../../shared/fields/types';
-import { GrowableColumn } from './growable';
+
+/** Value ids of one field as they are recorded: one byte each until a field has more than 255 values, and so on. */
+class IdColumn {
+  private data: ValueIds = new Uint8Array(1024);
+  private max = 0xff;
+  length = 0;
+
+  push(id: number): void {
+    if (id > this.max) this.widen(id);
+    if (this.length === this.data.length) this.grow(this.data.length * 2);
+    this.data[this.length++] = id;
+  }
+
+  private widen(id: number): void {
+    const wider = id > 0xffff ? new Uint32Array(this.data.length) : new Uint16Array(this.data.length);
+    wider.set(this.data);
+    this.data = wider;
+    this.max = id > 0xffff ? 0xffffffff : 0xffff;
+  }
+
+  private grow(n: number): void {
+    const bigger = new (this.data.constructor as { new (n: number): ValueIds })(n);
+    bigger.set(this.data);
+    this.data = bigger;
+  }
+
+  finish(): ValueIds {
+    return this.data.slice(0, this.length);
+  }
+}
 
 /** Fields recorded per event (no-argument fields only). */
 export const VALUE_FIELDS: readonly string[] = [
@@ -56,10 +85,13 @@ export function recordedFields<Ctx>(resolve: FieldResolver<Ctx>, names: readonly
 }
 
 /** One recorded field: its type and matching rule as the resolver declared them, ids and values. */
+export type ValueIds = Uint8Array | Uint16Array | Uint32Array;
+
 export interface ValueColumn {
   type: FieldType;
   multi?: ResolvedField<unknown>['multi'];
-  ids: Uint32Array;
+  /** As narrow as the number of distinct values allows (most fields have few). */
+  ids: ValueIds;
   /** values[0] is undefined (no value). */
   values: (FieldValue | undefined)[];
 }
@@ -91,9 +123,9 @@ function decodeValue(e: Encoded): FieldValue | undefined {
 
 export interface EncodedValueColumns { [field: string]: { type: FieldType; multi?: string; values: Encoded[] } }
 
-export function encodeValueColumns(cols: Record<string, ValueColumn>, prefix = 'value:'): { meta: EncodedValueColumns; arrays: Record<string, Uint32Array> } {
+export function encodeValueColumns(cols: Record<string, ValueColumn>, prefix = 'value:'): { meta: EncodedValueColumns; arrays: Record<string, ValueIds> } {
   const meta: EncodedValueColumns = {};
-  const arrays: Record<string, Uint32Array> = {};
+  const arrays: Record<string, ValueIds> = {};
   for (const [name, c] of Object.entries(cols)) {
     meta[name] = { type: c.type, ...(c.multi ? { multi: c.multi } : {}), values: c.values.map(encodeValue) };
     arrays[`${prefix}${name}`] = c.ids;
@@ -105,7 +137,8 @@ export function decodeValueColumns(meta: EncodedValueColumns | undefined, arrays
   const out: Record<string, ValueColumn> = {};
   for (const [name, m] of Object.entries(meta ?? {})) {
     const ids = arrays[`${prefix}${name}`];
-    if (!(ids instanceof Uint32Array) || (rows !== undefined && ids.length !== rows)) return `index column for ${name} is missing or short`;
+    const isIds = ids instanceof Uint32Array || ids instanceof Uint16Array || ids instanceof Uint8Array;
+    if (!isIds || (rows !== undefined && ids.length !== rows)) return `index column for ${name} is missing or short`;
     const values = m.values.map(decodeValue);
     out[name] = { type: m.type, multi: m.multi as ValueColumn['multi'], ids, values };
   }
@@ -122,13 +155,13 @@ function copyOf(v: FieldValue): FieldValue {
 /** Records the value of each field for every event of the indexing pass. */
 export class ValueColumnsBuilder<Ctx> {
   private readonly fields: Array<{
-    name: string; resolved: ResolvedField<Ctx>; ids: GrowableColumn<Uint32Array>; values: (FieldValue | undefined)[];
+    name: string; resolved: ResolvedField<Ctx>; ids: IdColumn; values: (FieldValue | undefined)[];
     byPrimitive: Map<string | number | bigint | boolean, number>; byKey: Map<string, number>;
   }> = [];
 
   constructor(fields: readonly RecordedField<Ctx>[]) {
     for (const { key, field } of fields) {
-      this.fields.push({ name: key, resolved: field, ids: new GrowableColumn(Uint32Array), values: [undefined], byPrimitive: new Map(), byKey: new Map() });
+      this.fields.push({ name: key, resolved: field, ids: new IdColumn(), values: [undefined], byPrimitive: new Map(), byKey: new Map() });
     }
   }
 

@@ -15,9 +15,23 @@ import { formatTime } from '../../../shared/format/time';
 import type { FieldType } from '../../../shared/fields/types';
 import { THREAD_TABLE_EVENT_TYPE } from './threadTableEvents';
 
-/** True if some event had no timestamp (its stored time cannot be told from the base time). */
+/** True if the index cannot tell which events had no timestamp (too many, or an older index). */
 export function hasAmbiguousTimes(index: CaptureIndex): boolean {
-  return index.meta.zeroTimes !== false;
+  return index.meta.zeroTimes !== false || !Array.isArray(index.meta.zeroTimeRows);
+}
+
+const zeroRowSets = new WeakMap<CaptureIndex, Set<number>>();
+
+/** Rows of events without a timestamp (their time is 0, not the stored base time). */
+export function zeroTimeRows(index: CaptureIndex): Set<number> {
+  let set = zeroRowSets.get(index);
+  if (!set) zeroRowSets.set(index, (set = new Set(index.meta.zeroTimeRows ?? [])));
+  return set;
+}
+
+/** An event row's time in ns since the epoch (0n for an event without a timestamp). */
+export function exactRowTs(index: CaptureIndex, zero: Set<number>, row: number): bigint {
+  return zero.size > 0 && zero.has(row) ? 0n : index.rowTs(row);
 }
 
 /** thread.cpu from recorded procinfo ticks, read in the order the table reads them. */
@@ -54,6 +68,7 @@ export function indexedRowResolver(index: CaptureIndex): FieldResolver<number> {
   const c = index.cols;
   const thread = index.threadRows;
   const exactTimes = !hasAmbiguousTimes(index);
+  const zero = zeroTimeRows(index);
   const recorded = (key: string, threadKey = key): ResolvedField<number> | undefined => {
     const ev = index.values[key];
     const th = thread[threadKey];
@@ -89,8 +104,8 @@ export function indexedRowResolver(index: CaptureIndex): FieldResolver<number> {
       case 'evt.dir': return core(name, 'CHARBUF', (row) => (c.dir[row] === DIR_ENTER ? '>' : '<'));
       case 'evt.cpu': return core(name, 'INT16', (row) => c.cpu[row]);
       case 'evt.latency': return core(name, 'RELTIME', (row) => BigInt(c.latency[row]));
-      case 'evt.rawtime': return exactTimes ? core(name, 'ABSTIME', (row) => index.rowTs(row)) : undefined;
-      case 'evt.time': return exactTimes ? core(name, 'CHARBUF', (row) => formatTime(index.rowTs(row))) : undefined;
+      case 'evt.rawtime': return exactTimes ? core(name, 'ABSTIME', (row) => exactRowTs(index, zero, row)) : undefined;
+      case 'evt.time': return exactTimes ? core(name, 'CHARBUF', (row) => formatTime(exactRowTs(index, zero, row))) : undefined;
       default: return recorded(name);
     }
   };
@@ -99,8 +114,10 @@ export function indexedRowResolver(index: CaptureIndex): FieldResolver<number> {
 /** Visits the event rows timed inside [from, to] (ns after the index's base time), in file order. */
 export function rowsInWindow(index: CaptureIndex, from: number, to: number, visit: (row: number) => void): void {
   const ts = index.cols.ts;
+  const zero = zeroTimeRows(index);
+  // Events without a timestamp (time 0) fall before any window.
   for (let row = 0; row < ts.length; row++) {
     const t = ts[row];
-    if (t >= from && t <= to) visit(row);
+    if (t >= from && t <= to && (zero.size === 0 || !zero.has(row))) visit(row);
   }
 }
