@@ -39,5 +39,8 @@ export function cellGetter<Ctx>(resolve: FieldResolver<Ctx>, written: string): {
   const r = resolve(name, arg);
   if (!r) return { get: () => null, error: `field ${written} is not supported` };
   if ('error' in r) return { get: () => null, error: r.error };
+  // Index-backed fields carry their cells ready-made (one conversion per distinct value).
+  const ready = (r as { cellOf?: (ctx: Ctx) => CellValue }).cellOf;
+  if (ready) return { get: ready, type: r.type };
   return { get: (ctx) => toCell(r.get(ctx), r.type), type: r.type };
 }

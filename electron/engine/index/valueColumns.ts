@@ -157,11 +157,12 @@ export class ValueColumnsBuilder<Ctx> {
   private readonly fields: Array<{
     name: string; resolved: ResolvedField<Ctx>; ids: IdColumn; values: (FieldValue | undefined)[];
     byPrimitive: Map<string | number | bigint | boolean, number>; byKey: Map<string, number>;
+    lastValue: FieldValue | undefined; lastId: number;
   }> = [];
 
   constructor(fields: readonly RecordedField<Ctx>[]) {
     for (const { key, field } of fields) {
-      this.fields.push({ name: key, resolved: field, ids: new IdColumn(), values: [undefined], byPrimitive: new Map(), byKey: new Map() });
+      this.fields.push({ name: key, resolved: field, ids: new IdColumn(), values: [undefined], byPrimitive: new Map(), byKey: new Map(), lastValue: undefined, lastId: 0 });
     }
   }
 
@@ -170,6 +171,8 @@ export class ValueColumnsBuilder<Ctx> {
       const f = this.fields[i];
       const v = f.resolved.get(ctx);
       if (v === undefined) { f.ids.push(0); continue; }
+      // Neighbouring events mostly repeat a field's value (same thread, same fd): skip the lookup.
+      if (v === f.lastValue) { f.ids.push(f.lastId); continue; }
       let id: number | undefined;
       if (typeof v === 'object') {
         // Bytes and lists (addresses, fd.ip's two ends): a text key; only socket events pay for it.
@@ -179,6 +182,8 @@ export class ValueColumnsBuilder<Ctx> {
       } else {
         id = f.byPrimitive.get(v);
         if (id === undefined) { id = f.values.length; f.values.push(v); f.byPrimitive.set(v, id); }
+        f.lastValue = v;
+        f.lastId = id;
       }
       f.ids.push(id);
     }

@@ -14,10 +14,21 @@ import type { FieldResolver, FieldValue, ResolvedField } from '../filter/resolve
 import { formatTime } from '../../../shared/format/time';
 import type { FieldType } from '../../../shared/fields/types';
 import { THREAD_TABLE_EVENT_TYPE } from './threadTableEvents';
+import type { CellValue } from './aggregateView';
+import { toCell } from '../api/fieldGetter';
 
 /** True if the index cannot tell which events had no timestamp (too many, or an older index). */
 export function hasAmbiguousTimes(index: CaptureIndex): boolean {
   return index.meta.zeroTimes !== false || !Array.isArray(index.meta.zeroTimeRows);
+}
+
+const cellCache = new WeakMap<ValueColumn, CellValue[]>();
+
+/** A recorded field's distinct values as table cells, converted once. */
+function cellsOf(c: ValueColumn): CellValue[] {
+  let cells = cellCache.get(c);
+  if (!cells) cellCache.set(c, (cells = c.values.map((v) => toCell(v, c.type))));
+  return cells;
 }
 
 const zeroRowSets = new WeakMap<CaptureIndex, Set<number>>();
@@ -76,7 +87,12 @@ export function indexedRowResolver(index: CaptureIndex): FieldResolver<number> {
     const get = th
       ? (row: number): FieldValue | undefined => (row < n ? ev.values[ev.ids[row]] : th.values[th.ids[row - n]])
       : (row: number): FieldValue | undefined => ev.values[ev.ids[row]];
-    return { type: ev.type, multi: ev.multi, get };
+    const evCells = cellsOf(ev);
+    const thCells = th ? cellsOf(th) : undefined;
+    const cellOf = thCells
+      ? (row: number): CellValue => (row < n ? evCells[ev.ids[row]] : thCells[th!.ids[row - n]])
+      : (row: number): CellValue => evCells[ev.ids[row]];
+    return { type: ev.type, multi: ev.multi, get, cellOf } as ResolvedField<number>;
   };
   /** A core column for event rows, the recorded value for thread rows. */
   const core = (name: string, type: FieldType, fromColumn: (row: number) => FieldValue | undefined): ResolvedField<number> | undefined => {
