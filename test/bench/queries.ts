@@ -38,14 +38,14 @@ export async function benchQueries(file: string): Promise<string[]> {
   try {
     const cache = new IndexCache(cacheDir);
     const built = await ours(() => CaptureSession.open(file, { resolver: engineResolver(), cache }));
-    lines.push(`queries: index built in ${(built.ms / 1000).toFixed(1)} s (${built.value.index.events} events)`);
+    const note = (line: string) => { console.log(line); lines.push(line); };
+    note(`queries: index built in ${(built.ms / 1000).toFixed(1)} s (${built.value.index.events} events)`);
     const reopened = await ours(() => CaptureSession.open(file, { resolver: engineResolver(), cache }));
     const s = reopened.value;
-    lines.push(`queries: index reopened from the cache in ${reopened.ms.toFixed(0)} ms`);
+    note(`queries: index reopened from the cache in ${reopened.ms.toFixed(0)} ms`);
     const report = (name: string, ms: number, theirMs: number, how: string) => {
       const line = `queries ${name}: syscope ${ms.toFixed(1)} ms (${how}) | ${Number.isFinite(theirMs) ? `${theirMs.toFixed(0)} ms` : 'failed'} | ratio ${(theirMs / ms).toFixed(0)}x`;
-      console.log(line);
-      lines.push(line);
+      note(line);
     };
 
     const view = await ours(() => s.view({ viewId: 'procs', offset: 0, limit: 50 }));
