@@ -145,6 +145,33 @@ export function decodeValueColumns(meta: EncodedValueColumns | undefined, arrays
   return out;
 }
 
+/** A lookup key for bytes and lists (never equal to another value's key). */
+function keyOf(v: ScalarValue | readonly ScalarValue[]): string {
+  if (v instanceof Uint8Array) {
+    let k = 'b';
+    for (let i = 0; i < v.length; i++) k += String.fromCharCode(v[i]);
+    return k;
+  }
+  if (Array.isArray(v)) return `a${(v as readonly ScalarValue[]).map((x) => keyOf(x)).join('\u0001')}`;
+  return `${typeof v}:${String(v)}`;
+}
+
+/** Equal by content (bytes, lists of scalars), for the repeat-of-the-last-value shortcut. */
+function sameValue(a: FieldValue, b: FieldValue): boolean {
+  if (a === b) return true;
+  if (a instanceof Uint8Array) {
+    if (!(b instanceof Uint8Array) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i] as FieldValue, b[i] as FieldValue)) return false;
+    return true;
+  }
+  return false;
+}
+
 /** A value kept for good: the resolver may hand out a buffer it reuses. */
 function copyOf(v: FieldValue): FieldValue {
   if (v instanceof Uint8Array) return Uint8Array.from(v);
@@ -175,10 +202,13 @@ export class ValueColumnsBuilder<Ctx> {
       if (v === f.lastValue) { f.ids.push(f.lastId); continue; }
       let id: number | undefined;
       if (typeof v === 'object') {
-        // Bytes and lists (addresses, fd.ip's two ends): a text key; only socket events pay for it.
-        const key = JSON.stringify(encodeValue(v));
+        // Bytes and lists (addresses, fd.ip's two ends): equal to the last one, or looked up by a text key.
+        if (f.lastValue !== undefined && sameValue(v, f.lastValue)) { f.ids.push(f.lastId); continue; }
+        const key = keyOf(v);
         id = f.byKey.get(key);
         if (id === undefined) { id = f.values.length; f.values.push(copyOf(v)); f.byKey.set(key, id); }
+        f.lastValue = f.values[id];
+        f.lastId = id;
       } else {
         id = f.byPrimitive.get(v);
         if (id === undefined) { id = f.values.length; f.values.push(v); f.byPrimitive.set(v, id); }
