@@ -84,12 +84,8 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'proc.apid': "sysdig -j prints proc.apid without an index under an empty key",
   'evt.deltatime': "sysdig 0.29.3 prints 0 for every event of a file",
   'evt.deltatime.ns': "sysdig 0.29.3 prints 0 for every event of a file",
-  'evt.reltime': "sysdig counts from the first event read, meta events with synthetic .999999999 times included",
-  'evt.reltime.ns': "sysdig counts from the first event read, meta events with synthetic .999999999 times included",
-  'evt.reltime.s': "sysdig counts from the first event read, meta events with synthetic .999999999 times included",
   'evt.category': "0.29.3's event table gives some syscalls other categories (gettimeofday: time, here other)",
   'container.mounts': "sysdig prints \"\" for the host, the resolver gives no value",
-  'evt.io_dir': "sysdig prints read/write, the resolver r/w",
   'group.gid': "sysdig 0.29.3 prints a 64-bit value that is not a gid (12884902888)",
   'fd.dev': "sysdig keeps device numbers for pipes and closing fds; the state engine does not",
   'fd.dev.major': "sysdig keeps device numbers for pipes and closing fds; the state engine does not",
@@ -99,8 +95,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'proc.env': "sysdig -j does not cut long argument lists at 80 characters as -p text does; the resolver always cuts",
   'proc.sname': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
   'proc.is_exe_writable': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
-  'proc.pname': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
-  'proc.pcmdline': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
   'proc.duration': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
   'proc.vmrss': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
   'user.loginuid': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
@@ -108,7 +102,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'proc.vmsize': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
   'proc.loginshellid': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
   'fd.name_changed': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
-  'proc.fdlimit': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
   'container.privileged': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
 };
 
@@ -153,7 +146,8 @@ test('events: structured fields agree with sysdig -j on every capture', { skip: 
   // A known difference that has gone away is reported, not failed: the state engine improves
   // independently, and its progress should not break this test.
   const fixed = Object.keys(KNOWN_DIFFERENCES).filter((f) => fields.includes(f) && rate(f) >= BAR);
-  if (fixed.length) console.log(`now agreeing with sysdig, to drop from KNOWN_DIFFERENCES: ${fixed.join(', ')}`);
+  // The table must stay exact: a field that now agrees is taken off it, not kept as an excuse.
+  assert.deepEqual(fixed, [], 'fields listed in KNOWN_DIFFERENCES that now agree with sysdig');
   assert.deepEqual(below.filter((f) => !(f in KNOWN_DIFFERENCES)), [], 'fields that disagree with sysdig on more than 0.5% of events');
 
 });

@@ -62,3 +62,13 @@ test('a number the field shows another way (hex, a word) is given as its text, a
     : name === 'proc.pid' ? { type: 'INT64', get: () => 7, format: () => '7' } as never : resolve(name, undefined);
   assert.deepEqual(new EventFieldSet(['fd.dev', 'proc.pid'], r).read({ name: '', time: 0n, args: {} }), { 'fd.dev': '55DE', 'proc.pid': 7 });
 });
+
+test('a zero-padded decimal field stays a number in JSON, as in sysdig -j', () => {
+  type Ctx = { n: number };
+  const resolve = ((name: string) => name === 'evt.latency.ns'
+    ? { type: 'RELTIME', get: (c: Ctx) => c.n, format: (c: Ctx) => String(c.n).padStart(9, '0') }
+    : undefined) as never;
+  const set = new EventFieldSet<Ctx>(['evt.latency.ns'], resolve);
+  assert.deepEqual(set.read({ n: 653 }), { 'evt.latency.ns': 653 });
+  assert.deepEqual(set.readText({ n: 653 }), ['000000653']);
+});

@@ -86,7 +86,7 @@ export class EventFieldSet<Ctx> {
       if (format && !Array.isArray(j) && (typeof j === 'number' || typeof j === 'bigint' || typeof j === 'boolean')) {
         let text: string | undefined;
         try { text = format.call(c.field, ctx); } catch { text = undefined; }
-        out[c.name] = text === undefined || text === String(j) ? j : text;
+        out[c.name] = text === undefined || sameDecimal(text, j) ? j : text;
       } else {
         out[c.name] = j;
       }
@@ -147,4 +147,10 @@ function scalar(v: ScalarValue, type: FieldType): JsonScalar {
 export function jsonLine(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? `\u0000big:${v.toString()}` : v))
     .replace(/"\\u0000big:(-?\d+)"/g, '$1');
+}
+
+/** True when `text` is the plain (possibly zero-padded, as in `%evt.latency.ns`) decimal of `j`. */
+function sameDecimal(text: string, j: number | bigint | boolean): boolean {
+  if (text === String(j)) return true;
+  return typeof j !== 'boolean' && /^-?\d+$/.test(text) && BigInt(text) === BigInt(j);
 }
