@@ -84,7 +84,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'proc.apid': "sysdig -j prints proc.apid without an index under an empty key",
   'evt.deltatime': "sysdig 0.29.3 prints 0 for every event of a file",
   'evt.deltatime.ns': "sysdig 0.29.3 prints 0 for every event of a file",
-  'evt.category': "0.29.3's event table gives some syscalls other categories (gettimeofday: time, here other)",
   'container.mounts': "sysdig prints \"\" for the host, the resolver gives no value",
   'group.gid': "sysdig 0.29.3 prints a 64-bit value that is not a gid (12884902888)",
   'fd.dev': "sysdig keeps device numbers for pipes and closing fds; the state engine does not",

@@ -6,6 +6,7 @@ import { formatDateTime, formatDateTimeSeconds, formatIso8601, formatTime, forma
 import { formatDurationNice } from '../../../shared/format/duration';
 import { eventLayout, paramIndexByName, renderArgValue, renderArgs, renderInfo, renderParam } from '../format/index';
 import { intParam, bytesParam } from '../state/eventParams';
+import { syscallCategory029 } from './syscallCategories029';
 import { FdType } from '../state/fdInfo';
 import type { EventContext } from '../inspector/eventContext';
 import { boolField, customField, noArg, numberField, parseIndex, stringField, type FieldFactory, type FieldGetter } from './fieldTypes';
@@ -45,12 +46,21 @@ function rawResult(ctx: EventContext): number | undefined {
 }
 
 const CATEGORY_NAMES: Record<number, string> = {
-  0: 'unknown', 1: 'other', 2: 'file', 3: 'net', 4: 'ipc', 5: 'memory', 6: 'process', 7: 'sleep', 8: 'system',
+  0: 'unknown', 1: 'other', 2: 'file', 3: 'net', 4: 'IPC', 5: 'memory', 6: 'process', 7: 'sleep', 8: 'system',
   9: 'signal', 10: 'user', 11: 'time', 12: 'processing',
 };
 
+/** The category bits sysdig 0.29.3 uses: a generic event's come from its syscall code. */
+function categoryBits(ctx: EventContext): number {
+  const ev = ctx.ev;
+  if ((ev.type === 0 || ev.type === 1) && ev.nparams > 0 && ev.paramLength[0] === 2) {
+    return syscallCategory029(ev.data[ev.paramOffset[0]] | (ev.data[ev.paramOffset[0] + 1] << 8));
+  }
+  return EVENTS[ev.type]?.category ?? 0;
+}
+
 function category(ctx: EventContext): string {
-  const c = EVENTS[ctx.ev.type]?.category ?? 0;
+  const c = categoryBits(ctx);
   if (c & EventCategory.INTERNAL) return 'internal';
   if (c & EventCategory.SCHEDULER) return 'scheduler';
   if (c & EventCategory.WAIT) return 'wait';
