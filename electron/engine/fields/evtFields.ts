@@ -152,7 +152,9 @@ export const EVT_FIELDS: Record<string, FieldFactory> = {
   'evt.deltatime.ns': noArg(() => customField('RELTIME', (c) => deltaNs(c) % NS, (c) => String(deltaNs(c) % NS).padStart(9, '0'))),
   'evt.dir': noArg(() => stringField((c) => (isEnter(c) ? '>' : '<'))),
   'evt.type': noArg(() => stringField(eventName)),
-  'syscall.type': noArg(() => stringField((c) => ((EVENTS[c.ev.type]?.category ?? 0) & EventCategory.SYSCALL ? eventName(c) : undefined))),
+  // sysdig 0.29.3 names every event here but the scheduler switch (procexit, signaldeliver and
+  // container included), before the newest libs limited it to syscalls.
+  'syscall.type': noArg(() => stringField((c) => ((EVENTS[c.ev.type]?.category ?? 0) & EventCategory.SCHEDULER ? undefined : eventName(c)))),
   'evt.category': noArg(() => stringField(category)),
   'evt.cpu': noArg(() => numberField('INT16', (c) => c.ev.cpu)),
   'evt.args': noArg(() => stringField((c) => renderArgs(c.ev, c.lookup, c.renderOptions))),
