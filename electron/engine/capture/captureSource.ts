@@ -35,7 +35,7 @@ function openError(path: string, err: unknown): CaptureError {
   return new CaptureError(`${basename(path)}: cannot open capture: ${why}`);
 }
 
-export async function openCaptureSource(path: string, chunkBytes = FILE_CHUNK_BYTES): Promise<CaptureSource> {
+export async function openCaptureSource(path: string, chunkBytes = FILE_CHUNK_BYTES, startOffset = 0): Promise<CaptureSource> {
   let size: number;
   let magic: Buffer;
   try {
@@ -53,8 +53,9 @@ export async function openCaptureSource(path: string, chunkBytes = FILE_CHUNK_BY
   } catch (err) {
     throw openError(path, err);
   }
-  const file: ReadStream = createReadStream(path, { highWaterMark: chunkBytes });
   const compressed = magic.length === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+  // A plain file resumes by seeking; a gzip stream can only be decompressed from its start.
+  const file: ReadStream = createReadStream(path, { highWaterMark: chunkBytes, start: compressed ? 0 : startOffset });
   let gunzip: Gunzip | undefined;
   if (compressed) {
     gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES });
@@ -66,7 +67,7 @@ export async function openCaptureSource(path: string, chunkBytes = FILE_CHUNK_BY
     compressed,
     totalBytes: size,
     bytesRead: () => file.bytesRead,
-    chunks: drain(gunzip ?? file),
+    chunks: compressed && startOffset > 0 ? dropLeading(drain(gunzip!), startOffset) : drain(gunzip ?? file),
     close() { gunzip?.destroy(); file.destroy(); },
   };
 }
@@ -115,5 +116,14 @@ async function* drain(stream: Readable): AsyncGenerator<Buffer> {
       return;
     }
     await new Promise<void>((resolve) => { wake = resolve; });
+  }
+}
+
+/** The stream without its first `n` bytes. */
+async function* dropLeading(chunks: AsyncIterable<Buffer>, n: number): AsyncIterable<Buffer> {
+  for await (const c of chunks) {
+    if (n >= c.length) { n -= c.length; continue; }
+    yield n > 0 ? c.subarray(n) : c;
+    n = 0;
   }
 }

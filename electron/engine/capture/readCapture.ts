@@ -39,12 +39,17 @@ class BlockReader {
   compressed = false;
   private suppressedWarnings = 0;
   private badTrailers = 0;
-  private sections = 0;
+  private sections: number;
+  /** Reading resumes mid-stream: the header blocks were read by an earlier pass. */
+  readonly resumed: boolean;
   private readonly ev = new DecodedEvent();
   private readonly upgrader: LayoutUpgrader | null;
 
   constructor(private readonly file: string, private readonly visitor: CaptureVisitor, opts: ReadOptions, private readonly totalBytes: number) {
     this.upgrader = (opts.layout ?? 'newest') === 'newest' ? new LayoutUpgrader() : null;
+    this.resumed = (opts.startOffset ?? 0) > 0;
+    this.base = opts.startOffset ?? 0;
+    this.sections = this.resumed ? 1 : 0;
   }
 
   warn(message: string): void {
@@ -76,7 +81,7 @@ class BlockReader {
       const type = u32(b, pos);
       const len = u32(b, pos + 4);
       const at = this.base + pos;
-      if (this.summary.blocks === 0) this.checkFirstBlock(b, pos, type, len);
+      if (this.summary.blocks === 0 && !this.resumed) this.checkFirstBlock(b, pos, type, len);
       // libscap refuses event blocks over 64 KiB, but real files hold bigger ones (draios/sysdig#867): read them.
       if (len < 12 || len > MAX_BLOCK_BYTES) {
         this.stop(`block at offset ${at} has an impossible length ${len}; the rest of the capture cannot be located and was not read`);
@@ -202,7 +207,7 @@ function blockFitsEvent(b: Uint8Array, pos: number, len: number, type: number): 
 
 export async function readCapture(path: string, visitor: CaptureVisitor, opts: ReadOptions = {}): Promise<ReadSummary> {
   const name = basename(path);
-  const source = await openCaptureSource(path, opts.chunkBytes);
+  const source = await openCaptureSource(path, opts.chunkBytes, opts.startOffset);
   const reader = new BlockReader(path, visitor, opts, source.totalBytes);
   reader.summary.compressed = reader.compressed = source.compressed;
   // Unparsed bytes are buf[pos..] followed by the pending chunks; reader.base is buf[0]'s offset.
@@ -274,7 +279,7 @@ export async function readCapture(path: string, visitor: CaptureVisitor, opts: R
   const summary = reader.summary;
   const at = reader.base + pos;
   summary.bytes = at;
-  if (summary.blocks === 0) {
+  if (summary.blocks === 0 && !reader.resumed) {
     if (streamError !== null) throw new CaptureError(`${name}: not a readable gzip file (${streamError})`);
     if (buf.length === 0) throw new CaptureError(`${name}: empty file, not a scap capture`);
     const head = buf.subarray(pos, pos + 4);

@@ -148,6 +148,12 @@ export interface ReadOptions {
   layout?: 'newest' | 'file';
   /** Bytes per file read (default 4 MiB); small values exercise block stitching in tests. */
   chunkBytes?: number;
+  /**
+   * Resume at this (decompressed) stream offset, which must be the start of a block after the
+   * capture's header blocks: only the blocks from there on are visited. Gzip files are still
+   * decompressed from their start (the bytes before the offset are dropped unparsed).
+   */
+  startOffset?: number;
   onProgress?(p: ReadProgress): void;
 }
 

@@ -14,6 +14,17 @@ export interface EventWalk<Ctx> {
   walk(visit: (ctx: Ctx, e: EvidenceEvent) => boolean | void, onInitialThread?: (t: EvidenceThread) => void): Promise<void>;
 }
 
+/** A walk that can be resumed after any visited event from a snapshot of its state there. */
+export interface ResumableWalk<Ctx, Snapshot> extends EventWalk<Ctx> {
+  /**
+   * Hands `take` a copy of the walk's state as it is once the event being visited is
+   * finished; never called if the walk ends first.
+   */
+  snapshotAfterCurrent(take: (s: Snapshot) => void): void;
+  /** The next walk() starts right after the event the snapshot was taken at. */
+  resumeAt(s: Snapshot): void;
+}
+
 /** A time window (nanoseconds since the epoch): `from` inclusive, `to` exclusive. */
 export interface NsWindow { from?: bigint; to?: bigint }
 

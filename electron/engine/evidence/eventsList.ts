@@ -3,15 +3,25 @@
  * starting at an event number or a time. Each event comes with the fields asked for, its
  * enter/exit partner and its latency.
  *
- * First version: a page is found by scanning from the start of the capture and stopping as
- * soon as the page is full (plus a short look-ahead to find the exits of the page's enter
- * events). The capture index's per-event file offsets would let a page start mid-file; that
- * needs the state at that point, which the index does not keep yet.
+ * A page is found by reading forward and stopping as soon as the page is full (plus a short
+ * look-ahead to find the exits of the page's enter events). Without checkpoints the read starts
+ * at the beginning of the capture. With a checkpoint store (eventsCheckpoints.ts) each pass
+ * leaves checkpoints behind, and a later page resumes from the latest checkpoint before its
+ * start: the state, evt.num and the pairing are restored from copies, so the page is the same
+ * as the one read from the start.
  */
 import { EventCategory, EventFlag, EVENTS } from '../../../shared/scap/eventTable';
 import type { Predicate } from '../filter/compile';
 import type { EventFieldSet, EventRecord } from './eventFields';
-import { inWindow, type EventWalk, type NsWindow } from './eventWalk';
+import { inWindow, type EventWalk, type NsWindow, type ResumableWalk } from './eventWalk';
+import type { CheckpointStore, EventsCheckpoint, Pairing } from './eventsCheckpoints';
+import { deepCopy } from './stateCheckpoint';
+
+/** Checkpoints to resume from and to leave behind, for a walk that can resume. */
+export interface Seeking<Ctx, S> {
+  walk: ResumableWalk<Ctx, S>;
+  store: CheckpointStore<S>;
+}
 
 export interface EventsQuery<Ctx> {
   fields: EventFieldSet<Ctx>;
@@ -48,16 +58,25 @@ const NONE = -1;
 const leavesPairing = Uint8Array.from(EVENTS, (e) =>
   (e && ((e.flags & EventFlag.SKIPPARSERESET) !== 0 || (e.category & EventCategory.SCHEDULER) !== 0)) ? 1 : 0);
 
-export async function listEvents<Ctx>(walk: EventWalk<Ctx>, q: EventsQuery<Ctx>): Promise<EventsPage> {
+export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: EventsQuery<Ctx>, seek?: Seeking<Ctx, S>): Promise<EventsPage> {
   const events: ListedEvent[] = [];
   // Per thread: the last enter event (number, type, time), for pairing.
-  const lastEnter = new Map<number, { num: number; type: number; ts: bigint }>();
+  let lastEnter = new Map<number, Pairing>();
+  // Latest timestamp of the events visited so far (what a checkpoint records).
+  let maxTs = -1n;
   // Page enter events still waiting for their exit, by thread.
   const waiting = new Map<number, { item: ListedEvent; type: number; ts: bigint }>();
   let next: number | null = null;
   let scanned = 0;
   let started = q.fromTs === undefined;
   let lookahead = 0;
+  const resumeFrom = seek?.store.latest((cp) => skippable(cp, q));
+  if (seek && resumeFrom) {
+    seek.walk.resumeAt(resumeFrom.walk);
+    lastEnter = deepCopy(resumeFrom.pairing);
+    maxTs = resumeFrom.maxTs;
+    started ||= maxTs >= q.fromTs!;
+  }
   const maxLookahead = q.partnerLookahead ?? 100_000;
   await walk.walk((ctx, e) => {
     scanned++;
@@ -85,6 +104,13 @@ export async function listEvents<Ctx>(walk: EventWalk<Ctx>, q: EventsQuery<Ctx>)
       else lastEnter.set(tid, { num: e.evtNum, type: ev.type, ts: ev.ts });
       waiting.delete(tid);
     }
+    if (seek) {
+      if (ev.ts > maxTs) maxTs = ev.ts;
+      if (seek.store.due(e.evtNum)) {
+        const cp = { evtNum: e.evtNum, maxTs, pairing: deepCopy(lastEnter) };
+        seek.walk.snapshotAfterCurrent((s) => seek.store.add({ ...cp, walk: s }));
+      }
+    }
     if (next !== null) {
       // Page full: only looking for partners now.
       return waiting.size > 0 && ++lookahead < maxLookahead;
@@ -103,4 +129,14 @@ export async function listEvents<Ctx>(walk: EventWalk<Ctx>, q: EventsQuery<Ctx>)
     return true;
   });
   return { events, next, scanned };
+}
+
+/**
+ * Whether a page may start reading after the checkpoint: every event up to it must be left out
+ * of the page (before its first event number, before its start time, or before its window).
+ */
+function skippable<Ctx>(cp: EventsCheckpoint<unknown>, q: EventsQuery<Ctx>): boolean {
+  return (q.fromEvtNum !== undefined && cp.evtNum < q.fromEvtNum)
+    || (q.fromTs !== undefined && cp.maxTs < q.fromTs)
+    || (q.window?.from !== undefined && cp.maxTs < q.window.from);
 }

@@ -19,7 +19,8 @@ import { UsageError } from './commandLine';
 import { DEFAULT_EVENT_FIELDS, displayableFieldNames, EventFieldSet, LINE_FIELDS, toJsonValue, type EventRecord, type JsonValue } from './eventFields';
 import { eventLayout } from '../format/layouts';
 import { listEvents } from './eventsList';
-import { InspectorWalk } from './inspectorWalk';
+import { InspectorWalk, type WalkSnapshot } from './inspectorWalk';
+import { CheckpointStore } from './eventsCheckpoints';
 import { scanLifecycle } from './lifecycleScan';
 import { listStreams } from './streamsList';
 import type { NsWindow } from './eventWalk';
@@ -32,6 +33,8 @@ const READ_AHEAD = 2000;
 export class EvidenceService implements EvidenceApi {
   private tree_: Promise<TreeReply> | undefined;
   private eventsAhead: { key: string; from: number; next: number | null; rows: EventsReply['events'] } | undefined;
+  /** Left behind by events passes: later pages anywhere in the capture resume from them. */
+  private readonly checkpoints = new CheckpointStore<WalkSnapshot>();
 
   constructor(private readonly path: string, private readonly signal?: AbortSignal) {}
 
@@ -58,18 +61,19 @@ export class EvidenceService implements EvidenceApi {
   async events(req: EventsRequest): Promise<EventsReply> {
     const names = req.fields?.length ? req.fields : DEFAULT_EVENT_FIELDS;
     const fields = this.fields(names);
-    // Paging forward re-reads the capture from its start each time (the state at an event
-    // needs every event before it), so one pass reads ahead and later pages come from it.
+    // A page resumes from the latest checkpoint before it (or the start of the capture), and
+    // reads ahead so the following pages come from the same pass.
     const key = JSON.stringify([req.filter ?? '', req.window ?? null, fields.names, req.fromTs ?? null]);
     const from = req.fromEvtNum ?? 0;
     let c = this.eventsAhead;
     const covers = c !== undefined && c.key === key && from >= c.from
       && (c.next === null || c.rows.filter((r) => r.evtNum >= from).length >= req.limit);
     if (!covers) {
-      const page = await listEvents(this.walk(), {
+      const walk = this.walk();
+      const page = await listEvents(walk, {
         fields, predicate: this.predicate(req.filter), window: nsWindow(req), fromEvtNum: req.fromEvtNum,
         fromTs: req.fromTs !== undefined ? BigInt(req.fromTs) : undefined, limit: Math.max(req.limit, READ_AHEAD),
-      });
+      }, { walk, store: this.checkpoints });
       c = this.eventsAhead = {
         key, from, next: page.next,
         rows: page.events.map((e) => ({ evtNum: e.evtNum, values: fields.names.map((n) => wire(e.fields[n])), partner: e.partner, latencyNs: e.latencyNs })),
@@ -86,14 +90,15 @@ export class EvidenceService implements EvidenceApi {
     // The event's own parameters (evt.arg.NAME as text, evt.rawarg.NAME as a value) are read
     // while the pass is at the event: their names depend on the event.
     let args: EventRecord = {};
-    const page = await listEvents(this.walk(), {
+    const walk = this.walk();
+    const page = await listEvents(walk, {
       fields, fromEvtNum: req.evtNum, limit: 1,
       predicate: (ctx) => {
         if (ctx.num !== req.evtNum) return false;
         args = eventArguments(ctx);
         return true;
       },
-    });
+    }, { walk, store: this.checkpoints });
     const e = page.events[0];
     if (!e) throw new ApiFailure('not-found', `no event #${req.evtNum} in this capture`);
     const out: EventDetailReply['fields'] = {};

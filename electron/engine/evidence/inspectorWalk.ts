@@ -3,18 +3,35 @@
  * engine + evt.num), and each shown event is handed on as the inspector's context plus the
  * evidence view of it. The evidence view uses the event in the newest layout (the ids and
  * parameter positions the builders know), and the recorded event when the upgrade merged it.
+ *
+ * The walk can resume (ResumableWalk): a snapshot is a deep copy of the inspector taken just
+ * before the block after a visited event, with that block's offset; a resumed walk reads from
+ * that offset with a fresh copy of the snapshot's inspector (the snapshot stays untouched).
  */
 import { readCapture } from '../capture/readCapture';
+import type { CaptureEvent, CaptureVisitor } from '../capture/types';
 import type { EventContext } from '../inspector/eventContext';
 import { Inspector } from '../inspector/inspector';
 import type { EvidenceEvent, EvidenceLookup, EvidenceThread } from './evidenceEvent';
-import type { EventWalk } from './eventWalk';
+import type { ResumableWalk } from './eventWalk';
+import { CheckpointUnsupported, deepCopy } from './stateCheckpoint';
+
+/** Where and in what state a walk resumes. */
+export interface WalkSnapshot {
+  inspector: Inspector;
+  /** Stream offset of the first block to read. */
+  offset: number;
+}
+
+function ignoreEvent(): void {}
 
 class StopWalk {}
 const stop = new StopWalk();
 
-export class InspectorWalk implements EventWalk<EventContext> {
+export class InspectorWalk implements ResumableWalk<EventContext, WalkSnapshot> {
   private inspector: Inspector | undefined;
+  private resume: WalkSnapshot | undefined;
+  private wantSnapshot: ((s: WalkSnapshot) => void) | undefined;
   readonly lookup: EvidenceLookup = {
     container: (id) => {
       const c = this.inspector?.state.containers.get(id);
@@ -31,14 +48,22 @@ export class InspectorWalk implements EventWalk<EventContext> {
 
   constructor(private readonly path: string, private readonly signal?: AbortSignal) {}
 
+  snapshotAfterCurrent(take: (s: WalkSnapshot) => void): void {
+    this.wantSnapshot = take;
+  }
+
+  resumeAt(s: WalkSnapshot): void {
+    this.resume = s;
+  }
+
   async walk(visit: (ctx: EventContext, e: EvidenceEvent) => boolean | void, onInitialThread?: (t: EvidenceThread) => void): Promise<void> {
     const e: EvidenceEvent = { evtNum: 0, raw: undefined as never, recorded: undefined as never, thread: undefined, fdNum: -1, fd: undefined };
-    let first = true;
+    let first = this.resume === undefined;
     const seed = (threads: Iterable<EvidenceThread & { cloneTs: bigint }>) => {
       first = false;
       if (onInitialThread) for (const t of threads) if (t.tid >= 0 && t.cloneTs === 0n) onInitialThread(t);
     };
-    const inspector = new Inspector((ctx) => {
+    const onShown = (ctx: EventContext) => {
       if (first) seed(ctx.state.threads.values());
       e.evtNum = ctx.num;
       e.raw = ctx.upgraded ?? ctx.ev;
@@ -47,10 +72,44 @@ export class InspectorWalk implements EventWalk<EventContext> {
       e.fdNum = ctx.es.fdNum;
       e.fd = ctx.es.fd;
       if (visit(ctx, e) === false) throw stop;
-    });
+    };
+    let inspector: Inspector;
+    if (this.resume) {
+      inspector = deepCopy(this.resume.inspector);
+      inspector.redirect(onShown);
+    } else inspector = new Inspector(onShown);
     this.inspector = inspector;
+    this.wantSnapshot = undefined;
+    // The reader's current event is left out of snapshots: its bytes are a whole read chunk.
+    let current: CaptureEvent | undefined;
+    const visitor: CaptureVisitor = {
+      onSection: (s) => inspector.onSection(s),
+      onMachineInfo: (m) => inspector.onMachineInfo(m),
+      onProcess: (p) => inspector.onProcess(p),
+      onFd: (f) => inspector.onFd(f),
+      onInterface: (i) => inspector.onInterface(i),
+      onUser: (u) => inspector.onUser(u),
+      onGroup: (g) => inspector.onGroup(g),
+      onEvent: (ev) => { current = ev; inspector.onEvent(ev); },
+      onBlock: (_type, at) => {
+        const take = this.wantSnapshot;
+        if (take === undefined) return;
+        this.wantSnapshot = undefined;
+        let copy: Inspector;
+        try {
+          copy = deepCopy(inspector, [current]);
+        } catch (err) {
+          // A state that cannot be copied leaves no checkpoint: pages read from the start.
+          if (err instanceof CheckpointUnsupported) return;
+          throw err;
+        }
+        // The callback belongs to this pass (and holds its events): a resumed pass sets its own.
+        copy.redirect(ignoreEvent);
+        take({ inspector: copy, offset: at });
+      },
+    };
     try {
-      await readCapture(this.path, inspector, { layout: 'file', signal: this.signal });
+      await readCapture(this.path, visitor, { layout: 'file', signal: this.signal, startOffset: this.resume?.offset });
       // A capture without a single shown event still has its process list.
       if (first) seed(inspector.state.threads.values());
     } catch (err) {

@@ -50,13 +50,18 @@ export class Inspector implements CaptureVisitor {
   private readonly all: boolean;
   private readonly sysdigEventSet: boolean;
 
-  constructor(private readonly onShown: EventCallback, opts: InspectorOptions = {}) {
+  constructor(private onShown: EventCallback, opts: InspectorOptions = {}) {
     this.all = opts.all ?? false;
     this.sysdigEventSet = opts.sysdigEventSet ?? true;
     this.ctx = {
       ev: undefined as unknown as CaptureEvent, upgraded: null, num: 0, es: this.es, state: this.state,
       lookup: this.lookup, internal: false, firstTs: -1n, prevTs: -1n, renderOptions: opts.renderOptions,
     };
+  }
+
+  /** Hands shown events to another callback (a copy of this inspector resuming a read). */
+  redirect(onShown: EventCallback): void {
+    this.onShown = onShown;
   }
 
   /** Events handed to the state engine so far (the last evt.num). */
