@@ -201,7 +201,11 @@ export const FD_FIELDS: Record<string, FieldFactory> = {
   'fd.connected': noArg(() => boolField((c) => eventFd(c)?.connected)),
   'fd.name_changed': noArg(() => boolField((c) => { const fd = eventFd(c); return fd ? c.es.fdNameBefore !== undefined && c.es.fdNameBefore !== fd.name : undefined; })),
   'fd.uid': s((c) => (hasFd(c) ? `${c.es.thread!.tid}${c.es.thread!.lastEventFd}` : undefined)),
-  'fd.dev': noArg(() => numberField('INT32', (c) => eventFd(c)?.dev)),
+  // sysdig 0.29.3 prints the device number in upper-case hex and compares it as a number.
+  'fd.dev': noArg(() => customField('INT32', (c) => eventFd(c)?.dev, (c) => {
+    const d = eventFd(c)?.dev;
+    return d === undefined ? undefined : (d >>> 0).toString(16).toUpperCase();
+  })),
   'fd.dev.major': noArg(() => numberField('INT32', (c) => { const d = eventFd(c)?.dev; return d === undefined ? undefined : (d >>> 20) & 0xfff; })),
   'fd.dev.minor': noArg(() => numberField('INT32', (c) => { const d = eventFd(c)?.dev; return d === undefined ? undefined : d & 0xfffff; })),
   'fd.ino': noArg(() => numberField('INT64', (c) => eventFd(c)?.ino)),
