@@ -148,9 +148,11 @@ export const PROC_FIELDS: Record<string, FieldFactory> = {
   'proc.tty': noArg(() => numberField('UINT32', (c) => thread(c)?.tty)),
   'proc.fdlimit': n64((c) => main(c)?.fdlimit),
   'proc.fdopencount': u64(fdOpenCount),
-  'proc.vmsize': u64((c) => main(c)?.vmsizeKb),
-  'proc.vmrss': u64((c) => main(c)?.vmrssKb),
-  'proc.vmswap': u64((c) => main(c)?.vmswapKb),
+  // sysdig 0.29.3 reads the event thread's own figures: its mmap/brk/munmap exits set them, while
+  // a context switch sets the main thread's (so another thread's value can lag behind).
+  'proc.vmsize': u64((c) => thread(c)?.vmsizeKb),
+  'proc.vmrss': u64((c) => thread(c)?.vmrssKb),
+  'proc.vmswap': u64((c) => thread(c)?.vmswapKb),
   'proc.nthreads': u64(nThreads),
   'proc.pname': g((c) => { const t = thread(c); return t ? parentOf(c.state, t)?.comm : undefined; }),
   'proc.pexe': g((c) => { const t = thread(c); return t ? parentOf(c.state, t)?.exe : undefined; }),
