@@ -24,6 +24,7 @@ function testEngine(): EngineApi & { closed: string[] } {
     captureInfo: async () => { throw new Error('unused'); },
     tiles: async () => [],
     view: async () => ({ columns: [], rows: [], totalRows: 0, offset: 0 }),
+    searchView: async () => ({ matches: [], totalRows: 0 }),
   };
 }
 

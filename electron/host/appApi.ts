@@ -76,6 +76,7 @@ export function composeAppApi(engine: EngineApi & Partial<EvidenceApi>, shell: S
     captureInfo: (req) => engine.captureInfo(req),
     tiles: (req) => engine.tiles(req),
     view: (req) => engine.view(req),
+    searchView: (req) => engine.searchView(req),
     recentCaptures: async () => shell.recent.list(),
     sampleCapture: async () => (shell.samplePath && existsSync(shell.samplePath) ? shell.samplePath : null),
     chooseCapture: async () => (shell.chooseCapture ? shell.chooseCapture() : null),

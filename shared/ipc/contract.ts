@@ -65,6 +65,27 @@ export interface ViewQuery {
   limit: number;
 }
 
+/**
+ * Free-text search over every row of a view (not just a window), in the order `view` lists them
+ * for the same filter, window and sort. Cells are searched as `view` returns them (numbers as
+ * their decimal text, before the renderer's formatting).
+ */
+export interface ViewSearchQuery {
+  viewId: string;
+  filter?: string;
+  window?: TimeWindow;
+  sort?: SortSpec;
+  text: string;
+  regex?: boolean;
+  caseSensitive?: boolean;
+}
+
+/** Every match, uncapped: `row` is the row's position in the view (an `offset` for `view`). */
+export interface ViewSearchReply {
+  matches: Array<{ row: number; column: number; start: number; end: number }>;
+  totalRows: number;
+}
+
 export interface TileQuery { filter?: string; window?: TimeWindow; samples: number }
 
 export interface TileValue {
@@ -86,6 +107,7 @@ export interface EngineApi {
   captureInfo(req: { captureId: CaptureId }): Promise<CaptureInfo>;
   tiles(req: { captureId: CaptureId } & TileQuery): Promise<TileValue[]>;
   view(req: { captureId: CaptureId } & ViewQuery): Promise<TableWindow>;
+  searchView(req: { captureId: CaptureId } & ViewSearchQuery): Promise<ViewSearchReply>;
 }
 
 /** Events pushed from the engine to the renderer. */

@@ -34,6 +34,10 @@ export const requestSchemas = {
     captureId, viewId: z.string().min(1).max(200), filter: filter.optional(), window: timeWindow.optional(),
     sort: sort.optional(), offset: z.number().int().min(0), limit: z.number().int().min(0).max(10_000),
   }),
+  searchView: z.strictObject({
+    captureId, viewId: z.string().min(1).max(200), filter: filter.optional(), window: timeWindow.optional(),
+    sort: sort.optional(), text: z.string().min(1).max(10_000), regex: z.boolean().optional(), caseSensitive: z.boolean().optional(),
+  }),
   // The evidence calls (events, one event's fields, I/O streams, process tree, search).
   ...evidenceRequestSchemas,
   // Findings report and file exports (shared/findings/findingsApi.ts).

@@ -36,17 +36,17 @@ async function main(): Promise<void> {
   const service = new EvidenceService(big);
   const before = heapMb();
   t = process.hrtime.bigint();
-  await service.events({ fromEvtNum: last + 1, limit: 1 });
+  await service.events({ captureId: '', fromEvtNum: last + 1, limit: 1 });
   const store = (service as unknown as { checkpoints: { size: number } }).checkpoints;
   console.log(`pass leaving checkpoints: ${ms(t)} ms; ${store.size} checkpoints; heap +${(heapMb() - before).toFixed(1)} MB`);
 
   for (const fraction of [0.5, 0.25, 0.9]) {
     const target = Math.floor(fraction * last);
     t = process.hrtime.bigint();
-    const cold = await new EvidenceService(big).events({ fromEvtNum: target, limit: 100 });
+    const cold = await new EvidenceService(big).events({ captureId: '', fromEvtNum: target, limit: 100 });
     const coldMs = ms(t);
     t = process.hrtime.bigint();
-    const warm = await service.events({ fromEvtNum: target, limit: 100 });
+    const warm = await service.events({ captureId: '', fromEvtNum: target, limit: 100 });
     const same = JSON.stringify(cold) === JSON.stringify(warm);
     console.log(`page of 100 at evt.num ${target} (${fraction * 100}%): from the start ${coldMs} ms; from a checkpoint ${ms(t)} ms; same page: ${same}`);
   }

@@ -13,7 +13,8 @@
  *   window), and the tables are cached: sorting, paging and switching views never re-read.
  */
 import { basename } from 'node:path';
-import type { CaptureInfo, ColumnInfo, TableWindow, TileQuery, TileValue, TimeWindow, ViewQuery } from '../../../shared/ipc/contract';
+import type { CaptureInfo, ColumnInfo, SortSpec, TableWindow, TileQuery, TileValue, TimeWindow, ViewQuery, ViewSearchQuery, ViewSearchReply } from '../../../shared/ipc/contract';
+import { searchRows, SearchError } from '../../../shared/streams/search';
 import { ApiFailure } from '../../../shared/ipc/errors';
 import { findView, listedViews, visibleColumns } from '../../../shared/views/catalog';
 import { drillKeyField, canDrillDown } from '../../../shared/views/catalog';
@@ -349,18 +350,23 @@ export class CaptureSession {
     return new Map(passes.map((p) => [p.id, p.agg.result()]));
   }
 
+  /** The view's rows in the order it lists them (its sorting column, or the one asked for). */
+  private rowOrder(table: ViewTable, viewId: string, sort: SortSpec | undefined): number[] {
+    let sortCol = table.columns.findIndex((c) => c.isSorting);
+    let descending = true;
+    if (sort) {
+      sortCol = table.columns.findIndex((c) => c.name === sort.column);
+      if (sortCol < 0) throw new ApiFailure('bad-request', `view '${viewId}' has no column '${sort.column}'`);
+      descending = sort.descending;
+    }
+    return sortCol >= 0 ? sortRows(table, sortCol, descending) : table.rows.map((_, i) => i);
+  }
+
   async view(q: ViewQuery): Promise<ViewWindow> {
     const filter = q.filter?.trim() ?? '';
     const table = await this.viewTable(q.viewId, filter, q.window);
     const view = findView(q.viewId)!;
-    let sortCol = table.columns.findIndex((c) => c.isSorting);
-    let descending = true;
-    if (q.sort) {
-      sortCol = table.columns.findIndex((c) => c.name === q.sort!.column);
-      if (sortCol < 0) throw new ApiFailure('bad-request', `view '${q.viewId}' has no column '${q.sort.column}'`);
-      descending = q.sort.descending;
-    }
-    const order = sortCol >= 0 ? sortRows(table, sortCol, descending) : table.rows.map((_, i) => i);
+    const order = this.rowOrder(table, q.viewId, q.sort);
     const page = order.slice(q.offset, q.offset + q.limit);
     return {
       columns: table.columns.map((c) => ({ name: c.name, title: c.name, type: columnType(c), description: c.description })),
@@ -373,4 +379,17 @@ export class CaptureSession {
       drillTarget: canDrillDown(view) ? view.drilldownTarget : undefined,
     };
   }
+
+  /** Every match of a free-text search over the whole view (uncapped), by row position. */
+  async searchView(q: ViewSearchQuery): Promise<ViewSearchReply> {
+    const table = await this.viewTable(q.viewId, q.filter?.trim() ?? '', q.window);
+    const order = this.rowOrder(table, q.viewId, q.sort);
+    try {
+      return { matches: searchRows(order.map((i) => table.rows[i]), q), totalRows: order.length };
+    } catch (e) {
+      if (e instanceof SearchError) throw new ApiFailure('bad-request', e.message);
+      throw e;
+    }
+  }
+
 }

@@ -38,6 +38,8 @@ test('a capture opens in a worker with progress, answers tiles and views, and re
     await assert.rejects(host.view({ captureId, viewId: 'syscalls', offset: 0, limit: 1, filter: 'proc.name =' }), (e: Error & { code?: string }) => e.code === 'bad-filter');
     await assert.rejects(host.view({ captureId, viewId: 'nope', offset: 0, limit: 1 }), /unknown view/);
     const files = await host.view({ captureId, viewId: 'files', offset: 0, limit: 1000 });
+    const found = await host.searchView({ captureId, viewId: 'syscalls', sort: { column: 'SYSCALL', descending: false }, text: 'read' });
+    assert.ok(found.matches.length > 0 && found.totalRows === page.totalRows, 'searchView answered by the worker');
     await host.closeCapture({ captureId });
     assert.ok(readdirSync(cacheDir).some((n) => n.endsWith('.idx')), 'index cached');
     assert.ok(readdirSync(cacheDir).some((n) => n.endsWith('.views.json')), 'whole-capture view tables kept');

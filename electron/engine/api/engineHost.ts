@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ApiError, CaptureId, CaptureInfo, EngineApi, EngineEvents, LoadProgress, TableWindow, TileQuery, TileValue, ViewQuery } from '../../../shared/ipc/contract';
+import type { ApiError, CaptureId, CaptureInfo, EngineApi, EngineEvents, LoadProgress, TableWindow, TileQuery, TileValue, ViewQuery, ViewSearchQuery, ViewSearchReply } from '../../../shared/ipc/contract';
 import { ApiFailure } from '../../../shared/ipc/errors';
 import type { FromWorker, ToWorker, WorkerCall, WorkerStart } from '../worker/protocol';
 
@@ -160,6 +160,10 @@ export class EngineHost implements EngineApi {
 
   view({ captureId, ...q }: { captureId: CaptureId } & ViewQuery): Promise<TableWindow> {
     return this.call(captureId, { method: 'view', params: q });
+  }
+
+  searchView({ captureId, ...q }: { captureId: CaptureId } & ViewSearchQuery): Promise<ViewSearchReply> {
+    return this.call(captureId, { method: 'searchView', params: q });
   }
 
   /** Ends every worker (app shutdown). */

@@ -34,6 +34,7 @@ async function answer(call: WorkerCall): Promise<unknown> {
     case 'captureInfo': return session.info(start.captureId);
     case 'tiles': return session.tiles(call.params);
     case 'view': return session.view(call.params);
+    case 'searchView': return session.searchView(call.params);
   }
 }
 

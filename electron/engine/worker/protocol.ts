@@ -1,5 +1,5 @@
 /** Messages between the EngineHost (main thread) and one index worker (one open capture). */
-import type { ApiError, CaptureInfo, TileQuery, ViewQuery } from '../../../shared/ipc/contract';
+import type { ApiError, CaptureInfo, TileQuery, ViewQuery, ViewSearchQuery } from '../../../shared/ipc/contract';
 import type { IndexProgress } from '../index/buildIndex';
 
 /** workerData of an index worker. */
@@ -13,7 +13,8 @@ export interface WorkerStart {
 export type WorkerCall =
   | { id: number; method: 'captureInfo'; params: Record<string, never> }
   | { id: number; method: 'tiles'; params: TileQuery }
-  | { id: number; method: 'view'; params: ViewQuery };
+  | { id: number; method: 'view'; params: ViewQuery }
+  | { id: number; method: 'searchView'; params: ViewSearchQuery };
 
 export type ToWorker = { kind: 'cancel' } | ({ kind: 'call' } & WorkerCall);
 
