@@ -51,7 +51,8 @@ export class CheckpointStore<S> {
     this.list.push(cp);
     if (this.list.length > this.max) {
       let kept = 0;
-      for (let i = 1; i < this.list.length; i += 2) this.list[kept++] = this.list[i];
+      // Every other one, counted from the newest (which a pass going further resumes from).
+      for (let i = (this.list.length - 1) % 2; i < this.list.length; i += 2) this.list[kept++] = this.list[i];
       this.list.length = kept;
       this.every *= 2;
     }
