@@ -3,7 +3,7 @@
 //   renderer/          imports renderer/, shared/, and browser libraries; never Node, electron or electron/
 //   electron/ (engine, cli, host, worker): Node only; never the `electron` package, never renderer/
 //   electron/main, electron/preload: the only places allowed to import `electron`
-// Tests (*.test.ts) may also import node:test and node:assert.
+// Tests (*.test.ts) may also import node:test and node:assert; component tests (*.spec.tsx) vitest.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ function area(rel) {
 }
 
 function violation(fromArea, spec, targetRel, isTest) {
-  const testLib = isTest && /^node:(test|assert)/.test(spec);
+  const testLib = isTest && /^(node:(test|assert)|vitest)(\/|$)/.test(spec);
   if (targetRel !== null) {
     const to = area(targetRel);
     if (fromArea === 'shared' && to !== 'shared') return `shared/ may import only shared/ (got ${targetRel})`;
@@ -58,7 +58,7 @@ export function checkBoundaries(baseDir = root) {
       const rel = relative(baseDir, file);
       const from = area(rel);
       const text = readFileSync(file, 'utf8');
-      const isTest = /\.test\.tsx?$/.test(file);
+      const isTest = /\.(test|spec)\.tsx?$/.test(file);
       for (const m of text.matchAll(importRe)) {
         const spec = m[1] ?? m[2] ?? m[3] ?? m[4];
         const targetRel = spec.startsWith('.') ? relative(baseDir, resolve(dirname(file), spec)) : null;

@@ -1,0 +1,155 @@
+// The panels in a DOM against a fake bridge (renderer/testing/fakeClient.ts): what a user and
+// a screen reader find in them, and what they change in the capture's store.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TableWindow, TileValue } from '../../shared/ipc/contract';
+import { createCaptureStore } from '../state/captureStore';
+import { fakeClient } from '../testing/fakeClient';
+import { click, mount, press, settle, typeInto, type Mounted } from '../testing/mount';
+import { Breadcrumb } from './Breadcrumb';
+import { FilterBar } from './FilterBar';
+import { Overview } from './Overview';
+import { ViewsPanel } from './ViewsPanel';
+
+let mounted: Mounted | undefined;
+afterEach(() => { mounted?.unmount(); mounted = undefined; });
+
+const tiles: TileValue[] = [
+  { id: 'containers', category: 'general', title: 'Running Containers', total: 2, max: 2, series: [1, 2], drillView: 'containers' },
+  { id: 'syscalls', category: 'general', title: 'System Calls', total: 22359, max: 1312, series: [3, 4] },
+  { id: 'net', category: 'Network', title: 'Network Connections', total: 0, max: 0, series: [] },
+];
+
+function table(rows: number): TableWindow {
+  return {
+    columns: [
+      { name: 'proc.pid', title: 'PID', type: 'number' },
+      { name: 'proc.name', title: 'NAME', type: 'string' },
+      { name: 'thread.tid', title: 'NA', type: 'number', isKey: true },
+    ],
+    rows: Array.from({ length: rows }, (_, i) => [1000 + i, `proc${i}`, 1000 + i]),
+    totalRows: rows, offset: 0,
+  };
+}
+
+describe('FilterBar', () => {
+  it('is a combobox labelled "Filter"', async () => {
+    mounted = await mount(<FilterBar />, fakeClient({}), createCaptureStore('c', '/x.scap'));
+    const input = mounted.container.querySelector('input')!;
+    const label = mounted.container.querySelector(`label[for="${input.id}"]`);
+    expect(label?.textContent).toBe('Filter');
+    expect(input.getAttribute('role')).toBe('combobox');
+  });
+
+  it('shows the error under the column of the mistyped field and does not apply it', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    mounted = await mount(<FilterBar />, fakeClient({}), store);
+    const input = mounted.container.querySelector('input')!;
+    const text = 'proc.name = haproxy and evt.tyep = open';
+    await typeInto(input, text);
+    const error = mounted.container.querySelector('#filter-error');
+    expect(error?.getAttribute('role')).toBe('alert');
+    expect(error?.textContent).toContain('evt.tyep');
+    const caret = error!.querySelector('.caret-pad')!.textContent!;
+    expect(caret.indexOf('^')).toBe(text.indexOf('evt.tyep'));
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe('filter-error');
+    await press(input, 'Enter');
+    expect(store.getState().filter).toBe('');
+  });
+
+  it('applies a valid filter on Enter and clears the error', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    mounted = await mount(<FilterBar />, fakeClient({}), store);
+    const input = mounted.container.querySelector('input')!;
+    await typeInto(input, 'proc.nmae = x');
+    expect(mounted.container.querySelector('#filter-error')).not.toBeNull();
+    await typeInto(input, 'proc.name = haproxy');
+    expect(mounted.container.querySelector('#filter-error')).toBeNull();
+    await press(input, 'Escape'); // closes the suggestions without leaving the edit
+    await typeInto(input, 'proc.name = haproxy');
+    const apply = [...mounted.container.querySelectorAll('button')].find((b) => b.textContent === 'Apply')!;
+    await click(apply);
+    expect(store.getState().filter).toBe('proc.name = haproxy');
+  });
+});
+
+describe('Breadcrumb', () => {
+  it('is a navigation landmark named "Breadcrumb" with one crumb per step; a crumb walks back', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().openView('containers');
+    store.getState().drillRow('59fd49aa4072');
+    mounted = await mount(<Breadcrumb />, fakeClient({}), store);
+    const nav = mounted.container.querySelector('nav');
+    expect(nav?.getAttribute('aria-label')).toBe('Breadcrumb');
+    const items = nav!.querySelectorAll('li');
+    expect([...items].map((li) => li.textContent)).toEqual(['Overview', 'Containers', expect.stringContaining('59fd49aa4072')]);
+    expect(items[2].querySelector('button')?.getAttribute('aria-current')).toBe('page');
+    await click(items[1].querySelector('button')!);
+    expect(store.getState().trail.map((s) => s.viewId)).toEqual(['containers']);
+    expect(nav!.querySelectorAll('li')).toHaveLength(2);
+  });
+});
+
+describe('Overview', () => {
+  it('shows the tiles as buttons named by their title, grouped in labelled regions', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    const client = fakeClient({ tiles: () => tiles });
+    mounted = await mount(<Overview />, client, store);
+    await settle();
+    const groups = [...mounted.container.querySelectorAll('section')].map((s) => s.getAttribute('aria-label'));
+    expect(groups).toEqual(['general', 'Network']);
+    const tile = mounted.container.querySelector('button[aria-label="Running Containers"]')!;
+    expect(tile.querySelector('.tile-value')?.textContent).toBe('2');
+    expect(client.calls[0]).toMatchObject({ method: 'tiles', request: { captureId: 'c' } });
+    await click(tile);
+    expect(store.getState().pinned).toEqual(['containers']);
+    expect(tile.getAttribute('aria-pressed')).toBe('true');
+    expect(mounted.container.querySelector('button[aria-label="Open System Calls in a view"]')).toBeNull();
+    await click(mounted.container.querySelector('button[aria-label="Open Running Containers in a view"]')!);
+    expect(store.getState().panel).toBe('views');
+    expect(store.getState().trail[0].viewId).toBe('containers');
+  });
+
+  it('shows the engine\'s one-line error as an alert', async () => {
+    const client = fakeClient({ tiles: () => { throw new Error('capture closed'); } });
+    mounted = await mount(<Overview />, client, createCaptureStore('c', '/x.scap'));
+    await settle();
+    expect(mounted.container.querySelector('[role=alert]')?.textContent).toBe('capture closed');
+  });
+});
+
+describe('ViewsPanel table', () => {
+  it('is a grid named by the view, with column headers that sort', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().openView('procs');
+    const client = fakeClient({ view: () => table(3) });
+    mounted = await mount(<ViewsPanel gridRef={{ current: null }} />, client, store);
+    await settle();
+    const grid = mounted.container.querySelector('[role=grid]')!;
+    expect(grid.getAttribute('aria-label')).toBe('Processes');
+    expect(grid.getAttribute('aria-rowcount')).toBe('4');
+    const headers = [...grid.querySelectorAll('[role=columnheader]')];
+    expect(headers.map((h) => h.textContent)).toEqual(['PID', 'NAME']);
+    const dataRows = [...grid.querySelectorAll('[role=row]')].slice(1);
+    expect(dataRows.map((r) => r.querySelectorAll('[role=gridcell]')[1].textContent)).toEqual(['proc0', 'proc1', 'proc2']);
+    await click(headers[1].querySelector('button')!);
+    expect(store.getState().sort).toEqual({ column: 'proc.name', descending: true });
+    await settle();
+    expect(grid.querySelector('[role=columnheader][aria-sort=descending]')?.textContent).toContain('NAME');
+    expect(client.calls.at(-1)).toMatchObject({ method: 'view', request: { viewId: 'procs', sort: { column: 'proc.name', descending: true } } });
+  });
+
+  it('moves the selection with the arrow keys and drills down on Enter', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().openView('procs');
+    mounted = await mount(<ViewsPanel gridRef={{ current: null }} />, fakeClient({ view: () => table(3) }), store);
+    await settle();
+    const grid = mounted.container.querySelector('[role=grid]')!;
+    await press(grid, 'ArrowDown');
+    expect(store.getState().selectedRow).toBe(1);
+    await press(grid, 'Enter');
+    const trail = store.getState().trail;
+    expect(trail).toHaveLength(2);
+    expect(trail[1].filter).toContain('1001');
+  });
+});
