@@ -1,6 +1,6 @@
 /** `proc.*` and `thread.*` fields: the event's thread, its process and its ancestors. */
 import type { EventContext } from '../inspector/eventContext';
-import type { ThreadInfo } from '../state/threadInfo';
+import { ContainerRole, type ThreadInfo } from '../state/threadInfo';
 import type { SystemState } from '../state/systemState';
 import { boolField, customField, noArg, numberField, parseIndex, stringField, type FieldFactory, type FieldGetter } from './fieldTypes';
 
@@ -170,6 +170,7 @@ export const PROC_FIELDS: Record<string, FieldFactory> = {
   'proc.loginshellid': n64(loginShellId),
   'proc.duration': noArg(() => numberField('RELTIME', (c) => { const m = main(c); return m && m.cloneTs > 0n ? c.ev.ts - m.cloneTs : undefined; })),
   'proc.is_exe_writable': noArg(() => boolField((c) => thread(c)?.exeWritable)),
+  'proc.is_container_healthcheck': noArg(() => boolField((c) => { const t = thread(c); return t ? t.containerRole === ContainerRole.Healthcheck : undefined; })),
   'proc.is_exe_upper_layer': noArg(() => boolField((c) => thread(c)?.exeUpperLayer)),
   'proc.is_exe_lower_layer': noArg(() => boolField((c) => thread(c)?.exeLowerLayer)),
   'proc.is_exe_from_memfd': noArg(() => boolField((c) => thread(c)?.exeFromMemfd)),

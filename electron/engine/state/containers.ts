@@ -18,6 +18,8 @@ export interface ContainerInfo {
   labels: Record<string, string>;
   mounts: Array<{ source: string; dest: string; mode: string; rw: boolean; propagation: string }>;
   lookupSuccessful: boolean;
+  /** The health check command from the container's metadata, when it has one. */
+  healthcheck?: { exe: string; args: string[] };
 }
 
 const HEX64 = /^[0-9a-fA-F]{64}$/;
@@ -122,7 +124,11 @@ export function parseContainerJson(text: string): ContainerInfo | undefined {
     source: str(m.Source), dest: str(m.Destination), mode: str(m.Mode), rw: m.RW === true, propagation: str(m.Propagation),
   })) : [];
   const lookup = typeof c.lookup_state === 'number' ? c.lookup_state : 1;
+  const probe = c.healthcheck && typeof c.healthcheck === 'object' ? c.healthcheck as Record<string, unknown> : undefined;
+  const healthcheck = probe && typeof probe.exe === 'string'
+    ? { exe: probe.exe, args: Array.isArray(probe.args) ? probe.args.map(str) : [] } : undefined;
   return {
+    ...(healthcheck ? { healthcheck } : {}),
     id,
     fullId: str(c.full_id),
     type: typeof c.type === 'number' ? c.type : 0,

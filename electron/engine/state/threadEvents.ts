@@ -8,6 +8,7 @@ import { EVENTS } from '../../../shared/scap/eventTable';
 import { bytesParam, decodeUtf8, intParam, stringListParam, stringParam, u64Param, uintParam } from './eventParams';
 import { asDirectory, joinPath } from './pathJoin';
 import { parseCgroups, parseContainerJson } from './containers';
+import { identifyContainerRole } from './containerRole';
 import {
   ThreadInfo, PPM_CL_CLONE_FILES, PPM_CL_CLONE_INVERTED, PPM_CL_CLONE_NEWPID, PPM_CL_CLONE_PARENT, PPM_CL_CLONE_THREAD,
   PPM_CL_CLONE_VFORK, PPM_CL_CLOSED, PPM_CL_CHILD_IN_PIDNS, PPM_CL_ACTIVE, PPM_CL_NAME_CHANGED, PPM_CL_PIPE_SRC, PPM_CL_PIPE_DST,
@@ -338,6 +339,7 @@ function parseExecve(state: SystemState, ev: CaptureEvent, es: EventState, t: Th
   t.flags = (t.flags & (PPM_CL_PIPE_SRC | PPM_CL_PIPE_DST | PPM_CL_IS_MAIN_THREAD | PPM_CL_CLONE_INVERTED))
     | PPM_CL_ACTIVE | PPM_CL_NAME_CHANGED | (t.flags & PPM_CL_CLONE_FILES && !t.isMainThread ? PPM_CL_CLONE_FILES : 0);
   state.recomputeContainer(t);
+  identifyContainerRole(state, t);
 }
 
 function parseProcexit(state: SystemState, ev: CaptureEvent, t: ThreadInfo): void {

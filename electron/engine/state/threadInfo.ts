@@ -16,6 +16,10 @@ export const PPM_CL_PIPE_DST = 0x400000;
 export const PPM_CL_CHILD_IN_PIDNS = 0x20000000;
 export const PPM_CL_IS_MAIN_THREAD = 0x40000000;
 
+/** sysdig 0.29.3's thread categories: the container's init tree, or its health check. */
+export const ContainerRole = { None: 0, Container: 1, Healthcheck: 2 } as const;
+export type ContainerRole = typeof ContainerRole[keyof typeof ContainerRole];
+
 export class ThreadInfo {
   tid = -1;
   pid = -1;
@@ -39,6 +43,8 @@ export class ThreadInfo {
   flags = 0;
   cgroups: Array<[string, string]> = [];
   containerId = '';
+  /** What the thread is to its container (sysdig's thread category), decided at execve. */
+  containerRole: ContainerRole = ContainerRole.None;
   tty = 0;
   cloneTs = 0n;
   lastExecTs = 0n;
