@@ -65,8 +65,6 @@ describe('FilterBar', () => {
     expect(mounted.container.querySelector('#filter-error')).not.toBeNull();
     await typeInto(input, 'proc.name = haproxy');
     expect(mounted.container.querySelector('#filter-error')).toBeNull();
-    await press(input, 'Escape'); // closes the suggestions without leaving the edit
-    await typeInto(input, 'proc.name = haproxy');
     const apply = [...mounted.container.querySelectorAll('button')].find((b) => b.textContent === 'Apply')!;
     await click(apply);
     expect(store.getState().filter).toBe('proc.name = haproxy');
