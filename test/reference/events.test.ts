@@ -85,6 +85,7 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'evt.deltatime': "sysdig 0.29.3 prints 0 for every event of a file",
   'evt.deltatime.ns': "sysdig 0.29.3 prints 0 for every event of a file",
   'container.mounts': "sysdig prints \"\" for the host, the resolver gives no value",
+  'group.gid': "sysdig 0.29.3 prints a 64-bit value that is not a gid (12884902888)",
   'fd.dev': "for sockets, pipes and other non-file fds sysdig 0.29.3 prints leftover memory (55A2, 564D…); we give 0",
   'fd.dev.major': "for sockets, pipes and other non-file fds sysdig 0.29.3 prints leftover memory (55A2, 564D…); we give 0",
   'fd.dev.minor': "for sockets, pipes and other non-file fds sysdig 0.29.3 prints leftover memory (55A2, 564D…); we give 0",
