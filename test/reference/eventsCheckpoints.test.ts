@@ -17,6 +17,7 @@ import { listEvents, type EventsPage, type EventsQuery } from '../../electron/en
 import { displayableFieldNames, EventFieldSet } from '../../electron/engine/evidence/eventFields';
 import { InspectorWalk, type WalkSnapshot } from '../../electron/engine/evidence/inspectorWalk';
 import { CheckpointStore } from '../../electron/engine/evidence/eventsCheckpoints';
+import { EvidenceService } from '../../electron/engine/evidence/evidenceService';
 
 const CAPTURES = ['bencer_capture.scap', 'sysflow_nginx_nginx.scap', 'inspect_502Error.scap', 'falco_cat_write.scap', 'sysflow_namespaces_setns.scap'];
 const PAGE = 40;
@@ -78,3 +79,17 @@ for (const name of CAPTURES) {
     assert.ok(resumed >= 5, `only ${resumed} pages resumed from a checkpoint`);
   });
 }
+
+test('the evidence service: after preparing checkpoints, pages anywhere equal those of a fresh service', { skip: referenceSkip(false) }, async () => {
+  const path = join(capturesDir, 'inspect_502Error.scap');
+  const prepared = new EvidenceService(path);
+  await prepared.prepareCheckpoints();
+  const store = (prepared as unknown as { checkpoints: CheckpointStore<WalkSnapshot> }).checkpoints;
+  assert.ok(store.size > 0, 'checkpoints left by the preparing pass');
+  for (const req of [{ fromEvtNum: 15_000 }, { fromEvtNum: 21_000, filter: 'evt.dir=<' }, { fromEvtNum: 3 }, { fromEvtNum: 20_001, fields: ['evt.num', 'proc.name', 'fd.name', 'evt.latency', 'thread.tid'] }]) {
+    const r = { captureId: '', limit: 50, ...req };
+    assert.deepEqual(await prepared.events(r), await new EvidenceService(path).events(r), JSON.stringify(req));
+  }
+  const evtNum = (await prepared.events({ captureId: '', fromEvtNum: 18_000, limit: 1 })).events[0].evtNum;
+  assert.deepEqual(await prepared.eventDetail({ captureId: '', evtNum }), await new EvidenceService(path).eventDetail({ captureId: '', evtNum }));
+});

@@ -2,7 +2,8 @@
  * The engine side of the evidence calls (shared/streams/evidenceApi.ts) for one capture file:
  * events pages, one event's every field, stream pages, the process tree and uncapped search.
  * Each call is a pass over the capture that stops as soon as it has its answer; the process
- * tree is built once and kept. Bad filters and fields are one-line `bad-filter`/`bad-request`
+ * tree is built once and kept. Events and event-detail passes leave state checkpoints behind
+ * (eventsCheckpoints.ts) and resume from the latest one before the event or time asked for. Bad filters and fields are one-line `bad-filter`/`bad-request`
  * failures.
  */
 import { ApiFailure } from '../../../shared/ipc/errors';
@@ -83,6 +84,16 @@ export class EvidenceService implements EvidenceApi {
     const rows = start < 0 ? [] : c!.rows.slice(start, start + req.limit);
     const after = start < 0 ? undefined : c!.rows[start + req.limit];
     return { fields: fields.names, events: rows, next: after ? after.evtNum : c!.next };
+  }
+
+  /**
+   * One pass over the whole capture that only leaves checkpoints behind (no fields read), so
+   * that even the first page asked for far into the capture resumes near it. Optional: without
+   * it, each events pass leaves checkpoints as far as it reads.
+   */
+  async prepareCheckpoints(): Promise<void> {
+    const walk = this.walk();
+    await listEvents(walk, { fields: this.fields(['evt.num']), limit: 0, predicate: () => false }, { walk, store: this.checkpoints });
   }
 
   async eventDetail(req: EventDetailRequest): Promise<EventDetailReply> {
