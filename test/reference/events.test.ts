@@ -94,7 +94,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'proc.env': "sysdig -j does not cut long argument lists at 80 characters as -p text does; the resolver always cuts",
   'proc.sname': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
   'proc.is_exe_writable': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
-  'proc.duration': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
   'user.loginuid': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
   'user.loginname': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
   'proc.loginshellid': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",

@@ -168,7 +168,8 @@ export const PROC_FIELDS: Record<string, FieldFactory> = {
   'proc.vpgid.name': g((c) => leaderOf(c, (t) => t.vpgid)?.comm),
   'proc.pgid.name': g((c) => leaderOf(c, (t) => t.pgid)?.comm),
   'proc.loginshellid': n64(loginShellId),
-  'proc.duration': noArg(() => numberField('RELTIME', (c) => { const m = main(c); return m && m.cloneTs > 0n ? c.ev.ts - m.cloneTs : undefined; })),
+  // sysdig 0.29.3 measures from the event thread's own clone (a thread of a process starts at 0).
+  'proc.duration': noArg(() => numberField('RELTIME', (c) => { const t = thread(c); return t && t.cloneTs > 0n ? c.ev.ts - t.cloneTs : undefined; })),
   'proc.is_exe_writable': noArg(() => boolField((c) => thread(c)?.exeWritable)),
   'proc.is_container_healthcheck': noArg(() => boolField((c) => { const t = thread(c); return t ? t.containerRole === ContainerRole.Healthcheck : undefined; })),
   'proc.is_exe_upper_layer': noArg(() => boolField((c) => thread(c)?.exeUpperLayer)),
