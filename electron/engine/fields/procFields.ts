@@ -90,13 +90,18 @@ function leaderOf(ctx: EventContext, id: (t: ThreadInfo) => number): ThreadInfo 
   return best;
 }
 
+/**
+ * The pid of the eldest shell among the process and its ancestors. sysdig 0.29.3 calls a
+ * process a shell when its executable's name (argv[0], e.g. /bin/sh running request.sh) is
+ * longer than two characters and ends in "sh".
+ */
 function loginShellId(ctx: EventContext): number | undefined {
   const t = thread(ctx);
   if (!t) return undefined;
   let found: number | undefined;
-  let cur: ThreadInfo | undefined = t;
+  let cur: ThreadInfo | undefined = ctx.state.mainThreadOf(t) ?? t;
   for (let i = 0; cur && i < MAX_ANCESTORS; i++) {
-    if (/^-?(ba|z|k|c|tc|da|fi|a)?sh$/.test(cur.comm.replace(/^-/, '')) || cur.comm.startsWith('-')) found = cur.pid;
+    if (cur.exe.length > 2 && cur.exe.endsWith('sh')) found = cur.pid;
     cur = cur.ptid > 0 ? ctx.state.threads.get(cur.ptid) : undefined;
   }
   return found;
