@@ -161,6 +161,15 @@ function containerPrefix(t: ThreadInfo | undefined): string {
 
 const s = (f: (c: EventContext) => string | undefined): FieldFactory => noArg(() => stringField(f));
 
+/** An fd the event created had no name before it (sysdig 0.29.3: true after a named open/accept). */
+function nameChanged(c: EventContext): boolean | undefined {
+  const fd = eventFd(c);
+  if (!fd) return undefined;
+  let before = c.es.fdNameBefore;
+  if (before === undefined && (c.ev.type & 1) === 1 && ((EVENTS[c.ev.type]?.flags ?? 0) & EventFlag.CREATES_FD)) before = '';
+  return before !== undefined && before !== fd.name;
+}
+
 export const FD_FIELDS: Record<string, FieldFactory> = {
   'fd.num': noArg(() => numberField('INT64', (c) => (hasFd(c) ? c.es.thread!.lastEventFd : undefined))),
   'fd.type': s((c) => eventFd(c)?.typeName),
@@ -199,7 +208,7 @@ export const FD_FIELDS: Record<string, FieldFactory> = {
     return false;
   })),
   'fd.connected': noArg(() => boolField((c) => eventFd(c)?.connected)),
-  'fd.name_changed': noArg(() => boolField((c) => { const fd = eventFd(c); return fd ? c.es.fdNameBefore !== undefined && c.es.fdNameBefore !== fd.name : undefined; })),
+  'fd.name_changed': noArg(() => boolField(nameChanged)),
   'fd.uid': s((c) => (hasFd(c) ? `${c.es.thread!.tid}${c.es.thread!.lastEventFd}` : undefined)),
   // sysdig 0.29.3 prints the device number in upper-case hex and compares it as a number.
   'fd.dev': noArg(() => customField('INT32', (c) => eventFd(c)?.dev, (c) => {
