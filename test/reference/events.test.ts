@@ -96,7 +96,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'proc.is_exe_writable': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
   'user.loginuid': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
   'user.loginname': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
-  'proc.loginshellid': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
   'container.privileged': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
 };
 
