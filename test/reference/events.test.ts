@@ -94,8 +94,8 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'proc.env': "sysdig -j does not cut long argument lists at 80 characters as -p text does; the resolver always cuts",
   'proc.sname': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
   'proc.is_exe_writable': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
-  'user.loginuid': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
-  'user.loginname': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
+  'user.loginuid': "sysdig 0.29.3 never copies loginuid from the process list: those threads and their clones show leftover memory (0, -420151296); we show the list's value",
+  'user.loginname': "sysdig 0.29.3 never copies loginuid from the process list: those threads and their clones show leftover memory (0, -420151296); we show the list's value",
   'container.privileged': "state engine (threads/fds) differs from 0.29.3 here; not analysed by this test",
 };
 
