@@ -64,7 +64,7 @@ const CLOSED_SETS: Record<string, readonly string[]> = {
   'fd.type': ['file', 'directory', 'ipv4', 'ipv6', 'unix', 'pipe', 'event', 'signalfd', 'eventpoll', 'inotify', 'timerfd', 'netlink', 'bpf', 'userfaultfd', 'io_uring', 'memfd', 'pidfd'],
   'fd.l4proto': ['tcp', 'udp', 'icmp', 'raw'],
   'fd.sockfamily': ['ip', 'unix'],
-  'evt.category': ['file', 'net', 'ipc', 'memory', 'process', 'sleep', 'system', 'signal', 'user', 'time', 'processing', 'wait', 'scheduler', 'internal', 'other', 'unknown'],
+  'evt.category': ['file', 'net', 'IPC', 'memory', 'process', 'sleep', 'system', 'signal', 'user', 'time', 'processing', 'wait', 'scheduler', 'internal', 'other', 'unknown'],
   'evt.dir': ['<', '>'],
   'evt.io_dir': ['r', 'w'],
 };
