@@ -53,6 +53,7 @@ function cases(file: string): Case[] {
     list.push({ name: `filter-${k}`, ours: [node, cli, 'count', file, f], theirs: ['sysdig', '-r', file, '-q', f] });
   }
   list.push({ name: 'index', ours: [node, cli, 'index', file, '--no-cache'], theirs: ['sysdig', '-r', file, '-q'] });
+  list.push({ name: 'index-vs-csysdig', ours: [node, cli, 'index', file, '--no-cache'], theirs: ['csysdig', '-r', file, '-v', 'procs', '-j', '-pc'] });
   return list;
 }
 
@@ -85,7 +86,8 @@ async function main(): Promise<void> {
       ` | sysdig ${theirs.seconds.toFixed(2)} s, ${theirs.peakMiB.toFixed(0)} MiB peak` +
       ` | speed ratio (sysdig time / syscope time) ${(theirs.seconds / ours.seconds).toFixed(2)}` +
       ` | syscope ${(mb / ours.seconds).toFixed(0)} MB/s` +
-      (Number.isFinite(events) ? `, ${(events / ours.seconds / 1e6).toFixed(2)} M evt/s (sysdig ${(events / theirs.seconds / 1e6).toFixed(2)} M evt/s)` : '');
+      (Number.isFinite(events) ? `, ${(events / ours.seconds / 1e6).toFixed(2)} M evt/s (sysdig ${(events / theirs.seconds / 1e6).toFixed(2)} M evt/s)` : '') +
+      (c.name.startsWith('index') && Number.isFinite(events) ? `, peak ${((ours.peakMiB * 1048576) / events).toFixed(0)} bytes/event` : '');
     console.log(line);
     rows.push(line);
   }
