@@ -40,16 +40,21 @@ export class StreamExtractor {
     if (type < ioDirection.length && ioDirection[type] !== 0) this.track(e.thread ? e.thread.pid : -1, e.fdNum, e.fd);
   }
 
-  /** The operation, or null when the event is not I/O or moved no bytes. */
+  /**
+   * The operation, or null when the event is not I/O or moved no bytes. Every I/O event is
+   * tracked exactly as `note` tracks it, so a stream's key never depends on the filter.
+   */
   extract(e: EvidenceEvent): StreamOperation | null {
     const ev = e.raw;
     const dir = ev.type < ioDirection.length ? ioDirection[ev.type] : 0;
-    if (dir === 0 || ev.nparams === 0 || ev.paramLength[0] !== 8) return null;
-    const res = int64At(ev.data, ev.paramOffset[0]);
-    if (res <= 0) return null;
+    if (dir === 0) return null;
     const t = e.thread;
     const pid = t ? t.pid : -1;
-    const streamKey = this.streamKey(pid, e.fdNum, e.fd);
+    const gen = this.track(pid, e.fdNum, e.fd);
+    if (ev.nparams === 0 || ev.paramLength[0] !== 8) return null;
+    const res = int64At(ev.data, ev.paramOffset[0]);
+    if (res <= 0) return null;
+    const streamKey = gen === 1 ? `${pid}:${e.fdNum}` : `${pid}:${e.fdNum}#${gen}`;
     const dp = dataParam[ev.type];
     const data = dp >= 0 && dp < ev.nparams
       ? ev.data.slice(ev.paramOffset[dp], ev.paramOffset[dp] + ev.paramLength[dp])
@@ -72,11 +77,6 @@ export class StreamExtractor {
       length: res,
       data,
     };
-  }
-
-  private streamKey(pid: number, fdNum: number, fd: EvidenceFd | undefined): string {
-    const gen = this.track(pid, fdNum, fd);
-    return gen === 1 ? `${pid}:${fdNum}` : `${pid}:${fdNum}#${gen}`;
   }
 
   /** Advances the fd's generation when its fd object changed; returns the generation. */
