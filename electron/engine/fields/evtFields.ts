@@ -154,7 +154,9 @@ export const EVT_FIELDS: Record<string, FieldFactory> = {
   'evt.type': noArg(() => stringField(eventName)),
   // sysdig 0.29.3 names every event here but the scheduler switch (procexit, signaldeliver and
   // container included), before the newest libs limited it to syscalls.
-  'syscall.type': noArg(() => stringField((c) => ((EVENTS[c.ev.type]?.category ?? 0) & EventCategory.SCHEDULER ? undefined : eventName(c)))),
+  // Neither the scheduler switch nor internal events (procinfo, drop) are syscalls: csysdig's
+  // views ('syscall.type exists') leave procinfo out, although `sysdig -p` names it.
+  'syscall.type': noArg(() => stringField((c) => ((EVENTS[c.ev.type]?.category ?? 0) & (EventCategory.SCHEDULER | EventCategory.INTERNAL) ? undefined : eventName(c)))),
   'evt.category': noArg(() => stringField(category)),
   'evt.cpu': noArg(() => numberField('INT16', (c) => c.ev.cpu)),
   'evt.args': noArg(() => stringField((c) => renderArgs(c.ev, c.lookup, c.renderOptions))),
