@@ -9,7 +9,7 @@
  * Gzip captures are decompressed once into the cache too, so payloads can be re-read by offset.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync, createReadStream, createWriteStream } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync, writeSync, createReadStream, createWriteStream } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -79,7 +79,7 @@ export class IndexCache {
     const p = this.indexPath(id);
     if (!existsSync(p)) return {};
     try {
-      const index = CaptureIndex.decode(readFileSync(p));
+      const index = CaptureIndex.decode(readWholeFile(p));
       if (!sameIdentity(index.meta.identity, id)) throw new Error('index belongs to another file');
       this.touch(p);
       return { index };
@@ -93,8 +93,13 @@ export class IndexCache {
     mkdirSync(this.dir, { recursive: true });
     const p = this.indexPath(index.meta.identity);
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync(tmp, index.encode());
-    renameSync(tmp, p);
+    try {
+      writeWholeFile(tmp, index.encode());
+      renameSync(tmp, p);
+    } catch (err) {
+      try { unlinkSync(tmp); } catch { /* never written */ }
+      throw err;
+    }
     this.evict(p);
   }
 
@@ -183,5 +188,35 @@ export class IndexCache {
       if (e.p === keep) continue;
       try { unlinkSync(e.p); total -= e.size; } catch { /* someone else removed it */ }
     }
+  }
+}
+
+/**
+ * The whole file in one buffer. readFileSync stops at 2 GiB, and the index of a capture of
+ * about 1 GB (16 M events) is larger than that, so it is read in 1 GiB slices instead.
+ */
+function readWholeFile(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const buf = Buffer.allocUnsafe(size);
+    for (let off = 0; off < size;) {
+      const n = readSync(fd, buf, off, Math.min(1 << 30, size - off), off);
+      if (n <= 0) throw new Error('index file ended early');
+      off += n;
+    }
+    return buf;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes `data` in 1 GiB slices: one write call refuses 2 GiB and more. */
+function writeWholeFile(path: string, data: Uint8Array): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (let off = 0; off < data.length;) off += writeSync(fd, data, off, Math.min(1 << 30, data.length - off));
+  } finally {
+    closeSync(fd);
   }
 }

@@ -24,11 +24,19 @@ export class IndexFormatError extends Error {
   }
 }
 
-const align8 = (n: number) => (n + 7) & ~7;
+// Arithmetic, not `& ~7`: bitwise operators wrap at 2^31 and an index can pass 2 GiB.
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
 function kindOf(a: ColumnArray): Kind {
   for (const [k, ctor] of Object.entries(kinds)) if (a instanceof ctor) return k as Kind;
   throw new IndexFormatError('unsupported column type');
+}
+
+/** SHA-256 fed in 1 GiB slices: one hash update refuses data of 2 GiB and more. */
+function sha256(data: Uint8Array): Buffer {
+  const h = createHash('sha256');
+  for (let off = 0; off < data.length; off += 1 << 30) h.update(data.subarray(off, Math.min(data.length, off + (1 << 30))));
+  return h.digest();
 }
 
 export function encodeIndexFile(meta: unknown, columns: Record<string, ColumnArray>): Buffer {
@@ -50,7 +58,7 @@ export function encodeIndexFile(meta: unknown, columns: Record<string, ColumnArr
     const arr = columns[e.name];
     Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).copy(out, bodyStart + e.offset);
   }
-  createHash('sha256').update(out.subarray(0, bodyStart + at)).digest().copy(out, bodyStart + at);
+  sha256(out.subarray(0, bodyStart + at)).copy(out, bodyStart + at);
   return out;
 }
 
@@ -59,7 +67,7 @@ export function decodeIndexFile(buf: Buffer): { meta: unknown; columns: Record<s
   if (buf.length < fixed + 32 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) throw new IndexFormatError('not a Syscope index file');
   const version = buf.readUInt16LE(MAGIC.length);
   if (version !== INDEX_FORMAT_VERSION) throw new IndexFormatError(`index format ${version}, expected ${INDEX_FORMAT_VERSION}`);
-  const digest = createHash('sha256').update(buf.subarray(0, buf.length - 32)).digest();
+  const digest = sha256(buf.subarray(0, buf.length - 32));
   if (!digest.equals(buf.subarray(buf.length - 32))) throw new IndexFormatError('index file checksum mismatch');
   const headerLength = buf.readUInt32LE(MAGIC.length + 4);
   if (fixed + headerLength > buf.length - 32) throw new IndexFormatError('index header overruns the file');
