@@ -44,16 +44,7 @@ export async function formatCapture(path: string, opts: FormatCaptureOptions, on
     const line = render(fmt, ctx);
     if (line !== undefined) onLine(line);
   }, { all: opts.all, renderOptions: opts.json ? { maxBufferChars: 0 } : undefined });
-  return readCapture(path, {
-    onSection: (s) => inspector.onSection(s),
-    onMachineInfo: (m) => inspector.onMachineInfo(m),
-    onProcess: (p) => inspector.onProcess(p),
-    onFd: (f) => inspector.onFd(f),
-    onInterface: (i) => inspector.onInterface(i),
-    onUser: (u) => inspector.onUser(u),
-    onGroup: (g) => inspector.onGroup(g),
-    onEvent: (ev) => inspector.onEvent(ev),
-  }, { layout: 'file' });
+  return readCapture(path, inspector, { layout: 'file' });
 }
 
 function jsonValue(name: string, type: string, text: string, ctx: EventContext): string {
