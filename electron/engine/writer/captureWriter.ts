@@ -135,8 +135,12 @@ export class CaptureWriter {
   async abort(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // The temporary file is opened asynchronously: removing it before the stream has closed
+    // can run before the open, which then leaves the file behind.
+    const fileClosed = this.file.closed ? Promise.resolve() : new Promise<void>((res) => this.file.once('close', () => res()));
     this.gzip?.destroy();
     this.file.destroy();
+    await fileClosed;
     await rm(this.tmpPath, { force: true });
   }
 }
