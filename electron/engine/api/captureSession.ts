@@ -113,7 +113,7 @@ export class CaptureSession {
       if (opts.signal?.aborted) throw new ApiFailure('cancelled', `loading ${basename(path)} was cancelled`);
       throw new ApiFailure('bad-capture', (err instanceof Error ? err.message : String(err)).split('\n')[0]);
     }
-    const cached = cache?.load(identity);
+    const cached = await cache?.load(identity);
     if (cached?.index) {
       opts.onProgress?.({ bytesRead: identity.size, totalBytes: identity.size, events: cached.index.events, eventsPerSecond: 0, secondsLeft: 0 });
       const session = new CaptureSession(cached.index, readPath, opts.resolver, true, cache);

@@ -20,46 +20,46 @@ function indexFor(path: string, events = 10) {
   return b.finish({ identity: fileIdentity(path), path, sizeBytes: 1, hostname: '', numCpus: 1, warnings: [] });
 }
 
-test('a stored index is found again by the file identity, also after a rename', () => {
+test('a stored index is found again by the file identity, also after a rename', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'syscope-cache-'));
   const cache = new IndexCache(join(dir, 'cache'));
   const cap = captureFile(dir, 'a.scap', 'capture bytes');
   const copy = captureFile(dir, 'b.scap', 'capture bytes');
   for (const p of [cap, copy]) utimesSync(p, 1_700_000_000, 1_700_000_000);
   cache.store(indexFor(cap));
-  assert.equal(cache.load(fileIdentity(copy)).index?.events, 10);
+  assert.equal((await cache.load(fileIdentity(copy))).index?.events, 10);
   assert.deepEqual(readdirSync(dir).sort(), ['a.scap', 'b.scap', 'cache'], 'nothing is written beside the capture');
 });
 
-test('a changed capture misses, and a corrupt entry is rejected and removed', () => {
+test('a changed capture misses, and a corrupt entry is rejected and removed', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'syscope-cache-'));
   const cache = new IndexCache(join(dir, 'cache'));
   const cap = captureFile(dir, 'a.scap', 'capture bytes');
   const id = fileIdentity(cap);
   cache.store(indexFor(cap));
   writeFileSync(cap, 'capture bytez');
-  assert.equal(cache.load(fileIdentity(cap)).index, undefined);
+  assert.equal((await cache.load(fileIdentity(cap))).index, undefined);
   const p = cache.indexPath(id);
   const buf = readFileSync(p);
   buf[40] ^= 1;
   writeFileSync(p, buf);
-  const r = cache.load(id);
+  const r = await cache.load(id);
   assert.equal(r.index, undefined);
   assert.match(r.rejected ?? '', /checksum|JSON|header/);
   assert.equal(readdirSync(join(dir, 'cache')).length, 0);
 });
 
-test('an entry claiming another file identity is not trusted', () => {
+test('an entry claiming another file identity is not trusted', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'syscope-cache-'));
   const cache = new IndexCache(join(dir, 'cache'));
   const a = captureFile(dir, 'a.scap', 'first capture');
   const b = captureFile(dir, 'b.scap', 'second one!!!');
   cache.store(indexFor(a));
   writeFileSync(cache.indexPath(fileIdentity(b)), readFileSync(cache.indexPath(fileIdentity(a))));
-  assert.match(cache.load(fileIdentity(b)).rejected ?? '', /another file/);
+  assert.match((await cache.load(fileIdentity(b))).rejected ?? '', /another file/);
 });
 
-test('the cache evicts least recently used entries beyond its size cap', () => {
+test('the cache evicts least recently used entries beyond its size cap', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'syscope-cache-'));
   const probe = new IndexCache(join(dir, 'probe'));
   const one = captureFile(dir, 'one.scap', 'x1');
@@ -71,11 +71,11 @@ test('the cache evicts least recently used entries beyond its size cap', () => {
   cache.store(indexFor(caps[1], 1000));
   const old = new Date(Date.now() - 60_000);
   utimesSync(cache.indexPath(fileIdentity(caps[1])), old, old);
-  cache.load(fileIdentity(caps[0]));
+  await cache.load(fileIdentity(caps[0]));
   cache.store(indexFor(caps[2], 1000));
-  assert.ok(cache.load(fileIdentity(caps[0])).index, 'recently used entry kept');
-  assert.equal(cache.load(fileIdentity(caps[1])).index, undefined, 'least recently used entry evicted');
-  assert.ok(cache.load(fileIdentity(caps[2])).index, 'new entry kept');
+  assert.ok((await cache.load(fileIdentity(caps[0]))).index, 'recently used entry kept');
+  assert.equal((await cache.load(fileIdentity(caps[1]))).index, undefined, 'least recently used entry evicted');
+  assert.ok((await cache.load(fileIdentity(caps[2]))).index, 'new entry kept');
 });
 
 test('a gzip capture is decompressed once into the cache, a raw one is read in place', async () => {

@@ -9,13 +9,13 @@
  * Gzip captures are decompressed once into the cache too, so payloads can be re-read by offset.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync, writeSync, createReadStream, createWriteStream } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync, createReadStream, createWriteStream } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { CaptureIndex, type FileIdentity } from './eventIndex';
-import { INDEX_FORMAT_VERSION } from './indexFile';
+import { INDEX_FORMAT_VERSION, readIndexFile, writeIndexFile } from './indexFile';
 
 const HEAD_TAIL_BYTES = 1 << 20;
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024 * 1024;
@@ -75,11 +75,11 @@ export class IndexCache {
   }
 
   /** The cached index for this identity, or why there is none usable (a bad entry is deleted). */
-  load(id: FileIdentity): CacheLoad {
+  async load(id: FileIdentity): Promise<CacheLoad> {
     const p = this.indexPath(id);
     if (!existsSync(p)) return {};
     try {
-      const index = CaptureIndex.decode(readWholeFile(p));
+      const index = CaptureIndex.decode(await readIndexFile(p));
       if (!sameIdentity(index.meta.identity, id)) throw new Error('index belongs to another file');
       this.touch(p);
       return { index };
@@ -94,7 +94,7 @@ export class IndexCache {
     const p = this.indexPath(index.meta.identity);
     const tmp = `${p}.${process.pid}.tmp`;
     try {
-      writeWholeFile(tmp, index.encode());
+      writeIndexFile(tmp, index.encode());
       renameSync(tmp, p);
     } catch (err) {
       try { unlinkSync(tmp); } catch { /* never written */ }
@@ -188,35 +188,5 @@ export class IndexCache {
       if (e.p === keep) continue;
       try { unlinkSync(e.p); total -= e.size; } catch { /* someone else removed it */ }
     }
-  }
-}
-
-/**
- * The whole file in one buffer. readFileSync stops at 2 GiB, and the index of a capture of
- * about 1 GB (16 M events) is larger than that, so it is read in 1 GiB slices instead.
- */
-function readWholeFile(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const buf = Buffer.allocUnsafe(size);
-    for (let off = 0; off < size;) {
-      const n = readSync(fd, buf, off, Math.min(1 << 30, size - off), off);
-      if (n <= 0) throw new Error('index file ended early');
-      off += n;
-    }
-    return buf;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Writes `data` in 1 GiB slices: one write call refuses 2 GiB and more. */
-function writeWholeFile(path: string, data: Uint8Array): void {
-  const fd = openSync(path, 'w');
-  try {
-    for (let off = 0; off < data.length;) off += writeSync(fd, data, off, Math.min(1 << 30, data.length - off));
-  } finally {
-    closeSync(fd);
   }
 }
