@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readdirSync, utimesSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readdirSync, utimesSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CaptureIndexBuilder, emptyEventRow } from './eventIndex';
 import { fileIdentity, IndexCache } from './cache';
+import { slicing } from './indexFile';
 
 function captureFile(dir: string, name: string, content: string): string {
   const p = join(dir, name);
@@ -47,6 +48,41 @@ test('a changed capture misses, and a corrupt entry is rejected and removed', as
   assert.equal(r.index, undefined);
   assert.match(r.rejected ?? '', /checksum|JSON|header/);
   assert.equal(readdirSync(join(dir, 'cache')).length, 0);
+});
+
+test('with slices of a few bytes, an entry many slices long is stored and reloaded, and a truncated or tampered one is rejected and removed', async () => {
+  const saved = slicing.bytes;
+  slicing.bytes = 40;
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'syscope-cache-'));
+    const cache = new IndexCache(join(dir, 'cache'));
+    const cap = captureFile(dir, 'a.scap', 'capture bytes');
+    const id = fileIdentity(cap);
+    const built = indexFor(cap, 2000);
+    cache.store(built);
+    const p = cache.indexPath(id);
+    const size = statSync(p).size;
+    assert.ok(size / slicing.bytes > 1000, 'the entry spans more than a thousand slices');
+    const loaded = (await cache.load(id)).index;
+    assert.deepEqual([...(loaded?.cols.ts ?? [])], [...built.cols.ts]);
+
+    truncateSync(p, size - 9);
+    const truncated = await cache.load(id);
+    assert.equal(truncated.index, undefined);
+    assert.match(truncated.rejected ?? '', /truncated/);
+    assert.equal(readdirSync(join(dir, 'cache')).length, 0, 'the truncated entry is removed');
+
+    cache.store(built);
+    const bytes = readFileSync(p);
+    bytes[Math.floor(size * 0.7)] ^= 0x40;
+    writeFileSync(p, bytes);
+    const tampered = await cache.load(id);
+    assert.equal(tampered.index, undefined);
+    assert.match(tampered.rejected ?? '', /checksum/);
+    assert.equal(readdirSync(join(dir, 'cache')).length, 0, 'the tampered entry is removed');
+  } finally {
+    slicing.bytes = saved;
+  }
 });
 
 test('an entry claiming another file identity is not trusted', async () => {
