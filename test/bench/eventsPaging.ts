@@ -1,55 +1,163 @@
 /**
- * Events page latency at positions of a large capture: read from the start of the capture (a
- * fresh service, no checkpoints) versus resumed from the checkpoints an earlier pass left; and
- * the checkpoints' count and memory. Run with `node --expose-gc --import tsx
- * test/bench/eventsPaging.ts [source capture] [MB]` (default: bencer_capture.scap grown to 100 MB).
+ * The "paging" benchmark (issue 5): how long the evidence pages take on a large capture, asked
+ * through the EngineHost (so answered by the index worker, as in the app), beside sysdig
+ * producing the same lines.
+ *
+ *   events first page, broad filter      | sysdig -r F BROAD      (until 100 lines)
+ *   events first page, narrow filter     | sysdig -r F NARROW     (until 100 lines)
+ *   streams first page, broad / narrow   | sysdig -r F -c echo_fds FILTER (until 100 operations)
+ *   jump to the middle / to the end      | sysdig -r F evt.num>=N (until 100 lines)
+ *
+ * Each case is asked ≥ 20 times, interleaved round-robin so that no answer comes from the
+ * previous request's read-ahead; jumps land at a different event each time (spread over ±2%
+ * of the capture, so over many checkpoint spacings). Median and p95 in ms once the
+ * checkpoints are laid; also the first middle page asked right after the index is ready
+ * (before the checkpoints), and the checkpoints' count, estimated memory and preparing time.
+ * sysdig runs SYSCOPE_PAGING_SYSDIG_RUNS times per case (default 3; median).
+ *
+ * Run alone: `node --import tsx test/bench/eventsPaging.ts CAPTURE [rounds]`, or as part of
+ * `npm run bench` (name: paging).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { makeLargeCapture } from './largeCapture';
-import { capturesDir } from '../support/reference';
-import { EvidenceService } from '../../electron/engine/evidence/evidenceService';
-import { listEvents } from '../../electron/engine/evidence/eventsList';
-import { EventFieldSet } from '../../electron/engine/evidence/eventFields';
-import { InspectorWalk } from '../../electron/engine/evidence/inspectorWalk';
-import { fieldResolver } from '../../electron/engine/fields/registry';
-import type { EventContext } from '../../electron/engine/inspector/eventContext';
+import { join } from 'node:path';
+import { EngineHost } from '../../electron/engine/api/engineHost';
 
-const ms = (t: bigint) => (Number(process.hrtime.bigint() - t) / 1e6).toFixed(0);
-const heapMb = () => { (globalThis as { gc?: () => void }).gc?.(); return process.memoryUsage().heapUsed / 1048576; };
+const BROAD = 'evt.type in (read,write,recvfrom,sendto)';
+const NARROW = 'proc.name=tini';
+const PAGE = 100;
 
-async function main(): Promise<void> {
-  const source = process.argv[2] ?? join(capturesDir, 'bencer_capture.scap');
-  const mb = Number(process.argv[3] ?? 100);
-  const big = join(tmpdir(), `syscope-paging-${mb}mb.scap`);
-  if (!existsSync(big)) await makeLargeCapture(source, big, mb * 1048576);
-
-  let last = 0;
-  let t = process.hrtime.bigint();
-  await listEvents(new InspectorWalk(big), {
-    fields: new EventFieldSet(['evt.num'], fieldResolver), limit: 0,
-    predicate: (ctx: EventContext) => { last = ctx.num; return false; },
-  });
-  console.log(`${big}: ${last} events; a bare pass takes ${ms(t)} ms`);
-
-  const service = new EvidenceService(big);
-  const before = heapMb();
-  t = process.hrtime.bigint();
-  await service.events({ captureId: '', fromEvtNum: last + 1, limit: 1 });
-  const store = (service as unknown as { checkpoints: { size: number } }).checkpoints;
-  console.log(`pass leaving checkpoints: ${ms(t)} ms; ${store.size} checkpoints; heap +${(heapMb() - before).toFixed(1)} MB`);
-
-  for (const fraction of [0.5, 0.25, 0.9]) {
-    const target = Math.floor(fraction * last);
-    t = process.hrtime.bigint();
-    const cold = await new EvidenceService(big).events({ captureId: '', fromEvtNum: target, limit: 100 });
-    const coldMs = ms(t);
-    t = process.hrtime.bigint();
-    const warm = await service.events({ captureId: '', fromEvtNum: target, limit: 100 });
-    const same = JSON.stringify(cold) === JSON.stringify(warm);
-    console.log(`page of 100 at evt.num ${target} (${fraction * 100}%): from the start ${coldMs} ms; from a checkpoint ${ms(t)} ms; same page: ${same}`);
-  }
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
 }
 
-main().catch((e) => { console.error(e instanceof Error ? e.message : String(e)); process.exit(1); });
+/** Time until sysdig has printed `n` lines (or operations) that `counts` accepts, then stops it. */
+function sysdigUntil(args: string[], n: number, counts: (line: string) => boolean): Promise<number> {
+  return new Promise((resolve) => {
+    const t = performance.now();
+    const p = spawn('sysdig', args, { env: { ...process.env, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'ignore'] });
+    let seen = 0;
+    let rest = '';
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      const ms = performance.now() - t;
+      p.kill('SIGKILL');
+      resolve(ms);
+    };
+    p.stdout.setEncoding('latin1');
+    p.stdout.on('data', (chunk: string) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      for (const l of lines) if (counts(l) && ++seen >= n) return finish();
+    });
+    p.on('close', finish);
+    p.on('error', () => { done = true; resolve(NaN); });
+  });
+}
+
+async function sysdigMedian(args: string[], counts: (line: string) => boolean): Promise<number> {
+  const runs = Number(process.env.SYSCOPE_PAGING_SYSDIG_RUNS ?? 3);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await sysdigUntil(args, PAGE, counts));
+  return quantile(times, 0.5);
+}
+
+/** A small deterministic generator, so runs land at the same events. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
+}
+
+export async function benchEventsPaging(file: string, rounds = 20): Promise<string[]> {
+  const lines: string[] = [];
+  const note = (line: string) => { console.log(line); lines.push(line); };
+  const cacheDir = mkdtempSync(join(tmpdir(), 'syscope-paging-cache-'));
+  const host = new EngineHost({ cacheDir });
+  try {
+    // Build the index once, then reopen from the cache: the worker then prepares checkpoints.
+    let t = performance.now();
+    const first = await host.openCapture({ path: file });
+    const info = await host.captureInfo(first);
+    await host.closeCapture(first);
+    note(`paging: ${info.events} events; index built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    t = performance.now();
+    const opened = await host.openCapture({ path: file });
+    const { captureId } = opened;
+    await host.captureInfo({ captureId });
+    const readyAt = performance.now();
+    note(`paging: reopened from the cache in ${(readyAt - t).toFixed(0)} ms`);
+
+    // Right after the index is ready, before the checkpoints: correct, only slower.
+    const last = (await host.events({ captureId, fromTs: info.lastTs, limit: 1 })).events[0]?.evtNum ?? info.events;
+    const middle = Math.floor(last / 2);
+    t = performance.now();
+    const early = await host.events({ captureId, fromEvtNum: middle, limit: PAGE });
+    note(`paging: page of ${PAGE} at #${middle} before the checkpoints are laid: ${(performance.now() - t).toFixed(0)} ms`);
+
+    let stats = await host.checkpointStats({ captureId });
+    while (!stats.ready) {
+      await new Promise((r) => setTimeout(r, 100));
+      stats = await host.checkpointStats({ captureId });
+    }
+    note(`paging: checkpoints laid ${((performance.now() - readyAt) / 1000).toFixed(1)} s after the index was ready: ${stats.count}, every ${stats.spacing} events, ≈ ${(stats.bytes / 1048576).toFixed(0)} MB (${(stats.bytes / Math.max(1, stats.count) / 1048576).toFixed(2)} MB each)`);
+    const again = await host.events({ captureId, fromEvtNum: middle, limit: PAGE });
+    if (JSON.stringify(again) !== JSON.stringify(early)) throw new Error('the middle page differs before and after the checkpoints');
+
+    const rand = random(5);
+    const near = (at: number) => Math.max(1, Math.min(last, Math.floor(at + (rand() - 0.5) * 0.04 * last)));
+    const cases: Array<{ name: string; ask: () => Promise<number> }> = [
+      { name: 'events first page, broad filter', ask: async () => (await host.events({ captureId, filter: BROAD, limit: PAGE })).events.length },
+      { name: 'events first page, narrow filter', ask: async () => (await host.events({ captureId, filter: NARROW, limit: PAGE })).events.length },
+      { name: 'streams first page, broad filter', ask: async () => (await host.streams({ captureId, filter: BROAD, limit: PAGE })).operations.length },
+      { name: 'streams first page, narrow filter', ask: async () => (await host.streams({ captureId, filter: NARROW, limit: PAGE })).operations.length },
+      { name: 'jump to the middle', ask: async () => (await host.events({ captureId, fromEvtNum: near(middle), limit: PAGE })).events.length },
+      { name: 'jump to the end', ask: async () => (await host.events({ captureId, fromEvtNum: Math.min(last - PAGE, near(last)), limit: PAGE })).events.length },
+      { name: 'streams page in the middle', ask: async () => (await host.streams({ captureId, fromEvtNum: near(middle), limit: PAGE })).operations.length },
+    ];
+    const times = cases.map(() => [] as number[]);
+    const sizes = cases.map(() => 0);
+    for (let r = 0; r < rounds; r++) {
+      for (const [i, c] of cases.entries()) {
+        const s = performance.now();
+        sizes[i] = await c.ask();
+        times[i].push(performance.now() - s);
+      }
+    }
+
+    const isLine = (l: string) => /^\d+ \d/.test(l);
+    const isOperation = (l: string) => l.startsWith('------ ');
+    const theirs: Array<() => Promise<number>> = [
+      () => sysdigMedian(['-r', file, BROAD], isLine),
+      () => sysdigMedian(['-r', file, NARROW], isLine),
+      () => sysdigMedian(['-r', file, '-c', 'echo_fds', BROAD], isOperation),
+      () => sysdigMedian(['-r', file, '-c', 'echo_fds', NARROW], isOperation),
+      () => sysdigMedian(['-r', file, `evt.num>=${middle}`], isLine),
+      () => sysdigMedian(['-r', file, `evt.num>=${last - PAGE}`], isLine),
+      () => sysdigMedian(['-r', file, '-c', 'echo_fds', `evt.num>=${middle}`], isOperation),
+    ];
+    for (const [i, c] of cases.entries()) {
+      const median = quantile(times[i], 0.5);
+      const p95 = quantile(times[i], 0.95);
+      const them = await theirs[i]();
+      note(`paging ${c.name}: syscope median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...times[i]).toFixed(1)} ms over ${rounds} (${sizes[i]} rows)` +
+        ` | sysdig ${Number.isFinite(them) ? `${them.toFixed(0)} ms` : 'failed'} | ratio ${(them / median).toFixed(0)}x`);
+    }
+  } finally {
+    await host.close();
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+  return lines;
+}
+
+if (process.argv[1]?.endsWith('eventsPaging.ts')) {
+  const file = process.argv[2];
+  if (!file) {
+    console.error('usage: node --import tsx test/bench/eventsPaging.ts CAPTURE [rounds]');
+    process.exit(2);
+  }
+  benchEventsPaging(file, Number(process.argv[3] ?? 20)).catch((e) => { console.error(`bench paging: ${e instanceof Error ? e.message : e}`); process.exit(1); });
+}

@@ -6,6 +6,10 @@
  * openCapture answers at once with an id; progress arrives as `loadProgress` events (the last
  * one with done=true, or with error set). Questions asked while a capture is still loading wait
  * for it. cancelLoad stops the read; closeCapture ends the worker.
+ *
+ * The evidence calls (events, eventDetail, streams, tree, search: shared/streams/evidenceApi.ts)
+ * are answered by the same worker, which holds the index and the state checkpoints: the host
+ * process only forwards messages (composeAppApi uses them when the engine has them).
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -14,7 +18,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ApiError, CaptureId, CaptureInfo, EngineApi, EngineEvents, LoadProgress, TableWindow, TileQuery, TileValue, ViewQuery, ViewSearchQuery, ViewSearchReply } from '../../../shared/ipc/contract';
 import { ApiFailure } from '../../../shared/ipc/errors';
-import type { FromWorker, ToWorker, WorkerCall, WorkerStart } from '../worker/protocol';
+import type {
+  EventDetailReply, EventDetailRequest, EventsReply, EventsRequest, EvidenceApi, EvidenceSearchReply, EvidenceSearchRequest,
+  StreamsReply, StreamsRequest, TreeReply, TreeRequest,
+} from '../../../shared/streams/evidenceApi';
+import type { CheckpointStats, FromWorker, ToWorker, WorkerCall, WorkerStart } from '../worker/protocol';
 
 export interface EngineHostOptions {
   /** The built worker (dist/indexWorker.mjs); found next to this module when absent. */
@@ -54,7 +62,7 @@ function defaultWorker(): { file: string; source?: string } {
   throw new ApiFailure('internal', 'the index worker (dist/indexWorker.mjs) is missing: run `node build/build.mjs`');
 }
 
-export class EngineHost implements EngineApi {
+export class EngineHost implements EngineApi, EvidenceApi {
   private readonly captures = new Map<CaptureId, OpenCapture>();
   private readonly listeners = new Set<EngineEventListener>();
   private nextCall = 1;
@@ -164,6 +172,31 @@ export class EngineHost implements EngineApi {
 
   searchView({ captureId, ...q }: { captureId: CaptureId } & ViewSearchQuery): Promise<ViewSearchReply> {
     return this.call(captureId, { method: 'searchView', params: q });
+  }
+
+  events(req: EventsRequest): Promise<EventsReply> {
+    return this.call(req.captureId, { method: 'events', params: req });
+  }
+
+  eventDetail(req: EventDetailRequest): Promise<EventDetailReply> {
+    return this.call(req.captureId, { method: 'eventDetail', params: req });
+  }
+
+  streams(req: StreamsRequest): Promise<StreamsReply> {
+    return this.call(req.captureId, { method: 'streams', params: req });
+  }
+
+  tree(req: TreeRequest): Promise<TreeReply> {
+    return this.call(req.captureId, { method: 'tree', params: req });
+  }
+
+  search(req: EvidenceSearchRequest): Promise<EvidenceSearchReply> {
+    return this.call(req.captureId, { method: 'search', params: req });
+  }
+
+  /** How far the capture's state checkpoints are laid (not part of the renderer's API: benchmarks and tests). */
+  checkpointStats({ captureId }: { captureId: CaptureId }): Promise<CheckpointStats> {
+    return this.call(captureId, { method: 'checkpointStats', params: {} });
   }
 
   /** Ends every worker (app shutdown). */

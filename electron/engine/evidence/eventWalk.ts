@@ -18,11 +18,13 @@ export interface EventWalk<Ctx> {
 export interface ResumableWalk<Ctx, Snapshot> extends EventWalk<Ctx> {
   /**
    * Hands `take` a copy of the walk's state as it is once the event being visited is
-   * finished; never called if the walk ends first.
+   * finished; never called if the walk ends first. `alongside` (what the pass itself tracks,
+   * e.g. fd generations pointing at the state's fds) is copied in the same copy, so its
+   * references into the state point into the copied state.
    */
-  snapshotAfterCurrent(take: (s: Snapshot) => void): void;
-  /** The next walk() starts right after the event the snapshot was taken at. */
-  resumeAt(s: Snapshot): void;
+  snapshotAfterCurrent(take: (s: Snapshot) => void, alongside?: object): void;
+  /** The next walk() starts right after the event the snapshot was taken at; returns a fresh copy of what was taken alongside. */
+  resumeAt(s: Snapshot): unknown;
 }
 
 /** A time window (nanoseconds since the epoch): `from` inclusive, `to` exclusive. */

@@ -16,11 +16,17 @@ import type { EventFieldSet, EventRecord } from './eventFields';
 import { inWindow, type EventWalk, type NsWindow, type ResumableWalk } from './eventWalk';
 import type { CheckpointStore, EventsCheckpoint, Pairing } from './eventsCheckpoints';
 import { deepCopy } from './stateCheckpoint';
+import { StreamExtractor, type FdGenerations } from './streamExtractor';
 
 /** Checkpoints to resume from and to leave behind, for a walk that can resume. */
 export interface Seeking<Ctx, S> {
   walk: ResumableWalk<Ctx, S>;
   store: CheckpointStore<S>;
+  /**
+   * Also true when every event up to the checkpoint is known to fail the filter (e.g. from the
+   * capture index), so a narrow filter's page starts near its first match.
+   */
+  canSkip?: (cp: EventsCheckpoint<S>) => boolean;
 }
 
 export interface EventsQuery<Ctx> {
@@ -34,6 +40,13 @@ export interface EventsQuery<Ctx> {
   limit: number;
   /** Events to read past the page to find the exits of its enter events. */
   partnerLookahead?: number;
+  /**
+   * Once `pageSize` events are listed, stop after examining `maxEvents` more (the rest of
+   * `limit` is only read-ahead); `next` is then the first event not examined.
+   */
+  readAheadScan?: { pageSize: number; maxEvents: number };
+  /** Checked at every event: true ends the pass at once (the page is then incomplete). */
+  interrupt?: () => boolean;
 }
 
 export interface ListedEvent {
@@ -51,6 +64,8 @@ export interface EventsPage {
   next: number | null;
   /** Events read to build this page. */
   scanned: number;
+  /** The pass ended because `interrupt` said so. */
+  interrupted?: boolean;
 }
 
 const NONE = -1;
@@ -70,15 +85,22 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
   let scanned = 0;
   let started = q.fromTs === undefined;
   let lookahead = 0;
-  const resumeFrom = seek?.store.latest((cp) => skippable(cp, q));
+  let interrupted = false;
+  let aheadScanned = 0;
+  const resumeFrom = seek?.store.latest((cp) => skippable(cp, q) || (seek.canSkip?.(cp) ?? false));
+  // Checkpoints also carry the streams list's fd generations, so a streams page can resume too.
+  let generations: FdGenerations | undefined;
   if (seek && resumeFrom) {
-    seek.walk.resumeAt(resumeFrom.walk);
+    generations = seek.walk.resumeAt(resumeFrom.walk) as FdGenerations | undefined;
     lastEnter = deepCopy(resumeFrom.pairing);
     maxTs = resumeFrom.maxTs;
     started ||= maxTs >= q.fromTs!;
   }
+  const streams = seek ? new StreamExtractor(walk.lookup, generations) : undefined;
   const maxLookahead = q.partnerLookahead ?? 100_000;
+  const ahead = q.readAheadScan;
   await walk.walk((ctx, e) => {
+    if (q.interrupt?.()) { interrupted = true; return false; }
     scanned++;
     const ev = e.recorded;
     const isExit = (ev.type & 1) === 1;
@@ -105,15 +127,21 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
       waiting.delete(tid);
     }
     if (seek) {
+      streams!.note(e);
       if (ev.ts > maxTs) maxTs = ev.ts;
       if (seek.store.due(e.evtNum)) {
         const cp = { evtNum: e.evtNum, maxTs, pairing: deepCopy(lastEnter) };
-        seek.walk.snapshotAfterCurrent((s) => seek.store.add({ ...cp, walk: s }));
+        seek.walk.snapshotAfterCurrent((s) => seek.store.add({ ...cp, walk: s, bytes: sizeOf(s) }), streams!.generations);
       }
     }
     if (next !== null) {
       // Page full: only looking for partners now.
       return waiting.size > 0 && ++lookahead < maxLookahead;
+    }
+    if (ahead && events.length >= ahead.pageSize && ++aheadScanned > ahead.maxEvents) {
+      // Enough read ahead: the page continues at this event, not yet examined.
+      next = e.evtNum;
+      return waiting.size > 0;
     }
     if (!started && q.fromTs !== undefined && ev.ts >= q.fromTs) started = true;
     if (!started || (q.fromEvtNum !== undefined && e.evtNum < q.fromEvtNum)) return true;
@@ -128,7 +156,12 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
     if (!isExit && tid >= 0) waiting.set(tid, { item, type: ev.type, ts: ev.ts });
     return true;
   });
-  return { events, next, scanned };
+  return { events, next, scanned, interrupted };
+}
+
+function sizeOf(s: unknown): number {
+  const bytes = (s as { bytes?: unknown }).bytes;
+  return typeof bytes === 'number' ? bytes : 0;
 }
 
 /**

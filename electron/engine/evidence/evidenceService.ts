@@ -2,9 +2,17 @@
  * The engine side of the evidence calls (shared/streams/evidenceApi.ts) for one capture file:
  * events pages, one event's every field, stream pages, the process tree and uncapped search.
  * Each call is a pass over the capture that stops as soon as it has its answer; the process
- * tree is built once and kept. Events and event-detail passes leave state checkpoints behind
- * (eventsCheckpoints.ts) and resume from the latest one before the event or time asked for. Bad filters and fields are one-line `bad-filter`/`bad-request`
+ * tree is built once and kept. Bad filters and fields are one-line `bad-filter`/`bad-request`
  * failures.
+ *
+ * Seeking: events and event-detail passes leave state checkpoints behind (eventsCheckpoints.ts)
+ * and events, event-detail and streams passes resume from the latest one before the event or
+ * time asked for. `prepareCheckpoints` lays them over the whole capture in the background (the
+ * index worker calls it once the index is ready); it steps aside whenever a request is being
+ * answered and carries on from its latest checkpoint afterwards, so requests never wait for
+ * it, and a request before it is done is answered the same, only slower. Given the capture
+ * index (`matches`), a filtered page also skips every checkpoint before the filter's first
+ * match: a narrow filter's first page starts near its first match instead of at the start.
  */
 import { ApiFailure } from '../../../shared/ipc/errors';
 import type {
@@ -21,7 +29,7 @@ import { DEFAULT_EVENT_FIELDS, displayableFieldNames, EventFieldSet, LINE_FIELDS
 import { eventLayout } from '../format/layouts';
 import { listEvents } from './eventsList';
 import { InspectorWalk, type WalkSnapshot } from './inspectorWalk';
-import { CheckpointStore } from './eventsCheckpoints';
+import { CheckpointStore, type EventsCheckpoint } from './eventsCheckpoints';
 import { scanLifecycle } from './lifecycleScan';
 import { listStreams } from './streamsList';
 import type { NsWindow } from './eventWalk';
@@ -29,15 +37,81 @@ import type { NsWindow } from './eventWalk';
 type Request = { filter?: string; window?: { from: string; to: string } };
 
 /** Events read ahead by one pass of `events`, served to the following pages. */
-const READ_AHEAD = 2000;
+const READ_AHEAD = 1000;
+/**
+ * Past a full page, the read-ahead stops after this many more events (≈ 10 ms at 1.5 M
+ * events/s), so a narrow filter's page does not read on for its read-ahead alone.
+ */
+const READ_AHEAD_SCAN = 15_000;
+
+/** Where a filter's matching events are, from the capture index (file offsets of their blocks). */
+export interface FilterMatches {
+  /** File offset of the first matching event at or after `offset`, or null if none. */
+  firstAtOrAfter(offset: number): number | null;
+}
+
+export interface EvidenceOptions {
+  signal?: AbortSignal;
+  /** The matches of a filter when the capture index can tell them cheaply; undefined otherwise. */
+  matches?: (filter: string) => Promise<FilterMatches | undefined>;
+}
 
 export class EvidenceService implements EvidenceApi {
   private tree_: Promise<TreeReply> | undefined;
   private eventsAhead: { key: string; from: number; next: number | null; rows: EventsReply['events'] } | undefined;
   /** Left behind by events passes: later pages anywhere in the capture resume from them. */
   private readonly checkpoints = new CheckpointStore<WalkSnapshot>();
+  private readonly signal: AbortSignal | undefined;
+  private readonly matches: EvidenceOptions['matches'];
+  /** Requests being answered (the preparing pass steps aside meanwhile). */
+  private busy = 0;
+  private idleWaiters: Array<() => void> = [];
+  private preparing: Promise<void> | undefined;
+  /** True once checkpoints cover the whole capture. */
+  checkpointsReady = false;
 
-  constructor(private readonly path: string, private readonly signal?: AbortSignal) {}
+  constructor(private readonly path: string, options: AbortSignal | EvidenceOptions = {}) {
+    const o = options instanceof AbortSignal ? { signal: options } : options;
+    this.signal = o.signal;
+    this.matches = o.matches;
+  }
+
+  /** The checkpoints' count, estimated bytes and spacing in events (for benchmarks and tests). */
+  checkpointStats(): { count: number; bytes: number; spacing: number; ready: boolean } {
+    return { count: this.checkpoints.size, bytes: this.checkpoints.bytes, spacing: this.checkpoints.spacing, ready: this.checkpointsReady };
+  }
+
+  /** Runs `work` as a request: the preparing pass steps aside until it is done (for a host's other calls). */
+  hold<T>(work: () => Promise<T>): Promise<T> {
+    return this.request(work);
+  }
+
+  private async request<T>(answer: () => Promise<T>): Promise<T> {
+    this.busy++;
+    try {
+      return await answer();
+    } finally {
+      if (--this.busy === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    }
+  }
+
+  private idle(): Promise<void> {
+    return this.busy === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * For a filtered request: also skip checkpoints before the filter's first match (at or after
+   * the first event the request may list), when the index knows where the matches are.
+   */
+  private async skipByIndex(filter: string | undefined, fromEvtNum: number | undefined): Promise<((cp: EventsCheckpoint<WalkSnapshot>) => boolean) | undefined> {
+    if (!this.matches || !filter || filter.trim() === '') return undefined;
+    const matches = await this.matches(filter.trim());
+    if (!matches) return undefined;
+    // Events before this offset come before `fromEvtNum` (checkpoint offsets are block starts).
+    const low = fromEvtNum === undefined ? 0 : this.checkpoints.latest((cp) => cp.evtNum < fromEvtNum)?.walk.offset ?? 0;
+    const first = matches.firstAtOrAfter(low);
+    return (cp) => first === null || cp.walk.offset <= first;
+  }
 
   private walk(): InspectorWalk {
     return new InspectorWalk(this.path, this.signal);
@@ -59,7 +133,11 @@ export class EvidenceService implements EvidenceApi {
     }
   }
 
-  async events(req: EventsRequest): Promise<EventsReply> {
+  events(req: EventsRequest): Promise<EventsReply> {
+    return this.request(() => this.eventsPage(req));
+  }
+
+  private async eventsPage(req: EventsRequest): Promise<EventsReply> {
     const names = req.fields?.length ? req.fields : DEFAULT_EVENT_FIELDS;
     const fields = this.fields(names);
     // A page resumes from the latest checkpoint before it (or the start of the capture), and
@@ -71,10 +149,13 @@ export class EvidenceService implements EvidenceApi {
       && (c.next === null || c.rows.filter((r) => r.evtNum >= from).length >= req.limit);
     if (!covers) {
       const walk = this.walk();
+      const predicate = this.predicate(req.filter);
+      const canSkip = await this.skipByIndex(req.filter, req.fromEvtNum);
       const page = await listEvents(walk, {
-        fields, predicate: this.predicate(req.filter), window: nsWindow(req), fromEvtNum: req.fromEvtNum,
+        fields, predicate, window: nsWindow(req), fromEvtNum: req.fromEvtNum,
         fromTs: req.fromTs !== undefined ? BigInt(req.fromTs) : undefined, limit: Math.max(req.limit, READ_AHEAD),
-      }, { walk, store: this.checkpoints });
+        readAheadScan: { pageSize: req.limit, maxEvents: READ_AHEAD_SCAN },
+      }, { walk, store: this.checkpoints, canSkip });
       c = this.eventsAhead = {
         key, from, next: page.next,
         rows: page.events.map((e) => ({ evtNum: e.evtNum, values: fields.names.map((n) => wire(e.fields[n])), partner: e.partner, latencyNs: e.latencyNs })),
@@ -87,16 +168,35 @@ export class EvidenceService implements EvidenceApi {
   }
 
   /**
-   * One pass over the whole capture that only leaves checkpoints behind (no fields read), so
-   * that even the first page asked for far into the capture resumes near it. Optional: without
-   * it, each events pass leaves checkpoints as far as it reads.
+   * Passes over the whole capture that only leave checkpoints behind (no fields read), so that
+   * even the first page asked for far into the capture resumes near it. Optional: without it,
+   * each events pass leaves checkpoints as far as it reads. While a request is being answered
+   * the pass stops; it resumes from the latest checkpoint once no request is left.
    */
-  async prepareCheckpoints(): Promise<void> {
-    const walk = this.walk();
-    await listEvents(walk, { fields: this.fields(['evt.num']), limit: 0, predicate: () => false }, { walk, store: this.checkpoints });
+  prepareCheckpoints(): Promise<void> {
+    this.preparing ??= this.prepare();
+    return this.preparing;
   }
 
-  async eventDetail(req: EventDetailRequest): Promise<EventDetailReply> {
+  private async prepare(): Promise<void> {
+    const fields = this.fields(['evt.num']);
+    for (;;) {
+      await this.idle();
+      const last = this.checkpoints.last;
+      const walk = this.walk();
+      const pass = await listEvents(walk, {
+        fields, limit: 0, predicate: () => false, fromEvtNum: last ? last.evtNum + 1 : undefined, interrupt: () => this.busy > 0,
+      }, { walk, store: this.checkpoints });
+      if (!pass.interrupted) break;
+    }
+    this.checkpointsReady = true;
+  }
+
+  eventDetail(req: EventDetailRequest): Promise<EventDetailReply> {
+    return this.request(() => this.detail(req));
+  }
+
+  private async detail(req: EventDetailRequest): Promise<EventDetailReply> {
     const fields = this.fields(displayableFieldNames(), true);
     // The event's own parameters (evt.arg.NAME as text, evt.rawarg.NAME as a value) are read
     // while the pass is at the event: their names depend on the event.
@@ -117,10 +217,17 @@ export class EvidenceService implements EvidenceApi {
     return { evtNum: e.evtNum, fields: out, partner: e.partner, latencyNs: e.latencyNs };
   }
 
-  async streams(req: StreamsRequest): Promise<StreamsReply> {
-    const page = await listStreams(this.walk(), {
-      predicate: this.predicate(req.filter), window: nsWindow(req), fromEvtNum: req.fromEvtNum, follow: req.follow, limit: req.limit,
-    });
+  streams(req: StreamsRequest): Promise<StreamsReply> {
+    return this.request(() => this.streamsPage(req));
+  }
+
+  private async streamsPage(req: StreamsRequest): Promise<StreamsReply> {
+    const walk = this.walk();
+    const predicate = this.predicate(req.filter);
+    const canSkip = await this.skipByIndex(req.filter, req.fromEvtNum);
+    const page = await listStreams(walk, {
+      predicate, window: nsWindow(req), fromEvtNum: req.fromEvtNum, follow: req.follow, limit: req.limit,
+    }, { walk, store: this.checkpoints, canSkip });
     return {
       operations: page.operations.map(({ data, ...op }) => ({ ...op, dataBase64: toBase64(data) })),
       next: page.next,
@@ -128,12 +235,18 @@ export class EvidenceService implements EvidenceApi {
   }
 
   tree(req: TreeRequest): Promise<TreeReply> {
-    if (req.filter && req.filter.trim() !== '') return scanLifecycle(this.walk(), this.predicate(req.filter));
-    this.tree_ ??= scanLifecycle(this.walk());
-    return this.tree_;
+    return this.request(() => {
+      if (req.filter && req.filter.trim() !== '') return scanLifecycle(this.walk(), this.predicate(req.filter));
+      this.tree_ ??= scanLifecycle(this.walk());
+      return this.tree_;
+    });
   }
 
-  async search(req: EvidenceSearchRequest): Promise<EvidenceSearchReply> {
+  search(req: EvidenceSearchRequest): Promise<EvidenceSearchReply> {
+    return this.request(() => this.searchAll(req));
+  }
+
+  private async searchAll(req: EvidenceSearchRequest): Promise<EvidenceSearchReply> {
     let match: (text: string) => Array<[number, number]>;
     try {
       match = compileSearch(req);

@@ -4,9 +4,10 @@
  * evidence view of it. The evidence view uses the event in the newest layout (the ids and
  * parameter positions the builders know), and the recorded event when the upgrade merged it.
  *
- * The walk can resume (ResumableWalk): a snapshot is a deep copy of the inspector taken just
- * before the block after a visited event, with that block's offset; a resumed walk reads from
- * that offset with a fresh copy of the snapshot's inspector (the snapshot stays untouched).
+ * The walk can resume (ResumableWalk): a snapshot is a deep copy of the inspector (and of what
+ * the pass tracks alongside it) taken just before the block after a visited event, with that
+ * block's offset; a resumed walk reads from that offset with a fresh copy of the snapshot's
+ * inspector (the snapshot stays untouched).
  */
 import { readCapture } from '../capture/readCapture';
 import type { CaptureEvent, CaptureVisitor } from '../capture/types';
@@ -14,13 +15,17 @@ import type { EventContext } from '../inspector/eventContext';
 import { Inspector } from '../inspector/inspector';
 import type { EvidenceEvent, EvidenceLookup, EvidenceThread } from './evidenceEvent';
 import type { ResumableWalk } from './eventWalk';
-import { CheckpointUnsupported, deepCopy } from './stateCheckpoint';
+import { CheckpointUnsupported, deepCopy, deepCopyMeasured } from './stateCheckpoint';
 
 /** Where and in what state a walk resumes. */
 export interface WalkSnapshot {
   inspector: Inspector;
   /** Stream offset of the first block to read. */
   offset: number;
+  /** What the pass tracked alongside the state (see ResumableWalk.snapshotAfterCurrent). */
+  alongside?: object;
+  /** Estimated heap bytes of the copy. */
+  bytes: number;
 }
 
 function ignoreEvent(): void {}
@@ -30,8 +35,9 @@ const stop = new StopWalk();
 
 export class InspectorWalk implements ResumableWalk<EventContext, WalkSnapshot> {
   private inspector: Inspector | undefined;
-  private resume: WalkSnapshot | undefined;
+  private resume: { inspector: Inspector; offset: number } | undefined;
   private wantSnapshot: ((s: WalkSnapshot) => void) | undefined;
+  private alongside: object | undefined;
   readonly lookup: EvidenceLookup = {
     container: (id) => {
       const c = this.inspector?.state.containers.get(id);
@@ -48,12 +54,15 @@ export class InspectorWalk implements ResumableWalk<EventContext, WalkSnapshot> 
 
   constructor(private readonly path: string, private readonly signal?: AbortSignal) {}
 
-  snapshotAfterCurrent(take: (s: WalkSnapshot) => void): void {
+  snapshotAfterCurrent(take: (s: WalkSnapshot) => void, alongside?: object): void {
     this.wantSnapshot = take;
+    this.alongside = alongside;
   }
 
-  resumeAt(s: WalkSnapshot): void {
-    this.resume = s;
+  resumeAt(s: WalkSnapshot): unknown {
+    const c = deepCopy({ inspector: s.inspector, alongside: s.alongside });
+    this.resume = { inspector: c.inspector, offset: s.offset };
+    return c.alongside;
   }
 
   async walk(visit: (ctx: EventContext, e: EvidenceEvent) => boolean | void, onInitialThread?: (t: EvidenceThread) => void): Promise<void> {
@@ -74,8 +83,11 @@ export class InspectorWalk implements ResumableWalk<EventContext, WalkSnapshot> 
       if (visit(ctx, e) === false) throw stop;
     };
     let inspector: Inspector;
-    if (this.resume) {
-      inspector = deepCopy(this.resume.inspector);
+    // Resuming is for the next walk() only: the restored state is this pass's own.
+    const resume = this.resume;
+    this.resume = undefined;
+    if (resume) {
+      inspector = resume.inspector;
       inspector.redirect(onShown);
     } else inspector = new Inspector(onShown);
     this.inspector = inspector;
@@ -95,21 +107,21 @@ export class InspectorWalk implements ResumableWalk<EventContext, WalkSnapshot> 
         const take = this.wantSnapshot;
         if (take === undefined) return;
         this.wantSnapshot = undefined;
-        let copy: Inspector;
+        let copy: { copy: { inspector: Inspector; alongside: object | undefined }; bytes: number };
         try {
-          copy = deepCopy(inspector, [current]);
+          copy = deepCopyMeasured({ inspector, alongside: this.alongside }, [current]);
         } catch (err) {
           // A state that cannot be copied leaves no checkpoint: pages read from the start.
           if (err instanceof CheckpointUnsupported) return;
           throw err;
         }
         // The callback belongs to this pass (and holds its events): a resumed pass sets its own.
-        copy.redirect(ignoreEvent);
-        take({ inspector: copy, offset: at });
+        copy.copy.inspector.redirect(ignoreEvent);
+        take({ inspector: copy.copy.inspector, offset: at, alongside: copy.copy.alongside, bytes: copy.bytes });
       },
     };
     try {
-      await readCapture(this.path, visitor, { layout: 'file', signal: this.signal, startOffset: this.resume?.offset });
+      await readCapture(this.path, visitor, { layout: 'file', signal: this.signal, startOffset: resume?.offset });
       // A capture without a single shown event still has its process list.
       if (first) seed(inspector.state.threads.values());
     } catch (err) {

@@ -25,11 +25,15 @@ export function isStreamEvent(type: number): boolean {
   return type < ioDirection.length && ioDirection[type] !== 0;
 }
 
-export class StreamExtractor {
-  /** Last fd object and generation seen per pid and fd, to tell a reused fd number apart. */
-  private readonly generations = new Map<number, Map<number, { fd: EvidenceFd | undefined; gen: number }>>();
+/** Last fd object and generation seen per pid and fd, to tell a reused fd number apart. */
+export type FdGenerations = Map<number, Map<number, { fd: EvidenceFd | undefined; gen: number }>>;
 
-  constructor(private readonly lookup: EvidenceLookup) {}
+export class StreamExtractor {
+  /**
+   * `generations`: where a pass resumed from a checkpoint continues counting (a copy made
+   * together with the state, so its fd objects are the resumed state's).
+   */
+  constructor(private readonly lookup: EvidenceLookup, readonly generations: FdGenerations = new Map()) {}
 
   /**
    * Stream keys count fd reuse, so every I/O event a filter rejects must still be shown to

@@ -3,11 +3,19 @@
  * as soon as it starts, posting progress, then answers calls from the EngineHost. Calls that
  * arrive while the index is being built wait for it; a cancel aborts the build between chunks.
  * Plain Node only (worker_threads), no `electron`.
+ *
+ * The evidence calls (events, event detail, streams, tree, search) are answered here too, by
+ * one EvidenceService over the same file, which the index helps (a filtered page starts near
+ * the filter's first match). Once the index is ready the service lays its state checkpoints
+ * over the whole capture in the background, stepping aside while any call is answered; pages
+ * asked for before that are answered the same, only slower.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { toApiError } from '../../../shared/ipc/errors';
 import { CaptureSession } from '../api/captureSession';
 import { engineResolver } from '../api/engineResolver';
+import { indexMatches } from '../api/indexMatches';
+import { answerEvidenceCall, EvidenceService } from '../evidence/evidenceService';
 import { IndexCache } from '../index/cache';
 import type { FromWorker, ToWorker, WorkerCall, WorkerStart } from './protocol';
 
@@ -23,30 +31,60 @@ const opening = CaptureSession.open(start.path, {
   signal: abort.signal,
   onProgress: (progress) => post({ kind: 'progress', progress }),
 });
+// The decompressed copy of a gzip capture (readPath) is what the index's file offsets refer to.
+const evidence = opening.then((s) => new EvidenceService(s.readPath, { signal: abort.signal, matches: indexMatches(s.index) }));
+evidence.catch(() => undefined); // a failed load is reported by `failed` and by every call
 opening.then(
-  (s) => post({ kind: 'ready', info: s.info(start.captureId), fromCache: s.fromCache }),
+  (s) => {
+    post({ kind: 'ready', info: s.info(start.captureId), fromCache: s.fromCache });
+    // Off the request path: a failure here (e.g. the file vanished) only leaves pages slower.
+    void evidence.then((e) => e.prepareCheckpoints()).catch(() => undefined);
+  },
   (err) => post({ kind: 'failed', error: toApiError(err) }),
 );
 
-async function answer(call: WorkerCall): Promise<unknown> {
+async function answerIndexCall(call: WorkerCall): Promise<unknown> {
   const session = await opening;
   switch (call.method) {
     case 'captureInfo': return session.info(start.captureId);
     case 'tiles': return session.tiles(call.params);
     case 'view': return session.view(call.params);
     case 'searchView': return session.searchView(call.params);
+    case 'checkpointStats': return (await evidence).checkpointStats();
+    default: return answerEvidenceCall(await evidence, call.method, call.params);
   }
 }
 
-// Calls are answered one at a time: each may re-scan the capture and two scans would only compete.
+function isEvidenceCall(call: WorkerCall): boolean {
+  return call.method !== 'captureInfo' && call.method !== 'tiles' && call.method !== 'view' && call.method !== 'searchView';
+}
+
+const reply = (m: WorkerCall, answer: Promise<unknown>) => answer.then(
+  (result) => post({ kind: 'reply', id: m.id, ok: true, result }),
+  (err) => post({ kind: 'reply', id: m.id, ok: false, error: toApiError(err) }),
+);
+
+/** While a call is answered the checkpoints' preparing pass steps aside. */
+async function held(call: WorkerCall): Promise<unknown> {
+  const service = await evidence.catch(() => undefined);
+  return service ? service.hold(() => answerIndexCall(call)) : answerIndexCall(call);
+}
+
+// Index calls are answered one at a time: each may re-scan the capture and two scans would only
+// compete. Evidence calls do not queue behind them: a page is a short pass from a checkpoint.
 let queue: Promise<unknown> = Promise.resolve();
 port.on('message', (m: ToWorker) => {
   if (m.kind === 'cancel') {
     abort.abort();
     return;
   }
-  queue = queue.then(() => answer(m).then(
-    (result) => post({ kind: 'reply', id: m.id, ok: true, result }),
-    (err) => post({ kind: 'reply', id: m.id, ok: false, error: toApiError(err) }),
-  ));
+  if (m.method === 'checkpointStats') {
+    void reply(m, answerIndexCall(m));
+    return;
+  }
+  if (isEvidenceCall(m)) {
+    void reply(m, held(m));
+    return;
+  }
+  queue = queue.then(() => reply(m, held(m)));
 });

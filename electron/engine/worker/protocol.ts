@@ -1,5 +1,6 @@
 /** Messages between the EngineHost (main thread) and one index worker (one open capture). */
 import type { ApiError, CaptureInfo, TileQuery, ViewQuery, ViewSearchQuery } from '../../../shared/ipc/contract';
+import type { EvidenceApi, EvidenceMethod } from '../../../shared/streams/evidenceApi';
 import type { IndexProgress } from '../index/buildIndex';
 
 /** workerData of an index worker. */
@@ -14,7 +15,15 @@ export type WorkerCall =
   | { id: number; method: 'captureInfo'; params: Record<string, never> }
   | { id: number; method: 'tiles'; params: TileQuery }
   | { id: number; method: 'view'; params: ViewQuery }
-  | { id: number; method: 'searchView'; params: ViewSearchQuery };
+  | { id: number; method: 'searchView'; params: ViewSearchQuery }
+  | { id: number; method: 'checkpointStats'; params: Record<string, never> }
+  | EvidenceCall;
+
+/** How far the evidence service's state checkpoints are laid (for benchmarks and tests). */
+export interface CheckpointStats { count: number; bytes: number; spacing: number; ready: boolean }
+
+/** The evidence calls (events, event detail, streams, tree, search), answered by the worker's EvidenceService. */
+export type EvidenceCall = { [M in EvidenceMethod]: { id: number; method: M; params: Parameters<EvidenceApi[M]>[0] } }[EvidenceMethod];
 
 export type ToWorker = { kind: 'cancel' } | ({ kind: 'call' } & WorkerCall);
 
