@@ -20,7 +20,7 @@ const FD_EVENT_FLAGS = EventFlag.CREATES_FD | EventFlag.USES_FD | EventFlag.DEST
 // fchmod): they have no fd fields there.
 const NOT_FD_EVENTS_029 = new Set([160, 161, 162, 163, 50, 51, 54, 55, 180, 181, 302, 303, 304, 305, 312, 313, 316, 317]);
 
-function hasFd(ctx: EventContext): boolean {
+export function hasFd(ctx: EventContext): boolean {
   const type = ctx.ev.type;
   return ctx.es.thread !== undefined && ((EVENTS[type]?.flags ?? 0) & FD_EVENT_FLAGS) !== 0 && !NOT_FD_EVENTS_029.has(type);
 }
@@ -54,6 +54,18 @@ function nameFromEvent(ctx: EventContext): string | undefined {
     default:
       return '';
   }
+}
+
+/**
+ * For readers that cache fd field values (the indexer): the table entry whose state, with the
+ * event's thread, decides every fd field of this event, or undefined when the event itself
+ * does (no entry: names come from the event's parameters; a failed connect names its target).
+ */
+export function fdFieldsSource(ctx: EventContext): FdInfo | undefined {
+  const fd = eventFd(ctx);
+  if (!fd) return undefined;
+  if (ctx.ev.type === CONNECT_X && (intParam(ctx.ev, 0) ?? 0) < 0) return undefined;
+  return fd;
 }
 
 function dirOf(ctx: EventContext, name: string, dirfd: number | undefined): string {
@@ -196,6 +208,21 @@ export const FD_FIELDS: Record<string, FieldFactory> = {
     if (fd.isServerSocket) return fd.sport;
     return connectedSocket(c)?.dport;
   })),
+  // The *proto fields print the port as text (sysdig 0.29.3 resolves no service names offline).
+  'fd.cproto': s((c) => {
+    const fd = eventFd(c);
+    if (!fd || fd.role === Role.None) return undefined;
+    return fd.type === FdType.Ipv4Sock || fd.type === FdType.Ipv6Sock ? String(fd.sport) : '';
+  }),
+  'fd.sproto': s((c) => {
+    const fd = eventFd(c);
+    if (!fd) return undefined;
+    if (fd.isServerSocket) return '';
+    const sock = connectedSocket(c);
+    return sock ? String(sock.dport) : undefined;
+  }),
+  'fd.lproto': s((c) => { const p = localPort(c, true); return p === undefined ? undefined : String(p); }),
+  'fd.rproto': s((c) => { const p = localPort(c, false); return p === undefined ? undefined : String(p); }),
   'fd.lport': noArg(() => numberField('PORT', (c) => localPort(c, true))),
   'fd.rport': noArg(() => numberField('PORT', (c) => localPort(c, false))),
   'fd.l4proto': s((c) => eventFd(c)?.l4Name),

@@ -9,7 +9,8 @@ import type { CaptureIndex } from '../index/eventIndex';
 import { DIR_ENTER } from '../index/eventIndex';
 import { compileFilter, type Predicate } from './compile';
 import { exactRowTs, hasAmbiguousTimes, zeroTimeRows } from '../views/indexedRows';
-import type { FieldResolver, FieldValue, ResolvedField } from './resolver';
+import type { FieldResolver, ResolvedField } from './resolver';
+import { valueReader } from '../index/valueColumns';
 
 /** Fields read from the index's core columns (exact copies of what the resolver returns). */
 function coreField(index: CaptureIndex, name: string): ResolvedField<number> | undefined {
@@ -17,6 +18,7 @@ function coreField(index: CaptureIndex, name: string): ResolvedField<number> | u
   switch (name) {
     case 'evt.dir': return { type: 'CHARBUF', get: (row) => (c.dir[row] === DIR_ENTER ? '>' : '<') };
     case 'evt.cpu': return { type: 'INT16', get: (row) => c.cpu[row] };
+    case 'thread.tid': return { type: 'INT64', get: (row) => c.tid[row] };
     case 'evt.latency': return { type: 'RELTIME', get: (row) => BigInt(c.latency[row]) };
     case 'evt.rawtime': {
       if (hasAmbiguousTimes(index)) return undefined;
@@ -34,8 +36,7 @@ export function columnResolver(index: CaptureIndex): FieldResolver<number> {
     if (arg !== undefined) return undefined;
     const recorded = index.values[name];
     if (recorded) {
-      const { ids, values } = recorded;
-      return { type: recorded.type, multi: recorded.multi, get: (row): FieldValue | undefined => values[ids[row]] };
+      return { type: recorded.type, multi: recorded.multi, get: valueReader(recorded) };
     }
     if (!core.has(name)) core.set(name, coreField(index, name));
     return core.get(name);

@@ -9,33 +9,22 @@ import { isGzipFile } from './cache';
 import type { EventContext } from '../inspector/eventContext';
 import type { FieldResolver, FieldValue } from '../filter/resolver';
 import { TileClassifier } from '../tiles/classifyTiles';
-import { CaptureIndexBuilder, emptyEventRow, NO_FD, SPAN_CONTAINER, SPAN_PROCESS, type CaptureIndex, type FileIdentity } from './eventIndex';
+import { CaptureIndexBuilder, emptyEventRow, SPAN_CONTAINER, SPAN_PROCESS, type CaptureIndex, type FileIdentity } from './eventIndex';
 import { scanCapture } from './scanCapture';
-import { PROCINFO_SYSTEM_TICKS, PROCINFO_USER_TICKS, recordedFields, TABLE_VALUE_FIELDS, VALUE_FIELDS, ValueColumnsBuilder, type RecordedField } from './valueColumns';
-import { PROCINFO, u64Param, withTableFields } from '../views/tableFields';
+import { recordedFields, ValueColumnsBuilder, type RecordedField } from './valueColumns';
+import { EventValuesRecorder, PROCINFO_SYSTEM_TICKS, PROCINFO_USER_TICKS, RECORDED_EVENT_FIELDS, TABLE_SYSCALL_TYPE } from './eventValues';
+import { withTableFields } from '../views/tableFields';
 import { forEachThreadTableEvent } from '../views/threadTableEvents';
 
 /** Thread-table rows also record the event fields kept in core columns for ordinary rows. */
-const THREAD_ROW_CORE_FIELDS = ['evt.dir', 'evt.cpu', 'evt.rawtime', 'evt.latency', 'evt.time'];
-
-/** Everything recorded per event: filter fields, table fields, procinfo ticks. */
-function eventRecordedFields(resolver: FieldResolver<EventContext>): RecordedField<EventContext>[] {
-  const table = withTableFields(resolver);
-  const ticks = (i: number): RecordedField<EventContext>['field'] => ({ type: 'UINT64', get: (ctx) => (ctx.ev.type === PROCINFO ? u64Param(ctx, i) : undefined) });
-  return [
-    ...recordedFields(resolver, VALUE_FIELDS),
-    ...recordedFields(table, TABLE_VALUE_FIELDS),
-    ...recordedFields(table, ['syscall.type'], 'table:'),
-    { key: PROCINFO_USER_TICKS, field: ticks(0) },
-    { key: PROCINFO_SYSTEM_TICKS, field: ticks(1) },
-  ];
-}
+const THREAD_ROW_CORE_FIELDS = ['thread.tid', 'evt.dir', 'evt.cpu', 'evt.rawtime', 'evt.latency', 'evt.time'];
 
 /** What the thread-table rows record: every field through the table resolver (evt.type is 'sysdigevent' there). */
 function threadRowFields(resolver: FieldResolver<EventContext>): RecordedField<EventContext>[] {
   const table = withTableFields(resolver);
+  const names = RECORDED_EVENT_FIELDS.filter((n) => n !== TABLE_SYSCALL_TYPE && n !== PROCINFO_USER_TICKS && n !== PROCINFO_SYSTEM_TICKS);
   return [
-    ...recordedFields(table, [...VALUE_FIELDS, ...TABLE_VALUE_FIELDS, ...THREAD_ROW_CORE_FIELDS]),
+    ...recordedFields(table, [...names, ...THREAD_ROW_CORE_FIELDS]),
     ...recordedFields(table, ['syscall.type'], 'table:'),
   ];
 }
@@ -68,7 +57,7 @@ function textOf(v: FieldValue | undefined): string {
 export async function buildIndex(readPath: string, identity: FileIdentity, opts: BuildOptions): Promise<CaptureIndex> {
   const b = new CaptureIndexBuilder();
   const tiles = new TileClassifier(opts.resolver, b);
-  const values = new ValueColumnsBuilder(eventRecordedFields(opts.resolver));
+  const values = new EventValuesRecorder(opts.resolver);
   // As computeTables saw them: the first timestamped event's time and the latest time.
   let firstSeenTs = -1n;
   let latestTs = 0n;
@@ -77,13 +66,9 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
     if (!r || 'error' in r) throw new Error(`the field resolver lacks ${name}`);
     return r.get;
   };
-  const rawres = field('evt.rawres');
   const buflen = field('evt.buflen');
-  const procName = field('proc.name');
-  const fdName = field('fd.name');
   const containerId = field('container.id');
   const pidOf = field('proc.pid');
-  const dir = field('evt.dir');
   const type = field('evt.type');
   const row = emptyEventRow();
 
@@ -119,38 +104,34 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
       }
       for (const port of ctx.state.serverPorts) tiles.listeningAtStart(port, -1);
     }
-    row.ts = ev.ts;
+    const ts = ev.ts;
+    row.ts = ts;
     row.tid = ev.tid;
     const pid = numberOf(pidOf(ctx), -1);
     row.pid = pid;
     row.type = ev.type;
-    row.dir = textOf(dir(ctx)) === '<' ? 1 : 0;
+    // evt.dir: exits have odd ids.
+    row.dir = ev.type & 1;
     row.cpu = ev.cpu;
-    row.fd = ctx.es.fdNum ?? NO_FD;
-    row.res = numberOf(rawres(ctx), NaN);
     row.bytes = Math.max(0, Math.min(0xffffffff, numberOf(buflen(ctx), 0)));
     row.latency = Number(ctx.es.latencyNs ?? 0n);
     row.fileOffset = ev.fileOffset;
-    row.fdType = ctx.es.fd?.type ?? 0;
-    row.procName = textOf(procName(ctx));
-    row.fdName = textOf(fdName(ctx));
-    const cid = textOf(containerId(ctx));
-    row.containerId = cid;
     const r = b.addEvent(row);
     if (plainSize > 0 && (r & 255) === 0) report(ev.fileOffset, plainSize);
-    tiles.classify(ctx, r, ev.ts);
+    tiles.classify(ctx, r, ts);
     values.add(ctx);
-    if (ev.ts > 0n) {
-      if (firstSeenTs < 0n) firstSeenTs = ev.ts;
-      if (ev.ts > latestTs) latestTs = ev.ts;
+    if (ts > 0n) {
+      if (firstSeenTs < 0n) firstSeenTs = ts;
+      if (ts > latestTs) latestTs = ts;
     }
+    const cid = textOf(containerId(ctx));
 
     if (pid > 0) {
       const p = processes.get(pid);
-      if (!p) processes.set(pid, { start: ev.ts > 0n ? ev.ts : undefined, end: undefined });
-      else if (row.dir === 0 && ev.tid === pid && textOf(type(ctx)) === 'procexit') p.end = ev.ts;
+      if (!p) processes.set(pid, { start: ts > 0n ? ts : undefined, end: undefined });
+      else if (row.dir === 0 && ev.tid === pid && textOf(type(ctx)) === 'procexit') p.end = ts;
     }
-    if (cid !== '' && cid !== 'host' && !containers.has(cid)) containers.set(cid, ev.ts > 0n ? ev.ts : undefined);
+    if (cid !== '' && cid !== 'host' && !containers.has(cid)) containers.set(cid, ts > 0n ? ts : undefined);
   }, {
     signal: opts.signal,
     onProgress: (p) => report(p.bytesRead, p.totalBytes),

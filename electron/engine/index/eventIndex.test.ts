@@ -15,22 +15,20 @@ function sample(): CaptureIndex {
     row.dir = i & 1;
     row.bytes = i * 3;
     row.fileOffset = 5_000_000_000 + i * 64;
-    row.procName = i % 2 ? 'nginx' : 'bash';
-    row.fdName = `/tmp/f${i % 10}`;
     const r = b.addEvent(row);
-    if (i % 100 === 0) b.addTile(r, b.tileNumber('file.bytes'), i, b.strings.intern(row.fdName));
+    if (i % 100 === 0) b.addTile(r, b.tileNumber('file.bytes'), i, b.strings.intern(`/tmp/f${(i / 100) % 10}`));
   }
   b.addSpan(SPAN_PROCESS, 1_699_999_999_000_000_000n, undefined);
   return b.finish(meta);
 }
 
-test('rows keep exact nanosecond times, offsets beyond 4 GiB and interned names', () => {
+test('rows keep exact nanosecond times, offsets beyond 4 GiB and interned tile keys', () => {
   const idx = sample();
   assert.equal(idx.events, 5000);
   assert.equal(idx.rowTs(4999), 1_700_000_000_000_000_000n + 4_999_000n);
   assert.equal(idx.cols.offset[4999], 5_000_000_000 + 4999 * 64);
-  assert.equal(idx.strings.get(idx.cols.proc[1]), 'nginx');
-  assert.equal(idx.strings.size, 1 + 2 + 10);
+  assert.equal(idx.strings.get(idx.cols.tileKey[3]), '/tmp/f3');
+  assert.equal(idx.strings.size, 1 + 10);
   assert.equal(idx.meta.firstTs, '1700000000000000000');
   assert.equal(idx.cols.tileRow.length, 50);
   assert.equal(idx.cols.spanStart[0], -1_000_000_000);
@@ -43,7 +41,8 @@ test('an index survives encoding and decoding unchanged', () => {
   assert.deepEqual(back.meta, idx.meta);
   assert.deepEqual(back.cols.bytes, idx.cols.bytes);
   assert.deepEqual(back.cols.ts, idx.cols.ts);
-  assert.equal(back.strings.get(back.cols.fdName[13]), '/tmp/f3');
+  assert.equal(back.strings.get(back.cols.tileKey[13]), '/tmp/f3');
+  assert.deepEqual(back.cols.tileKey, idx.cols.tileKey);
   assert.equal(back.meta.tileIds[0], 'file.bytes');
 });
 

@@ -3,8 +3,9 @@
  * without re-reading the file.
  *
  * - One row per event, in file order, as typed-array columns: time (ns after `baseTs`), thread,
- *   event type, direction, cpu, fd, result, bytes, latency, file offset (to re-read the payload),
- *   and interned process name, fd name and container id.
+ *   process, event type, direction, cpu, bytes, latency and file offset (to re-read the payload).
+ *   Everything else an event is asked about (fd, result, names, container...) is a field value
+ *   column (valueColumns.ts), most of them grouped (eventValues.ts): 41 bytes of core per event.
  * - A tile log: one entry per (event, overview tile) the event counts for, with its value and,
  *   for tiles that count distinct things (files, connections), the interned thing. Tiles for
  *   any window, sample count and filter are folded from this log (see tiles/).
@@ -13,7 +14,7 @@
  *   event, interned, so filters on them are answered without a re-read.
  * Nothing per event is held as an object; strings live once in the string table.
  */
-import { GrowableColumn } from './growable';
+import { growableColumn, type GrowableColumn } from './growable';
 import { StringTable } from './stringTable';
 import { decodeIndexFile, encodeIndexFile, IndexFormatError, type ColumnArray } from './indexFile';
 import { decodeValueColumns, encodeValueColumns, type EncodedValueColumns, type ValueColumn } from './valueColumns';
@@ -48,19 +49,17 @@ export const DIR_EXIT = 1;
 
 /** A reusable scratch record: fill it and call `addEvent`; nothing is allocated per event. */
 export interface EventRow {
-  ts: bigint; tid: number; pid: number; type: number; dir: number; cpu: number; fd: number; res: number;
-  bytes: number; latency: number; fileOffset: number; fdType: number;
-  procName: string; fdName: string; containerId: string;
+  ts: bigint; tid: number; pid: number; type: number; dir: number; cpu: number;
+  bytes: number; latency: number; fileOffset: number;
 }
 
 export function emptyEventRow(): EventRow {
-  return { ts: 0n, tid: 0, pid: -1, type: 0, dir: 0, cpu: 0, fd: NO_FD, res: NaN, bytes: 0, latency: 0, fileOffset: 0, fdType: 0, procName: '', fdName: '', containerId: '' };
+  return { ts: 0n, tid: 0, pid: -1, type: 0, dir: 0, cpu: 0, bytes: 0, latency: 0, fileOffset: 0 };
 }
 
 const eventColumns = {
-  ts: Float64Array, tid: Int32Array, pid: Int32Array, type: Uint16Array, dir: Uint8Array, cpu: Uint16Array, fd: Int32Array,
-  res: Float64Array, bytes: Uint32Array, latency: Float64Array, offset: Float64Array, fdType: Uint8Array,
-  proc: Uint32Array, fdName: Uint32Array, container: Uint32Array,
+  ts: Float64Array, tid: Int32Array, pid: Int32Array, type: Uint16Array, dir: Uint8Array, cpu: Uint16Array,
+  bytes: Uint32Array, latency: Float64Array, offset: Float64Array,
   tileRow: Uint32Array, tileId: Uint16Array, tileValue: Float64Array, tileKey: Int32Array,
   spanKind: Uint8Array, spanStart: Float64Array, spanEnd: Float64Array, spanKey: Int32Array, spanOwner: Int32Array,
 } as const;
@@ -118,7 +117,7 @@ export class CaptureIndex {
       if (!(columns[name] instanceof ctor)) throw new IndexFormatError(`index lacks column '${name}'`);
     }
     const rows = columns.ts.length;
-    for (const n of ['tid', 'pid', 'type', 'dir', 'cpu', 'fd', 'res', 'bytes', 'latency', 'offset', 'fdType', 'proc', 'fdName', 'container']) {
+    for (const n of ['tid', 'pid', 'type', 'dir', 'cpu', 'bytes', 'latency', 'offset']) {
       if (columns[n].length !== rows) throw new IndexFormatError(`column '${n}' has ${columns[n].length} rows, expected ${rows}`);
     }
     const values = decodeValueColumns(m.values, columns, rows);
@@ -146,7 +145,7 @@ export class CaptureIndexBuilder {
 
   constructor() {
     const cols = {} as Record<string, GrowableColumn<ColumnArray>>;
-    for (const [name, ctor] of Object.entries(eventColumns)) cols[name] = new GrowableColumn(ctor as never);
+    for (const [name, ctor] of Object.entries(eventColumns)) cols[name] = growableColumn(ctor as never);
     this.cols = cols as never;
   }
 
@@ -174,15 +173,9 @@ export class CaptureIndexBuilder {
     c.type.push(e.type);
     c.dir.push(e.dir);
     c.cpu.push(e.cpu);
-    c.fd.push(e.fd);
-    c.res.push(e.res);
     c.bytes.push(e.bytes);
     c.latency.push(e.latency);
     c.offset.push(e.fileOffset);
-    c.fdType.push(e.fdType);
-    c.proc.push(this.strings.intern(e.procName));
-    c.fdName.push(this.strings.intern(e.fdName));
-    c.container.push(this.strings.intern(e.containerId));
     return c.ts.length - 1;
   }
 

@@ -1,40 +1,81 @@
 /**
- * Typed-array columns that grow by doubling while the capture is read, then are trimmed to their
- * final length. One class per element kind keeps every push monomorphic and allocation-free.
+ * Typed-array columns that grow while the capture is read, then are trimmed to their final
+ * length. Each element kind has its own class with its own `push`: one shared `push` over five
+ * array kinds is a megamorphic store in V8, and it cost a quarter of the indexing pass (measured
+ * with --cpu-prof on a 1.6 M-event capture: 1.3 s of 5.0 s); per-kind pushes are monomorphic.
  */
 type TypedArray = Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array;
-type TypedArrayCtor<T extends TypedArray> = { new (n: number): T; new (buf: ArrayBufferLike, byteOffset: number, length: number): T };
+type TypedArrayCtor<T extends TypedArray> = { new (n: number): T };
 
-export class GrowableColumn<T extends TypedArray> {
-  private data: T;
+abstract class Growable<T extends TypedArray> {
+  protected data: T;
   length = 0;
 
-  constructor(private readonly ctor: TypedArrayCtor<T>, initialCapacity = 1024) {
+  constructor(private readonly ctor: TypedArrayCtor<T>, initialCapacity: number) {
     this.data = new ctor(Math.max(16, initialCapacity));
   }
 
-  push(v: number): void {
-    if (this.length === this.data.length) this.grow();
-    this.data[this.length++] = v;
-  }
-
-  /** Overwrites element i (i < length), e.g. an enter event's latency once its exit arrives. */
-  set(i: number, v: number): void {
-    this.data[i] = v;
-  }
+  abstract push(v: number): void;
 
   get(i: number): number {
     return this.data[i];
   }
 
-  private grow(): void {
-    const bigger = new this.ctor(this.data.length * 2);
+  protected grow(): void {
+    // 1.5× rather than 2×: the peak while reading is what the memory target measures.
+    const bigger = new this.ctor(Math.ceil(this.data.length * 1.5) + 16);
     (bigger as unknown as { set(a: T): void }).set(this.data);
     this.data = bigger;
   }
 
   /** The filled part, copied into an array of exactly `length` elements. */
   finish(): T {
-    return this.data.slice(0, this.length) as T;
+    const out = this.data.slice(0, this.length) as T;
+    this.data = new this.ctor(16);
+    return out;
   }
+}
+
+class Float64Column extends Growable<Float64Array> {
+  push(v: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = v;
+  }
+}
+class Int32Column extends Growable<Int32Array> {
+  push(v: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = v;
+  }
+}
+class Uint32Column extends Growable<Uint32Array> {
+  push(v: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = v;
+  }
+}
+class Uint16Column extends Growable<Uint16Array> {
+  push(v: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = v;
+  }
+}
+class Uint8Column extends Growable<Uint8Array> {
+  push(v: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = v;
+  }
+}
+
+export type GrowableColumn<T extends TypedArray> = Growable<T>;
+
+/** A growable column of the element kind `ctor` makes. */
+export function growableColumn<T extends TypedArray>(ctor: TypedArrayCtor<T>, initialCapacity = 1024): GrowableColumn<T> {
+  const c = ctor as unknown;
+  if (c === Float64Array) return new Float64Column(Float64Array, initialCapacity) as unknown as GrowableColumn<T>;
+  if (c === Int32Array) return new Int32Column(Int32Array, initialCapacity) as unknown as GrowableColumn<T>;
+  if (c === Uint32Array) return new Uint32Column(Uint32Array, initialCapacity) as unknown as GrowableColumn<T>;
+  if (c === Uint16Array) return new Uint16Column(Uint16Array, initialCapacity) as unknown as GrowableColumn<T>;
+  if (c === Uint8Array) return new Uint8Column(Uint8Array, initialCapacity) as unknown as GrowableColumn<T>;
+  throw new Error(`no growable column for ${String((ctor as { name?: string }).name)}`);
 }

@@ -1,75 +1,19 @@
 /**
  * Field value columns: for each field a filter commonly names (evt.type, fd.name, proc.exe,
  * container.name, user.name, ...), the value the engine's own resolver gave for every event,
- * recorded during the indexing pass. Values are interned: one Uint32 per event, an id into a
- * dictionary of distinct values (id 0 = the field had no value). Because the value is what the
- * resolver returned at that point of the pass, a filter evaluated on these columns gives exactly
- * what it gives on a re-scan (columnarFilter.ts).
+ * recorded during the indexing pass. Values are interned: an id into a dictionary of distinct
+ * values (id 0 = the field had no value), per row or, for grouped fields, per tuple of the
+ * field's group (eventValues.ts). Because the value is what the resolver returned at that point
+ * of the pass, a filter evaluated on these columns gives exactly what it gives on a re-scan
+ * (columnarFilter.ts).
  *
  * Only fields whose value depends on the event and the state at that event are recorded here;
- * fields with counters across events (thread.cpu, evt.count.*) or per-event text (evt.args) are not.
+ * fields with counters across events (thread.cpu) or per-event text (evt.args) are not.
  */
 import type { FieldResolver, FieldValue, ResolvedField, ScalarValue } from '../filter/resolver';
 import type { FieldType } from '../../../shared/fields/types';
-
-/** Value ids of one field as they are recorded: one byte each until a field has more than 255 values, and so on. */
-class IdColumn {
-  private data: ValueIds = new Uint8Array(1024);
-  private max = 0xff;
-  length = 0;
-
-  push(id: number): void {
-    if (id > this.max) this.widen(id);
-    if (this.length === this.data.length) this.grow(this.data.length * 2);
-    this.data[this.length++] = id;
-  }
-
-  private widen(id: number): void {
-    const wider = id > 0xffff ? new Uint32Array(this.data.length) : new Uint16Array(this.data.length);
-    wider.set(this.data);
-    this.data = wider;
-    this.max = id > 0xffff ? 0xffffffff : 0xffff;
-  }
-
-  private grow(n: number): void {
-    const bigger = new (this.data.constructor as { new (n: number): ValueIds })(n);
-    bigger.set(this.data);
-    this.data = bigger;
-  }
-
-  finish(): ValueIds {
-    return this.data.slice(0, this.length);
-  }
-}
-
-/** Fields recorded per event (no-argument fields only). */
-export const VALUE_FIELDS: readonly string[] = [
-  'evt.type', 'evt.category', 'syscall.type', 'evt.is_io', 'evt.is_io_read', 'evt.is_io_write', 'evt.io_dir', 'evt.is_wait',
-  'evt.buflen', 'evt.res', 'evt.rawres', 'evt.failed',
-  'fd.num', 'fd.type', 'fd.typechar', 'fd.name', 'fd.directory', 'fd.filename', 'fd.l4proto', 'fd.sockfamily', 'fd.is_server',
-  'fd.sip', 'fd.cip', 'fd.lip', 'fd.rip', 'fd.sport', 'fd.cport', 'fd.lport', 'fd.rport', 'fd.ip', 'fd.port',
-  'proc.name', 'proc.pid', 'proc.ppid', 'proc.vpid', 'proc.exe', 'proc.exepath', 'proc.cmdline', 'proc.args', 'proc.exeline',
-  'proc.pname', 'thread.tid', 'thread.vtid', 'user.name', 'user.uid',
-  'container.id', 'container.name', 'container.image', 'container.type',
-  'fd.containername', 'fd.containerdirectory', 'proc.nthreads', 'thread.nametid', 'thread.pfmajor', 'thread.pfminor',
-];
-
-/**
- * The table-only fields of csysdig's views (views/tableFields.ts), recorded the same way so view
- * tables fold from the index. Read through the table resolver; `syscall.type` differs there
- * (it also names procexit, ...) and is kept under TABLE_SYSCALL_TYPE.
- */
-export const TABLE_VALUE_FIELDS: readonly string[] = [
-  'evt.count', 'evt.count.error', 'evt.count.exit',
-  'evt.buflen.in', 'evt.buflen.out', 'evt.buflen.file', 'evt.buflen.file.in', 'evt.buflen.file.out',
-  'evt.buflen.net', 'evt.buflen.net.in', 'evt.buflen.net.out',
-  'evt.count.error.file', 'evt.count.error.net', 'evt.count.error.memory', 'evt.count.error.other',
-  'evt.count.threadinfo', 'evt.count.procinfo', 'thread.vmsize.b', 'thread.vmrss.b',
-];
-export const TABLE_SYSCALL_TYPE = 'table:syscall.type';
-/** Keys of the recorded procinfo CPU tick totals (thread.cpu is computed from them per table). */
-export const PROCINFO_USER_TICKS = 'procinfo.user';
-export const PROCINFO_SYSTEM_TICKS = 'procinfo.system';
+import { IdColumn } from './idColumn';
+import { ValueDictionary } from './valueDictionary';
 
 /** A field to record: the key it is stored under and how to read it. */
 export interface RecordedField<Ctx> { key: string; field: ResolvedField<Ctx> }
@@ -90,10 +34,30 @@ export type ValueIds = Uint8Array | Uint16Array | Uint32Array;
 export interface ValueColumn {
   type: FieldType;
   multi?: ResolvedField<unknown>['multi'];
-  /** As narrow as the number of distinct values allows (most fields have few). */
+  /**
+   * One id per row, as narrow as the number of distinct ids allows: the value id itself, or
+   * for a grouped field (`tuples` set) the row's tuple id in its group, shared by the group's
+   * fields (eventValues.ts).
+   */
   ids: ValueIds;
+  /** Grouped fields: the value id of each tuple of the group. */
+  tuples?: ValueIds;
+  /** The group the row ids belong to (grouped fields only; names the shared array in the index file). */
+  group?: string;
   /** values[0] is undefined (no value). */
   values: (FieldValue | undefined)[];
+}
+
+/** The value id of a row, for either kind of column. */
+export function valueIdReader(c: ValueColumn): (row: number) => number {
+  const { ids, tuples } = c;
+  return tuples ? (row) => tuples[ids[row]] : (row) => ids[row];
+}
+
+/** The value of a row (undefined: no value). */
+export function valueReader(c: ValueColumn): (row: number) => FieldValue | undefined {
+  const { ids, tuples, values } = c;
+  return tuples ? (row) => values[tuples[ids[row]]] : (row) => values[ids[row]];
 }
 
 /** Values as JSON-safe tagged arrays (bigint, bytes, NaN survive the index file header). */
@@ -121,107 +85,68 @@ function decodeValue(e: Encoded): FieldValue | undefined {
   }
 }
 
-export interface EncodedValueColumns { [field: string]: { type: FieldType; multi?: string; values: Encoded[] } }
+export interface EncodedValueColumns { [field: string]: { type: FieldType; multi?: string; group?: string; values: Encoded[] } }
 
+/** Arrays: `<prefix><field>` (ids, or tuples for grouped fields) and `group:<name>` (a group's row ids, once). */
 export function encodeValueColumns(cols: Record<string, ValueColumn>, prefix = 'value:'): { meta: EncodedValueColumns; arrays: Record<string, ValueIds> } {
   const meta: EncodedValueColumns = {};
   const arrays: Record<string, ValueIds> = {};
   for (const [name, c] of Object.entries(cols)) {
-    meta[name] = { type: c.type, ...(c.multi ? { multi: c.multi } : {}), values: c.values.map(encodeValue) };
-    arrays[`${prefix}${name}`] = c.ids;
+    meta[name] = { type: c.type, ...(c.multi ? { multi: c.multi } : {}), ...(c.tuples && c.group ? { group: c.group } : {}), values: c.values.map(encodeValue) };
+    if (c.tuples && c.group) {
+      arrays[`${prefix}${name}`] = c.tuples;
+      arrays[`group:${c.group}`] = c.ids;
+    } else arrays[`${prefix}${name}`] = c.ids;
   }
   return { meta, arrays };
 }
 
 export function decodeValueColumns(meta: EncodedValueColumns | undefined, arrays: Record<string, unknown>, rows: number | undefined, prefix = 'value:'): Record<string, ValueColumn> | string {
   const out: Record<string, ValueColumn> = {};
+  const groupTuples = new Map<string, number>();
+  const isIds = (a: unknown): a is ValueIds => a instanceof Uint32Array || a instanceof Uint16Array || a instanceof Uint8Array;
   for (const [name, m] of Object.entries(meta ?? {})) {
-    const ids = arrays[`${prefix}${name}`];
-    const isIds = ids instanceof Uint32Array || ids instanceof Uint16Array || ids instanceof Uint8Array;
-    if (!isIds || (rows !== undefined && ids.length !== rows)) return `index column for ${name} is missing or short`;
+    const own = arrays[`${prefix}${name}`];
     const values = m.values.map(decodeValue);
-    out[name] = { type: m.type, multi: m.multi as ValueColumn['multi'], ids, values };
+    if (m.group !== undefined) {
+      const ids = arrays[`group:${m.group}`];
+      if (!isIds(own) || !isIds(ids) || (rows !== undefined && ids.length !== rows)) return `index column for ${name} is missing or short`;
+      for (let i = 0; i < own.length; i++) if (own[i] >= values.length) return `index column for ${name} names a value it lacks`;
+      const tuples = groupTuples.get(m.group);
+      if (tuples === undefined) {
+        groupTuples.set(m.group, own.length);
+        // The checksum already vouches for the bytes; this vouches for the writer (once per group).
+        let max = 0;
+        for (let i = 0; i < ids.length; i++) if (ids[i] > max) max = ids[i];
+        if (ids.length > 0 && max >= own.length) return `index group ${m.group} names a tuple it lacks`;
+      } else if (tuples !== own.length) return `index group ${m.group} has fields of different lengths`;
+      out[name] = { type: m.type, multi: m.multi as ValueColumn['multi'], ids, tuples: own, group: m.group, values };
+      continue;
+    }
+    if (!isIds(own) || (rows !== undefined && own.length !== rows)) return `index column for ${name} is missing or short`;
+    out[name] = { type: m.type, multi: m.multi as ValueColumn['multi'], ids: own, values };
   }
   return out;
 }
 
-/** A lookup key for bytes and lists (never equal to another value's key). */
-function keyOf(v: ScalarValue | readonly ScalarValue[]): string {
-  if (v instanceof Uint8Array) {
-    let k = 'b';
-    for (let i = 0; i < v.length; i++) k += String.fromCharCode(v[i]);
-    return k;
-  }
-  if (Array.isArray(v)) return `a${(v as readonly ScalarValue[]).map((x) => keyOf(x)).join('\u0001')}`;
-  return `${typeof v}:${String(v)}`;
-}
-
-/** Equal by content (bytes, lists of scalars), for the repeat-of-the-last-value shortcut. */
-function sameValue(a: FieldValue, b: FieldValue): boolean {
-  if (a === b) return true;
-  if (a instanceof Uint8Array) {
-    if (!(b instanceof Uint8Array) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-    return true;
-  }
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameValue(a[i] as FieldValue, b[i] as FieldValue)) return false;
-    return true;
-  }
-  return false;
-}
-
-/** A value kept for good: the resolver may hand out a buffer it reuses. */
-function copyOf(v: FieldValue): FieldValue {
-  if (v instanceof Uint8Array) return Uint8Array.from(v);
-  if (Array.isArray(v)) return (v as readonly ScalarValue[]).map((x) => copyOf(x) as ScalarValue);
-  return v;
-}
-
-/** Records the value of each field for every event of the indexing pass. */
+/** Records the value of each field for every event of a pass, one id per field and event. */
 export class ValueColumnsBuilder<Ctx> {
-  private readonly fields: Array<{
-    name: string; resolved: ResolvedField<Ctx>; ids: IdColumn; values: (FieldValue | undefined)[];
-    byPrimitive: Map<string | number | bigint | boolean, number>; byKey: Map<string, number>;
-    lastValue: FieldValue | undefined; lastId: number;
-  }> = [];
+  private readonly fields: Array<{ name: string; resolved: ResolvedField<Ctx>; ids: IdColumn; dict: ValueDictionary }> = [];
 
   constructor(fields: readonly RecordedField<Ctx>[]) {
-    for (const { key, field } of fields) {
-      this.fields.push({ name: key, resolved: field, ids: new IdColumn(), values: [undefined], byPrimitive: new Map(), byKey: new Map(), lastValue: undefined, lastId: 0 });
-    }
+    for (const { key, field } of fields) this.fields.push({ name: key, resolved: field, ids: new IdColumn(), dict: new ValueDictionary() });
   }
 
   add(ctx: Ctx): void {
     for (let i = 0; i < this.fields.length; i++) {
       const f = this.fields[i];
-      const v = f.resolved.get(ctx);
-      if (v === undefined) { f.ids.push(0); continue; }
-      // Neighbouring events mostly repeat a field's value (same thread, same fd): skip the lookup.
-      if (v === f.lastValue) { f.ids.push(f.lastId); continue; }
-      let id: number | undefined;
-      if (typeof v === 'object') {
-        // Bytes and lists (addresses, fd.ip's two ends): equal to the last one, or looked up by a text key.
-        if (f.lastValue !== undefined && sameValue(v, f.lastValue)) { f.ids.push(f.lastId); continue; }
-        const key = keyOf(v);
-        id = f.byKey.get(key);
-        if (id === undefined) { id = f.values.length; f.values.push(copyOf(v)); f.byKey.set(key, id); }
-        f.lastValue = f.values[id];
-        f.lastId = id;
-      } else {
-        id = f.byPrimitive.get(v);
-        if (id === undefined) { id = f.values.length; f.values.push(v); f.byPrimitive.set(v, id); }
-        f.lastValue = v;
-        f.lastId = id;
-      }
-      f.ids.push(id);
+      f.ids.push(f.dict.idOf(f.resolved.get(ctx)));
     }
   }
 
   finish(): Record<string, ValueColumn> {
     const out: Record<string, ValueColumn> = {};
-    for (const f of this.fields) out[f.name] = { type: f.resolved.type, multi: f.resolved.multi, ids: f.ids.finish(), values: f.values };
+    for (const f of this.fields) out[f.name] = { type: f.resolved.type, multi: f.resolved.multi, ids: f.ids.finish(), values: f.dict.values };
     return out;
   }
 }

@@ -6,6 +6,7 @@
  * back to the paired enter event, so one handler serves both.
  */
 import type { CaptureEvent } from '../capture/types';
+import { UNCHANGED, type StateChange } from './stateChange';
 import { EV } from './eventIds';
 import { FdInfo, FdType, L4, Role, O_CLOEXEC, O_DIRECTORY } from './fdInfo';
 import { bytesParam, intParam, stringParam, u64Param, type ParamSource } from './eventParams';
@@ -31,9 +32,9 @@ function source(ev: CaptureEvent, es: EventState, exitIdx: number, enterIdx: num
   return undefined;
 }
 
-export function parseFdEvent(state: SystemState, ev: CaptureEvent, es: EventState): void {
+export function parseFdEvent(state: SystemState, ev: CaptureEvent, es: EventState): StateChange {
   const t = es.thread;
-  if (!t) return;
+  if (!t) return UNCHANGED;
   current = es;
   switch (ev.type) {
     case EV.OPEN_X: case EV.CREAT_X: case EV.OPENAT_X: case EV.OPENAT2_X: case EV.OPEN_BY_HANDLE_AT_X:
@@ -82,7 +83,7 @@ export function parseFdEvent(state: SystemState, ev: CaptureEvent, es: EventStat
     case EV.RECV_X: return updateTuple(state, ev, es, t, 4, true);
     case EV.SENDTO_X: return updateTuple(state, ev, es, t, 4, false);
     case EV.SENDMSG_X: return updateTuple(state, ev, es, t, 4, false);
-    default: return;
+    default: return UNCHANGED;
   }
 }
 

@@ -43,10 +43,16 @@ export class FdInfo {
   pid = 0;
   /** sysdig's syslog decoder is attached (a socket connected to /dev/log). */
   syslog = false;
+  /** A cache slot for a reader deriving values from this fd (the indexer): valid while the state's fdEpoch and the reading thread match. */
+  memoEpoch = -1;
+  memoThread: unknown = undefined;
+  memoValue = 0;
 
   clone(): FdInfo {
     const c = new FdInfo();
     Object.assign(c, this);
+    c.memoEpoch = -1;
+    c.memoThread = undefined;
     return c;
   }
 

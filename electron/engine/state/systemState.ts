@@ -28,6 +28,7 @@ import { intParam } from './eventParams';
 import { AF_INET, AF_INET6, isV4Mapped } from './socketAddress';
 import { parseFdEvent } from './fdEvents';
 import { parseThreadEvent } from './threadEvents';
+import { OWN_FIGURES, UNCHANGED, type StateChange } from './stateChange';
 
 /** What the state engine knows about the event it just processed (reused for every event). */
 export class EventState {
@@ -75,6 +76,16 @@ export class SystemState {
   /** Ports bound by server sockets from the fd list (used to orient IPv4 connections). */
   readonly serverPorts = new Set<number>();
   bootTsEpoch = 0n;
+  /**
+   * Change counters for readers that cache what they derive from the state (the indexer reads
+   * ~50 thread and fd fields per event; most events change nothing they read). `threadEpoch`
+   * moves whenever threads, containers, users or interfaces may have changed in a way that shows
+   * beyond the event's own thread; `fdEpoch` whenever any fd may have changed (and with every
+   * threadEpoch move). Changes confined to one thread's own figures (vm sizes, page faults)
+   * move only that thread's `revision`. Erring towards moving costs a cache miss, never a value.
+   */
+  threadEpoch = 0;
+  fdEpoch = 0;
 
   private headerDone = false;
   private pendingThreadRemoval = -1;
@@ -84,15 +95,23 @@ export class SystemState {
   // ---- header blocks -------------------------------------------------------------------
 
   setMachine(mi: MachineInfo): void {
+    this.changed();
     this.machine = mi;
     this.bootTsEpoch = mi.bootTsEpoch ?? 0n;
   }
 
-  addInterface(i: InterfaceEntry): void { this.interfaces.push(i); }
-  addUser(u: UserEntry): void { this.users.addUser(u); }
-  addGroup(g: GroupEntry): void { this.users.addGroup(g); }
+  addInterface(i: InterfaceEntry): void { this.changed(); this.interfaces.push(i); }
+  addUser(u: UserEntry): void { this.changed(); this.users.addUser(u); }
+  addGroup(g: GroupEntry): void { this.changed(); this.users.addGroup(g); }
+
+  /** Something any thread or fd reading may depend on changed. */
+  changed(): void {
+    this.threadEpoch++;
+    this.fdEpoch++;
+  }
 
   addProcess(p: ProcListEntry): void {
+    this.changed();
     const t = new ThreadInfo();
     t.tid = p.tid; t.pid = p.pid; t.ptid = p.ptid; t.sid = p.sid; t.vpgid = p.vpgid; t.pgid = p.pgid;
     t.comm = p.comm; t.exe = p.exe; t.exepath = p.exepath; t.args = p.args;
@@ -115,6 +134,7 @@ export class SystemState {
   }
 
   addFd(e: FdListEntry): void {
+    this.changed();
     const t = this.threads.get(e.tid);
     if (!t) return;
     const table = this.fdTableOf(t);
@@ -164,6 +184,7 @@ export class SystemState {
   finishHeader(): void {
     if (this.headerDone) return;
     this.headerDone = true;
+    this.changed();
     for (const t of this.threads.values()) {
       if (t.isInvalid) continue;
       if (t.pid !== 1) {
@@ -214,6 +235,7 @@ export class SystemState {
     // sysdig 0.29.3's fake entries carry pid = tid (newest libs: -1); ptid stays -1.
     t.pid = tid;
     this.threads.set(tid, t);
+    this.changed();
     return t;
   }
 
@@ -240,7 +262,7 @@ export class SystemState {
       return;
     }
     if (isMetaWithoutThread(type)) {
-      if (upgraded) parseThreadEvent(this, upgraded, es, undefined);
+      if (upgraded && parseThreadEvent(this, upgraded, es, undefined) !== UNCHANGED) this.changed();
       return;
     }
     let t = this.threads.get(recorded.tid);
@@ -250,7 +272,7 @@ export class SystemState {
     es.thread = t;
     if (type === EV.SWITCH) {
       if (t) es.latencyNs = t.latencyNs;
-      if (t && upgraded) parseThreadEvent(this, upgraded, es, t);
+      if (t && upgraded) this.noteThreadChange(parseThreadEvent(this, upgraded, es, t));
       return;
     }
     if (t) {
@@ -278,14 +300,18 @@ export class SystemState {
     const pairedEnter = es.enter;
     es.pairedEnter = pairedEnter;
     es.enter = parserEnter;
-    parseFdEvent(this, upgraded, es);
-    parseThreadEvent(this, upgraded, es, es.thread);
+    if (parseFdEvent(this, upgraded, es) !== UNCHANGED) this.fdEpoch++;
+    this.noteThreadChange(parseThreadEvent(this, upgraded, es, es.thread));
     es.enter = pairedEnter;
     const th = es.thread;
     if (th) {
       th.prevEventTs = th.lastEventTs;
       th.lastEventTs = recorded.ts;
     }
+  }
+
+  private noteThreadChange(change: StateChange): void {
+    if (change !== UNCHANGED && change !== OWN_FIGURES) this.changed();
   }
 
   private onEnter(ev: CaptureEvent, es: EventState, t: ThreadInfo, flags: number, fdParam: number): void {
@@ -366,6 +392,7 @@ export class SystemState {
   }
 
   private applyDeferredRemovals(): void {
+    if (this.pendingFdRemovals.length || this.pendingThreadRemoval >= 0) this.changed();
     if (this.pendingFdRemovals.length) {
       for (const [table, fdNum, fd] of this.pendingFdRemovals) {
         // Only remove the entry that was closed, not one re-created at the same number since.

@@ -3,6 +3,7 @@
  * fill the container and user tables (§6).
  */
 import type { CaptureEvent } from '../capture/types';
+import { OWN_FIGURES, UNCHANGED, type StateChange } from './stateChange';
 import { EV } from './eventIds';
 import { EVENTS } from '../../../shared/scap/eventTable';
 import { bytesParam, decodeUtf8, intParam, stringListParam, stringParam, u64Param, uintParam } from './eventParams';
@@ -20,7 +21,7 @@ const TWO_SECONDS = 2_000_000_000n;
 const OLD_ENGINE_CLONE_RULES = true;
 const RLIMIT_NOFILE = 7;
 
-export function parseThreadEvent(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo | undefined): void {
+export function parseThreadEvent(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo | undefined): StateChange {
   switch (ev.type) {
     case EV.CLONE_X: case EV.FORK_X: case EV.VFORK_X: case EV.CLONE3_X: return parseClone(state, ev, es);
     case EV.EXECVE_X: case EV.EXECVEAT_X: if (t) parseExecve(state, ev, es, t); return;
@@ -31,7 +32,7 @@ export function parseThreadEvent(state: SystemState, ev: CaptureEvent, es: Event
     case EV.USERADDED: case EV.USERDELETED: case EV.GROUPADDED: case EV.GROUPDELETED: return parseUserEvent(state, ev);
     default: break;
   }
-  if (!t) return;
+  if (!t) return UNCHANGED;
   const res = intParam(ev, 0);
   switch (ev.type) {
     case EV.CHDIR_X: {
@@ -100,22 +101,25 @@ export function parseThreadEvent(state: SystemState, ev: CaptureEvent, es: Event
       if (rss !== undefined) t.vmrssKb = rss;
       const swap = uintParam(ev, 3);
       if (swap !== undefined) t.vmswapKb = swap;
-      return;
+      t.revision++;
+      return OWN_FIGURES;
     }
     case EV.SWITCH: {
       const maj = uintParam(ev, 1), min = uintParam(ev, 2);
       if (maj !== undefined) t.pfmajor = maj;
       if (min !== undefined) t.pfminor = min;
+      t.revision++;
       if (ev.nparams > 5 && ev.paramLength[5] > 0) {
         const main = state.mainThreadOf(t) ?? t;
         main.vmsizeKb = uintParam(ev, 3) ?? main.vmsizeKb;
         main.vmrssKb = uintParam(ev, 4) ?? main.vmrssKb;
         main.vmswapKb = uintParam(ev, 5) ?? main.vmswapKb;
+        main.revision++;
       }
-      return;
+      return OWN_FIGURES;
     }
     default:
-      return;
+      return UNCHANGED;
   }
 }
 

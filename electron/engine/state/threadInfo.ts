@@ -78,6 +78,14 @@ export class ThreadInfo {
   /** Exit information recorded at procexit. */
   exitStatus = 0;
   exited = false;
+  /** Moves when this thread's own figures change (vm sizes, page faults): see SystemState.threadEpoch. */
+  revision = 0;
+  /** Cache slots for a reader deriving values from this thread (the indexer): valid while the epoch (and revision) match. */
+  memoEpoch = -1;
+  memoValue = 0;
+  figuresMemoEpoch = -1;
+  figuresMemoRevision = -1;
+  figuresMemoValue = 0;
 
   get isMainThread(): boolean {
     return this.tid === this.pid || (this.flags & PPM_CL_IS_MAIN_THREAD) !== 0;

@@ -9,7 +9,8 @@
  */
 import type { CaptureIndex } from '../index/eventIndex';
 import { DIR_ENTER } from '../index/eventIndex';
-import { PROCINFO_SYSTEM_TICKS, PROCINFO_USER_TICKS, TABLE_SYSCALL_TYPE, type ValueColumn } from '../index/valueColumns';
+import { valueIdReader, valueReader, type ValueColumn } from '../index/valueColumns';
+import { PROCINFO_SYSTEM_TICKS, PROCINFO_USER_TICKS, TABLE_SYSCALL_TYPE } from '../index/eventValues';
 import type { FieldResolver, FieldValue, ResolvedField } from '../filter/resolver';
 import { formatTime } from '../../../shared/format/time';
 import type { FieldType } from '../../../shared/fields/types';
@@ -51,15 +52,21 @@ class RowCpuTracker {
   private row = -1;
   private delta: { tot: number; usr: number; sys: number } | undefined;
 
-  constructor(private readonly index: CaptureIndex, private readonly usr: ValueColumn, private readonly sys: ValueColumn) {}
+  private readonly usr: (row: number) => FieldValue | undefined;
+  private readonly sys: (row: number) => FieldValue | undefined;
+
+  constructor(private readonly index: CaptureIndex, usr: ValueColumn, sys: ValueColumn) {
+    this.usr = valueReader(usr);
+    this.sys = valueReader(sys);
+  }
 
   usage(row: number): { tot: number; usr: number; sys: number } | undefined {
     if (row >= this.index.events) return undefined;
     if (row === this.row) return this.delta;
     this.row = row;
     this.delta = undefined;
-    const usr = this.usr.values[this.usr.ids[row]];
-    const sys = this.sys.values[this.sys.ids[row]];
+    const usr = this.usr(row);
+    const sys = this.sys(row);
     if (typeof usr !== 'number' || typeof sys !== 'number') return undefined;
     const tid = this.index.cols.tid[row];
     const prev = this.last.get(tid);
@@ -84,14 +91,16 @@ export function indexedRowResolver(index: CaptureIndex): FieldResolver<number> {
     const ev = index.values[key];
     const th = thread[threadKey];
     if (!ev || (index.threadRowCount > 0 && !th)) return undefined;
+    const evValue = valueReader(ev);
+    const evId = valueIdReader(ev);
     const get = th
-      ? (row: number): FieldValue | undefined => (row < n ? ev.values[ev.ids[row]] : th.values[th.ids[row - n]])
-      : (row: number): FieldValue | undefined => ev.values[ev.ids[row]];
+      ? (row: number): FieldValue | undefined => (row < n ? evValue(row) : th.values[th.ids[row - n]])
+      : evValue;
     const evCells = cellsOf(ev);
     const thCells = th ? cellsOf(th) : undefined;
     const cellOf = thCells
-      ? (row: number): CellValue => (row < n ? evCells[ev.ids[row]] : thCells[th!.ids[row - n]])
-      : (row: number): CellValue => evCells[ev.ids[row]];
+      ? (row: number): CellValue => (row < n ? evCells[evId(row)] : thCells[th!.ids[row - n]])
+      : (row: number): CellValue => evCells[evId(row)];
     return { type: ev.type, multi: ev.multi, get, cellOf } as ResolvedField<number>;
   };
   /** A core column for event rows, the recorded value for thread rows. */
@@ -119,6 +128,7 @@ export function indexedRowResolver(index: CaptureIndex): FieldResolver<number> {
       case 'thread.cpu.system': return cpuField('sys');
       case 'evt.dir': return core(name, 'CHARBUF', (row) => (c.dir[row] === DIR_ENTER ? '>' : '<'));
       case 'evt.cpu': return core(name, 'INT16', (row) => c.cpu[row]);
+      case 'thread.tid': return core(name, 'INT64', (row) => c.tid[row]);
       case 'evt.latency': return core(name, 'RELTIME', (row) => BigInt(c.latency[row]));
       case 'evt.rawtime': return exactTimes ? core(name, 'ABSTIME', (row) => exactRowTs(index, zero, row)) : undefined;
       case 'evt.time': return exactTimes ? core(name, 'CHARBUF', (row) => formatTime(exactRowTs(index, zero, row))) : undefined;

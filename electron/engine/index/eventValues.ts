@@ -1,0 +1,239 @@
+/**
+ * The field values the indexing pass records for every event, so that filters and view tables
+ * are answered from the index (columnarFilter.ts, views/indexedRows.ts) exactly as a re-scan
+ * answers them.
+ *
+ * Asking ~60 field resolvers per event cost 35 ns each (4.8 s of a 9.6 s pass over 1.6 M
+ * events), and one id per field and event cost ~130 bytes per event. Most of those values do
+ * not change from one event to the next: a thread's names and container change at execve, an
+ * fd's name and addresses at open or connect, and an event kind's flags never. So the fields
+ * are recorded in groups (tupleGroup.ts), each row storing one tuple id per group, and a group
+ * is asked again only when what decides it may have changed:
+ *
+ * - thread: proc.*, user.*, container.*, ... decided by the event's thread while the state's
+ *   threadEpoch stands (SystemState: it moves on any change that shows beyond one thread);
+ * - figures: page faults and memory, decided by the thread and its own `revision` as well;
+ * - fd: fd.* decided by the fd table entry (fdFieldsSource) and the thread while fdEpoch stands;
+ *   events whose fd fields come from their own parameters are asked every time;
+ * - event: evt.type, evt.category, evt.res, byte counts, error counts... decided by the event
+ *   kind (id, generic syscall code, parameter count, fd types) and its result (for procinfo
+ *   events, their CPU tick totals too).
+ * fd.num changes with nearly every event: it keeps one id per row.
+ *
+ * A wrong grouping would give a wrong value silently, so test/reference/eventValues.test.ts
+ * records every field both ways over every real capture and requires the same value per event.
+ */
+import type { EventContext } from '../inspector/eventContext';
+import type { FieldResolver } from '../filter/resolver';
+import type { SystemState } from '../state/systemState';
+import { eventFd, fdFieldsSource, hasFd } from '../fields/fdFields';
+import { PROCINFO, u64Param, withTableFields } from '../views/tableFields';
+import { TupleGroup } from './tupleGroup';
+import { recordedFields, ValueColumnsBuilder, type RecordedField, type ValueColumn } from './valueColumns';
+
+export const EVENT_FIELDS = [
+  'evt.type', 'evt.category', 'syscall.type', 'evt.is_io', 'evt.is_io_read', 'evt.is_io_write', 'evt.io_dir', 'evt.is_wait',
+  'evt.buflen', 'evt.res', 'evt.rawres', 'evt.failed',
+];
+export const EVENT_TABLE_FIELDS = [
+  'evt.count', 'evt.count.error', 'evt.count.exit',
+  'evt.buflen.in', 'evt.buflen.out', 'evt.buflen.file', 'evt.buflen.file.in', 'evt.buflen.file.out',
+  'evt.buflen.net', 'evt.buflen.net.in', 'evt.buflen.net.out',
+  'evt.count.error.file', 'evt.count.error.net', 'evt.count.error.memory', 'evt.count.error.other',
+  'evt.count.threadinfo', 'evt.count.procinfo',
+];
+export const FD_FIELDS = [
+  'fd.type', 'fd.typechar', 'fd.name', 'fd.directory', 'fd.filename', 'fd.l4proto', 'fd.sockfamily', 'fd.is_server',
+  'fd.sip', 'fd.cip', 'fd.lip', 'fd.rip', 'fd.sport', 'fd.cport', 'fd.lport', 'fd.rport', 'fd.ip', 'fd.port',
+  'fd.containername', 'fd.containerdirectory',
+];
+export const THREAD_FIELDS = [
+  'proc.name', 'proc.pid', 'proc.ppid', 'proc.vpid', 'proc.exe', 'proc.exepath', 'proc.cmdline', 'proc.args', 'proc.exeline',
+  'proc.pname', 'thread.vtid', 'user.name', 'user.uid', 'container.id', 'container.name', 'container.image', 'container.type',
+  'proc.nthreads', 'thread.nametid',
+];
+export const FIGURES_FIELDS = ['thread.pfmajor', 'thread.pfminor'];
+export const FIGURES_TABLE_FIELDS = ['thread.vmsize.b', 'thread.vmrss.b'];
+export const PER_ROW_FIELDS = ['fd.num'];
+
+/** The table resolver's syscall.type (it also names procexit, ...), kept under its own key. */
+export const TABLE_SYSCALL_TYPE = 'table:syscall.type';
+/** Keys of the recorded procinfo CPU tick totals (thread.cpu is computed from them per table). */
+export const PROCINFO_USER_TICKS = 'procinfo.user';
+export const PROCINFO_SYSTEM_TICKS = 'procinfo.system';
+
+/** Every field key the event rows record (thread.tid and the event's own columns are core columns). */
+export const RECORDED_EVENT_FIELDS: readonly string[] = [
+  ...EVENT_FIELDS, ...EVENT_TABLE_FIELDS, TABLE_SYSCALL_TYPE, PROCINFO_USER_TICKS, PROCINFO_SYSTEM_TICKS,
+  ...FD_FIELDS, ...THREAD_FIELDS, ...FIGURES_FIELDS, ...FIGURES_TABLE_FIELDS, ...PER_ROW_FIELDS,
+];
+
+interface Groups {
+  event: RecordedField<EventContext>[];
+  fd: RecordedField<EventContext>[];
+  thread: RecordedField<EventContext>[];
+  figures: RecordedField<EventContext>[];
+  perRow: RecordedField<EventContext>[];
+}
+
+/** The recorded fields by group, as the engine's resolver (and its table layer) provide them. */
+export function eventFieldGroups(resolver: FieldResolver<EventContext>): Groups {
+  const table = withTableFields(resolver);
+  const ticks = (i: number): RecordedField<EventContext>['field'] => ({ type: 'UINT64', get: (ctx) => (ctx.ev.type === PROCINFO ? u64Param(ctx, i) : undefined) });
+  return {
+    event: [
+      ...recordedFields(resolver, EVENT_FIELDS),
+      ...recordedFields(table, EVENT_TABLE_FIELDS),
+      ...recordedFields(table, ['syscall.type'], 'table:'),
+      { key: PROCINFO_USER_TICKS, field: ticks(0) },
+      { key: PROCINFO_SYSTEM_TICKS, field: ticks(1) },
+    ],
+    fd: recordedFields(resolver, FD_FIELDS),
+    thread: recordedFields(resolver, THREAD_FIELDS),
+    figures: [...recordedFields(resolver, FIGURES_FIELDS), ...recordedFields(table, FIGURES_TABLE_FIELDS)],
+    perRow: recordedFields(resolver, PER_ROW_FIELDS),
+  };
+}
+
+/** Every recorded field ungrouped (for the check that grouping changes no value). */
+export function allRecordedFields(resolver: FieldResolver<EventContext>): RecordedField<EventContext>[] {
+  const g = eventFieldGroups(resolver);
+  return [...g.event, ...g.fd, ...g.thread, ...g.figures, ...g.perRow];
+}
+
+// Event kinds: the key packs id, generic code, parameter count and two fd types into 36 bits.
+const MAX_CODE = 1024;
+const NO_RESULT = -0.5;
+
+function genericCode(ctx: EventContext): number {
+  const ev = ctx.ev;
+  if ((ev.type === 0 || ev.type === 1) && ev.nparams > 0 && ev.paramLength[0] === 2) return ev.data[ev.paramOffset[0]] | (ev.data[ev.paramOffset[0] + 1] << 8);
+  return 0;
+}
+
+export class EventValuesRecorder {
+  private readonly event: TupleGroup<EventContext>;
+  private readonly fd: TupleGroup<EventContext>;
+  private readonly thread: TupleGroup<EventContext>;
+  private readonly figures: TupleGroup<EventContext>;
+  private readonly perRow: ValueColumnsBuilder<EventContext>;
+  private readonly rawres: RecordedField<EventContext>['field']['get'];
+  /** Event kind → result → tuple. */
+  private readonly eventTuples = new Map<number, Map<number, number>>();
+  private readonly procinfoTuples = new Map<number, Map<number, Map<number, number>>>();
+  private state: SystemState | undefined;
+  private threadlessEpoch = -1;
+  private threadlessTuple = 0;
+  private threadlessFigures = 0;
+  private fdlessTuple = -1;
+
+  constructor(resolver: FieldResolver<EventContext>) {
+    const g = eventFieldGroups(resolver);
+    this.event = new TupleGroup('event', g.event);
+    this.fd = new TupleGroup('fd', g.fd);
+    this.thread = new TupleGroup('thread', g.thread);
+    this.figures = new TupleGroup('figures', g.figures);
+    this.perRow = new ValueColumnsBuilder(g.perRow);
+    const r = resolver('evt.rawres', undefined);
+    if (!r || 'error' in r) throw new Error('the field resolver lacks evt.rawres');
+    this.rawres = r.get;
+  }
+
+  add(ctx: EventContext): void {
+    if (ctx.state !== this.state) {
+      // A new section of the capture starts a new state: nothing cached carries over.
+      this.state = ctx.state;
+      this.threadlessEpoch = -1;
+      this.fdlessTuple = -1;
+    }
+    this.event.push(this.eventTuple(ctx));
+    this.fd.push(this.fdTuple(ctx));
+    this.addThreadTuples(ctx);
+    this.perRow.add(ctx);
+  }
+
+  private eventTuple(ctx: EventContext): number {
+    const ev = ctx.ev;
+    const code = genericCode(ctx);
+    if (code >= MAX_CODE || ev.nparams >= 64) return this.event.resolve(ctx);
+    const esFd = ctx.es.fd;
+    // The table layer's byte and error counts read fd.type (the table entry, eventFd).
+    const tableFd = eventFd(ctx);
+    const kind = (((ev.type * MAX_CODE + code) * 64 + ev.nparams) * 32 + (esFd ? esFd.type + 1 : 0)) * 32 + (tableFd ? tableFd.type + 1 : 0);
+    if (ev.type === PROCINFO) return this.procinfoTuple(ctx, kind);
+    const res = this.rawres(ctx);
+    const resKey = typeof res === 'number' ? res : res === undefined ? NO_RESULT : NaN;
+    if (Number.isNaN(resKey)) return this.event.resolve(ctx);
+    let byResult = this.eventTuples.get(kind);
+    if (!byResult) this.eventTuples.set(kind, (byResult = new Map()));
+    let tuple = byResult.get(resKey);
+    if (tuple === undefined) byResult.set(resKey, (tuple = this.event.resolve(ctx)));
+    return tuple;
+  }
+
+  /** procinfo events (half the events of some captures) differ only in their CPU tick totals. */
+  private procinfoTuple(ctx: EventContext, kind: number): number {
+    const usr = u64Param(ctx, 0);
+    const sys = u64Param(ctx, 1);
+    if (usr === undefined || sys === undefined || this.rawres(ctx) !== undefined) return this.event.resolve(ctx);
+    let byUser = this.procinfoTuples.get(kind);
+    if (!byUser) this.procinfoTuples.set(kind, (byUser = new Map()));
+    let bySystem = byUser.get(usr);
+    if (!bySystem) byUser.set(usr, (bySystem = new Map()));
+    let tuple = bySystem.get(sys);
+    if (tuple === undefined) bySystem.set(sys, (tuple = this.event.resolve(ctx)));
+    return tuple;
+  }
+
+  private fdTuple(ctx: EventContext): number {
+    const state = ctx.state;
+    if (!hasFd(ctx)) {
+      // No fd field applies: the same all-empty tuple every time.
+      if (this.fdlessTuple < 0) this.fdlessTuple = this.fd.resolve(ctx);
+      return this.fdlessTuple;
+    }
+    const fd = fdFieldsSource(ctx);
+    if (!fd) return this.fd.resolve(ctx);
+    const t = ctx.es.thread;
+    if (fd.memoEpoch === state.fdEpoch && fd.memoThread === t) return fd.memoValue;
+    fd.memoValue = this.fd.resolve(ctx);
+    fd.memoEpoch = state.fdEpoch;
+    fd.memoThread = t;
+    return fd.memoValue;
+  }
+
+  private addThreadTuples(ctx: EventContext): void {
+    const state = ctx.state;
+    const t = ctx.es.thread;
+    if (!t) {
+      if (this.threadlessEpoch !== state.threadEpoch) {
+        this.threadlessEpoch = state.threadEpoch;
+        this.threadlessTuple = this.thread.resolve(ctx);
+        this.threadlessFigures = this.figures.resolve(ctx);
+      }
+      this.thread.push(this.threadlessTuple);
+      this.figures.push(this.threadlessFigures);
+      return;
+    }
+    if (t.memoEpoch !== state.threadEpoch) {
+      t.memoValue = this.thread.resolve(ctx);
+      t.memoEpoch = state.threadEpoch;
+    }
+    this.thread.push(t.memoValue);
+    if (t.figuresMemoEpoch !== state.threadEpoch || t.figuresMemoRevision !== t.revision) {
+      t.figuresMemoValue = this.figures.resolve(ctx);
+      t.figuresMemoEpoch = state.threadEpoch;
+      t.figuresMemoRevision = t.revision;
+    }
+    this.figures.push(t.figuresMemoValue);
+  }
+
+  /** How many distinct tuples each group holds (for the benchmark's report). */
+  get tupleCounts(): Record<string, number> {
+    return { event: this.event.tuples, fd: this.fd.tuples, thread: this.thread.tuples, figures: this.figures.tuples };
+  }
+
+  finish(): Record<string, ValueColumn> {
+    return { ...this.event.finish(), ...this.fd.finish(), ...this.thread.finish(), ...this.figures.finish(), ...this.perRow.finish() };
+  }
+}
