@@ -55,6 +55,8 @@ const LOG_FILES = '((fd.name contains .log or fd.name contains _log or fd.name c
 export const HTTP_METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH', 'CONNECT', 'TRACE'];
 
 /** Tiles whose entries are keyed by container id: their drill-down is filtered on the containers counted. */
+/** The tile every event counts for (folded from the rows themselves, not from log entries). */
+export const SYSCALLS_TILE = 'syscalls';
 export const CONTAINER_DEATHS_TILE = 'infra.containers.died';
 export const CONTAINER_RESTARTS_TILE = 'infra.containers.restarted';
 export const containerKeyedTiles: readonly string[] = [CONTAINER_DEATHS_TILE, CONTAINER_RESTARTS_TILE];

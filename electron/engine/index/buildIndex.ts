@@ -40,6 +40,8 @@ export interface BuildOptions {
 }
 
 const PROGRESS_EVERY_MS = 100;
+/** Events read before the columns are sized for the whole file. */
+const RESERVE_AFTER = 1 << 16;
 
 function numberOf(v: FieldValue | undefined, fallback: number): number {
   if (typeof v === 'number') return v;
@@ -80,6 +82,7 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
   // Progress inside a chunk too (chunks are MiBs): event offsets measure a plain file's progress.
   const plainSize = isGzipFile(readPath) ? 0 : statSync(readPath).size;
   const started = Date.now();
+  let firstOffset = 0;
   let lastReport = 0;
   const report = (bytesRead: number, totalBytes: number, force = false) => {
     const now = Date.now();
@@ -118,6 +121,15 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
     row.fileOffset = ev.fileOffset;
     const r = b.addEvent(row);
     if (plainSize > 0 && (r & 255) === 0) report(ev.fileOffset, plainSize);
+    if (r === 0) firstOffset = ev.fileOffset;
+    else if (r === RESERVE_AFTER && plainSize > 0) {
+      // Columns sized once from the events' average size so far: growing them step by step
+      // would leave up to half of the last step unused at the peak.
+      const perEvent = (ev.fileOffset - firstOffset) / r;
+      const estimate = Math.ceil((r + (plainSize - ev.fileOffset) / perEvent) * 1.02);
+      b.reserve(estimate);
+      values.reserve(estimate);
+    }
     tiles.classify(ctx, r, ts);
     values.add(ctx);
     if (ts > 0n) {

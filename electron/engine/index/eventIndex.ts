@@ -179,6 +179,12 @@ export class CaptureIndexBuilder {
     return c.ts.length - 1;
   }
 
+  /** Room for `n` events in all (an estimate: more still fit, fewer leave the room unused). */
+  reserve(n: number): void {
+    const c = this.cols;
+    for (const col of [c.ts, c.tid, c.pid, c.type, c.dir, c.cpu, c.bytes, c.latency, c.offset]) col.reserve(n);
+  }
+
   /** The number of a tile by its id, registering tiles discovered while reading. */
   tileNumber(tileId: string): number {
     let n = this.tileNumbers.get(tileId);

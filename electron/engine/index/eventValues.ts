@@ -228,6 +228,12 @@ export class EventValuesRecorder {
     this.figures.push(t.figuresMemoValue);
   }
 
+  /** Room for `n` events in all. */
+  reserve(n: number): void {
+    for (const g of [this.event, this.fd, this.thread, this.figures]) g.reserve(n);
+    this.perRow.reserve(n);
+  }
+
   /** How many distinct tuples each group holds (for the benchmark's report). */
   get tupleCounts(): Record<string, number> {
     return { event: this.event.tuples, fd: this.fd.tuples, thread: this.thread.tuples, figures: this.figures.tuples };

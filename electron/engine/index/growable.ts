@@ -28,9 +28,17 @@ abstract class Growable<T extends TypedArray> {
     this.data = bigger;
   }
 
-  /** The filled part, copied into an array of exactly `length` elements. */
+  /** Room for `n` elements in all (the indexer knows roughly how many events a file holds). */
+  reserve(n: number): void {
+    if (n <= this.data.length) return;
+    const bigger = new this.ctor(n);
+    (bigger as unknown as { set(a: T): void }).set(this.data.subarray(0, this.length) as T);
+    this.data = bigger;
+  }
+
+  /** The filled part: a view when little room is left over (no second copy at the peak), else a copy. */
   finish(): T {
-    const out = this.data.slice(0, this.length) as T;
+    const out = (this.data.length - this.length <= this.data.length / 16 ? this.data.subarray(0, this.length) : this.data.slice(0, this.length)) as T;
     this.data = new this.ctor(16);
     return out;
   }

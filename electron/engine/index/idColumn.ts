@@ -9,7 +9,7 @@ export class IdColumn {
 
   push(id: number): void {
     if (id > this.max) this.widen(id);
-    if (this.length === this.data.length) this.grow(this.data.length * 2);
+    if (this.length === this.data.length) this.grow(Math.ceil(this.data.length * 1.5) + 16);
     this.data[this.length++] = id;
   }
 
@@ -30,8 +30,14 @@ export class IdColumn {
     return this.data[i];
   }
 
+  /** Room for `n` ids in all. */
+  reserve(n: number): void {
+    if (n > this.data.length) this.grow(n);
+  }
+
+  /** The filled part: a view when little room is left over, else a copy. */
   finish(): ValueIds {
-    return this.data.slice(0, this.length);
+    return this.data.length - this.length <= this.data.length / 16 ? this.data.subarray(0, this.length) : this.data.slice(0, this.length);
   }
 }
 

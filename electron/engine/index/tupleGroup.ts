@@ -44,6 +44,11 @@ export class TupleGroup<Ctx> {
     this.rows.push(tuple);
   }
 
+  /** Room for `n` rows in all. */
+  reserve(n: number): void {
+    this.rows.reserve(n);
+  }
+
   get tuples(): number {
     return this.tupleCount;
   }

@@ -144,6 +144,11 @@ export class ValueColumnsBuilder<Ctx> {
     }
   }
 
+  /** Room for `n` rows in all. */
+  reserve(n: number): void {
+    for (const f of this.fields) f.ids.reserve(n);
+  }
+
   finish(): Record<string, ValueColumn> {
     const out: Record<string, ValueColumn> = {};
     for (const f of this.fields) out[f.name] = { type: f.resolved.type, multi: f.resolved.multi, ids: f.ids.finish(), values: f.dict.values };

@@ -6,7 +6,7 @@
  */
 import type { FieldResolver, FieldValue } from '../filter/resolver';
 import { containerOfDockerScope, ContainerDeathTracker, type ProcessSighting } from './containerDeaths';
-import { CONTAINER_DEATHS_TILE, CONTAINER_RESTARTS_TILE, dockerEventTileId, HTTP_METHODS, networkAppTileId, serviceOfPort, systemDirectoryPrefixes } from '../../../shared/tiles/definitions';
+import { CONTAINER_DEATHS_TILE, CONTAINER_RESTARTS_TILE, SYSCALLS_TILE, dockerEventTileId, HTTP_METHODS, networkAppTileId, serviceOfPort, systemDirectoryPrefixes } from '../../../shared/tiles/definitions';
 import { SPAN_LISTENING_PORT, type CaptureIndexBuilder } from '../index/eventIndex';
 
 type Getter<Ctx> = (ctx: Ctx) => FieldValue | undefined;
@@ -71,7 +71,9 @@ export class TileClassifier<Ctx> {
   classify(ctx: Ctx, row: number, ts: bigint): void {
     const f = this.f;
     this.ts = ts;
-    this.add(row, 'syscalls');
+    // Every event is a System Calls event: foldTiles counts the rows themselves rather than one
+    // 18-byte log entry per event (the tile only needs its number registered).
+    this.n(SYSCALLS_TILE);
     const dir = str(f.dir(ctx));
     const type = str(f.type(ctx)) ?? '';
     this.containerLife(ctx, row, type);

@@ -6,17 +6,16 @@ import { foldTiles } from './foldTiles';
 const meta = { identity: { size: 1, mtimeMs: 1, headTailHash: 'x' }, path: '/c.scap', sizeBytes: 1, hostname: 'h', numCpus: 1, warnings: [] };
 const T0 = 1_600_000_000_000_000_000n;
 
-/** 100 events 10 ms apart; every event is a syscall, every 10th writes 100 bytes to one of 3 files. */
+/** 100 events 10 ms apart; every event is a syscall (counted from the rows), every 10th writes 100 bytes to one of 3 files. */
 function capture() {
   const b = new CaptureIndexBuilder();
   const row = emptyEventRow();
-  const syscalls = b.tileNumber('syscalls');
+  b.tileNumber('syscalls');
   const bytes = b.tileNumber('file.bytes');
   const modified = b.tileNumber('file.modified');
   for (let i = 0; i < 100; i++) {
     row.ts = T0 + BigInt(i) * 10_000_000n;
     const r = b.addEvent(row);
-    b.addTile(r, syscalls, 1);
     if (i % 10 === 0) {
       b.addTile(r, bytes, 100);
       b.addTile(r, modified, 1, b.strings.intern(`/f${(i / 10) % 3}`));
@@ -66,11 +65,11 @@ test('excludable tiles with nothing to show are hidden; others show zero', () =>
 test('under a filter, running processes are those with a matching event in the window', () => {
   const b = new CaptureIndexBuilder();
   const row = emptyEventRow();
-  const syscalls = b.tileNumber('syscalls');
+  b.tileNumber('syscalls');
   for (let i = 0; i < 10; i++) {
     row.ts = T0 + BigInt(i) * 1000n;
     row.pid = i < 5 ? 7 : 8;
-    b.addTile(b.addEvent(row), syscalls, 1);
+    b.addEvent(row);
   }
   b.addSpan(SPAN_PROCESS, undefined, undefined, 7, 7);
   b.addSpan(SPAN_PROCESS, undefined, undefined, 8, 8);

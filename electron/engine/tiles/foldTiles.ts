@@ -4,7 +4,7 @@
  * its series (one value per equal slice of the window) and the largest slice value.
  */
 import type { TileValue } from '../../../shared/ipc/contract';
-import { compareTiles, containerKeyedTiles, containersFilter, staticTiles, tileCategories, tileDefinition, type TileDefinition } from '../../../shared/tiles/definitions';
+import { compareTiles, containerKeyedTiles, containersFilter, staticTiles, SYSCALLS_TILE, tileCategories, tileDefinition, type TileDefinition } from '../../../shared/tiles/definitions';
 import { SPAN_CONTAINER, SPAN_LISTENING_PORT, SPAN_PROCESS, type CaptureIndex } from '../index/eventIndex';
 
 export interface TileWindow {
@@ -55,6 +55,22 @@ export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
       totals[tile] += c.tileValue[i];
       if (c.tileKey[i] >= 0) containersOf[tile]?.add(c.tileKey[i]);
     }
+  }
+
+  // System Calls: every row in the window (the log has no entries for it).
+  const syscalls = ids.indexOf(SYSCALLS_TILE);
+  if (syscalls >= 0) {
+    const ts = c.ts;
+    const perBucket = series[syscalls];
+    let total = 0;
+    for (let row = 0; row < ts.length; row++) {
+      if (mask && mask[row] === 0) continue;
+      const t = ts[row];
+      if (t < w.from || t > w.to) continue;
+      perBucket[bucketOf(t)] += 1;
+      total++;
+    }
+    totals[syscalls] += total;
   }
 
   // Under a filter, processes and ports count when their process has a matching event in the window.
