@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { writeCrashLoopSample } from '../sample/crashloop';
 import { EngineHost } from './engineHost';
 import type { LoadProgress } from '../../../shared/ipc/contract';
+import { EvidenceService } from '../evidence/evidenceService';
 
 async function sampleCapture(gzip = false): Promise<{ dir: string; path: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'syscope-host-'));
@@ -72,6 +73,36 @@ test('a load can be cancelled, and a bad file fails with one line', async () => 
     const { captureId: bad } = await host.openCapture({ path: bogus });
     await assert.rejects(host.captureInfo({ captureId: bad }), (e: Error & { code?: string }) => e.code === 'not-found' && !e.message.includes('\n'));
     await assert.rejects(host.tiles({ captureId: 'no-such-id', samples: 1 }), /no open capture/);
+  } finally {
+    await host.close();
+  }
+});
+
+test('the evidence calls are answered by the capture\'s worker, as an in-process service answers them', async () => {
+  const { path } = await sampleCapture();
+  const host = new EngineHost({ cacheDir: null });
+  try {
+    const { captureId } = await host.openCapture({ path });
+    const local = new EvidenceService(path);
+    const info = await host.captureInfo({ captureId });
+    const middle = Math.floor(info.events / 2);
+    for (const req of [{ captureId, limit: 50 }, { captureId, limit: 50, fromEvtNum: middle, filter: 'evt.dir=<' }]) {
+      assert.deepEqual(await host.events(req), await local.events(req));
+      assert.deepEqual(await host.streams(req), await local.streams(req));
+    }
+    const evtNum = (await host.events({ captureId, fromEvtNum: middle, limit: 1 })).events[0].evtNum;
+    assert.deepEqual(await host.eventDetail({ captureId, evtNum }), await local.eventDetail({ captureId, evtNum }));
+    assert.deepEqual(await host.tree({ captureId }), await local.tree({ captureId }));
+    const search = { captureId, target: 'events' as const, text: 'nginx', filter: 'evt.type=openat' };
+    assert.deepEqual(await host.search(search), await local.search(search));
+    await assert.rejects(host.events({ captureId, limit: 5, filter: 'proc.name =' }), (e: Error & { code?: string }) => e.code === 'bad-filter' && !e.message.includes('\n'));
+    // The worker lays its checkpoints once the index is ready.
+    let stats = await host.checkpointStats({ captureId });
+    for (let i = 0; i < 200 && !stats.ready; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      stats = await host.checkpointStats({ captureId });
+    }
+    assert.ok(stats.ready, 'checkpoints prepared in the background');
   } finally {
     await host.close();
   }

@@ -54,13 +54,15 @@ export interface EvidenceOptions {
   signal?: AbortSignal;
   /** The matches of a filter when the capture index can tell them cheaply; undefined otherwise. */
   matches?: (filter: string) => Promise<FilterMatches | undefined>;
+  /** Events between checkpoints (default CHECKPOINT_EVERY; tests use small captures). */
+  checkpointEvery?: number;
 }
 
 export class EvidenceService implements EvidenceApi {
   private tree_: Promise<TreeReply> | undefined;
   private eventsAhead: { key: string; from: number; next: number | null; rows: EventsReply['events'] } | undefined;
   /** Left behind by events passes: later pages anywhere in the capture resume from them. */
-  private readonly checkpoints = new CheckpointStore<WalkSnapshot>();
+  private readonly checkpoints: CheckpointStore<WalkSnapshot>;
   private readonly signal: AbortSignal | undefined;
   private readonly matches: EvidenceOptions['matches'];
   /** Requests being answered (the preparing pass steps aside meanwhile). */
@@ -74,6 +76,7 @@ export class EvidenceService implements EvidenceApi {
     const o = options instanceof AbortSignal ? { signal: options } : options;
     this.signal = o.signal;
     this.matches = o.matches;
+    this.checkpoints = new CheckpointStore<WalkSnapshot>(o.checkpointEvery);
   }
 
   /** The checkpoints' count, estimated bytes and spacing in events (for benchmarks and tests). */
