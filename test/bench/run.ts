@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeLargeCapture } from './largeCapture';
 import { benchQueries } from './queries';
+import { benchEventsPaging } from './eventsPaging';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const captures = process.env.SYSCOPE_CAPTURES ?? resolve(root, '..', 'shared', 'captures');
@@ -93,6 +94,8 @@ async function main(): Promise<void> {
   }
   // After indexing: questions answered from the index, in ms, beside csysdig/sysdig (queries.ts).
   if (!wanted.length || wanted.includes('queries')) rows.push(...await benchQueries(file));
+  // Evidence pages through the worker (median/p95 of ≥ 20 requests each), beside sysdig (eventsPaging.ts).
+  if (!wanted.length || wanted.includes('paging')) rows.push(...await benchEventsPaging(file));
   console.log(`\n${rows.length} benchmark(s) measured on ${mb.toFixed(0)} MB, ${events} events (sysdig -S count)`);
 }
 
