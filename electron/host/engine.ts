@@ -1,7 +1,8 @@
 /**
  * Starts the real indexing engine (electron/engine/api's EngineHost: one worker thread per
  * open capture) for a transport. Electron main passes the worker's path because its CommonJS
- * bundle cannot locate files through import.meta.
+ * bundle cannot locate files through import.meta. The engine answers the evidence calls too
+ * (events, streams, tree, search, in the capture's worker), so composeAppApi forwards them.
  */
 import type { EngineApi } from '../../shared/ipc/contract';
 import { EngineHost } from '../engine/api/engineHost';
