@@ -25,6 +25,7 @@ import type { FieldType } from '../../../shared/fields/types';
 import { compileFilter, type Predicate } from '../filter/compile';
 import type { FieldResolver } from '../filter/resolver';
 import { columnarMask, compileColumnar } from '../filter/columnarFilter';
+import { groupMemo } from '../filter/groupMemo';
 import type { EventContext } from '../inspector/eventContext';
 import { buildIndex, type IndexProgress } from '../index/buildIndex';
 import { fileIdentity, IndexCache } from '../index/cache';
@@ -256,9 +257,9 @@ export class CaptureSession {
       let viewPred: Predicate<Ctx> | undefined;
       if (view.filter) {
         if (strict) {
-          const c = compileFilter(view.filter, resolver);
-          if (!c.ok) return undefined;
-          viewPred = c.predicate;
+          const c = this.compileRows(view.filter, resolver as unknown as FieldResolver<number>);
+          if (!c) return undefined;
+          viewPred = c as unknown as Predicate<Ctx>;
         } else viewPred = this.compile(view.filter, `view ${id}`, resolver as unknown as FieldResolver<EventContext>) as unknown as Predicate<Ctx>;
       }
       let missingField = false;
@@ -274,6 +275,13 @@ export class CaptureSession {
     return passes;
   }
 
+  /** A filter over index rows (answered per group tuple where it can be), or undefined if the index lacks a field. */
+  private compileRows(text: string, resolver: FieldResolver<number>): Predicate<number> | undefined {
+    const memo = groupMemo(resolver, this.index.events);
+    const c = compileFilter(text, memo.resolver);
+    return c.ok ? memo.wrap(c.predicate) : undefined;
+  }
+
   /**
    * Tables folded from the index rows (no re-read), when every field the views, their filters
    * and the user's filter name is held in the index; undefined otherwise.
@@ -284,9 +292,9 @@ export class CaptureSession {
     let userPred: Predicate<number> | undefined;
     if (filter) {
       this.compile(filter, 'filter', withTableFields(this.resolver));
-      const c = compileFilter(filter, resolver);
-      if (!c.ok) return undefined;
-      userPred = c.predicate;
+      const c = this.compileRows(filter, resolver);
+      if (!c) return undefined;
+      userPred = c;
     }
     if (window && hasAmbiguousTimes(index)) return undefined;
     const time = window ? resolver('evt.rawtime', undefined) : undefined;

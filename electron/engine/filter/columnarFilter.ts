@@ -11,6 +11,7 @@ import { compileFilter, type Predicate } from './compile';
 import { exactRowTs, hasAmbiguousTimes, zeroTimeRows } from '../views/indexedRows';
 import type { FieldResolver, ResolvedField } from './resolver';
 import { valueReader } from '../index/valueColumns';
+import { groupMemo, type GroupedField } from './groupMemo';
 
 /** Fields read from the index's core columns (exact copies of what the resolver returns). */
 function coreField(index: CaptureIndex, name: string): ResolvedField<number> | undefined {
@@ -36,7 +37,9 @@ export function columnResolver(index: CaptureIndex): FieldResolver<number> {
     if (arg !== undefined) return undefined;
     const recorded = index.values[name];
     if (recorded) {
-      return { type: recorded.type, multi: recorded.multi, get: valueReader(recorded) };
+      const field: ResolvedField<number> & GroupedField = { type: recorded.type, multi: recorded.multi, get: valueReader(recorded) };
+      if (recorded.tuples) { field.groupRows = recorded.ids; field.groupTuples = recorded.tuples.length; }
+      return field;
     }
     if (!core.has(name)) core.set(name, coreField(index, name));
     return core.get(name);
@@ -50,8 +53,9 @@ export type ColumnarFilter = { ok: true; predicate: Predicate<number> } | { ok: 
  * decides whether it is valid at all); failing here means a field the index does not hold.
  */
 export function compileColumnar(index: CaptureIndex, text: string): ColumnarFilter {
-  const c = compileFilter(text, columnResolver(index));
-  if (c.ok) return { ok: true, predicate: c.predicate };
+  const memo = groupMemo(columnResolver(index), index.events);
+  const c = compileFilter(text, memo.resolver);
+  if (c.ok) return { ok: true, predicate: memo.wrap(c.predicate) };
   return { ok: false, reason: c.error.message };
 }
 

@@ -17,6 +17,7 @@ import type { FieldType } from '../../../shared/fields/types';
 import { THREAD_TABLE_EVENT_TYPE } from './threadTableEvents';
 import type { CellValue } from './aggregateView';
 import { toCell } from '../api/fieldGetter';
+import type { GroupedField } from '../filter/groupMemo';
 
 /** True if the index cannot tell which events had no timestamp (too many, or an older index). */
 export function hasAmbiguousTimes(index: CaptureIndex): boolean {
@@ -101,7 +102,9 @@ export function indexedRowResolver(index: CaptureIndex): FieldResolver<number> {
     const cellOf = thCells
       ? (row: number): CellValue => (row < n ? evCells[evId(row)] : thCells[th!.ids[row - n]])
       : (row: number): CellValue => evCells[evId(row)];
-    return { type: ev.type, multi: ev.multi, get, cellOf } as ResolvedField<number>;
+    const field = { type: ev.type, multi: ev.multi, get, cellOf } as ResolvedField<number> & GroupedField;
+    if (ev.tuples) { field.groupRows = ev.ids; field.groupTuples = ev.tuples.length; }
+    return field;
   };
   /** A core column for event rows, the recorded value for thread rows. */
   const core = (name: string, type: FieldType, fromColumn: (row: number) => FieldValue | undefined): ResolvedField<number> | undefined => {
