@@ -27,6 +27,9 @@ function meta(pick: (c: ContainerInfo) => string, forHost: string | undefined): 
   }));
 }
 
+/** Container types whose metadata tells whether the container is privileged: docker, cri, containerd, cri-o. */
+const DOCKER_COMPATIBLE = new Set([0, 6, 7, 8]);
+
 export const CONTAINER_FIELDS: Record<string, FieldFactory> = {
   'container.id': noArg(() => stringField(containerId)),
   'container.full_id': meta((c) => c.fullId, 'host'),
@@ -38,9 +41,13 @@ export const CONTAINER_FIELDS: Record<string, FieldFactory> = {
   'container.image.digest': meta((c) => c.imageDigest, undefined),
   'container.type': meta((c) => containerTypeName(c.type), 'host'),
   'container.ip': meta((c) => c.ip, undefined),
-  'container.privileged': noArg(() => boolField((ctx) => info(ctx)?.privileged)),
+  // Known only for docker-compatible runtimes; false unless the metadata says otherwise.
+  'container.privileged': noArg(() => boolField((ctx) => { const c = info(ctx); return c && DOCKER_COMPATIBLE.has(c.type) ? c.privileged ?? false : undefined; })),
+  // A known container without a health check shows NONE.
+  'container.healthcheck': noArg(() => stringField((ctx) => { const c = info(ctx); return c ? (c.healthcheck ? [c.healthcheck.exe, ...c.healthcheck.args].join(' ') : 'NONE') : undefined; })),
   'container.label': (arg) => arg === undefined ? { error: 'container.label needs a label name: container.label.NAME' }
     : stringField((ctx) => info(ctx)?.labels[arg]),
   'container.labels': meta((c) => Object.entries(c.labels).map(([k, v]) => `${k}:${v}`).join(', '), undefined),
-  'container.mounts': meta((c) => c.mounts.map((m) => `${m.source}:${m.dest}:${m.mode}:${m.rw}:${m.propagation}`).join(','), undefined),
+  // A known container without mounts has an empty list, not no value.
+  'container.mounts': noArg(() => stringField((ctx) => info(ctx)?.mounts.map((m) => `${m.source}:${m.dest}:${m.mode}:${m.rw}:${m.propagation}`).join(','))),
 };

@@ -4,8 +4,9 @@ import { errnoName } from '../../../shared/scap/errno';
 import { syscallName } from '../../../shared/scap/syscalls';
 import { formatDateTime, formatDateTimeSeconds, formatIso8601, formatTime, formatTimeSeconds } from '../../../shared/format/time';
 import { formatDurationNice } from '../../../shared/format/duration';
-import { eventLayout, paramIndexByName, renderArgValue, renderArgs, renderInfo, renderParam } from '../format/index';
+import { eventLayout, paramIndexByName, renderArgValue, renderArgs, renderInfo, renderParam, renderParamParts } from '../format/index';
 import { intParam, bytesParam } from '../state/eventParams';
+import { resolvePath } from '../format/paths';
 import { syscallCategory029 } from './syscallCategories029';
 import { FdType } from '../state/fdInfo';
 import type { EventContext } from '../inspector/eventContext';
@@ -146,7 +147,15 @@ export const EVT_FIELDS: Record<string, FieldFactory> = {
   'evt.latency': noArg(() => numberField('RELTIME', latency)),
   'evt.latency.s': noArg(() => numberField('RELTIME', (c) => latency(c) / NS)),
   'evt.latency.ns': noArg(() => customField('RELTIME', (c) => latency(c) % NS, (c) => String(latency(c) % NS).padStart(9, '0'))),
-  'evt.latency.human': noArg(() => stringField((c) => formatDurationNice(latency(c)))),
+  // sysdig 0.29.3 keeps the last text it printed: an event without a thread shows it again.
+  'evt.latency.human': noArg(() => {
+    let last = '';
+    return stringField((c) => {
+      if (c.internal) return undefined;
+      if (c.es.thread) last = formatDurationNice(latency(c));
+      return last;
+    });
+  }),
   'evt.deltatime': noArg(() => numberField('RELTIME', deltaNs)),
   'evt.deltatime.s': noArg(() => numberField('RELTIME', (c) => deltaNs(c) / NS)),
   'evt.deltatime.ns': noArg(() => customField('RELTIME', (c) => deltaNs(c) % NS, (c) => String(deltaNs(c) % NS).padStart(9, '0'))),
@@ -177,7 +186,8 @@ export const EVT_FIELDS: Record<string, FieldFactory> = {
       const i = paramIndexByName(c.ev, arg);
       if (i < 0) return undefined;
       const v = intParam(c.ev, i);
-      return v !== undefined ? String(v) : renderArgValue(c.ev, i, c.lookup);
+      // Raw: a path as recorded, not made absolute.
+      return v !== undefined ? String(v) : renderParamParts(c.ev, i, c.lookup).raw;
     });
   },
   'evt.buffer': noArg(() => customField('BYTEBUF', buffer, (c) => {
@@ -198,8 +208,17 @@ export const EVT_FIELDS: Record<string, FieldFactory> = {
   'evt.io_dir': noArg(() => stringField((c) => { const f = ioFlags(c); return f & EventFlag.READS_FROM_FD ? 'read' : f & EventFlag.WRITES_TO_FD ? 'write' : undefined; })),
   'evt.is_wait': noArg(() => boolField((c) => ((EVENTS[c.ev.type]?.flags ?? 0) & EventFlag.WAITS) !== 0)),
   'evt.count': noArg(() => numberField('UINT32', () => 1)),
-  'evt.count.error': noArg(() => numberField('UINT32', (c) => { const r = rawResult(c); return r !== undefined && r < 0 ? 1 : 0; })),
-  'evt.count.exit': noArg(() => numberField('UINT32', (c) => (isEnter(c) ? 0 : 1))),
+  // The counters have a value only when they count (1): sysdig's chisels sum them.
+  'evt.count.error': noArg(() => numberField('UINT32', errorCount)),
+  'evt.count.error.file': noArg(() => numberField('UINT32', (c) => (errorKind(c) === 'file' ? errorCount(c) : undefined))),
+  'evt.count.error.net': noArg(() => numberField('UINT32', (c) => (errorKind(c) === 'net' ? errorCount(c) : undefined))),
+  'evt.count.error.memory': noArg(() => numberField('UINT32', (c) => (errorKind(c) === 'memory' ? errorCount(c) : undefined))),
+  'evt.count.error.other': noArg(() => numberField('UINT32', (c) => (errorKind(c) === 'other' ? errorCount(c) : undefined))),
+  'evt.count.exit': noArg(() => numberField('UINT32', (c) => (isEnter(c) ? undefined : 1))),
+  // The thread's latency on the exit of a waiting syscall (0 without a thread).
+  'evt.wait_latency': noArg(() => numberField('RELTIME', (c) => (!isEnter(c) && ((EVENTS[c.ev.type]?.flags ?? 0) & EventFlag.WAITS) ? (c.es.thread ? latency(c) : 0n) : undefined))),
+  'evt.abspath': noArg(() => stringField(absolutePath)),
+  'evt.is_open_exec': noArg(() => boolField((c) => openFlagTest(c, (f, mode) => (f & (O_CREAT | O_TMPFILE)) !== 0 && (mode & EXEC_BITS) !== 0))),
   'evt.count.procinfo': noArg(() => numberField('UINT32', (c) => (c.ev.type === 234 ? 1 : 0))),
   'evt.hostname': noArg(() => stringField((c) => c.state.machine?.hostname)),
   'evt.is_open_read': noArg(() => boolField((c) => openFlagTest(c, (f) => (f & 3) === 1 || (f & 3) === 3))),
@@ -208,14 +227,71 @@ export const EVT_FIELDS: Record<string, FieldFactory> = {
 };
 
 const OPEN_EXITS = new Set([3, 59, 103, 307, 327, 337]);
+const O_CREAT = 4;
+const O_TMPFILE = 8192;
+const EXEC_BITS = 0o111;
 
-/** Open-family exits: a test on the PPM open flags of the new fd. */
-function openFlagTest(ctx: EventContext, test: (flags: number) => boolean): boolean {
+/** Open-family exits: a test on the PPM open flags (and mode) of the new fd. */
+function openFlagTest(ctx: EventContext, test: (flags: number, mode: number) => boolean): boolean {
   if (!OPEN_EXITS.has(ctx.ev.type)) return false;
   const i = paramIndexByName(ctx.ev, 'flags');
   const f = i >= 0 ? intParam(ctx.ev, i) : undefined;
-  return f !== undefined && test(f);
+  const m = paramIndexByName(ctx.ev, 'mode');
+  return f !== undefined && test(f, (m >= 0 ? intParam(ctx.ev, m) : undefined) ?? 0);
 }
+
+/** 1 for a failed event (negative result), else no value. */
+function errorCount(ctx: EventContext): number | undefined {
+  const r = rawResult(ctx);
+  return r !== undefined && r < 0 ? 1 : undefined;
+}
+
+const FD_OPENING_FILE = new Set([3, 59, 103, 307, 327, 337]);
+const FD_OPENING_NET = new Set([23, 27, 57, 247, 249, 389]);
+
+/**
+ * Which error counter an event feeds, as sysdig 0.29.3 sorts them: by the event's fd type when
+ * it has one, else by syscall (opens are file errors, accept/connect net ones, memory by category).
+ */
+function errorKind(ctx: EventContext): 'file' | 'net' | 'memory' | 'other' {
+  const fd = ctx.es.fd;
+  if (fd) {
+    if (fd.type === FdType.File || fd.type === FdType.FileV2 || fd.type === FdType.Directory) return 'file';
+    if (fd.type === FdType.Ipv4Sock || fd.type === FdType.Ipv6Sock || fd.type === FdType.Ipv4ServSock || fd.type === FdType.Ipv6ServSock || fd.type === FdType.UnixSock) return 'net';
+  } else {
+    if (FD_OPENING_FILE.has(ctx.ev.type)) return 'file';
+    if (FD_OPENING_NET.has(ctx.ev.type)) return 'net';
+  }
+  return (categoryBits(ctx) & 0x1ff) === EventCategory.MEMORY ? 'memory' : 'other';
+}
+
+/** Events whose path sysdig 0.29.3 resolves against a directory fd: [event id, dirfd param, path param]. */
+const ABSPATH_PARAMS: ReadonlyMap<number, readonly [string, string]> = new Map([
+  [102, ['dirfd', 'name']], [307, ['dirfd', 'name']], [327, ['dirfd', 'name']], [305, ['dirfd', 'path']],
+  [181, ['linkdirfd', 'linkpath']], [303, ['dirfd', 'name']],
+]);
+
+/** evt.abspath: the path of an *at syscall made absolute from its directory fd. */
+function absolutePath(ctx: EventContext): string | undefined {
+  const names = ABSPATH_PARAMS.get(ctx.ev.type);
+  if (!names || !ctx.es.thread) return undefined;
+  const di = paramIndexByName(ctx.ev, names[0]);
+  const pi = paramIndexByName(ctx.ev, names[1]);
+  if (di < 0 || pi < 0) return undefined;
+  const dirfd = intParam(ctx.ev, di);
+  let path = bytesParam(ctx.ev, pi) ?? new Uint8Array(0);
+  if (path.length > 0 && path[path.length - 1] === 0) path = path.subarray(0, path.length - 1);
+  if (path.length > 0 && path[0] === 0x2f) return path.length === 1 ? '/' : resolvePath('/', path.subarray(1), path.length - 1);
+  let dir: string;
+  if (dirfd === AT_FDCWD) dir = ctx.lookup.cwd();
+  else {
+    const fd = dirfd === undefined ? undefined : ctx.lookup.fd(dirfd);
+    dir = fd ? `${fd.name}/` : '<UNKNOWN>/';
+  }
+  return resolvePath(dir, path, path.length);
+}
+
+const AT_FDCWD = -100;
 
 const SEVERITIES = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
 const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'clock', 'authpriv', 'ftp', 'ntp',

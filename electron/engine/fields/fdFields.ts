@@ -242,8 +242,9 @@ export const FD_FIELDS: Record<string, FieldFactory> = {
     const d = eventFd(c)?.dev;
     return d === undefined ? undefined : (d >>> 0).toString(16).toUpperCase();
   })),
-  'fd.dev.major': noArg(() => numberField('INT32', (c) => { const d = eventFd(c)?.dev; return d === undefined ? undefined : (d >>> 20) & 0xfff; })),
-  'fd.dev.minor': noArg(() => numberField('INT32', (c) => { const d = eventFd(c)?.dev; return d === undefined ? undefined : d & 0xfffff; })),
+  // The driver records the device number in the kernel's user-space encoding (new_encode_dev).
+  'fd.dev.major': noArg(() => numberField('INT32', (c) => { const d = eventFd(c)?.dev; return d === undefined ? undefined : (d & 0xfff00) >>> 8; })),
+  'fd.dev.minor': noArg(() => numberField('INT32', (c) => { const d = eventFd(c)?.dev; return d === undefined ? undefined : (d & 0xff) | ((d >>> 12) & 0xfff00); })),
   'fd.ino': noArg(() => numberField('INT64', (c) => eventFd(c)?.ino)),
   // Filter-only matches on either end of a connection.
   'fd.ip': noArg(() => customField('IPADDR', (c) => bothEnds(c), () => undefined, 'either')),

@@ -17,7 +17,8 @@ function main(ctx: EventContext): ThreadInfo | undefined {
 
 /** The n-th ancestor process (1 = the parent of the thread's process), walking process parents. */
 export function ancestor(state: SystemState, t: ThreadInfo, n: number): ThreadInfo | undefined {
-  let cur: ThreadInfo | undefined = t;
+  // Level 0 is the process itself: its main thread, as sysdig 0.29.3 starts the walk there.
+  let cur: ThreadInfo | undefined = state.mainThreadOf(t) ?? t;
   for (let i = 0; i < n && cur; i++) {
     const main: ThreadInfo = state.mainThreadOf(cur) ?? cur;
     if (main.ptid <= 0 || main.ptid === main.tid) return undefined;
@@ -65,13 +66,25 @@ function ancestorField(pick: (t: ThreadInfo) => string | number | undefined, typ
       }
       return out;
     };
+    // Printed without a level, sysdig 0.29.3 shows the process itself (level 0), while its
+    // filters compare every ancestor from the parent up.
     return customField(type, all, (c) => {
       const t = thread(c);
-      const a = t ? ancestor(c.state, t, from) : undefined;
+      const a = t ? ancestor(c.state, t, 0) : undefined;
       const v = a ? pick(a) : undefined;
       return v === undefined ? undefined : String(v);
     }, 'any');
   };
+}
+
+/**
+ * The session leader's name as sysdig 0.29.3 finds it: the thread whose tid is the session id
+ * (a session id is its leader's pid), else the furthest ancestor process with the same id.
+ */
+function sessionLeader(ctx: EventContext): ThreadInfo | undefined {
+  const t = thread(ctx);
+  if (!t) return undefined;
+  return ctx.state.threads.get(t.sid) ?? leaderOf(ctx, (x) => x.sid);
 }
 
 /** The session / process group leader: the furthest ancestor process with the same id. */
@@ -124,6 +137,65 @@ function nThreads(ctx: EventContext): number | undefined {
   return n;
 }
 
+/** Open fds as a share of the fd limit, in percent; 0 without a limit. */
+function fdUsagePercent(ctx: EventContext): number | undefined {
+  const open = fdOpenCount(ctx);
+  if (open === undefined) return undefined;
+  const limit = main(ctx)?.fdlimit ?? -1;
+  return limit > 0 ? Math.min(100, (open * 100) / limit) : 0;
+}
+
+/**
+ * A switch event's share of the CPU: the time since the previous switch on the same CPU, as
+ * sysdig 0.29.3 measures it per field use (0 for other events and a CPU's first switch).
+ * thread.totexectime adds these up per thread entry.
+ */
+function execTimeFields(): { exectime: FieldFactory; totexectime: FieldFactory } {
+  const measure = () => {
+    const lastSwitch = new Map<number, bigint>();
+    return (c: EventContext): bigint => {
+      if (c.ev.type !== SWITCH_E && c.ev.type !== SWITCH_1_E) return 0n;
+      const last = lastSwitch.get(c.ev.cpu);
+      lastSwitch.set(c.ev.cpu, c.ev.ts);
+      return last === undefined ? 0n : BigInt.asUintN(64, c.ev.ts - last);
+    };
+  };
+  return {
+    exectime: noArg(() => { const m = measure(); return numberField('RELTIME', (c) => m(c)); }),
+    totexectime: noArg(() => {
+      const m = measure();
+      const totals = new WeakMap<ThreadInfo, bigint>();
+      return numberField('RELTIME', (c) => {
+        const d = m(c);
+        const t = thread(c);
+        if (!t) return undefined;
+        const total = (totals.get(t) ?? 0n) + d;
+        totals.set(t, total);
+        return total;
+      });
+    }),
+  };
+}
+
+/** Scheduler switch events: the newest layout (6 params) and the oldest (1 param). */
+const SWITCH_E = 152;
+const SWITCH_1_E = 146;
+
+/** A double as C's printf("%.1f") prints it (ties round to even, as glibc does on exact halves). */
+export function formatOneDecimal(x: number): string {
+  const scaled = x * 10;
+  const floor = Math.floor(scaled);
+  const rounded = scaled - floor === 0.5 ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(scaled);
+  return (rounded / 10).toFixed(1);
+}
+
+/** sinsp drops an environment's zero-filled tail (empty entries up to its end). */
+function withoutTrailingEmpty(env: string[]): string[] {
+  let n = env.length;
+  while (n > 0 && env[n - 1] === '') n--;
+  return n === env.length ? env : env.slice(0, n);
+}
+
 function caps(v: bigint): string {
   return `0x${v.toString(16)}`;
 }
@@ -131,6 +203,8 @@ function caps(v: bigint): string {
 const g = (f: (c: EventContext) => string | undefined): FieldFactory => noArg(() => stringField(f));
 const n64 = (f: (c: EventContext) => number | bigint | undefined): FieldFactory => noArg(() => numberField('INT64', f));
 const u64 = (f: (c: EventContext) => number | bigint | undefined): FieldFactory => noArg(() => numberField('UINT64', f));
+
+const EXEC_TIME = execTimeFields();
 
 export const PROC_FIELDS: Record<string, FieldFactory> = {
   'proc.name': g((c) => thread(c)?.comm),
@@ -141,7 +215,7 @@ export const PROC_FIELDS: Record<string, FieldFactory> = {
   'proc.exeline': g((c) => { const t = thread(c); return t ? `${t.exe} ${t.args.join(' ')}` : undefined; }),
   'proc.cmdnargs': u64((c) => thread(c)?.args.length),
   'proc.cmdlenargs': u64((c) => { const t = thread(c); return t ? t.args.reduce((s, a) => s + a.length, 0) : undefined; }),
-  'proc.env': g((c) => main(c)?.env.join(' ')),
+  'proc.env': g((c) => { const t = main(c); return t ? withoutTrailingEmpty(t.env).join(' ') : undefined; }),
   'proc.cwd': g((c) => main(c)?.cwd),
   'proc.pid': n64((c) => thread(c)?.pid),
   // The process' parent: the main thread's ptid (a thread's own ptid names its creator).
@@ -159,6 +233,9 @@ export const PROC_FIELDS: Record<string, FieldFactory> = {
   'proc.vmrss': u64((c) => thread(c)?.vmrssKb),
   'proc.vmswap': u64((c) => thread(c)?.vmswapKb),
   'proc.nthreads': u64(nThreads),
+  // sinsp counts a process' other threads on its main thread only.
+  'proc.nchilds': u64((c) => { const t = thread(c); if (!t) return undefined; if (!t.isMainThread) return 0; const n = nThreads(c); return n === undefined ? undefined : n - 1; }),
+  'proc.fdusage': noArg(() => customField('DOUBLE', fdUsagePercent, (c) => { const v = fdUsagePercent(c); return v === undefined ? undefined : formatOneDecimal(v); })),
   'proc.pname': g((c) => { const t = thread(c); return t ? parentOf(c.state, t)?.comm : undefined; }),
   'proc.pexe': g((c) => { const t = thread(c); return t ? parentOf(c.state, t)?.exe : undefined; }),
   'proc.pexepath': g((c) => { const t = thread(c); return t ? parentOf(c.state, t)?.exepath : undefined; }),
@@ -169,7 +246,7 @@ export const PROC_FIELDS: Record<string, FieldFactory> = {
   'proc.aexe': ancestorField((t) => t.exe, 'CHARBUF'),
   'proc.aexepath': ancestorField((t) => t.exepath, 'CHARBUF'),
   'proc.acmdline': ancestorField((t) => cmdline(t), 'CHARBUF'),
-  'proc.sname': g((c) => leaderOf(c, (t) => t.sid)?.comm),
+  'proc.sname': g((c) => sessionLeader(c)?.comm),
   'proc.vpgid.name': g((c) => leaderOf(c, (t) => t.vpgid)?.comm),
   'proc.pgid.name': g((c) => leaderOf(c, (t) => t.pgid)?.comm),
   'proc.loginshellid': n64(loginShellId),
@@ -190,7 +267,12 @@ export const PROC_FIELDS: Record<string, FieldFactory> = {
   'thread.nametid': g((c) => { const t = thread(c); return t ? `${t.comm}${t.tid}` : undefined; }),
   'thread.pfmajor': u64((c) => thread(c)?.pfmajor),
   'thread.pfminor': u64((c) => thread(c)?.pfminor),
-  'thread.cgroups': g((c) => thread(c)?.cgroups.map(([k, v]) => `${k}=${v}`).join(' ')),
+  'thread.cgroups': g((c) => { const t = thread(c); return t && t.cgroups.length ? t.cgroups.map(([k, v]) => `${k}=${v}`).join(' ') : undefined; }),
+  // The process' memory, on its main thread only (other threads show 0).
+  'thread.vmsize': u64((c) => { const t = thread(c); return t ? (t.isMainThread ? t.vmsizeKb : 0) : undefined; }),
+  'thread.vmrss': u64((c) => { const t = thread(c); return t ? (t.isMainThread ? t.vmrssKb : 0) : undefined; }),
+  'thread.exectime': EXEC_TIME.exectime,
+  'thread.totexectime': EXEC_TIME.totexectime,
   'thread.cgroup': (arg) => arg === undefined ? { error: 'thread.cgroup needs a controller: thread.cgroup.cpuacct' } : stringField((c) => thread(c)?.cgroups.find(([k]) => k === arg)?.[1]),
   'thread.cap_permitted': g((c) => { const t = thread(c); return t ? caps(t.capPermitted) : undefined; }),
   'thread.cap_inheritable': g((c) => { const t = thread(c); return t ? caps(t.capInheritable) : undefined; }),

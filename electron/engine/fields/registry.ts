@@ -8,6 +8,7 @@ import type { EventContext } from '../inspector/eventContext';
 import { CONTAINER_FIELDS } from './containerFields';
 import { EVT_FIELDS } from './evtFields';
 import { FD_FIELDS } from './fdFields';
+import { FDLIST_FIELDS } from './fdlistFields';
 import type { FieldFactory, FieldGetter } from './fieldTypes';
 import { PROC_FIELDS } from './procFields';
 import { USER_FIELDS } from './userFields';
@@ -15,7 +16,7 @@ import { USER_FIELDS } from './userFields';
 export type { FieldGetter } from './fieldTypes';
 
 const FIELDS: Record<string, FieldFactory> = {
-  ...EVT_FIELDS, ...PROC_FIELDS, ...FD_FIELDS, ...CONTAINER_FIELDS, ...USER_FIELDS,
+  ...EVT_FIELDS, ...PROC_FIELDS, ...FD_FIELDS, ...FDLIST_FIELDS, ...CONTAINER_FIELDS, ...USER_FIELDS,
 };
 
 /** Every field name this engine can read (for `syscope fields`-style listings and tests). */
