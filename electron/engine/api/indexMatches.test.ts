@@ -57,3 +57,22 @@ test('filtered pages that skip to the first match equal the pages read without t
     assert.deepEqual(await withIndex.streams(req), await plain.streams(req), JSON.stringify(r));
   }
 });
+
+test('a sparse filter\'s page jumps over the stretches without a match and equals the page read through', async () => {
+  const jumping = new EvidenceService(path, { checkpointEvery: 101, jumpAtLeast: 300, matches: indexMatches(session.index) });
+  await jumping.prepareCheckpoints();
+  const plain = new EvidenceService(path, { checkpointEvery: 101 });
+  await plain.prepareCheckpoints();
+  const scanned = { jumping: 0, plain: 0 };
+  for (const r of [{ filter: 'evt.type=execve' }, { filter: 'evt.type=execve or evt.type=procexit', fromEvtNum: 2000 }, { filter: 'evt.type in (bind, listen)' }]) {
+    // Small pages: each asks for matches spread over the capture.
+    const req = { captureId: 'c', limit: 7, ...r };
+    const read = await plain.events(req);
+    scanned.plain += plain.lastScanned;
+    assert.deepEqual(await jumping.events(req), read, JSON.stringify(r));
+    scanned.jumping += jumping.lastScanned;
+    const streamsReq = { ...req, filter: `${r.filter} or fd.name=/etc/hosts` };
+    assert.deepEqual(await jumping.streams(streamsReq), await plain.streams(streamsReq), JSON.stringify(streamsReq));
+  }
+  assert.ok(scanned.jumping < scanned.plain * 0.8, `${scanned.jumping} events read, ${scanned.plain} without jumps`);
+});

@@ -14,6 +14,7 @@ import { EventCategory, EventFlag, EVENTS } from '../../../shared/scap/eventTabl
 import type { Predicate } from '../filter/compile';
 import type { EventFieldSet, EventRecord } from './eventFields';
 import { inWindow, type EventWalk, type NsWindow, type ResumableWalk } from './eventWalk';
+import type { EvidenceEvent } from './evidenceEvent';
 import type { CheckpointStore, EventsCheckpoint, Pairing } from './eventsCheckpoints';
 import { deepCopy } from './stateCheckpoint';
 import { StreamExtractor, type FdGenerations } from './streamExtractor';
@@ -27,7 +28,16 @@ export interface Seeking<Ctx, S> {
    * capture index), so a narrow filter's page starts near its first match.
    */
   canSkip?: (cp: EventsCheckpoint<S>) => boolean;
+  /**
+   * For a sparse filter: a checkpoint further on such that no event between the one at
+   * `fileOffset` (number `evtNum`) and it matches the filter, when far enough ahead to be
+   * worth restoring instead of reading on; undefined otherwise.
+   */
+  skipAhead?: (fileOffset: number, evtNum: number) => EventsCheckpoint<S> | undefined;
 }
+
+/** Events read without a match before asking `skipAhead` whether to jump (and between asks). */
+export const SKIP_CHECK_EVERY = 1024;
 
 export interface EventsQuery<Ctx> {
   fields: EventFieldSet<Ctx>;
@@ -87,19 +97,26 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
   let lookahead = 0;
   let interrupted = false;
   let aheadScanned = 0;
-  const resumeFrom = seek?.store.latest((cp) => skippable(cp, q) || (seek.canSkip?.(cp) ?? false));
+  let resumeFrom = seek?.store.latest((cp) => skippable(cp, q) || (seek.canSkip?.(cp) ?? false));
   // Checkpoints also carry the streams list's fd generations, so a streams page can resume too.
-  let generations: FdGenerations | undefined;
-  if (seek && resumeFrom) {
-    generations = seek.walk.resumeAt(resumeFrom.walk) as FdGenerations | undefined;
-    lastEnter = deepCopy(resumeFrom.pairing);
-    maxTs = resumeFrom.maxTs;
-    started ||= maxTs >= q.fromTs!;
-  }
-  const streams = seek ? new StreamExtractor(walk.lookup, generations) : undefined;
+  let streams: StreamExtractor | undefined;
+  const resume = (cp: EventsCheckpoint<S> | undefined) => {
+    let generations: FdGenerations | undefined;
+    if (seek && cp) {
+      generations = seek.walk.resumeAt(cp.walk) as FdGenerations | undefined;
+      lastEnter = deepCopy(cp.pairing);
+      maxTs = cp.maxTs;
+      started ||= maxTs >= q.fromTs!;
+    }
+    streams = seek ? new StreamExtractor(walk.lookup, generations) : undefined;
+  };
+  resume(resumeFrom);
   const maxLookahead = q.partnerLookahead ?? 100_000;
   const ahead = q.readAheadScan;
-  await walk.walk((ctx, e) => {
+  // Events read since the last one listed; past SKIP_CHECK_EVERY a sparse filter may jump ahead.
+  let sinceListed = 0;
+  let jumpTo: EventsCheckpoint<S> | undefined;
+  const visit = (ctx: Ctx, e: EvidenceEvent): boolean => {
     if (q.interrupt?.()) { interrupted = true; return false; }
     scanned++;
     const ev = e.recorded;
@@ -145,8 +162,15 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
     }
     if (!started && q.fromTs !== undefined && ev.ts >= q.fromTs) started = true;
     if (!started || (q.fromEvtNum !== undefined && e.evtNum < q.fromEvtNum)) return true;
-    if (!inWindow(ev.ts, q.window)) return true;
-    if (q.predicate && !q.predicate(ctx)) return true;
+    if (!inWindow(ev.ts, q.window) || (q.predicate && !q.predicate(ctx))) {
+      // Only the filter stands between here and the jump, and no listed enter still waits for its exit.
+      if (seek?.skipAhead && ++sinceListed % SKIP_CHECK_EVERY === 0 && waiting.size === 0) {
+        jumpTo = seek.skipAhead(ev.fileOffset, e.evtNum);
+        if (jumpTo) return false;
+      }
+      return true;
+    }
+    sinceListed = 0;
     if (events.length === q.limit) {
       next = e.evtNum;
       return waiting.size > 0;
@@ -155,7 +179,15 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
     events.push(item);
     if (!isExit && tid >= 0) waiting.set(tid, { item, type: ev.type, ts: ev.ts });
     return true;
-  });
+  };
+  for (;;) {
+    await walk.walk(visit);
+    if (!jumpTo || interrupted) break;
+    // No event up to the checkpoint matches: carry on from there, as if read through.
+    resumeFrom = jumpTo;
+    jumpTo = undefined;
+    resume(resumeFrom);
+  }
   return { events, next, scanned, interrupted };
 }
 
