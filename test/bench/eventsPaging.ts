@@ -5,6 +5,7 @@
  *
  *   events first page, broad filter      | sysdig -r F BROAD      (until 100 lines)
  *   events first page, narrow filter     | sysdig -r F NARROW     (until 100 lines)
+ *   events first page, sparse filter     | sysdig -r F SPARSE     (until 100 lines)
  *   streams first page, broad / narrow   | sysdig -r F -c echo_fds FILTER (until 100 operations)
  *   jump to the middle / to the end      | sysdig -r F evt.num>=N (until 100 lines)
  *
@@ -26,6 +27,8 @@ import { EngineHost } from '../../electron/engine/api/engineHost';
 
 const BROAD = 'evt.type in (read,write,recvfrom,sendto)';
 const NARROW = 'fd.name=/etc/hosts';
+/** A few matches per 23,000 events: the page's matches lie far apart. */
+const SPARSE = 'evt.type=kill';
 const PAGE = 100;
 
 function quantile(xs: number[], q: number): number {
@@ -118,6 +121,7 @@ export async function benchEventsPaging(file: string, rounds = 20): Promise<stri
     const cases: Array<{ name: string; ask: () => Promise<number> }> = [
       { name: 'events first page, broad filter', ask: async () => (await host.events({ captureId, filter: BROAD, limit: PAGE })).events.length },
       { name: 'events first page, narrow filter', ask: async () => (await host.events({ captureId, filter: NARROW, limit: PAGE })).events.length },
+      { name: 'events first page, sparse filter', ask: async () => (await host.events({ captureId, filter: SPARSE, limit: PAGE })).events.length },
       { name: 'streams first page, broad filter', ask: async () => (await host.streams({ captureId, filter: BROAD, limit: PAGE })).operations.length },
       { name: 'streams first page, narrow filter', ask: async () => (await host.streams({ captureId, filter: NARROW, limit: PAGE })).operations.length },
       { name: 'jump to the middle', ask: async () => (await host.events({ captureId, fromEvtNum: near(middle), limit: PAGE })).events.length },
@@ -139,6 +143,7 @@ export async function benchEventsPaging(file: string, rounds = 20): Promise<stri
     const theirs: Array<() => Promise<number>> = [
       () => sysdigMedian(['-r', file, BROAD], isLine),
       () => sysdigMedian(['-r', file, NARROW], isLine),
+      () => sysdigMedian(['-r', file, SPARSE], isLine),
       () => sysdigMedian(['-r', file, '-c', 'echo_fds', BROAD], isOperation),
       () => sysdigMedian(['-r', file, '-c', 'echo_fds', NARROW], isOperation),
       () => sysdigMedian(['-r', file, `evt.num>=${middle}`], isLine),
