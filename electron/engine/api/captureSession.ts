@@ -26,6 +26,8 @@ import { compileFilter, type Predicate } from '../filter/compile';
 import type { FieldResolver } from '../filter/resolver';
 import { columnarMask, compileColumnar } from '../filter/columnarFilter';
 import { groupMemo } from '../filter/groupMemo';
+import { SignaturePlanner, SignatureTable, type RowKeyed } from '../views/rowSignatures';
+import type { ViewDefinition } from '../../../shared/views/types';
 import type { EventContext } from '../inspector/eventContext';
 import { buildIndex, type IndexProgress } from '../index/buildIndex';
 import { fileIdentity, IndexCache } from '../index/cache';
@@ -250,14 +252,14 @@ export class CaptureSession {
   }
 
   /** The aggregators of `ids` reading the "current event" through `resolver`, or undefined if a field is missing there. */
-  private tablePasses<Ctx>(ids: string[], resolver: FieldResolver<Ctx>, current: () => Ctx, strict: boolean) {
+  private tablePasses<Ctx>(ids: string[], resolver: FieldResolver<Ctx>, current: () => Ctx, strict: boolean, filterResolver: FieldResolver<Ctx> = resolver) {
     const passes = [];
     for (const id of ids) {
       const view = findView(id)!;
       let viewPred: Predicate<Ctx> | undefined;
       if (view.filter) {
         if (strict) {
-          const c = this.compileRows(view.filter, resolver as unknown as FieldResolver<number>);
+          const c = this.compileRows(view.filter, filterResolver as unknown as FieldResolver<number>);
           if (!c) return undefined;
           viewPred = c as unknown as Predicate<Ctx>;
         } else viewPred = this.compile(view.filter, `view ${id}`, resolver as unknown as FieldResolver<EventContext>) as unknown as Predicate<Ctx>;
@@ -299,27 +301,54 @@ export class CaptureSession {
     if (window && hasAmbiguousTimes(index)) return undefined;
     const time = window ? resolver('evt.rawtime', undefined) : undefined;
     if (window && (!time || 'error' in time)) return undefined;
-    let row = 0;
-    const passes = this.tablePasses(ids, resolver, () => row, true);
-    if (!passes) return undefined;
-    const consider = (r: number, threadTable: boolean) => {
+    const passes: Array<{ id: string; view: ViewDefinition; viewPred?: Predicate<number>; agg: ViewAggregator; signatures?: SignatureTable; setRow(r: number): void }> = [];
+    for (const id of ids) {
+      // Each table reads through its own resolver (thread.cpu counts the procinfo events it is
+      // shown, in order), noting which fields it reads; filters read through the shared one.
+      const planner = new SignaturePlanner();
+      const own = indexedRowResolver(index);
+      const noting: FieldResolver<number> = (name, arg) => {
+        const r = own(name, arg);
+        if (r && !('error' in r)) planner.note(r as RowKeyed);
+        return r;
+      };
+      let row = 0;
+      const made = this.tablePasses([id], noting, () => row, true, resolver);
+      if (!made) return undefined;
+      const plan = made[0].view.kind === 'list' ? undefined : planner.plan();
+      passes.push({ ...made[0], signatures: plan ? new SignatureTable(plan) : undefined, setRow: (r: number) => { row = r; } });
+    }
+    const consider = (r: number) => {
       if (userPred && !userPred(r)) return;
-      row = r;
       for (const p of passes) {
-        if (threadTable && !p.view.useDefaults) continue;
         if (p.viewPred && !p.viewPred(r)) continue;
-        p.agg.add();
+        if (p.signatures) p.signatures.add(r);
+        else { p.setRow(r); p.agg.addTimes(1, r); }
       }
     };
     const bounds = window ? this.windowBounds(window) : undefined;
-    if (bounds) rowsInWindow(index, index.toRelative(bounds.from), index.toRelative(bounds.to), (r) => consider(r, false));
-    else for (let r = 0; r < index.events; r++) consider(r, false);
+    if (bounds) rowsInWindow(index, index.toRelative(bounds.from), index.toRelative(bounds.to), consider);
+    else for (let r = 0; r < index.events; r++) consider(r);
+    for (const p of passes) {
+      const sig = p.signatures;
+      if (!sig) continue;
+      for (let slot = 0; slot < sig.size; slot++) {
+        p.setRow(sig.firstRow[slot]);
+        p.agg.addTimes(sig.count[slot], sig.lastRow[slot]);
+      }
+    }
     for (let r = index.events; r < index.events + index.threadRowCount; r++) {
       if (bounds) {
         const ts = (time as { get(row: number): unknown }).get(r) as bigint;
         if (ts < bounds.from || ts > bounds.to) continue;
       }
-      consider(r, true);
+      if (userPred && !userPred(r)) continue;
+      for (const p of passes) {
+        if (!p.view.useDefaults) continue;
+        if (p.viewPred && !p.viewPred(r)) continue;
+        p.setRow(r);
+        p.agg.addTimes(1, r);
+      }
     }
     return new Map(passes.map((p) => [p.id, p.agg.result()]));
   }

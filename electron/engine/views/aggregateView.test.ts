@@ -72,3 +72,31 @@ test('lists keep one row per event and sorting works both ways', () => {
   assert.deepEqual(sortRows(n, 0, true).map((i) => n.keys[i]), ['ENOENT', 'EAGAIN']);
   assert.deepEqual(sortRows(n, 0, false).map((i) => n.keys[i]), ['EAGAIN', 'ENOENT']);
 });
+
+test('events folded once per distinct signature with their count give the table of folding them one by one', () => {
+  // procs (SUM, AVG, MAX over numbers and text, first value) and files, over events that repeat
+  // a few signatures in an interleaved order, with the command line changing mid-way.
+  const kinds = Array.from({ length: 6 }, (_, k) => ({
+    'thread.tid': 10 + (k % 3), 'proc.pid': 10, 'proc.ppid': 1, 'proc.vpid': 10, 'thread.cpu': k % 2 ? 5 : null, 'user.name': k % 2 ? 'root' : null,
+    'proc.nthreads': 2 + k, 'thread.vmsize.b': 100 * k, 'thread.vmrss.b': 50 * (5 - k), 'evt.buflen.file': k, 'evt.buflen.net': null,
+    'container.name': 'host', 'proc.exeline': `cmd-${k}`, 'fd.name': `/f${k % 2}`, 'evt.buflen.in': k, 'evt.buflen.out': 2 * k,
+    'evt.count.error': k % 2, 'evt.count': 1,
+  }));
+  const order = [0, 1, 0, 2, 3, 1, 4, 0, 5, 3, 2, 5, 1, 0];
+  for (const viewId of ['procs', 'files', 'threads']) {
+    const view = findView(viewId)!;
+    let current: Record<string, CellValue> = {};
+    const missing = (field: string) => (/^(evt\.type|fd\.name|container\.name|proc\.exeline|user\.name)$/.test(field) ? 'text' as const : /pid|tid/.test(field) ? 'id' as const : 'number' as const);
+    const one = new ViewAggregator(view, (field) => ({ get: () => current[field] ?? null, missing: missing(field) }));
+    for (const k of order) { current = kinds[k]; one.add(); }
+    const grouped = new ViewAggregator(view, (field) => ({ get: () => current[field] ?? null, missing: missing(field) }));
+    const firstAt = new Map<number, number>();
+    order.forEach((k, row) => { if (!firstAt.has(k)) firstAt.set(k, row); });
+    for (const [k] of [...firstAt].sort((a, b) => a[1] - b[1])) {
+      const rows = order.flatMap((x, row) => (x === k ? [row] : []));
+      current = kinds[k];
+      grouped.addTimes(rows.length, rows[rows.length - 1]);
+    }
+    assert.deepEqual(grouped.result(), one.result(), viewId);
+  }
+});

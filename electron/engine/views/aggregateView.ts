@@ -29,7 +29,8 @@ export interface ViewTable {
   rows: CellValue[][];
 }
 
-interface Cell { value: CellValue; count: number }
+/** `last`: the row the value came from, where the latest value wins (MAX over text). */
+interface Cell { value: CellValue; count: number; last: number }
 
 /**
  * Folds value `v` (counted `n` times: 0 for a default) into a cell, as csysdig's tables do:
@@ -37,37 +38,49 @@ interface Cell { value: CellValue; count: number }
  * and counts; MAX keeps the larger number, or the latest text; MIN the smaller counted value;
  * no aggregation keeps the first value.
  */
-function fold(agg: Aggregation | undefined, cell: Cell, v: CellValue, n: number, first: boolean): void {
+function fold(agg: Aggregation | undefined, cell: Cell, v: CellValue, n: number, first: boolean, times = 1, last = 0): void {
   if (first || cell.value === null) {
     cell.value = v;
     cell.count = n;
+    cell.last = last;
+    // The same value folded again times - 1 times.
+    if (times > 1 && v !== null) foldAgain(agg, cell, v, n, times - 1, last);
     return;
   }
   if (v === null) return;
+  foldAgain(agg, cell, v, n, times, last);
+}
+
+/** Folds `v` into a cell that already has a value, as `times` events in a row would. */
+function foldAgain(agg: Aggregation | undefined, cell: Cell, v: string | number, n: number, times: number, last: number): void {
   switch (agg) {
     case 'SUM': case 'TIME_AVG':
       if (typeof v !== 'number' || typeof cell.value !== 'number') return;
-      if (n < 2) cell.value += v;
+      if (n < 2) cell.value += v * times;
       else {
-        if (cell.count > 1) cell.value /= cell.count;
-        cell.value += v / n;
-        cell.count = 1;
+        for (let i = 0; i < times; i++) {
+          if (cell.count > 1) cell.value /= cell.count;
+          cell.value += v / n;
+          cell.count = 1;
+        }
       }
       return;
     case 'AVG':
-      if (typeof v === 'number' && typeof cell.value === 'number') cell.value += v;
-      cell.count += n;
+      if (typeof v === 'number' && typeof cell.value === 'number') cell.value += v * times;
+      cell.count += n * times;
       return;
     case 'MAX':
-      if (typeof v === 'string' || typeof cell.value === 'string') cell.value = v;
-      else if (v > cell.value) cell.value = v;
+      if (typeof v === 'string' || typeof cell.value === 'string') {
+        // The latest text wins: the value of the latest row folded so far.
+        if (last >= cell.last) { cell.value = v; cell.last = last; }
+      } else if (v > (cell.value as number)) cell.value = v;
       return;
     case 'MIN':
       if (n === 0) return;
       if (cell.count === 0 && typeof v === 'number' && typeof cell.value === 'number') {
         cell.value += v;
         cell.count++;
-      } else if (v < cell.value) cell.value = v;
+      } else if (cell.value !== null && v < cell.value) cell.value = v;
       return;
     default:
       return;
@@ -130,10 +143,23 @@ export class ViewAggregator {
 
   /** Adds the current event (which already passed the view's and the user's filters). */
   add(): void {
+    this.addTimes(1, this.rowsAdded);
+  }
+
+  private rowsAdded = 0;
+
+  /**
+   * Adds the current event as `times` events with the same cells, the latest of them at
+   * position `last` (rowSignatures.ts: events are added in the order of their first appearance).
+   */
+  addTimes(times: number, last: number): void {
+    this.rowsAdded = last + 1;
     for (let i = 0; i < this.readers.length; i++) if (!this.read(this.readers[i], i)) return;
     if (this.view.kind === 'list' || !this.keyReader) {
-      this.listKeys.push('');
-      this.listRows.push(this.values.slice());
+      for (let i = 0; i < times; i++) {
+        this.listKeys.push('');
+        this.listRows.push(this.values.slice());
+      }
       return;
     }
     const key = this.keyOf(this.keyReader);
@@ -147,11 +173,11 @@ export class ViewAggregator {
     let cells = this.table.get(key);
     const first = !cells;
     if (!cells) {
-      cells = this.shown.map(() => ({ value: null, count: 0 }));
+      cells = this.shown.map(() => ({ value: null, count: 0, last: 0 }));
       this.table.set(key, cells);
       if (group !== undefined) this.groupOfKey.set(key, group);
     }
-    for (let i = 0; i < this.readers.length; i++) fold(this.shown[i].aggregation, cells[i], this.values[i], this.counts[i], first);
+    for (let i = 0; i < this.readers.length; i++) fold(this.shown[i].aggregation, cells[i], this.values[i], this.counts[i], first, times, last);
   }
 
   result(): ViewTable {
@@ -163,15 +189,18 @@ export class ViewAggregator {
     }
     // Second stage: merge the per-thread rows of each process (or container), raw cells in.
     const merged = new Map<string, Cell[]>();
+    // Merged in the order rows were first seen: the latest text is that of the last row merged.
+    let order = 0;
     for (const [key, cells] of this.table) {
+      order++;
       const g = this.groupOfKey.get(key) ?? '';
       let into = merged.get(g);
       const first = !into;
       if (!into) {
-        into = this.shown.map(() => ({ value: null, count: 0 }));
+        into = this.shown.map(() => ({ value: null, count: 0, last: 0 }));
         merged.set(g, into);
       }
-      for (let i = 0; i < cells.length; i++) fold(this.shown[i].groupbyAggregation, into[i], cells[i].value, cells[i].count, first);
+      for (let i = 0; i < cells.length; i++) fold(this.shown[i].groupbyAggregation, into[i], cells[i].value, cells[i].count, first, 1, order);
     }
     const rows: CellValue[][] = [];
     for (const cells of merged.values()) rows.push(cells.map(shownValue));

@@ -18,6 +18,7 @@ import { THREAD_TABLE_EVENT_TYPE } from './threadTableEvents';
 import type { CellValue } from './aggregateView';
 import { toCell } from '../api/fieldGetter';
 import type { GroupedField } from '../filter/groupMemo';
+import type { RowKeyed } from './rowSignatures';
 
 /** True if the index cannot tell which events had no timestamp (too many, or an older index). */
 export function hasAmbiguousTimes(index: CaptureIndex): boolean {
@@ -102,26 +103,33 @@ export function indexedRowResolver(index: CaptureIndex): FieldResolver<number> {
     const cellOf = thCells
       ? (row: number): CellValue => (row < n ? evCells[evId(row)] : thCells[th!.ids[row - n]])
       : (row: number): CellValue => evCells[evId(row)];
-    const field = { type: ev.type, multi: ev.multi, get, cellOf } as ResolvedField<number> & GroupedField;
-    if (ev.tuples) { field.groupRows = ev.ids; field.groupTuples = ev.tuples.length; }
+    const field = { type: ev.type, multi: ev.multi, get, cellOf } as ResolvedField<number> & GroupedField & RowKeyed;
+    if (ev.tuples) { field.groupRows = ev.ids; field.groupTuples = ev.tuples.length; } else field.rowKey = evId;
     return field;
   };
   /** A core column for event rows, the recorded value for thread rows. */
-  const core = (name: string, type: FieldType, fromColumn: (row: number) => FieldValue | undefined): ResolvedField<number> | undefined => {
+  const core = (name: string, type: FieldType, fromColumn: (row: number) => FieldValue | undefined, rowKey: (row: number) => number): ResolvedField<number> | undefined => {
     const th = thread[name];
     if (index.threadRowCount > 0 && !th) return undefined;
-    return { type, get: (row) => (row < n ? fromColumn(row) : th!.values[th!.ids[row - n]]) };
+    const field: ResolvedField<number> & RowKeyed = { type, get: (row) => (row < n ? fromColumn(row) : th!.values[th!.ids[row - n]]), rowKey };
+    return field;
   };
+  const eachRow = (row: number) => row;
   const usr = index.values[PROCINFO_USER_TICKS];
   const sys = index.values[PROCINFO_SYSTEM_TICKS];
   const cpu = usr && sys ? new RowCpuTracker(index, usr, sys) : undefined;
-  const cpuField = (pick: 'tot' | 'usr' | 'sys'): ResolvedField<number> | undefined =>
-    cpu && { type: 'DOUBLE', get: (row) => cpu.usage(row)?.[pick] };
+  // thread.cpu compares a procinfo event with the thread's previous one: those rows are folded one by one.
+  const usrId = usr ? valueIdReader(usr) : undefined;
+  const sysId = sys ? valueIdReader(sys) : undefined;
+  const hasTicks = (row: number) => usrId!(row) !== 0 || sysId!(row) !== 0;
+  const cpuField = (pick: 'tot' | 'usr' | 'sys'): (ResolvedField<number> & RowKeyed) | undefined =>
+    cpu && { type: 'DOUBLE', get: (row) => cpu.usage(row)?.[pick], rowSpecial: hasTicks };
 
   return (name, arg) => {
     if (name === 'evt.type.is' && arg !== undefined && /^\d+$/.test(arg)) {
       const type = Number(arg);
-      return { type: 'UINT32', get: (row) => ((row < n ? c.type[row] : THREAD_TABLE_EVENT_TYPE) === type ? 1 : 0) };
+      const field: ResolvedField<number> & RowKeyed = { type: 'UINT32', get: (row) => ((row < n ? c.type[row] : THREAD_TABLE_EVENT_TYPE) === type ? 1 : 0), rowKey: (row) => c.type[row] };
+      return field;
     }
     if (arg !== undefined) return undefined;
     switch (name) {
@@ -129,12 +137,12 @@ export function indexedRowResolver(index: CaptureIndex): FieldResolver<number> {
       case 'thread.cpu': return cpuField('tot');
       case 'thread.cpu.user': return cpuField('usr');
       case 'thread.cpu.system': return cpuField('sys');
-      case 'evt.dir': return core(name, 'CHARBUF', (row) => (c.dir[row] === DIR_ENTER ? '>' : '<'));
-      case 'evt.cpu': return core(name, 'INT16', (row) => c.cpu[row]);
-      case 'thread.tid': return core(name, 'INT64', (row) => c.tid[row]);
-      case 'evt.latency': return core(name, 'RELTIME', (row) => BigInt(c.latency[row]));
-      case 'evt.rawtime': return exactTimes ? core(name, 'ABSTIME', (row) => exactRowTs(index, zero, row)) : undefined;
-      case 'evt.time': return exactTimes ? core(name, 'CHARBUF', (row) => formatTime(exactRowTs(index, zero, row))) : undefined;
+      case 'evt.dir': return core(name, 'CHARBUF', (row) => (c.dir[row] === DIR_ENTER ? '>' : '<'), (row) => c.dir[row]);
+      case 'evt.cpu': return core(name, 'INT16', (row) => c.cpu[row], (row) => c.cpu[row]);
+      case 'thread.tid': return core(name, 'INT64', (row) => c.tid[row], (row) => c.tid[row]);
+      case 'evt.latency': return core(name, 'RELTIME', (row) => BigInt(c.latency[row]), (row) => c.latency[row]);
+      case 'evt.rawtime': return exactTimes ? core(name, 'ABSTIME', (row) => exactRowTs(index, zero, row), eachRow) : undefined;
+      case 'evt.time': return exactTimes ? core(name, 'CHARBUF', (row) => formatTime(exactRowTs(index, zero, row)), eachRow) : undefined;
       default: return recorded(name);
     }
   };
