@@ -130,8 +130,9 @@ export class CaptureSession {
       if (opts.signal?.aborted) throw new ApiFailure('cancelled', `loading ${basename(path)} was cancelled`);
       throw new ApiFailure('bad-capture', (err instanceof Error ? err.message : String(err)).split('\n')[0]);
     }
-    if (cached?.rejected) index.meta.warnings.push(`index cache entry rebuilt: ${cached.rejected}`);
     try { cache?.store(index); } catch (err) { index.meta.warnings.push(`index not cached: ${(err as Error).message.split('\n')[0]}`); }
+    // After storing: the rebuild is news for this session only, not for every later reopen.
+    if (cached?.rejected) index.meta.warnings.push(`index cache entry rebuilt: ${cached.rejected}`);
     return new CaptureSession(index, readPath, opts.resolver, false, cache);
   }
 
