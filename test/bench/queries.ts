@@ -19,6 +19,7 @@ import { CaptureSession } from '../../electron/engine/api/captureSession';
 import { engineResolver } from '../../electron/engine/api/engineResolver';
 import { IndexCache } from '../../electron/engine/index/cache';
 import { EvidenceService } from '../../electron/engine/evidence/evidenceService';
+import { benchInteractions } from './interactions';
 
 function theirs(cmd: string[]): number {
   const t = performance.now();
@@ -89,6 +90,8 @@ export async function benchQueries(file: string): Promise<string[]> {
     const evidence = new EvidenceService(file);
     const page = await ours(() => evidence.events({ captureId: 'bench', fromEvtNum: middle, limit: 100 }));
     report(`events page at #${middle}`, page.ms, theirs(['sysdig', '-r', file, '-n', String(middle + 100), `evt.num>=${middle}`]), `${page.value.events.length} events; re-reads from the start`);
+    // The issue's targets as distributions (median, p95) over many requests (interactions.ts).
+    await benchInteractions(s, note);
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
