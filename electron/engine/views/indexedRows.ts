@@ -104,14 +104,15 @@ export function indexedRowResolver(index: CaptureIndex): FieldResolver<number> {
       ? (row: number): CellValue => (row < n ? evCells[evId(row)] : thCells[th!.ids[row - n]])
       : (row: number): CellValue => evCells[evId(row)];
     const field = { type: ev.type, multi: ev.multi, get, cellOf } as ResolvedField<number> & GroupedField & RowKeyed;
-    if (ev.tuples) { field.groupRows = ev.ids; field.groupTuples = ev.tuples.length; } else field.rowKey = evId;
+    if (ev.tuples) { field.groupRows = ev.ids; field.groupTuples = ev.tuples.length; } else field.rowKeys = ev.ids;
     return field;
   };
   /** A core column for event rows, the recorded value for thread rows. */
-  const core = (name: string, type: FieldType, fromColumn: (row: number) => FieldValue | undefined, rowKey: (row: number) => number): ResolvedField<number> | undefined => {
+  const core = (name: string, type: FieldType, fromColumn: (row: number) => FieldValue | undefined, rowKey: ArrayLike<number> | ((row: number) => number)): ResolvedField<number> | undefined => {
     const th = thread[name];
     if (index.threadRowCount > 0 && !th) return undefined;
-    const field: ResolvedField<number> & RowKeyed = { type, get: (row) => (row < n ? fromColumn(row) : th!.values[th!.ids[row - n]]), rowKey };
+    const field: ResolvedField<number> & RowKeyed = { type, get: (row) => (row < n ? fromColumn(row) : th!.values[th!.ids[row - n]]) };
+    if (typeof rowKey === 'function') field.rowKey = rowKey; else field.rowKeys = rowKey;
     return field;
   };
   const eachRow = (row: number) => row;
@@ -128,7 +129,7 @@ export function indexedRowResolver(index: CaptureIndex): FieldResolver<number> {
   return (name, arg) => {
     if (name === 'evt.type.is' && arg !== undefined && /^\d+$/.test(arg)) {
       const type = Number(arg);
-      const field: ResolvedField<number> & RowKeyed = { type: 'UINT32', get: (row) => ((row < n ? c.type[row] : THREAD_TABLE_EVENT_TYPE) === type ? 1 : 0), rowKey: (row) => c.type[row] };
+      const field: ResolvedField<number> & RowKeyed = { type: 'UINT32', get: (row) => ((row < n ? c.type[row] : THREAD_TABLE_EVENT_TYPE) === type ? 1 : 0), rowKeys: c.type };
       return field;
     }
     if (arg !== undefined) return undefined;
@@ -137,10 +138,10 @@ export function indexedRowResolver(index: CaptureIndex): FieldResolver<number> {
       case 'thread.cpu': return cpuField('tot');
       case 'thread.cpu.user': return cpuField('usr');
       case 'thread.cpu.system': return cpuField('sys');
-      case 'evt.dir': return core(name, 'CHARBUF', (row) => (c.dir[row] === DIR_ENTER ? '>' : '<'), (row) => c.dir[row]);
-      case 'evt.cpu': return core(name, 'INT16', (row) => c.cpu[row], (row) => c.cpu[row]);
-      case 'thread.tid': return core(name, 'INT64', (row) => c.tid[row], (row) => c.tid[row]);
-      case 'evt.latency': return core(name, 'RELTIME', (row) => BigInt(c.latency[row]), (row) => c.latency[row]);
+      case 'evt.dir': return core(name, 'CHARBUF', (row) => (c.dir[row] === DIR_ENTER ? '>' : '<'), c.dir);
+      case 'evt.cpu': return core(name, 'INT16', (row) => c.cpu[row], c.cpu);
+      case 'thread.tid': return core(name, 'INT64', (row) => c.tid[row], c.tid);
+      case 'evt.latency': return core(name, 'RELTIME', (row) => BigInt(c.latency[row]), c.latency);
       case 'evt.rawtime': return exactTimes ? core(name, 'ABSTIME', (row) => exactRowTs(index, zero, row), eachRow) : undefined;
       case 'evt.time': return exactTimes ? core(name, 'CHARBUF', (row) => formatTime(exactRowTs(index, zero, row)), eachRow) : undefined;
       default: return recorded(name);

@@ -18,18 +18,23 @@ export interface RowKeyed {
   groupRows?: ValueIds;
   /** Core column: a number equal for two rows exactly when the values are. */
   rowKey?: (row: number) => number;
+  /** The same as an array, where the column is one (read without a call per row). */
+  rowKeys?: ArrayLike<number>;
   /** A value that also depends on earlier rows: such rows are folded one by one. */
   rowSpecial?: (row: number) => boolean;
 }
 
 export interface SignaturePlan {
+  /** Per-row numbers read from arrays (group tuple ids, core columns)... */
+  arrays: Array<ArrayLike<number>>;
+  /** ...and from functions. */
   parts: Array<(row: number) => number>;
   special: Array<(row: number) => boolean>;
 }
 
 /** Records the fields a table reads; the plan, or undefined when a field is neither grouped nor keyed. */
 export class SignaturePlanner {
-  private readonly groups = new Set<ValueIds>();
+  private readonly groups = new Set<ArrayLike<number>>();
   private readonly keys = new Set<(row: number) => number>();
   private readonly special = new Set<(row: number) => boolean>();
   private unknown = false;
@@ -38,15 +43,14 @@ export class SignaturePlanner {
     if (!field) return;
     let known = false;
     if (field.groupRows) { this.groups.add(field.groupRows); known = true; }
-    if (field.rowKey) { this.keys.add(field.rowKey); known = true; }
+    if (field.rowKeys) { this.groups.add(field.rowKeys); known = true; } else if (field.rowKey) { this.keys.add(field.rowKey); known = true; }
     if (field.rowSpecial) { this.special.add(field.rowSpecial); known = true; }
     if (!known) this.unknown = true;
   }
 
   plan(): SignaturePlan | undefined {
     if (this.unknown) return undefined;
-    const parts: Array<(row: number) => number> = [...this.groups].map((ids) => (row: number) => ids[row]);
-    return { parts: [...parts, ...this.keys], special: [...this.special] };
+    return { arrays: [...this.groups], parts: [...this.keys], special: [...this.special] };
   }
 }
 
@@ -64,19 +68,24 @@ export class SignatureTable {
   size = 0;
 
   constructor(private readonly plan: SignaturePlan) {
-    this.width = Math.max(1, plan.parts.length);
+    this.width = Math.max(1, plan.arrays.length + plan.parts.length);
     this.scratch = new Float64Array(this.width);
   }
 
   add(row: number): void {
     for (const s of this.plan.special) if (s(row)) { this.newSlot(row); return; }
-    const parts = this.plan.parts;
+    const { arrays, parts } = this.plan;
     const w = this.width;
     const sig = this.scratch;
     let h = 0x811c9dc5;
-    for (let i = 0; i < parts.length; i++) {
-      const v = parts[i](row);
+    for (let i = 0; i < arrays.length; i++) {
+      const v = arrays[i][row];
       sig[i] = v;
+      h = Math.imul(h ^ (v | 0), 0x01000193) ^ Math.imul((v / 4294967296) | 0, 0x5bd1e995);
+    }
+    for (let i = 0, j = arrays.length; i < parts.length; i++, j++) {
+      const v = parts[i](row);
+      sig[j] = v;
       h = Math.imul(h ^ (v | 0), 0x01000193) ^ Math.imul((v / 4294967296) | 0, 0x5bd1e995);
     }
     const mask = this.buckets.length - 1;
@@ -125,7 +134,7 @@ export class SignatureTable {
       const slot = this.buckets[b];
       if (slot === EMPTY) continue;
       let h = 0x811c9dc5;
-      for (let i = 0; i < this.plan.parts.length; i++) {
+      for (let i = 0; i < w; i++) {
         const v = this.values[slot * w + i];
         h = Math.imul(h ^ (v | 0), 0x01000193) ^ Math.imul((v / 4294967296) | 0, 0x5bd1e995);
       }
