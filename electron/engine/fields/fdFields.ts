@@ -68,6 +68,22 @@ export function fdFieldsSource(ctx: EventContext): FdInfo | undefined {
   return fd;
 }
 
+/**
+ * For the same readers: with no table entry (fdFieldsSource undefined, not a failed connect),
+ * whether the fd fields come from the event's type and thread alone, not from its parameters.
+ */
+export function fdFieldsFromTypeOnly(ctx: EventContext): boolean {
+  const type = ctx.ev.type;
+  if ((type & 1) === 0) return true;
+  switch (type) {
+    case OPEN_X: case CREAT_X: case ACCEPT_X: case ACCEPT_5_X: case ACCEPT4_X: case ACCEPT4_5_X: case CONNECT_X:
+    case OPENAT_X: case OPENAT_2_X: case OPENAT2_X:
+      return false;
+    default:
+      return true;
+  }
+}
+
 function dirOf(ctx: EventContext, name: string, dirfd: number | undefined): string {
   const t = ctx.es.thread;
   if (name.startsWith('/')) return '';

@@ -13,7 +13,8 @@
  * - thread: proc.*, user.*, container.*, ... decided by the event's thread while the state's
  *   threadEpoch stands (SystemState: it moves on any change that shows beyond one thread);
  * - figures: page faults and memory, decided by the thread and its own `revision` as well;
- * - fd: fd.* decided by the fd table entry (fdFieldsSource) and the thread while fdEpoch stands;
+ * - fd: fd.* decided by the fd table entry (fdFieldsSource), its revision and the thread's
+ *   container while fdEpoch stands;
  *   events whose fd fields come from their own parameters are asked every time;
  * - event: evt.type, evt.category, evt.res, byte counts, error counts... decided by the event
  *   kind (id, generic syscall code, parameter count, fd types) and its result (for procinfo
@@ -26,7 +27,9 @@
 import type { EventContext } from '../inspector/eventContext';
 import type { FieldResolver } from '../filter/resolver';
 import type { SystemState } from '../state/systemState';
-import { eventFd, fdFieldsSource, hasFd } from '../fields/fdFields';
+import { eventFd, fdFieldsFromTypeOnly, fdFieldsSource, hasFd } from '../fields/fdFields';
+
+const CONNECT_X = 23;
 import { PROCINFO, u64Param, withTableFields } from '../views/tableFields';
 import { TupleGroup } from './tupleGroup';
 import { recordedFields, ValueColumnsBuilder, type RecordedField, type ValueColumn } from './valueColumns';
@@ -121,6 +124,8 @@ export class EventValuesRecorder {
   /** Event kind → result → tuple. */
   private readonly eventTuples = new Map<number, Map<number, number>>();
   private readonly procinfoTuples = new Map<number, Map<number, Map<number, number>>>();
+  /** Event type → thread's container → tuple, for fds without a table entry. */
+  private readonly entrylessTuples = new Map<number, Map<string, number>>();
   private state: SystemState | undefined;
   private threadlessEpoch = -1;
   private threadlessTuple = 0;
@@ -145,6 +150,7 @@ export class EventValuesRecorder {
       this.state = ctx.state;
       this.threadlessEpoch = -1;
       this.fdlessTuple = -1;
+      this.entrylessTuples.clear();
     }
     this.event.push(this.eventTuple(ctx));
     this.fd.push(this.fdTuple(ctx));
@@ -193,12 +199,23 @@ export class EventValuesRecorder {
       return this.fdlessTuple;
     }
     const fd = fdFieldsSource(ctx);
-    if (!fd) return this.fd.resolve(ctx);
-    const t = ctx.es.thread;
-    if (fd.memoEpoch === state.fdEpoch && fd.memoThread === t) return fd.memoValue;
+    // Of the thread, fd fields read only its container (fd.containername, local addresses):
+    // threads sharing a table share the entry's tuple.
+    const container = ctx.es.thread?.containerId ?? '';
+    if (!fd) {
+      // No table entry (fds older than the capture's tables): names from the event type alone, or its parameters.
+      if (!fdFieldsFromTypeOnly(ctx) || (ctx.ev.type === CONNECT_X)) return this.fd.resolve(ctx);
+      let byContainer = this.entrylessTuples.get(ctx.ev.type);
+      if (!byContainer) this.entrylessTuples.set(ctx.ev.type, (byContainer = new Map()));
+      let tuple = byContainer.get(container);
+      if (tuple === undefined) byContainer.set(container, (tuple = this.fd.resolve(ctx)));
+      return tuple;
+    }
+    if (fd.memoEpoch === state.fdEpoch && fd.memoRevision === fd.revision && fd.memoThread === container) return fd.memoValue;
     fd.memoValue = this.fd.resolve(ctx);
     fd.memoEpoch = state.fdEpoch;
-    fd.memoThread = t;
+    fd.memoRevision = fd.revision;
+    fd.memoThread = container;
     return fd.memoValue;
   }
 

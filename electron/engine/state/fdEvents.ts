@@ -6,7 +6,7 @@
  * back to the paired enter event, so one handler serves both.
  */
 import type { CaptureEvent } from '../capture/types';
-import { UNCHANGED, type StateChange } from './stateChange';
+import { OWN_FD, UNCHANGED, type StateChange } from './stateChange';
 import { EV } from './eventIds';
 import { FdInfo, FdType, L4, Role, O_CLOEXEC, O_DIRECTORY } from './fdInfo';
 import { bytesParam, intParam, stringParam, u64Param, type ParamSource } from './eventParams';
@@ -37,13 +37,14 @@ export function parseFdEvent(state: SystemState, ev: CaptureEvent, es: EventStat
   if (!t) return UNCHANGED;
   current = es;
   switch (ev.type) {
+    // These change the event's own fd entry at most, or make new ones.
     case EV.OPEN_X: case EV.CREAT_X: case EV.OPENAT_X: case EV.OPENAT2_X: case EV.OPEN_BY_HANDLE_AT_X:
-      return parseOpen(state, ev, es, t);
-    case EV.SOCKET_X: return parseSocket(state, ev, es, t);
-    case EV.BIND_X: return parseBind(ev, es);
-    case EV.CONNECT_X: return parseConnect(state, ev, es, t);
-    case EV.ACCEPT_X: case EV.ACCEPT4_X: return parseAccept(state, ev, es, t);
-    case EV.PIPE_X: case EV.PIPE2_X: return parsePipe(state, ev, es, t);
+      parseOpen(state, ev, es, t); return OWN_FD;
+    case EV.SOCKET_X: parseSocket(state, ev, es, t); return OWN_FD;
+    case EV.BIND_X: parseBind(ev, es); return OWN_FD;
+    case EV.CONNECT_X: parseConnect(state, ev, es, t); return OWN_FD;
+    case EV.ACCEPT_X: case EV.ACCEPT4_X: parseAccept(state, ev, es, t); return OWN_FD;
+    case EV.PIPE_X: case EV.PIPE2_X: parsePipe(state, ev, es, t); return OWN_FD;
     case EV.SOCKETPAIR_X: return parseSocketPair(state, ev, es, t);
     case EV.EVENTFD_X: return void simpleFd(state, ev, t, FdType.Event, -1);
     case EV.EVENTFD2_X: return void simpleFd(state, ev, t, FdType.Event, 1);
@@ -76,13 +77,13 @@ export function parseFdEvent(state: SystemState, ev: CaptureEvent, es: EventStat
     case EV.PIDFD_GETFD_X: return parsePidfdGetfd(state, ev, t);
     case EV.DUP_X: case EV.DUP2_X: case EV.DUP3_X: return parseDup(state, ev, es, t);
     case EV.FCNTL_X: return parseFcntl(state, ev, es, t);
-    case EV.CLOSE_X: return parseClose(state, ev, es, t);
+    case EV.CLOSE_X: parseClose(state, ev, es, t); return OWN_FD;
     case EV.CLOSE_RANGE_X: return parseCloseRange(state, ev, t);
-    case EV.RECVFROM_X: return updateTuple(state, ev, es, t, 2, true);
-    case EV.RECVMSG_X: return updateTuple(state, ev, es, t, 3, true);
-    case EV.RECV_X: return updateTuple(state, ev, es, t, 4, true);
-    case EV.SENDTO_X: return updateTuple(state, ev, es, t, 4, false);
-    case EV.SENDMSG_X: return updateTuple(state, ev, es, t, 4, false);
+    case EV.RECVFROM_X: updateTuple(state, ev, es, t, 2, true); return OWN_FD;
+    case EV.RECVMSG_X: updateTuple(state, ev, es, t, 3, true); return OWN_FD;
+    case EV.RECV_X: updateTuple(state, ev, es, t, 4, true); return OWN_FD;
+    case EV.SENDTO_X: updateTuple(state, ev, es, t, 4, false); return OWN_FD;
+    case EV.SENDMSG_X: updateTuple(state, ev, es, t, 4, false); return OWN_FD;
     default: return UNCHANGED;
   }
 }

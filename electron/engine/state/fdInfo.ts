@@ -43,8 +43,11 @@ export class FdInfo {
   pid = 0;
   /** sysdig's syslog decoder is attached (a socket connected to /dev/log). */
   syslog = false;
-  /** A cache slot for a reader deriving values from this fd (the indexer): valid while the state's fdEpoch and the reading thread match. */
+  /** Moves when an event changes this entry in place (see SystemState.fdEpoch). */
+  revision = 0;
+  /** A cache slot for a reader deriving values from this fd (the indexer): valid while the state's fdEpoch, this revision and what it noted of the reading thread match. */
   memoEpoch = -1;
+  memoRevision = -1;
   memoThread: unknown = undefined;
   memoValue = 0;
 
@@ -52,6 +55,7 @@ export class FdInfo {
     const c = new FdInfo();
     Object.assign(c, this);
     c.memoEpoch = -1;
+    c.memoRevision = -1;
     c.memoThread = undefined;
     return c;
   }

@@ -1,9 +1,12 @@
 /**
  * What a state parser reports about one event, for readers that cache what they derive from the
  * state (SystemState.threadEpoch/fdEpoch). A parser that returns nothing may have changed
- * anything; the two markers are promises that it changed nothing, or only the event thread's
- * own figures (vm sizes, page faults; the thread's `revision` moved).
+ * anything; the markers are promises that it changed nothing, only the event thread's own
+ * figures (vm sizes, page faults; the thread's `revision` moved), or only the event's fd entry
+ * (plus entries it created).
  */
 export const UNCHANGED = 0;
 export const OWN_FIGURES = 1;
-export type StateChange = typeof UNCHANGED | typeof OWN_FIGURES | void;
+/** Only the event's own fd entry changed (its `revision` moves) or new entries were made. */
+export const OWN_FD = 2;
+export type StateChange = typeof UNCHANGED | typeof OWN_FIGURES | typeof OWN_FD | void;

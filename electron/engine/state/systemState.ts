@@ -28,7 +28,7 @@ import { intParam } from './eventParams';
 import { AF_INET, AF_INET6, isV4Mapped } from './socketAddress';
 import { parseFdEvent } from './fdEvents';
 import { parseThreadEvent } from './threadEvents';
-import { OWN_FIGURES, UNCHANGED, type StateChange } from './stateChange';
+import { OWN_FD, OWN_FIGURES, UNCHANGED, type StateChange } from './stateChange';
 
 /** What the state engine knows about the event it just processed (reused for every event). */
 export class EventState {
@@ -82,7 +82,8 @@ export class SystemState {
    * moves whenever threads, containers, users or interfaces may have changed in a way that shows
    * beyond the event's own thread; `fdEpoch` whenever any fd may have changed (and with every
    * threadEpoch move). Changes confined to one thread's own figures (vm sizes, page faults)
-   * move only that thread's `revision`. Erring towards moving costs a cache miss, never a value.
+   * move only that thread's `revision`, and changes to the event's own fd entry only that
+   * entry's `revision`. Erring towards moving costs a cache miss, never a value.
    */
   threadEpoch = 0;
   fdEpoch = 0;
@@ -300,7 +301,9 @@ export class SystemState {
     const pairedEnter = es.enter;
     es.pairedEnter = pairedEnter;
     es.enter = parserEnter;
-    if (parseFdEvent(this, upgraded, es) !== UNCHANGED) this.fdEpoch++;
+    const eventFd = es.fd;
+    const fdChange = parseFdEvent(this, upgraded, es);
+    if (fdChange === OWN_FD) { if (eventFd) eventFd.revision++; } else if (fdChange !== UNCHANGED) this.fdEpoch++;
     this.noteThreadChange(parseThreadEvent(this, upgraded, es, es.thread));
     es.enter = pairedEnter;
     const th = es.thread;
@@ -392,7 +395,8 @@ export class SystemState {
   }
 
   private applyDeferredRemovals(): void {
-    if (this.pendingFdRemovals.length || this.pendingThreadRemoval >= 0) this.changed();
+    // Removing an fd entry changes no entry (lookups simply find another); removing a thread does.
+    if (this.pendingThreadRemoval >= 0) this.changed();
     if (this.pendingFdRemovals.length) {
       for (const [table, fdNum, fd] of this.pendingFdRemovals) {
         // Only remove the entry that was closed, not one re-created at the same number since.
