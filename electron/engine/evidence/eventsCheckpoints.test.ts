@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CheckpointStore, type EventsCheckpoint } from './eventsCheckpoints';
-import { deepCopyMeasured } from './stateCheckpoint';
 
 const cp = (evtNum: number, bytes: number): EventsCheckpoint<string> => ({ evtNum, maxTs: BigInt(evtNum), walk: `state@${evtNum}`, pairing: new Map(), bytes });
 
@@ -24,11 +23,4 @@ test('a checkpoint bigger than the whole budget still leaves the newest one', ()
   store.add(cp(20, 100));
   assert.equal(store.size, 1);
   assert.equal(store.last?.evtNum, 20);
-});
-
-test('a measured copy counts its objects, entries and typed-array bytes', () => {
-  const small = deepCopyMeasured({ a: 1 }).bytes;
-  const big = deepCopyMeasured({ a: 1, m: new Map(Array.from({ length: 1000 }, (_, i) => [i, { i }])), buf: new Uint8Array(10_000) });
-  assert.ok(big.bytes > small + 10_000 + 1000 * 24, `estimate ${big.bytes}`);
-  assert.equal(big.copy.m.get(999)?.i, 999);
 });

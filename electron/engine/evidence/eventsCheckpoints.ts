@@ -18,24 +18,27 @@ export interface EventsCheckpoint<S> {
   maxTs: bigint;
   walk: S;
   pairing: Map<number, Pairing>;
-  /** Estimated heap bytes of the copies (what the store's memory budget counts). */
+  /** Bytes the checkpoint holds (what the store's memory budget counts). */
   bytes?: number;
 }
 
 /**
  * Spacing by measurement (2 shared cores, node 20). On large-200000000.scap (inspect_502Error
  * grown to 200 MB, 3.27 M events) a bare pass reads 1.48 M events/s, so resuming reads at most
- * 20,000 events ≈ 14 ms past the checkpoint; restoring one (a deep copy of ~41 threads and
- * their fds) takes 1.6–3 ms and holds ≈ 0.2 MB (65 checkpoints: +14 MB heap). A page of 100
- * then costs the restore, ≤ 14 ms of reading and its own fields and read-ahead: well inside
- * 100 ms. At 16 M events (the 1 GB capture) that is ≈ 800 checkpoints ≈ 170 MB. A capture with
- * a bigger state (bencer_capture grown: ≈ 1.6 MB per checkpoint) meets the byte budget
+ * 10,000 events ≈ 7 ms past the checkpoint; thawing one (frozenState.ts: 41 threads and their
+ * fds) takes ≈ 1.5 ms, and each holds ≈ 15 kB of compressed bytes. A page of 100 then costs
+ * the thaw, ≤ 7 ms of reading and its own fields and read-ahead, well inside 100 ms; a sparse
+ * filter's page jumps from match to match at the same cost each. At 16 M events (the 1 GB
+ * capture) that is ≈ 1,630 checkpoints ≈ 25 MB, laid by one background pass (freezing adds
+ * ≈ 2.5 ms per checkpoint, ≈ 4 s to that pass). Held as live objects instead (deep copies,
+ * ≈ 0.26 MB each) the same checkpoints took 210 MB every 20,000 events and pages on the 1 GB
+ * capture showed 100–400 ms outliers. A capture with a bigger state meets the byte budget
  * instead: past it every other checkpoint is dropped and the spacing doubles, so memory stays
- * under MAX_CHECKPOINT_BYTES (measured by deepCopyMeasured's estimate) on any capture size.
+ * under MAX_CHECKPOINT_BYTES on any capture size.
  */
-export const CHECKPOINT_EVERY = 20_000;
+export const CHECKPOINT_EVERY = 10_000;
 const MAX_CHECKPOINTS = 4096;
-export const MAX_CHECKPOINT_BYTES = 256 * 1048576;
+export const MAX_CHECKPOINT_BYTES = 128 * 1048576;
 
 export class CheckpointStore<S> {
   private readonly list: Array<EventsCheckpoint<S>> = [];
@@ -47,7 +50,7 @@ export class CheckpointStore<S> {
     return this.list.length;
   }
 
-  /** Estimated heap bytes held by the checkpoints. */
+  /** Bytes held by the checkpoints. */
   get bytes(): number {
     return this.totalBytes;
   }

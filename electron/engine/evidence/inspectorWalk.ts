@@ -4,10 +4,10 @@
  * evidence view of it. The evidence view uses the event in the newest layout (the ids and
  * parameter positions the builders know), and the recorded event when the upgrade merged it.
  *
- * The walk can resume (ResumableWalk): a snapshot is a deep copy of the inspector (and of what
- * the pass tracks alongside it) taken just before the block after a visited event, with that
- * block's offset; a resumed walk reads from that offset with a fresh copy of the snapshot's
- * inspector (the snapshot stays untouched).
+ * The walk can resume (ResumableWalk): a snapshot is the inspector (and what the pass tracks
+ * alongside it) frozen into compressed bytes (frozenState.ts) just before the block after a
+ * visited event, with that block's offset; a resumed walk reads from that offset with a fresh
+ * inspector thawed from the snapshot (the snapshot stays untouched).
  */
 import { readCapture } from '../capture/readCapture';
 import type { CaptureEvent, CaptureVisitor } from '../capture/types';
@@ -15,17 +15,19 @@ import type { EventContext } from '../inspector/eventContext';
 import { Inspector } from '../inspector/inspector';
 import type { EvidenceEvent, EvidenceLookup, EvidenceThread } from './evidenceEvent';
 import type { ResumableWalk } from './eventWalk';
-import { CheckpointUnsupported, deepCopy, deepCopyMeasured } from './stateCheckpoint';
+import { CheckpointUnsupported } from './stateCheckpoint';
+import { freeze, thaw, type FrozenState } from './frozenState';
 
 /** Where and in what state a walk resumes. */
 export interface WalkSnapshot {
-  inspector: Inspector;
+  /** The inspector and what the pass tracked alongside it (see ResumableWalk.snapshotAfterCurrent). */
+  state: FrozenState;
   /** Stream offset of the first block to read. */
   offset: number;
-  /** What the pass tracked alongside the state (see ResumableWalk.snapshotAfterCurrent). */
-  alongside?: object;
-  /** Estimated heap bytes of the copy. */
+  /** Bytes the snapshot holds. */
   bytes: number;
+  /** Whether something was tracked alongside the state. */
+  hasAlongside: boolean;
 }
 
 /**
@@ -33,8 +35,6 @@ export interface WalkSnapshot {
  * events of ~65 bytes): smaller chunks than a whole-capture pass's waste less reading ahead.
  */
 const RESUMED_CHUNK_BYTES = 1 << 20;
-
-function ignoreEvent(): void {}
 
 class StopWalk {}
 const stop = new StopWalk();
@@ -66,7 +66,7 @@ export class InspectorWalk implements ResumableWalk<EventContext, WalkSnapshot> 
   }
 
   resumeAt(s: WalkSnapshot): unknown {
-    const c = deepCopy({ inspector: s.inspector, alongside: s.alongside });
+    const c = thaw<{ inspector: Inspector; alongside: unknown }>(s.state);
     this.resume = { inspector: c.inspector, offset: s.offset };
     return c.alongside;
   }
@@ -113,17 +113,16 @@ export class InspectorWalk implements ResumableWalk<EventContext, WalkSnapshot> 
         const take = this.wantSnapshot;
         if (take === undefined) return;
         this.wantSnapshot = undefined;
-        let copy: { copy: { inspector: Inspector; alongside: object | undefined }; bytes: number };
+        let state: FrozenState;
         try {
-          copy = deepCopyMeasured({ inspector, alongside: this.alongside }, [current]);
+          // The callback belongs to this pass (and holds its events): a resumed pass sets its own.
+          state = freeze({ inspector, alongside: this.alongside }, [current, onShown]);
         } catch (err) {
-          // A state that cannot be copied leaves no checkpoint: pages read from the start.
+          // A state that cannot be frozen leaves no checkpoint: pages read from the start.
           if (err instanceof CheckpointUnsupported) return;
           throw err;
         }
-        // The callback belongs to this pass (and holds its events): a resumed pass sets its own.
-        copy.copy.inspector.redirect(ignoreEvent);
-        take({ inspector: copy.copy.inspector, offset: at, alongside: copy.copy.alongside, bytes: copy.bytes });
+        take({ state, offset: at, bytes: state.bytes.length + 64 * state.shared.length, hasAlongside: this.alongside !== undefined });
       },
     };
     try {

@@ -23,27 +23,6 @@ export function deepCopy<T>(root: T, leaveOut: readonly unknown[] = []): T {
   return copyValue(root, memo) as T;
 }
 
-/**
- * Rough heap bytes of a copy, from what was copied: V8 spends about 40–60 bytes on an object's
- * header and hidden-class slots and 8–16 per property or collection entry; typed arrays add
- * their bytes. Strings are shared with the original (immutable), so they are not counted.
- * Good within a factor of about 2, which is all a memory budget needs.
- */
-export function deepCopyMeasured<T>(root: T, leaveOut: readonly unknown[] = []): { copy: T; bytes: number } {
-  const memo = new Map<unknown, unknown>();
-  for (const x of leaveOut) if (x !== null && typeof x === 'object') memo.set(x, null);
-  const copy = copyValue(root, memo) as T;
-  let bytes = 0;
-  for (const c of memo.values()) {
-    if (c === null || typeof c !== 'object') continue;
-    if (ArrayBuffer.isView(c)) bytes += 64 + c.byteLength;
-    else if (c instanceof Map || c instanceof Set) bytes += 64 + 24 * c.size;
-    else if (Array.isArray(c)) bytes += 32 + 8 * c.length;
-    else bytes += 48 + 12 * Reflect.ownKeys(c).length;
-  }
-  return { copy, bytes };
-}
-
 function copyValue(v: unknown, memo: Map<unknown, unknown>): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (memo.has(v)) return memo.get(v);

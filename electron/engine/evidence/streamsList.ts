@@ -75,5 +75,5 @@ export async function listStreams<Ctx, S = never>(walk: EventWalk<Ctx>, q: Strea
 }
 
 function carriesGenerations(s: unknown): boolean {
-  return (s as { alongside?: unknown }).alongside instanceof Map;
+  return (s as { hasAlongside?: unknown }).hasAlongside === true;
 }
