@@ -35,7 +35,10 @@ const showDetails = process.env.SYSCOPE_FIELD_DETAILS === '1';
 const ARGUMENT_FORMS = [
   'proc.aname[1]', 'proc.aname[2]', 'proc.aname[3]', 'proc.apid[1]', 'proc.apid[2]', 'proc.apid[3]',
   'evt.arg[0]', 'evt.arg[1]', 'evt.arg[2]', 'evt.arg.fd', 'evt.arg.res', 'evt.arg.name', 'evt.arg.size', 'evt.arg.flags',
-  'evt.rawarg.res', 'evt.rawarg.name', 'evt.rawarg.tid', 'thread.cgroup.cpuacct', 'thread.cgroup.memory', 'thread.cgroup.cpu',
+  'evt.rawarg.res', 'evt.rawarg.name', 'evt.rawarg.tid', 'thread.cgroup.cpuacct',
+  'container.mount[0]', 'container.mount[1]', 'container.mount[/var/lib/kubelet/pods/*/etc-hosts]', 'container.mount.source[0]',
+  'container.mount.source[/etc/hosts]', 'container.mount.dest[0]', 'container.mount.dest[/home/*]', 'container.mount.mode[0]',
+  'container.mount.rdwr[0]', 'container.mount.propagation[1]', 'thread.cgroup.memory', 'thread.cgroup.cpu',
 ];
 
 /**

@@ -1,7 +1,45 @@
 /** `container.*` fields: the container of the event's thread (cgroup id + metadata events). */
 import type { EventContext } from '../inspector/eventContext';
 import { containerTypeName, type ContainerInfo } from '../state/containers';
-import { boolField, noArg, stringField, type FieldFactory } from './fieldTypes';
+import { boolField, noArg, parseIndex, stringField, type FieldFactory } from './fieldTypes';
+
+type Mount = ContainerInfo['mounts'][number];
+
+/** Shell-style glob (`*`, `?`, `[...]`) as a whole-string regular expression. */
+export function globRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 1);
+      if (close < 0) re += '\\[';
+      else { re += `[${glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`; i = close; }
+    } else re += c.replace(/[.+^${}()|\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`, 's');
+}
+
+/**
+ * `container.mount[...]` and its parts: a mount picked by index, or by a path glob matched
+ * against its source (its destination for `container.mount.source`, which asks the reverse).
+ */
+function mountField(name: string, pick: (m: Mount) => string, byDest: boolean): FieldFactory {
+  return (arg) => {
+    if (arg === undefined || arg === '') return { error: `${name} needs a mount: ${name}[0] or ${name}[/path]` };
+    const index = parseIndex(arg);
+    const re = index === undefined ? globRegExp(arg) : undefined;
+    return stringField((ctx) => {
+      const c = info(ctx);
+      if (!c) return undefined;
+      const m = index !== undefined ? c.mounts[index] : c.mounts.find((x) => re!.test(byDest ? x.dest : x.source));
+      return m ? pick(m) : undefined;
+    });
+  };
+}
+
+const mountText = (m: Mount): string => `${m.source}:${m.dest}:${m.mode}:${m.rw}:${m.propagation}`;
 
 function containerId(ctx: EventContext): string | undefined {
   const t = ctx.es.thread;
@@ -49,5 +87,11 @@ export const CONTAINER_FIELDS: Record<string, FieldFactory> = {
     : stringField((ctx) => info(ctx)?.labels[arg]),
   'container.labels': meta((c) => Object.entries(c.labels).map(([k, v]) => `${k}:${v}`).join(', '), undefined),
   // A known container without mounts has an empty list, not no value.
-  'container.mounts': noArg(() => stringField((ctx) => info(ctx)?.mounts.map((m) => `${m.source}:${m.dest}:${m.mode}:${m.rw}:${m.propagation}`).join(','))),
+  'container.mounts': noArg(() => stringField((ctx) => info(ctx)?.mounts.map(mountText).join(','))),
+  'container.mount': mountField('container.mount', mountText, false),
+  'container.mount.source': mountField('container.mount.source', (m) => m.source, true),
+  'container.mount.dest': mountField('container.mount.dest', (m) => m.dest, false),
+  'container.mount.mode': mountField('container.mount.mode', (m) => m.mode, false),
+  'container.mount.rdwr': mountField('container.mount.rdwr', (m) => String(m.rw), false),
+  'container.mount.propagation': mountField('container.mount.propagation', (m) => m.propagation, false),
 };

@@ -167,6 +167,16 @@ export const EVT_FIELDS: Record<string, FieldFactory> = {
   // views ('syscall.type exists') leave procinfo out, although `sysdig -p` names it.
   'syscall.type': noArg(() => stringField((c) => ((EVENTS[c.ev.type]?.category ?? 0) & (EventCategory.SCHEDULER | EventCategory.INTERNAL) ? undefined : eventName(c)))),
   'evt.category': noArg(() => stringField(category)),
+  // 1 for events of the given id, or of the first id carrying the given name and the id after
+  // it (its other direction), else 0. sysdig 0.29.3's -p prints nothing for it; its filters use it.
+  'evt.type.is': (arg) => {
+    if (arg === undefined || arg === '') return { error: 'evt.type.is needs an event: evt.type.is.open or evt.type.is.2' };
+    const byNumber = /^\d+$/.test(arg) ? Number(arg) : undefined;
+    const first = byNumber ?? EVENTS.find((e) => e.name === arg)?.id;
+    if (first === undefined) return { error: `'${arg}' is not an event name` };
+    const second = byNumber === undefined ? first + 1 : -1;
+    return numberField('UINT32', (c) => (c.ev.type === first || c.ev.type === second ? 1 : 0));
+  },
   'evt.cpu': noArg(() => numberField('INT16', (c) => c.ev.cpu)),
   'evt.args': noArg(() => stringField((c) => renderArgs(c.ev, c.lookup, c.renderOptions))),
   'evt.info': noArg(() => stringField((c) => syslogInfo(c) ?? renderInfo(c.ev, c.lookup, c.renderOptions))),
