@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { CaptureIndex, type FileIdentity } from './eventIndex';
-import { INDEX_FORMAT_VERSION, readIndexFile, writeIndexFile } from './indexFile';
+import { INDEX_FORMAT_VERSION, readIndexFile, writeIndexColumns } from './indexFile';
 
 const HEAD_TAIL_BYTES = 1 << 20;
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024 * 1024;
@@ -94,7 +94,8 @@ export class IndexCache {
     const p = this.indexPath(index.meta.identity);
     const tmp = `${p}.${process.pid}.tmp`;
     try {
-      writeIndexFile(tmp, index.encode());
+      const { meta, columns } = index.parts();
+      writeIndexColumns(tmp, meta, columns);
       renameSync(tmp, p);
     } catch (err) {
       try { unlinkSync(tmp); } catch { /* never written */ }

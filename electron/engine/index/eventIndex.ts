@@ -100,11 +100,19 @@ export class CaptureIndex {
     return Number(ts - this.baseTs);
   }
 
-  encode(): Buffer {
+  /** What the index file holds: the header's metadata and every column. */
+  parts(): { meta: unknown; columns: Record<string, ColumnArray> } {
     const v = encodeValueColumns(this.values);
     const t = encodeValueColumns(this.threadRows, 'thread:');
-    return encodeIndexFile({ ...this.meta, strings: this.strings.toArray(), values: v.meta, threadRows: t.meta },
-      { ...(this.cols as unknown as Record<string, ColumnArray>), ...v.arrays, ...t.arrays });
+    return {
+      meta: { ...this.meta, strings: this.strings.toArray(), values: v.meta, threadRows: t.meta },
+      columns: { ...(this.cols as unknown as Record<string, ColumnArray>), ...v.arrays, ...t.arrays },
+    };
+  }
+
+  encode(): Buffer {
+    const { meta, columns } = this.parts();
+    return encodeIndexFile(meta, columns);
   }
 
   static decode(buf: Buffer): CaptureIndex {

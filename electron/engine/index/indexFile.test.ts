@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, truncateSync, appendFileSync, writeFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { align8, checksum, decodeIndexFile, encodeIndexFile, INDEX_FORMAT_VERSION, readIndexFile, slicing, writeIndexFile, type ColumnArray } from './indexFile';
+import { align8, checksum, decodeIndexFile, encodeIndexFile, INDEX_FORMAT_VERSION, readIndexFile, slicing, writeIndexColumns, writeIndexFile, type ColumnArray } from './indexFile';
 
 /** Runs `fn` with slices of `bytes` bytes, so a small file crosses the many-slice paths a > 2 GiB one takes. */
 async function withSlices<T>(bytes: number, fn: () => T | Promise<T>): Promise<T> {
@@ -154,4 +154,21 @@ test('alignment stays exact past 2 GiB, where bitwise arithmetic would wrap', ()
   assert.equal(align8(2 ** 31 + 1), 2 ** 31 + 8);
   assert.equal(align8(2 ** 32 + 8), 2 ** 32 + 8);
   assert.equal(align8(3 * 2 ** 30 - 3), 3 * 2 ** 30);
+});
+
+test('an index written column by column is byte for byte the encoded one, across many slices', async () => {
+  const columns = sampleColumns();
+  // Views into a larger buffer, as finished index columns may be.
+  const big = new Float64Array(2000);
+  big.set(columns.ts as Float64Array);
+  columns.ts = big.subarray(0, 1000);
+  for (const bytes of [1 << 30, 16, 8]) {
+    await withSlices(bytes, () => {
+      const path = tempFile('streamed.idx');
+      writeIndexColumns(path, meta, columns);
+      assert.deepEqual(readFileSync(path), encodeIndexFile(meta, columns), `slices of ${bytes} bytes`);
+      const back = decodeIndexFile(readFileSync(path));
+      assert.deepEqual(back.columns.ts, columns.ts);
+    });
+  }
 });

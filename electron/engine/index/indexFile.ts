@@ -68,7 +68,8 @@ export function checksum(data: Uint8Array, from = 0, to = data.length, crc = 0):
 /** Buffers whose checksum readIndexFile already verified as they were read (decode skips it). */
 const verified = new WeakSet<Uint8Array>();
 
-export function encodeIndexFile(meta: unknown, columns: Record<string, ColumnArray>): Buffer {
+/** The fixed header, JSON header and padding, and where each column goes after them. */
+function layout(meta: unknown, columns: Record<string, ColumnArray>): { head: Buffer; entries: ColumnEntry[]; fileBytes: number } {
   const entries: ColumnEntry[] = [];
   let at = 0;
   for (const [name, arr] of Object.entries(columns)) {
@@ -78,18 +79,56 @@ export function encodeIndexFile(meta: unknown, columns: Record<string, ColumnArr
   const header = Buffer.from(JSON.stringify({ meta, columns: entries }), 'utf8');
   const bodyStart = align8(FIXED_BYTES + header.length);
   const fileBytes = bodyStart + at + CHECKSUM_BYTES;
+  const head = Buffer.alloc(bodyStart);
+  MAGIC.copy(head, 0);
+  head.writeUInt16LE(INDEX_FORMAT_VERSION, MAGIC.length);
+  head.writeUInt32LE(header.length, MAGIC.length + 4);
+  head.writeBigUInt64LE(BigInt(fileBytes), MAGIC.length + 8);
+  header.copy(head, FIXED_BYTES);
+  return { head, entries, fileBytes };
+}
+
+const bytesOf = (arr: ColumnArray) => new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
+
+export function encodeIndexFile(meta: unknown, columns: Record<string, ColumnArray>): Buffer {
+  const { head, entries, fileBytes } = layout(meta, columns);
   const out = Buffer.alloc(fileBytes);
-  MAGIC.copy(out, 0);
-  out.writeUInt16LE(INDEX_FORMAT_VERSION, MAGIC.length);
-  out.writeUInt32LE(header.length, MAGIC.length + 4);
-  out.writeBigUInt64LE(BigInt(fileBytes), MAGIC.length + 8);
-  header.copy(out, FIXED_BYTES);
-  for (const e of entries) {
-    const arr = columns[e.name];
-    out.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), bodyStart + e.offset);
-  }
+  head.copy(out, 0);
+  for (const e of entries) out.set(bytesOf(columns[e.name]), head.length + e.offset);
   out.writeUInt32LE(checksum(out, 0, fileBytes - CHECKSUM_BYTES), fileBytes - CHECKSUM_BYTES);
   return out;
+}
+
+/**
+ * The same file as encodeIndexFile gives, written column by column with the checksum taken on
+ * the way: storing an index then needs no second copy of it in memory (at 16 M events that
+ * copy was as large as the index, and the largest moment of the worker's memory).
+ */
+export function writeIndexColumns(path: string, meta: unknown, columns: Record<string, ColumnArray>): void {
+  const { head, entries, fileBytes } = layout(meta, columns);
+  const fd = openSync(path, 'w');
+  let crc = 0;
+  let written = 0;
+  const put = (data: Uint8Array) => {
+    crc = checksum(data, 0, data.length, crc);
+    for (let off = 0; off < data.length;) off += writeSync(fd, data, off, Math.min(slicing.bytes, data.length - off));
+    written += data.length;
+  };
+  try {
+    put(head);
+    for (const e of entries) {
+      const padding = head.length + e.offset - written;
+      if (padding > 0) put(new Uint8Array(padding));
+      put(bytesOf(columns[e.name]));
+    }
+    const end = fileBytes - CHECKSUM_BYTES - written;
+    if (end > 0) put(new Uint8Array(end));
+    const tail = Buffer.alloc(CHECKSUM_BYTES);
+    tail.writeUInt32LE(crc, 0);
+    writeSync(fd, tail, 0, CHECKSUM_BYTES);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The file length the fixed header announces, after checking magic and version. */
