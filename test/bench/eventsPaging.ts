@@ -106,7 +106,7 @@ export async function benchEventsPaging(file: string, rounds = 20): Promise<stri
       await new Promise((r) => setTimeout(r, 100));
       stats = await host.checkpointStats({ captureId });
     }
-    note(`paging: checkpoints laid ${((performance.now() - readyAt) / 1000).toFixed(1)} s after the index was ready: ${stats.count}, every ${stats.spacing} events, ≈ ${(stats.bytes / 1048576).toFixed(0)} MB (${(stats.bytes / Math.max(1, stats.count) / 1048576).toFixed(2)} MB each)`);
+    note(`paging: checkpoints laid ${((performance.now() - readyAt) / 1000).toFixed(1)} s after the index was ready: ${stats.count}, every ${stats.spacing} events, ${(stats.bytes / 1048576).toFixed(1)} MB (${(stats.bytes / Math.max(1, stats.count) / 1024).toFixed(1)} kB each)`);
     const again = await host.events({ captureId, fromEvtNum: middle, limit: PAGE });
     if (JSON.stringify(again) !== JSON.stringify(early)) throw new Error('the middle page differs before and after the checkpoints');
 

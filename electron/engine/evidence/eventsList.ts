@@ -36,8 +36,8 @@ export interface Seeking<Ctx, S> {
   skipAhead?: (fileOffset: number, evtNum: number) => EventsCheckpoint<S> | undefined;
 }
 
-/** Events read without a match before asking `skipAhead` whether to jump (and between asks). */
-export const SKIP_CHECK_EVERY = 1024;
+/** Events read without a match before asking `skipAhead` whether to jump (and between asks; answers are cheap once the next match is known). */
+export const SKIP_CHECK_EVERY = 256;
 
 export interface EventsQuery<Ctx> {
   fields: EventFieldSet<Ctx>;
@@ -166,6 +166,12 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
       // Only the filter stands between here and the jump, and no listed enter still waits for its exit.
       if (seek?.skipAhead && ++sinceListed % SKIP_CHECK_EVERY === 0 && waiting.size === 0) {
         jumpTo = seek.skipAhead(ev.fileOffset, e.evtNum);
+        if (jumpTo && ahead && events.length >= ahead.pageSize) {
+          // Reading ahead is worth no jump: the page continues here (no match up to the jump target).
+          jumpTo = undefined;
+          next = e.evtNum;
+          return false;
+        }
         if (jumpTo) return false;
       }
       return true;
