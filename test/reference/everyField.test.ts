@@ -28,14 +28,18 @@ const END = '\u0002';
 const showDetails = process.env.SYSCOPE_FIELD_DETAILS === '1';
 
 /**
- * Argument forms both tools accept, compared like the plain fields. Not among them: `evt.rawarg.fd`
- * (sysdig 0.29.3 stops with "wrong event type 14"), `evt.rawarg.size` (sysdig prints <NA> on every
- * line) and `evt.type.is.X` (sysdig -p prints <NA> followed by the field name; only its filters use it).
+ * Argument forms both tools accept, compared like the plain fields. Not among them: `evt.rawarg.X`
+ * of most parameter types (sysdig 0.29.3 prints raw values only for 64-bit signed, pid, errno and
+ * text parameters: <NA> for other integers such as size, uid or fdlimit, and it stops on fd, flags
+ * and signal parameters, "wrong event type 14/30/19"; Syscope prints them all), and
+ * `evt.type.is.X` (sysdig -p prints <NA> followed by the field name; only its filters use it).
  */
 const ARGUMENT_FORMS = [
   'proc.aname[1]', 'proc.aname[2]', 'proc.aname[3]', 'proc.apid[1]', 'proc.apid[2]', 'proc.apid[3]',
   'evt.arg[0]', 'evt.arg[1]', 'evt.arg[2]', 'evt.arg.fd', 'evt.arg.res', 'evt.arg.name', 'evt.arg.size', 'evt.arg.flags',
-  'evt.rawarg.res', 'evt.rawarg.name', 'evt.rawarg.tid', 'thread.cgroup.cpuacct',
+  'evt.rawarg.res', 'evt.rawarg.name', 'evt.rawarg.tid', 'evt.rawarg.ptid', 'evt.rawarg.exe', 'evt.rawarg.status', 'evt.rawarg.next',
+  'proc.aname[0]', 'proc.apid[0]', 'proc.aname[5]', 'evt.arg[3]', 'evt.arg.data', 'evt.arg.path', 'evt.arg.tuple',
+  'thread.cgroup.cpuacct', 'thread.cgroup.blkio',
   'container.mount[0]', 'container.mount[1]', 'container.mount[/var/lib/kubelet/pods/*/etc-hosts]', 'container.mount.source[0]',
   'container.mount.source[/etc/hosts]', 'container.mount.dest[0]', 'container.mount.dest[/home/*]', 'container.mount.mode[0]',
   'container.mount.rdwr[0]', 'container.mount.propagation[1]', 'thread.cgroup.memory', 'thread.cgroup.cpu',

@@ -1,5 +1,5 @@
 /** `evt.*` fields: the event itself (time, type, direction, arguments, result, latency). */
-import { EVENTS, EventCategory, EventFlag } from '../../../shared/scap/eventTable';
+import { EVENTS, EventCategory, EventFlag, ParamType } from '../../../shared/scap/eventTable';
 import { errnoName } from '../../../shared/scap/errno';
 import { syscallName } from '../../../shared/scap/syscalls';
 import { formatDateTime, formatDateTimeSeconds, formatIso8601, formatTime, formatTimeSeconds } from '../../../shared/format/time';
@@ -189,15 +189,16 @@ export const EVT_FIELDS: Record<string, FieldFactory> = {
   'evt.arg': (arg) => (arg === undefined ? { error: 'evt.arg needs an argument: evt.arg.NAME or evt.arg[N]' } : argGetter(arg, true)),
   'evt.rawarg': (arg) => {
     if (arg === undefined) return { error: 'evt.rawarg needs an argument: evt.rawarg.NAME' };
+    // Numbers for numeric parameters; text as recorded (a path not made absolute) for the others.
+    const raw = (c: EventContext, i: number): number | string | undefined =>
+      isNumericParam(c, i) ? intParam(c.ev, i) : renderParamParts(c.ev, i, c.lookup).raw;
     return customField('INT64', (c) => {
       const i = paramIndexByName(c.ev, arg);
-      return i < 0 ? undefined : intParam(c.ev, i) ?? (bytesParam(c.ev, i) ? renderArgValue(c.ev, i, c.lookup) : undefined);
+      return i < 0 ? undefined : raw(c, i);
     }, (c) => {
       const i = paramIndexByName(c.ev, arg);
-      if (i < 0) return undefined;
-      const v = intParam(c.ev, i);
-      // Raw: a path as recorded, not made absolute.
-      return v !== undefined ? String(v) : renderParamParts(c.ev, i, c.lookup).raw;
+      const v = i < 0 ? undefined : raw(c, i);
+      return v === undefined ? undefined : String(v);
     });
   },
   'evt.buffer': noArg(() => customField('BYTEBUF', buffer, (c) => {
@@ -248,6 +249,17 @@ function openFlagTest(ctx: EventContext, test: (flags: number, mode: number) => 
   const f = i >= 0 ? intParam(ctx.ev, i) : undefined;
   const m = paramIndexByName(ctx.ev, 'mode');
   return f !== undefined && test(f, (m >= 0 ? intParam(ctx.ev, m) : undefined) ?? 0);
+}
+
+const TEXT_PARAM_TYPES: ReadonlySet<number> = new Set([ParamType.CHARBUF, ParamType.BYTEBUF, ParamType.FSPATH, ParamType.FSRELPATH,
+  ParamType.SOCKADDR, ParamType.SOCKTUPLE, ParamType.FDLIST, ParamType.CHARBUFARRAY, ParamType.CHARBUF_PAIR_ARRAY,
+  ParamType.IPV4ADDR, ParamType.IPV6ADDR, ParamType.IPV4NET, ParamType.IPV6NET, ParamType.IPADDR, ParamType.IPNET, ParamType.DYN,
+  ParamType.DOUBLE, ParamType.SIGSET]);
+
+/** Whether parameter i of the shown layout is a plain number (not text, addresses or buffers). */
+function isNumericParam(ctx: EventContext, i: number): boolean {
+  const type = eventLayout(ctx.ev.type)?.params[i]?.type;
+  return type !== undefined && !TEXT_PARAM_TYPES.has(type);
 }
 
 /** 1 for a failed event (negative result), else no value. */
