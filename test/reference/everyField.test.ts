@@ -78,7 +78,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
     'sysdig 0.29.3 never copies the login uid from the process list: those threads and their clones show leftover memory (0, -420151296); Syscope shows the list\'s value'])),
   'proc.env@bencer_capture.scap': 'some threads: sysdig has no environment where Syscope copied the parent\'s at clone (docs/sysdig-differences.md)',
   'proc.tty@libs_sample.scap': 'sysdig 0.29.3 predates the process list\'s tty field and prints 0; Syscope prints the terminal the capture records',
-  'proc.loginshellid@sysflow_mpm-worker_full_capture.scap': 'a container\'s init shell started during the capture: sysdig prints <NA> for it and its children (not yet understood)',
   ...Object.fromEntries(['fd.name', 'fd.sip', 'fd.rip', 'fd.containername'].map((f) => [`${f}@inspect_502Error.scap`,
     'haproxy\'s UDP socket: sysdig prints an uninitialised padding byte of its socket union as the last byte of an address (145.216.3.255); Syscope reads 0'])),
 };

@@ -105,8 +105,8 @@ function leaderOf(ctx: EventContext, id: (t: ThreadInfo) => number): ThreadInfo 
 
 /**
  * The pid of the eldest shell among the process and its ancestors. sysdig 0.29.3 calls a
- * process a shell when its executable's name (argv[0], e.g. /bin/sh running request.sh) is
- * longer than two characters and ends in "sh".
+ * process a shell when its command name (comm, e.g. bash, sh, zsh, request.sh) ends in "sh":
+ * a container init started as /bin/sh but renamed httpd-foregroun is not one.
  */
 function loginShellId(ctx: EventContext): number | undefined {
   const t = thread(ctx);
@@ -114,7 +114,7 @@ function loginShellId(ctx: EventContext): number | undefined {
   let found: number | undefined;
   let cur: ThreadInfo | undefined = ctx.state.mainThreadOf(t) ?? t;
   for (let i = 0; cur && i < MAX_ANCESTORS; i++) {
-    if (cur.exe.length > 2 && cur.exe.endsWith('sh')) found = cur.pid;
+    if (cur.comm.length >= 2 && cur.comm.endsWith('sh')) found = cur.pid;
     cur = cur.ptid > 0 ? ctx.state.threads.get(cur.ptid) : undefined;
   }
   return found;
