@@ -29,8 +29,8 @@ export interface EventsCheckpoint<S> {
  * fds) takes ≈ 1.5 ms, and each holds ≈ 15 kB of compressed bytes. A page of 100 then costs
  * the thaw, ≤ 7 ms of reading and its own fields and read-ahead, well inside 100 ms; a sparse
  * filter's page jumps from match to match at the same cost each. At 16 M events (the 1 GB
- * capture) that is ≈ 1,630 checkpoints ≈ 25 MB, laid by one background pass (freezing adds
- * ≈ 2.5 ms per checkpoint, ≈ 4 s to that pass). Held as live objects instead (deep copies,
+ * capture, test/bench/eventsPaging.ts) that is 1,581 checkpoints, 23 MB, laid by one
+ * background pass 16 s after the index is ready (freezing adds ≈ 2.5 ms per checkpoint). Held as live objects instead (deep copies,
  * ≈ 0.26 MB each) the same checkpoints took 210 MB every 20,000 events and pages on the 1 GB
  * capture showed 100–400 ms outliers. A capture with a bigger state meets the byte budget
  * instead: past it every other checkpoint is dropped and the spacing doubles, so memory stays
