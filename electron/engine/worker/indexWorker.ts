@@ -43,7 +43,7 @@ opening.then(
   (err) => post({ kind: 'failed', error: toApiError(err) }),
 );
 
-async function answerIndexCall(call: WorkerCall): Promise<unknown> {
+async function answerCall(call: WorkerCall): Promise<unknown> {
   const session = await opening;
   switch (call.method) {
     case 'captureInfo': return session.info(start.captureId);
@@ -67,7 +67,7 @@ const reply = (m: WorkerCall, answer: Promise<unknown>) => answer.then(
 /** While a call is answered the checkpoints' preparing pass steps aside. */
 async function held(call: WorkerCall): Promise<unknown> {
   const service = await evidence.catch(() => undefined);
-  return service ? service.hold(() => answerIndexCall(call)) : answerIndexCall(call);
+  return service ? service.hold(() => answerCall(call)) : answerCall(call);
 }
 
 // Index calls are answered one at a time: each may re-scan the capture and two scans would only
@@ -79,7 +79,7 @@ port.on('message', (m: ToWorker) => {
     return;
   }
   if (m.method === 'checkpointStats') {
-    void reply(m, answerIndexCall(m));
+    void reply(m, answerCall(m));
     return;
   }
   if (isEvidenceCall(m)) {
