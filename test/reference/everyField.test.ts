@@ -51,7 +51,6 @@ const ARGUMENT_FORMS = [
  */
 const NOT_FORMATTED: Record<string, string> = {
   ...Object.fromEntries(['evt.pluginname', 'evt.plugininfo'].map((f) => [f, 'plugin events: none of these captures has any, and sysdig 0.29.3 needs the plugin loaded'])),
-  ...Object.fromEntries(['thread.cpu', 'thread.cpu.user', 'thread.cpu.system'].map((f) => [f, 'computed only on procinfo events, which -p never prints (sysdig prints <NA> on every line)'])),
   ...Object.fromEntries(['container.liveness_probe', 'container.readiness_probe'].map((f) => [f,
     'Kubernetes probes: the container metadata parser (electron/engine/state/containers.ts) does not keep them yet; no capture here has any'])),
   ...Object.fromEntries(['fd.cip.name', 'fd.sip.name', 'fd.lip.name', 'fd.rip.name'].map((f) => [f,
@@ -224,4 +223,29 @@ test('-p formats every field sysdig 0.29.3 also knows as sysdig does', { skip },
   assert.deepEqual(failing, [], 'pairs below the bar that KNOWN_DIFFERENCES does not list');
   assert.deepEqual(Object.keys(SYSDIG_STOPS).filter((f) => !stopped.has(f)), [], 'SYSDIG_STOPS lists fields sysdig now formats on every capture');
   assert.deepEqual(stale, [], 'KNOWN_DIFFERENCES entries that now agree with sysdig');
+});
+
+/**
+ * thread.cpu* have values on procinfo events only, which `-p` never shows: compare them where
+ * they live, `sysdig -D` (internal events shown) against `syscope dump --all`, on every capture.
+ */
+test('thread.cpu, thread.cpu.user and thread.cpu.system on procinfo events match sysdig -D', { skip }, async () => {
+  const format = '*%evt.num %thread.tid %thread.cpu %thread.cpu.user %thread.cpu.system';
+  let lines = 0, same = 0;
+  const low: string[] = [];
+  for (const file of files) {
+    const theirs = sysdig(['-D', '-r', file, '-p', format, 'evt.type=procinfo']).split('\n');
+    theirs.pop();
+    const mine: string[] = [];
+    await formatCapture(file, { format, all: true, filter: 'evt.type=procinfo' }, (l) => mine.push(l));
+    // Paired by evt.num: with -D sysdig also shows meta events (k8s state) that its filter lets through.
+    const byNum = new Map(mine.map((l) => [l.slice(0, l.indexOf(' ')), l]));
+    let s = 0;
+    for (const l of theirs) if (byNum.get(l.slice(0, l.indexOf(' '))) === l) s++;
+    lines += mine.length; same += s;
+    if (s < mine.length * MIN_MATCH / 100) low.push(`${basename(file)} ${s}/${mine.length}`);
+  }
+  console.log(`# thread.cpu*: ${same}/${lines} procinfo events agree`);
+  assert.ok(lines > 1000, `too few procinfo events (${lines})`);
+  assert.deepEqual(low, [], `captures below ${MIN_MATCH}%`);
 });

@@ -2,6 +2,7 @@
 import type { EventContext } from '../inspector/eventContext';
 import { ContainerRole, type ThreadInfo } from '../state/threadInfo';
 import type { SystemState } from '../state/systemState';
+import { intParam } from '../state/eventParams';
 import { boolField, customField, noArg, numberField, parseIndex, stringField, type FieldFactory, type FieldGetter } from './fieldTypes';
 
 const MAX_ANCESTORS = 128;
@@ -177,6 +178,34 @@ function execTimeFields(): { exectime: FieldFactory; totexectime: FieldFactory }
   };
 }
 
+const PROCINFO = 234;
+
+/**
+ * thread.cpu (user + system), thread.cpu.user, thread.cpu.system: on a procinfo event, the
+ * thread's CPU ticks since the previous procinfo sample this field use saw, at most 100 (0 for
+ * a thread's first sample). Other events have no value: `-p` never shows procinfo events, so
+ * these print `<NA>` there, as in sysdig 0.29.3.
+ */
+function cpuField(user: boolean, system: boolean): FieldFactory {
+  return noArg(() => {
+    const last = new WeakMap<ThreadInfo, number>();
+    const get = (c: EventContext): number | undefined => {
+      const t = thread(c);
+      if (!t || c.ev.type !== PROCINFO || c.ev.nparams < 2) return undefined;
+      const ticks = (user ? u64Param(c, 0) : 0) + (system ? u64Param(c, 1) : 0);
+      const prev = last.get(t);
+      last.set(t, ticks);
+      return prev ? Math.min(100, ticks - prev) : 0;
+    };
+    return customField('DOUBLE', get, (c) => { const v = get(c); return v === undefined ? undefined : formatOneDecimal(v); });
+  });
+}
+
+function u64Param(c: EventContext, i: number): number {
+  const v = intParam(c.ev, i);
+  return v === undefined ? 0 : v;
+}
+
 /** Scheduler switch events: the newest layout (6 params) and the oldest (1 param). */
 const SWITCH_E = 152;
 const SWITCH_1_E = 146;
@@ -271,6 +300,9 @@ export const PROC_FIELDS: Record<string, FieldFactory> = {
   // The process' memory, on its main thread only (other threads show 0).
   'thread.vmsize': u64((c) => { const t = thread(c); return t ? (t.isMainThread ? t.vmsizeKb : 0) : undefined; }),
   'thread.vmrss': u64((c) => { const t = thread(c); return t ? (t.isMainThread ? t.vmrssKb : 0) : undefined; }),
+  'thread.cpu': cpuField(true, true),
+  'thread.cpu.user': cpuField(true, false),
+  'thread.cpu.system': cpuField(false, true),
   'thread.exectime': EXEC_TIME.exectime,
   'thread.totexectime': EXEC_TIME.totexectime,
   'thread.cgroup': (arg) => arg === undefined ? { error: 'thread.cgroup needs a controller: thread.cgroup.cpuacct' } : stringField((c) => thread(c)?.cgroups.find(([k]) => k === arg)?.[1]),
