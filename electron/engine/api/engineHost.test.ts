@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCrashLoopSample } from '../sample/crashloop';
@@ -55,6 +55,7 @@ test('a capture opens in a worker with progress, answers tiles and views, and re
     assert.deepEqual(await host.view({ captureId: again.captureId, viewId: 'files', offset: 0, limit: 1000 }), files);
   } finally {
     await host.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -75,11 +76,12 @@ test('a load can be cancelled, and a bad file fails with one line', async () => 
     await assert.rejects(host.tiles({ captureId: 'no-such-id', samples: 1 }), /no open capture/);
   } finally {
     await host.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
 test('the evidence calls are answered by the capture\'s worker, as an in-process service answers them', async () => {
-  const { path } = await sampleCapture();
+  const { dir, path } = await sampleCapture();
   const host = new EngineHost({ cacheDir: null });
   try {
     const { captureId } = await host.openCapture({ path });
@@ -105,5 +107,6 @@ test('the evidence calls are answered by the capture\'s worker, as an in-process
     assert.ok(stats.ready, 'checkpoints prepared in the background');
   } finally {
     await host.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
