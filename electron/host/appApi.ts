@@ -3,9 +3,9 @@
  * Electron main and the browser host: opening a capture checks the path first (a clear
  * one-line error instead of a worker failure) and remembers it in the recent list.
  *
- * The evidence calls (events, streams, process tree, search) go to the engine when it answers
- * them itself; until then they are served here by an EvidenceService per open capture, whose
- * passes over the file read asynchronously in chunks.
+ * The evidence calls (events, streams, process tree, search) go to the engine, whose worker
+ * answers them from the index and its state checkpoints. An engine without them (a test double)
+ * is served here by an EvidenceService per open capture instead.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
