@@ -51,7 +51,8 @@ const ARGUMENT_FORMS = [
  */
 const NOT_FORMATTED: Record<string, string> = {
   ...Object.fromEntries(['evt.pluginname', 'evt.plugininfo'].map((f) => [f, 'plugin events: none of these captures has any, and sysdig 0.29.3 needs the plugin loaded'])),
-  ...Object.fromEntries(['container.liveness_probe', 'container.readiness_probe'].map((f) => [f,
+  ...Object.fromEntries(['container.liveness_probe', 'container.readiness_probe', 'proc.is_container_liveness_probe',
+    'proc.is_container_readiness_probe'].map((f) => [f,
     'Kubernetes probes: the container metadata parser (electron/engine/state/containers.ts) does not keep them yet; no capture here has any'])),
   ...Object.fromEntries(['fd.cip.name', 'fd.sip.name', 'fd.lip.name', 'fd.rip.name'].map((f) => [f,
     "names from sysdig's live DNS manager, which an offline capture never fills (sysdig prints <NA> on every line)"])),
@@ -101,7 +102,10 @@ interface SysdigField { name: string; filterOnly: boolean }
 /** sysdig's field list: names at the start of a line of `sysdig -lv`, with the filter-only mark. */
 function sysdigFieldList(): SysdigField[] {
   const out: SysdigField[] = [];
-  for (const line of sysdig(['-lv']).split('\n')) {
+  const lines = sysdig(['-lv']).split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    // A long name has its type on the next line.
+    const line = /^[a-z][a-z0-9_.]*$/.test(lines[i].trimEnd()) ? `${lines[i].trimEnd()} ${lines[i + 1]?.trim()}` : lines[i];
     const m = /^([a-z][a-z0-9_.]*)\s+\(Type: \w+\)( \(FILTER ONLY\))?/.exec(line);
     if (m) out.push({ name: m[1], filterOnly: m[2] !== undefined });
   }
