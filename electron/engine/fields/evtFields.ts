@@ -228,7 +228,12 @@ export const EVT_FIELDS: Record<string, FieldFactory> = {
   'evt.count.exit': noArg(() => numberField('UINT32', (c) => (isEnter(c) ? undefined : 1))),
   // The thread's latency on the exit of a waiting syscall (0 without a thread).
   'evt.wait_latency': noArg(() => numberField('RELTIME', (c) => (!isEnter(c) && ((EVENTS[c.ev.type]?.flags ?? 0) & EventFlag.WAITS) ? (c.es.thread ? latency(c) : 0n) : undefined))),
-  'evt.abspath': noArg(() => stringField(absolutePath)),
+  // `.src`/`.dst` (newest libs) pick a side of renameat, renameat2 and linkat.
+  'evt.abspath': (arg) => {
+    if (arg === undefined) return stringField((c) => absolutePath(c, ABSPATH_PARAMS));
+    if (arg === 'src' || arg === 'dst') { const table = arg === 'src' ? ABSPATH_SRC : ABSPATH_DST; return stringField((c) => absolutePath(c, table)); }
+    return { error: `'${arg}' is not a side: evt.abspath.src or evt.abspath.dst` };
+  },
   'evt.is_open_exec': noArg(() => boolField((c) => openFlagTest(c, (f, mode) => (f & (O_CREAT | O_TMPFILE)) !== 0 && (mode & EXEC_BITS) !== 0))),
   'evt.count.procinfo': noArg(() => numberField('UINT32', (c) => (c.ev.type === 234 ? 1 : 0))),
   'evt.hostname': noArg(() => stringField((c) => c.state.machine?.hostname)),
@@ -293,9 +298,16 @@ const ABSPATH_PARAMS: ReadonlyMap<number, readonly [string, string]> = new Map([
   [181, ['linkdirfd', 'linkpath']], [303, ['dirfd', 'name']],
 ]);
 
+const ABSPATH_SRC: ReadonlyMap<number, readonly [string, string]> = new Map([
+  [177, ['olddirfd', 'oldpath']], [319, ['olddirfd', 'oldpath']], [311, ['olddir', 'oldpath']],
+]);
+const ABSPATH_DST: ReadonlyMap<number, readonly [string, string]> = new Map([
+  [177, ['newdirfd', 'newpath']], [319, ['newdirfd', 'newpath']], [311, ['newdir', 'newpath']],
+]);
+
 /** evt.abspath: the path of an *at syscall made absolute from its directory fd. */
-function absolutePath(ctx: EventContext): string | undefined {
-  const names = ABSPATH_PARAMS.get(ctx.ev.type);
+function absolutePath(ctx: EventContext, table: ReadonlyMap<number, readonly [string, string]>): string | undefined {
+  const names = table.get(ctx.ev.type);
   if (!names || !ctx.es.thread) return undefined;
   const di = paramIndexByName(ctx.ev, names[0]);
   const pi = paramIndexByName(ctx.ev, names[1]);
