@@ -192,7 +192,10 @@ export const EVT_FIELDS: Record<string, FieldFactory> = {
     // Numbers for numeric parameters; text as recorded (a path not made absolute) for the others.
     const raw = (c: EventContext, i: number): number | string | undefined =>
       isNumericParam(c, i) ? intParam(c.ev, i) : renderParamParts(c.ev, i, c.lookup).raw;
-    return customField('INT64', (c) => {
+    // Typed as sysdig types it: after the first event in the table with a parameter of that name.
+    const declared = EVENTS.find((e) => e.params.some((p) => p.name === arg))?.params.find((p) => p.name === arg);
+    if (!declared) return { error: `no event has a parameter named '${arg}'` };
+    return customField(TEXT_PARAM_TYPES.has(declared.type) ? 'CHARBUF' : 'INT64', (c) => {
       const i = paramIndexByName(c.ev, arg);
       return i < 0 ? undefined : raw(c, i);
     }, (c) => {
