@@ -93,8 +93,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'fd.dev': "for sockets, pipes and other non-file fds sysdig 0.29.3 prints leftover memory (55A2, 564D…); we give 0",
   'fd.dev.major': "for sockets, pipes and other non-file fds sysdig 0.29.3 prints leftover memory (55A2, 564D…); we give 0",
   'fd.dev.minor': "for sockets, pipes and other non-file fds sysdig 0.29.3 prints leftover memory (55A2, 564D…); we give 0",
-  'evt.info': "sysdig -j does not cut long argument lists at 80 characters as -p text does; the resolver always cuts",
-  'evt.args': "sysdig -j does not cut long argument lists at 80 characters as -p text does; the resolver always cuts",
   'proc.is_exe_writable': "sysdig 0.29.3 leaves the flag uninitialised for some threads: what it prints depends on the other fields of the format (alone, false on every event of inspect_502Error.scap)",
   'user.loginuid': "sysdig 0.29.3 never copies loginuid from the process list: those threads and their clones show leftover memory (0, -420151296); we show the list's value",
   'user.loginname': "sysdig 0.29.3 never copies loginuid from the process list: those threads and their clones show leftover memory (0, -420151296); we show the list's value",

@@ -28,6 +28,26 @@ export function defaultLine(t: readonly string[]): string {
 
 interface Column<Ctx> { name: string; type: FieldType; field: ResolvedField<Ctx> }
 
+/** Argument lists that `sysdig -j` writes with buffers whole, where its text line cuts them at 80 characters. */
+const UNCUT_IN_JSON = new Set(['evt.args', 'evt.info']);
+
+/** `field` read with buffers uncut (the event context's render options, for the one read). */
+function uncut<Ctx>(field: ResolvedField<Ctx>): ResolvedField<Ctx> {
+  return {
+    ...field,
+    get: (ctx) => {
+      const c = ctx as { renderOptions?: { maxBufferChars?: number } };
+      const saved = c.renderOptions;
+      c.renderOptions = { ...saved, maxBufferChars: 0 };
+      try {
+        return field.get(ctx);
+      } finally {
+        c.renderOptions = saved;
+      }
+    },
+  };
+}
+
 /**
  * Time-of-day fields that `sysdig -j` writes as the raw timestamp (nanoseconds since the
  * epoch) rather than as text; the events list's JSON does the same.
@@ -62,7 +82,7 @@ export class EventFieldSet<Ctx> {
         if (skipUnavailable) continue;
         throw new UsageError(resolved && 'error' in resolved ? `field '${written}': ${resolved.error}` : `field '${written}' is not supported`);
       }
-      this.columns.push({ name: written, type: resolved.type, field: resolved });
+      this.columns.push({ name: written, type: resolved.type, field: opts.jsonTimes && UNCUT_IN_JSON.has(written) ? uncut(resolved) : resolved });
     }
   }
 
