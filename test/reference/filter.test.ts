@@ -398,6 +398,8 @@ interface Verdict {
   fieldValues: string[];
   /** Filters that differ because sysdig, while filtering, skips state updates of rejected events (see DIFFERENCES). */
   filteredState: string[];
+  /** Filters that differ on events where sysdig, printing only the filter's fields, prints our values: its filter contradicts its own output. */
+  filterVsOutput: string[];
   agree: number;
 }
 
@@ -413,7 +415,7 @@ async function compareSuite(capture: string, suite: readonly string[]): Promise<
   const theirValues = sysdigValues(capture, allFields);
   const selections = await theirSelections;
   const index = new Map(allFields.map((f, i) => [f, i]));
-  const verdict: Verdict = { engine: [], fieldValues: [], filteredState: [], agree: 0 };
+  const verdict: Verdict = { engine: [], fieldValues: [], filteredState: [], filterVsOutput: [], agree: 0 };
   for (const [k, f] of suite.entries()) {
     const theirs = selections[k];
     const mine = ours.nums.get(f)!;
@@ -432,7 +434,18 @@ async function compareSuite(capture: string, suite: readonly string[]): Promise<
     });
     const line = `${f}: ${mine.length} vs sysdig ${theirs.length}; differing events ${listNums(differing)}`;
     if (unexplained.length === 0) {
-      verdict.fieldValues.push(`${line} (field values differ there: ${fieldsByFilter.get(f)!.join(', ')})`);
+      // Printed among the suite's other fields, sysdig 0.29.3 can print other values than alone
+      // (its getters share state). Printed alone, do they equal ours? Then the disagreement is
+      // sysdig's filter deciding on another value than the one it prints for the same event.
+      const fields = fieldsByFilter.get(f)!;
+      const alone = sysdigValues(capture, fields);
+      const sample = differing.slice(0, 40);
+      const asOurs = sample.every((n) => {
+        const o = ours.values.get(n)?.split(SEP), t = alone.get(n)?.split(SEP);
+        return o !== undefined && t !== undefined && fields.every((fl, i) => o[index.get(fl)!] === t[i]);
+      });
+      if (asOurs) verdict.filterVsOutput.push(`${line} (printed alone, sysdig shows our ${fields.join(', ')} on ${listNums(sample)}; its filter decides otherwise)`);
+      else verdict.fieldValues.push(`${line} (field values differ there: ${fields.join(', ')})`);
       continue;
     }
     // sysdig does not feed events that fail its filter to the state engine, so while filtering it may
@@ -451,12 +464,21 @@ async function compareSuite(capture: string, suite: readonly string[]): Promise<
 
 /**
  * Disagreements on events where the printed field values are identical but sysdig's filter sees
- * another value than its -p output shows. They belong to the field getters (electron/engine/fields),
- * whose filter value (`get`) may differ from the printed one (`format`); listed here until fixed there.
+ * another value than its -p output shows (sysdig 0.29.3 filters some exit events before its
+ * parsers ran; docs/sysdig-differences.md). Syscope filters on the value it prints.
  */
 const KNOWN_FILTER_VALUE_GAPS: ReadonlyArray<{ capture: string; filter: string; why: string }> = [
   { capture: 'bencer_capture.scap', filter: 'fd.name contains lib',
     why: 'on a failed openat exit sysdig 0.29.3 filters on the path of the open (fd.name exists is true) while -p prints <NA>' },
+];
+
+/**
+ * Fields whose printed value differs from sysdig's on purpose or through a sysdig 0.29.3 bug
+ * (docs/sysdig-differences.md), so filters on them select other events there.
+ */
+const DOCUMENTED_VALUE_DIFFERENCES: ReadonlyArray<{ field: string; why: string }> = [
+  { field: 'fd.dev', why: 'sysdig 0.29.3 reads the device of non-file fds from the file part of a C union: leftover memory, where Syscope gives 0' },
+  { field: 'group.gid', why: 'sysdig 0.29.3 reads the 32-bit gid as 64 bits (3 << 32 | 1000); Syscope gives the gid' },
 ];
 
 const openable = skip ? [] : captureFiles().filter((f) => !sysdigCannotOpen.has(basename(f)));
@@ -467,15 +489,27 @@ const openable = skip ? [] : captureFiles().filter((f) => !sysdigCannotOpen.has(
  * that comes with different field values belongs to the field getters and state engine
  * (electron/engine/fields, electron/engine/state); it is listed in a TODO test until fixed there.
  */
-function report(name: string, suiteSize: number, verdicts: Array<[string, Verdict]>): void {
+function report(name: string, suiteSize: number, verdicts: Array<[string, Verdict]>, documentedMustShow = false): void {
   const known = (l: string) => KNOWN_FILTER_VALUE_GAPS.some((k) => l.startsWith(`${k.capture}: ${k.filter}: `));
   const allEngine = verdicts.flatMap(([c, v]) => v.engine.map((l) => `${c}: ${l}`));
   const engine = allEngine.filter((l) => !known(l));
-  const gaps = [...verdicts.flatMap(([c, v]) => v.fieldValues.map((l) => `${c}: ${l}`)), ...allEngine.filter(known)];
+  const documentedField = (l: string) => DOCUMENTED_VALUE_DIFFERENCES.find((d) => l.endsWith(`(field values differ there: ${d.field})`));
+  const allGaps = verdicts.flatMap(([c, v]) => v.fieldValues.map((l) => `${c}: ${l}`));
+  const documented = allGaps.filter((l) => documentedField(l));
+  const gaps = allGaps.filter((l) => !documentedField(l));
   const filtered = verdicts.flatMap(([c, v]) => v.filteredState.map((l) => `${c}: ${l}`));
+  // Listed cases where sysdig's filter reads another value than its -p prints are the same kind.
+  const contradicted = [...verdicts.flatMap(([c, v]) => v.filterVsOutput.map((l) => `${c}: ${l}`)), ...allEngine.filter(known)];
   const agree = verdicts.reduce((n, [, v]) => n + v.agree, 0);
-  console.log(`# ${name}: ${agree}/${suiteSize * verdicts.length} (capture, filter) pairs select exactly sysdig's events; ${filtered.length} differ because sysdig skips state of filtered-out events; ${gaps.length} through field values; ${engine.length} through the filter engine`);
+  console.log(`# ${name}: ${agree}/${suiteSize * verdicts.length} (capture, filter) pairs select exactly sysdig's events; ${filtered.length} differ because sysdig skips state of filtered-out events; ${contradicted.length} because sysdig's filter contradicts its own output; ${documented.length} through documented field differences; ${gaps.length} through other field values; ${engine.length} through the filter engine`);
   for (const l of filtered) console.log(`#   sysdig filtered state: ${l}`);
+  for (const l of contradicted) console.log(`#   sysdig filter vs its output: ${l}`);
+  for (const l of documented) console.log(`#   documented (${documentedField(l)!.why}): ${l}`);
+  if (documentedMustShow) {
+    test(`${name}: every documented field difference still shows`, () => {
+      for (const d of DOCUMENTED_VALUE_DIFFERENCES) assert.ok(documented.some((l) => documentedField(l) === d), `no filter on ${d.field} differs any more: take it off DOCUMENTED_VALUE_DIFFERENCES`);
+    });
+  }
   test(`${name}: the filter engine decides like sysdig wherever the field values agree`, () => {
     assert.deepEqual(engine, [], `${engine.length} filter-engine disagreements:\n${engine.join('\n')}`);
   });
@@ -487,7 +521,7 @@ function report(name: string, suiteSize: number, verdicts: Array<[string, Verdic
 if (!skip) {
   const full: Array<[string, Verdict]> = [];
   for (const name of FULL_CAPTURES) full.push([name, await compareSuite(join(capturesDir, name), FULL_SUITE)]);
-  report(`full suite (${FULL_SUITE.length} filters × ${FULL_CAPTURES.length} captures)`, FULL_SUITE.length, full);
+  report(`full suite (${FULL_SUITE.length} filters × ${FULL_CAPTURES.length} captures)`, FULL_SUITE.length, full, true);
   const small: Array<[string, Verdict]> = [];
   for (const capture of openable) small.push([basename(capture), await compareSuite(capture, SMALL_SUITE)]);
   report(`small suite (${SMALL_SUITE.length} filters × ${openable.length} captures)`, SMALL_SUITE.length, small);
