@@ -24,7 +24,8 @@ import { containerIdFromCgroups, parseCgroups, type ContainerInfo } from './cont
 import { UserTables } from './users';
 import { asDirectory } from './pathJoin';
 import { EV } from './eventIds';
-import { intParam } from './eventParams';
+import { intParam, stringParam } from './eventParams';
+import { K8S_EVENT, K8sState } from './k8sState';
 import { AF_INET, AF_INET6, isV4Mapped } from './socketAddress';
 import { parseFdEvent } from './fdEvents';
 import { parseThreadEvent } from './threadEvents';
@@ -71,6 +72,8 @@ export class SystemState {
   readonly threads = new Map<number, ThreadInfo>();
   readonly containers = new Map<string, ContainerInfo>();
   readonly users = new UserTables();
+  /** Kubernetes state replayed from the capture's k8s events (k8s.* fields). */
+  readonly k8s = new K8sState();
   readonly interfaces: InterfaceEntry[] = [];
   machine: MachineInfo | undefined;
   /** Ports bound by server sockets from the fd list (used to orient IPv4 connections). */
@@ -258,6 +261,8 @@ export class SystemState {
     const ev = upgraded ?? recorded;
     const type = ev.type;
 
+    // The newest layout drops k8s events (an obsolete enter event): read them as recorded.
+    if (recorded.type === K8S_EVENT) { this.k8s.apply(stringParam(recorded, 0) ?? ''); this.changed(); return; }
     if (flags & EventFlag.SKIPPARSERESET) {
       if (type === EV.PROCINFO) es.thread = this.threads.get(recorded.tid);
       return;
