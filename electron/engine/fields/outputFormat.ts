@@ -15,6 +15,8 @@ export interface OutputFormat {
   printAll: boolean;
 }
 
+const K8S_LABEL_TOKEN = /^k8s\.(?:pod|rc|rs|svc|ns|deployment)\.label\.[A-Za-z0-9_./-]+/;
+
 export const DEFAULT_FORMAT = '*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info';
 
 /** Parses a format; throws an Error with a one-line message for an unknown field. */
@@ -28,7 +30,8 @@ export function parseOutputFormat(text: string): OutputFormat {
   while (i < s.length) {
     const c = s[i];
     if (c !== '%') { literal += c; i++; continue; }
-    const m = /^[A-Za-z0-9_.]+/.exec(s.slice(i + 1));
+    // Kubernetes label names hold '-' and '/' too (sysdig reads them so after k8s.*.label.).
+    const m = K8S_LABEL_TOKEN.exec(s.slice(i + 1)) ?? /^[A-Za-z0-9_.]+/.exec(s.slice(i + 1));
     if (!m) { literal += c; i++; continue; }
     let name = m[0];
     while (name.endsWith('.')) name = name.slice(0, -1);

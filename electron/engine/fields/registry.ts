@@ -9,6 +9,7 @@ import { CONTAINER_FIELDS } from './containerFields';
 import { EVT_FIELDS } from './evtFields';
 import { FD_FIELDS } from './fdFields';
 import { FDLIST_FIELDS } from './fdlistFields';
+import { K8S_FIELDS } from './k8sFields';
 import type { FieldFactory, FieldGetter } from './fieldTypes';
 import { PROC_FIELDS } from './procFields';
 import { USER_FIELDS } from './userFields';
@@ -16,7 +17,7 @@ import { USER_FIELDS } from './userFields';
 export type { FieldGetter } from './fieldTypes';
 
 const FIELDS: Record<string, FieldFactory> = {
-  ...EVT_FIELDS, ...PROC_FIELDS, ...FD_FIELDS, ...FDLIST_FIELDS, ...CONTAINER_FIELDS, ...USER_FIELDS,
+  ...EVT_FIELDS, ...PROC_FIELDS, ...FD_FIELDS, ...FDLIST_FIELDS, ...CONTAINER_FIELDS, ...USER_FIELDS, ...K8S_FIELDS,
 };
 
 /** Every field name this engine can read (for `syscope fields`-style listings and tests). */
