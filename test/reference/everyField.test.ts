@@ -46,6 +46,7 @@ const ARGUMENT_FORMS = [
   'container.mount[0]', 'container.mount[1]', 'container.mount[/var/lib/kubelet/pods/*/etc-hosts]', 'container.mount.source[0]',
   'container.mount.source[/etc/hosts]', 'container.mount.dest[0]', 'container.mount.dest[/home/*]', 'container.mount.mode[0]',
   'container.mount.rdwr[0]', 'container.mount.propagation[1]', 'thread.cgroup.memory', 'thread.cgroup.cpu',
+  'k8s.pod.label.app', 'k8s.ns.label.app', 'k8s.rc.label.app', 'k8s.rs.label.app', 'k8s.svc.label.role', 'k8s.deployment.label.app',
 ];
 
 /**
@@ -59,9 +60,6 @@ const NOT_FORMATTED: Record<string, string> = {
     'Kubernetes probes: the container metadata parser (electron/engine/state/containers.ts) does not keep them yet; no capture here has any'])),
   ...Object.fromEntries(['fd.cip.name', 'fd.sip.name', 'fd.lip.name', 'fd.rip.name'].map((f) => [f,
     "names from sysdig's live DNS manager, which an offline capture never fills (sysdig prints <NA> on every line)"])),
-  ...Object.fromEntries(['pod.name', 'pod.id', 'pod.labels', 'rc.name', 'rc.id', 'rc.labels', 'svc.name', 'svc.id', 'svc.labels',
-    'ns.name', 'ns.id', 'ns.labels', 'rs.name', 'rs.id', 'rs.labels', 'deployment.name', 'deployment.id', 'deployment.labels'].map((f) => [`k8s.${f}`,
-    'Kubernetes orchestrator state: sysdig 0.29.3 reads it from k8s state events (only bencer_capture.scap has them); the reader does not parse them yet'])),
   ...Object.fromEntries(['mesos.task.name', 'mesos.task.id', 'mesos.task.labels', 'mesos.framework.name', 'mesos.framework.id',
     'marathon.app.name', 'marathon.app.id', 'marathon.app.labels', 'marathon.group.name', 'marathon.group.id'].map((f) => [f,
     'Mesos/Marathon state from a live API: no capture carries it (sysdig prints <NA> on every line)'])),
