@@ -22,7 +22,13 @@ function containerLabels(ctx: EventContext): Record<string, string> | undefined 
   const t = ctx.es.thread;
   if (!t || !t.containerId) return undefined;
   const labels = ctx.state.containers.get(t.containerId)?.labels;
-  return labels && Object.keys(labels).length > 0 ? labels : undefined;
+  return labels && hasAny(labels) ? labels : undefined;
+}
+
+/** Without listing the keys (read on every event of a containerised thread). */
+function hasAny(labels: Record<string, string>): boolean {
+  for (const _ in labels) return true;
+  return false;
 }
 
 function podOf(ctx: EventContext): K8sPod | undefined {
@@ -59,7 +65,7 @@ function sandboxLabels(labels: Record<string, string>, ctx: EventContext): Recor
   const id = labels['io.kubernetes.sandbox.id'];
   if (id === undefined) return undefined;
   const sandbox = ctx.state.containers.get(id.slice(0, 12))?.labels;
-  return sandbox && Object.keys(sandbox).length > 0 ? sandbox : undefined;
+  return sandbox && hasAny(sandbox) ? sandbox : undefined;
 }
 
 /** Sandbox labels without the kubelet's own (`io.kubernetes.*`, `annotation.*`), sorted by key. */

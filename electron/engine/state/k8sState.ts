@@ -63,12 +63,8 @@ export class K8sState {
   private readonly servicesByPod = new Map<string, K8sComponent[]>();
   private readonly deploymentByPod = new Map<string, K8sComponent>();
 
-  /** True once any k8s event was read (sysdig has no k8s client before that). */
-  seen = false;
-
   /** Applies one k8s event's JSON; malformed or unknown content is ignored, as sysdig logs and skips it. */
   apply(json: string): void {
-    this.seen = true;
     let root: unknown;
     try {
       root = JSON.parse(json.replace(/\0+$/, ''));
