@@ -218,3 +218,18 @@ test('formatFilterError points into the right line of a multi-line filter', () =
   if (r.ok) assert.fail('should fail');
   assert.deepEqual(formatFilterError(text, r.error).split('\n').slice(1), ['    fd.nmae exists', '    ^^^^^^^']);
 });
+
+test('a label key written dotted may hold - and /, as sysdig 0.29.3 accepts; elsewhere - still ends a field name', () => {
+  const r = parseFilter('k8s.pod.label.pod-template-hash exists and container.label.io.kubernetes/pod=x');
+  assert.ok(r.ok, r.ok ? '' : r.error.message);
+  const fields: string[] = [];
+  const walk = (n: FilterNode): void => {
+    if (n.kind === 'and' || n.kind === 'or') n.children.forEach(walk);
+    else if (n.kind === 'not') walk(n.child);
+    else fields.push(`${n.field.name}[${n.field.arg}]`);
+  };
+  walk(r.value);
+  assert.deepEqual(fields, ['k8s.pod.label[pod-template-hash]', 'container.label[io.kubernetes/pod]']);
+  const bad = parseFilter('proc.name-x=1');
+  assert.equal(bad.ok, false);
+});

@@ -30,6 +30,14 @@ function isIdentStart(c: string): boolean {
 function isIdentChar(c: string): boolean {
   return isIdentStart(c) || (c >= '0' && c <= '9');
 }
+function isLabelChar(c: string): boolean {
+  return isIdentChar(c) || c === '.' || c === '-' || c === '/';
+}
+/** A label field written with its key as a dotted argument (container.label.app, k8s.pod.label.app). */
+function takesDottedName(written: string): boolean {
+  const ref = lookupField(written);
+  return ref !== undefined && ref.arg !== undefined && ref.field.arg?.kind === 'name' && ref.field.name.endsWith('.label');
+}
 /** Characters that end a bare (unquoted) value. */
 function endsBareValue(c: string): boolean {
   return isBlank(c) || c === '(' || c === ')' || c === ',' || c === '=' || c === '"' || c === "'";
@@ -136,7 +144,13 @@ class Parser {
 
   private parseField(depth = 0): FieldRef {
     const start = this.pos;
-    const written = this.readFieldName();
+    let written = this.readFieldName();
+    // Label keys hold '-' and '/' (k8s.pod.label.pod-template-hash), which sysdig 0.29.3 accepts
+    // in a dotted label argument: they continue the name only there.
+    if ((this.peek() === '-' || this.peek() === '/') && takesDottedName(written)) {
+      while (isLabelChar(this.peek())) this.pos++;
+      written = this.text.slice(start, this.pos);
+    }
     if (this.peek() === '(' && !written.includes('.')) {
       if (!TRANSFORMERS.has(written)) this.fail(`'${written}' is not a field or a transformer`, start, written.length);
       if (!SUPPORTED_TRANSFORMERS.has(written as TransformerName)) this.fail(`the transformer '${written}()' is not supported yet`, start, written.length);
