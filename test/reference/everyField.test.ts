@@ -55,9 +55,6 @@ const ARGUMENT_FORMS = [
  */
 const NOT_FORMATTED: Record<string, string> = {
   ...Object.fromEntries(['evt.pluginname', 'evt.plugininfo'].map((f) => [f, 'plugin events: none of these captures has any, and sysdig 0.29.3 needs the plugin loaded'])),
-  ...Object.fromEntries(['container.liveness_probe', 'container.readiness_probe', 'proc.is_container_liveness_probe',
-    'proc.is_container_readiness_probe'].map((f) => [f,
-    'Kubernetes probes: the container metadata parser (electron/engine/state/containers.ts) does not keep them yet; no capture here has any'])),
   ...Object.fromEntries(['fd.cip.name', 'fd.sip.name', 'fd.lip.name', 'fd.rip.name'].map((f) => [f,
     "names from sysdig's live DNS manager, which an offline capture never fills (sysdig prints <NA> on every line)"])),
   ...Object.fromEntries(['mesos.task.name', 'mesos.task.id', 'mesos.task.labels', 'mesos.framework.name', 'mesos.framework.id',

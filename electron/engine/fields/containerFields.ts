@@ -68,6 +68,16 @@ function meta(pick: (c: ContainerInfo) => string, forHost: string | undefined): 
 /** Container types whose metadata tells whether the container is privileged: docker, cri, containerd, cri-o. */
 const DOCKER_COMPATIBLE = new Set([0, 6, 7, 8]);
 
+/** A probe command of the container: exe and arguments, NONE for a known container without one. */
+function probeField(pick: (c: ContainerInfo) => { exe: string; args: string[] } | undefined): FieldFactory {
+  return noArg(() => stringField((ctx) => {
+    const c = info(ctx);
+    if (!c) return undefined;
+    const p = pick(c);
+    return p ? [p.exe, ...p.args].join(' ') : 'NONE';
+  }));
+}
+
 export const CONTAINER_FIELDS: Record<string, FieldFactory> = {
   'container.id': noArg(() => stringField(containerId)),
   'container.full_id': meta((c) => c.fullId, 'host'),
@@ -82,7 +92,9 @@ export const CONTAINER_FIELDS: Record<string, FieldFactory> = {
   // Known only for docker-compatible runtimes; false unless the metadata says otherwise.
   'container.privileged': noArg(() => boolField((ctx) => { const c = info(ctx); return c && DOCKER_COMPATIBLE.has(c.type) ? c.privileged ?? false : undefined; })),
   // A known container without a health check shows NONE.
-  'container.healthcheck': noArg(() => stringField((ctx) => { const c = info(ctx); return c ? (c.healthcheck ? [c.healthcheck.exe, ...c.healthcheck.args].join(' ') : 'NONE') : undefined; })),
+  'container.healthcheck': probeField((c) => c.healthcheck),
+  'container.liveness_probe': probeField((c) => c.livenessProbe),
+  'container.readiness_probe': probeField((c) => c.readinessProbe),
   'container.label': (arg) => arg === undefined ? { error: 'container.label needs a label name: container.label.NAME' }
     : stringField((ctx) => info(ctx)?.labels[arg]),
   'container.labels': meta((c) => Object.entries(c.labels).map(([k, v]) => `${k}:${v}`).join(', '), undefined),

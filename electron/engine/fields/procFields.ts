@@ -283,6 +283,8 @@ export const PROC_FIELDS: Record<string, FieldFactory> = {
   'proc.duration': noArg(() => numberField('RELTIME', (c) => { const t = thread(c); return t && t.cloneTs > 0n ? c.ev.ts - t.cloneTs : undefined; })),
   'proc.is_exe_writable': noArg(() => boolField((c) => thread(c)?.exeWritable)),
   'proc.is_container_healthcheck': noArg(() => boolField((c) => { const t = thread(c); return t ? t.containerRole === ContainerRole.Healthcheck : undefined; })),
+  'proc.is_container_liveness_probe': noArg(() => boolField((c) => { const t = thread(c); return t ? t.containerRole === ContainerRole.LivenessProbe : undefined; })),
+  'proc.is_container_readiness_probe': noArg(() => boolField((c) => { const t = thread(c); return t ? t.containerRole === ContainerRole.ReadinessProbe : undefined; })),
   'proc.is_exe_upper_layer': noArg(() => boolField((c) => thread(c)?.exeUpperLayer)),
   'proc.is_exe_lower_layer': noArg(() => boolField((c) => thread(c)?.exeLowerLayer)),
   'proc.is_exe_from_memfd': noArg(() => boolField((c) => thread(c)?.exeFromMemfd)),

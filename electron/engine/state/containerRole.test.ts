@@ -55,3 +55,23 @@ test('other arguments, or a host thread, are no health check', () => {
   identifyContainerRole(state, host);
   assert.equal(host.containerRole, ContainerRole.None);
 });
+
+test('Kubernetes liveness and readiness probes from the container JSON mark the threads that run them', () => {
+  const state = new SystemState();
+  const info = parseContainerJson('{"container":{"id":"def456def456","name":"api","type":0,'
+    + '"liveness_probe":{"exe":"/bin/sh","args":["-c","curl -f localhost/healthz"]},'
+    + '"readiness_probe":{"exe":"cat","args":["/tmp/ready"]}}}')!;
+  state.containers.set(info.id, info);
+  assert.deepEqual(info.livenessProbe, { exe: '/bin/sh', args: ['-c', 'curl -f localhost/healthz'] });
+  assert.equal(info.healthcheck, undefined);
+  thread(state, 400, 1, -1, 'runc', [], 'def456def456');
+  const live = thread(state, 401, 400, 3, '/bin/sh', ['-c', 'curl -f localhost/healthz'], 'def456def456');
+  identifyContainerRole(state, live);
+  assert.equal(live.containerRole, ContainerRole.LivenessProbe);
+  const ready = thread(state, 402, 400, 4, 'cat', ['/tmp/ready'], 'def456def456');
+  identifyContainerRole(state, ready);
+  assert.equal(ready.containerRole, ContainerRole.ReadinessProbe);
+  const other = thread(state, 403, 400, 5, 'cat', ['/etc/hosts'], 'def456def456');
+  identifyContainerRole(state, other);
+  assert.equal(other.containerRole, ContainerRole.None);
+});

@@ -20,6 +20,9 @@ export interface ContainerInfo {
   lookupSuccessful: boolean;
   /** The health check command from the container's metadata, when it has one. */
   healthcheck?: { exe: string; args: string[] };
+  /** Kubernetes liveness and readiness probe commands, when the metadata has them. */
+  livenessProbe?: { exe: string; args: string[] };
+  readinessProbe?: { exe: string; args: string[] };
 }
 
 const HEX64 = /^[0-9a-fA-F]{64}$/;
@@ -124,11 +127,18 @@ export function parseContainerJson(text: string): ContainerInfo | undefined {
     source: str(m.Source), dest: str(m.Destination), mode: str(m.Mode), rw: m.RW === true, propagation: str(m.Propagation),
   })) : [];
   const lookup = typeof c.lookup_state === 'number' ? c.lookup_state : 1;
-  const probe = c.healthcheck && typeof c.healthcheck === 'object' ? c.healthcheck as Record<string, unknown> : undefined;
-  const healthcheck = probe && typeof probe.exe === 'string'
-    ? { exe: probe.exe, args: Array.isArray(probe.args) ? probe.args.map(str) : [] } : undefined;
+  // Each probe is {exe, args} in sysdig's container JSON, as the health check is.
+  const command = (v: unknown): { exe: string; args: string[] } | undefined => {
+    const probe = v && typeof v === 'object' ? v as Record<string, unknown> : undefined;
+    return probe && typeof probe.exe === 'string' ? { exe: probe.exe, args: Array.isArray(probe.args) ? probe.args.map(str) : [] } : undefined;
+  };
+  const healthcheck = command(c.healthcheck);
+  const livenessProbe = command(c.liveness_probe);
+  const readinessProbe = command(c.readiness_probe);
   return {
     ...(healthcheck ? { healthcheck } : {}),
+    ...(livenessProbe ? { livenessProbe } : {}),
+    ...(readinessProbe ? { readinessProbe } : {}),
     id,
     fullId: str(c.full_id),
     type: typeof c.type === 'number' ? c.type : 0,

@@ -16,8 +16,8 @@ export const PPM_CL_PIPE_DST = 0x400000;
 export const PPM_CL_CHILD_IN_PIDNS = 0x20000000;
 export const PPM_CL_IS_MAIN_THREAD = 0x40000000;
 
-/** sysdig 0.29.3's thread categories: the container's init tree, or its health check. */
-export const ContainerRole = { None: 0, Container: 1, Healthcheck: 2 } as const;
+/** sysdig 0.29.3's thread categories: the container's init tree, its health check, or a Kubernetes probe. */
+export const ContainerRole = { None: 0, Container: 1, Healthcheck: 2, LivenessProbe: 3, ReadinessProbe: 4 } as const;
 export type ContainerRole = typeof ContainerRole[keyof typeof ContainerRole];
 
 export class ThreadInfo {
