@@ -55,11 +55,6 @@ const ARGUMENT_FORMS = [
  */
 const NOT_FORMATTED: Record<string, string> = {
   ...Object.fromEntries(['evt.pluginname', 'evt.plugininfo'].map((f) => [f, 'plugin events: none of these captures has any, and sysdig 0.29.3 needs the plugin loaded'])),
-  ...Object.fromEntries(['fd.cip.name', 'fd.sip.name', 'fd.lip.name', 'fd.rip.name'].map((f) => [f,
-    "names from sysdig's live DNS manager, which an offline capture never fills (sysdig prints <NA> on every line)"])),
-  ...Object.fromEntries(['mesos.task.name', 'mesos.task.id', 'mesos.task.labels', 'mesos.framework.name', 'mesos.framework.id',
-    'marathon.app.name', 'marathon.app.id', 'marathon.app.labels', 'marathon.group.name', 'marathon.group.id'].map((f) => [f,
-    'Mesos/Marathon state from a live API: no capture carries it (sysdig prints <NA> on every line)'])),
   ...Object.fromEntries(['span.id', 'span.time', 'span.ntags', 'span.nargs', 'span.tags', 'span.args', 'span.enterargs', 'span.duration',
     'span.duration.human'].map((f) => [f, "sysdig tracers (writes to /dev/null in sysdig's tracer format): no capture has any (sysdig prints <NA> on every line)"])),
 };

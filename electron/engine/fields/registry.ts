@@ -10,14 +10,16 @@ import { EVT_FIELDS } from './evtFields';
 import { FD_FIELDS } from './fdFields';
 import { FDLIST_FIELDS } from './fdlistFields';
 import { K8S_FIELDS } from './k8sFields';
+import { LIVE_ONLY_FIELDS } from './liveOnlyFields';
 import type { FieldFactory, FieldGetter } from './fieldTypes';
 import { PROC_FIELDS } from './procFields';
+import { SPAN_FIELDS } from './spanFields';
 import { USER_FIELDS } from './userFields';
 
 export type { FieldGetter } from './fieldTypes';
 
 const FIELDS: Record<string, FieldFactory> = {
-  ...EVT_FIELDS, ...PROC_FIELDS, ...FD_FIELDS, ...FDLIST_FIELDS, ...CONTAINER_FIELDS, ...USER_FIELDS, ...K8S_FIELDS,
+  ...EVT_FIELDS, ...PROC_FIELDS, ...FD_FIELDS, ...FDLIST_FIELDS, ...CONTAINER_FIELDS, ...USER_FIELDS, ...K8S_FIELDS, ...SPAN_FIELDS, ...LIVE_ONLY_FIELDS,
 };
 
 /** Every field name this engine can read (for `syscope fields`-style listings and tests). */
