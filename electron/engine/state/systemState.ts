@@ -30,6 +30,7 @@ import { AF_INET, AF_INET6, isV4Mapped } from './socketAddress';
 import { parseFdEvent } from './fdEvents';
 import { parseThreadEvent } from './threadEvents';
 import { OWN_FD, OWN_FIGURES, UNCHANGED, type StateChange } from './stateChange';
+import { TracerState, type TracerEvent } from './tracers';
 
 /** What the state engine knows about the event it just processed (reused for every event). */
 export class EventState {
@@ -51,6 +52,8 @@ export class EventState {
   errorCode = 0;
   /** fd name before the event (to tell whether it changed). */
   fdNameBefore: string | undefined;
+  /** The event as a sysdig tracer (a write to /dev/null), for span.* fields. */
+  tracer: TracerEvent | undefined;
 
   reset(): void {
     this.thread = undefined;
@@ -62,6 +65,7 @@ export class EventState {
     this.latencyNs = 0n;
     this.errorCode = 0;
     this.fdNameBefore = undefined;
+    this.tracer = undefined;
   }
 }
 
@@ -74,6 +78,8 @@ export class SystemState {
   readonly users = new UserTables();
   /** Kubernetes state replayed from the capture's k8s events (k8s.* fields). */
   readonly k8s = new K8sState();
+  /** sysdig tracers written to /dev/null (span.* fields). */
+  readonly tracers = new TracerState();
   readonly interfaces: InterfaceEntry[] = [];
   machine: MachineInfo | undefined;
   /** Ports bound by server sockets from the fd list (used to orient IPv4 connections). */
@@ -310,6 +316,7 @@ export class SystemState {
     const fdChange = parseFdEvent(this, upgraded, es);
     if (fdChange === OWN_FD) { if (eventFd) eventFd.revision++; } else if (fdChange !== UNCHANGED) this.fdEpoch++;
     this.noteThreadChange(parseThreadEvent(this, upgraded, es, es.thread));
+    es.tracer = this.tracers.onEvent(recorded, es.thread, eventFd);
     es.enter = pairedEnter;
     const th = es.thread;
     if (th) {
