@@ -47,6 +47,7 @@ const ARGUMENT_FORMS = [
   'container.mount.source[/etc/hosts]', 'container.mount.dest[0]', 'container.mount.dest[/home/*]', 'container.mount.mode[0]',
   'container.mount.rdwr[0]', 'container.mount.propagation[1]', 'thread.cgroup.memory', 'thread.cgroup.cpu',
   'k8s.pod.label.app', 'k8s.ns.label.app', 'k8s.rc.label.app', 'k8s.rs.label.app', 'k8s.svc.label.role', 'k8s.deployment.label.app',
+  'span.tag[0]', 'span.arg[0]', 'span.enterarg[-1]',
 ];
 
 /**
@@ -55,8 +56,6 @@ const ARGUMENT_FORMS = [
  */
 const NOT_FORMATTED: Record<string, string> = {
   ...Object.fromEntries(['evt.pluginname', 'evt.plugininfo'].map((f) => [f, 'plugin events: none of these captures has any, and sysdig 0.29.3 needs the plugin loaded'])),
-  ...Object.fromEntries(['span.id', 'span.time', 'span.ntags', 'span.nargs', 'span.tags', 'span.args', 'span.enterargs', 'span.duration',
-    'span.duration.human'].map((f) => [f, "sysdig tracers (writes to /dev/null in sysdig's tracer format): no capture has any (sysdig prints <NA> on every line)"])),
 };
 
 /**
@@ -124,9 +123,12 @@ function records(text: string): string[][] {
 }
 
 async function ourRecords(file: string, fields: string[]): Promise<string[][]> {
-  const lines: string[] = [];
-  await formatCapture(file, { format: `*${fields.map((f) => `%${f}`).join(SEP)}${END}` }, (l) => lines.push(l));
-  return records(lines.length ? `${lines.join('\n')}\n` : '');
+  // Split line by line: joining every line of a large capture first outgrew the default heap.
+  const recs: string[][] = [];
+  await formatCapture(file, { format: `*${fields.map((f) => `%${f}`).join(SEP)}${END}` }, (l) => {
+    recs.push((l.endsWith(END) ? l.slice(0, -END.length) : l).split(SEP));
+  });
+  return recs;
 }
 
 function theirRecords(file: string, fields: string[]): string[][] {
