@@ -43,6 +43,8 @@ export class FdInfo {
   pid = 0;
   /** sysdig's syslog decoder is attached (a socket connected to /dev/log). */
   syslog = false;
+  /** A /dev/null fd as sysdig tracers see it (state/tracers.ts): 0 undecided, 1 tracer fd, 2 not one. Copied by dup, as sinsp's fd flags are. */
+  tracerVerdict = 0;
   /** Moves when an event changes this entry in place (see SystemState.fdEpoch). */
   revision = 0;
   /** A cache slot for a reader deriving values from this fd (the indexer): valid while the state's fdEpoch, this revision and what it noted of the reading thread match. */

@@ -4,6 +4,7 @@ import { EventState, SystemState } from './systemState';
 import { FdType } from './fdInfo';
 import { MAX_OPEN_SPANS, type TracerEvent } from './tracers';
 import { event, p, process } from './testing/eventBuilder';
+import { deepCopy } from '../evidence/stateCheckpoint';
 
 const WRITE_E = 8, WRITE_X = 9;
 
@@ -96,4 +97,23 @@ test('when the open spans fill up they are all forgotten', () => {
   assert.equal(overflow.span?.id, BigInt(MAX_OPEN_SPANS), 'the thread keeps its previous span');
   assert.equal(write(10, '<:1:s::')?.span, undefined);
   assert.equal(write(10, '<:999:s::')?.span, undefined);
+});
+
+test('open spans and tracer fds survive a checkpoint copy of the state', () => {
+  const s = new SystemState();
+  const es = new EventState();
+  s.addProcess(process({ tid: 10 }));
+  s.addFd({ tid: 10, fd: 3, ino: 0n, type: FdType.FileV2, name: '/dev/null', openFlags: 1, mountId: 0, dev: 0 });
+  const write = (state: SystemState, text: string, ts: bigint) => {
+    const data = new TextEncoder().encode(text);
+    const enter = event(WRITE_E, 10, ts, [p.i64(3), p.u32(data.length)]);
+    state.process(enter, enter, es);
+    const exit = event(WRITE_X, 10, ts + 1n, [p.i64(data.length), data]);
+    state.process(exit, exit, es);
+    return es.tracer;
+  };
+  write(s, '>:3:copy:k=v:', 100n);
+  const copy = deepCopy(s);
+  assert.equal(write(copy, '<:3:copy::', 200n)?.span?.argValues[0], 'v');
+  assert.equal(write(s, '<:3:copy::', 200n)?.span?.argValues[0], 'v', 'the original is untouched');
 });

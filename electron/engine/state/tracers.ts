@@ -8,8 +8,9 @@
  * tracer it wrote (id, tags, arguments) and the span it belongs to; open spans live in one list
  * for the whole capture, newest first, at most 128 (sysdig empties the list when it is full),
  * and an exit tracer closes the newest open span with the same id and tags, whichever thread
- * opened it. Nothing here changes threads or fds as other readers see them (tracer
- * decisions are kept beside the fd entries), so the StateChange contract is untouched.
+ * opened it. Nothing here changes threads or fds as other readers see them (an fd's tracer
+ * verdict is read by nothing else), so the StateChange contract is untouched. Only plain Maps
+ * and arrays: the evidence checkpoints deep-copy the state (no WeakMap there).
  */
 import type { CaptureEvent } from '../capture/types';
 import { EVENTS } from '../../../shared/scap/eventTable';
@@ -50,10 +51,10 @@ export interface TracerEvent {
   truncated: boolean;
 }
 
-const enum FdVerdict { Tracer = 1, NotTracer = 2 }
+const enum FdVerdict { Undecided = 0, Tracer = 1, NotTracer = 2 }
 
 /** The per-thread parser state sysdig keeps (the last id survives a text that stops early). */
-interface ThreadTracer { id: bigint; span: Span | undefined; fragment: string }
+interface ThreadTracer { thread: ThreadInfo; id: bigint; span: Span | undefined; fragment: string }
 
 const WRITE_EXITS = new Set<number>();
 for (const info of EVENTS) {
@@ -64,8 +65,8 @@ for (const info of EVENTS) {
 const latin1 = new TextDecoder('latin1');
 
 export class TracerState {
-  private readonly verdicts = new WeakMap<FdInfo, FdVerdict>();
-  private readonly threads = new WeakMap<ThreadInfo, ThreadTracer>();
+  /** By tid, for threads that wrote to /dev/null; a new thread reusing a tid starts afresh. */
+  private readonly threads = new Map<number, ThreadTracer>();
   /** Open spans, oldest first (searched from the end). */
   private readonly open: Span[] = [];
 
@@ -75,12 +76,12 @@ export class TracerState {
    */
   onEvent(ev: CaptureEvent, thread: ThreadInfo | undefined, fd: FdInfo | undefined): TracerEvent | undefined {
     if (!thread || !fd || !WRITE_EXITS.has(ev.type) || fd.name !== TRACER_DEVICE) return undefined;
-    const verdict = this.verdicts.get(fd);
+    const verdict = fd.tracerVerdict as FdVerdict;
     if (verdict === FdVerdict.NotTracer) return undefined;
     const bytes = bytesParam(ev, 1);
     const data = bytes ? latin1.decode(bytes) : '';
-    let tt = this.threads.get(thread);
-    if (!tt) { tt = { id: 0n, span: undefined, fragment: '' }; this.threads.set(thread, tt); }
+    let tt = this.threads.get(thread.tid);
+    if (!tt || tt.thread !== thread) { tt = { thread, id: 0n, span: undefined, fragment: '' }; this.threads.set(thread.tid, tt); }
     const text = tt.fragment + data;
     const parsed = parseTracer(text, thread);
     if (parsed.id !== undefined) tt.id = parsed.id;
@@ -90,11 +91,11 @@ export class TracerState {
     }
     tt.fragment = '';
     if (parsed.result === TracerParse.Failed) {
-      if (verdict !== FdVerdict.Tracer) { this.verdicts.set(fd, FdVerdict.NotTracer); return undefined; }
+      if (verdict !== FdVerdict.Tracer) { fd.tracerVerdict = FdVerdict.NotTracer; return undefined; }
       // sysdig reports the text itself as the only tag; the thread's span stays as it was.
       return { enter: true, id: tt.id, tags: [`invalid tracer ${utf8(data)}, len${data.length}`], argNames: [], argValues: [], span: tt.span, ts: ev.ts, truncated: false };
     }
-    this.verdicts.set(fd, FdVerdict.Tracer);
+    fd.tracerVerdict = FdVerdict.Tracer;
     const tags = parsed.tags.map(utf8);
     const argNames = parsed.argNames.map(utf8);
     const argValues = parsed.argValues.map(utf8);
