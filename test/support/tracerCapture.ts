@@ -1,10 +1,11 @@
 /**
  * A small synthetic capture with sysdig tracers: processes writing tracer strings to /dev/null
- * (enter/exit pairs, nested spans, thread/process ids, arguments, escapes, a malformed write),
+ * (enter/exit pairs, nested spans, thread/process ids, arguments, escapes, texts split over
+ * writes, malformed writes, the JSON form),
  * so the span.* fields can be compared with sysdig on something real captures never contain.
  */
 import { CaptureWriter } from '../../electron/engine/writer/captureWriter';
-import { Actor, MS, O, US } from '../../electron/engine/sample/actor';
+import { Actor, MS, O, THREAD_CLONE_FLAGS, US } from '../../electron/engine/sample/actor';
 import { fileFd, groups, hostProcess, interfaces, users } from '../../electron/engine/sample/cluster';
 import { Random } from '../../electron/engine/sample/random';
 import { Timeline } from '../../electron/engine/sample/timeline';
@@ -56,6 +57,20 @@ export async function writeTracerCapture(path: string): Promise<number> {
   a.write(fd, '>:-5:neg:v=\\=:');
   a.idle(3 * MS);
   a.write(fd, '<:77:trunc.x\\.y:');
+
+  // The JSON form, in a thread of its own (a thread keeps one tracer parser).
+  const j = a.clone(4101, THREAD_CLONE_FLAGS, { cpu: 3 });
+  j.idle(10 * US);
+  j.write(fd, '[">", 12345, ["mysql", "query", "init"], [{"argname1":"argval1"}, {"argname2":"argval2"}]]');
+  j.write(fd, '[">", "t", [], []]');
+  j.idle(250 * US);
+  j.write(fd, '["<", "t", [], []]');
+  j.write(fd, '[">", -9, ["a\\"b", "c.d"], [{"k":"v"}]]');
+  j.write(fd, '[">", 3, ["x"], [{"a":"1","b":"2"}]]');
+  j.write(fd, '["<",12345,["mysql","query","init"],[{"rows":"7"}]]');
+  j.write(fd, '["<", "g", ["half"], [{"k":');
+  j.write(fd, '"v"}]]');
+  j.write(fd, '[">", "pp", ["x"], []]');
 
   // Another process closes a span the first one opened (ids and tags match across processes).
   w.at(4 * MS);

@@ -56,3 +56,26 @@ test('the text ends at its first NUL', () => {
   assert.equal(parse('>:1:a::\0garbage').result, TracerParse.Ok);
   assert.equal(parse('>:1:a\0::').result, TracerParse.Truncated);
 });
+
+test('the JSON form gives type, id, tags and one-pair argument objects, strings as written', () => {
+  const t = parse('[">", 12345, ["mysql", "query"], [{"user":"bob"}, {"db":"shop"}]]');
+  assert.equal(t.result, TracerParse.Ok);
+  assert.equal(t.enter, true);
+  assert.equal(t.id, 12345n);
+  assert.deepEqual(t.tags, ['mysql', 'query']);
+  assert.deepEqual(t.argNames, ['user', 'db']);
+  assert.deepEqual(t.argValues, ['bob', 'shop']);
+  const x = parse('["<","pp",["a\\"b"],[]]');
+  assert.equal(x.enter, false);
+  assert.equal(x.id, 33n);
+  assert.deepEqual(x.tags, ['a\\"b']);
+  assert.deepEqual(parse('[">", "t", [], []]').tags, []);
+});
+
+test('JSON tracers: an incomplete text is truncated, misplaced separators fail', () => {
+  assert.equal(parse('[">", 1, ["a"], [{"k":').result, TracerParse.Truncated);
+  assert.equal(parse('[">", 1, ["a"]').result, TracerParse.Truncated);
+  assert.equal(parse('[">", 1, ["a"], [{"a":"1","b":"2"}]]').result, TracerParse.Failed);
+  assert.equal(parse('[">" 1, [], []]').result, TracerParse.Failed);
+  assert.equal(parse('{">": 1}').result, TracerParse.Failed);
+});
