@@ -321,7 +321,7 @@ export const FIELD_DATA: readonly FieldInfo[] = [
   {name:"marathon.group.name",type:"CHARBUF",description:"Name of the Marathon group; comes from a live Marathon connection, so a capture file never has it.",deprecated:true,since:"sysdig"},
   {name:"marathon.group.id",type:"CHARBUF",description:"Id of the Marathon group; comes from a live Marathon connection, so a capture file never has it.",deprecated:true,since:"sysdig"},
   {name:"span.id",type:"INT64",description:"Identifier of a tracer span, shared by its enter and exit tracer events.",deprecated:true,since:"sysdig"},
-  {name:"span.time",type:"CHARBUF",description:"Time of the span's enter tracer event, as text.",deprecated:true,since:"sysdig"},
+  {name:"span.time",type:"CHARBUF",description:"Time of the tracer event itself (enter or exit), as text.",deprecated:true,since:"sysdig"},
   {name:"span.ntags",type:"UINT32",description:"Number of tags of the span.",deprecated:true,since:"sysdig"},
   {name:"span.nargs",type:"UINT32",description:"Number of arguments of the span.",deprecated:true,since:"sysdig"},
   {name:"span.tags",type:"CHARBUF",description:"All tags of the span, dot-separated.",deprecated:true,since:"sysdig"},
