@@ -1,24 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CaptureIndexBuilder, emptyEventRow } from '../index/eventIndex';
-import type { FieldResolver } from '../filter/resolver';
-import { TileClassifier } from './classifyTiles';
-import { foldTiles } from './foldTiles';
+import { tilesOfEvents, type FakeEvent } from './testTiles';
 
-type Fake = Record<string, string | number | boolean | undefined>;
-const resolve: FieldResolver<Fake> = (name, arg) => ({ type: 'CHARBUF', get: (ctx) => ctx[arg ? `${name}.${arg}` : name] });
+type Fake = FakeEvent;
 
-function tilesOf(events: Fake[]) {
-  const b = new CaptureIndexBuilder();
-  const c = new TileClassifier(resolve, b);
-  const row = emptyEventRow();
-  events.forEach((e, i) => {
-    row.ts = 1_000_000_000n + BigInt(i);
-    c.classify(e, b.addEvent(row), row.ts);
-  });
-  c.finish();
-  const idx = b.finish({ identity: { size: 1, mtimeMs: 1, headTailHash: '' }, path: '', sizeBytes: 1, hostname: '', numCpus: 1, warnings: [] });
-  return new Map(foldTiles(idx, { from: 0, to: events.length, samples: 1 }).map((t) => [t.id, t.total]));
+function tilesOf(events: Fake[]): Map<string, number> {
+  return new Map([...tilesOfEvents(events)].map(([id, t]) => [id, t.total]));
 }
 
 const write = (name: string, len: number, extra: Fake = {}): Fake =>

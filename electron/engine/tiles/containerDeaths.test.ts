@@ -1,27 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CaptureIndexBuilder, emptyEventRow } from '../index/eventIndex';
-import type { FieldResolver } from '../filter/resolver';
+import { tilesOfEvents, type FakeEvent } from './testTiles';
 import { CONTAINER_DEATHS_TILE, CONTAINER_RESTARTS_TILE } from '../../../shared/tiles/definitions';
 import { containerOfDockerScope } from './containerDeaths';
-import { TileClassifier } from './classifyTiles';
-import { foldTiles } from './foldTiles';
 
-type Fake = Record<string, string | number | boolean | undefined>;
-const resolve: FieldResolver<Fake> = (name, arg) => ({ type: 'CHARBUF', get: (ctx) => ctx[arg ? `${name}.${arg}` : name] });
-
-function tilesOf(events: Fake[]) {
-  const b = new CaptureIndexBuilder();
-  const c = new TileClassifier(resolve, b);
-  const row = emptyEventRow();
-  events.forEach((e, i) => {
-    row.ts = 1_000_000_000n + BigInt(i);
-    c.classify(e, b.addEvent(row), row.ts);
-  });
-  c.finish();
-  const idx = b.finish({ identity: { size: 1, mtimeMs: 1, headTailHash: '' }, path: '', sizeBytes: 1, hostname: '', numCpus: 1, warnings: [] });
-  return new Map(foldTiles(idx, { from: 0, to: events.length, samples: 1 }).map((t) => [t.id, t]));
-}
+type Fake = FakeEvent;
+const tilesOf = (events: Fake[]) => tilesOfEvents(events);
 
 const shim = { 'proc.pid': 100, 'thread.tid': 100, 'container.id': 'host', 'evt.type': 'read', 'evt.dir': '<' };
 /** An event of a process in a container. */

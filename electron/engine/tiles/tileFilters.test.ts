@@ -1,16 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CaptureIndexBuilder, emptyEventRow } from '../index/eventIndex';
+import { tilesOfEvents, type FakeEvent } from './testTiles';
 import type { FieldResolver } from '../filter/resolver';
 import { compileFilter } from '../filter/compile';
 import { getField } from '../../../shared/fields/catalog';
 import { checkFilter } from '../../../shared/filter/validate';
 import { dockerEventTileId, networkAppTileId, networkServices, staticTiles } from '../../../shared/tiles/definitions';
-import { TileClassifier } from './classifyTiles';
-import { foldTiles } from './foldTiles';
 import { tileFilter, type TileFilter } from './tileFilters';
 
-type Fake = Record<string, string | number | boolean | undefined>;
+type Fake = FakeEvent;
 
 /** Fields typed as the catalog types them, so the filters compile as they would on real events. */
 const resolve: FieldResolver<Fake> = (name, arg) => {
@@ -20,16 +18,7 @@ const resolve: FieldResolver<Fake> = (name, arg) => {
 };
 
 function classifierTotals(events: Fake[]): Map<string, number> {
-  const b = new CaptureIndexBuilder();
-  const c = new TileClassifier(resolve, b);
-  const row = emptyEventRow();
-  events.forEach((e, i) => {
-    row.ts = 1_000_000_000n + BigInt(i);
-    c.classify(e, b.addEvent(row), row.ts);
-  });
-  c.finish();
-  const idx = b.finish({ identity: { size: 1, mtimeMs: 1, headTailHash: '' }, path: '', sizeBytes: 1, hostname: '', numCpus: 1, warnings: [] });
-  return new Map(foldTiles(idx, { from: 0, to: events.length, samples: 1 }).map((t) => [t.id, t.total]));
+  return new Map([...tilesOfEvents(events, resolve)].map(([id, t]) => [id, t.total]));
 }
 
 /** What a tile's defining filter gives on the events, evaluated by Syscope's own filter engine. */
