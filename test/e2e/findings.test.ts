@@ -14,9 +14,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Download } from 'playwright-core';
-import { e2eSkip, startHarness, samplePath, screenshotsDir, ensureBuilt, type Harness } from './harness';
+import { e2eSkip, startHarness, samplePath, ensureBuilt, openSavedReport, type Harness } from './harness';
 import { projectRoot } from '../support/reference';
 import { openEvidence } from '../../electron/engine/evidence/openEvidence';
 import { listEvents } from '../../electron/engine/evidence/eventsList';
@@ -133,16 +132,7 @@ test('the HTML report names the capture, shows steps, notes and commands, and no
   assert.doesNotMatch(html, /<script|<link|<img|<iframe|src=|href=/i, 'no script and no external resource');
   assert.ok(html.includes('&lt;script&gt;alert(&quot;note&quot;)&lt;/script&gt;'), 'the hostile note is shown as text');
 
-  const page = await h.browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const problems: string[] = [];
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`); });
-  await page.goto(pathToFileURL(join(out, 'crashloop-nginx-findings.html')).href);
-  const text = await page.locator('body').innerText();
-  mkdirSync(screenshotsDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotsDir, 'findings-report.png'), fullPage: true });
-  await page.close();
+  const { text, problems } = await openSavedReport(h.browser, join(out, 'crashloop-nginx-findings.html'), 'findings-report', { viewport: { width: 1100, height: 900 } });
   assert.deepEqual(problems, []);
   for (const want of ['nginx cannot resolve api-backend', 'crashloop-nginx.scap', sha, 'node-2', 'Investigation steps', 'Step 1: Overview', 'Running Containers',
     'Containers keep restarting', 'The first nginx container.', 'The DNS answer: no such name.', hostileNote,
@@ -201,16 +191,11 @@ test('a capture full of <script> and formulas: the app\'s report shows its text 
     await md.saveAs(join(out, 'hostile.md'));
     assert.deepEqual(hh.pageErrors, []);
 
-    const report = await hh.browser.newPage();
-    const problems: string[] = [];
-    report.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-    report.on('pageerror', (e) => problems.push(e.message));
-    report.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`); });
-    await report.goto(pathToFileURL(join(out, 'hostile.html')).href);
-    const text = await report.locator('body').innerText();
-    await report.screenshot({ path: join(screenshotsDir, 'findings-hostile-report.png'), fullPage: true });
-    assert.equal(await report.locator('img, script, iframe, svg[onload]').count(), 0, 'no element from the capture or the notes');
-    await report.close();
+    let elements = -1;
+    const { text, problems } = await openSavedReport(hh.browser, join(out, 'hostile.html'), 'findings-hostile-report', {
+      inspect: async (report) => { elements = await report.locator('img, script, iframe, svg[onload]').count(); },
+    });
+    assert.equal(elements, 0, 'no element from the capture or the notes');
     assert.deepEqual(problems, [], 'nothing ran, nothing loaded');
     for (const shown of [hostileText.comm, hostileText.fileName, hostileText.payloads[0].trim(), hostileText.payloads[1].trim(), '<img src=x onerror=alert("note")>']) {
       assert.ok(text.includes(shown), `the report shows ${shown} as text`);

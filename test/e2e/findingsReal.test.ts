@@ -9,13 +9,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Download } from 'playwright-core';
 import { capturesDir, referenceSkip } from '../support/reference';
-import { e2eSkip, ensureBuilt, screenshotsDir, startHarness, type Harness } from './harness';
+import { e2eSkip, ensureBuilt, openSavedReport, startHarness, type Harness } from './harness';
 import { openEvidence } from '../../electron/engine/evidence/openEvidence';
 import { listStreams } from '../../electron/engine/evidence/streamsList';
 import { shellQuote } from '../../shared/findings/commands';
@@ -118,16 +117,7 @@ test('the HTML report names the real capture, shows steps, notes and commands, a
   assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;/);
   assert.doesNotMatch(html, /<script|<link|<img|<iframe|src=|href=/i, 'no script and no external resource');
 
-  const page = await h.browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const problems: string[] = [];
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`); });
-  await page.goto(pathToFileURL(join(out, `${stem}.html`)).href);
-  const text = await page.locator('body').innerText();
-  mkdirSync(screenshotsDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotsDir, 'findings-real-report.png'), fullPage: true });
-  await page.close();
+  const { text, problems } = await openSavedReport(h.browser, join(out, `${stem}.html`), 'findings-real-report', { viewport: { width: 1100, height: 900 } });
   assert.deepEqual(problems, []);
   for (const want of ['haproxy answers 502 Bad Gateway', 'inspect_502Error.scap', sha, 'Investigation steps', 'Step 1: Overview',
     'Two containers: a haproxy load balancer', 'The load balancer container.', 'haproxy tells the client: 502 Bad Gateway.',

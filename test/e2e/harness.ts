@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../support/reference';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browserHost';
@@ -69,4 +70,26 @@ export async function startHarness(opts: { openPath?: string } = {}): Promise<Ha
       await engine.close();
     },
   };
+}
+
+/**
+ * Opens a saved HTML report as its reader would (a file: page), recording whatever would run or
+ * load: dialogs, page errors, requests beyond the file. `inspect` may look at the page before
+ * it closes; a full-page screenshot goes to test-results/`screenshot`.png. A test expects no
+ * problems.
+ */
+export async function openSavedReport(browser: Browser, file: string, screenshot: string,
+  opts: { viewport?: { width: number; height: number }; inspect?: (page: Page) => Promise<void> } = {}): Promise<{ text: string; problems: string[] }> {
+  const page = await browser.newPage(opts.viewport ? { viewport: opts.viewport } : {});
+  const problems: string[] = [];
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`); });
+  await page.goto(pathToFileURL(file).href);
+  const text = await page.locator('body').innerText();
+  mkdirSync(screenshotsDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotsDir, `${screenshot}.png`), fullPage: true });
+  await opts.inspect?.(page);
+  await page.close();
+  return { text, problems };
 }
