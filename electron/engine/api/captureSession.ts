@@ -25,7 +25,7 @@ import type { FieldType } from '../../../shared/fields/types';
 import { compileFilter, type Predicate } from '../filter/compile';
 import type { FieldResolver } from '../filter/resolver';
 import { columnarMask, compileColumnar } from '../filter/columnarFilter';
-import { groupMemo } from '../filter/groupMemo';
+import { compileOverRows } from '../filter/groupMemo';
 import { SignaturePlanner, SignatureTable, type RowKeyed } from '../views/rowSignatures';
 import type { ViewDefinition } from '../../../shared/views/types';
 import type { EventContext } from '../inspector/eventContext';
@@ -280,9 +280,8 @@ export class CaptureSession {
 
   /** A filter over index rows (answered per group tuple where it can be), or undefined if the index lacks a field. */
   private compileRows(text: string, resolver: FieldResolver<number>): Predicate<number> | undefined {
-    const memo = groupMemo(resolver, this.index.events);
-    const c = compileFilter(text, memo.resolver);
-    return c.ok ? memo.wrap(c.predicate) : undefined;
+    const c = compileOverRows(text, resolver, this.index.events);
+    return c.ok ? c.predicate : undefined;
   }
 
   /**

@@ -102,10 +102,8 @@ function sanitize(s: string): string {
 
 function fdName(ctx: EventContext): string | undefined {
   if (!hasFd(ctx)) return undefined;
-  const fd = eventFd(ctx);
-  if (!fd) return sanitizeOpt(nameFromEvent(ctx));
-  if (ctx.ev.type === CONNECT_X && (intParam(ctx.ev, 0) ?? 0) < 0) return sanitizeOpt(nameFromEvent(ctx));
-  return sanitize(fd.name);
+  const fd = fdFieldsSource(ctx);
+  return fd ? sanitize(fd.name) : sanitizeOpt(nameFromEvent(ctx));
 }
 
 function sanitizeOpt(s: string | undefined): string | undefined {

@@ -7,11 +7,11 @@
  */
 import type { CaptureIndex } from '../index/eventIndex';
 import { DIR_ENTER } from '../index/eventIndex';
-import { compileFilter, type Predicate } from './compile';
+import type { Predicate } from './compile';
 import { exactRowTs, hasAmbiguousTimes, zeroTimeRows } from '../views/indexedRows';
 import type { FieldResolver, ResolvedField } from './resolver';
 import { valueReader } from '../index/valueColumns';
-import { groupMemo, type GroupedField } from './groupMemo';
+import { compileOverRows, type GroupedField } from './groupMemo';
 
 /** Fields read from the index's core columns (exact copies of what the resolver returns). */
 function coreField(index: CaptureIndex, name: string): ResolvedField<number> | undefined {
@@ -53,9 +53,8 @@ export type ColumnarFilter = { ok: true; predicate: Predicate<number> } | { ok: 
  * decides whether it is valid at all); failing here means a field the index does not hold.
  */
 export function compileColumnar(index: CaptureIndex, text: string): ColumnarFilter {
-  const memo = groupMemo(columnResolver(index), index.events);
-  const c = compileFilter(text, memo.resolver);
-  if (c.ok) return { ok: true, predicate: memo.wrap(c.predicate) };
+  const c = compileOverRows(text, columnResolver(index), index.events);
+  if (c.ok) return { ok: true, predicate: c.predicate };
   return { ok: false, reason: c.error.message };
 }
 

@@ -5,7 +5,7 @@
  * the answer is remembered per tuple (a thread group holds a few thousand tuples for millions
  * of rows). Fields are recognised by the row-id array the index resolvers attach to them.
  */
-import type { Predicate } from './compile';
+import { compileFilter, type CompiledFilter, type Predicate } from './compile';
 import type { FieldResolver, ResolvedField } from './resolver';
 import type { ValueIds } from '../index/valueColumns';
 
@@ -48,4 +48,11 @@ export function groupMemo(resolver: FieldResolver<number>, rows: number): GroupM
       };
     },
   };
+}
+
+/** `text` compiled over index rows through `resolver`, answered per group tuple where it can be. */
+export function compileOverRows(text: string, resolver: FieldResolver<number>, rows: number): CompiledFilter<number> {
+  const memo = groupMemo(resolver, rows);
+  const c = compileFilter(text, memo.resolver);
+  return c.ok ? { ...c, predicate: memo.wrap(c.predicate) } : c;
 }

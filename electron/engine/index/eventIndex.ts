@@ -64,6 +64,8 @@ const eventColumns = {
   spanKind: Uint8Array, spanStart: Float64Array, spanEnd: Float64Array, spanKey: Int32Array, spanOwner: Int32Array,
 } as const;
 type ColumnName = keyof typeof eventColumns;
+/** The columns with one entry per event (the others are the tile log and the lifetimes). */
+const ROW_COLUMNS: readonly ColumnName[] = ['ts', 'tid', 'pid', 'type', 'dir', 'cpu', 'bytes', 'latency', 'offset'];
 type Columns = { [K in ColumnName]: InstanceType<(typeof eventColumns)[K]> };
 
 export const SPAN_PROCESS = 0;
@@ -125,7 +127,7 @@ export class CaptureIndex {
       if (!(columns[name] instanceof ctor)) throw new IndexFormatError(`index lacks column '${name}'`);
     }
     const rows = columns.ts.length;
-    for (const n of ['tid', 'pid', 'type', 'dir', 'cpu', 'bytes', 'latency', 'offset']) {
+    for (const n of ROW_COLUMNS) {
       if (columns[n].length !== rows) throw new IndexFormatError(`column '${n}' has ${columns[n].length} rows, expected ${rows}`);
     }
     const values = decodeValueColumns(m.values, columns, rows);
@@ -189,8 +191,7 @@ export class CaptureIndexBuilder {
 
   /** Room for `n` events in all (an estimate: more still fit, fewer leave the room unused). */
   reserve(n: number): void {
-    const c = this.cols;
-    for (const col of [c.ts, c.tid, c.pid, c.type, c.dir, c.cpu, c.bytes, c.latency, c.offset]) col.reserve(n);
+    for (const name of ROW_COLUMNS) this.cols[name].reserve(n);
   }
 
   /** The number of a tile by its id, registering tiles discovered while reading. */

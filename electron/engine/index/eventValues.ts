@@ -28,8 +28,6 @@ import type { EventContext } from '../inspector/eventContext';
 import type { FieldResolver } from '../filter/resolver';
 import type { SystemState } from '../state/systemState';
 import { eventFd, fdFieldsFromTypeOnly, fdFieldsSource, hasFd } from '../fields/fdFields';
-
-const CONNECT_X = 23;
 import { PROCINFO, u64Param, withTableFields } from '../views/tableFields';
 import { TupleGroup } from './tupleGroup';
 import { recordedFields, ValueColumnsBuilder, type RecordedField, type ValueColumn } from './valueColumns';
@@ -204,7 +202,7 @@ export class EventValuesRecorder {
     const container = ctx.es.thread?.containerId ?? '';
     if (!fd) {
       // No table entry (fds older than the capture's tables): names from the event type alone, or its parameters.
-      if (!fdFieldsFromTypeOnly(ctx) || (ctx.ev.type === CONNECT_X)) return this.fd.resolve(ctx);
+      if (!fdFieldsFromTypeOnly(ctx)) return this.fd.resolve(ctx);
       let byContainer = this.entrylessTuples.get(ctx.ev.type);
       if (!byContainer) this.entrylessTuples.set(ctx.ev.type, (byContainer = new Map()));
       let tuple = byContainer.get(container);

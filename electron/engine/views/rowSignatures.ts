@@ -10,12 +10,10 @@
  * gives them (ViewAggregator.addTimes). Rows whose cells depend on the rows before them
  * (thread.cpu on procinfo events) get a slot of their own.
  */
-import type { ValueIds } from '../index/valueColumns';
+import type { GroupedField } from '../filter/groupMemo';
 
-/** What a field tells about how its value varies by row (attached by the index resolvers). */
-export interface RowKeyed {
-  /** Grouped column: the row → tuple ids of its group. */
-  groupRows?: ValueIds;
+/** What a field tells about how its value varies by row (attached by the index resolvers): a grouped column its group's row → tuple ids, or: */
+export interface RowKeyed extends GroupedField {
   /** Core column: a number equal for two rows exactly when the values are. */
   rowKey?: (row: number) => number;
   /** The same as an array, where the column is one (read without a call per row). */
@@ -55,6 +53,12 @@ export class SignaturePlanner {
 }
 
 const EMPTY = -1;
+const HASH_START = 0x811c9dc5;
+
+/** Mixes one signature number (an integer or not, up to 2^53) into a hash. */
+function mix(h: number, v: number): number {
+  return Math.imul(h ^ (v | 0), 0x01000193) ^ Math.imul((v / 4294967296) | 0, 0x5bd1e995);
+}
 
 /** Distinct signatures in order of first appearance, with their first row, last row and count. */
 export class SignatureTable {
@@ -77,17 +81,9 @@ export class SignatureTable {
     const { arrays, parts } = this.plan;
     const w = this.width;
     const sig = this.scratch;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < arrays.length; i++) {
-      const v = arrays[i][row];
-      sig[i] = v;
-      h = Math.imul(h ^ (v | 0), 0x01000193) ^ Math.imul((v / 4294967296) | 0, 0x5bd1e995);
-    }
-    for (let i = 0, j = arrays.length; i < parts.length; i++, j++) {
-      const v = parts[i](row);
-      sig[j] = v;
-      h = Math.imul(h ^ (v | 0), 0x01000193) ^ Math.imul((v / 4294967296) | 0, 0x5bd1e995);
-    }
+    let h = HASH_START;
+    for (let i = 0; i < arrays.length; i++) h = mix(h, (sig[i] = arrays[i][row]));
+    for (let i = 0, j = arrays.length; i < parts.length; i++, j++) h = mix(h, (sig[j] = parts[i](row)));
     const mask = this.buckets.length - 1;
     for (let b = h & mask; ; b = (b + 1) & mask) {
       const slot = this.buckets[b];
@@ -133,11 +129,8 @@ export class SignatureTable {
     for (let b = 0; b < this.buckets.length; b++) {
       const slot = this.buckets[b];
       if (slot === EMPTY) continue;
-      let h = 0x811c9dc5;
-      for (let i = 0; i < w; i++) {
-        const v = this.values[slot * w + i];
-        h = Math.imul(h ^ (v | 0), 0x01000193) ^ Math.imul((v / 4294967296) | 0, 0x5bd1e995);
-      }
+      let h = HASH_START;
+      for (let i = 0; i < w; i++) h = mix(h, this.values[slot * w + i]);
       let nb = h & mask;
       while (buckets[nb] !== EMPTY) nb = (nb + 1) & mask;
       buckets[nb] = slot;
