@@ -10,33 +10,75 @@ import { IdColumn } from './idColumn';
 import type { RecordedField, ValueColumn } from './valueColumns';
 import { ValueDictionary } from './valueDictionary';
 
+/** Slots of the tuple lookup table: tuple id + 1 (0 = empty), open addressing. */
+const FIRST_SLOTS = 64;
+
 export class TupleGroup<Ctx> {
   private readonly fields: Array<{ key: string; resolved: ResolvedField<Ctx>; dict: ValueDictionary; tuples: IdColumn }> = [];
-  private readonly tupleByKey = new Map<string, number>();
   private readonly rows = new IdColumn();
   private tupleCount = 0;
-  private readonly scratch: number[];
+  private readonly scratch: Int32Array;
+  // Tuples are found by a hash of their value ids, compared against the fields' own tuple
+  // columns: joining the ids into a text key per lookup cost a fifth of the grouped recording.
+  private slots = new Int32Array(FIRST_SLOTS);
 
   constructor(readonly name: string, fields: readonly RecordedField<Ctx>[]) {
     for (const { key, field } of fields) this.fields.push({ key, resolved: field, dict: new ValueDictionary(), tuples: new IdColumn() });
-    this.scratch = new Array<number>(fields.length).fill(0);
+    this.scratch = new Int32Array(fields.length);
   }
 
   /** The tuple of the fields' values for `ctx`. */
   resolve(ctx: Ctx): number {
     const ids = this.scratch;
-    for (let i = 0; i < this.fields.length; i++) {
-      const f = this.fields[i];
-      ids[i] = f.dict.idOf(f.resolved.get(ctx));
+    const fields = this.fields;
+    const n = fields.length;
+    let h = n;
+    for (let i = 0; i < n; i++) {
+      const f = fields[i];
+      const id = f.dict.idOf(f.resolved.get(ctx));
+      ids[i] = id;
+      h = Math.imul(h ^ id, 0x9e3779b1);
+      h ^= h >>> 16;
     }
-    const key = ids.join(',');
-    let tuple = this.tupleByKey.get(key);
-    if (tuple === undefined) {
-      tuple = this.tupleCount++;
-      this.tupleByKey.set(key, tuple);
-      for (let i = 0; i < this.fields.length; i++) this.fields[i].tuples.push(ids[i]);
+    const mask = this.slots.length - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const slot = this.slots[s];
+      if (slot === 0) break;
+      if (this.holds(slot - 1, ids)) return slot - 1;
     }
+    const tuple = this.tupleCount++;
+    for (let i = 0; i < n; i++) fields[i].tuples.push(ids[i]);
+    if (this.tupleCount * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(tuple, h);
     return tuple;
+  }
+
+  private holds(tuple: number, ids: Int32Array): boolean {
+    const fields = this.fields;
+    for (let i = 0; i < fields.length; i++) if (fields[i].tuples.get(tuple) !== ids[i]) return false;
+    return true;
+  }
+
+  private hashOf(tuple: number): number {
+    const fields = this.fields;
+    let h = fields.length;
+    for (let i = 0; i < fields.length; i++) {
+      h = Math.imul(h ^ fields[i].tuples.get(tuple), 0x9e3779b1);
+      h ^= h >>> 16;
+    }
+    return h;
+  }
+
+  private place(tuple: number, h: number): void {
+    const mask = this.slots.length - 1;
+    let s = h & mask;
+    while (this.slots[s] !== 0) s = (s + 1) & mask;
+    this.slots[s] = tuple + 1;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    for (let t = 0; t < this.tupleCount; t++) this.place(t, this.hashOf(t));
   }
 
   /** Appends a row that has tuple `tuple`. */
