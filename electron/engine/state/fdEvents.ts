@@ -77,13 +77,14 @@ export function parseFdEvent(state: SystemState, ev: CaptureEvent, es: EventStat
     case EV.PIDFD_GETFD_X: return parsePidfdGetfd(state, ev, t);
     case EV.DUP_X: case EV.DUP2_X: case EV.DUP3_X: return parseDup(state, ev, es, t);
     case EV.FCNTL_X: return parseFcntl(state, ev, es, t);
-    case EV.CLOSE_X: parseClose(state, ev, es, t); return OWN_FD;
+    // The entry is removed after the event (SystemState.applyDeferredRemovals): no entry changes.
+    case EV.CLOSE_X: parseClose(state, ev, es, t); return UNCHANGED;
     case EV.CLOSE_RANGE_X: return parseCloseRange(state, ev, t);
-    case EV.RECVFROM_X: updateTuple(state, ev, es, t, 2, true); return OWN_FD;
-    case EV.RECVMSG_X: updateTuple(state, ev, es, t, 3, true); return OWN_FD;
-    case EV.RECV_X: updateTuple(state, ev, es, t, 4, true); return OWN_FD;
-    case EV.SENDTO_X: updateTuple(state, ev, es, t, 4, false); return OWN_FD;
-    case EV.SENDMSG_X: updateTuple(state, ev, es, t, 4, false); return OWN_FD;
+    case EV.RECVFROM_X: return updateTuple(state, ev, es, t, 2, true);
+    case EV.RECVMSG_X: return updateTuple(state, ev, es, t, 3, true);
+    case EV.RECV_X: return updateTuple(state, ev, es, t, 4, true);
+    case EV.SENDTO_X: return updateTuple(state, ev, es, t, 4, false);
+    case EV.SENDMSG_X: return updateTuple(state, ev, es, t, 4, false);
     default: return UNCHANGED;
   }
 }
@@ -378,12 +379,12 @@ function parseDup(state: SystemState, ev: CaptureEvent, es: EventState, t: Threa
 // PPM fcntl command codes (scap-flags.md fcntl_commands), not the Linux numbers.
 const PPM_F_DUPFD = 1, PPM_F_SETFD = 3, PPM_F_DUPFD_CLOEXEC = 26;
 
-function parseFcntl(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): void {
+function parseFcntl(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): StateChange {
   const res = intParam(ev, 0);
-  if (res === undefined || res < 0) return;
+  if (res === undefined || res < 0) return UNCHANGED;
   const cmd = intArg(ev, es, 2, 1);
   const fd = es.fd;
-  if (!fd || cmd === undefined) return;
+  if (!fd || cmd === undefined) return UNCHANGED;
   if (cmd === PPM_F_DUPFD || cmd === PPM_F_DUPFD_CLOEXEC) {
     const copy = fd.clone();
     copy.openFlags &= ~O_CLOEXEC;
@@ -391,12 +392,16 @@ function parseFcntl(state: SystemState, ev: CaptureEvent, es: EventState, t: Thr
     state.addFdTo(t, res, copy);
     es.fd = copy;
     t.lastEventFd = res;
-  } else if (cmd === PPM_F_SETFD) {
+    return OWN_FD;
+  }
+  if (cmd === PPM_F_SETFD) {
     const arg = intParam(ev, 3);
-    if (arg === undefined) return;
+    if (arg === undefined) return UNCHANGED;
     fd.openFlags &= ~O_CLOEXEC;
     if (arg & 1) fd.openFlags |= O_CLOEXEC;
+    return OWN_FD;
   }
+  return UNCHANGED;
 }
 
 function parseClose(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): void {
@@ -423,25 +428,29 @@ function parseCloseRange(state: SystemState, ev: CaptureEvent, t: ThreadInfo): v
  * Datagram sockets learn their peer from the tuple of recvfrom/sendto-style events (§5.6, with
  * sysdig 0.29.3's rules: the source end is always taken, the destination only when unknown).
  */
-function updateTuple(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo, tupleIdx: number, isRead: boolean): void {
+function updateTuple(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo, tupleIdx: number, isRead: boolean): StateChange {
   const fd = es.fd;
   const res = intParam(ev, 0);
-  if (!fd || res === undefined || res < 0) return;
-  if (fd.type === FdType.Ipv4Sock || fd.type === FdType.Ipv6Sock) fd.connected = true;
-  if (fd.name !== '' && fd.type === FdType.Ipv4Sock && fd.l4proto === L4.Tcp) return;
+  if (!fd || res === undefined || res < 0) return UNCHANGED;
+  // Most sends and receives change nothing: saying so spares readers that cache per entry.
+  let change: StateChange = UNCHANGED;
+  if ((fd.type === FdType.Ipv4Sock || fd.type === FdType.Ipv6Sock) && !fd.connected) { fd.connected = true; change = OWN_FD; }
+  if (fd.name !== '' && fd.type === FdType.Ipv4Sock && fd.l4proto === L4.Tcp) return change;
   const tuple = parseSockTuple(bytesParam(ev, tupleIdx));
-  if (!tuple) return;
+  if (!tuple) return change;
   if (tuple.family === AF_UNIX) {
     setFromTuple(fd, tuple);
     fd.name = tuple.path;
     if (fd.name.includes('/dev/log')) fd.syslog = true;
-    return;
+    return OWN_FD;
   }
   const want = tuple.family === AF_INET ? FdType.Ipv4Sock : FdType.Ipv6Sock;
+  // Reinterpreting a server socket always changes its type too.
+  if (fd.type !== want) change = OWN_FD;
   reinterpretServerSocket(fd, want);
   fd.type = want;
   const sameTuple = isSameTuple(fd, tuple);
-  if (sameTuple) return;
+  if (sameTuple) return change;
   fd.sip = tuple.sip; fd.sport = tuple.sport;
   if (!fd.dip || fd.dip.length !== tuple.sip!.length || isZeroIp(fd.dip)) fd.dip = tuple.dip;
   if (fd.dport === 0) fd.dport = tuple.dport;
@@ -451,6 +460,7 @@ function updateTuple(state: SystemState, ev: CaptureEvent, es: EventState, t: Th
   // sinsp stores client → server; the driver's tuple is remote → local for reads.
   if ((isRead && fd.role === Role.Client) || (!isRead && fd.role === Role.Server)) fd.swapEndpoints();
   fd.renameFromEndpoints();
+  return OWN_FD;
 }
 
 /**

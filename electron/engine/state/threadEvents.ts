@@ -95,26 +95,28 @@ export function parseThreadEvent(state: SystemState, ev: CaptureEvent, es: Event
       return;
     }
     case EV.BRK_X: case EV.MMAP_X: case EV.MMAP2_X: case EV.MUNMAP_X: {
-      const size = uintParam(ev, 1);
-      if (size !== undefined) t.vmsizeKb = size;
-      const rss = uintParam(ev, 2);
-      if (rss !== undefined) t.vmrssKb = rss;
-      const swap = uintParam(ev, 3);
-      if (swap !== undefined) t.vmswapKb = swap;
-      t.revision++;
+      const size = uintParam(ev, 1) ?? t.vmsizeKb, rss = uintParam(ev, 2) ?? t.vmrssKb, swap = uintParam(ev, 3) ?? t.vmswapKb;
+      if (size !== t.vmsizeKb || rss !== t.vmrssKb || swap !== t.vmswapKb) {
+        t.vmsizeKb = size; t.vmrssKb = rss; t.vmswapKb = swap;
+        t.revision++;
+      }
       return OWN_FIGURES;
     }
     case EV.SWITCH: {
+      // A thread switched in and out often has the same figures: only a change moves `revision`.
       const maj = uintParam(ev, 1), min = uintParam(ev, 2);
-      if (maj !== undefined) t.pfmajor = maj;
-      if (min !== undefined) t.pfminor = min;
-      t.revision++;
+      if ((maj !== undefined && maj !== t.pfmajor) || (min !== undefined && min !== t.pfminor)) {
+        if (maj !== undefined) t.pfmajor = maj;
+        if (min !== undefined) t.pfminor = min;
+        t.revision++;
+      }
       if (ev.nparams > 5 && ev.paramLength[5] > 0) {
         const main = state.mainThreadOf(t) ?? t;
-        main.vmsizeKb = uintParam(ev, 3) ?? main.vmsizeKb;
-        main.vmrssKb = uintParam(ev, 4) ?? main.vmrssKb;
-        main.vmswapKb = uintParam(ev, 5) ?? main.vmswapKb;
-        main.revision++;
+        const size = uintParam(ev, 3) ?? main.vmsizeKb, rss = uintParam(ev, 4) ?? main.vmrssKb, swap = uintParam(ev, 5) ?? main.vmswapKb;
+        if (size !== main.vmsizeKb || rss !== main.vmrssKb || swap !== main.vmswapKb) {
+          main.vmsizeKb = size; main.vmrssKb = rss; main.vmswapKb = swap;
+          main.revision++;
+        }
       }
       return OWN_FIGURES;
     }
