@@ -20,9 +20,11 @@ const FD_EVENT_FLAGS = EventFlag.CREATES_FD | EventFlag.USES_FD | EventFlag.DEST
 // fchmod): they have no fd fields there.
 const NOT_FD_EVENTS_029 = new Set([160, 161, 162, 163, 50, 51, 54, 55, 180, 181, 302, 303, 304, 305, 312, 313, 316, 317]);
 
+/** By event id: 1 if sysdig 0.29.3 gives the event fd fields (asked several times per event, so a table). */
+const FD_EVENT_TYPES = Uint8Array.from(EVENTS, (info, type) => (((info?.flags ?? 0) & FD_EVENT_FLAGS) !== 0 && !NOT_FD_EVENTS_029.has(type) ? 1 : 0));
+
 export function hasFd(ctx: EventContext): boolean {
-  const type = ctx.ev.type;
-  return ctx.es.thread !== undefined && ((EVENTS[type]?.flags ?? 0) & FD_EVENT_FLAGS) !== 0 && !NOT_FD_EVENTS_029.has(type);
+  return ctx.es.thread !== undefined && FD_EVENT_TYPES[ctx.ev.type] === 1;
 }
 
 /** The event's fd table entry (0.29.3: the event's fd, else the thread's last-event fd). */
