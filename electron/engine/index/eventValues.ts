@@ -105,6 +105,8 @@ export function allRecordedFields(resolver: FieldResolver<EventContext>): Record
 // Event kinds: the key packs id, generic code, parameter count and two fd types into 36 bits.
 const MAX_CODE = 1024;
 const NO_RESULT = -0.5;
+/** procinfo tick totals below this pack into one exact number key (2^26 × 2^26 < 2^53); larger ones are asked. */
+const TICKS_LIMIT = 2 ** 26;
 
 function genericCode(ctx: EventContext): number {
   const ev = ctx.ev;
@@ -121,7 +123,10 @@ export class EventValuesRecorder {
   private readonly rawres: RecordedField<EventContext>['field']['get'];
   /** Event kind → result → tuple. */
   private readonly eventTuples = new Map<number, Map<number, number>>();
-  private readonly procinfoTuples = new Map<number, Map<number, Map<number, number>>>();
+  /** Event kind → user ticks × TICKS_LIMIT + system ticks → tuple. */
+  private readonly procinfoTuples = new Map<number, Map<number, number>>();
+  private lastProcinfoKind = -1;
+  private lastProcinfoTuples = new Map<number, number>();
   /** Event type → thread's container → tuple, for fds without a table entry. */
   private readonly entrylessTuples = new Map<number, Map<string, number>>();
   private state: SystemState | undefined;
@@ -175,17 +180,25 @@ export class EventValuesRecorder {
     return tuple;
   }
 
-  /** procinfo events (half the events of some captures) differ only in their CPU tick totals. */
+  /**
+   * procinfo events (half the events of some captures) differ only in their CPU tick totals:
+   * one lookup by both totals (the kind rarely changes, so its table is kept at hand).
+   */
   private procinfoTuple(ctx: EventContext, kind: number): number {
     const usr = u64Param(ctx, 0);
     const sys = u64Param(ctx, 1);
-    if (usr === undefined || sys === undefined || this.rawres(ctx) !== undefined) return this.event.resolve(ctx);
-    let byUser = this.procinfoTuples.get(kind);
-    if (!byUser) this.procinfoTuples.set(kind, (byUser = new Map()));
-    let bySystem = byUser.get(usr);
-    if (!bySystem) byUser.set(usr, (bySystem = new Map()));
-    let tuple = bySystem.get(sys);
-    if (tuple === undefined) bySystem.set(sys, (tuple = this.event.resolve(ctx)));
+    if (usr === undefined || sys === undefined || usr >= TICKS_LIMIT || sys >= TICKS_LIMIT || this.rawres(ctx) !== undefined) return this.event.resolve(ctx);
+    let byTicks = this.lastProcinfoTuples;
+    if (kind !== this.lastProcinfoKind) {
+      let tuples = this.procinfoTuples.get(kind);
+      if (!tuples) this.procinfoTuples.set(kind, (tuples = new Map()));
+      byTicks = tuples;
+      this.lastProcinfoKind = kind;
+      this.lastProcinfoTuples = byTicks;
+    }
+    const ticks = usr * TICKS_LIMIT + sys;
+    let tuple = byTicks.get(ticks);
+    if (tuple === undefined) byTicks.set(ticks, (tuple = this.event.resolve(ctx)));
     return tuple;
   }
 
