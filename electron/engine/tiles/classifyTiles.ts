@@ -44,6 +44,8 @@ export class TileClassifier<Ctx> {
   private readonly containerDeaths = new ContainerDeathTracker();
   /** Exits judged at the end of the capture (see containerDeaths.ts). */
   private readonly undecidedExits: Array<{ row: number; containerId: string }> = [];
+  private lastSightedTid = -1;
+  private lastSightedContainer = '';
 
   constructor(resolve: FieldResolver<Ctx>, private readonly out: CaptureIndexBuilder) {
     const g = (n: string, a?: string) => getter(resolve, n, a);
@@ -172,6 +174,10 @@ export class TileClassifier<Ctx> {
     const tid = num(f.tid(ctx)) ?? -1;
     const containerId = str(f.containerId(ctx)) ?? '';
     const exit = type === 'procexit';
+    // Runs of events from one thread: a thread just sighted in its container is not new again.
+    if (!exit && tid === this.lastSightedTid && containerId === this.lastSightedContainer) return;
+    this.lastSightedTid = tid;
+    this.lastSightedContainer = containerId;
     if (!exit && !this.containerDeaths.isNewSighting(tid, containerId)) return;
     const p: ProcessSighting = {
       pid: num(f.pid(ctx)) ?? -1, tid, containerId, ppid: num(f.ppid(ctx)), vpid: num(f.vpid(ctx)),
