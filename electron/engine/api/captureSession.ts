@@ -25,8 +25,11 @@ import type { FieldType } from '../../../shared/fields/types';
 import { compileFilter, type Predicate } from '../filter/compile';
 import type { FieldResolver } from '../filter/resolver';
 import { columnarMask, compileColumnar } from '../filter/columnarFilter';
-import { compileOverRows } from '../filter/groupMemo';
+import { bothSplits, compileOverRows, splitOf } from '../filter/groupMemo';
 import { SignaturePlanner, SignatureTable, type RowKeyed } from '../views/rowSignatures';
+import { forEachRow, tallyWindow, type TallyWindow } from '../views/classTally';
+import { classTablePlan, foldFromShared, foldOwnTally, WindowTally, type ClassTablePlan } from '../views/classTables';
+import type { SplitPredicate } from '../filter/groupMemo';
 import type { ViewDefinition } from '../../../shared/views/types';
 import type { EventContext } from '../inspector/eventContext';
 import { buildIndex, type IndexProgress } from '../index/buildIndex';
@@ -37,7 +40,7 @@ import { foldTiles } from '../tiles/foldTiles';
 import { sortRows, ViewAggregator, type ViewTable } from '../views/aggregateView';
 import { withTableFields } from '../views/tableFields';
 import { forEachThreadTableEvent } from '../views/threadTableEvents';
-import { hasAmbiguousTimes, indexedRowResolver, rowsInWindow } from '../views/indexedRows';
+import { hasAmbiguousTimes, indexedRowResolver, zeroTimeRows } from '../views/indexedRows';
 import { cellGetter, splitFieldName } from './fieldGetter';
 
 export interface OpenOptions {
@@ -280,7 +283,7 @@ export class CaptureSession {
 
   /** A filter over index rows (answered per group tuple where it can be), or undefined if the index lacks a field. */
   private compileRows(text: string, resolver: FieldResolver<number>): Predicate<number> | undefined {
-    const c = compileOverRows(text, resolver, this.index.events);
+    const c = compileOverRows(text, resolver, this.index);
     return c.ok ? c.predicate : undefined;
   }
 
@@ -301,34 +304,44 @@ export class CaptureSession {
     if (window && hasAmbiguousTimes(index)) return undefined;
     const time = window ? resolver('evt.rawtime', undefined) : undefined;
     if (window && (!time || 'error' in time)) return undefined;
-    const passes: Array<{ id: string; view: ViewDefinition; viewPred?: Predicate<number>; agg: ViewAggregator; signatures?: SignatureTable; setRow(r: number): void }> = [];
+    const passes: Array<{
+      id: string; view: ViewDefinition; viewPred?: Predicate<number>; agg: ViewAggregator; signatures?: SignatureTable;
+      classPlan?: ClassTablePlan; setRow(r: number): void;
+    }> = [];
     for (const id of ids) {
       // Each table reads through its own resolver (thread.cpu counts the procinfo events it is
       // shown, in order), noting which fields it reads; filters read through the shared one.
       const planner = new SignaturePlanner();
+      const read = new Map<string, RowKeyed>();
       const own = indexedRowResolver(index);
       const noting: FieldResolver<number> = (name, arg) => {
         const r = own(name, arg);
-        if (r && !('error' in r)) planner.note(r as RowKeyed);
+        if (r && !('error' in r)) {
+          planner.note(r as RowKeyed);
+          read.set(arg === undefined ? name : `${name}[${arg}]`, r as RowKeyed);
+        }
         return r;
       };
       let row = 0;
       const made = this.tablePasses([id], noting, () => row, true, resolver);
       if (!made) return undefined;
-      const plan = made[0].view.kind === 'list' ? undefined : planner.plan();
-      passes.push({ ...made[0], signatures: plan ? new SignatureTable(plan) : undefined, setRow: (r: number) => { row = r; } });
+      const classPlan = classTablePlan(index, made[0].view, read);
+      const plan = made[0].view.kind === 'list' || classPlan ? undefined : planner.plan();
+      passes.push({ ...made[0], classPlan, signatures: plan ? new SignatureTable(plan) : undefined, setRow: (r: number) => { row = r; } });
     }
-    const consider = (r: number) => {
-      if (userPred && !userPred(r)) return;
-      for (const p of passes) {
-        if (p.viewPred && !p.viewPred(r)) continue;
-        if (p.signatures) p.signatures.add(r);
-        else { p.setRow(r); p.agg.addTimes(1, r); }
-      }
-    };
     const bounds = window ? this.windowBounds(window) : undefined;
-    if (bounds) rowsInWindow(index, index.toRelative(bounds.from), index.toRelative(bounds.to), consider);
-    else for (let r = 0; r < index.events; r++) consider(r);
+    const relative = bounds ? { from: index.toRelative(bounds.from), to: index.toRelative(bounds.to) } : undefined;
+    const rows = tallyWindow(index, relative, zeroTimeRows(index));
+    const userSplit = splitOf(userPred);
+    const shared = () => this.sharedTally(`${filter}\u0000${relative?.from}\u0000${relative?.to}`, rows, userSplit);
+    for (const p of passes) {
+      const viewSplit = splitOf(p.viewPred);
+      const split = bothSplits(userSplit, viewSplit);
+      if (p.classPlan) {
+        if (!foldFromShared(index, p, shared(), viewSplit)) foldOwnTally(index, p, rows, split);
+      } else if (p.signatures) forEachRow(index, rows, split, (r) => p.signatures!.add(r));
+      else forEachRow(index, rows, split, (r) => { p.setRow(r); p.agg.addTimes(1, r); });
+    }
     for (const p of passes) {
       const sig = p.signatures;
       if (!sig) continue;
@@ -351,6 +364,18 @@ export class CaptureSession {
       }
     }
     return new Map(passes.map((p) => [p.id, p.agg.result()]));
+  }
+
+  private readonly tallies = new Map<string, WindowTally>();
+
+  /** The per-class tally of a window under a filter, kept for the next tables asked of it (the last few). */
+  private sharedTally(key: string, rows: TallyWindow, user: SplitPredicate): WindowTally {
+    let t = this.tallies.get(key);
+    if (t) { this.tallies.delete(key); this.tallies.set(key, t); return t; }
+    t = new WindowTally(this.index, rows, user);
+    this.tallies.set(key, t);
+    if (this.tallies.size > 4) this.tallies.delete(this.tallies.keys().next().value!);
+    return t;
   }
 
   /** Tables from a re-scan of the capture (fields the index lacks). */

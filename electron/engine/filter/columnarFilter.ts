@@ -13,13 +13,18 @@ import type { FieldResolver, ResolvedField } from './resolver';
 import { valueReader } from '../index/valueColumns';
 import { compileOverRows, type GroupedField } from './groupMemo';
 
+/** `field`, noted as equal for two rows exactly when `column` is (groupMemo.ts). */
+function keyed(field: ResolvedField<number>, column: ArrayLike<number>): ResolvedField<number> {
+  return Object.assign(field, { rowKeys: column } satisfies GroupedField);
+}
+
 /** Fields read from the index's core columns (exact copies of what the resolver returns). */
 function coreField(index: CaptureIndex, name: string): ResolvedField<number> | undefined {
   const c = index.cols;
   switch (name) {
-    case 'evt.dir': return { type: 'CHARBUF', get: (row) => (c.dir[row] === DIR_ENTER ? '>' : '<') };
-    case 'evt.cpu': return { type: 'INT16', get: (row) => c.cpu[row] };
-    case 'thread.tid': return { type: 'INT64', get: (row) => c.tid[row] };
+    case 'evt.dir': return keyed({ type: 'CHARBUF', get: (row) => (c.dir[row] === DIR_ENTER ? '>' : '<') }, c.dir);
+    case 'evt.cpu': return keyed({ type: 'INT16', get: (row) => c.cpu[row] }, c.cpu);
+    case 'thread.tid': return keyed({ type: 'INT64', get: (row) => c.tid[row] }, c.tid);
     case 'evt.latency': return { type: 'RELTIME', get: (row) => BigInt(c.latency[row]) };
     case 'evt.rawtime': {
       if (hasAmbiguousTimes(index)) return undefined;
@@ -38,7 +43,7 @@ export function columnResolver(index: CaptureIndex): FieldResolver<number> {
     const recorded = index.values[name];
     if (recorded) {
       const field: ResolvedField<number> & GroupedField = { type: recorded.type, multi: recorded.multi, get: valueReader(recorded) };
-      if (recorded.tuples) { field.groupRows = recorded.ids; field.groupTuples = recorded.tuples.length; }
+      if (recorded.tuples) { field.groupRows = recorded.ids; field.groupTuples = recorded.tuples.length; } else field.rowKeys = recorded.ids;
       return field;
     }
     if (!core.has(name)) core.set(name, coreField(index, name));
@@ -53,7 +58,7 @@ export type ColumnarFilter = { ok: true; predicate: Predicate<number> } | { ok: 
  * decides whether it is valid at all); failing here means a field the index does not hold.
  */
 export function compileColumnar(index: CaptureIndex, text: string): ColumnarFilter {
-  const c = compileOverRows(text, columnResolver(index), index.events);
+  const c = compileOverRows(text, columnResolver(index), index);
   if (c.ok) return { ok: true, predicate: c.predicate };
   return { ok: false, reason: c.error.message };
 }

@@ -156,7 +156,7 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
   const threadRows = new ValueColumnsBuilder(threadRowFields(opts.resolver));
   forEachThreadTableEvent(inspector.state, latestTs, firstSeenTs, (ctx) => threadRows.add(ctx));
   const machine = inspector.state.machine;
-  return b.finish({
+  const index = b.finish({
     identity,
     path: opts.displayPath ?? readPath,
     sizeBytes: identity.size,
@@ -164,4 +164,5 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
     numCpus: machine?.numCpus ?? 0,
     warnings: summary.warnings.slice(0, 100).concat(summary.truncatedAt !== undefined ? [`${basename(opts.displayPath ?? readPath)}: capture ends inside a block at byte ${summary.truncatedAt}`] : []),
   }, values.finish(), threadRows.finish());
+  return index.withClasses();
 }

@@ -18,6 +18,7 @@ import { growableColumn, type GrowableColumn } from './growable';
 import { StringTable } from './stringTable';
 import { decodeIndexFile, encodeIndexFile, IndexFormatError, type ColumnArray } from './indexFile';
 import { decodeValueColumns, encodeValueColumns, type EncodedValueColumns, type ValueColumn } from './valueColumns';
+import { checkRowClasses, computeRowClasses, type RowClasses } from './rowClasses';
 
 /** What identifies the capture an index was built from (see cache.ts). */
 export interface FileIdentity { size: number; mtimeMs: number; headTailHash: string }
@@ -76,7 +77,38 @@ export class CaptureIndex {
   constructor(readonly meta: IndexMeta, readonly strings: StringTable, readonly cols: Columns,
     readonly values: Readonly<Record<string, ValueColumn>> = {},
     /** csysdig's end-of-capture thread-table events (views/threadTableEvents.ts), one row per thread, fields recorded. */
-    readonly threadRows: Readonly<Record<string, ValueColumn>> = {}) {}
+    readonly threadRows: Readonly<Record<string, ValueColumn>> = {},
+    /** Rows grouped by everything but time and latency (rowClasses.ts); undefined when rows rarely repeat. */
+    readonly classes?: RowClasses) {}
+
+  /** The columns row classes are drawn from, in a fixed order (the grouped tuples, fd.num, core). */
+  classColumns(): Array<ArrayLike<number>> {
+    const groups = new Map<string, ArrayLike<number>>();
+    const own: Array<ArrayLike<number>> = [];
+    for (const name of Object.keys(this.values).sort()) {
+      const v = this.values[name];
+      if (v.tuples && v.group !== undefined) groups.set(v.group, v.ids);
+      else own.push(v.ids);
+    }
+    const c = this.cols;
+    return [...groups.values(), ...own, c.tid, c.pid, c.type, c.dir, c.cpu];
+  }
+
+  private covers: Set<ArrayLike<number>> | undefined;
+
+  /** True if rows of one class always agree on `column` (a per-row array of this index). */
+  classCovers(column: ArrayLike<number> | undefined): boolean {
+    if (!this.classes || !column) return false;
+    this.covers ??= new Set(this.classColumns());
+    return this.covers.has(column);
+  }
+
+  /** This index with its row classes computed (itself if there are already, or too many). */
+  withClasses(): CaptureIndex {
+    if (this.classes) return this;
+    const classes = computeRowClasses(this.classColumns(), this.events);
+    return classes ? new CaptureIndex(this.meta, this.strings, this.cols, this.values, this.threadRows, classes) : this;
+  }
 
   /** How many thread-table rows were recorded. */
   get threadRowCount(): number {
@@ -108,7 +140,10 @@ export class CaptureIndex {
     const t = encodeValueColumns(this.threadRows, 'thread:');
     return {
       meta: { ...this.meta, strings: this.strings.toArray(), values: v.meta, threadRows: t.meta },
-      columns: { ...(this.cols as unknown as Record<string, ColumnArray>), ...v.arrays, ...t.arrays },
+      columns: {
+        ...(this.cols as unknown as Record<string, ColumnArray>), ...v.arrays, ...t.arrays,
+        ...(this.classes ? { 'class:ids': this.classes.ids, 'class:firstRow': this.classes.firstRow } : {}),
+      },
     };
   }
 
@@ -138,8 +173,21 @@ export class CaptureIndex {
     const { strings: _s, values: _v, threadRows: _t, ...rest } = m;
     const cols: Record<string, ColumnArray> = {};
     for (const name of Object.keys(eventColumns)) cols[name] = columns[name];
-    return new CaptureIndex(rest as IndexMeta, strings, cols as unknown as Columns, values, threadRows);
+    return new CaptureIndex(rest as IndexMeta, strings, cols as unknown as Columns, values, threadRows, decodeRowClasses(columns, rows));
   }
+}
+
+function decodeRowClasses(columns: Record<string, ColumnArray>, rows: number): RowClasses | undefined {
+  const ids = columns['class:ids'];
+  const firstRow = columns['class:firstRow'];
+  if (ids === undefined && firstRow === undefined) return undefined;
+  if (!(ids instanceof Uint8Array || ids instanceof Uint16Array || ids instanceof Uint32Array) || !(firstRow instanceof Int32Array)) {
+    throw new IndexFormatError('index row classes are malformed');
+  }
+  const classes = { ids, firstRow };
+  const wrong = checkRowClasses(classes, rows);
+  if (wrong) throw new IndexFormatError(wrong);
+  return classes;
 }
 
 export class CaptureIndexBuilder {

@@ -87,6 +87,24 @@ function foldAgain(agg: Aggregation | undefined, cell: Cell, v: string | number,
   }
 }
 
+/**
+ * Folds `times` events whose values for this column add up to `total` (row classes:
+ * views/classTally.ts), as `times` folds of the single values would: SUM, TIME_AVG and AVG only.
+ */
+function foldTotal(agg: Aggregation | undefined, cell: Cell, total: number, n: number, first: boolean, times: number): void {
+  if (first || cell.value === null) {
+    cell.value = total;
+    cell.count = agg === 'AVG' ? n * times : n;
+    return;
+  }
+  if (typeof cell.value !== 'number') return;
+  cell.value += total;
+  if (agg === 'AVG') cell.count += n * times;
+}
+
+/** Aggregations foldTotal can fold from a total. */
+export const TOTAL_AGGREGATIONS: ReadonlySet<Aggregation | undefined> = new Set<Aggregation | undefined>(['SUM', 'TIME_AVG', 'AVG']);
+
 /** What a cell shows: numbers counted more than once are averages. */
 function shownValue(cell: Cell): CellValue {
   return typeof cell.value === 'number' && cell.count > 1 ? cell.value / cell.count : cell.value;
@@ -151,8 +169,9 @@ export class ViewAggregator {
   /**
    * Adds the current event as `times` events with the same cells, the latest of them at
    * position `last` (rowSignatures.ts: events are added in the order of their first appearance).
+   * `totals`, by field: what the events' values of that field add up to, where they differ.
    */
-  addTimes(times: number, last: number): void {
+  addTimes(times: number, last: number, totals?: ReadonlyMap<string, number>): void {
     this.rowsAdded = last + 1;
     for (let i = 0; i < this.readers.length; i++) if (!this.read(this.readers[i], i)) return;
     if (this.view.kind === 'list' || !this.keyReader) {
@@ -177,7 +196,20 @@ export class ViewAggregator {
       this.table.set(key, cells);
       if (group !== undefined) this.groupOfKey.set(key, group);
     }
-    for (let i = 0; i < this.readers.length; i++) fold(this.shown[i].aggregation, cells[i], this.values[i], this.counts[i], first, times, last);
+    for (let i = 0; i < this.readers.length; i++) {
+      const total = totals?.get(this.shown[i].field);
+      if (total !== undefined && this.values[i] !== null) foldTotal(this.shown[i].aggregation, cells[i], total, this.counts[i], first, times);
+      else fold(this.shown[i].aggregation, cells[i], this.values[i], this.counts[i], first, times, last);
+    }
+  }
+
+  /** Whether adding the current event reads one of `fields` (columns are read in order until one has no value). */
+  readsAny(fields: ReadonlySet<string>): boolean {
+    for (let i = 0; i < this.readers.length; i++) {
+      if (fields.has(this.shown[i].field)) return true;
+      if (!this.read(this.readers[i], i)) return false;
+    }
+    return false;
   }
 
   result(): ViewTable {

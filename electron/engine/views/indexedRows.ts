@@ -148,14 +148,3 @@ export function indexedRowResolver(index: CaptureIndex): FieldResolver<number> {
     }
   };
 }
-
-/** Visits the event rows timed inside [from, to] (ns after the index's base time), in file order. */
-export function rowsInWindow(index: CaptureIndex, from: number, to: number, visit: (row: number) => void): void {
-  const ts = index.cols.ts;
-  const zero = zeroTimeRows(index);
-  // Events without a timestamp (time 0) fall before any window.
-  for (let row = 0; row < ts.length; row++) {
-    const t = ts[row];
-    if (t >= from && t <= to && (zero.size === 0 || !zero.has(row))) visit(row);
-  }
-}

@@ -12,12 +12,10 @@
  */
 import type { GroupedField } from '../filter/groupMemo';
 
-/** What a field tells about how its value varies by row (attached by the index resolvers): a grouped column its group's row → tuple ids, or: */
+/** What a field tells about how its value varies by row (attached by the index resolvers): a grouped column its group's row → tuple ids, a per-row column itself, or: */
 export interface RowKeyed extends GroupedField {
-  /** Core column: a number equal for two rows exactly when the values are. */
+  /** A number equal for two rows exactly when the values are, where no column holds it. */
   rowKey?: (row: number) => number;
-  /** The same as an array, where the column is one (read without a call per row). */
-  rowKeys?: ArrayLike<number>;
   /** A value that also depends on earlier rows: such rows are folded one by one. */
   rowSpecial?: (row: number) => boolean;
 }
@@ -78,6 +76,14 @@ export class SignatureTable {
 
   add(row: number): void {
     for (const s of this.plan.special) if (s(row)) { this.newSlot(row); return; }
+    this.addRun(row, 1, row);
+  }
+
+  /**
+   * Adds `times` rows with the signature of `row`, the latest of them `last`; returns their
+   * slot. Runs must come in the order of their first rows (`row`), as single rows do.
+   */
+  addRun(row: number, times: number, last: number): number {
     const { arrays, parts } = this.plan;
     const w = this.width;
     const sig = this.scratch;
@@ -88,17 +94,20 @@ export class SignatureTable {
     for (let b = h & mask; ; b = (b + 1) & mask) {
       const slot = this.buckets[b];
       if (slot === EMPTY) {
-        this.buckets[b] = this.newSlot(row);
-        this.values.set(sig, this.buckets[b] * w);
+        const made = this.newSlot(row);
+        this.buckets[b] = made;
+        this.values.set(sig, made * w);
+        this.count[made] = times;
+        this.lastRow[made] = last;
         if (this.size * 2 > this.buckets.length) this.rehash();
-        return;
+        return made;
       }
       let same = true;
       for (let i = 0; i < w; i++) if (this.values[slot * w + i] !== sig[i]) { same = false; break; }
       if (same) {
-        this.lastRow[slot] = row;
-        this.count[slot]++;
-        return;
+        if (last > this.lastRow[slot]) this.lastRow[slot] = last;
+        this.count[slot] += times;
+        return slot;
       }
     }
   }

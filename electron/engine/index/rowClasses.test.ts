@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRowClasses, computeRowClasses } from './rowClasses';
+
+test('rows agreeing on every column share a class, numbered by first row', () => {
+  const a = [1, 2, 1, 1, 2, 3];
+  const b = [7, 7, 7, 8, 7, 7];
+  const c = computeRowClasses([a, b], a.length)!;
+  assert.deepEqual([...c.ids], [0, 1, 0, 2, 1, 3]);
+  assert.deepEqual([...c.firstRow], [0, 1, 3, 5]);
+  assert.equal(checkRowClasses(c, a.length), undefined);
+});
+
+test('class ids widen past 256 and 65,536 classes and keep the earlier rows', () => {
+  const rows = 600_000;
+  const col = Int32Array.from({ length: rows }, (_, i) => i % 70_000);
+  const c = computeRowClasses([col], rows)!;
+  assert.ok(c.ids instanceof Uint32Array);
+  assert.equal(c.firstRow.length, 70_000);
+  for (const r of [0, 255, 256, 65_535, 65_536, 69_999, 70_000, rows - 1]) assert.equal(c.ids[r], r % 70_000);
+});
+
+test('rows that rarely repeat get no classes', () => {
+  const col = Int32Array.from({ length: 600_000 }, (_, i) => i);
+  assert.equal(computeRowClasses([col], col.length), undefined);
+});
+
+test('decoded classes that do not fit the rows are refused', () => {
+  const c = computeRowClasses([[1, 1, 2]], 3)!;
+  assert.match(checkRowClasses(c, 4)!, /cover 3 rows/);
+  assert.match(checkRowClasses({ ids: c.ids, firstRow: Int32Array.from([0, 1]) }, 3)!, /first row/);
+});
