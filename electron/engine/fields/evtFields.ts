@@ -31,14 +31,44 @@ function isEnter(ctx: EventContext): boolean {
   return (ctx.ev.type & 1) === 0;
 }
 
+/** The first position of a parameter called `name` in an event id's shown layout (-1: none). */
+function firstParamNamed(type: number, name: string): number {
+  const layout = eventLayout(type);
+  return layout ? layout.params.findIndex((p) => p.name === name) : -1;
+}
+
+// By event id, where its result parameter sits in the shown layout (asked for nearly every
+// event, so found once per id): -1 none, UNKNOWN_POSITION not yet looked up.
+const UNKNOWN_POSITION = -2;
+const RESULT_POSITION_IDS = 1024;
+const resultPosition = new Int16Array(RESULT_POSITION_IDS).fill(UNKNOWN_POSITION);
+const fdResultPosition = new Int16Array(RESULT_POSITION_IDS).fill(UNKNOWN_POSITION);
+
+function resultPositionOf(type: number): number {
+  let p = resultPosition[type];
+  if (p === UNKNOWN_POSITION) {
+    p = resultPosition[type] = firstParamNamed(type, 'res');
+    const info = EVENTS[type];
+    fdResultPosition[type] = info && (info.flags & EventFlag.CREATES_FD) && (type & 1) === 1 ? firstParamNamed(type, 'fd') : -1;
+  }
+  return p;
+}
+
 /** Index of the result parameter (`res`, or `fd` for fd-creating exits) in the shown layout, or -1. */
 function resultParam(ctx: EventContext): number {
   const ev = ctx.ev;
-  const res = paramIndexByName(ev, 'res');
-  if (res >= 0) return res;
-  const info = EVENTS[ev.type];
-  if (info && (info.flags & EventFlag.CREATES_FD) && !isEnter(ctx)) return paramIndexByName(ev, 'fd');
-  return -1;
+  if (ev.type >= RESULT_POSITION_IDS) {
+    const res = paramIndexByName(ev, 'res');
+    if (res >= 0) return res;
+    const info = EVENTS[ev.type];
+    if (info && (info.flags & EventFlag.CREATES_FD) && !isEnter(ctx)) return paramIndexByName(ev, 'fd');
+    return -1;
+  }
+  // A position past the event's own parameters is no position (as paramIndexByName counts).
+  const res = resultPositionOf(ev.type);
+  if (res >= 0 && res < ev.nparams) return res;
+  const fd = fdResultPosition[ev.type];
+  return fd >= 0 && fd < ev.nparams ? fd : -1;
 }
 
 function rawResult(ctx: EventContext): number | undefined {
