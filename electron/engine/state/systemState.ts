@@ -511,9 +511,13 @@ function storeEnter(t: ThreadInfo, ev: CaptureEvent): void {
   e.type = ev.type;
   e.nparams = ev.nparams;
   let at = 0;
+  const src = ev.data, dst = e.data;
   for (let i = 0; i < ev.nparams; i++) {
     const len = ev.paramLength[i];
-    e.data.set(ev.data.subarray(ev.paramOffset[i], ev.paramOffset[i] + len), at);
+    const from = ev.paramOffset[i];
+    // Most parameters are a few bytes: a loop beats making a subarray view for each.
+    if (len <= 32) for (let k = 0; k < len; k++) dst[at + k] = src[from + k];
+    else dst.set(src.subarray(from, from + len), at);
     e.paramOffset[i] = at;
     e.paramLength[i] = len;
     at += len;
