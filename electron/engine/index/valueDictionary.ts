@@ -39,11 +39,15 @@ function copyOf(v: FieldValue): FieldValue {
   return v;
 }
 
+const SMALL_INTS = 4096;
+
 export class ValueDictionary {
   /** values[0] is undefined (no value). */
   readonly values: (FieldValue | undefined)[] = [undefined];
   private readonly byPrimitive = new Map<string | number | bigint | boolean, number>();
   private readonly byKey = new Map<string, number>();
+  /** Ids of the integers -1 .. SMALL_INTS-2, at the integer + 1 (0 = not seen yet). */
+  private bySmallInt: Int32Array | undefined;
   private lastValue: FieldValue | undefined = undefined;
   private lastId = 0;
 
@@ -58,6 +62,12 @@ export class ValueDictionary {
       id = this.byKey.get(key);
       if (id === undefined) { id = this.values.length; this.values.push(copyOf(v)); this.byKey.set(key, id); }
       this.lastValue = this.values[id];
+    } else if (typeof v === 'number' && (v | 0) === v && v >= -1 && v < SMALL_INTS - 1) {
+      // fd numbers, ports, counts: small integers found by position instead of a Map lookup.
+      const small = (this.bySmallInt ??= new Int32Array(SMALL_INTS));
+      id = small[v + 1];
+      if (id === 0) { id = this.values.length; this.values.push(v); small[v + 1] = id; }
+      this.lastValue = v;
     } else {
       id = this.byPrimitive.get(v);
       if (id === undefined) { id = this.values.length; this.values.push(v); this.byPrimitive.set(v, id); }

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ValueDictionary } from './valueDictionary';
+
+test('each distinct value gets one id, and the id gives the value back', () => {
+  const d = new ValueDictionary();
+  const values = [3, -1, 4095, 4094, 4096, -2, 2.5, 7n, 'x', '3', true, NaN, 0, 3, 'x', 7n, -1, 4096, NaN];
+  const ids = values.map((v) => d.idOf(v));
+  for (let i = 0; i < values.length; i++) {
+    assert.ok(ids[i] > 0);
+    assert.ok(Object.is(d.values[ids[i]], values[i]), `value ${String(values[i])}`);
+    for (let j = 0; j < i; j++) assert.equal(ids[i] === ids[j], Object.is(values[i], values[j]), `${String(values[i])} vs ${String(values[j])}`);
+  }
+});
+
+test('no value is id 0; numbers, their text and bigints are kept apart', () => {
+  const d = new ValueDictionary();
+  assert.equal(d.idOf(undefined), 0);
+  const ids = [d.idOf(5), d.idOf('5'), d.idOf(5n), d.idOf(5)];
+  assert.equal(new Set(ids.slice(0, 3)).size, 3);
+  assert.equal(ids[3], ids[0]);
+});
+
+test('bytes are matched by content and copied', () => {
+  const d = new ValueDictionary();
+  const buf = new Uint8Array([1, 2]);
+  const a = d.idOf(buf);
+  buf[0] = 9;
+  assert.notEqual(d.idOf(buf), a);
+  assert.equal(d.idOf(new Uint8Array([1, 2])), a);
+  assert.deepEqual([...(d.values[a] as Uint8Array)], [1, 2]);
+});
