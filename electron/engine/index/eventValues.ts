@@ -29,6 +29,7 @@ import type { FieldResolver } from '../filter/resolver';
 import type { SystemState } from '../state/systemState';
 import { eventFd, fdFieldsFromTypeOnly, fdFieldsSource, hasFd } from '../fields/fdFields';
 import { PROCINFO, u64Param, withTableFields } from '../views/tableFields';
+import { NumberPairTable } from './numberPairTable';
 import { TupleGroup } from './tupleGroup';
 import { recordedFields, ValueColumnsBuilder, type RecordedField, type ValueColumn } from './valueColumns';
 
@@ -105,8 +106,6 @@ export function allRecordedFields(resolver: FieldResolver<EventContext>): Record
 // Event kinds: the key packs id, generic code, parameter count and two fd types into 36 bits.
 const MAX_CODE = 1024;
 const NO_RESULT = -0.5;
-/** procinfo tick totals below this pack into one exact number key (2^26 × 2^26 < 2^53); larger ones are asked. */
-const TICKS_LIMIT = 2 ** 26;
 
 function genericCode(ctx: EventContext): number {
   const ev = ctx.ev;
@@ -121,12 +120,12 @@ export class EventValuesRecorder {
   private readonly figures: TupleGroup<EventContext>;
   private readonly perRow: ValueColumnsBuilder<EventContext>;
   private readonly rawres: RecordedField<EventContext>['field']['get'];
-  /** Event kind → result → tuple. */
-  private readonly eventTuples = new Map<number, Map<number, number>>();
-  /** Event kind → user ticks × TICKS_LIMIT + system ticks → tuple. */
-  private readonly procinfoTuples = new Map<number, Map<number, number>>();
+  /** (event kind, result) → tuple. */
+  private readonly eventTuples = new NumberPairTable();
+  /** procinfo event kind → (user ticks, system ticks) → tuple. */
+  private readonly procinfoTuples = new Map<number, NumberPairTable>();
   private lastProcinfoKind = -1;
-  private lastProcinfoTuples = new Map<number, number>();
+  private lastProcinfoTuples = new NumberPairTable();
   /** Event type → thread's container → tuple, for fds without a table entry. */
   private readonly entrylessTuples = new Map<number, Map<string, number>>();
   private state: SystemState | undefined;
@@ -173,10 +172,8 @@ export class EventValuesRecorder {
     const res = this.rawres(ctx);
     const resKey = typeof res === 'number' ? res : res === undefined ? NO_RESULT : NaN;
     if (Number.isNaN(resKey)) return this.event.resolve(ctx);
-    let byResult = this.eventTuples.get(kind);
-    if (!byResult) this.eventTuples.set(kind, (byResult = new Map()));
-    let tuple = byResult.get(resKey);
-    if (tuple === undefined) byResult.set(resKey, (tuple = this.event.resolve(ctx)));
+    let tuple = this.eventTuples.get(kind, resKey);
+    if (tuple < 0) this.eventTuples.add(kind, resKey, (tuple = this.event.resolve(ctx)));
     return tuple;
   }
 
@@ -187,18 +184,17 @@ export class EventValuesRecorder {
   private procinfoTuple(ctx: EventContext, kind: number): number {
     const usr = u64Param(ctx, 0);
     const sys = u64Param(ctx, 1);
-    if (usr === undefined || sys === undefined || usr >= TICKS_LIMIT || sys >= TICKS_LIMIT || this.rawres(ctx) !== undefined) return this.event.resolve(ctx);
+    if (usr === undefined || sys === undefined || this.rawres(ctx) !== undefined) return this.event.resolve(ctx);
     let byTicks = this.lastProcinfoTuples;
     if (kind !== this.lastProcinfoKind) {
       let tuples = this.procinfoTuples.get(kind);
-      if (!tuples) this.procinfoTuples.set(kind, (tuples = new Map()));
+      if (!tuples) this.procinfoTuples.set(kind, (tuples = new NumberPairTable()));
       byTicks = tuples;
       this.lastProcinfoKind = kind;
       this.lastProcinfoTuples = byTicks;
     }
-    const ticks = usr * TICKS_LIMIT + sys;
-    let tuple = byTicks.get(ticks);
-    if (tuple === undefined) byTicks.set(ticks, (tuple = this.event.resolve(ctx)));
+    let tuple = byTicks.get(usr, sys);
+    if (tuple < 0) byTicks.add(usr, sys, (tuple = this.event.resolve(ctx)));
     return tuple;
   }
 
