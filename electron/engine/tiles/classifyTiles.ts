@@ -44,6 +44,7 @@ export class TileClassifier<Ctx> {
   private readonly containerDeaths = new ContainerDeathTracker();
   /** Exits judged at the end of the capture (see containerDeaths.ts). */
   private readonly undecidedExits: Array<{ row: number; containerId: string }> = [];
+  private syscallsRegistered = false;
   private lastSightedTid = -1;
   private lastSightedContainer = '';
 
@@ -75,7 +76,7 @@ export class TileClassifier<Ctx> {
     this.ts = ts;
     // Every event is a System Calls event: foldTiles counts the rows themselves rather than one
     // 18-byte log entry per event (the tile only needs its number registered).
-    this.n(SYSCALLS_TILE);
+    if (!this.syscallsRegistered) { this.n(SYSCALLS_TILE); this.syscallsRegistered = true; }
     const dir = str(f.dir(ctx));
     const type = str(f.type(ctx)) ?? '';
     this.containerLife(ctx, row, type);
