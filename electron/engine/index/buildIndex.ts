@@ -77,6 +77,9 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
   // Processes and containers seen, with when they appeared (undefined = before the capture).
   const processes = new Map<number, { start: bigint | undefined; end: bigint | undefined }>();
   const containers = new Map<string, bigint | undefined>();
+  let lastPid = -1;
+  let lastProcess: { start: bigint | undefined; end: bigint | undefined } | undefined;
+  let lastContainer = '';
   let stateSeeded = false;
 
   // Progress inside a chunk too (chunks are MiBs): event offsets measure a plain file's progress.
@@ -138,12 +141,16 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
     }
     const cid = textOf(containerId(ctx));
 
+    // Neighbouring events mostly share a process and a container: the last ones are kept at hand.
     if (pid > 0) {
-      const p = processes.get(pid);
-      if (!p) processes.set(pid, { start: ts > 0n ? ts : undefined, end: undefined });
+      let p = pid === lastPid ? lastProcess : processes.get(pid);
+      if (!p) processes.set(pid, (p = { start: ts > 0n ? ts : undefined, end: undefined }));
       else if (row.dir === 0 && ev.tid === pid && textOf(type(ctx)) === 'procexit') p.end = ts;
+      lastPid = pid;
+      lastProcess = p;
     }
-    if (cid !== '' && cid !== 'host' && !containers.has(cid)) containers.set(cid, ts > 0n ? ts : undefined);
+    if (cid !== lastContainer && cid !== '' && cid !== 'host' && !containers.has(cid)) containers.set(cid, ts > 0n ? ts : undefined);
+    lastContainer = cid;
   }, {
     signal: opts.signal,
     onProgress: (p) => report(p.bytesRead, p.totalBytes),
