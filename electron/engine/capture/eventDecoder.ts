@@ -6,7 +6,7 @@
 import type { CaptureEvent } from './types';
 import { BlockType } from './blockTypes';
 import { EVENT_COUNT, EVENT_LARGE_PAYLOAD, EVENT_PARAM_COUNT } from '../../../shared/scap/eventTable';
-import { i64n, u16, u32 } from './byteCursor';
+import { i64n, u16, u32, u64FromHalves } from './byteCursor';
 
 const V1_HEADER = 22;
 /** Far above any event type's count (the largest has 31); bounds memory on damaged input. */
@@ -41,7 +41,7 @@ export class DecodedEvent implements CaptureEvent {
     if (this.tsHi !== this.tsCacheHi || this.tsLo !== this.tsCacheLo) {
       this.tsCacheHi = this.tsHi;
       this.tsCacheLo = this.tsLo;
-      this.tsCache = (BigInt(this.tsHi) << 32n) | BigInt(this.tsLo);
+      this.tsCache = u64FromHalves(this.tsHi, this.tsLo);
     }
     return this.tsCache;
   }

@@ -13,7 +13,7 @@
 import type { CaptureEvent } from './types';
 import { CONVERTER_ROWS } from '../../../shared/scap/eventConverterData';
 import { EVENTS, EventFlag, PARAM_TYPE_SIZE, ParamType } from '../../../shared/scap/eventTable';
-import { text } from './byteCursor';
+import { text, u64FromHalves } from './byteCursor';
 
 const enum Action { STORE, STORE_AND_PASS, PASS, ADD_PARAMS, CHANGE_TYPE }
 const enum Op { OLD, ENTER, DEFAULT, EMPTY, CALLBACK }
@@ -58,7 +58,7 @@ class OwnedEvent implements CaptureEvent {
     if (this.tsHi !== this.tsCacheHi || this.tsLo !== this.tsCacheLo) {
       this.tsCacheHi = this.tsHi;
       this.tsCacheLo = this.tsLo;
-      this.tsCache = (BigInt(this.tsHi) << 32n) | BigInt(this.tsLo);
+      this.tsCache = u64FromHalves(this.tsHi, this.tsLo);
     }
     return this.tsCache;
   }
@@ -68,6 +68,10 @@ class OwnedEvent implements CaptureEvent {
     this.cpu = from.cpu; this.flags = from.flags; this.type = type;
     if (from.tsHi !== undefined && from.tsLo !== undefined) { this.tsHi = from.tsHi; this.tsLo = from.tsLo; }
     else { const ts = from.ts; this.tsHi = Number(ts >> 32n); this.tsLo = Number(ts & 0xffffffffn); }
+    // The same instant as the source event: share its bigint rather than build another.
+    this.tsCache = from.ts;
+    this.tsCacheHi = this.tsHi;
+    this.tsCacheLo = this.tsLo;
     this.nparams = 0;
     this.used = 0;
   }
@@ -169,8 +173,12 @@ export class LayoutUpgrader {
   }
 
   private store(ev: CaptureEvent): void {
-    const copy = this.stored.get(ev.tid) ?? this.spare.pop() ?? new OwnedEvent();
-    this.stored.set(ev.tid, copy.copyFrom(ev));
+    let copy = this.stored.get(ev.tid);
+    if (copy === undefined) {
+      copy = this.spare.pop() ?? new OwnedEvent();
+      this.stored.set(ev.tid, copy);
+    }
+    copy.copyFrom(ev);
   }
 
   private convert(cur: CaptureEvent, conv: Conversion, into: number): OwnedEvent {

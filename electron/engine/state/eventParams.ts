@@ -28,9 +28,12 @@ export function intParam(ev: ParamSource, i: number): number | undefined {
     case 2: return ((d[o] | (d[o + 1] << 8)) << 16) >> 16;
     case 4: return d[o] | (d[o + 1] << 8) | (d[o + 2] << 16) | (d[o + 3] << 24);
     case 8: {
-      const lo = (d[o] | (d[o + 1] << 8) | (d[o + 2] << 16) | (d[o + 3] << 24)) >>> 0;
+      const lo = d[o] | (d[o + 1] << 8) | (d[o + 2] << 16) | (d[o + 3] << 24);
       const hi = d[o + 4] | (d[o + 5] << 8) | (d[o + 6] << 16) | (d[o + 7] << 24);
-      return hi * 4294967296 + lo;
+      // Values that fit 32 bits (fds, results, pids: nearly all) stay small integers, which V8
+      // keeps unboxed; the product form is a double, boxed as a Map key or a field.
+      if ((hi === 0 && lo >= 0) || (hi === -1 && lo < 0)) return lo;
+      return hi * 4294967296 + (lo >>> 0);
     }
     default: return undefined;
   }
@@ -47,9 +50,10 @@ export function uintParam(ev: ParamSource, i: number): number | undefined {
     case 2: return d[o] | (d[o + 1] << 8);
     case 4: return (d[o] | (d[o + 1] << 8) | (d[o + 2] << 16) | (d[o + 3] << 24)) >>> 0;
     case 8: {
-      const lo = (d[o] | (d[o + 1] << 8) | (d[o + 2] << 16) | (d[o + 3] << 24)) >>> 0;
+      const lo = d[o] | (d[o + 1] << 8) | (d[o + 2] << 16) | (d[o + 3] << 24);
       const hi = (d[o + 4] | (d[o + 5] << 8) | (d[o + 6] << 16) | (d[o + 7] << 24)) >>> 0;
-      return hi * 4294967296 + lo;
+      if (hi === 0 && lo >= 0) return lo;
+      return hi * 4294967296 + (lo >>> 0);
     }
     default: return undefined;
   }
