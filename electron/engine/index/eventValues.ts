@@ -103,9 +103,25 @@ export function allRecordedFields(resolver: FieldResolver<EventContext>): Record
   return [...g.event, ...g.fd, ...g.thread, ...g.figures, ...g.perRow];
 }
 
-// Event kinds: the key packs id, generic code, parameter count and two fd types into 36 bits.
+// Event kinds: the key packs id (or generic syscall code), parameter count and two fd types
+// into 28 bits, a small integer V8 does not box (a 36-bit key was a heap number per event).
 const MAX_CODE = 1024;
+const MAX_KIND_ID = 1024;
 const NO_RESULT = -0.5;
+
+/**
+ * A procinfo tick total as a lookup key: u64Param's value (what the recorded field reads), as a
+ * small integer when it fits 31 bits so that it is not boxed.
+ */
+function ticksKey(ev: EventContext['ev'], i: number): number | undefined {
+  if (i >= ev.nparams || ev.paramLength[i] < 8) return undefined;
+  const o = ev.paramOffset[i];
+  const d = ev.data;
+  const lo = d[o] | (d[o + 1] << 8) | (d[o + 2] << 16) | (d[o + 3] << 24);
+  const hi = (d[o + 4] | (d[o + 5] << 8) | (d[o + 6] << 16) | (d[o + 7] << 24)) >>> 0;
+  if (hi === 0 && lo >= 0) return lo;
+  return hi * 0x100000000 + (lo >>> 0);
+}
 
 function genericCode(ctx: EventContext): number {
   const ev = ctx.ev;
@@ -163,11 +179,13 @@ export class EventValuesRecorder {
   private eventTuple(ctx: EventContext): number {
     const ev = ctx.ev;
     const code = genericCode(ctx);
-    if (code >= MAX_CODE || ev.nparams >= 64) return this.event.resolve(ctx);
+    if (code >= MAX_CODE || ev.nparams >= 64 || ev.type >= MAX_KIND_ID) return this.event.resolve(ctx);
     const esFd = ctx.es.fd;
     // The table layer's byte and error counts read fd.type (the table entry, eventFd).
     const tableFd = eventFd(ctx);
-    const kind = (((ev.type * MAX_CODE + code) * 64 + ev.nparams) * 32 + (esFd ? esFd.type + 1 : 0)) * 32 + (tableFd ? tableFd.type + 1 : 0);
+    // Generic events (ids 0 and 1) by their syscall code below 2 × MAX_CODE, other ids above.
+    const id = ev.type < 2 ? ev.type * MAX_CODE + code : 2 * MAX_CODE + ev.type;
+    const kind = ((id * 64 + ev.nparams) * 32 + (esFd ? esFd.type + 1 : 0)) * 32 + (tableFd ? tableFd.type + 1 : 0);
     if (ev.type === PROCINFO) return this.procinfoTuple(ctx, kind);
     const res = this.rawres(ctx);
     const resKey = typeof res === 'number' ? res : res === undefined ? NO_RESULT : NaN;
@@ -182,8 +200,8 @@ export class EventValuesRecorder {
    * one lookup by both totals (the kind rarely changes, so its table is kept at hand).
    */
   private procinfoTuple(ctx: EventContext, kind: number): number {
-    const usr = u64Param(ctx, 0);
-    const sys = u64Param(ctx, 1);
+    const usr = ticksKey(ctx.ev, 0);
+    const sys = ticksKey(ctx.ev, 1);
     if (usr === undefined || sys === undefined || this.rawres(ctx) !== undefined) return this.event.resolve(ctx);
     let byTicks = this.lastProcinfoTuples;
     if (kind !== this.lastProcinfoKind) {

@@ -6,16 +6,18 @@
  * Keys compare with === (so 0 and -0 are one key); NaN is not a key.
  */
 const FIRST_CAPACITY = 64;
-const TWO_32 = 4294967296;
 
-function mix(x: number): number {
-  // Low and high 32 bits of an integer-valued double (fractions only weaken the hash).
-  return Math.imul((x | 0) ^ Math.imul((x / TWO_32) | 0, 0x85ebca6b), 0x9e3779b1);
-}
+/** 2^-32: scaling by a power of two is exact, and cheaper than dividing. */
+const INV_TWO_32 = 1 / 4294967296;
 
+// Keys that differ only in high bits (event kinds pack the event id above bit 20) must still
+// land apart in a small table: the shifts fold high bits into the low ones the mask keeps.
 function hashOf(a: number, b: number): number {
-  const h = mix(a) ^ Math.imul(mix(b), 0xc2b2ae35);
-  return h ^ (h >>> 15);
+  let h = (a | 0) ^ Math.imul((a * INV_TWO_32) | 0, 0x27d4eb2f);
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  h ^= (b | 0) ^ Math.imul((b * INV_TWO_32) | 0, 0x165667b1);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 export class NumberPairTable {
