@@ -96,10 +96,33 @@ function dirOf(ctx: EventContext, name: string, dirfd: number | undefined): stri
   return d.name === '' || d.name.endsWith('/') ? d.name : d.name + '/';
 }
 
+// The same fd's name is asked by many fields of an event and by the next events on that fd:
+// the last answer is kept (strings are immutable, so an equal input gives an equal output).
+let lastRawName = '';
+let lastSanitizedName = '';
+
 /** sysdig drops every non-printable byte from names it prints (non-ASCII included). */
 function sanitize(s: string): string {
+  if (s === lastRawName) return lastSanitizedName;
   // eslint-disable-next-line no-control-regex
-  return /[^\x20-\x7e]/.test(s) ? s.replace(/[^\x20-\x7e]/g, '') : s;
+  const clean = /[^\x20-\x7e]/.test(s) ? s.replace(/[^\x20-\x7e]/g, '') : s;
+  lastRawName = s;
+  lastSanitizedName = clean;
+  return clean;
+}
+
+let lastPrefix = '';
+let lastPrefixed = '';
+let lastPrefixedText = ':';
+
+/** `<container id>:<text>` (fd.containername, fd.containerdirectory), the last one kept. */
+function containerPrefixed(prefix: string, text: string): string {
+  if (prefix !== lastPrefix || text !== lastPrefixed) {
+    lastPrefix = prefix;
+    lastPrefixed = text;
+    lastPrefixedText = `${prefix}:${text}`;
+  }
+  return lastPrefixedText;
 }
 
 function fdName(ctx: EventContext): string | undefined {
@@ -205,8 +228,8 @@ export const FD_FIELDS: Record<string, FieldFactory> = {
   'fd.name': s(fdName),
   'fd.directory': s(directory),
   'fd.filename': s(filename),
-  'fd.containername': s((c) => { const n = fdName(c); return n === undefined ? undefined : `${containerPrefix(c.es.thread)}:${n}`; }),
-  'fd.containerdirectory': s((c) => { const d = directory(c); return d === undefined ? undefined : `${containerPrefix(c.es.thread)}:${d}`; }),
+  'fd.containername': s((c) => { const n = fdName(c); return n === undefined ? undefined : containerPrefixed(containerPrefix(c.es.thread), n); }),
+  'fd.containerdirectory': s((c) => { const d = directory(c); return d === undefined ? undefined : containerPrefixed(containerPrefix(c.es.thread), d); }),
   'fd.cip': noArg(() => ipField(clientIp, ipText)),
   'fd.sip': noArg(() => ipField(serverIp, ipText)),
   'fd.lip': noArg(() => ipField((c) => localIp(c, true), ipText)),

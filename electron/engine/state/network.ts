@@ -62,19 +62,34 @@ export function isLocalAddress(interfaces: readonly InterfaceEntry[], containers
   if (!addr) return false;
   if (addr.length === 16) {
     if (containerId) return false;
-    return interfaces.some((i) => i.family === 6 && same(i.addr, addr, 8));
+    for (const i of interfaces) if (i.family === 6 && same(i.addr, addr, 8)) return true;
+    return false;
   }
   if (containerId) {
     const c = containers.get(containerId);
     if (c) {
-      const text = `${addr[0]}.${addr[1]}.${addr[2]}.${addr[3]}`;
+      const text = ipv4Text(addr);
       // sinsp keeps the container IP as a number: '' and 0.0.0.0 are both 0 ("unknown"), and
       // an unknown IP makes it look through every container's.
       if (!isZeroIpText(c.ip)) { if (c.ip === text) return true; }
       else for (const other of containers.values()) if ((isZeroIpText(other.ip) ? '0.0.0.0' : other.ip) === text) return true;
     }
   }
-  return interfaces.some((i) => i.family === 4 && same(i.addr, addr));
+  for (const i of interfaces) if (i.family === 4 && same(i.addr, addr)) return true;
+  return false;
+}
+
+// Asked for every fd field of container threads' sockets: the last address's text is kept.
+let lastIpv4 = -1;
+let lastIpv4Text = '';
+
+function ipv4Text(addr: Uint8Array): string {
+  const key = ((addr[0] << 24) | (addr[1] << 16) | (addr[2] << 8) | addr[3]) >>> 0;
+  if (key !== lastIpv4) {
+    lastIpv4 = key;
+    lastIpv4Text = `${addr[0]}.${addr[1]}.${addr[2]}.${addr[3]}`;
+  }
+  return lastIpv4Text;
 }
 
 function isZeroIpText(ip: string): boolean {
