@@ -120,7 +120,7 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
     row.dir = ev.type & 1;
     row.cpu = ev.cpu;
     row.bytes = Math.max(0, Math.min(0xffffffff, numberOf(buflen(ctx), 0)));
-    row.latency = Number(ctx.es.latencyNs ?? 0n);
+    row.latency = ctx.es.latency;
     row.fileOffset = ev.fileOffset;
     const r = b.addEvent(row);
     if (plainSize > 0 && (r & 255) === 0) report(ev.fileOffset, plainSize);

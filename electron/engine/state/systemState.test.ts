@@ -129,3 +129,24 @@ test('a caller inside a pid namespace does not create the child (its tid is name
   run(s, ev);
   assert.equal(s.threads.has(12), false);
 });
+
+test('latency from timestamp halves equals the bigint difference, across a 2^32 carry and beyond 2^53', () => {
+  const halves = (ev: ReturnType<typeof event>) => Object.assign(ev, { tsHi: Number(ev.ts >> 32n), tsLo: Number(ev.ts & 0xffffffffn) });
+  const cases: Array<[bigint, bigint]> = [
+    [(1n << 32n) - 10n, (1n << 32n) + 40n],
+    [1_700_000_000_123_456_789n, 1_700_000_003_000_000_001n],
+    [1_700_000_003_000_000_001n, 1_700_000_000_123_456_789n],
+    [5n, (1n << 60n) + 7n],
+  ];
+  for (const [enter, exit] of cases) {
+    for (const withHalves of [false, true]) {
+      const s = new SystemState();
+      s.addProcess(process({ tid: 700 }));
+      const e1 = event(6, 700, enter, [p.i64(3), p.u32(10)]);
+      const e2 = event(7, 700, exit, [p.i64(10), p.str('x')]);
+      const es = run(s, withHalves ? halves(e1) : e1, withHalves ? halves(e2) : e2);
+      assert.equal(es.latencyNs, exit - enter);
+      assert.equal(es.latency, Number(exit - enter));
+    }
+  }
+});

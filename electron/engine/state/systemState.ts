@@ -46,8 +46,9 @@ export class EventState {
   enter: EnterEventCopy | undefined;
   /** The matching enter event as recorded (any layout version), when `enterValid`. */
   pairedEnter: EnterEventCopy | undefined;
-  /** evt.latency in ns (0.29.3 semantics: 0 for enter events). */
-  latencyNs = 0n;
+  /** evt.latency in ns (0.29.3 semantics: 0 for enter events); see ThreadInfo.latency. */
+  latency = 0;
+  latencyBig: bigint | undefined = undefined;
   /** -res for failed syscalls, else 0. */
   errorCode = 0;
   /** fd name before the event (to tell whether it changed). */
@@ -62,14 +63,22 @@ export class EventState {
     this.enterValid = false;
     this.enter = undefined;
     this.pairedEnter = undefined;
-    this.latencyNs = 0n;
+    this.latency = 0;
+    this.latencyBig = undefined;
     this.errorCode = 0;
     this.fdNameBefore = undefined;
     this.tracer = undefined;
   }
+
+  /** evt.latency as a bigint (made when asked: the indexer reads the number). */
+  get latencyNs(): bigint {
+    return this.latencyBig ?? BigInt(this.latency);
+  }
 }
 
 const MAX_FDS_PER_TABLE = 4096;
+/** Differences of the high timestamp halves below this give latencies far below 2^53 ns. */
+const LATENCY_HI_LIMIT = 1 << 20;
 const REPARENT_CHILDREN = false;
 
 export class SystemState {
@@ -283,7 +292,7 @@ export class SystemState {
     if (!t && !lookupOnly) t = this.placeholder(recorded.tid);
     es.thread = t;
     if (type === EV.SWITCH) {
-      if (t) es.latencyNs = t.latencyNs;
+      if (t) { es.latency = t.latency; es.latencyBig = t.latencyBig; }
       if (t && upgraded) this.noteThreadChange(parseThreadEvent(this, upgraded, es, t));
       return;
     }
@@ -294,7 +303,7 @@ export class SystemState {
         this.onExit(recorded, es, t, flags, info.params[0]?.name);
       }
     }
-    if (t) es.latencyNs = t.latencyNs;
+    if (t) { es.latency = t.latency; es.latencyBig = t.latencyBig; }
     // Exits whose enter event names no fd: sysdig takes the fd from the exit's parameter 1.
     if (t && type === EV.GETSOCKOPT_X) {
       const fd = intParam(ev, 1);
@@ -341,12 +350,27 @@ export class SystemState {
       }
     }
     t.enterTs = ev.ts;
-    t.latencyNs = 0n;
+    t.enterTsHi = ev.tsHi ?? -1;
+    t.enterTsLo = ev.tsLo ?? 0;
+    t.latency = 0;
+    t.latencyBig = undefined;
     storeEnter(t, ev);
   }
 
   private onExit(ev: CaptureEvent, es: EventState, t: ThreadInfo, flags: number, firstParam: string | undefined): void {
-    if (t.enterTs >= 0n) t.latencyNs = ev.ts - t.enterTs;
+    if (t.enterTs >= 0n) {
+      const hi = ev.tsHi, lo = ev.tsLo;
+      const hiStep = hi === undefined ? NaN : hi - t.enterTsHi;
+      // From the 32-bit halves while the difference is far below 2^53 (exact, no bigint made).
+      if (lo !== undefined && t.enterTsHi >= 0 && hiStep > -LATENCY_HI_LIMIT && hiStep < LATENCY_HI_LIMIT) {
+        t.latency = hiStep * 4294967296 + (lo - t.enterTsLo);
+        t.latencyBig = undefined;
+      } else {
+        const d = ev.ts - t.enterTs;
+        t.latency = Number(d);
+        t.latencyBig = d;
+      }
+    }
     const valid = ev.type === t.lastEventType + 1 || (ev.type === EV.EXECVE_X && t.lastEventType === EV.EXECVEAT_E);
     es.enterValid = valid;
     es.enter = valid ? t.enterParams : undefined;

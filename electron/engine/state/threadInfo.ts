@@ -67,8 +67,15 @@ export class ThreadInfo {
   lastEventType = -1;
   lastEventFd = 0;
   enterTs = -1n;
-  /** evt.latency as sysdig 0.29.3 keeps it: set by exits, zeroed by enters, kept otherwise. */
-  latencyNs = 0n;
+  /** enterTs as 32-bit halves (enterTsHi -1: not known that way), for latency without a bigint. */
+  enterTsHi = -1;
+  enterTsLo = 0;
+  /**
+   * evt.latency in ns as sysdig 0.29.3 keeps it: set by exits, zeroed by enters, kept otherwise.
+   * A number (exact below 2^53 ns); `latencyBig` holds the exact value when it is beyond that.
+   */
+  latency = 0;
+  latencyBig: bigint | undefined = undefined;
   lastEventTs = 0n;
   prevEventTs = 0n;
   /** A copy of the last enter event's parameters, for exit parsers that need them. */
