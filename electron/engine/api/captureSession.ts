@@ -25,9 +25,10 @@ import type { FieldType } from '../../../shared/fields/types';
 import { compileFilter, type Predicate } from '../filter/compile';
 import type { FieldResolver } from '../filter/resolver';
 import { columnarMask, compileColumnar } from '../filter/columnarFilter';
-import { bothSplits, compileOverRows, splitOf } from '../filter/groupMemo';
+import { bothSplits, compileOverRows, splitOf, type RowPredicate } from '../filter/groupMemo';
 import { SignaturePlanner, SignatureTable, type RowKeyed } from '../views/rowSignatures';
-import { forEachRow, tallyWindow, type TallyWindow } from '../views/classTally';
+import { forEachRow } from '../views/classTally';
+import { windowRows, type TallyWindow } from '../index/windowRows';
 import { classTablePlan, foldFromShared, foldOwnTally, WindowTally, type ClassTablePlan } from '../views/classTables';
 import type { SplitPredicate } from '../filter/groupMemo';
 import type { ViewDefinition } from '../../../shared/views/types';
@@ -40,7 +41,7 @@ import { foldTiles } from '../tiles/foldTiles';
 import { sortRows, ViewAggregator, type ViewTable } from '../views/aggregateView';
 import { withTableFields } from '../views/tableFields';
 import { forEachThreadTableEvent } from '../views/threadTableEvents';
-import { hasAmbiguousTimes, indexedRowResolver, zeroTimeRows } from '../views/indexedRows';
+import { hasAmbiguousTimes, indexedRowResolver } from '../views/indexedRows';
 import { cellGetter, splitFieldName } from './fieldGetter';
 
 export interface OpenOptions {
@@ -179,6 +180,24 @@ export class CaptureSession {
     return mask;
   }
 
+  private readonly classMasks = new Lru<Uint8Array>(32);
+
+  /** Row classes matching a filter (1 = match) when the classes decide it, cached per filter text; else undefined. */
+  classMask(filter: string): Uint8Array | undefined {
+    const classes = this.index.classes;
+    if (!classes) return undefined;
+    const hit = this.classMasks.get(filter);
+    if (hit) return hit;
+    this.compile(filter, 'filter');
+    const columnar = compileColumnar(this.index, filter);
+    const split = columnar.ok ? (columnar.predicate as RowPredicate).split : undefined;
+    if (!split || split.byRow) return undefined;
+    const mask = new Uint8Array(classes.firstRow.length);
+    for (let k = 0; k < mask.length; k++) if (!split.byClass || split.byClass(classes.firstRow[k])) mask[k] = 1;
+    this.classMasks.set(filter, mask);
+    return mask;
+  }
+
   /** Rows matching a filter, from a re-scan of the capture (fields the index lacks). */
   async rescanMask(filter: string): Promise<Uint8Array> {
     const pred = this.compile(filter, 'filter');
@@ -201,8 +220,9 @@ export class CaptureSession {
   async tiles(q: TileQuery): Promise<TileValue[]> {
     const { from, to } = this.windowBounds(q.window);
     const filter = q.filter?.trim() ?? '';
-    const rowMask = filter ? await this.rowMask(filter) : undefined;
-    return foldTiles(this.index, { from: this.index.toRelative(from), to: this.index.toRelative(to), samples: q.samples, rowMask, filterText: filter });
+    const classMask = filter ? this.classMask(filter) : undefined;
+    const rowMask = filter && !classMask ? await this.rowMask(filter) : undefined;
+    return foldTiles(this.index, { from: this.index.toRelative(from), to: this.index.toRelative(to), samples: q.samples, rowMask, classMask, filterText: filter });
   }
 
   private tableKey(viewId: string, filter: string, window: TimeWindow | undefined): string {
@@ -331,7 +351,7 @@ export class CaptureSession {
     }
     const bounds = window ? this.windowBounds(window) : undefined;
     const relative = bounds ? { from: index.toRelative(bounds.from), to: index.toRelative(bounds.to) } : undefined;
-    const rows = tallyWindow(index, relative, zeroTimeRows(index));
+    const rows = windowRows(index, relative);
     const userSplit = splitOf(userPred);
     const shared = () => this.sharedTally(`${filter}\u0000${relative?.from}\u0000${relative?.to}`, rows, userSplit);
     for (const p of passes) {

@@ -11,7 +11,7 @@ import type { Predicate } from './compile';
 import { exactRowTs, hasAmbiguousTimes, zeroTimeRows } from '../views/indexedRows';
 import type { FieldResolver, ResolvedField } from './resolver';
 import { valueReader } from '../index/valueColumns';
-import { compileOverRows, type GroupedField } from './groupMemo';
+import { compileOverRows, type GroupedField, type RowPredicate } from './groupMemo';
 
 /** `field`, noted as equal for two rows exactly when `column` is (groupMemo.ts). */
 function keyed(field: ResolvedField<number>, column: ArrayLike<number>): ResolvedField<number> {
@@ -66,6 +66,21 @@ export function compileColumnar(index: CaptureIndex, text: string): ColumnarFilt
 /** Rows matching a compiled columnar predicate, within rows [from, to). */
 export function columnarMask(index: CaptureIndex, predicate: Predicate<number>, from = 0, to = index.events): Uint8Array {
   const mask = new Uint8Array(index.events);
-  for (let row = from; row < to; row++) if (predicate(row)) mask[row] = 1;
+  const split = (predicate as RowPredicate).split;
+  const classes = index.classes;
+  if (!split || !classes) {
+    for (let row = from; row < to; row++) if (predicate(row)) mask[row] = 1;
+    return mask;
+  }
+  // The class part asked once per class, in a loop without a call per row where it is all.
+  const { byClass, byRow } = split;
+  const ids = classes.ids;
+  const answer = new Uint8Array(classes.firstRow.length);
+  for (let row = from; row < to; row++) {
+    const k = ids[row];
+    let a = answer[k];
+    if (a === 0) answer[k] = a = !byClass || byClass(row) ? 2 : 1;
+    if (a === 2 && (!byRow || byRow(row))) mask[row] = 1;
+  }
   return mask;
 }

@@ -6,6 +6,7 @@
 import type { TileValue } from '../../../shared/ipc/contract';
 import { compareTiles, containerKeyedTiles, containersFilter, staticTiles, SYSCALLS_TILE, tileCategories, tileDefinition, type TileDefinition } from '../../../shared/tiles/definitions';
 import { SPAN_CONTAINER, SPAN_LISTENING_PORT, SPAN_PROCESS, type CaptureIndex } from '../index/eventIndex';
+import { outside, windowRows, type TallyWindow } from '../index/windowRows';
 
 export interface TileWindow {
   /** Window bounds in the index's relative time (ns after baseTs), both inclusive. */
@@ -14,6 +15,8 @@ export interface TileWindow {
   samples: number;
   /** Rows matching the user's filter (1 = matches); absent = every row. */
   rowMask?: Uint8Array;
+  /** Or: row classes matching it (index/rowClasses.ts; 1 = matches), for a filter classes decide. */
+  classMask?: Uint8Array;
   /** The user's filter text: the chisel hides Running Containers when it mentions containers. */
   filterText?: string;
 }
@@ -29,67 +32,55 @@ export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
   const defs = ids.map((id) => tileDefinition(id));
   const series = ids.map(() => new Float64Array(samples));
   const totals = new Float64Array(ids.length);
-  const distinctAll = ids.map(() => new Set<number>());
-  const distinctPerBucket = ids.map(() => new Set<number>());
-  const mask = w.rowMask;
+  const rows = windowRows(index, { from: w.from, to: w.to }, true);
+  // In time order when the window's ranges are and the log follows the rows.
+  const ordered = !rows.times && logInRowOrder(index);
+  const distinct = ids.map((_, n) => (defs[n]?.measure === 'distinct' ? distinctCounter(index, ordered) : undefined));
   // Container deaths/restarts drill to the containers they counted.
   const containersOf = ids.map((id) => (containerKeyedTiles.includes(id) ? new Set<number>() : undefined));
 
-  for (let i = 0; i < c.tileRow.length; i++) {
-    const row = c.tileRow[i];
-    if (mask && mask[row] === 0) continue;
-    const t = c.ts[row];
-    if (t < w.from || t > w.to) continue;
-    const tile = c.tileId[i];
-    const b = bucketOf(t);
-    if (defs[tile]?.measure === 'distinct') {
-      const key = c.tileKey[i];
-      distinctAll[tile].add(key);
-      const slot = b * 0x100000000 + (key >>> 0);
-      if (!distinctPerBucket[tile].has(slot)) {
-        distinctPerBucket[tile].add(slot);
-        series[tile][b] += 1;
+  // The log's loop reads the filter's answer per class (or row) and each entry's tile inline.
+  const classMask = w.classMask && index.classes ? w.classMask : undefined;
+  const classIds = index.classes?.ids;
+  const mask = w.rowMask;
+  const isDistinct = Uint8Array.from(distinct, (d) => (d ? 1 : 0));
+  const { tileRow, tileId, tileKey, tileValue, ts } = c;
+  const foldEntries = (from: number, to: number, checkTime: boolean) => {
+    for (let i = from; i < to; i++) {
+      const row = tileRow[i];
+      if (classMask !== undefined ? classMask[classIds![row]] === 0 : mask !== undefined && mask[row] === 0) continue;
+      const t = ts[row];
+      if (checkTime && (t < w.from || t > w.to)) continue;
+      const tile = tileId[i];
+      const b = bucketOf(t);
+      if (isDistinct[tile] === 1) {
+        if (distinct[tile]!.add(tileKey[i], b)) series[tile][b] += 1;
+        continue;
       }
-    } else {
-      series[tile][b] += c.tileValue[i];
-      totals[tile] += c.tileValue[i];
-      if (c.tileKey[i] >= 0) containersOf[tile]?.add(c.tileKey[i]);
+      const v = tileValue[i];
+      series[tile][b] += v;
+      totals[tile] += v;
+      if (tileKey[i] >= 0) containersOf[tile]?.add(tileKey[i]);
     }
-  }
+  };
+  if (ordered) {
+    // The log is in row order: each range of the window is a range of the log.
+    for (let r = 0; r < rows.ranges.length; r += 2) foldEntries(firstEntryAt(tileRow, rows.ranges[r]), firstEntryAt(tileRow, rows.ranges[r + 1]), false);
+  } else foldEntries(0, tileRow.length, true);
 
   // System Calls: every row in the window (the log has no entries for it).
   const syscalls = ids.indexOf(SYSCALLS_TILE);
-  if (syscalls >= 0) {
-    const ts = c.ts;
-    const perBucket = series[syscalls];
-    let total = 0;
-    for (let row = 0; row < ts.length; row++) {
-      if (mask && mask[row] === 0) continue;
-      const t = ts[row];
-      if (t < w.from || t > w.to) continue;
-      perBucket[bucketOf(t)] += 1;
-      total++;
-    }
-    totals[syscalls] += total;
-  }
-
   // Under a filter, processes and ports count when their process has a matching event in the window.
-  let ownerSet: Set<number> | undefined;
-  const owners = (): Set<number> | undefined => {
-    if (!mask) return undefined;
-    if (!ownerSet) {
-      ownerSet = new Set();
-      for (let row = 0; row < c.ts.length; row++) if (mask[row] && c.ts[row] >= w.from && c.ts[row] <= w.to) ownerSet.add(c.pid[row]);
-    }
-    return ownerSet;
-  };
+  const counted = countRows(index, rows, w, bucketOf, syscalls >= 0 ? series[syscalls] : new Float64Array(samples));
+  if (syscalls >= 0) totals[syscalls] += counted.total;
+  const owners = () => counted.owners;
   const byId = new Map<string, { def: TileDefinition; total: number; series: Float64Array }>();
   ids.forEach((id, n) => {
     let def = defs[n];
     if (!def) return;
     const counted = containersOf[n];
     if (counted && counted.size > 0) def = { ...def, drillFilter: containersFilter([...counted].map((k) => index.strings.get(k)).sort()) };
-    byId.set(id, { def, total: def.measure === 'distinct' ? distinctAll[n].size : totals[n], series: series[n] });
+    byId.set(id, { def, total: distinct[n]?.size ?? totals[n], series: series[n] });
   });
   for (const def of staticTiles) {
     if (byId.has(def.id)) continue;
@@ -133,4 +124,134 @@ function foldAlive(index: CaptureIndex, def: TileDefinition, kind: number, from:
     for (let b = b0; b <= b1; b++) s[b] += 1;
   }
   return { def, total: keys.size, series: s };
+}
+
+const logOrder = new WeakMap<CaptureIndex, boolean>();
+
+/** Whether the tile log's rows never go down (it is written while reading, row by row). */
+function logInRowOrder(index: CaptureIndex): boolean {
+  let sorted = logOrder.get(index);
+  if (sorted === undefined) {
+    const rows = index.cols.tileRow;
+    sorted = true;
+    for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) { sorted = false; break; }
+    logOrder.set(index, sorted);
+  }
+  return sorted;
+}
+
+/** The first log entry of row `row` or after it. */
+function firstEntryAt(tileRow: Uint32Array, row: number): number {
+  let lo = 0;
+  let hi = tileRow.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tileRow[mid] < row) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Counts the window's rows matching the filter into `perBucket` and returns the total, with
+ * the processes those rows belong to. A range's rows are in time order, so each slice's rows
+ * are found by bisection and only the filter is asked per row (per class where it can).
+ */
+function countRows(index: CaptureIndex, rows: TallyWindow, w: TileWindow, bucketOf: (t: number) => number, perBucket: Float64Array): { total: number; owners?: Set<number> } {
+  const c = index.cols;
+  const ts = c.ts;
+  const mask = w.rowMask;
+  const classMask = w.classMask && index.classes ? w.classMask : undefined;
+  const ids = index.classes?.ids;
+  const seenClass = classMask ? new Uint8Array(classMask.length) : undefined;
+  const owners = mask || classMask ? new Set<number>() : undefined;
+  let lastOwner = NaN;
+  let total = 0;
+  /** Rows [a, b) of one slice: how many match. */
+  const matching = (a: number, b: number): number => {
+    if (classMask) {
+      let n = 0;
+      for (let row = a; row < b; row++) { const k = ids![row]; seenClass![k] = 1; n += classMask[k]; }
+      return n;
+    }
+    if (mask) {
+      let n = 0;
+      for (let row = a; row < b; row++) {
+        if (mask[row] === 0) continue;
+        n++;
+        if (c.pid[row] !== lastOwner) owners!.add((lastOwner = c.pid[row]));
+      }
+      return n;
+    }
+    return b - a;
+  };
+  for (let r = 0; r < rows.ranges.length; r += 2) {
+    const lo = rows.ranges[r];
+    const hi = rows.ranges[r + 1];
+    if (rows.times) {
+      for (let row = lo; row < hi; row++) {
+        if (outside(ts, rows.times, row) || matching(row, row + 1) === 0) continue;
+        perBucket[bucketOf(ts[row])] += 1;
+        total++;
+      }
+      continue;
+    }
+    let start = lo;
+    while (start < hi) {
+      const b = bucketOf(ts[start]);
+      let a = start;
+      let z = hi;
+      while (a < z) { const m = (a + z) >>> 1; if (bucketOf(ts[m]) <= b) a = m + 1; else z = m; }
+      const n = matching(start, a);
+      perBucket[b] += n;
+      total += n;
+      start = a;
+    }
+  }
+  if (seenClass) {
+    const firstRow = index.classes!.firstRow;
+    for (let k = 0; k < seenClass.length; k++) if (seenClass[k] && classMask![k]) owners!.add(c.pid[firstRow[k]]);
+  }
+  return { total, owners };
+}
+
+/** Things counted once per window and once per slice (files accessed, connections). */
+interface DistinctCounter {
+  /** Notes `key` in slice `bucket`; true when the slice had not counted it yet. */
+  add(key: number, bucket: number): boolean;
+  readonly size: number;
+}
+
+/**
+ * Keys are interned strings: visited in time order (slices never go back), the last slice of
+ * each key in an array says all; otherwise sets of (slice, key) do.
+ */
+function distinctCounter(index: CaptureIndex, inTimeOrder: boolean): DistinctCounter {
+  const keys = index.strings.size;
+  if (inTimeOrder) {
+    const lastBucket = new Int32Array(keys).fill(-1);
+    const counter = {
+      size: 0,
+      add(key: number, bucket: number): boolean {
+        if (key < 0 || key >= keys) throw new Error(`tile key ${key} is not an interned string`);
+        const last = lastBucket[key];
+        if (last === bucket) return false;
+        if (last === -1) counter.size++;
+        lastBucket[key] = bucket;
+        return true;
+      },
+    };
+    return counter;
+  }
+  const all = new Set<number>();
+  const perBucket = new Set<number>();
+  return {
+    get size() { return all.size; },
+    add(key: number, bucket: number): boolean {
+      all.add(key);
+      const slot = bucket * 0x100000000 + (key >>> 0);
+      if (perBucket.has(slot)) return false;
+      perBucket.add(slot);
+      return true;
+    },
+  };
 }

@@ -11,14 +11,9 @@ import type { CaptureIndex } from '../index/eventIndex';
 import { PROCINFO_SYSTEM_TICKS, PROCINFO_USER_TICKS } from '../index/eventValues';
 import { valueReader } from '../index/valueColumns';
 import type { SplitPredicate } from '../filter/groupMemo';
+import { outside, type TallyWindow } from '../index/windowRows';
 
-export interface TallyWindow {
-  /** Rows to visit: [lo, hi). */
-  lo: number;
-  hi: number;
-  /** When set, rows timed outside [from, to] (relative ns) or without a timestamp are skipped. */
-  times?: { from: number; to: number; zero: Set<number> };
-}
+export type { TallyWindow } from '../index/windowRows';
 
 /** Per class (by class id): rows counted, first and last row; `order` lists the classes counted by first row. */
 export interface ClassCounts {
@@ -36,12 +31,6 @@ const UNASKED = 0;
 const REJECTED = 1;
 const ACCEPTED = 2;
 
-/** Whether row `row` (of the window) is skipped for its time. */
-function outside(ts: Float64Array, times: NonNullable<TallyWindow['times']>, row: number): boolean {
-  const t = ts[row];
-  return t < times.from || t > times.to || (t === 0 && times.zero.has(row));
-}
-
 /** Counts the window's rows passing `split`, per class. */
 export function countClasses(index: CaptureIndex, w: TallyWindow, split: SplitPredicate): ClassCounts {
   const classes = index.classes!;
@@ -56,7 +45,7 @@ export function countClasses(index: CaptureIndex, w: TallyWindow, split: SplitPr
   const times = w.times;
   if (!times && !byRow) {
     // The common case, kept lean: a class's first row is the one that asks its question.
-    for (let row = w.lo; row < w.hi; row++) {
+    for (let r = 0; r < w.ranges.length; r += 2) for (let row = w.ranges[r], end = w.ranges[r + 1]; row < end; row++) {
       const k = ids[row];
       let a = answer[k];
       if (a === UNASKED) {
@@ -68,7 +57,7 @@ export function countClasses(index: CaptureIndex, w: TallyWindow, split: SplitPr
       last[k] = row;
     }
   } else {
-    for (let row = w.lo; row < w.hi; row++) {
+    for (let r = 0; r < w.ranges.length; r += 2) for (let row = w.ranges[r], end = w.ranges[r + 1]; row < end; row++) {
       if (times && outside(ts, times, row)) continue;
       const k = ids[row];
       let a = answer[k];
@@ -95,7 +84,7 @@ export function sumLatency(index: CaptureIndex, w: TallyWindow, byRow: SplitPred
   const accepted = counts.accepted;
   const ts = index.cols.ts;
   const times = w.times;
-  for (let row = w.lo; row < w.hi; row++) {
+  for (let r = 0; r < w.ranges.length; r += 2) for (let row = w.ranges[r], end = w.ranges[r + 1]; row < end; row++) {
     const k = ids[row];
     if (accepted[k] === 0 || (times && outside(ts, times, row)) || (byRow && !byRow(row))) continue;
     sums[k] += latencyOf[row];
@@ -158,7 +147,7 @@ export function sumCpu(index: CaptureIndex, w: TallyWindow, byRow: SplitPredicat
   const { usr: usrOf, sys: sysOf, thread: threadOf } = ticks;
   const ts = index.cols.ts;
   const times = w.times;
-  for (let row = w.lo; row < w.hi; row++) {
+  for (let r = 0; r < w.ranges.length; r += 2) for (let row = w.ranges[r], end = w.ranges[r + 1]; row < end; row++) {
     const k = ids[row];
     if (shown[k] === 0 || (times && outside(ts, times, row)) || (byRow && !byRow(row))) continue;
     const t = threadOf[k];
@@ -186,7 +175,7 @@ export function forEachRow(index: CaptureIndex, w: TallyWindow, split: SplitPred
   const answer = byClass && ids ? new Uint8Array(index.classes!.firstRow.length) : undefined;
   const ts = index.cols.ts;
   const times = w.times;
-  for (let row = w.lo; row < w.hi; row++) {
+  for (let r = 0; r < w.ranges.length; r += 2) for (let row = w.ranges[r], end = w.ranges[r + 1]; row < end; row++) {
     if (times && outside(ts, times, row)) continue;
     if (answer) {
       const k = ids![row];
@@ -197,40 +186,4 @@ export function forEachRow(index: CaptureIndex, w: TallyWindow, split: SplitPred
     if (byRow && !byRow(row)) continue;
     visit(row);
   }
-}
-
-const sortedTimes = new WeakMap<CaptureIndex, boolean>();
-
-/** Whether row times never go down (then a window is a range of rows, found by bisection). */
-function timesSorted(index: CaptureIndex): boolean {
-  let sorted = sortedTimes.get(index);
-  if (sorted === undefined) {
-    const ts = index.cols.ts;
-    sorted = true;
-    for (let i = 1; i < ts.length; i++) if (ts[i] < ts[i - 1]) { sorted = false; break; }
-    sortedTimes.set(index, sorted);
-  }
-  return sorted;
-}
-
-/** The first row whose time is above `t` (strictly, or at least `t` when `orEqual`), in sorted times. */
-function bisect(ts: Float64Array, t: number, orEqual: boolean): number {
-  let lo = 0;
-  let hi = ts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ts[mid] < t || (!orEqual && ts[mid] === t)) lo = mid + 1; else hi = mid;
-  }
-  return lo;
-}
-
-/** The rows a window [from, to] (relative ns) covers; every event row when there is no window. */
-export function tallyWindow(index: CaptureIndex, window: { from: number; to: number } | undefined, zero: Set<number>): TallyWindow {
-  if (!window) return { lo: 0, hi: index.events };
-  const times = { from: window.from, to: window.to, zero };
-  if (!timesSorted(index)) return { lo: 0, hi: index.events, times };
-  const ts = index.cols.ts;
-  // Sorted: every row of the range is inside the window, but an event without a timestamp (time 0).
-  const zeroInside = zero.size > 0 && window.from <= 0;
-  return { lo: bisect(ts, window.from, true), hi: bisect(ts, window.to, false), times: zeroInside ? times : undefined };
 }
