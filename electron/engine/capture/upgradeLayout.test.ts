@@ -35,6 +35,19 @@ test('without a stored enter event (other thread, used up, or of another type) t
   assert.equal(paramNumber(up.upgrade(memoryEvent(READ_X, [le64(1), Buffer.from('x')], { tid: 7 }))!, 2), 0);
 });
 
+test('stored enter events of many threads: used ones stay used and waiting ones stay usable as the store is swept', () => {
+  const up = new LayoutUpgrader();
+  // Thread 1 stores an enter event and waits; threads 1000.. each store one and use it.
+  up.upgrade(memoryEvent(READ_E, [le64(41), le32(8)], { tid: 1 }));
+  for (let tid = 1000; tid < 4000; tid++) {
+    up.upgrade(memoryEvent(READ_E, [le64(tid), le32(8)], { tid }));
+    assert.equal(paramNumber(up.upgrade(memoryEvent(READ_X, [le64(8), Buffer.from('x')], { tid }))!, 2), tid);
+  }
+  for (let tid = 1000; tid < 4000; tid += 7) assert.equal(paramNumber(up.upgrade(memoryEvent(READ_X, [le64(8), Buffer.from('x')], { tid }))!, 2), 0);
+  assert.equal(paramNumber(up.upgrade(memoryEvent(READ_X, [le64(8), Buffer.from('x')], { tid: 1 }))!, 2), 41);
+  assert.equal(paramNumber(up.upgrade(memoryEvent(READ_X, [le64(8), Buffer.from('x')], { tid: 1 }))!, 2), 0);
+});
+
 test('conversions chain until the newest id: execve v1 exit becomes the current execve exit', () => {
   const up = new LayoutUpgrader();
   const v1 = memoryEvent(EXECVE_X_V1, [le64(0), cstr('/bin/ls'), Buffer.from('-l\0'), le64(10), le64(10), le64(1), cstr('/root'), le64(1024)]);

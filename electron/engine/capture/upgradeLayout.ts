@@ -38,6 +38,7 @@ for (const [type, nparams, action, newType, instr] of CONVERTER_ROWS) {
 }
 
 const MAX_ROUNDS = 20;
+const SWEEP_STORED_AT = 1024;
 const MAX_VARIABLE_PARAM = 0xffffffff;
 
 /** An event that owns its bytes (stored enter events, conversion results). */
@@ -47,6 +48,8 @@ class OwnedEvent implements CaptureEvent {
   paramOffset = new Uint32Array(32);
   paramLength = new Uint32Array(32);
   private used = 0;
+  /** A stored enter event already merged into its exit: as good as absent (see LayoutUpgrader.store). */
+  consumed = false;
 
   // The state engine, the inspector and the indexer each read ts; building the bigint once per
   // event instead of per read took 5% off the indexing pass.
@@ -120,6 +123,8 @@ export class LayoutUpgrader {
   /** First problem of each kind, for the reader's warnings. */
   readonly problems = new Map<string, number>();
   private readonly stored = new Map<number, OwnedEvent>();
+  /** Stored entries are swept of consumed ones when the map grows past this. */
+  private sweepAt = SWEEP_STORED_AT;
   /** Stored events already used, kept for reuse: old captures store one per syscall. */
   private readonly spare: OwnedEvent[] = [];
   private readonly scratch = [new OwnedEvent(), new OwnedEvent()];
@@ -172,13 +177,25 @@ export class LayoutUpgrader {
     return ev;
   }
 
+  // A thread's stored enter event stays in the map once consumed, to be overwritten by its next
+  // one: deleting and re-adding it for every syscall made the Map rehash (a tenth of the pass's
+  // allocations). Consumed entries of threads gone quiet are swept out as the map grows.
   private store(ev: CaptureEvent): void {
     let copy = this.stored.get(ev.tid);
     if (copy === undefined) {
+      if (this.stored.size >= this.sweepAt) this.sweep();
       copy = this.spare.pop() ?? new OwnedEvent();
       this.stored.set(ev.tid, copy);
     }
     copy.copyFrom(ev);
+    copy.consumed = false;
+  }
+
+  private sweep(): void {
+    for (const [tid, e] of this.stored) {
+      if (e.consumed) { this.stored.delete(tid); this.spare.push(e); }
+    }
+    this.sweepAt = Math.max(SWEEP_STORED_AT, this.stored.size * 2);
   }
 
   private convert(cur: CaptureEvent, conv: Conversion, into: number): OwnedEvent {
@@ -188,7 +205,7 @@ export class LayoutUpgrader {
     out.begin(cur, newType);
     if (!changeType) for (let i = 0; i < cur.nparams; i++) out.push(cur.data, cur.paramOffset[i], cur.paramLength[i]);
     let enter = this.stored.get(cur.tid);
-    if (enter !== undefined && enter.type !== cur.type - 1) enter = undefined;
+    if (enter !== undefined && (enter.consumed || enter.type !== cur.type - 1)) enter = undefined;
     const targetParams = EVENTS[newType]?.params ?? [];
     let usedEnter = false;
     for (const ins of conv.instructions) {
@@ -217,10 +234,7 @@ export class LayoutUpgrader {
         }
       }
     }
-    if (usedEnter) {
-      this.stored.delete(cur.tid);
-      this.spare.push(enter!);
-    }
+    if (usedEnter) enter!.consumed = true;
     return out;
   }
 
