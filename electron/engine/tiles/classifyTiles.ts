@@ -28,6 +28,21 @@ function startsWithAny(s: string, prefixes: readonly string[]): boolean {
   return false;
 }
 
+/** Whether `str(v)` starts with the ASCII text `prefix` (bytes compared as latin1, as str reads them). */
+function textStartsWith(v: FieldValue | undefined, prefix: string): boolean {
+  if (v instanceof Uint8Array) {
+    if (v.length < prefix.length) return false;
+    for (let i = 0; i < prefix.length; i++) if (v[i] !== prefix.charCodeAt(i)) return false;
+    return true;
+  }
+  return (str(v) ?? '').startsWith(prefix);
+}
+
+function textStartsWithAny(v: FieldValue | undefined, prefixes: readonly string[]): boolean {
+  for (const p of prefixes) if (textStartsWith(v, p)) return true;
+  return false;
+}
+
 function isLogFile(name: string): boolean {
   return (name.includes('.log') || name.includes('_log') || name.includes('/var/log')) && !(name.includes('.gz') || name.includes('.tgz'));
 }
@@ -232,11 +247,12 @@ export class TileClassifier<Ctx> {
       const service = serviceOfPort(sport);
       if (service) this.add(row, networkAppTileId(service), buflen);
     }
-    const buf = str(f.buffer(ctx)) ?? '';
-    if (buf.startsWith('HTTP/')) {
+    // Most payloads are not HTTP: their bytes are checked as they are, made text only for a status.
+    const payload = f.buffer(ctx);
+    if (textStartsWith(payload, 'HTTP/')) {
       this.add(row, 'perf.http.responses');
-      if (Number(buf.split(' ')[1]) !== 200) this.add(row, 'perf.http.errors');
-    } else if (startsWithAny(buf, httpRequestStarts)) {
+      if (Number((str(payload) ?? '').split(' ')[1]) !== 200) this.add(row, 'perf.http.errors');
+    } else if (textStartsWithAny(payload, httpRequestStarts)) {
       this.add(row, 'perf.http.requests');
     }
   }
