@@ -12,6 +12,7 @@ import { engineResolver } from '../../electron/engine/api/engineResolver';
 import { listedViews } from '../../shared/views/catalog';
 import type { TimeWindow } from '../../shared/ipc/contract';
 import type { ViewTable } from '../../electron/engine/views/aggregateView';
+import { computeClassBlocks } from '../../electron/engine/index/classBlocks';
 
 const CAPTURES = [
   'bencerex_example4-1.scap', 'inspect_502Error.scap', 'sysflow_client-server_tcp-client-server.scap',
@@ -37,12 +38,20 @@ for (const name of CAPTURES) {
       { filter: 'proc.name!=sshd and evt.type!=switch' },
       { filter: '', window },
       { filter: 'fd.type=file or evt.failed=true', window },
+      { filter: 'evt.type!=read', window: { from: String(first + (last - first) / 10n), to: String(first + ((last - first) * 9n) / 10n) } },
     ];
     assert.ok(session.index.classes, `${name}: the index has row classes`);
     const rescanned = await Promise.all(questions.map((q) => session.rescanTables(ids, q.filter, q.window)));
-    // Counted per row class, then (classes taken away) folded per row signature.
-    for (const how of ['row classes', 'row signatures']) {
-      if (how === 'row signatures') (session.index as { classes?: unknown }).classes = undefined;
+    // Counted per row class from blocks of 1,024 rows, per class row by row, then (classes
+    // taken away) folded per row signature.
+    const index = session.index as { classes?: unknown; blocks?: unknown };
+    for (const how of ['class blocks', 'row classes', 'row signatures']) {
+      if (how === 'class blocks') {
+        index.blocks = computeClassBlocks(session.index, 1024);
+        assert.ok(index.blocks, `${name}: class blocks of 1,024 rows`);
+      }
+      if (how === 'row classes') index.blocks = undefined;
+      if (how === 'row signatures') index.classes = undefined;
       questions.forEach((q, i) => {
         const indexed = session.indexedTables(ids, q.filter, q.window);
         assert.ok(indexed, `${name} '${q.filter}' ${q.window ? 'window' : ''}: views still need a re-scan`);

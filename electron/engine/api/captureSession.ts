@@ -353,7 +353,8 @@ export class CaptureSession {
     const relative = bounds ? { from: index.toRelative(bounds.from), to: index.toRelative(bounds.to) } : undefined;
     const rows = windowRows(index, relative);
     const userSplit = splitOf(userPred);
-    const shared = () => this.sharedTally(`${filter}\u0000${relative?.from}\u0000${relative?.to}`, rows, userSplit);
+    // Keyed by the question (and by what the index holds, which tests vary).
+    const shared = () => this.sharedTally(`${filter}\u0000${relative?.from}\u0000${relative?.to}\u0000${!!index.blocks}`, rows, userSplit);
     for (const p of passes) {
       const viewSplit = splitOf(p.viewPred);
       const split = bothSplits(userSplit, viewSplit);

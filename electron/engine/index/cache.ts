@@ -20,7 +20,7 @@ import { INDEX_FORMAT_VERSION, readIndexFile, writeIndexColumns } from './indexF
 const HEAD_TAIL_BYTES = 1 << 20;
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024 * 1024;
 /** Bump when what the indexer records or how view tables are computed changes, so older entries are rebuilt. */
-export const INDEXER_VERSION = 13;
+export const INDEXER_VERSION = 14;
 
 export function defaultCacheDir(): string {
   if (process.env.SYSCOPE_CACHE_DIR) return process.env.SYSCOPE_CACHE_DIR;

@@ -19,6 +19,7 @@ import { StringTable } from './stringTable';
 import { decodeIndexFile, encodeIndexFile, IndexFormatError, type ColumnArray } from './indexFile';
 import { decodeValueColumns, encodeValueColumns, type EncodedValueColumns, type ValueColumn } from './valueColumns';
 import { checkRowClasses, computeRowClasses, type RowClasses } from './rowClasses';
+import { classBlockColumns, computeClassBlocks, decodeClassBlocks, type ClassBlocks } from './classBlocks';
 
 /** What identifies the capture an index was built from (see cache.ts). */
 export interface FileIdentity { size: number; mtimeMs: number; headTailHash: string }
@@ -79,7 +80,9 @@ export class CaptureIndex {
     /** csysdig's end-of-capture thread-table events (views/threadTableEvents.ts), one row per thread, fields recorded. */
     readonly threadRows: Readonly<Record<string, ValueColumn>> = {},
     /** Rows grouped by everything but time and latency (rowClasses.ts); undefined when rows rarely repeat. */
-    readonly classes?: RowClasses) {}
+    readonly classes?: RowClasses,
+    /** Row classes per block of rows (classBlocks.ts); undefined without classes or when blocks would not save much. */
+    readonly blocks?: ClassBlocks) {}
 
   /** The columns row classes are drawn from, in a fixed order (the grouped tuples, fd.num, core). */
   classColumns(): Array<ArrayLike<number>> {
@@ -103,11 +106,14 @@ export class CaptureIndex {
     return this.covers.has(column);
   }
 
-  /** This index with its row classes computed (itself if there are already, or too many). */
+  /** This index with its row classes and their blocks computed (itself if there are already, or too many). */
   withClasses(): CaptureIndex {
     if (this.classes) return this;
     const classes = computeRowClasses(this.classColumns(), this.events);
-    return classes ? new CaptureIndex(this.meta, this.strings, this.cols, this.values, this.threadRows, classes) : this;
+    if (!classes) return this;
+    const withClasses = new CaptureIndex(this.meta, this.strings, this.cols, this.values, this.threadRows, classes);
+    const blocks = computeClassBlocks(withClasses);
+    return blocks ? new CaptureIndex(this.meta, this.strings, this.cols, this.values, this.threadRows, classes, blocks) : withClasses;
   }
 
   /** How many thread-table rows were recorded. */
@@ -143,6 +149,7 @@ export class CaptureIndex {
       columns: {
         ...(this.cols as unknown as Record<string, ColumnArray>), ...v.arrays, ...t.arrays,
         ...(this.classes ? { 'class:ids': this.classes.ids, 'class:firstRow': this.classes.firstRow } : {}),
+        ...(this.blocks ? classBlockColumns(this.blocks) : {}),
       },
     };
   }
@@ -173,7 +180,10 @@ export class CaptureIndex {
     const { strings: _s, values: _v, threadRows: _t, ...rest } = m;
     const cols: Record<string, ColumnArray> = {};
     for (const name of Object.keys(eventColumns)) cols[name] = columns[name];
-    return new CaptureIndex(rest as IndexMeta, strings, cols as unknown as Columns, values, threadRows, decodeRowClasses(columns, rows));
+    const classes = decodeRowClasses(columns, rows);
+    const blocks = classes ? decodeClassBlocks(columns, rows, classes.firstRow.length) : undefined;
+    if (typeof blocks === 'string') throw new IndexFormatError(blocks);
+    return new CaptureIndex(rest as IndexMeta, strings, cols as unknown as Columns, values, threadRows, classes, blocks);
   }
 }
 

@@ -12,6 +12,8 @@ export interface TallyWindow {
   ranges: number[];
   /** When set, rows timed outside [from, to] (relative ns) or without a timestamp are skipped. */
   times?: { from: number; to: number; zero: Set<number> };
+  /** The rows the ranges span, and whether the rows without a timestamp there are in them (not for windows kept at time 0). */
+  span?: { lo: number; hi: number; untimed: boolean };
 }
 
 /** Whether row `row` (of the window) is skipped for its time. */
@@ -72,7 +74,7 @@ function bisect(ts: Float64Array, zero: Set<number>, t: number, orEqual: boolean
  * (the overview tiles count them at time 0, inside a window that starts there).
  */
 export function windowRows(index: CaptureIndex, window: { from: number; to: number } | undefined, untimedAtZero = false): TallyWindow {
-  if (!window) return { ranges: [0, index.events] };
+  if (!window) return { ranges: [0, index.events], span: { lo: 0, hi: index.events, untimed: true } };
   const zero = zeroRowSet(index);
   const zeroRows = index.meta.zeroTimeRows ?? [];
   const keepZero = untimedAtZero && window.from <= 0 && window.to >= 0;
@@ -87,5 +89,5 @@ export function windowRows(index: CaptureIndex, window: { from: number; to: numb
   ranges.push(lo);
   for (const z of zeroRows) if (z >= lo && z < hi) ranges.push(z, z + 1);
   ranges.push(hi);
-  return { ranges };
+  return keepZero ? { ranges } : { ranges, span: { lo, hi, untimed: false } };
 }

@@ -8,10 +8,11 @@
  * into tables.
  */
 import type { CaptureIndex } from '../index/eventIndex';
-import { PROCINFO_SYSTEM_TICKS, PROCINFO_USER_TICKS } from '../index/eventValues';
-import { valueReader } from '../index/valueColumns';
+import { capCpu, type ClassTicks } from '../index/classTicks';
+export { classTicks } from '../index/classTicks';
 import type { SplitPredicate } from '../filter/groupMemo';
 import { outside, type TallyWindow } from '../index/windowRows';
+import { blockCover, countByBlocks, cpuByBlocks, latencyByBlocks, shownByWholeThreads } from './blockTally';
 
 export type { TallyWindow } from '../index/windowRows';
 
@@ -33,6 +34,8 @@ const ACCEPTED = 2;
 
 /** Counts the window's rows passing `split`, per class. */
 export function countClasses(index: CaptureIndex, w: TallyWindow, split: SplitPredicate): ClassCounts {
+  const cover = split.byRow ? undefined : blockCover(index, w);
+  if (cover) return ordered(index, countByBlocks(index, cover, split.byClass));
   const classes = index.classes!;
   const ids = classes.ids;
   const size = classes.firstRow.length;
@@ -67,17 +70,25 @@ export function countClasses(index: CaptureIndex, w: TallyWindow, split: SplitPr
       last[k] = row;
     }
   }
+  return ordered(index, { count, first, last, accepted: Uint8Array.from(answer, (a) => (a === ACCEPTED ? 1 : 0)) });
+}
+
+/** Counts with the classes counted listed in the order of their first rows. */
+function ordered(index: CaptureIndex, c: Omit<ClassCounts, 'order'>): ClassCounts {
+  const { count, first } = c;
   let n = 0;
-  for (let k = 0; k < size; k++) if (count[k] > 0) n++;
+  for (let k = 0; k < count.length; k++) if (count[k] > 0) n++;
   const firsts = new Int32Array(n);
-  for (let k = 0, i = 0; k < size; k++) if (count[k] > 0) firsts[i++] = first[k];
+  for (let k = 0, i = 0; k < count.length; k++) if (count[k] > 0) firsts[i++] = first[k];
   firsts.sort();
-  const accepted = Uint8Array.from(answer, (a) => (a === ACCEPTED ? 1 : 0));
-  return { order: firsts.map((row) => ids[row]), count, first, last, accepted };
+  const ids = index.classes!.ids;
+  return { ...c, order: firsts.map((row) => ids[row]) };
 }
 
 /** Sums evt.latency per class over the rows `counts` counted (same window and row part). */
 export function sumLatency(index: CaptureIndex, w: TallyWindow, byRow: SplitPredicate['byRow'], counts: ClassCounts): Float64Array {
+  const cover = byRow ? undefined : blockCover(index, w);
+  if (cover) return latencyByBlocks(index, cover, counts.accepted);
   const ids = index.classes!.ids;
   const latencyOf = index.cols.latency;
   const sums = new Float64Array(counts.count.length);
@@ -92,50 +103,16 @@ export function sumLatency(index: CaptureIndex, w: TallyWindow, byRow: SplitPred
   return sums;
 }
 
-/** Per class: its procinfo ticks (NaN where none) and a dense number for its thread. */
-export interface ClassTicks { usr: Float64Array; sys: Float64Array; thread: Int32Array; threads: number }
-
-const ticksOf = new WeakMap<CaptureIndex, ClassTicks | null>();
-
-/** The classes' procinfo ticks, read once per index; undefined when the index has none. */
-export function classTicks(index: CaptureIndex): ClassTicks | undefined {
-  let t = ticksOf.get(index);
-  if (t === undefined) {
-    const u = index.values[PROCINFO_USER_TICKS];
-    const s = index.values[PROCINFO_SYSTEM_TICKS];
-    t = u && s ? readTicks(index, valueReader(u), valueReader(s)) : null;
-    ticksOf.set(index, t);
-  }
-  return t ?? undefined;
-}
-
-function readTicks(index: CaptureIndex, readU: (row: number) => unknown, readS: (row: number) => unknown): ClassTicks {
-  const firstRow = index.classes!.firstRow;
-  const size = firstRow.length;
-  const usr = new Float64Array(size).fill(NaN);
-  const sys = new Float64Array(size).fill(NaN);
-  const thread = new Int32Array(size);
-  const threads = new Map<number, number>();
-  for (let k = 0; k < size; k++) {
-    const row = firstRow[k];
-    const tid = index.cols.tid[row];
-    let t = threads.get(tid);
-    if (t === undefined) threads.set(tid, (t = threads.size));
-    thread[k] = t;
-    const a = readU(row);
-    const b = readS(row);
-    if (typeof a === 'number' && typeof b === 'number') { usr[k] = a; sys[k] = b; }
-  }
-  return { usr, sys, thread, threads: threads.size };
-}
-
-const cap = (v: number) => (v < 0 ? 0 : v > 100 ? 100 : v);
+const cap = capCpu;
 
 /**
  * Sums the CPU changes per class over the procinfo rows of classes with `shown` set, each
- * against the previous such row of its thread (the first of a thread changes nothing).
+ * against the previous such row of its thread (the first of a thread changes nothing);
+ * `counts`: the same window's counts.
  */
-export function sumCpu(index: CaptureIndex, w: TallyWindow, byRow: SplitPredicate['byRow'], ticks: ClassTicks, shown: Uint8Array): CpuTotals {
+export function sumCpu(index: CaptureIndex, w: TallyWindow, byRow: SplitPredicate['byRow'], ticks: ClassTicks, shown: Uint8Array, counts: ClassCounts): CpuTotals {
+  const cover = byRow || !index.blocks?.cpu ? undefined : blockCover(index, w);
+  if (cover && shownByWholeThreads(ticks, shown, counts.count)) return cpuByBlocks(index, cover, ticks, shown);
   const ids = index.classes!.ids;
   const size = shown.length;
   const tot = new Float64Array(size);
