@@ -45,8 +45,21 @@ function runcMatch(path: string, prefix: string, suffix: string, containerdVaria
   return candidate.slice(0, 12);
 }
 
+// Every clone and execve asks this for each of the thread's cgroups, and a capture has few
+// distinct paths: answers are kept (up to a bound, against captures with endless new paths).
+const idByCgroupPath = new Map<string, string | undefined>();
+const MAX_KEPT_CGROUP_PATHS = 4096;
+
 /** Container id of one cgroup path, or undefined when it names none. */
 export function containerIdFromCgroupPath(path: string): string | undefined {
+  if (idByCgroupPath.has(path)) return idByCgroupPath.get(path);
+  const id = findContainerId(path);
+  if (idByCgroupPath.size >= MAX_KEPT_CGROUP_PATHS) idByCgroupPath.clear();
+  idByCgroupPath.set(path, id);
+  return id;
+}
+
+function findContainerId(path: string): string | undefined {
   for (const [pre, suf] of [['/libpod-', '.scope'], ['/libpod-', '.scope/container'], ['/libpod-', '']] as const) {
     const id = runcMatch(path, pre, suf, false);
     if (id) return id;

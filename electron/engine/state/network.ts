@@ -67,29 +67,39 @@ export function isLocalAddress(interfaces: readonly InterfaceEntry[], containers
   }
   if (containerId) {
     const c = containers.get(containerId);
-    if (c) {
-      const text = ipv4Text(addr);
+    // (A shorter address reads as text with 'undefined' in it in sinsp's terms: never a match.)
+    if (c && addr.length >= 4) {
+      const ip = ((addr[0] << 24) | (addr[1] << 16) | (addr[2] << 8) | addr[3]) >>> 0;
       // sinsp keeps the container IP as a number: '' and 0.0.0.0 are both 0 ("unknown"), and
       // an unknown IP makes it look through every container's.
-      if (!isZeroIpText(c.ip)) { if (c.ip === text) return true; }
-      else for (const other of containers.values()) if ((isZeroIpText(other.ip) ? '0.0.0.0' : other.ip) === text) return true;
+      if (!isZeroIpText(c.ip)) { if (ipv4OfText(c.ip) === ip) return true; }
+      else for (const other of containers.values()) if ((isZeroIpText(other.ip) ? 0 : ipv4OfText(other.ip)) === ip) return true;
     }
   }
   for (const i of interfaces) if (i.family === 4 && same(i.addr, addr)) return true;
   return false;
 }
 
-// Asked for every fd field of container threads' sockets: the last address's text is kept.
-let lastIpv4 = -1;
-let lastIpv4Text = '';
+// Asked for every fd field of container threads' sockets: a container's IP text is read once.
+// It matches an address exactly when it is that address's dotted-decimal text, so anything
+// else (leading zeros, spaces, IPv6) is no address (-1).
+const ipv4ByText = new Map<string, number>();
+const CANONICAL_BYTE = /^(?:0|[1-9][0-9]{0,2})$/;
 
-function ipv4Text(addr: Uint8Array): string {
-  const key = ((addr[0] << 24) | (addr[1] << 16) | (addr[2] << 8) | addr[3]) >>> 0;
-  if (key !== lastIpv4) {
-    lastIpv4 = key;
-    lastIpv4Text = `${addr[0]}.${addr[1]}.${addr[2]}.${addr[3]}`;
+function ipv4OfText(text: string): number {
+  let ip = ipv4ByText.get(text);
+  if (ip === undefined) {
+    const parts = text.split('.');
+    ip = parts.length === 4 ? 0 : -1;
+    for (const part of parts) {
+      if (ip < 0) break;
+      const v = CANONICAL_BYTE.test(part) ? Number(part) : 256;
+      ip = v > 255 ? -1 : ip * 256 + v;
+    }
+    if (ipv4ByText.size >= 4096) ipv4ByText.clear();
+    ipv4ByText.set(text, ip);
   }
-  return lastIpv4Text;
+  return ip;
 }
 
 function isZeroIpText(ip: string): boolean {
