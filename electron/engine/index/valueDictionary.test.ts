@@ -30,3 +30,15 @@ test('bytes are matched by content and copied', () => {
   assert.equal(d.idOf(new Uint8Array([1, 2])), a);
   assert.deepEqual([...(d.values[a] as Uint8Array)], [1, 2]);
 });
+
+test('short and long byte values are keyed by every byte', () => {
+  const d = new ValueDictionary();
+  const long = Uint8Array.from({ length: 100 }, (_, i) => i);
+  const longer = Uint8Array.from({ length: 101 }, (_, i) => i);
+  const short = long.slice(0, 64);
+  const ids = [d.idOf(long), d.idOf(longer), d.idOf(short), d.idOf(new Uint8Array(4)), d.idOf(new Uint8Array(16))];
+  assert.equal(new Set(ids).size, 5);
+  assert.equal(d.idOf(new Uint8Array(4)), ids[3]);
+  assert.equal(d.idOf(long.slice()), ids[0]);
+  assert.equal(d.idOf(short.slice()), ids[2]);
+});

@@ -8,6 +8,8 @@ import type { FieldValue, ScalarValue } from '../filter/resolver';
 /** A lookup key for bytes and lists (never equal to another value's key). */
 function keyOf(v: ScalarValue | readonly ScalarValue[]): string {
   if (v instanceof Uint8Array) {
+    // Addresses (4 or 16 bytes) in one call: a character at a time built a chain of strings.
+    if (v.length <= 64) return 'b' + String.fromCharCode.apply(null, v as unknown as number[]);
     let k = 'b';
     for (let i = 0; i < v.length; i++) k += String.fromCharCode(v[i]);
     return k;
