@@ -47,6 +47,7 @@ function isLogFile(name: string): boolean {
   return (name.includes('.log') || name.includes('_log') || name.includes('/var/log')) && !(name.includes('.gz') || name.includes('.tgz'));
 }
 
+const RECENT_SIGHTINGS = 1024;
 const ts0 = (ts: bigint): bigint | undefined => (ts > 0n ? ts : undefined);
 const httpRequestStarts = HTTP_METHODS.map((m) => `${m} `);
 
@@ -60,8 +61,9 @@ export class TileClassifier<Ctx> {
   /** Exits judged at the end of the capture (see containerDeaths.ts). */
   private readonly undecidedExits: Array<{ row: number; containerId: string }> = [];
   private syscallsRegistered = false;
-  private lastSightedTid = -1;
-  private lastSightedContainer = '';
+  /** Recent (tid, container) sightings by tid's low bits (see containerLife). */
+  private readonly recentTids = new Float64Array(RECENT_SIGHTINGS).fill(NaN);
+  private readonly recentContainers: string[] = new Array<string>(RECENT_SIGHTINGS).fill('');
 
   constructor(resolve: FieldResolver<Ctx>, private readonly out: CaptureIndexBuilder) {
     const g = (n: string, a?: string) => getter(resolve, n, a);
@@ -190,10 +192,12 @@ export class TileClassifier<Ctx> {
     const tid = num(f.tid(ctx)) ?? -1;
     const containerId = str(f.containerId(ctx)) ?? '';
     const exit = type === 'procexit';
-    // Runs of events from one thread: a thread just sighted in its container is not new again.
-    if (!exit && tid === this.lastSightedTid && containerId === this.lastSightedContainer) return;
-    this.lastSightedTid = tid;
-    this.lastSightedContainer = containerId;
+    // A thread seen lately in its container is not new there again: recent sightings are kept
+    // by tid in a small table, which spares most events the lookup in the tracker's large map.
+    const slot = tid & (RECENT_SIGHTINGS - 1);
+    if (!exit && this.recentTids[slot] === tid && this.recentContainers[slot] === containerId) return;
+    this.recentTids[slot] = tid;
+    this.recentContainers[slot] = containerId;
     if (!exit && !this.containerDeaths.isNewSighting(tid, containerId)) return;
     const p: ProcessSighting = {
       pid: num(f.pid(ctx)) ?? -1, tid, containerId, ppid: num(f.ppid(ctx)), vpid: num(f.vpid(ctx)),
