@@ -135,10 +135,26 @@ function sanitizeOpt(s: string | undefined): string | undefined {
   return s === undefined ? undefined : sanitize(s);
 }
 
+let lastPathForDirectory = '';
+let lastDirectory = '/';
+
 function directoryOf(name: string): string {
+  if (name === lastPathForDirectory) return lastDirectory;
   const pos = name.lastIndexOf('/');
-  if (pos > 0) return pos < name.length - 1 ? name.slice(0, pos) : name;
-  return '/';
+  lastPathForDirectory = name;
+  lastDirectory = pos > 0 ? (pos < name.length - 1 ? name.slice(0, pos) : name) : '/';
+  return lastDirectory;
+}
+
+let lastPathForFilename = '';
+let lastFilename = '/';
+
+function filenameOf(name: string): string {
+  if (name === lastPathForFilename) return lastFilename;
+  const pos = name.lastIndexOf('/');
+  lastPathForFilename = name;
+  lastFilename = pos < 0 ? '/' : pos < name.length - 1 ? name.slice(pos + 1) : name;
+  return lastFilename;
 }
 
 function directory(ctx: EventContext): string | undefined {
@@ -156,10 +172,7 @@ function directory(ctx: EventContext): string | undefined {
 function filename(ctx: EventContext): string | undefined {
   const fd = eventFd(ctx);
   if (!fd || (fd.type !== FdType.File && fd.type !== FdType.FileV2)) return undefined;
-  const name = sanitize(fd.name);
-  const pos = name.lastIndexOf('/');
-  if (pos < 0) return '/';
-  return pos < name.length - 1 ? name.slice(pos + 1) : name;
+  return filenameOf(sanitize(fd.name));
 }
 
 /** fd.typechar when the table has no entry: guessed from the syscall, as sysdig does. */

@@ -33,8 +33,35 @@ function parentOf(state: SystemState, t: ThreadInfo): ThreadInfo | undefined {
   return t.ptid > 0 && t.ptid !== t.tid ? state.threads.get(t.ptid) : undefined;
 }
 
+// The indexer asks a thread's command-line fields again whenever the state moves on, mostly for
+// the same thread: the last joined texts are kept (argument lists are replaced, never edited).
+let lastArgs: readonly string[] = [];
+let lastJoinedArgs = '';
+
+function joinedArgs(args: readonly string[]): string {
+  if (args !== lastArgs) { lastArgs = args; lastJoinedArgs = args.join(' '); }
+  return lastJoinedArgs;
+}
+
+/** `head args...`, the last one kept (one for proc.cmdline, one for proc.exeline). */
+function commandLines(): (head: string, args: readonly string[]) => string {
+  let lastHead = '';
+  let lastHeadArgs: readonly string[] = [];
+  let lastLine = '';
+  return (head, args) => {
+    if (head !== lastHead || args !== lastHeadArgs) {
+      lastHead = head;
+      lastHeadArgs = args;
+      lastLine = `${head} ${joinedArgs(args)}`;
+    }
+    return lastLine;
+  };
+}
+const cmdlineText = commandLines();
+const exelineText = commandLines();
+
 function cmdline(t: ThreadInfo): string {
-  return t.args.length ? `${t.comm} ${t.args.join(' ')}` : t.comm;
+  return t.args.length ? cmdlineText(t.comm, t.args) : t.comm;
 }
 
 /** -1 is sinsp's "unknown" for namespace ids (other negative values print as they are). */
@@ -239,9 +266,9 @@ export const PROC_FIELDS: Record<string, FieldFactory> = {
   'proc.name': g((c) => thread(c)?.comm),
   'proc.exe': g((c) => thread(c)?.exe),
   'proc.exepath': g((c) => thread(c)?.exepath),
-  'proc.args': g((c) => thread(c)?.args.join(' ')),
+  'proc.args': g((c) => { const t = thread(c); return t ? joinedArgs(t.args) : undefined; }),
   'proc.cmdline': g((c) => { const t = thread(c); return t ? cmdline(t) : undefined; }),
-  'proc.exeline': g((c) => { const t = thread(c); return t ? `${t.exe} ${t.args.join(' ')}` : undefined; }),
+  'proc.exeline': g((c) => { const t = thread(c); return t ? exelineText(t.exe, t.args) : undefined; }),
   'proc.cmdnargs': u64((c) => thread(c)?.args.length),
   'proc.cmdlenargs': u64((c) => { const t = thread(c); return t ? t.args.reduce((s, a) => s + a.length, 0) : undefined; }),
   'proc.env': g((c) => { const t = main(c); return t ? withoutTrailingEmpty(t.env).join(' ') : undefined; }),
