@@ -70,11 +70,11 @@ export function computeClassBlocks(index: CaptureIndex, blockRows = BLOCK_ROWS):
   const rows = index.events;
   const size = classes.firstRow.length;
   const ids = classes.ids;
-  const zero = new Set(index.meta.zeroTimeRows ?? []);
+  const zeroRows = index.meta.zeroTimeRows ?? [];
   const latencyOf = index.cols.latency;
   const ticks = classTicks(index);
   let cpuOk = ticks !== undefined;
-  if (ticks) for (const z of zero) if (ticks.usr[ids[z]] === ticks.usr[ids[z]]) cpuOk = false;
+  if (ticks) for (const z of zeroRows) if (ticks.usr[ids[z]] === ticks.usr[ids[z]]) cpuOk = false;
   const blocks = Math.ceil(rows / blockRows);
   const limit = Math.max(1 << 16, rows * MAX_ENTRY_SHARE);
   // Per class within the block being read, and the classes it touched.
@@ -97,21 +97,26 @@ export function computeClassBlocks(index: CaptureIndex, blockRows = BLOCK_ROWS):
   const threadTouched = new Int32Array(threads);
   const out = { entryStart: new Int32Array(blocks + 1), cls: ints(), count: ints(), first: ints(), last: ints(), latency: floats(), tot: floats(), usr: floats(), sys: floats() };
   const th = { threadStart: new Int32Array(blocks + 1), firstClass: ints(), lastClass: ints(), firstTot: floats(), firstUsr: floats(), firstSys: floats() };
+  const usrOf = ticks?.usr ?? new Float64Array(size).fill(NaN);
+  const sysOf = ticks?.sys ?? usrOf;
+  const threadOf = ticks?.thread ?? new Int32Array(size);
+  // Rows without a timestamp, in row order (zeroTimeRows is), passed by a pointer.
+  let nextZero = 0;
   for (let b = 0; b < blocks; b++) {
     let nTouched = 0;
     let nThreads = 0;
     const end = Math.min(rows, (b + 1) * blockRows);
     for (let row = b * blockRows; row < end; row++) {
       const k = ids[row];
-      if (zero.size > 0 && zero.has(row)) continue;
+      if (nextZero < zeroRows.length && zeroRows[nextZero] === row) { nextZero++; continue; }
       if (count[k]++ === 0) { first[k] = row; touched[nTouched++] = k; }
       last[k] = row;
       lat[k] += latencyOf[row];
       if (!cpuOk) continue;
-      const u = ticks!.usr[k];
+      const u = usrOf[k];
       if (u !== u) continue;
-      const s = ticks!.sys[k];
-      const t = ticks!.thread[k];
+      const s = sysOf[k];
+      const t = threadOf[k];
       let dt = 0; let du = 0; let ds = 0;
       if (seen[t] === 1) { dt = capCpu(u + s - lastU[t] - lastS[t]); du = capCpu(u - lastU[t]); ds = capCpu(s - lastS[t]); }
       tot[k] += dt; usr[k] += du; sys[k] += ds;
