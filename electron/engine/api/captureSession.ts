@@ -395,7 +395,8 @@ export class CaptureSession {
     if (t) { this.tallies.delete(key); this.tallies.set(key, t); return t; }
     t = new WindowTally(this.index, rows, user);
     this.tallies.set(key, t);
-    if (this.tallies.size > 4) this.tallies.delete(this.tallies.keys().next().value!);
+    // A tally holds a few arrays per class (up to 2 M classes at 16 M rows): two are kept.
+    if (this.tallies.size > 2) this.tallies.delete(this.tallies.keys().next().value!);
     return t;
   }
 
