@@ -16,7 +16,7 @@
  * MAX_ENTRY_SHARE entries per row has no blocks.
  */
 import type { CaptureIndex } from './eventIndex';
-import { capCpu, classTicks } from './classTicks';
+import { classTicks, CpuChain } from './classTicks';
 
 export const BLOCK_ROWS = 1 << 18;
 const MAX_ENTRY_SHARE = 1 / 16;
@@ -82,15 +82,11 @@ export function computeClassBlocks(index: CaptureIndex, blockRows = BLOCK_ROWS):
   const first = new Int32Array(size);
   const last = new Int32Array(size);
   const lat = new Float64Array(size);
-  const tot = new Float64Array(size);
-  const usr = new Float64Array(size);
-  const sys = new Float64Array(size);
   const touched = new Int32Array(size);
   // Per thread: the capture-wide previous procinfo ticks, and the block's first and last class.
   const threads = ticks?.threads ?? 0;
-  const seen = new Uint8Array(threads);
-  const lastU = new Float64Array(threads);
-  const lastS = new Float64Array(threads);
+  const chain = ticks ? new CpuChain(ticks) : undefined;
+  const { tot, usr, sys } = chain ?? { tot: new Float64Array(size), usr: new Float64Array(size), sys: new Float64Array(size) };
   const blockFirst = new Int32Array(threads).fill(-1);
   const blockLast = new Int32Array(threads);
   const blockDelta = new Float64Array(threads * 3);
@@ -98,7 +94,6 @@ export function computeClassBlocks(index: CaptureIndex, blockRows = BLOCK_ROWS):
   const out = { entryStart: new Int32Array(blocks + 1), cls: ints(), count: ints(), first: ints(), last: ints(), latency: floats(), tot: floats(), usr: floats(), sys: floats() };
   const th = { threadStart: new Int32Array(blocks + 1), firstClass: ints(), lastClass: ints(), firstTot: floats(), firstUsr: floats(), firstSys: floats() };
   const usrOf = ticks?.usr ?? new Float64Array(size).fill(NaN);
-  const sysOf = ticks?.sys ?? usrOf;
   const threadOf = ticks?.thread ?? new Int32Array(size);
   // Rows without a timestamp, in row order (zeroTimeRows is), passed by a pointer.
   let nextZero = 0;
@@ -113,17 +108,12 @@ export function computeClassBlocks(index: CaptureIndex, blockRows = BLOCK_ROWS):
       last[k] = row;
       lat[k] += latencyOf[row];
       if (!cpuOk) continue;
-      const u = usrOf[k];
-      if (u !== u) continue;
-      const s = sysOf[k];
+      if (usrOf[k] !== usrOf[k]) continue;
       const t = threadOf[k];
-      let dt = 0; let du = 0; let ds = 0;
-      if (seen[t] === 1) { dt = capCpu(u + s - lastU[t] - lastS[t]); du = capCpu(u - lastU[t]); ds = capCpu(s - lastS[t]); }
-      tot[k] += dt; usr[k] += du; sys[k] += ds;
-      seen[t] = 1; lastU[t] = u; lastS[t] = s;
+      chain!.step(k);
       if (blockFirst[t] === -1) {
         blockFirst[t] = k;
-        blockDelta[t * 3] = dt; blockDelta[t * 3 + 1] = du; blockDelta[t * 3 + 2] = ds;
+        blockDelta[t * 3] = chain!.dt; blockDelta[t * 3 + 1] = chain!.du; blockDelta[t * 3 + 2] = chain!.ds;
         threadTouched[nThreads++] = t;
       }
       blockLast[t] = k;

@@ -46,3 +46,60 @@ function readTicks(index: Pick<CaptureIndex, 'classes' | 'cols'>, readU: (row: n
 
 /** A thread's CPU use between two procinfo events, as csysdig caps it (percent of one tick period). */
 export const capCpu = (v: number): number => (v < 0 ? 0 : v > 100 ? 100 : v);
+
+/**
+ * The CPU use of procinfo events in the order a table is shown them: each thread's previous
+ * ticks, and per class the sums of the changes (csysdig's thread.cpu, .user and .system).
+ */
+export class CpuChain {
+  readonly tot: Float64Array;
+  readonly usr: Float64Array;
+  readonly sys: Float64Array;
+  /** The change the last `step` added (0 for a thread's first event). */
+  dt = 0;
+  du = 0;
+  ds = 0;
+  private readonly lastU: Float64Array;
+  private readonly lastS: Float64Array;
+  private readonly seen: Uint8Array;
+
+  constructor(private readonly ticks: ClassTicks) {
+    const size = ticks.usr.length;
+    this.tot = new Float64Array(size);
+    this.usr = new Float64Array(size);
+    this.sys = new Float64Array(size);
+    this.lastU = new Float64Array(ticks.threads);
+    this.lastS = new Float64Array(ticks.threads);
+    this.seen = new Uint8Array(ticks.threads);
+  }
+
+  /** A procinfo event of class `k`: its change against its thread's previous one, added to k's sums. */
+  step(k: number): void {
+    const t = this.ticks.thread[k];
+    const u = this.ticks.usr[k];
+    const s = this.ticks.sys[k];
+    if (this.seen[t] === 1) {
+      this.dt = capCpu(u + s - this.lastU[t] - this.lastS[t]);
+      this.du = capCpu(u - this.lastU[t]);
+      this.ds = capCpu(s - this.lastS[t]);
+      this.tot[k] += this.dt;
+      this.usr[k] += this.du;
+      this.sys[k] += this.ds;
+    } else this.dt = this.du = this.ds = 0;
+    this.seen[t] = 1;
+    this.lastU[t] = u;
+    this.lastS[t] = s;
+  }
+
+  /** Whether thread `t` had an event yet. */
+  hasSeen(t: number): boolean {
+    return this.seen[t] === 1;
+  }
+
+  /** Thread `t`'s latest event was one of class `k` (seen elsewhere, e.g. summed in a block). */
+  seenAt(t: number, k: number): void {
+    this.seen[t] = 1;
+    this.lastU[t] = this.ticks.usr[k];
+    this.lastS[t] = this.ticks.sys[k];
+  }
+}

@@ -7,7 +7,7 @@
  */
 import type { CaptureIndex } from '../index/eventIndex';
 import type { ClassBlocks } from '../index/classBlocks';
-import { capCpu, type ClassTicks } from '../index/classTicks';
+import { CpuChain, type ClassTicks } from '../index/classTicks';
 import type { TallyWindow } from '../index/windowRows';
 import type { Predicate } from '../filter/compile';
 
@@ -134,29 +134,16 @@ export function shownByWholeThreads(ticks: ClassTicks, shown: Uint8Array, presen
 /** CPU sums per class over the procinfo rows of `shown` classes (see shownByWholeThreads), as sumCpu gives them. */
 export function cpuByBlocks(index: CaptureIndex, c: BlockCover, ticks: ClassTicks, shown: Uint8Array) {
   const ids = index.classes!.ids;
-  const size = shown.length;
-  const tot = new Float64Array(size);
-  const usr = new Float64Array(size);
-  const sys = new Float64Array(size);
-  const lastU = new Float64Array(ticks.threads);
-  const lastS = new Float64Array(ticks.threads);
-  const seen = new Uint8Array(ticks.threads);
+  const chain = new CpuChain(ticks);
   const rows = (ranges: number[]) => {
     for (let r = 0; r < ranges.length; r += 2) {
-      for (let row = ranges[r], end = ranges[r + 1]; row < end; row++) {
-        const k = ids[row];
-        if (shown[k] === 0) continue;
-        const t = ticks.thread[k];
-        const u = ticks.usr[k];
-        const s = ticks.sys[k];
-        if (seen[t] === 1) { tot[k] += capCpu(u + s - lastU[t] - lastS[t]); usr[k] += capCpu(u - lastU[t]); sys[k] += capCpu(s - lastS[t]); }
-        seen[t] = 1; lastU[t] = u; lastS[t] = s;
-      }
+      for (let row = ranges[r], end = ranges[r + 1]; row < end; row++) if (shown[ids[row]] === 1) chain.step(ids[row]);
     }
   };
   rows(c.before);
   const b = c.blocks;
   const cpu = b.cpu!;
+  const { tot, usr, sys } = chain;
   for (let block = c.firstBlock; block < c.endBlock; block++) {
     for (let i = b.entryStart[block], end = b.entryStart[block + 1]; i < end; i++) {
       const k = b.cls[i];
@@ -168,12 +155,11 @@ export function cpuByBlocks(index: CaptureIndex, c: BlockCover, ticks: ClassTick
       if (shown[k] === 0) continue;
       const t = ticks.thread[k];
       // The block measured this thread's first event against one the window does not show.
-      if (seen[t] === 0) { tot[k] -= cpu.firstTot[j]; usr[k] -= cpu.firstUsr[j]; sys[k] -= cpu.firstSys[j]; }
-      const l = cpu.lastClass[j];
-      seen[t] = 1; lastU[t] = ticks.usr[l]; lastS[t] = ticks.sys[l];
+      if (!chain.hasSeen(t)) { tot[k] -= cpu.firstTot[j]; usr[k] -= cpu.firstUsr[j]; sys[k] -= cpu.firstSys[j]; }
+      chain.seenAt(t, cpu.lastClass[j]);
     }
   }
   // Events without a timestamp are never procinfo events where blocks record CPU (classBlocks.ts).
   rows(c.after);
-  return { tot, usr, sys };
+  return chain;
 }

@@ -8,7 +8,7 @@
  * into tables.
  */
 import type { CaptureIndex } from '../index/eventIndex';
-import { capCpu, type ClassTicks } from '../index/classTicks';
+import { CpuChain, type ClassTicks } from '../index/classTicks';
 export { classTicks } from '../index/classTicks';
 import type { SplitPredicate } from '../filter/groupMemo';
 import { outside, type TallyWindow } from '../index/windowRows';
@@ -103,7 +103,6 @@ export function sumLatency(index: CaptureIndex, w: TallyWindow, byRow: SplitPred
   return sums;
 }
 
-const cap = capCpu;
 
 /**
  * Sums the CPU changes per class over the procinfo rows of classes with `shown` set, each
@@ -114,32 +113,15 @@ export function sumCpu(index: CaptureIndex, w: TallyWindow, byRow: SplitPredicat
   const cover = byRow || !index.blocks?.cpu ? undefined : blockCover(index, w);
   if (cover && shownByWholeThreads(ticks, shown, counts.count)) return cpuByBlocks(index, cover, ticks, shown);
   const ids = index.classes!.ids;
-  const size = shown.length;
-  const tot = new Float64Array(size);
-  const usr = new Float64Array(size);
-  const sys = new Float64Array(size);
-  const lastUsr = new Float64Array(ticks.threads);
-  const lastSys = new Float64Array(ticks.threads);
-  const seen = new Uint8Array(ticks.threads);
-  const { usr: usrOf, sys: sysOf, thread: threadOf } = ticks;
+  const chain = new CpuChain(ticks);
   const ts = index.cols.ts;
   const times = w.times;
   for (let r = 0; r < w.ranges.length; r += 2) for (let row = w.ranges[r], end = w.ranges[r + 1]; row < end; row++) {
     const k = ids[row];
     if (shown[k] === 0 || (times && outside(ts, times, row)) || (byRow && !byRow(row))) continue;
-    const t = threadOf[k];
-    const u = usrOf[k];
-    const s = sysOf[k];
-    if (seen[t] === 1) {
-      tot[k] += cap(u + s - lastUsr[t] - lastSys[t]);
-      usr[k] += cap(u - lastUsr[t]);
-      sys[k] += cap(s - lastSys[t]);
-    }
-    seen[t] = 1;
-    lastUsr[t] = u;
-    lastSys[t] = s;
+    chain.step(k);
   }
-  return { tot, usr, sys };
+  return chain;
 }
 
 /**
