@@ -112,6 +112,8 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
     }
     const ts = ev.ts;
     row.ts = ts;
+    row.tsHi = ev.tsHi ?? -1;
+    row.tsLo = ev.tsLo ?? -1;
     row.tid = ev.tid;
     const pid = numberOf(pidOf(ctx), -1);
     row.pid = pid;

@@ -51,12 +51,15 @@ export const DIR_EXIT = 1;
 
 /** A reusable scratch record: fill it and call `addEvent`; nothing is allocated per event. */
 export interface EventRow {
-  ts: bigint; tid: number; pid: number; type: number; dir: number; cpu: number;
+  ts: bigint;
+  /** The same time as two unsigned 32-bit halves when the reader has them (-1: it has not). */
+  tsHi: number; tsLo: number;
+  tid: number; pid: number; type: number; dir: number; cpu: number;
   bytes: number; latency: number; fileOffset: number;
 }
 
 export function emptyEventRow(): EventRow {
-  return { ts: 0n, tid: 0, pid: -1, type: 0, dir: 0, cpu: 0, bytes: 0, latency: 0, fileOffset: 0 };
+  return { ts: 0n, tsHi: -1, tsLo: -1, tid: 0, pid: -1, type: 0, dir: 0, cpu: 0, bytes: 0, latency: 0, fileOffset: 0 };
 }
 
 const eventColumns = {
@@ -204,8 +207,11 @@ export class CaptureIndexBuilder {
   readonly strings = new StringTable();
   private readonly cols: { [K in ColumnName]: GrowableColumn<InstanceType<(typeof eventColumns)[K]>> };
   private baseTs: bigint | undefined;
-  private firstTs: bigint | undefined;
-  private lastTs: bigint | undefined;
+  private baseHi = 0;
+  private baseLo = 0;
+  /** Earliest and latest timestamp so far, relative to baseTs. */
+  private minRel = Infinity;
+  private maxRel = -Infinity;
   private readonly tileIds: string[] = [];
   private zeroTimes = false;
   private readonly zeroTimeRows: number[] = [];
@@ -223,19 +229,26 @@ export class CaptureIndexBuilder {
 
   /** Appends one event; returns its row number. */
   addEvent(e: EventRow): number {
-    // Times are kept relative to the first non-zero timestamp so they fit a double exactly.
-    if (this.baseTs === undefined && e.ts > 0n) this.baseTs = e.ts;
-    if (e.ts <= 0n) {
+    // Times are kept relative to the first non-zero timestamp so they fit a double exactly,
+    // computed from the halves where the reader gives them (no bigint per event).
+    const halves = e.tsHi >= 0;
+    const untimed = halves ? e.tsHi === 0 && e.tsLo === 0 : e.ts <= 0n;
+    let rel = 0;
+    if (untimed) {
       if (this.zeroTimeRows.length < MAX_ZERO_TIME_ROWS) this.zeroTimeRows.push(this.cols.ts.length);
       else this.zeroTimes = true;
-    }
-    const base = this.baseTs ?? 0n;
-    if (e.ts > 0n) {
-      if (this.firstTs === undefined || e.ts < this.firstTs) this.firstTs = e.ts;
-      if (this.lastTs === undefined || e.ts > this.lastTs) this.lastTs = e.ts;
+    } else {
+      if (this.baseTs === undefined) {
+        this.baseTs = e.ts;
+        this.baseHi = Number(e.ts >> 32n);
+        this.baseLo = Number(e.ts & 0xffffffffn);
+      }
+      rel = halves ? (e.tsHi - this.baseHi) * 4294967296 + (e.tsLo - this.baseLo) : Number(e.ts - this.baseTs);
+      if (rel < this.minRel) this.minRel = rel;
+      if (rel > this.maxRel) this.maxRel = rel;
     }
     const c = this.cols;
-    c.ts.push(e.ts > 0n ? Number(e.ts - base) : 0);
+    c.ts.push(rel);
     c.tid.push(e.tid);
     c.pid.push(e.pid);
     c.type.push(e.type);
@@ -300,8 +313,8 @@ export class CaptureIndexBuilder {
     return new CaptureIndex({
       ...meta,
       baseTs: String(this.baseTs ?? 0n),
-      firstTs: String(this.firstTs ?? 0n),
-      lastTs: String(this.lastTs ?? 0n),
+      firstTs: String(this.baseTs === undefined ? 0n : this.baseTs + BigInt(this.minRel)),
+      lastTs: String(this.baseTs === undefined ? 0n : this.baseTs + BigInt(this.maxRel)),
       tileIds: [...this.tileIds],
       zeroTimes: this.zeroTimes || this.baseTs === undefined,
       zeroTimeRows: this.zeroTimes ? [] : this.zeroTimeRows,
