@@ -29,7 +29,7 @@ import { K8S_EVENT, K8sState } from './k8sState';
 import { AF_INET, AF_INET6, isV4Mapped } from './socketAddress';
 import { parseFdEvent } from './fdEvents';
 import { parseThreadEvent } from './threadEvents';
-import { OWN_FD, OWN_FIGURES, UNCHANGED, type StateChange } from './stateChange';
+import { OWN_FD, OWN_FIGURES, THREADS, UNCHANGED, type StateChange } from './stateChange';
 import { TracerState, type TracerEvent } from './tracers';
 
 /** What the state engine knows about the event it just processed (reused for every event). */
@@ -99,7 +99,8 @@ export class SystemState {
    * ~50 thread and fd fields per event; most events change nothing they read). `threadEpoch`
    * moves whenever threads, containers, users or interfaces may have changed in a way that shows
    * beyond the event's own thread; `fdEpoch` whenever any fd may have changed (and with every
-   * threadEpoch move). Changes confined to one thread's own figures (vm sizes, page faults)
+   * threadEpoch move but those confined to the thread table: clone, execve, exit, a dead
+   * thread's removal, which edit no fd entry). Changes confined to one thread's own figures (vm sizes, page faults)
    * move only that thread's `revision`, and changes to the event's own fd entry only that
    * entry's `revision`. Erring towards moving costs a cache miss, never a value.
    */
@@ -335,7 +336,8 @@ export class SystemState {
   }
 
   private noteThreadChange(change: StateChange): void {
-    if (change !== UNCHANGED && change !== OWN_FIGURES) this.changed();
+    if (change === THREADS) this.threadEpoch++;
+    else if (change !== UNCHANGED && change !== OWN_FIGURES) this.changed();
   }
 
   private onEnter(ev: CaptureEvent, es: EventState, t: ThreadInfo, flags: number, fdParam: number): void {
@@ -431,8 +433,9 @@ export class SystemState {
   }
 
   private applyDeferredRemovals(): void {
-    // Removing an fd entry changes no entry (lookups simply find another); removing a thread does.
-    if (this.pendingThreadRemoval >= 0) this.changed();
+    // Removing an fd entry changes no entry (lookups simply find another); removing a thread
+    // changes the thread table only.
+    if (this.pendingThreadRemoval >= 0) this.threadEpoch++;
     if (this.pendingFdRemovals.length) {
       for (const [table, fdNum, fd] of this.pendingFdRemovals) {
         // Only remove the entry that was closed, not one re-created at the same number since.

@@ -3,7 +3,7 @@
  * fill the container and user tables (§6).
  */
 import type { CaptureEvent } from '../capture/types';
-import { OWN_FIGURES, UNCHANGED, type StateChange } from './stateChange';
+import { OWN_FIGURES, THREADS, UNCHANGED, type StateChange } from './stateChange';
 import { EV } from './eventIds';
 import { EVENTS } from '../../../shared/scap/eventTable';
 import { bytesParam, decodeUtf8, intParam, stringListParam, stringParam, u64Param, uintParam } from './eventParams';
@@ -23,9 +23,10 @@ const RLIMIT_NOFILE = 7;
 
 export function parseThreadEvent(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo | undefined): StateChange {
   switch (ev.type) {
-    case EV.CLONE_X: case EV.FORK_X: case EV.VFORK_X: case EV.CLONE3_X: return parseClone(state, ev, es);
-    case EV.EXECVE_X: case EV.EXECVEAT_X: if (t) parseExecve(state, ev, es, t); return;
-    case EV.PROCEXIT: if (t) parseProcexit(state, ev, t); return;
+    // These edit threads (a forked child gets copies of its parent's fd entries), never an fd entry.
+    case EV.CLONE_X: case EV.FORK_X: case EV.VFORK_X: case EV.CLONE3_X: parseClone(state, ev, es); return THREADS;
+    case EV.EXECVE_X: case EV.EXECVEAT_X: if (t) parseExecve(state, ev, es, t); return THREADS;
+    case EV.PROCEXIT: if (t) parseProcexit(state, ev, t); return THREADS;
     case EV.CONTAINER_JSON: case EV.CONTAINER_JSON2: return parseContainer(state, ev, es);
     case EV.CONTAINER_OLD: return parseOldContainer(state, ev, es);
     case EV.ASYNCEVENT: return parseAsync(state, ev, es);
