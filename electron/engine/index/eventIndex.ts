@@ -203,8 +203,61 @@ function decodeRowClasses(columns: Record<string, ColumnArray>, rows: number): R
   return classes;
 }
 
+/**
+ * The per-event columns while reading, grown together: one room check per event instead of one
+ * per column (nine pushes were a tenth of the indexing pass).
+ */
+class RowColumnsBuilder {
+  length = 0;
+  private room = 1024;
+  ts = new Float64Array(this.room);
+  tid = new Int32Array(this.room);
+  pid = new Int32Array(this.room);
+  type = new Uint16Array(this.room);
+  dir = new Uint8Array(this.room);
+  cpu = new Uint16Array(this.room);
+  bytes = new Uint32Array(this.room);
+  latency = new Float64Array(this.room);
+  offset = new Float64Array(this.room);
+
+  /** Room for one more row, from which the caller writes row `length - 1`. */
+  next(): number {
+    // 1.5× rather than 2×: the peak while reading is what the memory target measures.
+    if (this.length === this.room) this.resize(Math.ceil(this.room * 1.5) + 16);
+    return this.length++;
+  }
+
+  /** Room for `n` rows in all (an estimate from the file size). */
+  reserve(n: number): void {
+    if (n > this.room) this.resize(n);
+  }
+
+  private resize(n: number): void {
+    for (const name of ROW_COLUMNS) {
+      const old = this[name as RowColumnName];
+      const bigger = new (old.constructor as { new (n: number): typeof old })(n);
+      bigger.set(old.subarray(0, this.length) as never);
+      (this as unknown as Record<string, typeof old>)[name] = bigger;
+    }
+    this.room = n;
+  }
+
+  /** The filled part of each column: a view when little room is left over (no second copy at the peak), else a copy. */
+  finish(): Record<RowColumnName, ColumnArray> {
+    const out = {} as Record<RowColumnName, ColumnArray>;
+    const view = this.room - this.length <= this.room / 16;
+    for (const name of ROW_COLUMNS) {
+      const a = this[name as RowColumnName];
+      out[name as RowColumnName] = view ? a.subarray(0, this.length) : a.slice(0, this.length);
+    }
+    return out;
+  }
+}
+type RowColumnName = 'ts' | 'tid' | 'pid' | 'type' | 'dir' | 'cpu' | 'bytes' | 'latency' | 'offset';
+
 export class CaptureIndexBuilder {
   readonly strings = new StringTable();
+  private readonly rows = new RowColumnsBuilder();
   private readonly cols: { [K in ColumnName]: GrowableColumn<InstanceType<(typeof eventColumns)[K]>> };
   private baseTs: bigint | undefined;
   private baseHi = 0;
@@ -219,12 +272,12 @@ export class CaptureIndexBuilder {
 
   constructor() {
     const cols = {} as Record<string, GrowableColumn<ColumnArray>>;
-    for (const [name, ctor] of Object.entries(eventColumns)) cols[name] = growableColumn(ctor as never);
+    for (const [name, ctor] of Object.entries(eventColumns)) if (!ROW_COLUMNS.includes(name as ColumnName)) cols[name] = growableColumn(ctor as never);
     this.cols = cols as never;
   }
 
   get events(): number {
-    return this.cols.ts.length;
+    return this.rows.length;
   }
 
   /** Appends one event; returns its row number. */
@@ -235,7 +288,7 @@ export class CaptureIndexBuilder {
     const untimed = halves ? e.tsHi === 0 && e.tsLo === 0 : e.ts <= 0n;
     let rel = 0;
     if (untimed) {
-      if (this.zeroTimeRows.length < MAX_ZERO_TIME_ROWS) this.zeroTimeRows.push(this.cols.ts.length);
+      if (this.zeroTimeRows.length < MAX_ZERO_TIME_ROWS) this.zeroTimeRows.push(this.rows.length);
       else this.zeroTimes = true;
     } else {
       if (this.baseTs === undefined) {
@@ -247,22 +300,23 @@ export class CaptureIndexBuilder {
       if (rel < this.minRel) this.minRel = rel;
       if (rel > this.maxRel) this.maxRel = rel;
     }
-    const c = this.cols;
-    c.ts.push(rel);
-    c.tid.push(e.tid);
-    c.pid.push(e.pid);
-    c.type.push(e.type);
-    c.dir.push(e.dir);
-    c.cpu.push(e.cpu);
-    c.bytes.push(e.bytes);
-    c.latency.push(e.latency);
-    c.offset.push(e.fileOffset);
-    return c.ts.length - 1;
+    const c = this.rows;
+    const i = c.next();
+    c.ts[i] = rel;
+    c.tid[i] = e.tid;
+    c.pid[i] = e.pid;
+    c.type[i] = e.type;
+    c.dir[i] = e.dir;
+    c.cpu[i] = e.cpu;
+    c.bytes[i] = e.bytes;
+    c.latency[i] = e.latency;
+    c.offset[i] = e.fileOffset;
+    return i;
   }
 
   /** Room for `n` events in all (an estimate: more still fit, fewer leave the room unused). */
   reserve(n: number): void {
-    for (const name of ROW_COLUMNS) this.cols[name].reserve(n);
+    this.rows.reserve(n);
   }
 
   /** The number of a tile by its id, registering tiles discovered while reading. */
@@ -308,8 +362,8 @@ export class CaptureIndexBuilder {
       this.cols.spanOwner.push(sp.ownerPid);
     }
     this.spans.length = 0;
-    const cols = {} as Record<string, ColumnArray>;
-    for (const name of Object.keys(eventColumns)) cols[name] = this.cols[name as ColumnName].finish();
+    const cols: Record<string, ColumnArray> = { ...this.rows.finish() };
+    for (const name of Object.keys(eventColumns)) if (!(name in cols)) cols[name] = this.cols[name as ColumnName].finish();
     return new CaptureIndex({
       ...meta,
       baseTs: String(this.baseTs ?? 0n),
