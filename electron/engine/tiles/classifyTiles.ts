@@ -47,7 +47,7 @@ function isLogFile(name: string): boolean {
   return (name.includes('.log') || name.includes('_log') || name.includes('/var/log')) && !(name.includes('.gz') || name.includes('.tgz'));
 }
 
-const RECENT_SIGHTINGS = 1024;
+const RECENT_SIGHTINGS = 16384;
 const ts0 = (ts: bigint): bigint | undefined => (ts > 0n ? ts : undefined);
 const httpRequestStarts = HTTP_METHODS.map((m) => `${m} `);
 
