@@ -116,23 +116,33 @@ export function latencyByBlocks(index: CaptureIndex, c: BlockCover, accepted: Ui
 }
 
 /**
- * Whether each thread's procinfo classes in the window (`present`: rows counted there) are all
- * shown or none: then blocks' CPU figures, recorded against the thread's previous procinfo
- * event in the capture, hold for the table.
+ * Whether, in the window, each thread's procinfo events are all shown or none: then the
+ * blocks' CPU figures, recorded against the thread's previous procinfo event in the capture,
+ * hold for the table. Asked of every class the window holds, shown or not.
  */
-export function shownByWholeThreads(ticks: ClassTicks, shown: Uint8Array, present: Int32Array): boolean {
+function shownByWholeThreads(index: CaptureIndex, c: BlockCover, ticks: ClassTicks, shown: Uint8Array): boolean {
   const state = new Int8Array(ticks.threads).fill(-1);
-  for (let k = 0; k < shown.length; k++) {
-    if (ticks.usr[k] !== ticks.usr[k] || present[k] === 0) continue;
+  const agrees = (k: number): boolean => {
+    if (ticks.usr[k] !== ticks.usr[k]) return true;
     const t = ticks.thread[k];
     if (state[t] === -1) state[t] = shown[k];
-    else if (state[t] !== shown[k]) return false;
+    return state[t] === shown[k];
+  };
+  const ids = index.classes!.ids;
+  for (const ranges of [c.before, c.after]) {
+    for (let r = 0; r < ranges.length; r += 2) for (let row = ranges[r]; row < ranges[r + 1]; row++) if (!agrees(ids[row])) return false;
   }
+  const b = c.blocks;
+  for (let i = b.entryStart[c.firstBlock], end = b.entryStart[c.endBlock]; i < end; i++) if (!agrees(b.cls[i])) return false;
   return true;
 }
 
-/** CPU sums per class over the procinfo rows of `shown` classes (see shownByWholeThreads), as sumCpu gives them. */
-export function cpuByBlocks(index: CaptureIndex, c: BlockCover, ticks: ClassTicks, shown: Uint8Array) {
+/**
+ * CPU sums per class over the procinfo rows of `shown` classes, as sumCpu gives them; undefined
+ * when a thread has events both shown and not in the window (see shownByWholeThreads).
+ */
+export function cpuByBlocks(index: CaptureIndex, c: BlockCover, ticks: ClassTicks, shown: Uint8Array): CpuChain | undefined {
+  if (!shownByWholeThreads(index, c, ticks, shown)) return undefined;
   const ids = index.classes!.ids;
   const chain = new CpuChain(ticks);
   const rows = (ranges: number[]) => {

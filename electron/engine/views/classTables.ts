@@ -77,9 +77,9 @@ export class WindowTally {
   /** CPU changes over every procinfo row counted (`shown`: only those of these classes, not kept). */
   cpu(shown?: Uint8Array): CpuTotals {
     const ticks = classTicks(this.index)!;
-    if (shown) return sumCpu(this.index, this.rows, this.split.byRow, ticks, shown, this.counts);
+    if (shown) return sumCpu(this.index, this.rows, this.split.byRow, ticks, shown);
     return (this.cpuSums ??= sumCpu(this.index, this.rows, this.split.byRow, ticks,
-      Uint8Array.from(this.counts.accepted, (a, k) => (a === 1 && ticks.usr[k] === ticks.usr[k] ? 1 : 0)), this.counts));
+      Uint8Array.from(this.counts.accepted, (a, k) => (a === 1 && ticks.usr[k] === ticks.usr[k] ? 1 : 0))));
   }
 }
 

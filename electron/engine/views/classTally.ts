@@ -12,7 +12,7 @@ import { CpuChain, type ClassTicks } from '../index/classTicks';
 export { classTicks } from '../index/classTicks';
 import type { SplitPredicate } from '../filter/groupMemo';
 import { outside, type TallyWindow } from '../index/windowRows';
-import { blockCover, countByBlocks, cpuByBlocks, latencyByBlocks, shownByWholeThreads } from './blockTally';
+import { blockCover, countByBlocks, cpuByBlocks, latencyByBlocks } from './blockTally';
 
 export type { TallyWindow } from '../index/windowRows';
 
@@ -106,12 +106,12 @@ export function sumLatency(index: CaptureIndex, w: TallyWindow, byRow: SplitPred
 
 /**
  * Sums the CPU changes per class over the procinfo rows of classes with `shown` set, each
- * against the previous such row of its thread (the first of a thread changes nothing);
- * `counts`: the same window's counts.
+ * against the previous such row of its thread (the first of a thread changes nothing).
  */
-export function sumCpu(index: CaptureIndex, w: TallyWindow, byRow: SplitPredicate['byRow'], ticks: ClassTicks, shown: Uint8Array, counts: ClassCounts): CpuTotals {
+export function sumCpu(index: CaptureIndex, w: TallyWindow, byRow: SplitPredicate['byRow'], ticks: ClassTicks, shown: Uint8Array): CpuTotals {
   const cover = byRow || !index.blocks?.cpu ? undefined : blockCover(index, w);
-  if (cover && shownByWholeThreads(ticks, shown, counts.count)) return cpuByBlocks(index, cover, ticks, shown);
+  const fromBlocks = cover && cpuByBlocks(index, cover, ticks, shown);
+  if (fromBlocks) return fromBlocks;
   const ids = index.classes!.ids;
   const chain = new CpuChain(ticks);
   const ts = index.cols.ts;
