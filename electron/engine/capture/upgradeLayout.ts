@@ -25,8 +25,8 @@ const ACTIONS: Record<string, Action> = {
 };
 const INSTR_RE = /^(OLD|ENTER|DEFAULT|EMPTY|CALLBACK)(?:\((\d+)\))?(\(fb:empty\))?$/;
 
-const conversions = new Map<number, Conversion>();
-const key = (type: number, nparams: number) => type * 65536 + nparams;
+/** By event id, then by parameter count (looked up for most events of old captures). */
+const conversions: Array<Array<Conversion | undefined> | undefined> = [];
 for (const [type, nparams, action, newType, instr] of CONVERTER_ROWS) {
   const instructions = instr === '' ? [] : instr.split(',').map((s) => {
     const m = INSTR_RE.exec(s.trim());
@@ -34,7 +34,7 @@ for (const [type, nparams, action, newType, instr] of CONVERTER_ROWS) {
     const op = { OLD: Op.OLD, ENTER: Op.ENTER, DEFAULT: Op.DEFAULT, EMPTY: Op.EMPTY, CALLBACK: Op.CALLBACK }[m[1]]!;
     return { op, index: m[2] === undefined ? 0 : Number(m[2]), fallbackEmpty: m[3] !== undefined };
   });
-  conversions.set(key(type, nparams), { action: ACTIONS[action], newType, instructions });
+  (conversions[type] ??= [])[nparams] = { action: ACTIONS[action], newType, instructions };
 }
 
 const MAX_ROUNDS = 20;
@@ -151,7 +151,7 @@ export class LayoutUpgrader {
       const tableCount = info.params.length;
       if (info.direction === 'exit' && !old && cur.nparams === tableCount) return cur;
       if (cur.nparams > tableCount) return this.cannot(cur, `event type ${cur.type} has ${cur.nparams} parameters, more than the ${tableCount} the table knows`);
-      const conv = conversions.get(key(cur.type, cur.nparams));
+      const conv = conversions[cur.type]?.[cur.nparams];
       if (conv === undefined) return this.cannot(cur, `no layout upgrade for event type ${cur.type} with ${cur.nparams} parameters`);
       switch (conv.action) {
         case Action.PASS:
