@@ -12,7 +12,10 @@ export interface TallyWindow {
   ranges: number[];
   /** When set, rows timed outside [from, to] (relative ns) or without a timestamp are skipped. */
   times?: { from: number; to: number; zero: Set<number> };
-  /** The rows the ranges span, and whether the rows without a timestamp there are in them (not for windows kept at time 0). */
+  /**
+   * The rows the time range spans, and whether rows without a timestamp are in the window
+   * (then as ranges of their own: those inside the span are not in its other ranges).
+   */
   span?: { lo: number; hi: number; untimed: boolean };
 }
 
@@ -89,5 +92,5 @@ export function windowRows(index: CaptureIndex, window: { from: number; to: numb
   ranges.push(lo);
   for (const z of zeroRows) if (z >= lo && z < hi) ranges.push(z, z + 1);
   ranges.push(hi);
-  return keepZero ? { ranges } : { ranges, span: { lo, hi, untimed: false } };
+  return { ranges, span: { lo, hi, untimed: keepZero } };
 }

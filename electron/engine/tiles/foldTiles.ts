@@ -7,6 +7,7 @@ import type { TileValue } from '../../../shared/ipc/contract';
 import { compareTiles, containerKeyedTiles, containersFilter, staticTiles, SYSCALLS_TILE, tileCategories, tileDefinition, type TileDefinition } from '../../../shared/tiles/definitions';
 import { SPAN_CONTAINER, SPAN_LISTENING_PORT, SPAN_PROCESS, type CaptureIndex } from '../index/eventIndex';
 import { outside, windowRows, type TallyWindow } from '../index/windowRows';
+import { countClasses } from '../views/classTally';
 
 export interface TileWindow {
   /** Window bounds in the index's relative time (ns after baseTs), both inclusive. */
@@ -162,15 +163,14 @@ function countRows(index: CaptureIndex, rows: TallyWindow, w: TileWindow, bucket
   const mask = w.rowMask;
   const classMask = w.classMask && index.classes ? w.classMask : undefined;
   const ids = index.classes?.ids;
-  const seenClass = classMask ? new Uint8Array(classMask.length) : undefined;
-  const owners = mask || classMask ? new Set<number>() : undefined;
+  const owners = mask ? new Set<number>() : undefined;
   let lastOwner = NaN;
   let total = 0;
   /** Rows [a, b) of one slice: how many match. */
   const matching = (a: number, b: number): number => {
     if (classMask) {
       let n = 0;
-      for (let row = a; row < b; row++) { const k = ids![row]; seenClass![k] = 1; n += classMask[k]; }
+      for (let row = a; row < b; row++) n += classMask[ids![row]];
       return n;
     }
     if (mask) {
@@ -207,10 +207,7 @@ function countRows(index: CaptureIndex, rows: TallyWindow, w: TileWindow, bucket
       start = a;
     }
   }
-  if (seenClass) {
-    const firstRow = index.classes!.firstRow;
-    for (let k = 0; k < seenClass.length; k++) if (seenClass[k] && classMask![k]) owners!.add(c.pid[firstRow[k]]);
-  }
+  if (classMask) return { total, owners: processesOfClasses(index, rows, classMask) };
   return { total, owners };
 }
 
@@ -254,4 +251,13 @@ function distinctCounter(index: CaptureIndex, inTimeOrder: boolean): DistinctCou
       return true;
     },
   };
+}
+
+/** Processes with an event of a matching class in the window (counted per class, from the index's blocks where it has them). */
+function processesOfClasses(index: CaptureIndex, rows: TallyWindow, classMask: Uint8Array): Set<number> {
+  const ids = index.classes!.ids;
+  const counts = countClasses(index, rows, { byClass: (row) => classMask[ids[row]] === 1 });
+  const owners = new Set<number>();
+  for (const k of counts.order) owners.add(index.cols.pid[counts.first[k]]);
+  return owners;
 }
