@@ -87,6 +87,12 @@ function missingValue(field: string, type: FieldType | undefined): 'number' | 't
   return 'text';
 }
 
+/** A view's table being folded from index rows (see indexedTablePass). */
+interface IndexedTablePass {
+  id: string; view: ViewDefinition; viewPred?: Predicate<number>; agg: ViewAggregator; signatures?: SignatureTable;
+  classPlan?: ClassTablePlan; setRow(r: number): void;
+}
+
 export interface ViewWindow extends TableWindow {
   /** Per row, the key a drill-down filters on. */
   keys: string[];
@@ -324,53 +330,18 @@ export class CaptureSession {
     if (window && hasAmbiguousTimes(index)) return undefined;
     const time = window ? resolver('evt.rawtime', undefined) : undefined;
     if (window && (!time || 'error' in time)) return undefined;
-    const passes: Array<{
-      id: string; view: ViewDefinition; viewPred?: Predicate<number>; agg: ViewAggregator; signatures?: SignatureTable;
-      classPlan?: ClassTablePlan; setRow(r: number): void;
-    }> = [];
+    const passes: IndexedTablePass[] = [];
     for (const id of ids) {
-      // Each table reads through its own resolver (thread.cpu counts the procinfo events it is
-      // shown, in order), noting which fields it reads; filters read through the shared one.
-      const planner = new SignaturePlanner();
-      const read = new Map<string, RowKeyed>();
-      const own = indexedRowResolver(index);
-      const noting: FieldResolver<number> = (name, arg) => {
-        const r = own(name, arg);
-        if (r && !('error' in r)) {
-          planner.note(r as RowKeyed);
-          read.set(arg === undefined ? name : `${name}[${arg}]`, r as RowKeyed);
-        }
-        return r;
-      };
-      let row = 0;
-      const made = this.tablePasses([id], noting, () => row, true, resolver);
-      if (!made) return undefined;
-      const classPlan = classTablePlan(index, made[0].view, read);
-      const plan = made[0].view.kind === 'list' || classPlan ? undefined : planner.plan();
-      passes.push({ ...made[0], classPlan, signatures: plan ? new SignatureTable(plan) : undefined, setRow: (r: number) => { row = r; } });
+      const pass = this.indexedTablePass(id, resolver);
+      if (!pass) return undefined;
+      passes.push(pass);
     }
     const bounds = window ? this.windowBounds(window) : undefined;
     const relative = bounds ? { from: index.toRelative(bounds.from), to: index.toRelative(bounds.to) } : undefined;
-    const rows = windowRows(index, relative);
-    const userSplit = splitOf(userPred);
     // Keyed by the question (and by what the index holds, which tests vary).
-    const shared = () => this.sharedTally(`${filter}\u0000${relative?.from}\u0000${relative?.to}\u0000${!!index.blocks}`, rows, userSplit);
-    for (const p of passes) {
-      const viewSplit = splitOf(p.viewPred);
-      const split = bothSplits(userSplit, viewSplit);
-      if (p.classPlan) {
-        if (!foldFromShared(index, p, shared(), viewSplit)) foldOwnTally(index, p, rows, split);
-      } else if (p.signatures) forEachRow(index, rows, split, (r) => p.signatures!.add(r));
-      else forEachRow(index, rows, split, (r) => { p.setRow(r); p.agg.addTimes(1, r); });
-    }
-    for (const p of passes) {
-      const sig = p.signatures;
-      if (!sig) continue;
-      for (let slot = 0; slot < sig.size; slot++) {
-        p.setRow(sig.firstRow[slot]);
-        p.agg.addTimes(sig.count[slot], sig.lastRow[slot]);
-      }
-    }
+    const key = `${filter}\u0000${relative?.from}\u0000${relative?.to}\u0000${!!index.blocks}`;
+    this.foldEventRows(passes, windowRows(index, relative), splitOf(userPred), key);
+    // csysdig's end-of-capture thread-table rows, for views with defaults.
     for (let r = index.events; r < index.events + index.threadRowCount; r++) {
       if (bounds) {
         const ts = (time as { get(row: number): unknown }).get(r) as bigint;
@@ -385,6 +356,53 @@ export class CaptureSession {
       }
     }
     return new Map(passes.map((p) => [p.id, p.agg.result()]));
+  }
+
+  /**
+   * One view's table over index rows, and how it is folded: per row class where the fields it
+   * reads allow (classTables.ts), else per row signature, else row by row. Each table reads
+   * through its own resolver (thread.cpu counts the procinfo events it is shown, in order),
+   * noting which fields it reads; filters read through the shared one.
+   */
+  private indexedTablePass(id: string, filterResolver: FieldResolver<number>): IndexedTablePass | undefined {
+    const index = this.index;
+    const planner = new SignaturePlanner();
+    const read = new Map<string, RowKeyed>();
+    const own = indexedRowResolver(index);
+    const noting: FieldResolver<number> = (name, arg) => {
+      const r = own(name, arg);
+      if (r && !('error' in r)) {
+        planner.note(r as RowKeyed);
+        read.set(arg === undefined ? name : `${name}[${arg}]`, r as RowKeyed);
+      }
+      return r;
+    };
+    let row = 0;
+    const made = this.tablePasses([id], noting, () => row, true, filterResolver);
+    if (!made) return undefined;
+    const classPlan = classTablePlan(index, made[0].view, read);
+    const plan = made[0].view.kind === 'list' || classPlan ? undefined : planner.plan();
+    return { ...made[0], classPlan, signatures: plan ? new SignatureTable(plan) : undefined, setRow: (r: number) => { row = r; } };
+  }
+
+  /** Folds the window's event rows under the user's filter into every table. */
+  private foldEventRows(passes: IndexedTablePass[], rows: TallyWindow, userSplit: SplitPredicate, tallyKey: string): void {
+    const index = this.index;
+    const shared = () => this.sharedTally(tallyKey, rows, userSplit);
+    for (const p of passes) {
+      const viewSplit = splitOf(p.viewPred);
+      const split = bothSplits(userSplit, viewSplit);
+      if (p.classPlan) {
+        if (!foldFromShared(index, p, shared(), viewSplit)) foldOwnTally(index, p, rows, split);
+      } else if (p.signatures) {
+        const sig = p.signatures;
+        forEachRow(index, rows, split, (r) => sig.add(r));
+        for (let slot = 0; slot < sig.size; slot++) {
+          p.setRow(sig.firstRow[slot]);
+          p.agg.addTimes(sig.count[slot], sig.lastRow[slot]);
+        }
+      } else forEachRow(index, rows, split, (r) => { p.setRow(r); p.agg.addTimes(1, r); });
+    }
   }
 
   private readonly tallies = new Map<string, WindowTally>();
