@@ -32,3 +32,20 @@ test('a dot inside a name is an ordinary character', () => {
 test('over-long paths give the sinsp marker', () => {
   assert.equal(joinPath('/' + 'a'.repeat(1020) + '/', 'bbbbbbbbb'), '/DIR_TOO_LONG/FILENAME_TOO_LONG');
 });
+
+test('paths that need no normalising come out as the slow path makes them', () => {
+  // A leading './' (relative) or '/.' (absolute) forces the character-by-character path and is
+  // itself normalised away, so both forms must agree for every path.
+  const alphabet = ['a', 'b', '.', '/', '..'];
+  let seed = 12345;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let n = 0; n < 20000; n++) {
+    let p = '';
+    const len = Math.floor(next() * 9);
+    for (let i = 0; i < len; i++) p += alphabet[Math.floor(next() * alphabet.length)];
+    for (const base of ['', '/', '/home/u/', '/x']) {
+      if (p.startsWith('/')) assert.equal(joinPath(base, p), joinPath(base, `/.${p}`), `${base} + ${p}`);
+      else if (p !== '' && base !== '/x') assert.equal(joinPath(base, p), joinPath(base, `./${p}`), `${base} + ${p}`);
+    }
+  }
+});

@@ -5,9 +5,32 @@
 const MAX_PATH = 1024;
 
 export function joinPath(base: string, path: string): string {
-  if (path.length === 0 || path.charCodeAt(0) === 47 /* / */) return normaliseFrom('', path);
+  if (path.length === 0 || path.charCodeAt(0) === 47 /* / */) return isNormal(path) ? path : normaliseFrom('', path);
   if (base.length + path.length + 1 > MAX_PATH) return '/DIR_TOO_LONG/FILENAME_TOO_LONG';
+  // Most opened paths are already normal: the result is then the two joined as they are.
+  if ((base.length === 0 || base.charCodeAt(base.length - 1) === 47) && isNormal(path)) return base + path;
   return normaliseFrom(base, path);
+}
+
+/**
+ * Whether normalising `path` after a base ending in '/' (or none) leaves it as it is: no '//',
+ * no '.' or '..' component, no trailing '/' (but '/' itself), not longer than MAX_PATH.
+ */
+function isNormal(path: string): boolean {
+  const n = path.length;
+  if (n > MAX_PATH) return false;
+  for (let i = 0; i < n; i++) {
+    const c = path.charCodeAt(i);
+    if (c === 47) {
+      if (i + 1 < n && path.charCodeAt(i + 1) === 47) return false;
+    } else if (c === 46 && (i === 0 || path.charCodeAt(i - 1) === 47)) {
+      // '.' or '..' as a whole component
+      const next = i + 1 < n ? path.charCodeAt(i + 1) : 47;
+      if (next === 47) return false;
+      if (next === 46 && (i + 2 >= n || path.charCodeAt(i + 2) === 47)) return false;
+    }
+  }
+  return n <= 1 || path.charCodeAt(n - 1) !== 47;
 }
 
 function normaliseFrom(base: string, path: string): string {
