@@ -64,7 +64,7 @@ class Column<T extends Int32Array | Float64Array> {
 const ints = () => new Column((n) => new Int32Array(n));
 const floats = () => new Column((n) => new Float64Array(n));
 
-export function computeClassBlocks(index: CaptureIndex, blockRows = BLOCK_ROWS): ClassBlocks | undefined {
+export function computeClassBlocks(index: CaptureIndex, blockRows = BLOCK_ROWS, tick?: () => void): ClassBlocks | undefined {
   const classes = index.classes;
   if (!classes) return undefined;
   const rows = index.events;
@@ -98,6 +98,7 @@ export function computeClassBlocks(index: CaptureIndex, blockRows = BLOCK_ROWS):
   // Rows without a timestamp, in row order (zeroTimeRows is), passed by a pointer.
   let nextZero = 0;
   for (let b = 0; b < blocks; b++) {
+    tick?.();
     let nTouched = 0;
     let nThreads = 0;
     const end = Math.min(rows, (b + 1) * blockRows);

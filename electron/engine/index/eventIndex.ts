@@ -109,13 +109,16 @@ export class CaptureIndex {
     return this.covers.has(column);
   }
 
-  /** This index with its row classes and their blocks computed (itself if there are already, or too many). */
-  withClasses(): CaptureIndex {
+  /**
+   * This index with its row classes and their blocks computed (itself if there are already, or
+   * too many); `tick` is called every few hundred thousand rows (progress).
+   */
+  withClasses(tick?: () => void): CaptureIndex {
     if (this.classes) return this;
-    const classes = computeRowClasses(this.classColumns(), this.events);
+    const classes = computeRowClasses(this.classColumns(), this.events, tick);
     if (!classes) return this;
     const withClasses = new CaptureIndex(this.meta, this.strings, this.cols, this.values, this.threadRows, classes);
-    const blocks = computeClassBlocks(withClasses);
+    const blocks = computeClassBlocks(withClasses, undefined, tick);
     return blocks ? new CaptureIndex(this.meta, this.strings, this.cols, this.values, this.threadRows, classes, blocks) : withClasses;
   }
 

@@ -14,7 +14,9 @@ test('rows agreeing on every column share a class, numbered by first row', () =>
 test('class ids widen past 256 and 65,536 classes and keep the earlier rows', () => {
   const rows = 600_000;
   const col = Int32Array.from({ length: rows }, (_, i) => i % 70_000);
-  const c = computeRowClasses([col], rows)!;
+  let ticks = 0;
+  const c = computeRowClasses([col], rows, () => ticks++)!;
+  assert.equal(ticks, 2, 'progress every 262,144 rows');
   assert.ok(c.ids instanceof Uint32Array);
   assert.equal(c.firstRow.length, 70_000);
   for (const r of [0, 255, 256, 65_535, 65_536, 69_999, 70_000, rows - 1]) assert.equal(c.ids[r], r % 70_000);

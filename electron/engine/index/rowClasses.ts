@@ -21,6 +21,8 @@ export interface RowClasses {
 const MAX_CLASS_SHARE = 1 / 8;
 const MIN_CLASS_LIMIT = 1 << 16;
 const EMPTY = -1;
+/** `tick` is called every 2^18 rows (the indexer reports progress from it). */
+const TICK_ROWS = (1 << 18) - 1;
 
 /** `ids`, widened if class id `id` does not fit. */
 function widen(ids: ValueIds, id: number): ValueIds {
@@ -33,9 +35,9 @@ function widen(ids: ValueIds, id: number): ValueIds {
 /**
  * Classes of `rows` rows by the values of `columns` (each an integer per row), numbered in the
  * order of their first row; undefined when there would be more than rows × MAX_CLASS_SHARE
- * (and MIN_CLASS_LIMIT).
+ * (and MIN_CLASS_LIMIT). `tick` is called now and then (progress).
  */
-export function computeRowClasses(columns: ReadonlyArray<ArrayLike<number>>, rows: number): RowClasses | undefined {
+export function computeRowClasses(columns: ReadonlyArray<ArrayLike<number>>, rows: number, tick?: () => void): RowClasses | undefined {
   const width = columns.length;
   const limit = Math.max(MIN_CLASS_LIMIT, Math.floor(rows * MAX_CLASS_SHARE));
   let keys: Int32Array = new Int32Array(1024 * width);
@@ -46,6 +48,7 @@ export function computeRowClasses(columns: ReadonlyArray<ArrayLike<number>>, row
   let ids: ValueIds = new Uint8Array(rows);
   const key = new Int32Array(width);
   for (let row = 0; row < rows; row++) {
+    if ((row & TICK_ROWS) === TICK_ROWS) tick?.();
     let h = 0x811c9dc5;
     for (let i = 0; i < width; i++) {
       const v = columns[i][row] | 0;
