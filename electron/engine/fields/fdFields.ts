@@ -125,10 +125,19 @@ function containerPrefixed(prefix: string, text: string): string {
   return lastPrefixedText;
 }
 
+/** An entry's name as printed, made once per name the entry has (fd fields read it many times). */
+function printedName(fd: FdInfo): string {
+  if (fd.printedNameOf !== fd.name) {
+    fd.printedNameOf = fd.name;
+    fd.printedName = sanitize(fd.name);
+  }
+  return fd.printedName;
+}
+
 function fdName(ctx: EventContext): string | undefined {
   if (!hasFd(ctx)) return undefined;
   const fd = fdFieldsSource(ctx);
-  return fd ? sanitize(fd.name) : sanitizeOpt(nameFromEvent(ctx));
+  return fd ? printedName(fd) : sanitizeOpt(nameFromEvent(ctx));
 }
 
 function sanitizeOpt(s: string | undefined): string | undefined {
@@ -164,15 +173,15 @@ function directory(ctx: EventContext): string | undefined {
     const n = nameFromEvent(ctx);
     return n === undefined ? undefined : directoryOf(sanitize(n));
   }
-  if (fd.type === FdType.Directory) return sanitize(fd.name);
+  if (fd.type === FdType.Directory) return printedName(fd);
   if (fd.type !== FdType.File && fd.type !== FdType.FileV2) return undefined;
-  return directoryOf(sanitize(fd.name));
+  return directoryOf(printedName(fd));
 }
 
 function filename(ctx: EventContext): string | undefined {
   const fd = eventFd(ctx);
   if (!fd || (fd.type !== FdType.File && fd.type !== FdType.FileV2)) return undefined;
-  return filenameOf(sanitize(fd.name));
+  return filenameOf(printedName(fd));
 }
 
 /** fd.typechar when the table has no entry: guessed from the syscall, as sysdig does. */

@@ -52,6 +52,9 @@ export class FdInfo {
   memoRevision = -1;
   memoThread: unknown = undefined;
   memoValue = 0;
+  /** The name as fields print it (fields/fdFields.ts), kept with the `name` it was made from. */
+  printedNameOf = '';
+  printedName = '';
 
   clone(): FdInfo {
     const c = new FdInfo();
