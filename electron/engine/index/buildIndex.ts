@@ -56,7 +56,29 @@ function textOf(v: FieldValue | undefined): string {
   return Array.isArray(v) ? textOf(v[0]) : String(v);
 }
 
+/** Reports progress at most every PROGRESS_EVERY_MS (unless forced). */
+type Report = (bytesRead: number, totalBytes: number, events: number, force?: boolean) => void;
+
 export async function buildIndex(readPath: string, identity: FileIdentity, opts: BuildOptions): Promise<CaptureIndex> {
+  const started = Date.now();
+  let lastReport = 0;
+  const report: Report = (bytesRead, totalBytes, events, force = false) => {
+    const now = Date.now();
+    if (!force && now - lastReport < PROGRESS_EVERY_MS) return;
+    lastReport = now;
+    const secs = Math.max(0.001, (now - started) / 1000);
+    const bytesRate = bytesRead / secs;
+    opts.onProgress?.({ bytesRead, totalBytes, events, eventsPerSecond: Math.round(events / secs),
+      secondsLeft: bytesRate > 0 && totalBytes > 0 ? Math.max(0, (totalBytes - bytesRead) / bytesRate) : null });
+  };
+  const index = await indexPass(readPath, identity, opts, report);
+  // The pass's state engine and recorders are out of reach here, so the memory they held
+  // can go before row classes (about a second at 16 M events, progress going on) take theirs.
+  return index.withClasses(() => report(identity.size, identity.size, index.events));
+}
+
+/** The indexing pass proper: one read through the state engine, recording every row. */
+async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOptions, reportProgress: Report): Promise<CaptureIndex> {
   const b = new CaptureIndexBuilder();
   const tiles = new TileClassifier(opts.resolver, b);
   const values = new EventValuesRecorder(opts.resolver);
@@ -84,19 +106,8 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
 
   // Progress inside a chunk too (chunks are MiBs): event offsets measure a plain file's progress.
   const plainSize = isGzipFile(readPath) ? 0 : statSync(readPath).size;
-  const started = Date.now();
   let firstOffset = 0;
-  let lastReport = 0;
-  const report = (bytesRead: number, totalBytes: number, force = false) => {
-    const now = Date.now();
-    if (!force && now - lastReport < PROGRESS_EVERY_MS) return;
-    lastReport = now;
-    const secs = Math.max(0.001, (now - started) / 1000);
-    const rate = b.events / secs;
-    const bytesRate = bytesRead / secs;
-    opts.onProgress?.({ bytesRead, totalBytes, events: b.events, eventsPerSecond: Math.round(rate),
-      secondsLeft: bytesRate > 0 && totalBytes > 0 ? Math.max(0, (totalBytes - bytesRead) / bytesRate) : null });
-  };
+  const report = (bytesRead: number, totalBytes: number, force = false) => reportProgress(bytesRead, totalBytes, b.events, force);
 
   const { summary, inspector } = await scanCapture(readPath, (ctx) => {
     const ev = ctx.ev;
@@ -165,7 +176,7 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
   const threadRows = new ValueColumnsBuilder(threadRowFields(opts.resolver));
   forEachThreadTableEvent(inspector.state, latestTs, firstSeenTs, (ctx) => threadRows.add(ctx));
   const machine = inspector.state.machine;
-  const index = b.finish({
+  return b.finish({
     identity,
     path: opts.displayPath ?? readPath,
     sizeBytes: identity.size,
@@ -173,6 +184,4 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
     numCpus: machine?.numCpus ?? 0,
     warnings: summary.warnings.slice(0, 100).concat(summary.truncatedAt !== undefined ? [`${basename(opts.displayPath ?? readPath)}: capture ends inside a block at byte ${summary.truncatedAt}`] : []),
   }, values.finish(), threadRows.finish());
-  // Row classes take about a second at 16 M events: progress goes on meanwhile.
-  return index.withClasses(() => report(identity.size, identity.size));
 }

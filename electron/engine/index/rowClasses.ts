@@ -44,8 +44,9 @@ export function computeRowClasses(columns: ReadonlyArray<ArrayLike<number>>, row
   let firstRow: Int32Array = new Int32Array(1024);
   let table: Int32Array = new Int32Array(2048).fill(EMPTY);
   let size = 0;
-  // Class ids start a byte wide and widen as classes appear (at most two copies).
-  let ids: ValueIds = new Uint8Array(rows);
+  // Class ids widen as classes appear. Large captures start two bytes wide: they have more
+  // than 256 classes, and widening would hold two arrays at the indexer's peak memory.
+  let ids: ValueIds = rows >= MIN_CLASS_LIMIT ? new Uint16Array(rows) : new Uint8Array(rows);
   const key = new Int32Array(width);
   for (let row = 0; row < rows; row++) {
     if ((row & TICK_ROWS) === TICK_ROWS) tick?.();
