@@ -54,3 +54,18 @@ test('a damaged or foreign index file is refused with one line', () => {
   assert.throws(() => CaptureIndex.decode(buf.subarray(0, 100)), IndexFormatError);
   assert.throws(() => CaptureIndex.decode(Buffer.from('hello world, not an index at all, really not one at all')), /not a Syscope index/);
 });
+
+test('file offsets take 4 bytes each until one passes 4 GiB, then 8, keeping the earlier ones', () => {
+  const build = (offsets: number[]) => {
+    const b = new CaptureIndexBuilder();
+    const row = emptyEventRow();
+    offsets.forEach((o, i) => { row.ts = 1_700_000_000_000_000_000n + BigInt(i); row.fileOffset = o; b.addEvent(row); });
+    return CaptureIndex.decode(b.finish(meta).encode());
+  };
+  const small = build([24, 4_000_000_000, 4_294_967_295]);
+  assert.ok(small.cols.offset instanceof Uint32Array);
+  assert.deepEqual([...small.cols.offset], [24, 4_000_000_000, 4_294_967_295]);
+  const crossing = build([24, 4_294_967_295, 4_294_967_296, 9_000_000_000]);
+  assert.ok(crossing.cols.offset instanceof Float64Array);
+  assert.deepEqual([...crossing.cols.offset], [24, 4_294_967_295, 4_294_967_296, 9_000_000_000]);
+});

@@ -71,7 +71,8 @@ const eventColumns = {
 type ColumnName = keyof typeof eventColumns;
 /** The columns with one entry per event (the others are the tile log and the lifetimes). */
 const ROW_COLUMNS: readonly ColumnName[] = ['ts', 'tid', 'pid', 'type', 'dir', 'cpu', 'bytes', 'latency', 'offset'];
-type Columns = { [K in ColumnName]: InstanceType<(typeof eventColumns)[K]> };
+/** File offsets are 4 bytes each while the file (or its decompressed copy) stays under 4 GiB. */
+type Columns = Omit<{ [K in ColumnName]: InstanceType<(typeof eventColumns)[K]> }, 'offset'> & { offset: Float64Array | Uint32Array };
 
 export const SPAN_PROCESS = 0;
 export const SPAN_CONTAINER = 1;
@@ -172,7 +173,7 @@ export class CaptureIndex {
       throw new IndexFormatError('index header lacks its metadata');
     }
     for (const [name, ctor] of Object.entries(eventColumns)) {
-      if (!(columns[name] instanceof ctor)) throw new IndexFormatError(`index lacks column '${name}'`);
+      if (!(columns[name] instanceof ctor) && !(name === 'offset' && columns[name] instanceof Uint32Array)) throw new IndexFormatError(`index lacks column '${name}'`);
     }
     const rows = columns.ts.length;
     for (const n of ROW_COLUMNS) {
@@ -221,7 +222,7 @@ class RowColumnsBuilder {
   cpu = new Uint16Array(this.room);
   bytes = new Uint32Array(this.room);
   latency = new Float64Array(this.room);
-  offset = new Float64Array(this.room);
+  offset: Uint32Array | Float64Array = new Uint32Array(this.room);
 
   /** Room for one more row, from which the caller writes row `length - 1`. */
   next(): number {
@@ -233,6 +234,13 @@ class RowColumnsBuilder {
   /** Room for `n` rows in all (an estimate from the file size). */
   reserve(n: number): void {
     if (n > this.room) this.resize(n);
+  }
+
+  /** Offsets past 4 GiB: 8 bytes each from now on. */
+  widenOffsets(): void {
+    const wide = new Float64Array(this.room);
+    wide.set(this.offset);
+    this.offset = wide;
   }
 
   private resize(n: number): void {
@@ -313,6 +321,7 @@ export class CaptureIndexBuilder {
     c.cpu[i] = e.cpu;
     c.bytes[i] = e.bytes;
     c.latency[i] = e.latency;
+    if (e.fileOffset > 0xffffffff && c.offset instanceof Uint32Array) c.widenOffsets();
     c.offset[i] = e.fileOffset;
     return i;
   }
