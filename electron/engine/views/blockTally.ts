@@ -63,13 +63,15 @@ function classAnswers(size: number, byClass: Predicate<number> | undefined) {
   };
 }
 
-export function countByBlocks(index: CaptureIndex, c: BlockCover, byClass: Predicate<number> | undefined) {
+/** The index's class ids, and per class a zero count, first and last row to count into. */
+export function emptyClassCounts(index: CaptureIndex) {
   const classes = index.classes!;
-  const ids = classes.ids;
   const size = classes.firstRow.length;
-  const count = new Int32Array(size);
-  const first = new Int32Array(size);
-  const last = new Int32Array(size);
+  return { ids: classes.ids, size, count: new Int32Array(size), first: new Int32Array(size), last: new Int32Array(size) };
+}
+
+export function countByBlocks(index: CaptureIndex, c: BlockCover, byClass: Predicate<number> | undefined) {
+  const { ids, size, count, first, last } = emptyClassCounts(index);
   const accepts = classAnswers(size, byClass);
   const add = (k: number, n: number, lo: number, hi: number) => {
     if (count[k] === 0 || lo < first[k]) first[k] = lo;

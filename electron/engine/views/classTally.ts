@@ -12,7 +12,7 @@ import { CpuChain, type ClassTicks } from '../index/classTicks';
 export { classTicks } from '../index/classTicks';
 import type { SplitPredicate } from '../filter/groupMemo';
 import { outside, type TallyWindow } from '../index/windowRows';
-import { blockCover, countByBlocks, cpuByBlocks, latencyByBlocks } from './blockTally';
+import { blockCover, countByBlocks, cpuByBlocks, emptyClassCounts, latencyByBlocks } from './blockTally';
 
 export type { TallyWindow } from '../index/windowRows';
 
@@ -36,12 +36,7 @@ const ACCEPTED = 2;
 export function countClasses(index: CaptureIndex, w: TallyWindow, split: SplitPredicate): ClassCounts {
   const cover = split.byRow ? undefined : blockCover(index, w);
   if (cover) return ordered(index, countByBlocks(index, cover, split.byClass));
-  const classes = index.classes!;
-  const ids = classes.ids;
-  const size = classes.firstRow.length;
-  const count = new Int32Array(size);
-  const first = new Int32Array(size);
-  const last = new Int32Array(size);
+  const { ids, size, count, first, last } = emptyClassCounts(index);
   const answer = new Uint8Array(size);
   const { byClass, byRow } = split;
   const ts = index.cols.ts;
