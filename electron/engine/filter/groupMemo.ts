@@ -111,6 +111,8 @@ export function compileOverRows(text: string, resolver: FieldResolver<number>, i
     const ast = whole.compiled.ast;
     const terms = ast.kind === 'and' ? ast.children : [ast];
     const parts = terms.map((t) => compileMemo(t, resolver, index));
+    // Every term compiles when the whole does; if one did not, the whole is asked per row.
+    if (parts.some((p) => !p.ok)) return whole.compiled;
     const pick = (byClass: boolean) => {
       const ps = parts.filter((p) => p.ok && p.byClass === byClass).map((p) => (p.compiled as { predicate: Predicate<number> }).predicate);
       return ps.length === 0 ? undefined : ps.reduce((x, y) => (r: number) => x(r) && y(r));
