@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileFilter } from './compile';
-import { groupMemo, type GroupedField } from './groupMemo';
+import { compileOverRows, groupMemo, type GroupedField, type RowPredicate } from './groupMemo';
 import type { FieldResolver, ResolvedField } from './resolver';
 import { computeRowClasses } from '../index/rowClasses';
 
@@ -60,4 +60,19 @@ test('a filter over fields row classes cover is asked once per class, across gro
 test('with row classes, a filter reading a field they do not cover is still asked per row', () => {
   const { asked } = counted('fd.num>1 and evt.buflen>500', withClasses);
   assert.equal(asked, rows);
+});
+
+test('a top-level and is split: the terms row classes decide asked per class, the rest per row', () => {
+  const c = compileOverRows('fd.num>1 and evt.buflen>500 and proc.name!=bash', resolver, withClasses);
+  assert.ok(c.ok);
+  const split = (c.predicate as RowPredicate).split!;
+  assert.ok(split.byClass && split.byRow);
+  for (let row = 0; row < rows; row++) {
+    const both: boolean = split.byClass!(row) && split.byRow!(row);
+    assert.equal(both, c.predicate(row), `row ${row}`);
+    assert.equal(both, row % 4 > 1 && row > 500 && row % 3 !== 0, `row ${row}`);
+  }
+  const whole = compileOverRows('fd.num>1 or evt.buflen>500', resolver, withClasses);
+  assert.ok(whole.ok);
+  assert.deepEqual((whole.predicate as RowPredicate).split, { byClass: undefined, byRow: (whole.predicate as RowPredicate).split!.byRow });
 });
