@@ -420,9 +420,11 @@ export class CaptureSession {
 
   /** Tables from a re-scan of the capture (fields the index lacks). */
   async rescanTables(ids: string[], filter: string, window: TimeWindow | undefined): Promise<Map<string, ViewTable>> {
-    // A fresh resolver per pass: thread.cpu keeps per-thread counters across events.
+    // A fresh resolver per pass: thread.cpu keeps per-thread counters across events. The user's
+    // filter gets its own, as each sinsp filtercheck keeps its own per-thread state: a filter
+    // reading thread.cpu on every procinfo event must not move the tables' counters.
     const resolver = withTableFields(this.resolver);
-    const userPred = filter ? this.compile(filter, 'filter', resolver) : undefined;
+    const userPred = filter ? this.compile(filter, 'filter', withTableFields(this.resolver)) : undefined;
     const bounds = window ? this.windowBounds(window) : undefined;
     let current: EventContext | undefined;
     const passes = this.tablePasses(ids, resolver, () => current as EventContext, false)!;
