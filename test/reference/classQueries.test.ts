@@ -19,6 +19,7 @@ import { columnarMask, columnResolver, compileColumnar } from '../../electron/en
 import { compileFilter } from '../../electron/engine/filter/compile';
 import { foldTiles } from '../../electron/engine/tiles/foldTiles';
 import { windowRows } from '../../electron/engine/index/windowRows';
+import { PROCINFO } from '../../electron/engine/views/tableFields';
 import { tileDefinition, SYSCALLS_TILE } from '../../shared/tiles/definitions';
 import type { CaptureIndex } from '../../electron/engine/index/eventIndex';
 import type { TimeWindow, TileValue } from '../../shared/ipc/contract';
@@ -54,7 +55,10 @@ function edgeWindows(index: CaptureIndex, blockRows: number): Array<TimeWindow |
     return Math.min(n - 1, Math.max(0, r));
   };
   const at = (r: number) => String(index.rowTs(r));
-  const w = (a: number, b: number): TimeWindow => ({ from: at(timed(a, 1)), to: at(timed(b, -1)) });
+  const w = (a: number, b: number): TimeWindow => {
+    const lo = timed(a, 1);
+    return { from: at(lo), to: at(Math.max(lo, timed(b, -1))) };
+  };
   const out: Array<TimeWindow | undefined> = [undefined];
   out.push(w(blockRows, 3 * blockRows - 1), w(blockRows, 3 * blockRows), w(blockRows - 1, n - 1), w(0, blockRows - 1));
   out.push(w(Math.floor(n / 2), Math.floor(n / 2)), w(n - 1, n - 1), w(0, 0));
@@ -142,8 +146,12 @@ test('view tables from classes and blocks equal the row-by-row tables at window 
 test('view tables from classes and blocks equal the row-by-row tables when some rows have no timestamp', { skip }, async () => {
   const { session, index } = await open('sysflow_files_files.scap');
   const n = index.events;
-  // The first row, rows on and next to block boundaries of 64, a run of two, and the last row.
-  untime(index, [0, 63, 64, 128, 129, 700, Math.floor(n / 2), n - 1]);
+  // The first row, rows on and next to block boundaries of 64, a run of two, the last row, and
+  // two procinfo events (then blocks carry no CPU figures and CPU is summed row by row).
+  const procinfo = [...Array(n).keys()].filter((r) => index.cols.type[r] === PROCINFO);
+  assert.ok(procinfo.length > 10);
+  untime(index, [...new Set([0, 63, 64, 128, 129, 700, Math.floor(n / 2), n - 1, procinfo[3], procinfo[procinfo.length >> 1]])]);
+  assert.equal(computeClassBlocks(index, 64)?.cpu, undefined, 'untimed procinfo events: blocks without CPU figures');
   assert.ok(compareTables('files with untimed rows', session, index, [64]) > 0);
 });
 
