@@ -10,6 +10,7 @@
  */
 import type { FilterMatches } from '../evidence/evidenceService';
 import { compileColumnar } from '../filter/columnarFilter';
+import { firstAtLeast } from '../index/windowRows';
 import type { Predicate } from '../filter/compile';
 import type { CaptureIndex } from '../index/eventIndex';
 
@@ -20,16 +21,7 @@ export function indexMatches(index: CaptureIndex): (filter: string) => Promise<F
   const offsets = index.cols.offset;
   const rows = index.events;
   /** The first row whose block starts at or after `offset` (rows are in file order). */
-  const firstRowAt = (offset: number): number => {
-    let lo = 0;
-    let hi = rows;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (offsets[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstRowAt = (offset: number): number => firstAtLeast(offsets, offset);
   return async (filter) => {
     let predicate = compiled.get(filter);
     if (predicate === undefined) {

@@ -8,7 +8,8 @@
 import type { CaptureIndex } from '../index/eventIndex';
 import { DIR_ENTER } from '../index/eventIndex';
 import type { Predicate } from './compile';
-import { exactRowTs, hasAmbiguousTimes, zeroTimeRows } from '../views/indexedRows';
+import { exactRowTs, hasAmbiguousTimes } from '../views/indexedRows';
+import { zeroTimeRows } from '../index/windowRows';
 import type { FieldResolver, ResolvedField } from './resolver';
 import { valueReader } from '../index/valueColumns';
 import { compileOverRows, type GroupedField, type RowPredicate } from './groupMemo';

@@ -25,12 +25,24 @@ export function outside(ts: Float64Array, times: NonNullable<TallyWindow['times'
   return t < times.from || t > times.to || (t === 0 && times.zero.has(row));
 }
 
-const zeroSets = new WeakMap<CaptureIndex, Set<number>>();
+const zeroRowSets = new WeakMap<CaptureIndex, Set<number>>();
 
-function zeroRowSet(index: CaptureIndex): Set<number> {
-  let set = zeroSets.get(index);
-  if (!set) zeroSets.set(index, (set = new Set(index.meta.zeroTimeRows ?? [])));
+/** Rows of events without a timestamp (their time is 0, not the stored base time). */
+export function zeroTimeRows(index: CaptureIndex): Set<number> {
+  let set = zeroRowSets.get(index);
+  if (!set) zeroRowSets.set(index, (set = new Set(index.meta.zeroTimeRows ?? [])));
   return set;
+}
+
+/** The first position of `sorted` (never going down) holding `value` or more. */
+export function firstAtLeast(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 /** Per index: whether the times of rows with a timestamp never go down (then windows are found by bisection). */
@@ -78,7 +90,7 @@ function bisect(ts: Float64Array, zero: Set<number>, t: number, orEqual: boolean
  */
 export function windowRows(index: CaptureIndex, window: { from: number; to: number } | undefined, untimedAtZero = false): TallyWindow {
   if (!window) return { ranges: [0, index.events], span: { lo: 0, hi: index.events, untimed: true } };
-  const zero = zeroRowSet(index);
+  const zero = zeroTimeRows(index);
   const zeroRows = index.meta.zeroTimeRows ?? [];
   const keepZero = untimedAtZero && window.from <= 0 && window.to >= 0;
   if (!timesSorted(index, zero)) return { ranges: [0, index.events], times: { from: window.from, to: window.to, zero: untimedAtZero ? new Set() : zero } };

@@ -6,7 +6,7 @@
 import type { TileValue } from '../../../shared/ipc/contract';
 import { compareTiles, containerKeyedTiles, containersFilter, staticTiles, SYSCALLS_TILE, tileCategories, tileDefinition, type TileDefinition } from '../../../shared/tiles/definitions';
 import { SPAN_CONTAINER, SPAN_LISTENING_PORT, SPAN_PROCESS, type CaptureIndex } from '../index/eventIndex';
-import { outside, windowRows, type TallyWindow } from '../index/windowRows';
+import { firstAtLeast, outside, windowRows, type TallyWindow } from '../index/windowRows';
 import { countClasses } from '../views/classTally';
 
 export interface TileWindow {
@@ -66,7 +66,7 @@ export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
   };
   if (ordered) {
     // The log is in row order: each range of the window is a range of the log.
-    for (let r = 0; r < rows.ranges.length; r += 2) foldEntries(firstEntryAt(tileRow, rows.ranges[r]), firstEntryAt(tileRow, rows.ranges[r + 1]), false);
+    for (let r = 0; r < rows.ranges.length; r += 2) foldEntries(firstAtLeast(tileRow, rows.ranges[r]), firstAtLeast(tileRow, rows.ranges[r + 1]), false);
   } else foldEntries(0, tileRow.length, true);
 
   // System Calls: every row in the window (the log has no entries for it).
@@ -139,17 +139,6 @@ function logInRowOrder(index: CaptureIndex): boolean {
     logOrder.set(index, sorted);
   }
   return sorted;
-}
-
-/** The first log entry of row `row` or after it. */
-function firstEntryAt(tileRow: Uint32Array, row: number): number {
-  let lo = 0;
-  let hi = tileRow.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tileRow[mid] < row) lo = mid + 1; else hi = mid;
-  }
-  return lo;
 }
 
 /**

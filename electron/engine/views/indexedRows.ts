@@ -9,6 +9,7 @@
  */
 import type { CaptureIndex } from '../index/eventIndex';
 import { DIR_ENTER } from '../index/eventIndex';
+import { zeroTimeRows } from '../index/windowRows';
 import { valueIdReader, valueReader, type ValueColumn } from '../index/valueColumns';
 import { PROCINFO_SYSTEM_TICKS, PROCINFO_USER_TICKS, TABLE_SYSCALL_TYPE } from '../index/eventValues';
 import type { FieldResolver, FieldValue, ResolvedField } from '../filter/resolver';
@@ -34,14 +35,6 @@ function cellsOf(c: ValueColumn): CellValue[] {
   return cells;
 }
 
-const zeroRowSets = new WeakMap<CaptureIndex, Set<number>>();
-
-/** Rows of events without a timestamp (their time is 0, not the stored base time). */
-export function zeroTimeRows(index: CaptureIndex): Set<number> {
-  let set = zeroRowSets.get(index);
-  if (!set) zeroRowSets.set(index, (set = new Set(index.meta.zeroTimeRows ?? [])));
-  return set;
-}
 
 /** An event row's time in ns since the epoch (0n for an event without a timestamp). */
 export function exactRowTs(index: CaptureIndex, zero: Set<number>, row: number): bigint {
