@@ -17,6 +17,7 @@
  */
 import type { CaptureIndex } from './eventIndex';
 import { classTicks, CpuChain } from './classTicks';
+import { growableColumn } from './growable';
 
 export const BLOCK_ROWS = 1 << 18;
 const MAX_ENTRY_SHARE = 1 / 16;
@@ -50,19 +51,9 @@ export interface BlockCpu {
   firstSys: Float64Array;
 }
 
-/** Growable typed arrays for the entries (their number is known only at the end). */
-class Column<T extends Int32Array | Float64Array> {
-  data: T;
-  length = 0;
-  constructor(private readonly make: (n: number) => T) { this.data = make(1024); }
-  push(v: number): void {
-    if (this.length === this.data.length) { const d = this.make(this.data.length * 2); d.set(this.data); this.data = d; }
-    this.data[this.length++] = v;
-  }
-  done(): T { return this.data.slice(0, this.length) as T; }
-}
-const ints = () => new Column((n) => new Int32Array(n));
-const floats = () => new Column((n) => new Float64Array(n));
+// The entries' number is known only at the end: they grow as the index's own columns do.
+const ints = () => growableColumn(Int32Array);
+const floats = () => growableColumn(Float64Array);
 
 export function computeClassBlocks(index: CaptureIndex, blockRows = BLOCK_ROWS, tick?: () => void): ClassBlocks | undefined {
   const classes = index.classes;
@@ -139,11 +130,11 @@ export function computeClassBlocks(index: CaptureIndex, blockRows = BLOCK_ROWS, 
   th.threadStart[blocks] = th.firstClass.length;
   return {
     blockRows,
-    entryStart: out.entryStart, cls: out.cls.done(), count: out.count.done(), first: out.first.done(), last: out.last.done(), latency: out.latency.done(),
+    entryStart: out.entryStart, cls: out.cls.finish(), count: out.count.finish(), first: out.first.finish(), last: out.last.finish(), latency: out.latency.finish(),
     cpu: cpuOk ? {
-      tot: out.tot.done(), usr: out.usr.done(), sys: out.sys.done(),
-      threadStart: th.threadStart, firstClass: th.firstClass.done(), lastClass: th.lastClass.done(),
-      firstTot: th.firstTot.done(), firstUsr: th.firstUsr.done(), firstSys: th.firstSys.done(),
+      tot: out.tot.finish(), usr: out.usr.finish(), sys: out.sys.finish(),
+      threadStart: th.threadStart, firstClass: th.firstClass.finish(), lastClass: th.lastClass.finish(),
+      firstTot: th.firstTot.finish(), firstUsr: th.firstUsr.finish(), firstSys: th.firstSys.finish(),
     } : undefined,
   };
 }

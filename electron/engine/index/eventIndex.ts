@@ -14,7 +14,7 @@
  *   event, interned, so filters on them are answered without a re-read.
  * Nothing per event is held as an object; strings live once in the string table.
  */
-import { growableColumn, type GrowableColumn } from './growable';
+import { filledPart, growableColumn, type GrowableColumn } from './growable';
 import { StringTable } from './stringTable';
 import { decodeIndexFile, encodeIndexFile, IndexFormatError, type ColumnArray } from './indexFile';
 import { decodeValueColumns, encodeValueColumns, type EncodedValueColumns, type ValueColumn } from './valueColumns';
@@ -253,14 +253,10 @@ class RowColumnsBuilder {
     this.room = n;
   }
 
-  /** The filled part of each column: a view when little room is left over (no second copy at the peak), else a copy. */
+  /** The filled part of each column (growable.ts filledPart). */
   finish(): Record<RowColumnName, ColumnArray> {
     const out = {} as Record<RowColumnName, ColumnArray>;
-    const view = this.room - this.length <= this.room / 16;
-    for (const name of ROW_COLUMNS) {
-      const a = this[name as RowColumnName];
-      out[name as RowColumnName] = view ? a.subarray(0, this.length) : a.slice(0, this.length);
-    }
+    for (const name of ROW_COLUMNS) out[name as RowColumnName] = filledPart(this[name as RowColumnName], this.length);
     return out;
   }
 }

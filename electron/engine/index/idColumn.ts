@@ -1,5 +1,6 @@
 /** A growing column of value ids that stays as narrow as its largest id allows. */
 import type { ValueIds } from './valueColumns';
+import { filledPart } from './growable';
 
 /** Value ids of one field as they are recorded: one byte each until a field has more than 255 values, and so on. */
 export class IdColumn {
@@ -37,7 +38,7 @@ export class IdColumn {
 
   /** The filled part: a view when little room is left over, else a copy. */
   finish(): ValueIds {
-    return this.data.length - this.length <= this.data.length / 16 ? this.data.subarray(0, this.length) : this.data.slice(0, this.length);
+    return filledPart(this.data, this.length);
   }
 }
 
