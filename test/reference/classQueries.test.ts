@@ -100,7 +100,6 @@ const ids = listedViews().map((v) => v.id);
 function compareTables(name: string, session: CaptureSession, index: Mutable, blockSizes: number[]): number {
   const classes = index.classes;
   assert.ok(classes, `${name}: row classes`);
-  const tallies = (session as unknown as { tallies: Map<string, unknown> }).tallies;
   const smallest = Math.min(...blockSizes);
   let compared = 0;
   for (const filter of edgeFilters(index)) {
@@ -108,13 +107,11 @@ function compareTables(name: string, session: CaptureSession, index: Mutable, bl
       const what = `${name} '${filter}' ${window ? `${window.from}..${window.to}` : 'whole'}`;
       index.classes = undefined;
       index.blocks = undefined;
-      tallies.clear();
       const byRow = session.indexedTables(ids, filter, window);
       assert.ok(byRow, `${what}: folded from the index`);
       index.classes = classes;
       for (const size of [0, ...blockSizes]) {
         index.blocks = size ? computeClassBlocks(index, size) : undefined;
-        tallies.clear();
         // Asked twice in opposite orders and once view by view: the second and third reuse the kept tally.
         const asked = [session.indexedTables(ids, filter, window), session.indexedTables([...ids].reverse(), filter, window)];
         for (const t of asked) {

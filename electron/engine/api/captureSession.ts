@@ -186,22 +186,25 @@ export class CaptureSession {
     return mask;
   }
 
-  private readonly classMasks = new Lru<Uint8Array>(32);
+  /** Per filter text: its class mask, or null when classes do not decide it (not compiled again). */
+  private readonly classMasks = new Lru<Uint8Array | null>(32);
 
   /** Row classes matching a filter (1 = match) when the classes decide it, cached per filter text; else undefined. */
   classMask(filter: string): Uint8Array | undefined {
     const classes = this.index.classes;
     if (!classes) return undefined;
     const hit = this.classMasks.get(filter);
-    if (hit) return hit;
+    if (hit !== undefined) return hit ?? undefined;
     this.compile(filter, 'filter');
     const columnar = compileColumnar(this.index, filter);
     const split = columnar.ok ? (columnar.predicate as RowPredicate).split : undefined;
-    if (!split || split.byRow) return undefined;
-    const mask = new Uint8Array(classes.firstRow.length);
-    for (let k = 0; k < mask.length; k++) if (!split.byClass || split.byClass(classes.firstRow[k])) mask[k] = 1;
+    let mask: Uint8Array | null = null;
+    if (split && !split.byRow) {
+      mask = new Uint8Array(classes.firstRow.length);
+      for (let k = 0; k < mask.length; k++) if (!split.byClass || split.byClass(classes.firstRow[k])) mask[k] = 1;
+    }
     this.classMasks.set(filter, mask);
-    return mask;
+    return mask ?? undefined;
   }
 
   /** Rows matching a filter, from a re-scan of the capture (fields the index lacks). */
@@ -338,8 +341,7 @@ export class CaptureSession {
     }
     const bounds = window ? this.windowBounds(window) : undefined;
     const relative = bounds ? { from: index.toRelative(bounds.from), to: index.toRelative(bounds.to) } : undefined;
-    // Keyed by the question (and by what the index holds, which tests vary).
-    const key = `${filter}\u0000${relative?.from}\u0000${relative?.to}\u0000${!!index.blocks}`;
+    const key = `${filter}\u0000${relative?.from}\u0000${relative?.to}`;
     this.foldEventRows(passes, windowRows(index, relative), splitOf(userPred), key);
     // csysdig's end-of-capture thread-table rows, for views with defaults.
     for (let r = index.events; r < index.events + index.threadRowCount; r++) {
@@ -405,16 +407,17 @@ export class CaptureSession {
     }
   }
 
-  private readonly tallies = new Map<string, WindowTally>();
+  /** Kept tallies, by the classes and blocks they were counted from (the index's; tests swap them). */
+  private readonly tallies = new WeakMap<object, Lru<WindowTally>>();
 
-  /** The per-class tally of a window under a filter, kept for the next tables asked of it (the last few). */
+  /** The per-class tally of a window under a filter, kept for the next tables asked of it. */
   private sharedTally(key: string, rows: TallyWindow, user: SplitPredicate): WindowTally {
-    let t = this.tallies.get(key);
-    if (t) { this.tallies.delete(key); this.tallies.set(key, t); return t; }
-    t = new WindowTally(this.index, rows, user);
-    this.tallies.set(key, t);
+    const countedFrom = this.index.blocks ?? this.index.classes!;
+    let kept = this.tallies.get(countedFrom);
     // A tally holds a few arrays per class (up to 2 M classes at 16 M rows): two are kept.
-    if (this.tallies.size > 2) this.tallies.delete(this.tallies.keys().next().value!);
+    if (!kept) this.tallies.set(countedFrom, (kept = new Lru<WindowTally>(2)));
+    let t = kept.get(key);
+    if (!t) kept.set(key, (t = new WindowTally(this.index, rows, user)));
     return t;
   }
 
