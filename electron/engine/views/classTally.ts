@@ -22,7 +22,7 @@ export interface ClassCounts {
   count: Int32Array;
   first: Int32Array;
   last: Int32Array;
-  /** 1 where the class passed the filter's class part (rows may still fail its row part). */
+  /** 1 where the class passed the filter's class part (rows may still fail its row part; from blocks: where rows were counted). */
   accepted: Uint8Array;
 }
 
