@@ -39,7 +39,7 @@ import { CaptureIndex } from '../index/eventIndex';
 import { scanCapture } from '../index/scanCapture';
 import { foldTiles } from '../tiles/foldTiles';
 import { sortRows, ViewAggregator, type ViewTable } from '../views/aggregateView';
-import { withTableFields } from '../views/tableFields';
+import { withTableFields, withTableFieldsAsFallback } from '../views/tableFields';
 import { forEachThreadTableEvent } from '../views/threadTableEvents';
 import { hasAmbiguousTimes, indexedRowResolver } from '../views/indexedRows';
 import { cellGetter, splitFieldName } from './fieldGetter';
@@ -178,7 +178,7 @@ export class CaptureSession {
   async rowMask(filter: string): Promise<Uint8Array> {
     const hit = this.masks.get(filter);
     if (hit) { this.lastMaskSource = 'cache'; return hit; }
-    this.compile(filter, 'filter');
+    this.compile(filter, 'filter', withTableFieldsAsFallback(this.resolver));
     const columnar = compileColumnar(this.index, filter);
     const mask = columnar.ok ? columnarMask(this.index, columnar.predicate) : await this.rescanMask(filter);
     this.lastMaskSource = columnar.ok ? 'index' : 'rescan';
@@ -195,7 +195,7 @@ export class CaptureSession {
     if (!classes) return undefined;
     const hit = this.classMasks.get(filter);
     if (hit !== undefined) return hit ?? undefined;
-    this.compile(filter, 'filter');
+    this.compile(filter, 'filter', withTableFieldsAsFallback(this.resolver));
     const columnar = compileColumnar(this.index, filter);
     const split = columnar.ok ? (columnar.predicate as RowPredicate).split : undefined;
     let mask: Uint8Array | null = null;
@@ -209,7 +209,8 @@ export class CaptureSession {
 
   /** Rows matching a filter, from a re-scan of the capture (fields the index lacks). */
   async rescanMask(filter: string): Promise<Uint8Array> {
-    const pred = this.compile(filter, 'filter');
+    // A fresh resolver: thread.cpu counts the procinfo events of this pass.
+    const pred = this.compile(filter, 'filter', withTableFieldsAsFallback(this.resolver));
     const mask = new Uint8Array(this.index.events);
     let rows = 0;
     await scanCapture(this.readPath, (ctx, row) => { rows++; if (row < mask.length && pred(ctx)) mask[row] = 1; });

@@ -156,3 +156,19 @@ export function withTableFields(base: FieldResolver<EventContext>): FieldResolve
     return base(name, arg);
   };
 }
+
+/**
+ * The engine's fields, and the table-only ones (thread.vmsize.b, thread.cpu, evt.count.error...)
+ * for the names the engine lacks: a user's filter on the overview means what it means to
+ * `sysdig -r F FILTER`, and still accepts every field a view table accepts. Fresh per pass,
+ * like withTableFields.
+ */
+export function withTableFieldsAsFallback(base: FieldResolver<EventContext>): FieldResolver<EventContext> {
+  const table = withTableFields(base);
+  return (name, arg) => {
+    const r = base(name, arg);
+    if (r && !('error' in r)) return r;
+    const t = table(name, arg);
+    return t && !('error' in t) ? t : r;
+  };
+}
