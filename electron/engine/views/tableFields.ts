@@ -158,10 +158,12 @@ export function withTableFields(base: FieldResolver<EventContext>): FieldResolve
 }
 
 /**
- * The engine's fields, and the table-only ones (thread.vmsize.b, thread.cpu, evt.count.error...)
- * for the names the engine lacks: a user's filter on the overview means what it means to
- * `sysdig -r F FILTER`, and still accepts every field a view table accepts. Fresh per pass,
- * like withTableFields.
+ * The engine's fields, and for the names the engine lacks the table-only ones (thread.vmsize.b,
+ * thread.cpu, evt.count.error.*): the overview's filter accepts whatever a view's filter
+ * accepts, with the meaning the views give it. These table fields mean what csysdig's tables
+ * make of them, which is not always what `sysdig -r F FILTER` selects (sysdig's filters find no
+ * value in evt.buflen.file.in, for one), so the event list and `count` do not take them.
+ * Fresh per pass, like withTableFields.
  */
 export function withTableFieldsAsFallback(base: FieldResolver<EventContext>): FieldResolver<EventContext> {
   const table = withTableFields(base);
