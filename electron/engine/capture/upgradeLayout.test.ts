@@ -100,3 +100,33 @@ test('reset forgets stored enter events (a new section starts)', () => {
   up.reset();
   assert.equal(paramNumber(up.upgrade(memoryEvent(READ_X, [le64(1), Buffer.from('x')], { tid: 5 }))!, 2), 0);
 });
+
+test('interleaved threads each get their own enter parameters', () => {
+  const up = new LayoutUpgrader();
+  up.upgrade(memoryEvent(READ_E, [le64(11), le32(100)], { tid: 1 }));
+  up.upgrade(memoryEvent(READ_E, [le64(22), le32(200)], { tid: 2 }));
+  const one = up.upgrade(memoryEvent(READ_X, [le64(1), Buffer.from('a')], { tid: 1 }))!;
+  assert.deepEqual([paramNumber(one, 2), paramNumber(one, 3)], [11, 100]);
+  const two = up.upgrade(memoryEvent(READ_X, [le64(1), Buffer.from('b')], { tid: 2 }))!;
+  assert.deepEqual([paramNumber(two, 2), paramNumber(two, 3)], [22, 200]);
+});
+
+test('parameters not laid out back to back in the source event are each copied to their place', () => {
+  const up = new LayoutUpgrader();
+  // fd after size in the bytes, with a gap: offsets say where each one is.
+  const data = Buffer.concat([Buffer.alloc(3), le32(832), Buffer.alloc(5, 0xee), le64(3)]);
+  const enter: CaptureEvent = { ...memoryEvent(READ_E, [], { tid: 5 }), data, nparams: 2, paramOffset: Uint32Array.of(12, 3), paramLength: Uint32Array.of(8, 4) };
+  up.upgrade(enter);
+  const out = up.upgrade(memoryEvent(READ_X, [le64(832), Buffer.from('ELF')], { tid: 5 }))!;
+  assert.deepEqual(params(out).map((p) => p.toString('hex')), [le64(832), Buffer.from('ELF'), le64(3), le32(832)].map((p) => p.toString('hex')));
+});
+
+test('long parameters are copied whole and enter values longer than the target type are cut to its size', () => {
+  const up = new LayoutUpgrader();
+  const payload = Buffer.from(Array.from({ length: 300 }, (_, i) => i & 0xff));
+  up.upgrade(memoryEvent(READ_E, [le64(7), le64(0x1_0000_0005n)], { tid: 9 })); // size written as 8 bytes
+  const out = up.upgrade(memoryEvent(READ_X, [le64(300), payload], { tid: 9 }))!;
+  assert.ok(params(out)[1].equals(payload));
+  assert.equal(out.paramLength[3], 4); // size is a UINT32
+  assert.equal(paramNumber(out, 3), 5);
+});

@@ -9,6 +9,11 @@
  * enter event was stored, and counts the problem. Converted events are built in one of two
  * reused scratch events (conversions chain, e.g. execve 13→155→173→...), so the result is
  * valid only until the next call, like every event the reader hands out.
+ *
+ * Old captures go through here for every syscall (enter stored, exit converted), so the table
+ * is compiled once into plans: what each event id needs (by typed arrays), and for each
+ * conversion the steps with the target's size cut and default already worked out. An event's
+ * own parameters are contiguous bytes in the reader's chunk, so they are copied as one block.
  */
 import type { CaptureEvent } from './types';
 import { CONVERTER_ROWS } from '../../../shared/scap/eventConverterData';
@@ -16,30 +21,97 @@ import { EVENTS, EventFlag, PARAM_TYPE_SIZE, ParamType } from '../../../shared/s
 import { text, u64FromHalves } from './byteCursor';
 
 const enum Action { STORE, STORE_AND_PASS, PASS, ADD_PARAMS, CHANGE_TYPE }
-const enum Op { OLD, ENTER, DEFAULT, EMPTY, CALLBACK }
-interface Instruction { op: Op; index: number; fallbackEmpty: boolean }
-interface Conversion { action: Action; newType: number; instructions: Instruction[] }
+const enum Source { OLD, ENTER, FILL, CALLBACK }
+/** One parameter of a conversion's result. */
+interface Step {
+  source: Source;
+  /** Parameter index in the old event (OLD) or in the stored enter event (ENTER). */
+  index: number;
+  /** Longest copy the target parameter takes: its fixed size, or the variable-size maximum. */
+  cut: number;
+  /** FILL, and ENTER without a usable enter event: that many bytes of `fill`. */
+  fillBytes: number;
+  fill: number;
+}
+interface Conversion {
+  action: Action;
+  newType: number;
+  /** ADD_PARAMS: the event's own parameters come first, uncut. */
+  keepsOwn: boolean;
+  /** Some step takes a parameter of the thread's stored enter event. */
+  usesEnter: boolean;
+  steps: Step[];
+}
 
 const ACTIONS: Record<string, Action> = {
   STORE: Action.STORE, STORE_AND_PASS: Action.STORE_AND_PASS, PASS: Action.PASS, ADD_PARAMS: Action.ADD_PARAMS, CHANGE_TYPE: Action.CHANGE_TYPE,
 };
 const INSTR_RE = /^(OLD|ENTER|DEFAULT|EMPTY|CALLBACK)(?:\((\d+)\))?(\(fb:empty\))?$/;
+const MAX_VARIABLE_PARAM = 0xffffffff;
+
+/** DEFAULT of a type: zero of its size, except ids (-1, all bits set). */
+function defaultFill(type: number): number {
+  return type === ParamType.UID || type === ParamType.GID ? 0xff : 0;
+}
+
+function compileConversion(type: number, nparams: number, action: Action, newType: number, instr: string): Conversion {
+  const changeType = action === Action.CHANGE_TYPE;
+  const targetParams = EVENTS[changeType ? newType : type]?.params ?? [];
+  const keepsOwn = action === Action.ADD_PARAMS;
+  const steps = instr === '' ? [] : instr.split(',').map((s, k): Step => {
+    const m = INSTR_RE.exec(s.trim());
+    if (!m) throw new Error(`converter table: unreadable instruction '${s}' for event ${type}`);
+    const index = m[2] === undefined ? 0 : Number(m[2]);
+    // Every step adds one parameter, so the target parameter of each step is known here.
+    const targetType = targetParams[(changeType ? 0 : nparams) + k]?.type ?? ParamType.BYTEBUF;
+    const cut = PARAM_TYPE_SIZE[targetType] || MAX_VARIABLE_PARAM;
+    const defaultBytes = PARAM_TYPE_SIZE[targetType];
+    switch (m[1]) {
+      case 'OLD': // the table is keyed by parameter count: a missing old parameter is always missing
+        return index < nparams ? { source: Source.OLD, index, cut, fillBytes: 0, fill: 0 } : { source: Source.FILL, index, cut, fillBytes: 0, fill: 0 };
+      case 'ENTER':
+        return m[3] !== undefined ? { source: Source.ENTER, index, cut, fillBytes: 0, fill: 0 }
+          : { source: Source.ENTER, index, cut, fillBytes: defaultBytes, fill: defaultFill(targetType) };
+      case 'DEFAULT':
+        return { source: Source.FILL, index, cut, fillBytes: defaultBytes, fill: defaultFill(targetType) };
+      case 'EMPTY':
+        return { source: Source.FILL, index, cut, fillBytes: 0, fill: 0 };
+      default:
+        return { source: Source.CALLBACK, index, cut, fillBytes: 0, fill: 0 };
+    }
+  });
+  return { action, newType, keepsOwn, usesEnter: steps.some((s) => s.source === Source.ENTER), steps };
+}
 
 /** By event id, then by parameter count (looked up for most events of old captures). */
 const conversions: Array<Array<Conversion | undefined> | undefined> = [];
 for (const [type, nparams, action, newType, instr] of CONVERTER_ROWS) {
-  const instructions = instr === '' ? [] : instr.split(',').map((s) => {
-    const m = INSTR_RE.exec(s.trim());
-    if (!m) throw new Error(`converter table: unreadable instruction '${s}' for event ${type}`);
-    const op = { OLD: Op.OLD, ENTER: Op.ENTER, DEFAULT: Op.DEFAULT, EMPTY: Op.EMPTY, CALLBACK: Op.CALLBACK }[m[1]]!;
-    return { op, index: m[2] === undefined ? 0 : Number(m[2]), fallbackEmpty: m[3] !== undefined };
-  });
-  (conversions[type] ??= [])[nparams] = { action: ACTIONS[action], newType, instructions };
+  (conversions[type] ??= [])[nparams] = compileConversion(type, nparams, ACTIONS[action], newType, instr);
+}
+
+/** What an event id needs, before its parameter count is looked at. */
+const enum Route { AS_IS, DROP, CONVERT, CONVERT_UNLESS_CURRENT }
+const ROUTES = new Uint8Array(EVENTS.length);
+const TABLE_PARAM_COUNT = new Uint16Array(EVENTS.length);
+for (const info of EVENTS) {
+  const old = (info.flags & EventFlag.OLD_VERSION) !== 0;
+  TABLE_PARAM_COUNT[info.id] = info.params.length;
+  ROUTES[info.id] = info.flags & EventFlag.UNUSED ? Route.DROP
+    : !(info.flags & EventFlag.CONVERTER_MANAGED) ? (old && info.direction === 'enter' ? Route.DROP : Route.AS_IS)
+    : info.direction === 'exit' && !old ? Route.CONVERT_UNLESS_CURRENT : Route.CONVERT;
 }
 
 const MAX_ROUNDS = 20;
 const SWEEP_STORED_AT = 1024;
-const MAX_VARIABLE_PARAM = 0xffffffff;
+/** Copies up to this many bytes byte by byte: cheaper than the subarray view set() needs. */
+const SMALL_COPY = 64;
+/** Impossible as a u32 half: the timestamp cache is stale until ts is read. */
+const NO_TS = -1;
+
+function copyBytes(to: Uint8Array, at: number, src: Uint8Array, start: number, len: number): void {
+  if (len <= SMALL_COPY) for (let k = 0; k < len; k++) to[at + k] = src[start + k];
+  else to.set(src.subarray(start, start + len), at);
+}
 
 /** An event that owns its bytes (stored enter events, conversion results). */
 class OwnedEvent implements CaptureEvent {
@@ -66,46 +138,86 @@ class OwnedEvent implements CaptureEvent {
     return this.tsCache;
   }
 
-  begin(from: CaptureEvent, type: number): void {
+  /** Takes `from`'s header under `type`, with no parameters yet. */
+  begin(from: CaptureEvent, type: number, shareTs: boolean): void {
     this.fileOffset = from.fileOffset; this.blockType = from.blockType; this.tid = from.tid;
     this.cpu = from.cpu; this.flags = from.flags; this.type = type;
     if (from.tsHi !== undefined && from.tsLo !== undefined) { this.tsHi = from.tsHi; this.tsLo = from.tsLo; }
     else { const ts = from.ts; this.tsHi = Number(ts >> 32n); this.tsLo = Number(ts & 0xffffffffn); }
-    // The same instant as the source event: share its bigint rather than build another.
-    this.tsCache = from.ts;
-    this.tsCacheHi = this.tsHi;
-    this.tsCacheLo = this.tsLo;
+    if (shareTs) {
+      // The same instant as the source event: share its bigint rather than build another.
+      this.tsCache = from.ts;
+      this.tsCacheHi = this.tsHi;
+      this.tsCacheLo = this.tsLo;
+    } else {
+      this.tsCacheHi = NO_TS;
+    }
     this.nparams = 0;
     this.used = 0;
   }
 
-  /** Appends a parameter: `len` bytes of src from `start` (or `fill` repeated when src is null). */
-  push(src: Uint8Array | null, start: number, len: number, fill = 0): void {
-    const i = this.nparams++;
-    if (i >= this.paramOffset.length) {
-      const o = new Uint32Array(i * 2), l = new Uint32Array(i * 2);
-      o.set(this.paramOffset); l.set(this.paramLength);
-      this.paramOffset = o; this.paramLength = l;
-    }
-    if (this.used + len > this.data.length) {
-      const d = new Uint8Array(Math.max(this.data.length * 2, this.used + len));
-      d.set(this.data.subarray(0, this.used));
-      this.data = d;
-    }
+  /** Room for `params` more parameters. */
+  reserveParams(params: number): void {
+    const need = this.nparams + params;
+    if (need <= this.paramOffset.length) return;
+    const size = Math.max(this.paramOffset.length * 2, need);
+    const o = new Uint32Array(size), l = new Uint32Array(size);
+    o.set(this.paramOffset); l.set(this.paramLength);
+    this.paramOffset = o; this.paramLength = l;
+  }
+
+  private reserveBytes(len: number): void {
+    if (this.used + len <= this.data.length) return;
+    const d = new Uint8Array(Math.max(this.data.length * 2, this.used + len));
+    d.set(this.data.subarray(0, this.used));
+    this.data = d;
+  }
+
+  /** Appends `len` bytes of src from `start` as a parameter (parameter room reserved). */
+  append(src: Uint8Array, start: number, len: number): void {
+    this.reserveBytes(len);
+    copyBytes(this.data, this.used, src, start, len);
+    this.close(len);
+  }
+
+  /** Appends `len` bytes of `fill` as a parameter (parameter room reserved). */
+  appendFill(len: number, fill: number): void {
+    this.reserveBytes(len);
     const d = this.data, at = this.used;
-    // Most parameters are a few bytes: a loop beats creating a subarray view for set().
-    if (src === null) for (let k = 0; k < len; k++) d[at + k] = fill;
-    else if (len <= 64) for (let k = 0; k < len; k++) d[at + k] = src[start + k];
-    else d.set(src.subarray(start, start + len), at);
+    for (let k = 0; k < len; k++) d[at + k] = fill;
+    this.close(len);
+  }
+
+  private close(len: number): void {
+    const i = this.nparams++;
     this.paramOffset[i] = this.used;
     this.paramLength[i] = len;
     this.used += len;
   }
 
-  copyFrom(ev: CaptureEvent): this {
-    this.begin(ev, ev.type);
-    for (let i = 0; i < ev.nparams; i++) this.push(ev.data, ev.paramOffset[i], ev.paramLength[i]);
-    return this;
+  /** Appends all of ev's parameters, uncut: one copy when they are contiguous, as decoded events' are. */
+  appendParamsOf(ev: CaptureEvent): void {
+    const n = ev.nparams;
+    if (n === 0) return;
+    this.reserveParams(n);
+    const offs = ev.paramOffset, lens = ev.paramLength;
+    const start = offs[0];
+    let end = start;
+    for (let i = 0; i < n; i++) {
+      if (offs[i] !== end) {
+        for (let k = 0; k < n; k++) this.append(ev.data, offs[k], lens[k]);
+        return;
+      }
+      end += lens[i];
+    }
+    const total = end - start;
+    this.reserveBytes(total);
+    copyBytes(this.data, this.used, ev.data, start, total);
+    const shift = this.used - start, np = this.nparams;
+    const myOffs = this.paramOffset, myLens = this.paramLength;
+    for (let i = 0; i < n; i++) { myOffs[np + i] = offs[i] + shift; myLens[np + i] = lens[i]; }
+    this.nparams = np + n;
+    this.used += total;
   }
 }
 
@@ -123,6 +235,8 @@ export class LayoutUpgrader {
   /** First problem of each kind, for the reader's warnings. */
   readonly problems = new Map<string, number>();
   private readonly stored = new Map<number, OwnedEvent>();
+  /** The entry of `stored` written last (its exit usually comes next): saves most Map lookups. */
+  private lastStored: OwnedEvent | null = null;
   /** Stored entries are swept of consumed ones when the map grows past this. */
   private sweepAt = SWEEP_STORED_AT;
   /** Stored events already used, kept for reuse: old captures store one per syscall. */
@@ -133,26 +247,23 @@ export class LayoutUpgrader {
   reset(): void {
     for (const ev of this.stored.values()) this.spare.push(ev);
     this.stored.clear();
+    this.lastStored = null;
   }
 
   /** The event in the newest layout, or null when the converter drops it. */
   upgrade(ev: CaptureEvent): CaptureEvent | null {
     let cur = ev;
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const info = EVENTS[cur.type];
-      if (info === undefined) return cur; // newer than the table: delivered raw
-      const flags = info.flags;
-      if (flags & EventFlag.UNUSED) { this.stats.dropped++; return null; }
-      const old = (flags & EventFlag.OLD_VERSION) !== 0;
-      if (!(flags & EventFlag.CONVERTER_MANAGED)) {
-        if (old && info.direction === 'enter') { this.stats.dropped++; return null; }
-        return cur;
-      }
-      const tableCount = info.params.length;
-      if (info.direction === 'exit' && !old && cur.nparams === tableCount) return cur;
-      if (cur.nparams > tableCount) return this.cannot(cur, `event type ${cur.type} has ${cur.nparams} parameters, more than the ${tableCount} the table knows`);
-      const conv = conversions[cur.type]?.[cur.nparams];
-      if (conv === undefined) return this.cannot(cur, `no layout upgrade for event type ${cur.type} with ${cur.nparams} parameters`);
+      const type = cur.type;
+      const route = type < ROUTES.length ? ROUTES[type] : Route.AS_IS; // newer than the table: delivered raw
+      if (route === Route.AS_IS) return cur;
+      if (route === Route.DROP) { this.stats.dropped++; return null; }
+      const tableCount = TABLE_PARAM_COUNT[type];
+      const n = cur.nparams;
+      if (n === tableCount && route === Route.CONVERT_UNLESS_CURRENT) return cur;
+      if (n > tableCount) return this.cannot(cur, `event type ${type} has ${n} parameters, more than the ${tableCount} the table knows`);
+      const conv = conversions[type]?.[n];
+      if (conv === undefined) return this.cannot(cur, `no layout upgrade for event type ${type} with ${n} parameters`);
       switch (conv.action) {
         case Action.PASS:
           return cur;
@@ -181,55 +292,55 @@ export class LayoutUpgrader {
   // one: deleting and re-adding it for every syscall made the Map rehash (a tenth of the pass's
   // allocations). Consumed entries of threads gone quiet are swept out as the map grows.
   private store(ev: CaptureEvent): void {
-    let copy = this.stored.get(ev.tid);
+    const last = this.lastStored;
+    let copy = last !== null && last.tid === ev.tid ? last : this.stored.get(ev.tid);
     if (copy === undefined) {
       if (this.stored.size >= this.sweepAt) this.sweep();
       copy = this.spare.pop() ?? new OwnedEvent();
       this.stored.set(ev.tid, copy);
     }
-    copy.copyFrom(ev);
+    // Nobody reads a stored event's ts: no bigint for it.
+    copy.begin(ev, ev.type, false);
+    copy.appendParamsOf(ev);
     copy.consumed = false;
+    this.lastStored = copy;
   }
 
   private sweep(): void {
     for (const [tid, e] of this.stored) {
-      if (e.consumed) { this.stored.delete(tid); this.spare.push(e); }
+      if (e.consumed) { this.stored.delete(tid); this.spare.push(e); if (e === this.lastStored) this.lastStored = null; }
     }
     this.sweepAt = Math.max(SWEEP_STORED_AT, this.stored.size * 2);
   }
 
   private convert(cur: CaptureEvent, conv: Conversion, into: number): OwnedEvent {
     const out = this.scratch[into];
-    const changeType = conv.action === Action.CHANGE_TYPE;
-    const newType = changeType ? conv.newType : cur.type;
-    out.begin(cur, newType);
-    if (!changeType) for (let i = 0; i < cur.nparams; i++) out.push(cur.data, cur.paramOffset[i], cur.paramLength[i]);
-    let enter = this.stored.get(cur.tid);
+    const steps = conv.steps;
+    out.begin(cur, conv.action === Action.CHANGE_TYPE ? conv.newType : cur.type, true);
+    if (conv.keepsOwn) out.appendParamsOf(cur);
+    out.reserveParams(steps.length);
+    const last = this.lastStored;
+    let enter = !conv.usesEnter ? undefined : last !== null && last.tid === cur.tid ? last : this.stored.get(cur.tid);
     if (enter !== undefined && (enter.consumed || enter.type !== cur.type - 1)) enter = undefined;
-    const targetParams = EVENTS[newType]?.params ?? [];
     let usedEnter = false;
-    for (const ins of conv.instructions) {
-      const targetType = targetParams[out.nparams]?.type ?? ParamType.BYTEBUF;
-      switch (ins.op) {
-        case Op.OLD:
-          this.copyParam(out, cur, ins.index, targetType);
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s];
+      switch (step.source) {
+        case Source.OLD:
+          out.append(cur.data, cur.paramOffset[step.index], Math.min(cur.paramLength[step.index], step.cut));
           break;
-        case Op.ENTER:
-          if (enter !== undefined && ins.index < enter.nparams) {
-            this.copyParam(out, enter, ins.index, targetType);
+        case Source.ENTER:
+          if (enter !== undefined && step.index < enter.nparams) {
+            out.append(enter.data, enter.paramOffset[step.index], Math.min(enter.paramLength[step.index], step.cut));
             usedEnter = true;
-          } else if (ins.fallbackEmpty) out.push(null, 0, 0);
-          else pushDefault(out, targetType);
+          } else out.appendFill(step.fillBytes, step.fill);
           break;
-        case Op.DEFAULT:
-          pushDefault(out, targetType);
+        case Source.FILL:
+          out.appendFill(step.fillBytes, step.fill);
           break;
-        case Op.EMPTY:
-          out.push(null, 0, 0);
-          break;
-        case Op.CALLBACK: {
+        case Source.CALLBACK: {
           const json = oldContainerJson(cur);
-          out.push(json, 0, json.length);
+          out.append(json, 0, json.length);
           break;
         }
       }
@@ -237,18 +348,6 @@ export class LayoutUpgrader {
     if (usedEnter) enter!.consumed = true;
     return out;
   }
-
-  // Copied values are cut to the target's size (fixed types) or the variable-size maximum.
-  private copyParam(out: OwnedEvent, from: CaptureEvent, i: number, targetType: number): void {
-    if (i >= from.nparams) { out.push(null, 0, 0); return; }
-    const max = PARAM_TYPE_SIZE[targetType] || MAX_VARIABLE_PARAM;
-    out.push(from.data, from.paramOffset[i], Math.min(from.paramLength[i], max));
-  }
-}
-
-function pushDefault(out: OwnedEvent, type: number): void {
-  const size = PARAM_TYPE_SIZE[type];
-  out.push(null, 0, size, type === ParamType.UID || type === ParamType.GID ? 0xff : 0);
 }
 
 // The very old container event (228: id, type, name, image) becomes the JSON of event 272.
