@@ -168,6 +168,18 @@ export async function benchEventsPaging(file: string, rounds = 20): Promise<stri
       treeTimes.push(performance.now() - s);
     }
     const lifecycle = await sysdigMedian(['-r', file, '-q', 'evt.type in (clone, fork, vfork, execve, procexit)'], () => false);
+    // A filtered tree (the drill-down's filter in the app): the whole tree cut by the pids the
+    // index names for the filter, beside sysdig finding that filter's events.
+    const treeFilters = [BROAD, NARROW, SPARSE, 'proc.name=haproxy', 'container.id!=host', 'fd.type=ipv4 and evt.type=connect'];
+    const cutTimes: number[] = [];
+    for (const filter of treeFilters) {
+      const s = performance.now();
+      await host.tree({ captureId, filter });
+      cutTimes.push(performance.now() - s);
+    }
+    const sysdigFiltered = await sysdigMedian(['-r', file, '-q', NARROW], () => false);
+    note(`paging process tree under ${treeFilters.length} filters: syscope median ${quantile(cutTimes, 0.5).toFixed(0)} ms, p95 ${quantile(cutTimes, 0.95).toFixed(0)} ms` +
+      ` | sysdig -q with the narrow filter ${Number.isFinite(sysdigFiltered) ? `${sysdigFiltered.toFixed(0)} ms` : 'failed'}`);
     note(`paging process tree: syscope ${treeTimes[0].toFixed(0)} ms the first time, ${quantile(treeTimes.slice(1), 0.5).toFixed(0)} ms after (${processes} processes)` +
       ` | sysdig -q reading the clone/execve/procexit events ${Number.isFinite(lifecycle) ? `${lifecycle.toFixed(0)} ms` : 'failed'}`);
   } finally {

@@ -2,7 +2,8 @@
  * The engine side of the evidence calls (shared/streams/evidenceApi.ts) for one capture file:
  * events pages, one event's every field, stream pages, the process tree and uncapped search.
  * Each call is a pass over the capture that stops as soon as it has its answer; the process
- * tree is built once and kept. Bad filters and fields are one-line `bad-filter`/`bad-request`
+ * tree is built once and kept, and given the capture index (`pidsMatching`) a filtered tree is
+ * cut from it instead of read again. Bad filters and fields are one-line `bad-filter`/`bad-request`
  * failures.
  *
  * Seeking: events and event-detail passes leave state checkpoints behind (eventsCheckpoints.ts)
@@ -30,7 +31,7 @@ import { eventLayout } from '../format/layouts';
 import { listEvents, type Seeking } from './eventsList';
 import { InspectorWalk, type WalkSnapshot } from './inspectorWalk';
 import { CheckpointStore, type EventsCheckpoint } from './eventsCheckpoints';
-import { scanLifecycle } from './lifecycleScan';
+import { narrowLifecycle, scanLifecycle } from './lifecycleScan';
 import { listStreams } from './streamsList';
 import type { NsWindow } from './eventWalk';
 
@@ -61,6 +62,8 @@ export interface EvidenceOptions {
   signal?: AbortSignal;
   /** The matches of a filter when the capture index can tell them cheaply; undefined otherwise. */
   matches?: (filter: string) => Promise<FilterMatches | undefined>;
+  /** The pids of the processes whose shown events a filter matches, when the capture index can tell; undefined otherwise. */
+  pidsMatching?: (filter: string) => Promise<ReadonlySet<number> | undefined>;
   /** Events between checkpoints (default CHECKPOINT_EVERY; tests use small captures). */
   checkpointEvery?: number;
   /** Fewest events a jump over non-matching events must skip (default JUMP_AT_LEAST; tests use small captures). */
@@ -74,6 +77,7 @@ export class EvidenceService implements EvidenceApi {
   private readonly checkpoints: CheckpointStore<WalkSnapshot>;
   private readonly signal: AbortSignal | undefined;
   private readonly matches: EvidenceOptions['matches'];
+  private readonly pidsMatching: EvidenceOptions['pidsMatching'];
   /** Requests being answered (the preparing pass steps aside meanwhile). */
   private busy = 0;
   private idleWaiters: Array<() => void> = [];
@@ -88,6 +92,7 @@ export class EvidenceService implements EvidenceApi {
     const o = options instanceof AbortSignal ? { signal: options } : options;
     this.signal = o.signal;
     this.matches = o.matches;
+    this.pidsMatching = o.pidsMatching;
     this.checkpoints = new CheckpointStore<WalkSnapshot>(o.checkpointEvery);
     this.jumpAtLeast = ('jumpAtLeast' in o ? o.jumpAtLeast : undefined) ?? JUMP_AT_LEAST;
   }
@@ -268,11 +273,24 @@ export class EvidenceService implements EvidenceApi {
   }
 
   tree(req: TreeRequest): Promise<TreeReply> {
-    return this.request(() => {
-      if (req.filter && req.filter.trim() !== '') return scanLifecycle(this.walk(), this.predicate(req.filter));
-      this.tree_ ??= scanLifecycle(this.walk());
-      return this.tree_;
+    return this.request(async () => {
+      const filter = req.filter?.trim() ?? '';
+      if (filter === '') return this.wholeTree();
+      // The index names the processes a filter touches: every filter then narrows the one
+      // whole tree instead of re-reading the capture.
+      const pids = await this.pidsMatching?.(filter);
+      if (pids === undefined) return scanLifecycle(this.walk(), this.predicate(filter));
+      return narrowLifecycle(await this.wholeTree(), pids);
     });
+  }
+
+  private wholeTree(): Promise<TreeReply> {
+    if (this.tree_) return this.tree_;
+    const pass = scanLifecycle(this.walk());
+    this.tree_ = pass;
+    // A failed pass (the file vanished) is not kept: the next call tries again.
+    pass.catch(() => { if (this.tree_ === pass) this.tree_ = undefined; });
+    return pass;
   }
 
   search(req: EvidenceSearchRequest): Promise<EvidenceSearchReply> {

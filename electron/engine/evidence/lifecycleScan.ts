@@ -1,7 +1,9 @@
 /**
  * One pass over a capture for the process tree and the containers over time. A filter narrows
  * which processes are listed (a process is kept when one of its events matches), never what
- * is known about them: lifecycles are always built from every event.
+ * is known about them: lifecycles are always built from every event. So a filtered tree is the
+ * whole one narrowed to the pids the filter matches, which the capture index can tell without
+ * this pass (api/indexPids.ts).
  */
 import type { Predicate } from '../filter/compile';
 import type { EventWalk } from './eventWalk';
@@ -18,8 +20,12 @@ export async function scanLifecycle<Ctx>(walk: EventWalk<Ctx>, predicate?: Predi
     (t) => recorder.onInitialThread(t),
   );
   const all = recorder.finish();
-  if (!predicate) return all;
-  const processes = all.processes.filter((p) => matchedPids.has(p.pid));
+  return predicate ? narrowLifecycle(all, matchedPids) : all;
+}
+
+/** The processes of `pids` (with their containers and those containers' workloads) out of a whole-capture lifecycle. */
+export function narrowLifecycle(all: Lifecycle, pids: ReadonlySet<number>): Lifecycle {
+  const processes = all.processes.filter((p) => pids.has(p.pid));
   const ids = new Set(processes.map((p) => p.containerId));
   const containers = all.containers.filter((c) => ids.has(c.id));
   return { processes, containers, restartGroups: all.restartGroups.filter((g) => g.instances.some((id) => ids.has(id))) };

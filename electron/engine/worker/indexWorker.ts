@@ -15,6 +15,7 @@ import { toApiError } from '../../../shared/ipc/errors';
 import { CaptureSession } from '../api/captureSession';
 import { engineResolver } from '../api/engineResolver';
 import { indexMatches } from '../api/indexMatches';
+import { indexPids } from '../api/indexPids';
 import { answerEvidenceCall, EvidenceService } from '../evidence/evidenceService';
 import { IndexCache } from '../index/cache';
 import type { FromWorker, ToWorker, WorkerCall, WorkerStart } from './protocol';
@@ -32,7 +33,7 @@ const opening = CaptureSession.open(start.path, {
   onProgress: (progress) => post({ kind: 'progress', progress }),
 });
 // The decompressed copy of a gzip capture (readPath) is what the index's file offsets refer to.
-const evidence = opening.then((s) => new EvidenceService(s.readPath, { signal: abort.signal, matches: indexMatches(s.index) }));
+const evidence = opening.then((s) => new EvidenceService(s.readPath, { signal: abort.signal, matches: indexMatches(s.index), pidsMatching: indexPids(s.index) }));
 evidence.catch(() => undefined); // a failed load is reported by `failed` and by every call
 opening.then(
   (s) => {

@@ -1,0 +1,35 @@
+/**
+ * The processes a filter touches, told by the capture index: the pid of every event the filter
+ * matches, counted as the process tree's own pass counts them (evidence/lifecycleScan.ts).
+ * That pass walks the events the inspector shows; internal events (procinfo, ...) are rows of
+ * the index but not shown there, so they are left out here too.
+ *
+ * Only filters the index answers by itself (filter/columnarFilter.ts) qualify; others get
+ * undefined and the tree re-reads the capture. Where the row classes decide the filter, each
+ * class is asked once (a class has one pid and one event type); else every row is.
+ */
+import { EventCategory, EVENTS } from '../../../shared/scap/eventTable';
+import { compileColumnar } from '../filter/columnarFilter';
+import type { RowPredicate } from '../filter/groupMemo';
+import type { CaptureIndex } from '../index/eventIndex';
+
+export function indexPids(index: CaptureIndex): (filter: string) => Promise<ReadonlySet<number> | undefined> {
+  const { type, pid } = index.cols;
+  const shown = (row: number) => ((EVENTS[type[row]]?.category ?? 0) & EventCategory.INTERNAL) === 0;
+  return async (filter) => {
+    const c = compileColumnar(index, filter);
+    if (!c.ok) return undefined;
+    const pids = new Set<number>();
+    // A row without a thread has pid -1: the tree's pass skips events without a thread.
+    const add = (row: number) => { if (pid[row] >= 0 && shown(row)) pids.add(pid[row]); };
+    const predicate = c.predicate as RowPredicate;
+    const split = predicate.split;
+    const classes = index.classes;
+    if (classes && split && !split.byRow) {
+      for (const row of classes.firstRow) if (!split.byClass || split.byClass(row)) add(row);
+    } else {
+      for (let row = 0; row < index.events; row++) if (predicate(row)) add(row);
+    }
+    return pids;
+  };
+}
