@@ -16,6 +16,7 @@ import type { FieldResolver, FieldValue } from '../filter/resolver';
 import { containerOfDockerScope, ContainerDeathTracker, type ProcessSighting } from './containerDeaths';
 import { CONTAINER_DEATHS_TILE, CONTAINER_RESTARTS_TILE, SYSCALLS_TILE, dockerEventTileId, HTTP_METHODS, networkAppTileId, serviceOfPort, systemDirectoryPrefixes } from '../../../shared/tiles/definitions';
 import { SPAN_LISTENING_PORT, type CaptureIndexBuilder } from '../index/eventIndex';
+import type { StringTable } from '../index/stringTable';
 
 type Getter<Ctx> = (ctx: Ctx) => FieldValue | undefined;
 
@@ -38,21 +39,11 @@ function startsWithAny(s: string, prefixes: readonly string[]): boolean {
   return false;
 }
 
-/** Whether `str(v)` starts with the ASCII text `prefix` (bytes compared as latin1, as str reads them). */
-function textStartsWith(v: FieldValue | undefined, prefix: string): boolean {
-  if (v instanceof Uint8Array) {
-    if (v.length < prefix.length) return false;
-    for (let i = 0; i < prefix.length; i++) if (v[i] !== prefix.charCodeAt(i)) return false;
-    return true;
-  }
-  return (str(v) ?? '').startsWith(prefix);
-}
-
-/** Whether `str(v)` starts with one of `prefixes`, whose first characters are `firsts` (bytes unlike all of them are passed at once). */
-function textStartsWithAny(v: FieldValue | undefined, prefixes: readonly string[], firsts: Uint8Array): boolean {
-  if (v instanceof Uint8Array && (v.length === 0 || firsts[v[0]] === 0)) return false;
-  for (const p of prefixes) if (textStartsWith(v, p)) return true;
-  return false;
+/** Whether bytes start with the ASCII text `prefix` (compared as latin1, as str reads them). */
+function bytesStartWith(v: Uint8Array, prefix: string): boolean {
+  if (v.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (v[i] !== prefix.charCodeAt(i)) return false;
+  return true;
 }
 
 /** By byte: 1 if one of `texts` starts with it. */
@@ -60,6 +51,24 @@ function firstBytesOf(texts: readonly string[]): Uint8Array {
   const firsts = new Uint8Array(256);
   for (const t of texts) firsts[t.charCodeAt(0) & 0xff] = 1;
   return firsts;
+}
+
+const httpRequestStarts = HTTP_METHODS.map((m) => `${m} `);
+const httpRequestFirstBytes = firstBytesOf(httpRequestStarts);
+const NOT_HTTP = 0, HTTP_RESPONSE = 1, HTTP_REQUEST = 2;
+
+/** Whether a payload (as `str` reads it) starts an HTTP response, a request, or neither. */
+function httpStart(v: FieldValue | undefined): number {
+  if (v instanceof Uint8Array) {
+    if (v.length === 0) return NOT_HTTP;
+    if (bytesStartWith(v, 'HTTP/')) return HTTP_RESPONSE;
+    if (httpRequestFirstBytes[v[0]] === 0) return NOT_HTTP;
+    for (const p of httpRequestStarts) if (bytesStartWith(v, p)) return HTTP_REQUEST;
+    return NOT_HTTP;
+  }
+  const text = str(v) ?? '';
+  if (text.startsWith('HTTP/')) return HTTP_RESPONSE;
+  return startsWithAny(text, httpRequestStarts) ? HTTP_REQUEST : NOT_HTTP;
 }
 
 function isLogFile(name: string): boolean {
@@ -154,10 +163,13 @@ class KindRules {
 
 const RECENT_SIGHTINGS = 16384;
 const ts0 = (ts: bigint): bigint | undefined => (ts > 0n ? ts : undefined);
-const httpRequestStarts = HTTP_METHODS.map((m) => `${m} `);
-const httpRequestFirstBytes = firstBytesOf(httpRequestStarts);
 
-/** What the classifier notes about an event's fd fields (filled from them at the first event that needs them). */
+/**
+ * What the classifier notes about an event's fd fields (filled from them at the first event
+ * that needs them). What follows from a text alone (string ids, the kind of file a name is)
+ * outlives a clear(): it is kept with the text it was found for and reused while that text
+ * comes back, since an fd's notes are cleared far more often than its name changes.
+ */
 export class FdNotes {
   filled = false;
   fdType: string | undefined = undefined;
@@ -165,19 +177,22 @@ export class FdNotes {
   name = '';
   /** What distinct files and connections are told apart by: fd.containername, else fd.name, else ''. */
   countedName = '';
-  /** String ids of `countedName` and `name`, interned when first counted (-1 before). */
-  countedKey = -1;
-  nameKey = -1;
   sport: number | undefined = undefined;
+  /** What `name` is (found for the name `fileKindOf`). */
+  fileKindOf: string | undefined = undefined;
   inSystemDirectory = false;
   isLogFile = false;
   isDevice = false;
+  /** String ids in `strings` of the texts `countedKeyOf` and `nameKeyOf`. */
+  strings: StringTable | undefined = undefined;
+  countedKeyOf: string | undefined = undefined;
+  countedKey = -1;
+  nameKeyOf: string | undefined = undefined;
+  nameKey = -1;
 
-  /** Forgets the notes (the fd's fields have changed). */
+  /** Forgets the fd's fields (they may have changed). */
   clear(): void {
     this.filled = false;
-    this.countedKey = -1;
-    this.nameKey = -1;
   }
 }
 
@@ -224,8 +239,12 @@ export class TileClassifier<Ctx> {
   /** Exits judged at the end of the capture (see containerDeaths.ts). */
   private readonly undecidedExits: Array<{ row: number; containerId: string }> = [];
   private syscallsRegistered = false;
-  /** Recent (tid, container) sightings by tid's low bits (see containerLife). */
-  private readonly recentTids = new Float64Array(RECENT_SIGHTINGS).fill(NaN);
+  /**
+   * Recent (tid, container) sightings by tid's low bits (see containerLife). Tids are kept as
+   * 32-bit integers (half the memory, which every event reads): a tid that is not one never
+   * matches, and tid 0 matching at first is no new sighting anyway.
+   */
+  private readonly recentTids = new Int32Array(RECENT_SIGHTINGS);
   private readonly recentContainers: string[] = new Array<string>(RECENT_SIGHTINGS).fill('');
 
   constructor(resolve: FieldResolver<Ctx>, private readonly out: CaptureIndexBuilder, private readonly shortcuts?: EventShortcuts<Ctx>) {
@@ -339,17 +358,42 @@ export class TileClassifier<Ctx> {
     notes.name = name ?? '';
     notes.countedName = str(f.fdContName(ctx)) ?? name ?? '';
     notes.sport = num(f.sport(ctx));
-    notes.inSystemDirectory = startsWithAny(notes.name, systemDirectoryPrefixes);
-    notes.isLogFile = isLogFile(notes.name);
-    notes.isDevice = notes.name.startsWith('/dev/');
+    if (notes.fileKindOf !== notes.name) {
+      notes.fileKindOf = notes.name;
+      notes.inSystemDirectory = startsWithAny(notes.name, systemDirectoryPrefixes);
+      notes.isLogFile = isLogFile(notes.name);
+      notes.isDevice = notes.name.startsWith('/dev/');
+    }
     notes.filled = true;
     return notes;
   }
 
   /** The string id of what distinct files or connections are counted by. */
   private countedKey(fd: FdNotes): number {
-    if (fd.countedKey < 0) fd.countedKey = this.out.strings.intern(fd.countedName);
+    const strings = this.out.strings;
+    if (fd.strings !== strings) this.forgetKeys(fd);
+    if (fd.countedKeyOf !== fd.countedName) {
+      fd.countedKey = strings.intern(fd.countedName);
+      fd.countedKeyOf = fd.countedName;
+    }
     return fd.countedKey;
+  }
+
+  /** The string id of the fd's name. */
+  private nameKey(fd: FdNotes): number {
+    const strings = this.out.strings;
+    if (fd.strings !== strings) this.forgetKeys(fd);
+    if (fd.nameKeyOf !== fd.name) {
+      fd.nameKey = strings.intern(fd.name);
+      fd.nameKeyOf = fd.name;
+    }
+    return fd.nameKey;
+  }
+
+  private forgetKeys(fd: FdNotes): void {
+    fd.strings = this.out.strings;
+    fd.countedKeyOf = undefined;
+    fd.nameKeyOf = undefined;
   }
 
   private classifyFailure(ctx: Ctx, row: number, k: KindRules, rawres: number): void {
@@ -436,8 +480,7 @@ export class TileClassifier<Ctx> {
       this.add(row, 'file.modified', 1, cont);
       this.add(row, 'file.bytes.out', buflen);
       if (fd.inSystemDirectory) {
-        if (fd.nameKey < 0) fd.nameKey = this.out.strings.intern(fd.name);
-        this.add(row, 'sec.sysfiles', 1, fd.nameKey);
+        this.add(row, 'sec.sysfiles', 1, this.nameKey(fd));
       }
       if (!this.syslog(ctx, row) && fd.isLogFile) this.appLog(ctx, row);
     } else {
@@ -459,10 +502,11 @@ export class TileClassifier<Ctx> {
     if (fd.sport !== undefined) this.addService(row, fd.sport, buflen);
     // Most payloads are not HTTP: their bytes are checked as they are, made text only for a status.
     const payload = f.buffer(ctx);
-    if (textStartsWith(payload, 'HTTP/')) {
+    const http = httpStart(payload);
+    if (http === HTTP_RESPONSE) {
       this.add(row, 'perf.http.responses');
       if (!isStatus200(payload)) this.add(row, 'perf.http.errors');
-    } else if (textStartsWithAny(payload, httpRequestStarts, httpRequestFirstBytes)) {
+    } else if (http === HTTP_REQUEST) {
       this.add(row, 'perf.http.requests');
     }
   }
