@@ -27,6 +27,26 @@ export function eventName(ctx: EventContext): string {
   return eventLayout(ev.type)?.name ?? EVENTS[ev.type]?.name ?? 'NA';
 }
 
+/** Event kinds below this are event ids; generic syscall events take the kinds from it on. */
+const GENERIC_KINDS = 1024;
+/** Kinds eventKind hands out are below this (generic syscall codes up to 1023). */
+export const EVENT_KIND_COUNT = GENERIC_KINDS + 2 * 1024;
+
+/**
+ * A small number that events share when evt.type, evt.dir, evt.is_io_read and evt.is_io_write
+ * are the same for them (what those fields read: the event id, and a generic event's syscall
+ * code), so that a reader can decide what those fields imply once per kind. -1 when the event
+ * is outside the kinds counted (it must then be decided on its own).
+ */
+export function eventKind(ctx: EventContext): number {
+  const ev = ctx.ev;
+  if ((ev.type === 0 || ev.type === 1) && ev.nparams > 0 && ev.paramLength[0] === 2) {
+    const code = ev.data[ev.paramOffset[0]] | (ev.data[ev.paramOffset[0] + 1] << 8);
+    return code < 1024 ? GENERIC_KINDS + code * 2 + ev.type : -1;
+  }
+  return ev.type < GENERIC_KINDS ? ev.type : -1;
+}
+
 function isEnter(ctx: EventContext): boolean {
   return (ctx.ev.type & 1) === 0;
 }

@@ -9,6 +9,7 @@ import { isGzipFile } from './cache';
 import type { EventContext } from '../inspector/eventContext';
 import type { FieldResolver, FieldValue } from '../filter/resolver';
 import { TileClassifier } from '../tiles/classifyTiles';
+import { engineShortcuts } from '../tiles/engineShortcuts';
 import { CaptureIndexBuilder, emptyEventRow, SPAN_CONTAINER, SPAN_PROCESS, type CaptureIndex, type FileIdentity } from './eventIndex';
 import { scanCapture } from './scanCapture';
 import { recordedFields, ValueColumnsBuilder, type RecordedField } from './valueColumns';
@@ -80,7 +81,7 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
 /** The indexing pass proper: one read through the state engine, recording every row. */
 async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOptions, reportProgress: Report): Promise<CaptureIndex> {
   const b = new CaptureIndexBuilder();
-  const tiles = new TileClassifier(opts.resolver, b);
+  const tiles = new TileClassifier(opts.resolver, b, engineShortcuts());
   const values = new EventValuesRecorder(opts.resolver);
   // As computeTables saw them: the first timestamped event's time and the latest time.
   let firstSeenTs = -1n;

@@ -2,7 +2,7 @@
 import type { TileValue } from '../../../shared/ipc/contract';
 import { CaptureIndexBuilder, emptyEventRow } from '../index/eventIndex';
 import type { FieldResolver } from '../filter/resolver';
-import { TileClassifier } from './classifyTiles';
+import { TileClassifier, type EventShortcuts } from './classifyTiles';
 import { foldTiles } from './foldTiles';
 
 /** An event as its field values (`evt.arg.exe` for a field with an argument). */
@@ -12,9 +12,9 @@ export type FakeEvent = Record<string, string | number | boolean | undefined>;
 export const fakeResolver: FieldResolver<FakeEvent> = (name, arg) => ({ type: 'CHARBUF', get: (ctx) => ctx[arg ? `${name}.${arg}` : name] });
 
 /** The tiles of `events` (1 ns apart) over the whole run, in one sample, by tile id. */
-export function tilesOfEvents(events: FakeEvent[], resolve: FieldResolver<FakeEvent> = fakeResolver): Map<string, TileValue> {
+export function tilesOfEvents(events: FakeEvent[], resolve: FieldResolver<FakeEvent> = fakeResolver, shortcuts?: EventShortcuts<FakeEvent>): Map<string, TileValue> {
   const b = new CaptureIndexBuilder();
-  const c = new TileClassifier(resolve, b);
+  const c = new TileClassifier(resolve, b, shortcuts);
   const row = emptyEventRow();
   events.forEach((e, i) => {
     row.ts = 1_000_000_000n + BigInt(i);
