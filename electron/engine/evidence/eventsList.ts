@@ -57,6 +57,8 @@ export interface EventsQuery<Ctx> {
   readAheadScan?: { pageSize: number; maxEvents: number };
   /** Checked at every event: true ends the pass at once (the page is then incomplete). */
   interrupt?: () => boolean;
+  /** Told of every event the pass reads, in file order (a pass resumed from a checkpoint reads from there). */
+  observe?: (ctx: Ctx, e: EvidenceEvent) => void;
 }
 
 export interface ListedEvent {
@@ -118,6 +120,7 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
   let jumpTo: EventsCheckpoint<S> | undefined;
   const visit = (ctx: Ctx, e: EvidenceEvent): boolean => {
     if (q.interrupt?.()) { interrupted = true; return false; }
+    q.observe?.(ctx, e);
     scanned++;
     const ev = e.recorded;
     const isExit = (ev.type & 1) === 1;

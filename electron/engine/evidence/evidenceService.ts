@@ -14,6 +14,8 @@
  * it, and a request before it is done is answered the same, only slower. Given the capture
  * index (`matches`), a filtered page also skips every checkpoint before the filter's first
  * match: a narrow filter's first page starts near its first match instead of at the start.
+ * The same background pass feeds the whole process tree (lifecycleFeed.ts), so a tree asked for
+ * after it needs no pass of its own.
  */
 import { ApiFailure } from '../../../shared/ipc/errors';
 import type {
@@ -32,6 +34,7 @@ import { listEvents, type Seeking } from './eventsList';
 import { InspectorWalk, type WalkSnapshot } from './inspectorWalk';
 import { CheckpointStore, type EventsCheckpoint } from './eventsCheckpoints';
 import { narrowLifecycle, scanLifecycle } from './lifecycleScan';
+import { LifecycleFeed } from './lifecycleFeed';
 import { listStreams } from './streamsList';
 import type { NsWindow } from './eventWalk';
 
@@ -68,6 +71,8 @@ export interface EvidenceOptions {
   checkpointEvery?: number;
   /** Fewest events a jump over non-matching events must skip (default JUMP_AT_LEAST; tests use small captures). */
   jumpAtLeast?: number;
+  /** Bytes a pass reads at a time (default: the reader's; tests use small chunks so that requests interleave with passes). */
+  chunkBytes?: number;
 }
 
 export class EvidenceService implements EvidenceApi {
@@ -84,9 +89,14 @@ export class EvidenceService implements EvidenceApi {
   private preparing: Promise<void> | undefined;
   /** True once checkpoints cover the whole capture. */
   checkpointsReady = false;
+  /** The whole process tree came from the checkpoints' pass, not a pass of its own (for tests). */
+  treeFromCheckpointPass = false;
+  /** How often the checkpoints' pass stepped aside for a request and resumed (for tests). */
+  checkpointPassResumes = 0;
   /** Events read by the last events pass (for tests and benchmarks). */
   lastScanned = 0;
   private readonly jumpAtLeast: number;
+  private readonly chunkBytes: number | undefined;
 
   constructor(private readonly path: string, options: AbortSignal | EvidenceOptions = {}) {
     const o = options instanceof AbortSignal ? { signal: options } : options;
@@ -95,6 +105,7 @@ export class EvidenceService implements EvidenceApi {
     this.pidsMatching = o.pidsMatching;
     this.checkpoints = new CheckpointStore<WalkSnapshot>(o.checkpointEvery);
     this.jumpAtLeast = ('jumpAtLeast' in o ? o.jumpAtLeast : undefined) ?? JUMP_AT_LEAST;
+    this.chunkBytes = 'chunkBytes' in o ? o.chunkBytes : undefined;
   }
 
   /** The checkpoints' count, estimated bytes and spacing in events (for benchmarks and tests). */
@@ -151,7 +162,7 @@ export class EvidenceService implements EvidenceApi {
   }
 
   private walk(): InspectorWalk {
-    return new InspectorWalk(this.path, this.signal);
+    return new InspectorWalk(this.path, this.signal, this.chunkBytes);
   }
 
   private predicate(filter: string | undefined): Predicate<EventContext> | undefined {
@@ -218,16 +229,29 @@ export class EvidenceService implements EvidenceApi {
 
   private async prepare(): Promise<void> {
     const fields = this.fields(['evt.num']);
+    // The same pass feeds the whole process tree, unless a tree request built it first.
+    let feed: LifecycleFeed | undefined = this.tree_ ? undefined : new LifecycleFeed();
     for (;;) {
       await this.idle();
-      const last = this.checkpoints.last;
+      if (this.tree_) feed = undefined;
+      // Resuming, the pass reads on from its latest checkpoint; while it feeds the tree, from
+      // the event after the last one fed (requests may have laid checkpoints further on).
+      const after = feed ? feed.lastTaken : this.checkpoints.last?.evtNum ?? 0;
       const walk = this.walk();
+      feed?.follow(walk);
+      const observe = feed ? feed.event.bind(feed) : undefined;
       const pass = await listEvents(walk, {
-        fields, limit: 0, predicate: () => false, fromEvtNum: last ? last.evtNum + 1 : undefined, interrupt: () => this.busy > 0,
+        fields, limit: 0, predicate: () => false, fromEvtNum: after > 0 ? after + 1 : undefined, interrupt: () => this.busy > 0, observe,
       }, { walk, store: this.checkpoints });
       if (!pass.interrupted) break;
+      this.checkpointPassResumes++;
     }
     this.checkpointsReady = true;
+    const tree = feed?.finish();
+    if (tree && !this.tree_) {
+      this.tree_ = Promise.resolve(tree);
+      this.treeFromCheckpointPass = true;
+    }
   }
 
   eventDetail(req: EventDetailRequest): Promise<EventDetailReply> {

@@ -58,7 +58,8 @@ export class InspectorWalk implements ResumableWalk<EventContext, WalkSnapshot> 
     containerIds: () => [...(this.inspector?.state.containers.keys() ?? [])],
   };
 
-  constructor(private readonly path: string, private readonly signal?: AbortSignal) {}
+  /** `chunkBytes`: the read's chunk size (tests use small ones, so that a pass yields as often as on a large capture). */
+  constructor(private readonly path: string, private readonly signal?: AbortSignal, private readonly chunkBytes?: number) {}
 
   snapshotAfterCurrent(take: (s: WalkSnapshot) => void, alongside?: object): void {
     this.wantSnapshot = take;
@@ -126,7 +127,7 @@ export class InspectorWalk implements ResumableWalk<EventContext, WalkSnapshot> 
       },
     };
     try {
-      await readCapture(this.path, visitor, { layout: 'file', signal: this.signal, startOffset: resume?.offset, chunkBytes: resume ? RESUMED_CHUNK_BYTES : undefined });
+      await readCapture(this.path, visitor, { layout: 'file', signal: this.signal, startOffset: resume?.offset, chunkBytes: this.chunkBytes ?? (resume ? RESUMED_CHUNK_BYTES : undefined) });
       // A capture without a single shown event still has its process list.
       if (first) seed(inspector.state.threads.values());
     } catch (err) {
