@@ -54,6 +54,8 @@ function cases(file: string): Case[] {
     list.push({ name: `filter-${k}`, ours: [node, cli, 'count', file, f], theirs: ['sysdig', '-r', file, '-q', f] });
   }
   list.push({ name: 'index', ours: [node, cli, 'index', file, '--no-cache'], theirs: ['sysdig', '-r', file, '-q'] });
+  // The process tree's own pass (the app builds it with the checkpoints' background pass instead).
+  list.push({ name: 'tree', ours: [node, cli, 'tree', file, '--json'], theirs: ['sysdig', '-r', file, '-q', 'evt.type in (clone, fork, vfork, execve, procexit)'] });
   list.push({ name: 'index-vs-csysdig', ours: [node, cli, 'index', file, '--no-cache'], theirs: ['csysdig', '-r', file, '-v', 'procs', '-j', '-pc'] });
   return list;
 }
