@@ -15,6 +15,7 @@ import type { FieldFactory, FieldGetter } from './fieldTypes';
 import { PROC_FIELDS } from './procFields';
 import { SPAN_FIELDS } from './spanFields';
 import { USER_FIELDS } from './userFields';
+import { getField } from '../../../shared/fields/catalog';
 
 export type { FieldGetter } from './fieldTypes';
 
@@ -35,6 +36,12 @@ export function knownFields(): string[] {
 export function resolveField(name: string, arg?: string): FieldGetter | { error: string } | undefined {
   const f = FIELDS[name];
   if (f) return f(arg);
+  // csysdig's table fields (thread.vmsize.b, evt.buflen.file.in, ...) are sinsp names whose
+  // values sysdig's filters do not give (docs/sysdig-differences.md): said by name, not read as
+  // another field with an argument.
+  if (arg === undefined && getField(name)?.tableOnly) {
+    return { error: `'${name}' is one of csysdig's table fields, which sysdig's own filters do not fill in: events, dump and count do not take it` };
+  }
   if (arg === undefined) {
     for (let dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
       const base = FIELDS[name.slice(0, dot)];
