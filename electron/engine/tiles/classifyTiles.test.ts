@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fakeResolver, tilesOfEvents, type FakeEvent } from './testTiles';
-import { FdNotes, isStatus200, TileClassifier, type EventShortcuts } from './classifyTiles';
+import { TileClassifier } from './classifyTiles';
+import { FdNotes, type EventShortcuts } from './eventShortcuts';
+import { isStatus200 } from './httpPayload';
 import { CaptureIndexBuilder, emptyEventRow } from '../index/eventIndex';
 import { foldTiles } from './foldTiles';
 

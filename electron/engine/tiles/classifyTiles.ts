@@ -14,9 +14,15 @@
  */
 import type { FieldResolver, FieldValue } from '../filter/resolver';
 import { containerOfDockerScope, ContainerDeathTracker, type ProcessSighting } from './containerDeaths';
-import { CONTAINER_DEATHS_TILE, CONTAINER_RESTARTS_TILE, SYSCALLS_TILE, dockerEventTileId, HTTP_METHODS, networkAppTileId, serviceOfPort, systemDirectoryPrefixes } from '../../../shared/tiles/definitions';
+import { CONTAINER_DEATHS_TILE, CONTAINER_RESTARTS_TILE, SYSCALLS_TILE, dockerEventTileId, networkAppTileId, serviceOfPort, systemDirectoryPrefixes } from '../../../shared/tiles/definitions';
 import { SPAN_LISTENING_PORT, type CaptureIndexBuilder } from '../index/eventIndex';
-import type { StringTable } from '../index/stringTable';
+import { FdNotes, type EventShortcuts } from './eventShortcuts';
+import { HTTP_RESPONSE, HTTP_REQUEST, httpStart, isStatus200, startsWithAny, str } from './httpPayload';
+import {
+  KindRules, NONE, ON_ENTER_CLOSE, ON_ENTER_INFRA, ON_ENTER_NOTIFICATION, ON_ENTER_SIGNAL, ON_FAILURE_ACCEPT, ON_FAILURE_CONNECT,
+  ON_FAILURE_OPEN, ON_SUCCESS_BIND, ON_SUCCESS_CONNECTION, ON_SUCCESS_DELETION, ON_SUCCESS_EXEC, ON_SUCCESS_FORK, ON_SUCCESS_IO,
+  ON_SUCCESS_SETNS, ON_SUCCESS_SYMLINK,
+} from './kindRules';
 
 type Getter<Ctx> = (ctx: Ctx) => FieldValue | undefined;
 
@@ -28,193 +34,16 @@ function getter<Ctx>(resolve: FieldResolver<Ctx>, name: string, arg?: string): G
   return r.get.bind(r);
 }
 
-const str = (v: FieldValue | undefined): string | undefined =>
-  v === undefined ? undefined : typeof v === 'string' ? v : v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : Array.isArray(v) ? str(v[0]) : String(v);
 const num = (v: FieldValue | undefined): number | undefined =>
   typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : typeof v === 'boolean' ? Number(v) : typeof v === 'string' && v !== '' && !Number.isNaN(Number(v)) ? Number(v) : undefined;
 const bool = (v: FieldValue | undefined): boolean => v === true || v === 1 || v === 'true';
-
-function startsWithAny(s: string, prefixes: readonly string[]): boolean {
-  for (const p of prefixes) if (s.startsWith(p)) return true;
-  return false;
-}
-
-/** Whether bytes start with the ASCII text `prefix` (compared as latin1, as str reads them). */
-function bytesStartWith(v: Uint8Array, prefix: string): boolean {
-  if (v.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (v[i] !== prefix.charCodeAt(i)) return false;
-  return true;
-}
-
-/** By byte: 1 if one of `texts` starts with it. */
-function firstBytesOf(texts: readonly string[]): Uint8Array {
-  const firsts = new Uint8Array(256);
-  for (const t of texts) firsts[t.charCodeAt(0) & 0xff] = 1;
-  return firsts;
-}
-
-const httpRequestStarts = HTTP_METHODS.map((m) => `${m} `);
-const httpRequestFirstBytes = firstBytesOf(httpRequestStarts);
-const NOT_HTTP = 0, HTTP_RESPONSE = 1, HTTP_REQUEST = 2;
-
-/** Whether a payload (as `str` reads it) starts an HTTP response, a request, or neither. */
-function httpStart(v: FieldValue | undefined): number {
-  if (v instanceof Uint8Array) {
-    if (v.length === 0) return NOT_HTTP;
-    if (bytesStartWith(v, 'HTTP/')) return HTTP_RESPONSE;
-    if (httpRequestFirstBytes[v[0]] === 0) return NOT_HTTP;
-    for (const p of httpRequestStarts) if (bytesStartWith(v, p)) return HTTP_REQUEST;
-    return NOT_HTTP;
-  }
-  const text = str(v) ?? '';
-  if (text.startsWith('HTTP/')) return HTTP_RESPONSE;
-  return startsWithAny(text, httpRequestStarts) ? HTTP_REQUEST : NOT_HTTP;
-}
 
 function isLogFile(name: string): boolean {
   return (name.includes('.log') || name.includes('_log') || name.includes('/var/log')) && !(name.includes('.gz') || name.includes('.tgz'));
 }
 
-/** How many bytes of a payload's HTTP status are read as digits or made text one by one at most (15 digits are exact in a double). */
-const STATUS_TEXT_MAX = 15;
-
-/**
- * Whether an HTTP response's status (the text between its first and second space, read as a
- * number) is 200. A payload's bytes are read as they are: only the status is made text.
- */
-export function isStatus200(v: FieldValue | undefined): boolean {
-  if (!(v instanceof Uint8Array)) return Number((str(v) ?? '').split(' ')[1]) === 200;
-  const from = v.indexOf(0x20) + 1;
-  if (from === 0) return false;
-  let to = v.indexOf(0x20, from);
-  if (to < 0) to = v.length;
-  // Digits alone are their decimal value; Number() also takes white space, "0x", "2e2"..., so other text is read as it is.
-  let status = 0;
-  let i = from;
-  while (i < to && i - from < STATUS_TEXT_MAX && v[i] >= 0x30 && v[i] <= 0x39) status = status * 10 + v[i++] - 0x30;
-  if (i === to && to > from) return status === 200;
-  if (to - from > STATUS_TEXT_MAX) return Number(Buffer.from(v.buffer, v.byteOffset + from, to - from).toString('latin1')) === 200;
-  let text = '';
-  for (let k = from; k < to; k++) text += String.fromCharCode(v[k]);
-  return Number(text) === 200;
-}
-
-// What an event kind can count for: exits by their result (success, failure), enters by type.
-const NONE = 0;
-const ON_SUCCESS_IO = 1, ON_SUCCESS_EXEC = 2, ON_SUCCESS_BIND = 3, ON_SUCCESS_CONNECTION = 4, ON_SUCCESS_DELETION = 5,
-  ON_SUCCESS_SYMLINK = 6, ON_SUCCESS_FORK = 7, ON_SUCCESS_SETNS = 8;
-const ON_FAILURE_CONNECT = 1, ON_FAILURE_ACCEPT = 2, ON_FAILURE_OPEN = 3;
-const ON_ENTER_CLOSE = 1, ON_ENTER_SIGNAL = 2, ON_ENTER_NOTIFICATION = 3, ON_ENTER_INFRA = 4;
-
-function successRule(type: string, isIo: boolean): number {
-  if (isIo) return ON_SUCCESS_IO;
-  switch (type) {
-    case 'execve': return ON_SUCCESS_EXEC;
-    case 'bind': return ON_SUCCESS_BIND;
-    case 'connect': case 'accept': case 'accept4': return ON_SUCCESS_CONNECTION;
-    case 'unlink': case 'unlinkat': return ON_SUCCESS_DELETION;
-    case 'symlink': case 'symlinkat': return ON_SUCCESS_SYMLINK;
-    case 'clone': case 'fork': case 'vfork': case 'clone3': return ON_SUCCESS_FORK;
-    case 'setns': return ON_SUCCESS_SETNS;
-    default: return NONE;
-  }
-}
-
-function failureRule(type: string): number {
-  switch (type) {
-    case 'connect': return ON_FAILURE_CONNECT;
-    case 'accept': case 'accept4': return ON_FAILURE_ACCEPT;
-    case 'open': case 'openat': case 'openat2': return ON_FAILURE_OPEN;
-    default: return NONE;
-  }
-}
-
-function enterRule(type: string): number {
-  switch (type) {
-    case 'close': return ON_ENTER_CLOSE;
-    case 'signaldeliver': return ON_ENTER_SIGNAL;
-    case 'notification': return ON_ENTER_NOTIFICATION;
-    case 'infra': return ON_ENTER_INFRA;
-    default: return NONE;
-  }
-}
-
-/** What events of one kind (evt.type, evt.dir, evt.is_io_read and evt.is_io_write alike) can count for. */
-class KindRules {
-  readonly isExit: boolean;
-  readonly isEnter: boolean;
-  readonly isProcexit: boolean;
-  readonly onSuccess: number;
-  readonly onFailure: number;
-  readonly onEnter: number;
-  /** Whether the event's result decides anything (else it is not asked). */
-  readonly needsResult: boolean;
-
-  constructor(readonly type: string, dir: string | undefined, readonly isWrite: boolean, isRead: boolean) {
-    this.isExit = dir === '<';
-    this.isEnter = dir === '>';
-    this.isProcexit = type === 'procexit';
-    this.onSuccess = this.isExit ? successRule(type, isWrite || isRead) : NONE;
-    this.onFailure = this.isExit ? failureRule(type) : NONE;
-    this.onEnter = this.isEnter ? enterRule(type) : NONE;
-    this.needsResult = this.onSuccess !== NONE || this.onFailure !== NONE;
-  }
-}
-
 const RECENT_SIGHTINGS = 16384;
 const ts0 = (ts: bigint): bigint | undefined => (ts > 0n ? ts : undefined);
-
-/**
- * What the classifier notes about an event's fd fields (filled from them at the first event
- * that needs them). What follows from a text alone (string ids, the kind of file a name is)
- * outlives a clear(): it is kept with the text it was found for and reused while that text
- * comes back, since an fd's notes are cleared far more often than its name changes.
- */
-export class FdNotes {
-  filled = false;
-  fdType: string | undefined = undefined;
-  /** fd.name, or '' without one. */
-  name = '';
-  /** What distinct files and connections are told apart by: fd.containername, else fd.name, else ''. */
-  countedName = '';
-  sport: number | undefined = undefined;
-  /** What `name` is (found for the name `fileKindOf`). */
-  fileKindOf: string | undefined = undefined;
-  inSystemDirectory = false;
-  isLogFile = false;
-  isDevice = false;
-  /** String ids in `strings` of the texts `countedKeyOf` and `nameKeyOf`. */
-  strings: StringTable | undefined = undefined;
-  countedKeyOf: string | undefined = undefined;
-  countedKey = -1;
-  nameKeyOf: string | undefined = undefined;
-  nameKey = -1;
-
-  /** Forgets the fd's fields (they may have changed). */
-  clear(): void {
-    this.filled = false;
-  }
-}
-
-/**
- * What lets the classifier ask fewer fields; both answers must agree with the resolver it is
- * given (they are shortcuts, never a second source of values).
- */
-export interface EventShortcuts<Ctx> {
-  /** Kinds are numbers below this. */
-  kindCount: number;
-  /**
-   * A kind shared only by events whose evt.type, evt.dir, evt.is_io_read and evt.is_io_write
-   * are the same, or -1 for an event to decide on its own.
-   */
-  kindOf(ctx: Ctx): number;
-  /**
-   * Notes kept for the event's fd: the same object for as long as the fd's fields (fd.type,
-   * fd.name, fd.containername, fd.sport) keep their values, cleared when they may have changed;
-   * undefined to read them from this event.
-   */
-  fdNotes(ctx: Ctx): FdNotes | undefined;
-}
 
 /** A port's network application tile number not looked up yet. */
 const SERVICE_UNKNOWN = -2;

@@ -9,7 +9,7 @@ import type { SystemState } from '../state/systemState';
 import type { FdInfo } from '../state/fdInfo';
 import { EVENT_KIND_COUNT, eventKind } from '../fields/evtFields';
 import { fdFieldsSource } from '../fields/fdFields';
-import { FdNotes, type EventShortcuts } from './classifyTiles';
+import { FdNotes, type EventShortcuts } from './eventShortcuts';
 
 class KeptFdNotes extends FdNotes {
   fd: FdInfo | undefined = undefined;

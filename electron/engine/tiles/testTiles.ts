@@ -2,7 +2,8 @@
 import type { TileValue } from '../../../shared/ipc/contract';
 import { CaptureIndexBuilder, emptyEventRow } from '../index/eventIndex';
 import type { FieldResolver } from '../filter/resolver';
-import { TileClassifier, type EventShortcuts } from './classifyTiles';
+import { TileClassifier } from './classifyTiles';
+import type { EventShortcuts } from './eventShortcuts';
 import { foldTiles } from './foldTiles';
 
 /** An event as its field values (`evt.arg.exe` for a field with an argument). */
