@@ -2,8 +2,8 @@
  * A filtered process tree cut from the whole one by the pids the capture index names
  * (api/indexPids.ts) is the tree the filtered pass over the capture builds
  * (evidence/lifecycleScan.ts), on every real capture and for filters the row classes decide,
- * filters asked per row (latency), internal events the tree's pass never shows (procinfo) and
- * filters matching nothing.
+ * filters asked per row (latency), internal events the tree's pass never shows (procinfo), a
+ * view-table field (thread.vmsize.b) and filters matching nothing.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +20,8 @@ const FILTERS = [
   'proc.name=nginx', 'container.id!=host', 'evt.type=open', 'fd.type=ipv4 or fd.type=ipv6', 'proc.name in (bash, sh)',
   'evt.type=procinfo', 'evt.type=procinfo or evt.type=execve', 'user.name=root and evt.dir=<', 'evt.latency>1000000',
   'evt.type=clone and evt.latency>0', 'proc.name=no-such-process',
+  // A field of csysdig's view tables, taken as the views take it on both sides.
+  'thread.vmsize.b>0',
 ];
 
 test('a filtered process tree cut from the whole tree by the index equals the filtered pass, on every capture', { skip }, async () => {

@@ -10,7 +10,7 @@
  */
 import type { Command } from '../main';
 import { choiceOption, parseCommandLine, parseTime, stringOption, UsageError } from '../../engine/evidence/commandLine';
-import { openEvidence } from '../../engine/evidence/openEvidence';
+import { openEvidence, openTreeEvidence } from '../../engine/evidence/openEvidence';
 import { scanLifecycle } from '../../engine/evidence/lifecycleScan';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
@@ -100,7 +100,7 @@ export const command: Command = {
       return s.operations === 0 ? 1 : 0;
     }
     choiceOption(cl, 'format', ['json'], 'json');
-    const { walk, predicate } = openEvidence(cl.capture, rest);
+    const { walk, predicate } = openTreeEvidence(cl.capture, rest);
     const life = await scanLifecycle(walk, predicate);
     const out = openSink(output);
     out.write(processTreeJson(life));

@@ -6,7 +6,7 @@
  */
 import type { Command } from '../main';
 import { parseCommandLine } from '../../engine/evidence/commandLine';
-import { openEvidence } from '../../engine/evidence/openEvidence';
+import { openTreeEvidence } from '../../engine/evidence/openEvidence';
 import { scanLifecycle } from '../../engine/evidence/lifecycleScan';
 import { treeRoots, signalName, type ProcessNode } from '../../engine/evidence/processTree';
 import type { ContainerLifetime, RestartGroup } from '../../engine/evidence/containerLifetimes';
@@ -20,7 +20,7 @@ export const command: Command = {
   async run(args) {
     if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
     const cl = parseCommandLine(args, [], ['json', 'containers']);
-    const { walk, predicate } = openEvidence(cl.capture, cl.filter);
+    const { walk, predicate } = openTreeEvidence(cl.capture, cl.filter);
     const life = await scanLifecycle(walk, predicate);
     const json = cl.options.has('json');
     if (cl.options.has('containers')) {

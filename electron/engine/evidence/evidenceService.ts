@@ -37,6 +37,8 @@ import { narrowLifecycle, scanLifecycle } from './lifecycleScan';
 import { LifecycleFeed } from './lifecycleFeed';
 import { listStreams } from './streamsList';
 import type { NsWindow } from './eventWalk';
+import { withTableFieldsAsFallback } from '../views/tableFields';
+import type { FieldResolver } from '../filter/resolver';
 
 type Request = { filter?: string; window?: { from: string; to: string } };
 
@@ -165,9 +167,9 @@ export class EvidenceService implements EvidenceApi {
     return new InspectorWalk(this.path, this.signal, this.chunkBytes);
   }
 
-  private predicate(filter: string | undefined): Predicate<EventContext> | undefined {
+  private predicate(filter: string | undefined, resolver: FieldResolver<EventContext> = fieldResolver): Predicate<EventContext> | undefined {
     if (!filter || filter.trim() === '') return undefined;
-    const compiled = compileFilter(filter, fieldResolver);
+    const compiled = compileFilter(filter, resolver);
     if (!compiled.ok) throw new ApiFailure('bad-filter', compiled.error.message.split('\n')[0]);
     return compiled.predicate;
   }
@@ -303,7 +305,9 @@ export class EvidenceService implements EvidenceApi {
       // The index names the processes a filter touches: every filter then narrows the one
       // whole tree instead of re-reading the capture.
       const pids = await this.pidsMatching?.(filter);
-      if (pids === undefined) return scanLifecycle(this.walk(), this.predicate(filter));
+      // The tree is chosen like the views' rows: their table fields (thread.vmsize.b...) count,
+      // as they do when the index names the pids.
+      if (pids === undefined) return scanLifecycle(this.walk(), this.predicate(filter, withTableFieldsAsFallback(fieldResolver)));
       return narrowLifecycle(await this.wholeTree(), pids);
     });
   }

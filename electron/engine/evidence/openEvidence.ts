@@ -10,6 +10,7 @@ import type { EventContext } from '../inspector/eventContext';
 import { fieldResolver } from '../fields/registry';
 import { InspectorWalk } from './inspectorWalk';
 import { UsageError } from './commandLine';
+import { withTableFieldsAsFallback } from '../views/tableFields';
 
 export interface OpenedEvidence {
   walk: InspectorWalk;
@@ -17,14 +18,22 @@ export interface OpenedEvidence {
   resolve: FieldResolver<EventContext>;
 }
 
-export function openEvidence(capture: string, filter: string, signal?: AbortSignal): OpenedEvidence {
+export function openEvidence(capture: string, filter: string, signal?: AbortSignal, filterFields: FieldResolver<EventContext> = fieldResolver): OpenedEvidence {
   if (!existsSync(capture)) throw new UsageError(`no such capture file: ${capture}`);
   if (!statSync(capture).isFile()) throw new UsageError(`not a capture file: ${capture}`);
   let predicate: Predicate<EventContext> | undefined;
   if (filter.trim() !== '') {
-    const compiled = compileFilter(filter, fieldResolver);
+    const compiled = compileFilter(filter, filterFields);
     if (!compiled.ok) throw new UsageError(`bad filter: ${compiled.error.message.split('\n')[0]}`);
     predicate = compiled.predicate;
   }
   return { walk: new InspectorWalk(capture, signal), predicate, resolve: fieldResolver };
+}
+
+/**
+ * For the process tree, whose filter picks processes as a view's filter picks rows: csysdig's
+ * table fields (thread.vmsize.b...) count too, as they do when the app's index names the pids.
+ */
+export function openTreeEvidence(capture: string, filter: string, signal?: AbortSignal): OpenedEvidence {
+  return openEvidence(capture, filter, signal, withTableFieldsAsFallback(fieldResolver));
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DataExportReply, DataExportRequest, ExportedFile, FindingsApi, FindingsExportReply, FindingsExportRequest } from '../../../shared/findings/findingsApi';
 import { ApiFailure } from '../../../shared/ipc/errors';
-import { openEvidence } from '../evidence/openEvidence';
+import { openEvidence, openTreeEvidence } from '../evidence/openEvidence';
 import { scanLifecycle } from '../evidence/lifecycleScan';
 import type { NsWindow } from '../evidence/eventWalk';
 import { buildFindingsReport, type ReportSource } from './findingsReport';
@@ -91,7 +91,7 @@ export class ExportService implements FindingsApi {
           return { items: s.operations, file };
         }
         case 'tree': {
-          const { walk, predicate } = openEvidence(this.path, req.filter ?? '', this.signal);
+          const { walk, predicate } = openTreeEvidence(this.path, req.filter ?? '', this.signal);
           const life = await scanLifecycle(walk, predicate);
           return { items: life.processes.length, file: { fileName: `${base}-process-tree.json`, mimeType: 'application/json', content: processTreeJson(life), encoding: 'utf8' } };
         }

@@ -40,7 +40,7 @@ export function resolveField(name: string, arg?: string): FieldGetter | { error:
   // values sysdig's filters do not give (docs/sysdig-differences.md): said by name, not read as
   // another field with an argument.
   if (arg === undefined && getField(name)?.tableOnly) {
-    return { error: `'${name}' is one of csysdig's table fields, which sysdig's own filters do not fill in: events, dump and count do not take it` };
+    return { error: `'${name}' is one of csysdig's table fields, which sysdig's own filters do not fill in: events, streams, dump and count do not take it` };
   }
   if (arg === undefined) {
     for (let dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
