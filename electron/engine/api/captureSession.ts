@@ -25,7 +25,7 @@ import type { FieldType } from '../../../shared/fields/types';
 import { compileFilter, type Predicate } from '../filter/compile';
 import type { FieldResolver } from '../filter/resolver';
 import { columnarMask, compileColumnar } from '../filter/columnarFilter';
-import { bothSplits, compileOverRows, splitOf, type RowPredicate } from '../filter/groupMemo';
+import { bothSplits, classMatches, compileOverRows, splitOf } from '../filter/groupMemo';
 import { SignaturePlanner, SignatureTable, type RowKeyed } from '../views/rowSignatures';
 import { forEachRow } from '../views/classTally';
 import { windowRows, type TallyWindow } from '../index/windowRows';
@@ -197,12 +197,7 @@ export class CaptureSession {
     if (hit !== undefined) return hit ?? undefined;
     this.compile(filter, 'filter', withTableFieldsAsFallback(this.resolver));
     const columnar = compileColumnar(this.index, filter);
-    const split = columnar.ok ? (columnar.predicate as RowPredicate).split : undefined;
-    let mask: Uint8Array | null = null;
-    if (split && !split.byRow) {
-      mask = new Uint8Array(classes.firstRow.length);
-      for (let k = 0; k < mask.length; k++) if (!split.byClass || split.byClass(classes.firstRow[k])) mask[k] = 1;
-    }
+    const mask = (columnar.ok ? classMatches(this.index, columnar.predicate) : undefined) ?? null;
     this.classMasks.set(filter, mask);
     return mask ?? undefined;
   }

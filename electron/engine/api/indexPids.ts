@@ -10,7 +10,7 @@
  */
 import { EventCategory, EVENTS } from '../../../shared/scap/eventTable';
 import { compileColumnar } from '../filter/columnarFilter';
-import type { RowPredicate } from '../filter/groupMemo';
+import { classMatches } from '../filter/groupMemo';
 import type { CaptureIndex } from '../index/eventIndex';
 
 export function indexPids(index: CaptureIndex): (filter: string) => Promise<ReadonlySet<number> | undefined> {
@@ -22,13 +22,12 @@ export function indexPids(index: CaptureIndex): (filter: string) => Promise<Read
     const pids = new Set<number>();
     // A row without a thread has pid -1: the tree's pass skips events without a thread.
     const add = (row: number) => { if (pid[row] >= 0 && shown(row)) pids.add(pid[row]); };
-    const predicate = c.predicate as RowPredicate;
-    const split = predicate.split;
-    const classes = index.classes;
-    if (classes && split && !split.byRow) {
-      for (const row of classes.firstRow) if (!split.byClass || split.byClass(row)) add(row);
+    const byClass = classMatches(index, c.predicate);
+    if (byClass) {
+      const firstRow = index.classes!.firstRow;
+      for (let k = 0; k < byClass.length; k++) if (byClass[k]) add(firstRow[k]);
     } else {
-      for (let row = 0; row < index.events; row++) if (predicate(row)) add(row);
+      for (let row = 0; row < index.events; row++) if (c.predicate(row)) add(row);
     }
     return pids;
   };

@@ -292,8 +292,7 @@ export class LayoutUpgrader {
   // one: deleting and re-adding it for every syscall made the Map rehash (a tenth of the pass's
   // allocations). Consumed entries of threads gone quiet are swept out as the map grows.
   private store(ev: CaptureEvent): void {
-    const last = this.lastStored;
-    let copy = last !== null && last.tid === ev.tid ? last : this.stored.get(ev.tid);
+    let copy = this.storedOf(ev.tid);
     if (copy === undefined) {
       if (this.stored.size >= this.sweepAt) this.sweep();
       copy = this.spare.pop() ?? new OwnedEvent();
@@ -304,6 +303,12 @@ export class LayoutUpgrader {
     copy.appendParamsOf(ev);
     copy.consumed = false;
     this.lastStored = copy;
+  }
+
+  /** The thread's stored enter event, if any. */
+  private storedOf(tid: number): OwnedEvent | undefined {
+    const last = this.lastStored;
+    return last !== null && last.tid === tid ? last : this.stored.get(tid);
   }
 
   private sweep(): void {
@@ -319,8 +324,7 @@ export class LayoutUpgrader {
     out.begin(cur, conv.action === Action.CHANGE_TYPE ? conv.newType : cur.type, true);
     if (conv.keepsOwn) out.appendParamsOf(cur);
     out.reserveParams(steps.length);
-    const last = this.lastStored;
-    let enter = !conv.usesEnter ? undefined : last !== null && last.tid === cur.tid ? last : this.stored.get(cur.tid);
+    let enter = conv.usesEnter ? this.storedOf(cur.tid) : undefined;
     if (enter !== undefined && (enter.consumed || enter.type !== cur.type - 1)) enter = undefined;
     let usedEnter = false;
     for (let s = 0; s < steps.length; s++) {

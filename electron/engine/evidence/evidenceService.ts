@@ -37,7 +37,7 @@ import { narrowLifecycle, scanLifecycle } from './lifecycleScan';
 import { LifecycleFeed } from './lifecycleFeed';
 import { listStreams } from './streamsList';
 import type { NsWindow } from './eventWalk';
-import { withTableFieldsAsFallback } from '../views/tableFields';
+import { treeFilterFields } from './openEvidence';
 import type { FieldResolver } from '../filter/resolver';
 
 type Request = { filter?: string; window?: { from: string; to: string } };
@@ -305,9 +305,7 @@ export class EvidenceService implements EvidenceApi {
       // The index names the processes a filter touches: every filter then narrows the one
       // whole tree instead of re-reading the capture.
       const pids = await this.pidsMatching?.(filter);
-      // The tree is chosen like the views' rows: their table fields (thread.vmsize.b...) count,
-      // as they do when the index names the pids.
-      if (pids === undefined) return scanLifecycle(this.walk(), this.predicate(filter, withTableFieldsAsFallback(fieldResolver)));
+      if (pids === undefined) return scanLifecycle(this.walk(), this.predicate(filter, treeFilterFields()));
       return narrowLifecycle(await this.wholeTree(), pids);
     });
   }

@@ -39,6 +39,14 @@ const RESUMED_CHUNK_BYTES = 1 << 20;
 class StopWalk {}
 const stop = new StopWalk();
 
+/**
+ * The threads a walk's visitors are seeded with, at its first shown event: those the state knows
+ * then that were not cloned during the capture (they ran before it started).
+ */
+export function forInitialThreads(threads: Iterable<EvidenceThread & { cloneTs: bigint }>, take: (t: EvidenceThread) => void): void {
+  for (const t of threads) if (t.tid >= 0 && t.cloneTs === 0n) take(t);
+}
+
 export class InspectorWalk implements ResumableWalk<EventContext, WalkSnapshot> {
   private inspector: Inspector | undefined;
   private resume: { inspector: Inspector; offset: number } | undefined;
@@ -77,7 +85,7 @@ export class InspectorWalk implements ResumableWalk<EventContext, WalkSnapshot> 
     let first = this.resume === undefined;
     const seed = (threads: Iterable<EvidenceThread & { cloneTs: bigint }>) => {
       first = false;
-      if (onInitialThread) for (const t of threads) if (t.tid >= 0 && t.cloneTs === 0n) onInitialThread(t);
+      if (onInitialThread) forInitialThreads(threads, onInitialThread);
     };
     const onShown = (ctx: EventContext) => {
       if (first) seed(ctx.state.threads.values());

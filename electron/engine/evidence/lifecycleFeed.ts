@@ -12,7 +12,7 @@
  */
 import type { EventContext } from '../inspector/eventContext';
 import type { EvidenceEvent, EvidenceLookup } from './evidenceEvent';
-import type { InspectorWalk } from './inspectorWalk';
+import { forInitialThreads, type InspectorWalk } from './inspectorWalk';
 import { LifecycleRecorder, type Lifecycle } from './lifecycleRecorder';
 
 export class LifecycleFeed {
@@ -38,11 +38,8 @@ export class LifecycleFeed {
 
   event(ctx: EventContext, e: EvidenceEvent): void {
     if (e.evtNum <= this.lastTaken) return;
-    if (this.lastTaken === 0) {
-      // As InspectorWalk seeds its visitors: the threads known at the first shown event that
-      // were not cloned during the capture.
-      for (const t of ctx.state.threads.values()) if (t.tid >= 0 && t.cloneTs === 0n) this.recorder.onInitialThread(t);
-    }
+    // Seeded at the first shown event, as InspectorWalk seeds its visitors.
+    if (this.lastTaken === 0) forInitialThreads(ctx.state.threads.values(), (t) => this.recorder.onInitialThread(t));
     this.lastTaken = e.evtNum;
     this.recorder.onEvent(e);
   }

@@ -31,9 +31,15 @@ export function openEvidence(capture: string, filter: string, signal?: AbortSign
 }
 
 /**
- * For the process tree, whose filter picks processes as a view's filter picks rows: csysdig's
- * table fields (thread.vmsize.b...) count too, as they do when the app's index names the pids.
+ * The fields of a process tree's filter, which picks processes as a view's filter picks rows:
+ * csysdig's table fields (thread.vmsize.b...) count too, as they do when the app's index names
+ * the pids. Fresh per pass.
  */
+export function treeFilterFields(): FieldResolver<EventContext> {
+  return withTableFieldsAsFallback(fieldResolver);
+}
+
+/** openEvidence for the process tree (its filter reads treeFilterFields). */
 export function openTreeEvidence(capture: string, filter: string, signal?: AbortSignal): OpenedEvidence {
-  return openEvidence(capture, filter, signal, withTableFieldsAsFallback(fieldResolver));
+  return openEvidence(capture, filter, signal, treeFilterFields());
 }

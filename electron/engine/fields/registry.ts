@@ -36,13 +36,13 @@ export function knownFields(): string[] {
 export function resolveField(name: string, arg?: string): FieldGetter | { error: string } | undefined {
   const f = FIELDS[name];
   if (f) return f(arg);
-  // csysdig's table fields (thread.vmsize.b, evt.buflen.file.in, ...) are sinsp names whose
-  // values sysdig's filters do not give (docs/sysdig-differences.md): said by name, not read as
-  // another field with an argument.
-  if (arg === undefined && getField(name)?.tableOnly) {
-    return { error: `'${name}' is one of csysdig's table fields, which sysdig's own filters do not fill in: events, streams, dump and count do not take it` };
-  }
   if (arg === undefined) {
+    // csysdig's table fields (thread.vmsize.b, evt.buflen.file.in, ...) are sinsp names whose
+    // values sysdig's filters do not give (docs/sysdig-differences.md): said by name, not read
+    // as another field with an argument.
+    if (getField(name)?.tableOnly) {
+      return { error: `'${name}' is one of csysdig's table fields, which sysdig's own filters do not fill in: events, streams, dump and count do not take it` };
+    }
     for (let dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
       const base = FIELDS[name.slice(0, dot)];
       if (base) return base(name.slice(dot + 1));

@@ -90,6 +90,19 @@ export function splitOf(p: RowPredicate | undefined): SplitPredicate {
   return p ? p.split ?? { byRow: p } : {};
 }
 
+/**
+ * Per row class of `index`, 1 where `p` matches, when the classes decide `p` alone (it has no
+ * per-row part); else undefined.
+ */
+export function classMatches(index: IndexRows, p: RowPredicate): Uint8Array | undefined {
+  const classes = index.classes;
+  const split = p.split;
+  if (!classes || !split || split.byRow) return undefined;
+  const mask = new Uint8Array(classes.firstRow.length);
+  for (let k = 0; k < mask.length; k++) if (!split.byClass || split.byClass(classes.firstRow[k])) mask[k] = 1;
+  return mask;
+}
+
 /** Both filters' parts: a row matches when both filters do. */
 export function bothSplits(a: SplitPredicate, b: SplitPredicate): SplitPredicate {
   const and = (x?: Predicate<number>, y?: Predicate<number>) => (x && y ? (r: number) => x(r) && y(r) : x ?? y);
