@@ -1,8 +1,8 @@
 /**
- * `syscope index <capture> [--no-cache]`: builds the capture's index (one pass, as opening it in
- * the app does) and prints its size in events, the time taken and the peak memory. With the
- * cache (default) a second run loads the stored index instead; --no-cache always rebuilds and
- * stores nothing (the index benchmark).
+ * `syscope index <capture> [--rebuild] [--no-cache]`: builds the capture's index (one pass, as
+ * opening it in the app does) and prints its size in events, the time taken and the peak memory.
+ * With the cache (default) a second run loads the stored index instead; --rebuild builds anew
+ * and replaces the stored index; --no-cache builds and stores nothing (the index benchmark).
  */
 import { existsSync, statSync } from 'node:fs';
 import type { Command } from '../main';
@@ -10,14 +10,16 @@ import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
 import { ApiFailure } from '../../../shared/ipc/errors';
 
-const USAGE = 'usage: syscope index <capture> [--no-cache]';
+const USAGE = 'usage: syscope index <capture> [--rebuild] [--no-cache]';
+const FLAGS = ['--rebuild', '--no-cache'];
 
 export const command: Command = {
   summary: `build a capture's index and print events, time and peak memory: ${USAGE}`,
   async run(args) {
     if (args.includes('-h') || args.includes('--help')) { console.log(USAGE); return 0; }
     const noCache = args.includes('--no-cache');
-    const files = args.filter((a) => a !== '--no-cache');
+    const rebuild = args.includes('--rebuild');
+    const files = args.filter((a) => !FLAGS.includes(a));
     const bad = files.find((a) => a.startsWith('-'));
     if (bad) { console.error(`syscope index: unknown option '${bad}'. ${USAGE}`); return 2; }
     if (files.length !== 1) { console.error(`syscope index: ${USAGE}`); return 2; }
@@ -26,7 +28,7 @@ export const command: Command = {
     const started = performance.now();
     let session: CaptureSession;
     try {
-      session = await CaptureSession.open(file, { resolver: engineResolver(), ...(noCache ? { cache: null } : {}) });
+      session = await CaptureSession.open(file, { resolver: engineResolver(), rebuild, ...(noCache ? { cache: null } : {}) });
     } catch (e) {
       console.error(`syscope index: ${e instanceof ApiFailure || e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       return 1;

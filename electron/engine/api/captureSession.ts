@@ -47,6 +47,8 @@ import { cellGetter, splitFieldName } from './fieldGetter';
 export interface OpenOptions {
   resolver: FieldResolver<EventContext>;
   cache?: IndexCache | null;
+  /** Build anew even when the cache holds this capture's index (the new one replaces it). */
+  rebuild?: boolean;
   signal?: AbortSignal;
   onProgress?(p: IndexProgress): void;
 }
@@ -126,7 +128,7 @@ export class CaptureSession {
       if (opts.signal?.aborted) throw new ApiFailure('cancelled', `loading ${basename(path)} was cancelled`);
       throw new ApiFailure('bad-capture', (err instanceof Error ? err.message : String(err)).split('\n')[0]);
     }
-    const cached = await cache?.load(identity);
+    const cached = opts.rebuild ? undefined : await cache?.load(identity);
     if (cached?.index) {
       opts.onProgress?.({ bytesRead: identity.size, totalBytes: identity.size, events: cached.index.events, eventsPerSecond: 0, secondsLeft: 0 });
       const session = new CaptureSession(cached.index, readPath, opts.resolver, true, cache);
