@@ -1,8 +1,11 @@
 /**
  * `syscope` command line: one file a subcommand under commands/, each exporting
  * `run(args): Promise<number>` (the exit status). Every failure that reaches this
- * dispatcher is printed as one line, never as a stack trace.
+ * dispatcher is printed as one line, never as a stack trace, with the status of its kind
+ * (exitStatus.ts).
  */
+import { exitStatusOf } from './exitStatus';
+
 export interface Command {
   summary: string;
   run(args: string[]): Promise<number>;
@@ -60,5 +63,5 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
-  (err) => { console.error(`syscope: ${oneLine(err)}`); process.exitCode = 1; },
+  (err) => { console.error(`syscope: ${oneLine(err)}`); process.exitCode = exitStatusOf(err); },
 );

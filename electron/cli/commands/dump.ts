@@ -8,6 +8,7 @@ import { CaptureError } from '../../engine/capture/types';
 import { formatCapture, FormatCaptureError } from '../../engine/inspector/formatCapture';
 import { checkFilter } from '../../../shared/filter/validate';
 import { formatFilterError } from '../../../shared/filter/errors';
+import { UsageError } from '../../engine/evidence/commandLine';
 
 const USAGE = 'usage: syscope dump <capture> [-p FORMAT] [--all] [-j] [FILTER]';
 const FLUSH_CHARS = 1 << 20;
@@ -22,17 +23,17 @@ function parseArgs(args: string[]): DumpArgs {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-p' || a === '--print') {
-      if (i + 1 >= args.length) throw new Error(`-p needs a format. ${USAGE}`);
+      if (i + 1 >= args.length) throw new UsageError(`-p needs a format. ${USAGE}`);
       format = args[++i];
     } else if (a.startsWith('-p') && a.length > 2) format = a.slice(2);
     else if (a === '--all' || a === '-a') all = true;
     else if (a === '-j' || a === '--json') json = true;
-    else if (a === '-h' || a === '--help') throw new Error(USAGE);
-    else if (a.startsWith('-') && file === undefined) throw new Error(`unknown option '${a}'. ${USAGE}`);
+    else if (a === '-h' || a === '--help') throw new UsageError(USAGE);
+    else if (a.startsWith('-') && file === undefined) throw new UsageError(`unknown option '${a}'. ${USAGE}`);
     else if (file === undefined) file = a;
     else filter.push(a);
   }
-  if (file === undefined) throw new Error(USAGE);
+  if (file === undefined) throw new UsageError(USAGE);
   return { file, format, all, json, filter: filter.join(' ') };
 }
 

@@ -75,7 +75,7 @@ export const command: Command = {
 };
 
 async function printDetail(capture: string, evtNum: number, json: boolean): Promise<number> {
-  if (!existsSync(capture)) throw new UsageError(`no such capture file: ${capture}`);
+  if (!existsSync(capture)) throw new Error(`no such capture file: ${capture}`);
   const d = await new EvidenceService(capture).eventDetail({ captureId: capture, evtNum });
   if (json) {
     console.log(jsonLine({ ...d.fields, 'evt.partner': d.partner }));

@@ -4,6 +4,7 @@
  */
 import type { Command } from '../main';
 import { FIELDS, type FieldInfo } from '../../../shared/fields/catalog';
+import { UsageError } from '../../engine/evidence/commandLine';
 
 const USAGE = 'usage: syscope fields [prefix] [--json]';
 
@@ -36,8 +37,8 @@ export const command: Command = {
     const json = args.includes('--json');
     const rest = args.filter((a) => a !== '--json');
     const bad = rest.find((a) => a.startsWith('-'));
-    if (bad) throw new Error(`unknown option '${bad}' (${USAGE})`);
-    if (rest.length > 1) throw new Error(USAGE);
+    if (bad) throw new UsageError(`unknown option '${bad}' (${USAGE})`);
+    if (rest.length > 1) throw new UsageError(USAGE);
     const prefix = rest[0] ?? '';
     const rows = FIELDS.filter((f) => f.name.startsWith(prefix));
     if (rows.length === 0) {

@@ -43,10 +43,11 @@ test('info on a cut-off capture reports the truncation and still exits 0', () =>
   assert.match(r.stdout, /capture is cut off at byte/);
 });
 
-test('info on a bad file or bad arguments exits 1 with one line', () => {
-  for (const args of [[tempCapture(Buffer.from('not a capture at all'))], ['/no/such/file.scap'], [], ['a', 'b'], ['--bogus', 'x']]) {
+test('info on a bad file exits 1 and on bad arguments 2, with one line', () => {
+  const cases: [string[], number][] = [[[tempCapture(Buffer.from('not a capture at all'))], 1], [['/no/such/file.scap'], 1], [[], 2], [['a', 'b'], 2], [['--bogus', 'x'], 2]];
+  for (const [args, status] of cases) {
     const r = syscope('info', ...args);
-    assert.equal(r.status, 1, `${args}: ${r.stdout}`);
+    assert.equal(r.status, status, `${args}: ${r.stdout}`);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     assert.match(r.stderr, /^syscope: /);
   }

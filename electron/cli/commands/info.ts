@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import type { Command } from '../main';
 import { captureCensus, formatUtcNs, type CaptureCensus } from '../../engine/capture/captureCensus';
+import { UsageError } from '../../engine/evidence/commandLine';
 
 const USAGE = 'usage: syscope info <capture> [--json]';
 
@@ -39,8 +40,8 @@ export const command: Command = {
     const json = args.includes('--json');
     const files = args.filter((a) => a !== '--json');
     const bad = files.find((a) => a.startsWith('-'));
-    if (bad) throw new Error(`unknown option '${bad}' (${USAGE})`);
-    if (files.length !== 1) throw new Error(files.length === 0 ? USAGE : `one capture at a time (${USAGE})`);
+    if (bad) throw new UsageError(`unknown option '${bad}' (${USAGE})`);
+    if (files.length !== 1) throw new UsageError(files.length === 0 ? USAGE : `one capture at a time (${USAGE})`);
     const census = await captureCensus(files[0]);
     if (json) {
       console.log(JSON.stringify({ ...census, file: basename(census.path) }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2));

@@ -12,6 +12,7 @@ import { findRendererDir } from '../../host/staticFiles';
 import { composeAppApi, findSampleCapture } from '../../host/appApi';
 import { recentFiles, defaultRecentStore } from '../../host/recentFiles';
 import { startEngine } from '../../host/engine';
+import { UsageError } from '../../engine/evidence/commandLine';
 
 export interface ServeOptions { capture?: string; port: number }
 
@@ -22,14 +23,14 @@ export function parseServeArgs(args: string[]): ServeOptions {
     if (a === '--port' || a === '-p') {
       const v = args[++i];
       const n = Number(v);
-      if (!v || !Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port needs a port number (0-65535), got '${v ?? ''}'`);
+      if (!v || !Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port needs a port number (0-65535), got '${v ?? ''}'`);
       opts.port = n;
     } else if (a.startsWith('-')) {
-      throw new Error(`unknown option '${a}' (usage: syscope serve [capture] [--port N])`);
+      throw new UsageError(`unknown option '${a}' (usage: syscope serve [capture] [--port N])`);
     } else if (opts.capture === undefined) {
       opts.capture = a;
     } else {
-      throw new Error(`one capture at a time (got '${opts.capture}' and '${a}')`);
+      throw new UsageError(`one capture at a time (got '${opts.capture}' and '${a}')`);
     }
   }
   return opts;

@@ -6,6 +6,7 @@ import type { Command } from '../main';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
 import { parseArgs, timeWindow, wholeNumber } from './view';
+import { UsageError } from '../../engine/evidence/commandLine';
 
 const USAGE = 'usage: syscope tiles <capture> [--samples N] [--filter F] [--from NS --to NS] [--json] [--no-cache]';
 
@@ -13,9 +14,9 @@ export const command: Command = {
   summary: `the overview tiles of a capture: ${USAGE}`,
   async run(args) {
     const a = parseArgs(args, ['samples', 'filter', 'from', 'to'], ['json', 'no-cache'], USAGE);
-    if (a.positional.length !== 1) throw new Error(USAGE);
+    if (a.positional.length !== 1) throw new UsageError(USAGE);
     const samples = wholeNumber(a.values.samples, '--samples') ?? 40;
-    if (samples < 1 || samples > 100_000) throw new Error('--samples must be between 1 and 100000');
+    if (samples < 1 || samples > 100_000) throw new UsageError('--samples must be between 1 and 100000');
     const session = await CaptureSession.open(a.positional[0], { resolver: engineResolver(), cache: a.flags.has('no-cache') ? null : undefined });
     const tiles = await session.tiles({ samples, filter: a.values.filter, window: timeWindow(a.values, session) });
     if (a.flags.has('json')) {

@@ -2,7 +2,7 @@
  * `syscope view <capture> <viewId> [options]`: one of csysdig's views over a capture, as a
  * table or JSON, from the same engine code the app uses (in this process, no worker).
  *   --filter F       user filter (filter language)       --from NS / --to NS   time window
- *   --sort COLUMN    sort column (title)                 --desc / --asc        direction (desc)
+ *   --sort COLUMN[:asc|:desc]  sort column (title) and direction (desc; --asc / --desc also set it)
  *   --offset N       first row (0)                       --limit N             rows (all)
  *   --json           machine-readable output             --no-cache            do not use the index cache
  *   syscope view --list   lists the views
@@ -11,8 +11,9 @@ import type { Command } from '../main';
 import { allViews, findView } from '../../../shared/views/catalog';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
+import { UsageError } from '../../engine/evidence/commandLine';
 
-const USAGE = 'usage: syscope view <capture> <viewId> [--filter F] [--sort COL] [--desc|--asc] [--offset N] [--limit N] [--from NS --to NS] [--json] [--no-cache] | syscope view --list';
+const USAGE = 'usage: syscope view <capture> <viewId> [--filter F] [--sort COL[:asc|desc]] [--desc|--asc] [--offset N] [--limit N] [--from NS --to NS] [--json] [--no-cache] | syscope view --list';
 
 export interface ParsedArgs { positional: string[]; values: Record<string, string>; flags: Set<string> }
 
@@ -25,22 +26,22 @@ export function parseArgs(args: string[], valued: string[], switches: string[], 
     const name = a.slice(2);
     if (switches.includes(name)) out.flags.add(name);
     else if (valued.includes(name)) {
-      if (i + 1 >= args.length) throw new Error(`option ${a} needs a value (${usage})`);
+      if (i + 1 >= args.length) throw new UsageError(`option ${a} needs a value (${usage})`);
       out.values[name] = args[++i];
-    } else throw new Error(`unknown option '${a}' (${usage})`);
+    } else throw new UsageError(`unknown option '${a}' (${usage})`);
   }
   return out;
 }
 
 export function wholeNumber(s: string | undefined, what: string): number | undefined {
   if (s === undefined) return undefined;
-  if (!/^\d+$/.test(s)) throw new Error(`${what} must be a whole number, got '${s}'`);
+  if (!/^\d+$/.test(s)) throw new UsageError(`${what} must be a whole number, got '${s}'`);
   return Number(s);
 }
 
 export function timeWindow(v: Record<string, string>, session: CaptureSession) {
   if (v.from === undefined && v.to === undefined) return undefined;
-  for (const k of ['from', 'to']) if (v[k] !== undefined && !/^\d{1,20}$/.test(v[k])) throw new Error(`--${k} must be nanoseconds since the epoch`);
+  for (const k of ['from', 'to']) if (v[k] !== undefined && !/^\d{1,20}$/.test(v[k])) throw new UsageError(`--${k} must be nanoseconds since the epoch`);
   return { from: v.from ?? session.index.meta.firstTs, to: v.to ?? session.index.meta.lastTs };
 }
 
@@ -51,6 +52,14 @@ function render(cols: string[], rows: Array<Array<string | number | null>>): str
   return [line(cols), ...cells.map(line)].join('\n');
 }
 
+/** `COLUMN`, `COLUMN:asc` or `COLUMN:desc` (descending unless told otherwise, as csysdig sorts). */
+function sortOf(spec: string | undefined, ascFlag: boolean): { column: string; descending: boolean } | undefined {
+  if (spec === undefined) return undefined;
+  const m = /^(.+):(asc|desc)$/i.exec(spec);
+  if (!m) return { column: spec, descending: !ascFlag };
+  return { column: m[1], descending: m[2].toLowerCase() === 'desc' };
+}
+
 export const command: Command = {
   summary: `a csysdig view over a capture: ${USAGE}`,
   async run(args) {
@@ -59,13 +68,13 @@ export const command: Command = {
       for (const v of allViews()) console.log(`${v.id.padEnd(22)} ${v.name}${v.tags.includes('wsysdig') ? '' : ' (drill target)'}`);
       return 0;
     }
-    if (a.positional.length !== 2) throw new Error(USAGE);
+    if (a.positional.length !== 2) throw new UsageError(USAGE);
     const [path, viewId] = a.positional;
-    if (!findView(viewId)) throw new Error(`unknown view '${viewId}' (syscope view --list shows them)`);
+    if (!findView(viewId)) throw new UsageError(`unknown view '${viewId}' (syscope view --list shows them)`);
     const session = await CaptureSession.open(path, { resolver: engineResolver(), cache: a.flags.has('no-cache') ? null : undefined });
     const w = await session.view({
       viewId, filter: a.values.filter, window: timeWindow(a.values, session),
-      sort: a.values.sort ? { column: a.values.sort, descending: !a.flags.has('asc') } : undefined,
+      sort: sortOf(a.values.sort, a.flags.has('asc')),
       offset: wholeNumber(a.values.offset, '--offset') ?? 0, limit: wholeNumber(a.values.limit, '--limit') ?? Number.MAX_SAFE_INTEGER,
     });
     if (a.flags.has('json')) console.log(JSON.stringify(w));

@@ -9,6 +9,7 @@ import { writeSubset } from '../../engine/writer/subsetWriter';
 import { firstEventTimestamp } from '../../engine/writer/blockStream';
 import { parseTimeSpec, resolveTimeSpec, type TimeSpec } from '../../engine/writer/timeSpec';
 import { selectEvents } from '../../engine/writer/selectEvents';
+import { UsageError } from '../../engine/evidence/commandLine';
 
 const USAGE = 'usage: syscope write <capture> -o out.scap [--gzip] [--from T] [--to T] [FILTER]\n'
   + '  T: 2024-03-12T09:41:09.5Z, epoch nanoseconds, or an offset from the first event such as 12.5s';
@@ -24,7 +25,7 @@ export const command: Command = {
     const filterWords: string[] = [];
     const need = (i: number, flag: string): string => {
       const v = args[i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
       return v;
     };
     try {

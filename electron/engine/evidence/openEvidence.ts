@@ -10,6 +10,7 @@ import type { EventContext } from '../inspector/eventContext';
 import { fieldResolver } from '../fields/registry';
 import { InspectorWalk } from './inspectorWalk';
 import { UsageError } from './commandLine';
+import { ApiFailure } from '../../../shared/ipc/errors';
 import { withTableFieldsAsFallback } from '../views/tableFields';
 
 export interface OpenedEvidence {
@@ -19,8 +20,8 @@ export interface OpenedEvidence {
 }
 
 export function openEvidence(capture: string, filter: string, signal?: AbortSignal, filterFields: FieldResolver<EventContext> = fieldResolver): OpenedEvidence {
-  if (!existsSync(capture)) throw new UsageError(`no such capture file: ${capture}`);
-  if (!statSync(capture).isFile()) throw new UsageError(`not a capture file: ${capture}`);
+  if (!existsSync(capture)) throw new ApiFailure('not-found', `no such capture file: ${capture}`);
+  if (!statSync(capture).isFile()) throw new ApiFailure('not-found', `not a capture file: ${capture}`);
   let predicate: Predicate<EventContext> | undefined;
   if (filter.trim() !== '') {
     const compiled = compileFilter(filter, filterFields);

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { capture, cstr, eventBlock, le64, tempCapture } from '../../engine/capture/testCapture';
+
+const cli = fileURLToPath(new URL('../main.ts', import.meta.url));
+const cacheDir = mkdtempSync(join(tmpdir(), 'syscope-index-cli-'));
+function syscope(...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', env: { ...process.env, SYSCOPE_CACHE_DIR: cacheDir } });
+}
+const source = (r: ReturnType<typeof syscope>) => /source:\s+(\w+)/.exec(r.stdout)?.[1];
+
+test('index loads from the cache on a second run, --rebuild builds anew and replaces the entry, --no-cache stores nothing', () => {
+  const ev = (ts: bigint) => eventBlock({ type: 3, ts, params: [le64(3), cstr('/etc/hosts')] });
+  const path = tempCapture(capture(ev(1_000_000_000_000_000_000n), ev(1_000_000_000_500_000_000n)));
+  const first = syscope('index', path);
+  assert.equal(first.status, 0, first.stderr);
+  assert.equal(source(first), 'built');
+  assert.match(first.stdout, /events:\s+2/);
+  assert.equal(source(syscope('index', path)), 'cache');
+  const entry = readdirSync(cacheDir).find((n) => n.endsWith('.idx'))!;
+  const storedAt = statSync(join(cacheDir, entry)).mtimeMs;
+  const rebuilt = syscope('index', path, '--rebuild');
+  assert.equal(rebuilt.status, 0, rebuilt.stderr);
+  assert.equal(source(rebuilt), 'built');
+  assert.ok(statSync(join(cacheDir, entry)).mtimeMs > storedAt, 'the rebuilt index replaced the stored one');
+  assert.equal(source(syscope('index', path)), 'cache');
+  const other = tempCapture(capture(ev(1_000_000_000_000_000_000n)));
+  assert.equal(source(syscope('index', other, '--no-cache')), 'built');
+  assert.equal(source(syscope('index', other)), 'built', '--no-cache left nothing to load');
+});
+
+test('index refuses an unknown option with its usage, and a missing file in one line', () => {
+  const bad = syscope('index', 'x.scap', '--fast');
+  assert.equal(bad.status, 2);
+  assert.equal(bad.stderr.trim(), "syscope index: unknown option '--fast'. usage: syscope index <capture> [--rebuild] [--no-cache]");
+  const missing = syscope('index', join(cacheDir, 'absent.scap'));
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr.trim(), /^syscope index: .*absent\.scap: no such file$/);
+});

@@ -1,0 +1,15 @@
+/**
+ * The command line's exit statuses, as the README promises them: 2 when the user asked wrongly
+ * (usage, an option's value, a filter, a view or column that does not exist), 1 when the capture
+ * could not be read or anything else failed.
+ */
+import { ApiFailure } from '../../shared/ipc/errors';
+import { UsageError } from '../engine/evidence/commandLine';
+
+const ASKED_WRONGLY: ReadonlySet<string> = new Set(['bad-request', 'bad-filter']);
+
+export function exitStatusOf(err: unknown): 1 | 2 {
+  if (err instanceof UsageError) return 2;
+  if (err instanceof ApiFailure && ASKED_WRONGLY.has(err.code)) return 2;
+  return 1;
+}
