@@ -38,3 +38,26 @@ test('view --sort on a column the view lacks says so in one line', () => {
   assert.equal(r.status, 2);
   assert.equal(r.stderr.trim(), "syscope: view 'procs' has no column 'NOPE'");
 });
+
+test('view and tiles take --from/--to as nanoseconds or a UTC time, the same window either way, and refuse a bad one before reading', () => {
+  const tiles = (...args: string[]) => {
+    const r = syscope('tiles', sample, '--json', ...args);
+    assert.equal(r.status, 0, r.stderr);
+    return (JSON.parse(r.stdout) as { id: string; total: number }[]).find((t) => t.id === 'syscalls')!.total;
+  };
+  const whole = tiles();
+  const info = syscope('info', sample, '--json');
+  const first = BigInt((JSON.parse(info.stdout) as { firstTs: string }).firstTs);
+  const half = first + 5_000_000_000n;
+  const iso = new Date(Number(half / 1_000_000n)).toISOString();
+  const byNs = tiles('--from', half.toString());
+  assert.ok(byNs > 0 && byNs < whole, `a later start counts fewer system calls (${byNs} of ${whole})`);
+  assert.equal(tiles('--from', iso), byNs);
+  const rows = (...args: string[]) => (JSON.parse(syscope('view', sample, 'procs', '--json', ...args).stdout) as { totalRows: number }).totalRows;
+  assert.equal(rows('--from', iso), rows('--from', half.toString()));
+  for (const [args, message] of [[['--from', 'yesterday'], /--from must be nanoseconds since the epoch or a UTC time/], [['--from', '2', '--to', '1'], /--to is before --from/]] as const) {
+    const r = syscope('view', sample, 'procs', ...args);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, message);
+  }
+});

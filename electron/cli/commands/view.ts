@@ -1,7 +1,7 @@
 /**
  * `syscope view <capture> <viewId> [options]`: one of csysdig's views over a capture, as a
  * table or JSON, from the same engine code the app uses (in this process, no worker).
- *   --filter F       user filter (filter language)       --from NS / --to NS   time window
+ *   --filter F       user filter (filter language)       --from T / --to T     time window (ns or UTC time)
  *   --sort COLUMN[:asc|:desc]  sort column (title) and direction (desc; --asc / --desc also set it)
  *   --offset N       first row (0)                       --limit N             rows (all)
  *   --json           machine-readable output             --no-cache            do not use the index cache
@@ -11,9 +11,9 @@ import type { Command } from '../main';
 import { allViews, findView } from '../../../shared/views/catalog';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
-import { UsageError } from '../../engine/evidence/commandLine';
+import { parseTime, UsageError } from '../../engine/evidence/commandLine';
 
-const USAGE = 'usage: syscope view <capture> <viewId> [--filter F] [--sort COL[:asc|desc]] [--desc|--asc] [--offset N] [--limit N] [--from NS --to NS] [--json] [--no-cache] | syscope view --list';
+const USAGE = 'usage: syscope view <capture> <viewId> [--filter F] [--sort COL[:asc|desc]] [--desc|--asc] [--offset N] [--limit N] [--from T --to T] [--json] [--no-cache] | syscope view --list';
 
 export interface ParsedArgs { positional: string[]; values: Record<string, string>; flags: Set<string> }
 
@@ -39,10 +39,18 @@ export function wholeNumber(s: string | undefined, what: string): number | undef
   return Number(s);
 }
 
-export function timeWindow(v: Record<string, string>, session: CaptureSession) {
-  if (v.from === undefined && v.to === undefined) return undefined;
-  for (const k of ['from', 'to']) if (v[k] !== undefined && !/^\d{1,20}$/.test(v[k])) throw new UsageError(`--${k} must be nanoseconds since the epoch`);
-  return { from: v.from ?? session.index.meta.firstTs, to: v.to ?? session.index.meta.lastTs };
+/** --from/--to as `events` takes them (nanoseconds or a UTC time), checked before the capture is read. */
+export function timeBounds(v: Record<string, string>): { from?: bigint; to?: bigint } {
+  const from = v.from === undefined ? undefined : parseTime(v.from, 'from');
+  const to = v.to === undefined ? undefined : parseTime(v.to, 'to');
+  if (from !== undefined && to !== undefined && to < from) throw new UsageError('--to is before --from');
+  return { from, to };
+}
+
+/** The window a query takes: the bounds given, the capture's own first and last times for the others. */
+export function timeWindow(b: { from?: bigint; to?: bigint }, session: CaptureSession) {
+  if (b.from === undefined && b.to === undefined) return undefined;
+  return { from: b.from?.toString() ?? session.index.meta.firstTs, to: b.to?.toString() ?? session.index.meta.lastTs };
 }
 
 function render(cols: string[], rows: Array<Array<string | number | null>>): string {
@@ -71,9 +79,10 @@ export const command: Command = {
     if (a.positional.length !== 2) throw new UsageError(USAGE);
     const [path, viewId] = a.positional;
     if (!findView(viewId)) throw new UsageError(`unknown view '${viewId}' (syscope view --list shows them)`);
+    const bounds = timeBounds(a.values);
     const session = await CaptureSession.open(path, { resolver: engineResolver(), cache: a.flags.has('no-cache') ? null : undefined });
     const w = await session.view({
-      viewId, filter: a.values.filter, window: timeWindow(a.values, session),
+      viewId, filter: a.values.filter, window: timeWindow(bounds, session),
       sort: sortOf(a.values.sort, a.flags.has('asc')),
       offset: wholeNumber(a.values.offset, '--offset') ?? 0, limit: wholeNumber(a.values.limit, '--limit') ?? Number.MAX_SAFE_INTEGER,
     });
