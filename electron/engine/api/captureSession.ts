@@ -51,6 +51,8 @@ export interface OpenOptions {
   rebuild?: boolean;
   signal?: AbortSignal;
   onProgress?(p: IndexProgress): void;
+  /** Told the path that will be read (a gzip capture's decompressed copy) before the index is loaded or built. */
+  onReadable?(readPath: string): void;
 }
 
 /** A small least-recently-used map. */
@@ -128,6 +130,7 @@ export class CaptureSession {
       if (opts.signal?.aborted) throw new ApiFailure('cancelled', `loading ${basename(path)} was cancelled`);
       throw new ApiFailure('bad-capture', (err instanceof Error ? err.message : String(err)).split('\n')[0]);
     }
+    opts.onReadable?.(readPath);
     const cached = opts.rebuild ? undefined : await cache?.load(identity);
     if (cached?.index) {
       opts.onProgress?.({ bytesRead: identity.size, totalBytes: identity.size, events: cached.index.events, eventsPerSecond: 0, secondsLeft: 0 });

@@ -23,12 +23,15 @@ import type {
   StreamsReply, StreamsRequest, TreeReply, TreeRequest,
 } from '../../../shared/streams/evidenceApi';
 import type { CheckpointStats, FromWorker, ToWorker, WorkerCall, WorkerStart } from '../worker/protocol';
+import type { WorkerEntry } from '../worker/checkpointLayer';
 
 export interface EngineHostOptions {
   /** The built worker (dist/indexWorker.mjs); found next to this module when absent. */
   workerPath?: string;
   /** Index cache directory; null = no cache; absent = the user's cache directory. */
   cacheDir?: string | null;
+  /** false: the index worker lays the events' checkpoints itself after the index, with no second thread (benchmarks compare). */
+  checkpointLayer?: boolean;
 }
 
 export type EngineEventListener = (e: { event: 'loadProgress'; data: EngineEvents['loadProgress'] }) => void;
@@ -44,8 +47,8 @@ function failure(e: ApiError): ApiFailure {
   return new ApiFailure(e.code, e.message);
 }
 
-/** Where the worker entry is: the .ts source under tsx, else the bundle next to this one. */
-function defaultWorker(): { file: string; source?: string } {
+/** Where the index worker's entry is: the .ts source under tsx, else the bundle next to this one. */
+export function indexWorkerEntry(): WorkerEntry {
   const here = typeof import.meta !== 'undefined' && import.meta.url ? import.meta.url : undefined;
   if (here?.endsWith('.ts')) {
     // Running from source (tests, `node --import tsx`): the worker registers tsx itself, since
@@ -80,8 +83,8 @@ export class EngineHost implements EngineApi, EvidenceApi {
 
   async openCapture({ path }: { path: string }): Promise<{ captureId: CaptureId }> {
     const captureId = randomUUID();
-    const entry = this.opts.workerPath ? { file: this.opts.workerPath } : defaultWorker();
-    const start: WorkerStart = { path, captureId, cacheDir: this.opts.cacheDir };
+    const entry = this.opts.workerPath ? { file: this.opts.workerPath } : indexWorkerEntry();
+    const start: WorkerStart = { path, captureId, cacheDir: this.opts.cacheDir, entry: this.opts.checkpointLayer === false ? undefined : entry };
     const worker = entry.source ? new Worker(entry.source, { eval: true, workerData: start }) : new Worker(entry.file, { workerData: start });
     const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
     let settle!: { resolve(i: CaptureInfo): void; reject(e: Error): void };

@@ -114,7 +114,7 @@ function copyBytes(to: Uint8Array, at: number, src: Uint8Array, start: number, l
 }
 
 /** An event that owns its bytes (stored enter events, conversion results). */
-class OwnedEvent implements CaptureEvent {
+export class OwnedEvent implements CaptureEvent {
   fileOffset = 0; blockType = 0; tsHi = 0; tsLo = 0; tid = 0; type = 0; cpu = 0; flags = 0; nparams = 0;
   data: Uint8Array = new Uint8Array(1024);
   paramOffset = new Uint32Array(32);

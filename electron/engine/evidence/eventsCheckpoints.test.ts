@@ -24,3 +24,22 @@ test('a checkpoint bigger than the whole budget still leaves the newest one', ()
   assert.equal(store.size, 1);
   assert.equal(store.last?.evtNum, 20);
 });
+
+test('an adopted checkpoint goes in its place by event, once, and a pass adding its own is told of it', () => {
+  const store = new CheckpointStore<string>(10, 1000, 10_000);
+  const told: number[] = [];
+  store.onAdd = (c) => told.push(c.evtNum);
+  store.add(cp(40, 100));
+  for (const n of [20, 10, 30, 20, 50]) store.adopt(cp(n, 100));
+  assert.equal(store.size, 5, 'the second 20 is not taken twice');
+  assert.equal(store.bytes, 500);
+  assert.deepEqual([10, 20, 30, 40, 50].map((n) => store.latest((c) => c.evtNum <= n)?.evtNum), [10, 20, 30, 40, 50]);
+  assert.equal(store.last?.evtNum, 50);
+  assert.deepEqual(told, [40], 'adopted checkpoints are not handed on again');
+});
+
+test('adopting past the byte budget thins the store as adding does', () => {
+  const store = new CheckpointStore<string>(10, 1000, 350);
+  for (const n of [40, 10, 30, 20]) store.adopt(cp(n, 100));
+  assert.deepEqual([store.size, store.bytes, store.spacing, store.last?.evtNum], [2, 200, 20, 40]);
+});

@@ -71,11 +71,33 @@ export class CheckpointStore<S> {
     return evtNum >= last + this.every;
   }
 
+  /** Told of every checkpoint a pass adds (the checkpoint layer hands them on from here). */
+  onAdd: ((cp: EventsCheckpoint<S>) => void) | undefined;
+
   add(cp: EventsCheckpoint<S>): void {
     const last = this.list[this.list.length - 1];
     if (last && cp.evtNum <= last.evtNum) return;
     this.list.push(cp);
     this.totalBytes += cp.bytes ?? 0;
+    this.onAdd?.(cp);
+    this.thin();
+  }
+
+  /**
+   * A checkpoint laid elsewhere (another worker's pass over the same capture), put in its place
+   * by event: requests here may already have laid checkpoints further on.
+   */
+  adopt(cp: EventsCheckpoint<S>): void {
+    let at = this.list.length;
+    while (at > 0 && this.list[at - 1].evtNum > cp.evtNum) at--;
+    if (at > 0 && this.list[at - 1].evtNum === cp.evtNum) return;
+    this.list.splice(at, 0, cp);
+    this.totalBytes += cp.bytes ?? 0;
+    this.thin();
+  }
+
+  /** Past `max` checkpoints or `maxBytes`, every other one goes and the spacing doubles. */
+  private thin(): void {
     while (this.list.length > 1 && (this.list.length > this.max || this.totalBytes > this.maxBytes)) {
       let kept = 0;
       this.totalBytes = 0;

@@ -16,6 +16,12 @@
  *
  * Anything deepCopy refuses, or that the serializer would lose (symbol keys, accessors,
  * non-enumerable properties), makes freezing fail with CheckpointUnsupported.
+ *
+ * Prototype numbers are given in the order a thread first meets them, so they differ from
+ * thread to thread, except for those seeded first (`seedPortablePrototypes`, the same list in
+ * the same order in every thread). A frozen state that uses no other is `portable`: another
+ * worker can thaw it (the checkpoint layer, worker/checkpointLayer.ts, lays checkpoints in one
+ * and hands them to the index worker).
  */
 import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -25,12 +31,27 @@ import { CheckpointUnsupported, copyGraph, type GraphCopyRules } from './stateCh
 export interface FrozenState {
   bytes: Buffer;
   shared: unknown[];
+  /** Thawable in any thread that seeded the same prototypes (no other prototype, nothing shared). */
+  portable?: boolean;
 }
 
 const PROTO = '\u0000proto';
 const SHARED = '\u0000shared';
 const prototypes: Array<object | null> = [];
 const prototypeIds = new Map<object | null, number>();
+
+let portableCount = 0;
+
+/**
+ * Numbers these prototypes 0, 1, 2... in this thread, as in every thread that seeds the same
+ * list; called again it does nothing. Seeded after something was frozen, the numbers may
+ * differ from other threads', so nothing frozen in this thread is portable.
+ */
+export function seedPortablePrototypes(list: ReadonlyArray<object | null>): void {
+  if (prototypes.length > 0) return;
+  for (const p of list) prototypeId(p);
+  portableCount = prototypes.length;
+}
 
 function prototypeId(p: object | null): number {
   let id = prototypeIds.get(p);
@@ -58,13 +79,18 @@ export function freeze(root: unknown, leaveOut: readonly unknown[] = []): Frozen
     return { [SHARED]: id };
   };
 
+  let portable = true;
   const rules: GraphCopyRules = {
     reference: byReference,
     object: (v, memo, copy) => {
       const c: Record<string, unknown> = {};
       memo.set(v, c);
       const proto = Object.getPrototypeOf(v) as object | null;
-      if (proto !== Object.prototype) c[PROTO] = prototypeId(proto);
+      if (proto !== Object.prototype) {
+        const id = prototypeId(proto);
+        if (id >= portableCount) portable = false;
+        c[PROTO] = id;
+      }
       for (const key of Reflect.ownKeys(v)) {
         const d = Object.getOwnPropertyDescriptor(v, key)!;
         if (typeof key === 'symbol' || !('value' in d) || !d.enumerable || !d.writable) {
@@ -75,7 +101,8 @@ export function freeze(root: unknown, leaveOut: readonly unknown[] = []): Frozen
       return c;
     },
   };
-  return { bytes: deflateRawSync(serialize(copyGraph(root, memo, rules)), { level: 1 }), shared };
+  const bytes = deflateRawSync(serialize(copyGraph(root, memo, rules)), { level: 1 });
+  return { bytes, shared, portable: portable && shared.length === 0 };
 }
 
 /** A fresh graph from frozen state (each call a new one). */

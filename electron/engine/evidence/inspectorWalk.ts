@@ -17,6 +17,7 @@ import type { EvidenceEvent, EvidenceLookup, EvidenceThread } from './evidenceEv
 import type { ResumableWalk } from './eventWalk';
 import { CheckpointUnsupported } from './stateCheckpoint';
 import { freeze, thaw, type FrozenState } from './frozenState';
+import { usePortableState } from './portableState';
 
 /** Where and in what state a walk resumes. */
 export interface WalkSnapshot {
@@ -67,7 +68,10 @@ export class InspectorWalk implements ResumableWalk<EventContext, WalkSnapshot> 
   };
 
   /** `chunkBytes`: the read's chunk size (tests use small ones, so that a pass yields as often as on a large capture). */
-  constructor(private readonly path: string, private readonly signal?: AbortSignal, private readonly chunkBytes?: number) {}
+  constructor(private readonly path: string, private readonly signal?: AbortSignal, private readonly chunkBytes?: number) {
+    // Before this thread freezes anything, so that its checkpoints can be handed to another.
+    usePortableState();
+  }
 
   snapshotAfterCurrent(take: (s: WalkSnapshot) => void, alongside?: object): void {
     this.wantSnapshot = take;

@@ -8,9 +8,11 @@
  * one EvidenceService over the same file, which the index helps (a filtered page starts near
  * the filter's first match). Once the index is ready the service lays its state checkpoints
  * over the whole capture in the background, stepping aside while any call is answered; pages
- * asked for before that are answered the same, only slower.
+ * asked for before that are answered the same, only slower. Where the host says how it started
+ * this worker (`entry`), that pass runs in a second thread from the start instead, beside the
+ * index build (checkpointLayer.ts); the same file serves as that thread's entry.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { toApiError } from '../../../shared/ipc/errors';
 import { CaptureSession } from '../api/captureSession';
 import { engineResolver } from '../api/engineResolver';
@@ -19,73 +21,93 @@ import { indexPids } from '../api/indexPids';
 import { answerEvidenceCall, EvidenceService } from '../evidence/evidenceService';
 import { IndexCache } from '../index/cache';
 import type { FromWorker, ToWorker, WorkerCall, WorkerStart } from './protocol';
+import { CheckpointLayer, isCheckpointLayerStart, runCheckpointLayer } from './checkpointLayer';
 
 const port = parentPort;
 if (!port) throw new Error('indexWorker.ts must run as a worker thread');
-const start = workerData as WorkerStart;
-const post = (m: FromWorker) => port.postMessage(m);
-const abort = new AbortController();
+if (isCheckpointLayerStart(workerData)) void runCheckpointLayer(port, workerData);
+else serveCapture(port, workerData as WorkerStart);
 
-const opening = CaptureSession.open(start.path, {
-  resolver: engineResolver(),
-  cache: start.cacheDir === null ? null : new IndexCache(start.cacheDir ?? undefined),
-  signal: abort.signal,
-  onProgress: (progress) => post({ kind: 'progress', progress }),
-});
-// The decompressed copy of a gzip capture (readPath) is what the index's file offsets refer to.
-const evidence = opening.then((s) => new EvidenceService(s.readPath, { signal: abort.signal, matches: indexMatches(s.index), pidsMatching: indexPids(s.index) }));
-evidence.catch(() => undefined); // a failed load is reported by `failed` and by every call
-opening.then(
-  (s) => {
-    post({ kind: 'ready', info: s.info(start.captureId), fromCache: s.fromCache });
-    // Off the request path: a failure here (e.g. the file vanished) only leaves pages slower.
-    void evidence.then((e) => e.prepareCheckpoints()).catch(() => undefined);
-  },
-  (err) => post({ kind: 'failed', error: toApiError(err) }),
-);
+/** This thread owns the capture `start` names until the host ends it. */
+function serveCapture(port: MessagePort, start: WorkerStart): void {
+  const post = (m: FromWorker) => port.postMessage(m);
+  const abort = new AbortController();
 
-async function answerCall(call: WorkerCall): Promise<unknown> {
-  const session = await opening;
-  switch (call.method) {
-    case 'captureInfo': return session.info(start.captureId);
-    case 'tiles': return session.tiles(call.params);
-    case 'view': return session.view(call.params);
-    case 'searchView': return session.searchView(call.params);
-    case 'checkpointStats': return (await evidence).checkpointStats();
-    default: return answerEvidenceCall(await evidence, call.method, call.params);
+  let layer: CheckpointLayer | undefined;
+  const opening = CaptureSession.open(start.path, {
+    resolver: engineResolver(),
+    cache: start.cacheDir === null ? null : new IndexCache(start.cacheDir ?? undefined),
+    signal: abort.signal,
+    onProgress: (progress) => post({ kind: 'progress', progress }),
+    onReadable: (readPath) => {
+      if (!start.entry) return;
+      try {
+        layer = new CheckpointLayer(start.entry, readPath, { signal: abort.signal });
+      } catch { /* no second thread: the checkpoints are laid here once the index is ready */ }
+    },
+  });
+  // The decompressed copy of a gzip capture (readPath) is what the index's file offsets refer to.
+  const evidence = opening.then((s) => {
+    const service = new EvidenceService(s.readPath, { signal: abort.signal, matches: indexMatches(s.index), pidsMatching: indexPids(s.index) });
+    if (layer) {
+      layer.attach(service);
+      service.layerCheckpoints(layer.done);
+    }
+    return service;
+  });
+  evidence.catch(() => undefined); // a failed load is reported by `failed` and by every call
+  opening.then(
+    (s) => {
+      post({ kind: 'ready', info: s.info(start.captureId), fromCache: s.fromCache });
+      // Off the request path: a failure here (e.g. the file vanished) only leaves pages slower.
+      void evidence.then((e) => e.prepareCheckpoints()).catch(() => undefined);
+    },
+    (err) => post({ kind: 'failed', error: toApiError(err) }),
+  );
+
+  async function answerCall(call: WorkerCall): Promise<unknown> {
+    const session = await opening;
+    switch (call.method) {
+      case 'captureInfo': return session.info(start.captureId);
+      case 'tiles': return session.tiles(call.params);
+      case 'view': return session.view(call.params);
+      case 'searchView': return session.searchView(call.params);
+      case 'checkpointStats': return (await evidence).checkpointStats();
+      default: return answerEvidenceCall(await evidence, call.method, call.params);
+    }
   }
+
+  function isEvidenceCall(call: WorkerCall): boolean {
+    return call.method !== 'captureInfo' && call.method !== 'tiles' && call.method !== 'view' && call.method !== 'searchView';
+  }
+
+  const reply = (m: WorkerCall, answer: Promise<unknown>) => answer.then(
+    (result) => post({ kind: 'reply', id: m.id, ok: true, result }),
+    (err) => post({ kind: 'reply', id: m.id, ok: false, error: toApiError(err) }),
+  );
+
+  /** While a call is answered the checkpoints' preparing pass steps aside. */
+  async function held(call: WorkerCall): Promise<unknown> {
+    const service = await evidence.catch(() => undefined);
+    return service ? service.hold(() => answerCall(call)) : answerCall(call);
+  }
+
+  // Index calls are answered one at a time: each may re-scan the capture and two scans would only
+  // compete. Evidence calls do not queue behind them: a page is a short pass from a checkpoint.
+  let queue: Promise<unknown> = Promise.resolve();
+  port.on('message', (m: ToWorker) => {
+    if (m.kind === 'cancel') {
+      abort.abort();
+      return;
+    }
+    if (m.method === 'checkpointStats') {
+      void reply(m, answerCall(m));
+      return;
+    }
+    if (isEvidenceCall(m)) {
+      void reply(m, held(m));
+      return;
+    }
+    queue = queue.then(() => reply(m, held(m)));
+  });
 }
-
-function isEvidenceCall(call: WorkerCall): boolean {
-  return call.method !== 'captureInfo' && call.method !== 'tiles' && call.method !== 'view' && call.method !== 'searchView';
-}
-
-const reply = (m: WorkerCall, answer: Promise<unknown>) => answer.then(
-  (result) => post({ kind: 'reply', id: m.id, ok: true, result }),
-  (err) => post({ kind: 'reply', id: m.id, ok: false, error: toApiError(err) }),
-);
-
-/** While a call is answered the checkpoints' preparing pass steps aside. */
-async function held(call: WorkerCall): Promise<unknown> {
-  const service = await evidence.catch(() => undefined);
-  return service ? service.hold(() => answerCall(call)) : answerCall(call);
-}
-
-// Index calls are answered one at a time: each may re-scan the capture and two scans would only
-// compete. Evidence calls do not queue behind them: a page is a short pass from a checkpoint.
-let queue: Promise<unknown> = Promise.resolve();
-port.on('message', (m: ToWorker) => {
-  if (m.kind === 'cancel') {
-    abort.abort();
-    return;
-  }
-  if (m.method === 'checkpointStats') {
-    void reply(m, answerCall(m));
-    return;
-  }
-  if (isEvidenceCall(m)) {
-    void reply(m, held(m));
-    return;
-  }
-  queue = queue.then(() => reply(m, held(m)));
-});

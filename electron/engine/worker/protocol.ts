@@ -2,6 +2,7 @@
 import type { ApiError, CaptureInfo, TileQuery, ViewQuery, ViewSearchQuery } from '../../../shared/ipc/contract';
 import type { EvidenceApi, EvidenceMethod } from '../../../shared/streams/evidenceApi';
 import type { IndexProgress } from '../index/buildIndex';
+import type { WorkerEntry } from './checkpointLayer';
 
 /** workerData of an index worker. */
 export interface WorkerStart {
@@ -9,6 +10,8 @@ export interface WorkerStart {
   captureId: string;
   /** Index cache directory; null = no cache; absent = the user's cache directory. */
   cacheDir?: string | null;
+  /** How the host started this worker; given, the worker starts its checkpoint layer the same way. */
+  entry?: WorkerEntry;
 }
 
 export type WorkerCall =
