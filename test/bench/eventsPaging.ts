@@ -12,8 +12,10 @@
  * Each case is asked ≥ 20 times, interleaved round-robin so that no answer comes from the
  * previous request's read-ahead; jumps land at a different event each time (spread over ±2%
  * of the capture, so over many checkpoint spacings). Median and p95 in ms once the
- * checkpoints are laid; also the first middle page asked right after the index is ready
- * (before the checkpoints), and the checkpoints' count, estimated memory and preparing time.
+ * checkpoints are laid; also, on a first open with and without the checkpoint layer
+ * (worker/checkpointLayer.ts) and on a reopen from the cache, when the index is ready, the
+ * first middle page asked right after it, and when the checkpoints are laid; and the
+ * checkpoints' count and estimated memory.
  * sysdig runs SYSCOPE_PAGING_SYSDIG_RUNS times per case (default 3; median).
  *
  * Run alone: `node --import tsx test/bench/eventsPaging.ts CAPTURE [rounds]`, or as part of
@@ -75,19 +77,42 @@ function random(seed: number): () => number {
   return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
 }
 
+/**
+ * Opens `file` (building its index), asks for a page in the middle as soon as the index is
+ * ready, waits for the checkpoints, and closes it: how long each took.
+ */
+async function openAndLay(host: EngineHost, file: string) {
+  const t = performance.now();
+  const { captureId } = await host.openCapture({ path: file });
+  const info = await host.captureInfo({ captureId });
+  const readyMs = performance.now() - t;
+  const middle = Math.floor(info.events / 2);
+  const s = performance.now();
+  const page = await host.events({ captureId, fromEvtNum: middle, limit: PAGE });
+  const middleMs = performance.now() - s;
+  while (!(await host.checkpointStats({ captureId })).ready) await new Promise((r) => setTimeout(r, 50));
+  const laidMs = performance.now() - t - readyMs;
+  await host.closeCapture({ captureId });
+  return { info, readyMs, middle, middleMs, laidMs, page };
+}
+
 export async function benchEventsPaging(file: string, rounds = 20): Promise<string[]> {
   const lines: string[] = [];
   const note = (line: string) => { console.log(line); lines.push(line); };
   const cacheDir = mkdtempSync(join(tmpdir(), 'syscope-paging-cache-'));
   const host = new EngineHost({ cacheDir });
   try {
-    // Build the index once, then reopen from the cache: the worker then prepares checkpoints.
+    // Build the index once (the checkpoint layer laying checkpoints beside it in a second
+    // thread), then the same without the layer, then reopen from the cache.
+    const built = await openAndLay(host, file);
+    const info = built.info;
+    note(`paging: ${info.events} events; index built in ${(built.readyMs / 1000).toFixed(1)} s with the checkpoint layer beside it; ` +
+      `page of ${PAGE} at #${built.middle} straight after: ${built.middleMs.toFixed(0)} ms; checkpoints laid ${(built.laidMs / 1000).toFixed(1)} s after the index was ready`);
+    const alone = await openAndLay(new EngineHost({ cacheDir: null, checkpointLayer: false }), file);
+    note(`paging: without the layer: index built in ${(alone.readyMs / 1000).toFixed(1)} s; page at #${alone.middle} straight after: ${alone.middleMs.toFixed(0)} ms; ` +
+      `checkpoints laid ${(alone.laidMs / 1000).toFixed(1)} s after the index was ready`);
+    if (JSON.stringify(alone.page) !== JSON.stringify(built.page)) throw new Error('the middle page differs with and without the checkpoint layer');
     let t = performance.now();
-    const first = await host.openCapture({ path: file });
-    const info = await host.captureInfo(first);
-    await host.closeCapture(first);
-    note(`paging: ${info.events} events; index built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    t = performance.now();
     const opened = await host.openCapture({ path: file });
     const { captureId } = opened;
     await host.captureInfo({ captureId });
@@ -95,18 +120,17 @@ export async function benchEventsPaging(file: string, rounds = 20): Promise<stri
     note(`paging: reopened from the cache in ${(readyAt - t).toFixed(0)} ms`);
 
     // Right after the index is ready, before the checkpoints: correct, only slower.
-    // Right after the index is ready, before the checkpoints: correct, only slower.
-    const middle = Math.floor(info.events / 2);
+    const middle = built.middle;
     t = performance.now();
     const early = await host.events({ captureId, fromEvtNum: middle, limit: PAGE });
-    note(`paging: page of ${PAGE} at #${middle} before the checkpoints are laid: ${(performance.now() - t).toFixed(0)} ms`);
+    note(`paging: page of ${PAGE} at #${middle} straight after the reopen, before the checkpoints are laid: ${(performance.now() - t).toFixed(0)} ms`);
 
     let stats = await host.checkpointStats({ captureId });
     while (!stats.ready) {
       await new Promise((r) => setTimeout(r, 100));
       stats = await host.checkpointStats({ captureId });
     }
-    note(`paging: checkpoints laid ${((performance.now() - readyAt) / 1000).toFixed(1)} s after the index was ready: ${stats.count}, every ${stats.spacing} events, ${(stats.bytes / 1048576).toFixed(1)} MB (${(stats.bytes / Math.max(1, stats.count) / 1024).toFixed(1)} kB each)`);
+    note(`paging: checkpoints laid ${((performance.now() - readyAt) / 1000).toFixed(1)} s after the reopen: ${stats.count}, every ${stats.spacing} events, ${(stats.bytes / 1048576).toFixed(1)} MB (${(stats.bytes / Math.max(1, stats.count) / 1024).toFixed(1)} kB each)`);
     const again = await host.events({ captureId, fromEvtNum: middle, limit: PAGE });
     if (JSON.stringify(again) !== JSON.stringify(early)) throw new Error('the middle page differs before and after the checkpoints');
 
