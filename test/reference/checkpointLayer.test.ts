@@ -34,7 +34,7 @@ test('checkpoints laid in another worker thaw here and give the pages and the tr
     // The same checkpoints. Their compressed sizes differ by up to a few per cent from thread to
     // thread (the serialized bytes are not identical); the pages below show the state is.
     const [l, o] = [layered.checkpointStats(), own.checkpointStats()];
-    assert.deepEqual({ ...l, bytes: 0 }, { ...o, bytes: 0 }, `${name}: the same checkpoints`);
+    assert.deepEqual({ ...l, bytes: 0 }, { ...o, bytes: 0, laidBy: 'layer' }, `${name}: the same checkpoints`);
     adoptedTotal += adopted;
 
     const tree = await layered.tree({ captureId });

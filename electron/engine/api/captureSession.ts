@@ -35,7 +35,7 @@ import type { ViewDefinition } from '../../../shared/views/types';
 import type { EventContext } from '../inspector/eventContext';
 import { buildIndex, type IndexProgress } from '../index/buildIndex';
 import { fileIdentity, IndexCache } from '../index/cache';
-import { CaptureIndex } from '../index/eventIndex';
+import { CaptureIndex, type FileIdentity } from '../index/eventIndex';
 import { scanCapture } from '../index/scanCapture';
 import { foldTiles } from '../tiles/foldTiles';
 import { sortRows, ViewAggregator, type ViewTable } from '../views/aggregateView';
@@ -52,7 +52,7 @@ export interface OpenOptions {
   signal?: AbortSignal;
   onProgress?(p: IndexProgress): void;
   /** Told the path that will be read (a gzip capture's decompressed copy) before the index is loaded or built. */
-  onReadable?(readPath: string): void;
+  onReadable?(readPath: string, identity: FileIdentity): void;
 }
 
 /** A small least-recently-used map. */
@@ -130,7 +130,7 @@ export class CaptureSession {
       if (opts.signal?.aborted) throw new ApiFailure('cancelled', `loading ${basename(path)} was cancelled`);
       throw new ApiFailure('bad-capture', (err instanceof Error ? err.message : String(err)).split('\n')[0]);
     }
-    opts.onReadable?.(readPath);
+    opts.onReadable?.(readPath, identity);
     const cached = opts.rebuild ? undefined : await cache?.load(identity);
     if (cached?.index) {
       opts.onProgress?.({ bytesRead: identity.size, totalBytes: identity.size, events: cached.index.events, eventsPerSecond: 0, secondsLeft: 0 });

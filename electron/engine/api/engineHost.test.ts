@@ -110,3 +110,54 @@ test('the evidence calls are answered by the capture\'s worker, as an in-process
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the checkpoints and the tree are laid beside the index build, kept in the cache, and taken from it on reopening', async () => {
+  const { dir, path } = await sampleCapture();
+  const host = new EngineHost({ cacheDir: join(dir, 'cache') });
+  const laid = async (captureId: string) => {
+    let stats = await host.checkpointStats({ captureId });
+    while (!stats.ready) {
+      await new Promise((r) => setTimeout(r, 20));
+      stats = await host.checkpointStats({ captureId });
+    }
+    return stats;
+  };
+  try {
+    const first = await host.openCapture({ path });
+    const info = await host.captureInfo(first);
+    const firstStats = await laid(first.captureId);
+    assert.equal(firstStats.laidBy, 'layer');
+    assert.ok(firstStats.count > 0, `checkpoints: ${firstStats.count}`);
+    const middle = Math.floor(info.events / 2);
+    const page = await host.events({ captureId: first.captureId, fromEvtNum: middle, limit: 30 });
+    const tree = await host.tree({ captureId: first.captureId });
+    // Kept once laid: wait for the file rather than for a message nobody else needs.
+    for (let i = 0; i < 200 && !readdirSync(join(dir, 'cache')).some((n) => n.endsWith('.checkpoints')); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(readdirSync(join(dir, 'cache')).some((n) => n.endsWith('.checkpoints')), 'checkpoints kept in the cache');
+    await host.closeCapture(first);
+
+    const again = await host.openCapture({ path });
+    await host.captureInfo(again);
+    const stats = await host.checkpointStats(again);
+    assert.deepEqual({ ...stats, bytes: 0 }, { ...firstStats, bytes: 0, laidBy: 'cache' }, 'every checkpoint there as soon as the capture is open');
+    assert.deepEqual(await host.events({ captureId: again.captureId, fromEvtNum: middle, limit: 30 }), page);
+    assert.deepEqual(await host.tree({ captureId: again.captureId }), tree);
+    assert.deepEqual(await host.tree({ captureId: again.captureId }), await new EvidenceService(path).tree({ captureId: again.captureId }), 'the kept tree is the tree');
+    await host.closeCapture(again);
+
+    const noLayer = new EngineHost({ cacheDir: null, checkpointLayer: false });
+    try {
+      const own = await noLayer.openCapture({ path });
+      await noLayer.captureInfo(own);
+      let s = await noLayer.checkpointStats(own);
+      while (!s.ready) { await new Promise((r) => setTimeout(r, 20)); s = await noLayer.checkpointStats(own); }
+      assert.equal(s.laidBy, 'own');
+      assert.deepEqual(await noLayer.events({ captureId: own.captureId, fromEvtNum: middle, limit: 30 }), page);
+    } finally {
+      await noLayer.close();
+    }
+  } finally {
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

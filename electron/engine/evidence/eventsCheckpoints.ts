@@ -60,6 +60,11 @@ export class CheckpointStore<S> {
     return this.every;
   }
 
+  /** Every checkpoint, in event order. */
+  all(): ReadonlyArray<EventsCheckpoint<S>> {
+    return this.list;
+  }
+
   /** The checkpoint furthest into the capture. */
   get last(): EventsCheckpoint<S> | undefined {
     return this.list[this.list.length - 1];

@@ -82,6 +82,8 @@ export interface EvidenceOptions {
   chunkBytes?: number;
 }
 
+export type CheckpointsLaidBy = 'own' | 'layer' | 'cache' | undefined;
+
 export class EvidenceService implements EvidenceApi {
   private tree_: Promise<TreeReply> | undefined;
   private eventsAhead: { key: string; from: number; next: number | null; rows: EventsReply['events'] } | undefined;
@@ -96,6 +98,8 @@ export class EvidenceService implements EvidenceApi {
   private preparing: Promise<void> | undefined;
   /** The whole tree from a checkpoint layer in another worker, while there is one. */
   private layerTree: Promise<TreeReply | undefined> | undefined;
+  /** Who lays the checkpoints: this service's own pass, a layer in another worker, or a kept set from the cache. */
+  private laidBy: CheckpointsLaidBy;
   /** How far into the file the layer's checkpoints reached. */
   private layerOffset = 0;
   /** True once checkpoints cover the whole capture. */
@@ -121,8 +125,8 @@ export class EvidenceService implements EvidenceApi {
   }
 
   /** The checkpoints' count, estimated bytes and spacing in events (for benchmarks and tests). */
-  checkpointStats(): { count: number; bytes: number; spacing: number; ready: boolean } {
-    return { count: this.checkpoints.size, bytes: this.checkpoints.bytes, spacing: this.checkpoints.spacing, ready: this.checkpointsReady };
+  checkpointStats(): { count: number; bytes: number; spacing: number; ready: boolean; laidBy: CheckpointsLaidBy } {
+    return { count: this.checkpoints.size, bytes: this.checkpoints.bytes, spacing: this.checkpoints.spacing, ready: this.checkpointsReady, laidBy: this.laidBy };
   }
 
   /** Runs `work` as a request: the preparing pass steps aside until it is done (for a host's other calls). */
@@ -235,8 +239,22 @@ export class EvidenceService implements EvidenceApi {
    * the pass stops; it resumes from the latest checkpoint once no request is left.
    */
   prepareCheckpoints(): Promise<void> {
-    this.preparing ??= this.prepare();
+    if (!this.preparing) {
+      this.laidBy = 'own';
+      this.preparing = this.prepare();
+    }
     return this.preparing;
+  }
+
+  /**
+   * Everything the checkpoints' pass leaves, to keep for a later session: every checkpoint (all
+   * portable) and the whole tree; undefined before the pass is done or if anything is missing.
+   */
+  async laidEvidence(): Promise<{ checkpoints: ReadonlyArray<EventsCheckpoint<WalkSnapshot>>; tree: TreeReply } | undefined> {
+    if (!this.checkpointsReady || !this.tree_) return undefined;
+    const checkpoints = this.checkpoints.all();
+    if (checkpoints.some((cp) => !cp.walk.state.portable)) return undefined;
+    return { checkpoints, tree: await this.tree_ };
   }
 
   /** A checkpoint laid by another worker's pass over this capture (frozen portably). */
@@ -251,8 +269,9 @@ export class EvidenceService implements EvidenceApi {
    * checkpoint was adopted. Until then a whole tree asked for waits for it rather than
    * reading the capture again; if the layer fails, the pass runs here after all.
    */
-  layerCheckpoints(layer: Promise<TreeReply | undefined>): void {
+  layerCheckpoints(layer: Promise<TreeReply | undefined>, laidBy: 'layer' | 'cache' = 'layer'): void {
     if (this.preparing) return;
+    this.laidBy = laidBy;
     this.layerTree = layer.then(
       (tree) => { this.checkpointsReady = true; return tree; },
       () => undefined,
@@ -264,7 +283,7 @@ export class EvidenceService implements EvidenceApi {
           this.treeFromCheckpointPass = true;
         }
       },
-      () => { this.layerTree = undefined; return this.prepare(); },
+      () => { this.layerTree = undefined; this.laidBy = 'own'; return this.prepare(); },
     );
   }
 

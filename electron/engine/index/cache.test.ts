@@ -140,3 +140,32 @@ test('view tables are kept beside the index and a damaged file of them is droppe
   assert.deepEqual(cache.loadViewTables(id), {});
   assert.equal(readdirSync(join(dir, 'cache')).some((n) => n.endsWith('.views.json')), false);
 });
+
+test('kept checkpoints come back only to the code that froze them, intact, and count towards the cap', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-cache-'));
+  const cache = new IndexCache(join(dir, 'cache'), 10_000);
+  const cap = captureFile(dir, 'a.scap', 'capture bytes');
+  const id = fileIdentity(cap);
+  const payload = Buffer.from('frozen state '.repeat(100));
+  cache.storeCheckpoints(id, 'code-1', payload);
+  assert.ok(cache.hasCheckpoints(id, 'code-1'));
+  assert.equal(cache.hasCheckpoints(id, 'code-2'), false);
+  assert.deepEqual(cache.loadCheckpoints(id, 'code-1'), payload);
+  assert.equal(cache.loadCheckpoints(id, 'code-2'), undefined, 'other code gets nothing');
+  assert.equal(readdirSync(join(dir, 'cache')).length, 0, 'and the entry it could not use is gone');
+
+  cache.storeCheckpoints(id, 'code-1', payload);
+  const file = join(dir, 'cache', readdirSync(join(dir, 'cache'))[0]);
+  const bytes = readFileSync(file);
+  bytes[bytes.length - 3] ^= 1;
+  writeFileSync(file, bytes);
+  assert.ok(cache.hasCheckpoints(id, 'code-1'), 'the header alone looks fine');
+  assert.equal(cache.loadCheckpoints(id, 'code-1'), undefined, 'a tampered payload is refused');
+  assert.equal(readdirSync(join(dir, 'cache')).length, 0);
+
+  cache.storeCheckpoints(id, 'code-1', Buffer.alloc(6_000));
+  const other = captureFile(dir, 'b.scap', 'other capture');
+  cache.storeCheckpoints(fileIdentity(other), 'code-1', Buffer.alloc(6_000));
+  assert.equal(readdirSync(join(dir, 'cache')).length, 1, 'the older entry was evicted past the cap');
+  assert.ok(cache.hasCheckpoints(fileIdentity(other), 'code-1'));
+});

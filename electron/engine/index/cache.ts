@@ -7,6 +7,9 @@
  * (format, checksum, identity) and a bad one is deleted and rebuilt, never trusted. The cache
  * keeps under a byte cap by evicting the least recently used entries (use = file mtime).
  * Gzip captures are decompressed once into the cache too, so payloads can be re-read by offset.
+ * Beside an index, the evidence service's checkpoints and whole process tree can be kept
+ * (`.checkpoints`): frozen engine state, so only the code that froze them may thaw them; each
+ * is stored with that code's fingerprint and a checksum, and any other is deleted unread.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync, createReadStream, createWriteStream } from 'node:fs';
@@ -62,6 +65,24 @@ export function isGzipFile(path: string): boolean {
 }
 
 export interface CacheLoad { index?: CaptureIndex; rejected?: string }
+
+const CHECKPOINTS_MAGIC = 'SYSCKP01';
+interface CheckpointsHeader { fingerprint: string; bytes: number; sha256: string }
+
+function readCheckpointsHeader(p: string): CheckpointsHeader | undefined {
+  const fd = openSync(p, 'r');
+  try {
+    const head = Buffer.alloc(12);
+    if (readSync(fd, head, 0, 12, 0) !== 12 || head.toString('latin1', 0, 8) !== CHECKPOINTS_MAGIC) return undefined;
+    const length = head.readUInt32LE(8);
+    if (length > 4096) return undefined;
+    const json = Buffer.alloc(length);
+    if (readSync(fd, json, 0, length, 12) !== length) return undefined;
+    return JSON.parse(json.toString('utf8')) as CheckpointsHeader;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export class IndexCache {
   constructor(readonly dir = defaultCacheDir(), readonly maxBytes = Number(process.env.SYSCOPE_CACHE_MAX_BYTES) || DEFAULT_MAX_BYTES) {}
@@ -165,6 +186,60 @@ export class IndexCache {
     this.evict(p);
   }
 
+  private checkpointsPath(id: FileIdentity): string {
+    return join(this.dir, `${this.key(id)}.checkpoints`);
+  }
+
+  /** Whether checkpoints frozen by the code with this fingerprint are kept for this capture (reads the header only). */
+  hasCheckpoints(id: FileIdentity, fingerprint: string): boolean {
+    const p = this.checkpointsPath(id);
+    if (!existsSync(p)) return false;
+    try {
+      return readCheckpointsHeader(p)?.fingerprint === fingerprint;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The kept checkpoints' bytes, if frozen by this code and intact; any other entry is deleted. */
+  loadCheckpoints(id: FileIdentity, fingerprint: string): Buffer | undefined {
+    const p = this.checkpointsPath(id);
+    if (!existsSync(p)) return undefined;
+    try {
+      const file = readFileSync(p);
+      const headerLength = file.length >= 12 && file.toString('latin1', 0, 8) === CHECKPOINTS_MAGIC ? file.readUInt32LE(8) : -1;
+      if (headerLength < 0 || 12 + headerLength > file.length) throw new Error('not a checkpoints file');
+      const header = JSON.parse(file.toString('utf8', 12, 12 + headerLength)) as CheckpointsHeader;
+      const payload = file.subarray(12 + headerLength);
+      if (header.fingerprint !== fingerprint) throw new Error('frozen by other code');
+      if (header.bytes !== payload.length || createHash('sha256').update(payload).digest('hex') !== header.sha256) throw new Error('checksum');
+      this.touch(p);
+      return payload;
+    } catch {
+      try { unlinkSync(p); } catch { /* already gone */ }
+      return undefined;
+    }
+  }
+
+  storeCheckpoints(id: FileIdentity, fingerprint: string, payload: Buffer): void {
+    mkdirSync(this.dir, { recursive: true });
+    const p = this.checkpointsPath(id);
+    const header: CheckpointsHeader = { fingerprint, bytes: payload.length, sha256: createHash('sha256').update(payload).digest('hex') };
+    const json = Buffer.from(JSON.stringify(header));
+    const head = Buffer.alloc(12);
+    head.write(CHECKPOINTS_MAGIC, 0, 'latin1');
+    head.writeUInt32LE(json.length, 8);
+    const tmp = `${p}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, Buffer.concat([head, json, payload]));
+      renameSync(tmp, p);
+    } catch (err) {
+      try { unlinkSync(tmp); } catch { /* never written */ }
+      throw err;
+    }
+    this.evict(p);
+  }
+
   private touch(p: string): void {
     const now = new Date();
     try { utimesSync(p, now, now); } catch { /* read-only cache: LRU order just ages */ }
@@ -174,7 +249,7 @@ export class IndexCache {
   evict(keep?: string): void {
     let entries: Array<{ p: string; size: number; used: number }>;
     try {
-      entries = readdirSync(this.dir).filter((n) => n.endsWith('.idx') || n.endsWith('.scap') || n.endsWith('.views.json')).map((n) => {
+      entries = readdirSync(this.dir).filter((n) => n.endsWith('.idx') || n.endsWith('.scap') || n.endsWith('.views.json') || n.endsWith('.checkpoints')).map((n) => {
         const p = join(this.dir, n);
         const st = statSync(p);
         return { p, size: st.size, used: st.mtimeMs };

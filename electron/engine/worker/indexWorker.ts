@@ -21,7 +21,8 @@ import { indexPids } from '../api/indexPids';
 import { answerEvidenceCall, EvidenceService } from '../evidence/evidenceService';
 import { IndexCache } from '../index/cache';
 import type { FromWorker, ToWorker, WorkerCall, WorkerStart } from './protocol';
-import { CheckpointLayer, isCheckpointLayerStart, runCheckpointLayer } from './checkpointLayer';
+import { isCheckpointLayerStart, runCheckpointLayer } from './checkpointLayer';
+import { CheckpointSupply } from './checkpointSupply';
 
 const port = parentPort;
 if (!port) throw new Error('indexWorker.ts must run as a worker thread');
@@ -33,34 +34,23 @@ function serveCapture(port: MessagePort, start: WorkerStart): void {
   const post = (m: FromWorker) => port.postMessage(m);
   const abort = new AbortController();
 
-  let layer: CheckpointLayer | undefined;
+  const cache = start.cacheDir === null ? null : new IndexCache(start.cacheDir ?? undefined);
+  const checkpoints = new CheckpointSupply(cache, start.entry, abort.signal);
   const opening = CaptureSession.open(start.path, {
     resolver: engineResolver(),
-    cache: start.cacheDir === null ? null : new IndexCache(start.cacheDir ?? undefined),
+    cache,
     signal: abort.signal,
     onProgress: (progress) => post({ kind: 'progress', progress }),
-    onReadable: (readPath) => {
-      if (!start.entry) return;
-      try {
-        layer = new CheckpointLayer(start.entry, readPath, { signal: abort.signal });
-      } catch { /* no second thread: the checkpoints are laid here once the index is ready */ }
-    },
+    onReadable: (readPath, identity) => checkpoints.begin(readPath, identity),
   });
   // The decompressed copy of a gzip capture (readPath) is what the index's file offsets refer to.
-  const evidence = opening.then((s) => {
-    const service = new EvidenceService(s.readPath, { signal: abort.signal, matches: indexMatches(s.index), pidsMatching: indexPids(s.index) });
-    if (layer) {
-      layer.attach(service);
-      service.layerCheckpoints(layer.done);
-    }
-    return service;
-  });
+  const evidence = opening.then((s) => new EvidenceService(s.readPath, { signal: abort.signal, matches: indexMatches(s.index), pidsMatching: indexPids(s.index) }));
   evidence.catch(() => undefined); // a failed load is reported by `failed` and by every call
   opening.then(
     (s) => {
       post({ kind: 'ready', info: s.info(start.captureId), fromCache: s.fromCache });
       // Off the request path: a failure here (e.g. the file vanished) only leaves pages slower.
-      void evidence.then((e) => e.prepareCheckpoints()).catch(() => undefined);
+      void evidence.then((e) => checkpoints.supply(e)).catch(() => undefined);
     },
     (err) => post({ kind: 'failed', error: toApiError(err) }),
   );

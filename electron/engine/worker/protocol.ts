@@ -23,7 +23,11 @@ export type WorkerCall =
   | EvidenceCall;
 
 /** How far the evidence service's state checkpoints are laid (for benchmarks and tests). */
-export interface CheckpointStats { count: number; bytes: number; spacing: number; ready: boolean }
+export interface CheckpointStats {
+  count: number; bytes: number; spacing: number; ready: boolean;
+  /** Laid by the service's own pass, by the checkpoint layer beside the index build, or kept in the cache from an earlier session. */
+  laidBy?: 'own' | 'layer' | 'cache';
+}
 
 /** The evidence calls (events, event detail, streams, tree, search), answered by the worker's EvidenceService. */
 export type EvidenceCall = { [M in EvidenceMethod]: { id: number; method: M; params: Parameters<EvidenceApi[M]>[0] } }[EvidenceMethod];

@@ -1,0 +1,93 @@
+/**
+ * Where the index worker's evidence service gets its checkpoints and whole process tree, best
+ * first:
+ * 1. kept in the index cache by an earlier session of the same code (reopening a capture then
+ *    leaves nothing to lay: pages anywhere and the tree are quick at once);
+ * 2. the checkpoint layer, a second worker started with the index build (checkpointLayer.ts);
+ * 3. the service's own pass once the index is ready.
+ * What 2 or 3 laid is kept in the cache for the next session.
+ */
+import { deserialize, serialize } from 'node:v8';
+import type { TreeReply } from '../../../shared/streams/evidenceApi';
+import type { EvidenceService } from '../evidence/evidenceService';
+import type { EventsCheckpoint } from '../evidence/eventsCheckpoints';
+import type { WalkSnapshot } from '../evidence/inspectorWalk';
+import type { IndexCache } from '../index/cache';
+import type { FileIdentity } from '../index/eventIndex';
+import { CheckpointLayer, type WorkerEntry } from './checkpointLayer';
+import { engineFingerprint } from './engineFingerprint';
+
+interface KeptEvidence { version: 1; checkpoints: Array<EventsCheckpoint<WalkSnapshot>>; tree: TreeReply }
+
+export function encodeKeptEvidence(checkpoints: ReadonlyArray<EventsCheckpoint<WalkSnapshot>>, tree: TreeReply): Buffer {
+  const kept: KeptEvidence = { version: 1, checkpoints: [...checkpoints], tree };
+  return serialize(kept);
+}
+
+/** The kept record, or undefined when it is not one (the cache's checksum has already passed). */
+export function decodeKeptEvidence(bytes: Buffer): KeptEvidence | undefined {
+  const kept = deserialize(bytes) as Partial<KeptEvidence> | null;
+  if (!kept || kept.version !== 1 || !Array.isArray(kept.checkpoints) || typeof kept.tree !== 'object' || kept.tree === null) return undefined;
+  for (const cp of kept.checkpoints) {
+    const b = cp?.walk?.state?.bytes as Uint8Array | undefined;
+    if (!(b instanceof Uint8Array) || typeof cp.evtNum !== 'number' || !(cp.pairing instanceof Map)) return undefined;
+    cp.walk.state.bytes = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  }
+  return kept as KeptEvidence;
+}
+
+export class CheckpointSupply {
+  private layer: CheckpointLayer | undefined;
+  private identity: FileIdentity | undefined;
+  private keptInCache = false;
+
+  constructor(private readonly cache: IndexCache | null, private readonly entry: WorkerEntry | undefined, private readonly signal: AbortSignal) {}
+
+  /** The capture is about to be indexed (or its index loaded): without kept checkpoints, the layer starts now. */
+  begin(readPath: string, identity: FileIdentity): void {
+    this.identity = identity;
+    const fingerprint = engineFingerprint();
+    if (this.cache && fingerprint && this.cache.hasCheckpoints(identity, fingerprint)) {
+      this.keptInCache = true;
+      return;
+    }
+    if (!this.entry) return;
+    try {
+      this.layer = new CheckpointLayer(this.entry, readPath, { signal: this.signal });
+    } catch { /* no second thread: the service lays its own */ }
+  }
+
+  /** Gives `service` its checkpoints; settles once they are all laid (and kept for next time). */
+  async supply(service: EvidenceService): Promise<void> {
+    if (this.keptInCache && this.adoptKept(service)) return service.prepareCheckpoints();
+    if (this.layer) {
+      this.layer.attach(service);
+      service.layerCheckpoints(this.layer.done);
+    }
+    await service.prepareCheckpoints();
+    this.keep(service);
+  }
+
+  private adoptKept(service: EvidenceService): boolean {
+    const fingerprint = engineFingerprint();
+    const bytes = this.identity && fingerprint ? this.cache?.loadCheckpoints(this.identity, fingerprint) : undefined;
+    let kept: KeptEvidence | undefined;
+    try {
+      kept = bytes && decodeKeptEvidence(bytes);
+    } catch { /* unreadable: laid again */ }
+    if (!kept) return false;
+    for (const cp of kept.checkpoints) service.adoptCheckpoint(cp);
+    service.layerCheckpoints(Promise.resolve(kept.tree), 'cache');
+    return true;
+  }
+
+  private async keep(service: EvidenceService): Promise<void> {
+    const fingerprint = engineFingerprint();
+    if (!this.cache || !this.identity || !fingerprint || this.signal.aborted) return;
+    const laid = await service.laidEvidence();
+    if (!laid) return;
+    try {
+      this.cache.storeCheckpoints(this.identity, fingerprint, encodeKeptEvidence(laid.checkpoints, laid.tree));
+    } catch { /* an unwritable cache only means laying them again next time */ }
+  }
+}
