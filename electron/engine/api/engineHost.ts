@@ -39,6 +39,8 @@ export type EngineEventListener = (e: { event: 'loadProgress'; data: EngineEvent
 interface OpenCapture {
   worker: Worker;
   ready: Promise<CaptureInfo>;
+  /** Settles when the worker says it is done closing (see closeCapture). */
+  closed: Promise<void>;
   pending: Map<number, { resolve(v: unknown): void; reject(e: Error): void }>;
   failure?: ApiError;
 }
@@ -65,6 +67,9 @@ export function indexWorkerEntry(): WorkerEntry {
   throw new ApiFailure('internal', 'the index worker (dist/indexWorker.mjs) is missing: run `node build/build.mjs`');
 }
 
+/** Longest a closing worker may take to finish storing its index (1.8 s for the 1 GB bench capture). */
+const CLOSE_WAIT_MS = 30_000;
+
 export class EngineHost implements EngineApi, EvidenceApi {
   private readonly captures = new Map<CaptureId, OpenCapture>();
   private readonly listeners = new Set<EngineEventListener>();
@@ -90,11 +95,15 @@ export class EngineHost implements EngineApi, EvidenceApi {
     let settle!: { resolve(i: CaptureInfo): void; reject(e: Error): void };
     const ready = new Promise<CaptureInfo>((resolve, reject) => { settle = { resolve, reject }; });
     ready.catch(() => undefined); // a failed load is reported through events and later calls
-    const open: OpenCapture = { worker, ready, pending };
+    let closedNow!: () => void;
+    const closed = new Promise<void>((resolve) => { closedNow = resolve; });
+    const open: OpenCapture = { worker, ready, pending, closed };
     this.captures.set(captureId, open);
     let last: LoadProgress = { captureId, bytesRead: 0, totalBytes: 0, events: 0, eventsPerSecond: 0, secondsLeft: null, done: false };
 
     worker.on('message', (m: FromWorker) => {
+      // A closing worker's last words (the load it was told to stop) are nobody's news.
+      if (m.kind !== 'closed' && !this.captures.has(captureId)) return;
       switch (m.kind) {
         case 'progress':
           last = { ...last, ...m.progress, captureId, done: false };
@@ -104,6 +113,9 @@ export class EngineHost implements EngineApi, EvidenceApi {
           last = { ...last, events: m.info.events, bytesRead: m.info.sizeBytes, totalBytes: m.info.sizeBytes, secondsLeft: 0, done: true };
           this.emit(last);
           settle.resolve(m.info);
+          return;
+        case 'closed':
+          closedNow();
           return;
         case 'failed':
           open.failure = m.error;
@@ -130,7 +142,7 @@ export class EngineHost implements EngineApi, EvidenceApi {
       this.emit({ ...last, done: true, error: e.message.split('\n')[0] });
       dead(`the index worker failed: ${e.message.split('\n')[0]}`);
     });
-    worker.on('exit', () => dead('the capture was closed'));
+    worker.on('exit', () => { closedNow(); dead('the capture was closed'); });
     return { captureId };
   }
 
@@ -158,6 +170,11 @@ export class EngineHost implements EngineApi, EvidenceApi {
     const c = this.captures.get(captureId);
     if (!c) return;
     this.captures.delete(captureId);
+    // The worker first finishes storing a fresh index (seconds for a large capture), then ends.
+    c.worker.postMessage({ kind: 'close' } satisfies ToWorker);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([c.closed, new Promise((resolve) => { timer = setTimeout(resolve, CLOSE_WAIT_MS); })]);
+    clearTimeout(timer);
     await c.worker.terminate();
   }
 

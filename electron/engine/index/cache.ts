@@ -16,12 +16,15 @@ import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, rea
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { threadId } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
 import { CaptureIndex, type FileIdentity } from './eventIndex';
-import { INDEX_FORMAT_VERSION, readIndexFile, writeIndexColumns } from './indexFile';
+import { INDEX_FORMAT_VERSION, readIndexFile, writeIndexColumns, writeIndexColumnsInSteps } from './indexFile';
 
 const HEAD_TAIL_BYTES = 1 << 20;
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024 * 1024;
+/** A temporary file this old is left from a write that stopped (a 1 GB index is written in seconds). */
+const ABANDONED_AFTER_MS = 10 * 60 * 1000;
 /** Bump when what the indexer records or how view tables are computed changes, so older entries are rebuilt. */
 export const INDEXER_VERSION = 14;
 
@@ -62,6 +65,11 @@ export function isGzipFile(path: string): boolean {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Where `p` is written before it is renamed into place: two workers of one process may write the same entry at once. */
+function tmpFor(p: string): string {
+  return `${p}.${process.pid}-${threadId}.tmp`;
 }
 
 export interface CacheLoad { index?: CaptureIndex; rejected?: string }
@@ -111,18 +119,39 @@ export class IndexCache {
   }
 
   store(index: CaptureIndex): void {
-    mkdirSync(this.dir, { recursive: true });
-    const p = this.indexPath(index.meta.identity);
-    const tmp = `${p}.${process.pid}.tmp`;
+    const entry = this.newEntry(index);
     try {
-      const { meta, columns } = index.parts();
-      writeIndexColumns(tmp, meta, columns);
-      renameSync(tmp, p);
+      writeIndexColumns(entry.tmp, entry.meta, entry.columns);
     } catch (err) {
-      try { unlinkSync(tmp); } catch { /* never written */ }
+      entry.discard();
       throw err;
     }
-    this.evict(p);
+    entry.place();
+  }
+
+  /** As `store`, letting the event loop through every few MiB (the index worker stores after it is ready). */
+  async storeInSteps(index: CaptureIndex): Promise<void> {
+    const entry = this.newEntry(index);
+    try {
+      await writeIndexColumnsInSteps(entry.tmp, entry.meta, entry.columns);
+    } catch (err) {
+      entry.discard();
+      throw err;
+    }
+    entry.place();
+  }
+
+  /** An index entry being written: to a file of its own writer's, renamed into place once whole. */
+  private newEntry(index: CaptureIndex) {
+    mkdirSync(this.dir, { recursive: true });
+    const p = this.indexPath(index.meta.identity);
+    const tmp = tmpFor(p);
+    const { meta, columns } = index.parts();
+    return {
+      tmp, meta, columns,
+      discard: () => { try { unlinkSync(tmp); } catch { /* never written */ } },
+      place: () => { renameSync(tmp, p); this.evict(p); },
+    };
   }
 
   /**
@@ -137,7 +166,7 @@ export class IndexCache {
       return p;
     }
     mkdirSync(this.dir, { recursive: true });
-    const tmp = `${p}.${process.pid}.tmp`;
+    const tmp = tmpFor(p);
     try {
       await pipeline(createReadStream(capturePath), createGunzip(), createWriteStream(tmp), { signal });
     } catch (err) {
@@ -180,7 +209,7 @@ export class IndexCache {
     mkdirSync(this.dir, { recursive: true });
     const p = this.tablesPath(id);
     const all = { ...this.loadViewTables(id), ...tables };
-    const tmp = `${p}.${process.pid}.tmp`;
+    const tmp = tmpFor(p);
     writeFileSync(tmp, JSON.stringify(all));
     renameSync(tmp, p);
     this.evict(p);
@@ -229,7 +258,7 @@ export class IndexCache {
     const head = Buffer.alloc(12);
     head.write(CHECKPOINTS_MAGIC, 0, 'latin1');
     head.writeUInt32LE(json.length, 8);
-    const tmp = `${p}.${process.pid}.tmp`;
+    const tmp = tmpFor(p);
     try {
       writeFileSync(tmp, Buffer.concat([head, json, payload]));
       renameSync(tmp, p);
@@ -245,10 +274,21 @@ export class IndexCache {
     try { utimesSync(p, now, now); } catch { /* read-only cache: LRU order just ages */ }
   }
 
+  /** Half-written files whose writer stopped (a closed worker, a killed process): none takes minutes. */
+  private dropAbandonedWrites(): void {
+    const before = Date.now() - ABANDONED_AFTER_MS;
+    for (const n of readdirSync(this.dir)) {
+      if (!n.endsWith('.tmp')) continue;
+      const p = join(this.dir, n);
+      try { if (statSync(p).mtimeMs < before) unlinkSync(p); } catch { /* gone meanwhile */ }
+    }
+  }
+
   /** Deletes least recently used entries until the cache fits its cap (never `keep`). */
   evict(keep?: string): void {
     let entries: Array<{ p: string; size: number; used: number }>;
     try {
+      this.dropAbandonedWrites();
       entries = readdirSync(this.dir).filter((n) => n.endsWith('.idx') || n.endsWith('.scap') || n.endsWith('.views.json') || n.endsWith('.checkpoints')).map((n) => {
         const p = join(this.dir, n);
         const st = statSync(p);

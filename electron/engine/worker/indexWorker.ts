@@ -42,6 +42,7 @@ function serveCapture(port: MessagePort, start: WorkerStart): void {
     signal: abort.signal,
     onProgress: (progress) => post({ kind: 'progress', progress }),
     onReadable: (readPath, identity) => checkpoints.begin(readPath, identity),
+    storeLater: true,
   });
   // The decompressed copy of a gzip capture (readPath) is what the index's file offsets refer to.
   const evidence = opening.then((s) => new EvidenceService(s.readPath, { signal: abort.signal, matches: indexMatches(s.index), pidsMatching: indexPids(s.index) }));
@@ -49,6 +50,8 @@ function serveCapture(port: MessagePort, start: WorkerStart): void {
   opening.then(
     (s) => {
       post({ kind: 'ready', info: s.info(start.captureId), fromCache: s.fromCache });
+      // Stored after the ready message: the user sees the overview while it is written.
+      void s.keepInCache();
       // Off the request path: a failure here (e.g. the file vanished) only leaves pages slower.
       void evidence.then((e) => checkpoints.supply(e)).catch(() => undefined);
     },
@@ -88,6 +91,13 @@ function serveCapture(port: MessagePort, start: WorkerStart): void {
   port.on('message', (m: ToWorker) => {
     if (m.kind === 'cancel') {
       abort.abort();
+      return;
+    }
+    if (m.kind === 'close') {
+      // A fresh index still being written to the cache is finished first: closing a capture
+      // soon after opening it must not cost the next session a rebuild.
+      abort.abort();
+      void opening.then((s) => s.keepInCache(), () => undefined).finally(() => post({ kind: 'closed' }));
       return;
     }
     if (m.method === 'checkpointStats') {

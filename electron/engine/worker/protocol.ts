@@ -32,11 +32,13 @@ export interface CheckpointStats {
 /** The evidence calls (events, event detail, streams, tree, search), answered by the worker's EvidenceService. */
 export type EvidenceCall = { [M in EvidenceMethod]: { id: number; method: M; params: Parameters<EvidenceApi[M]>[0] } }[EvidenceMethod];
 
-export type ToWorker = { kind: 'cancel' } | ({ kind: 'call' } & WorkerCall);
+/** `close`: stop reading, finish storing the index in the cache, then say `closed`. */
+export type ToWorker = { kind: 'cancel' } | { kind: 'close' } | ({ kind: 'call' } & WorkerCall);
 
 export type FromWorker =
   | { kind: 'progress'; progress: IndexProgress }
   | { kind: 'ready'; info: CaptureInfo; fromCache: boolean }
   | { kind: 'failed'; error: ApiError }
+  | { kind: 'closed' }
   | { kind: 'reply'; id: number; ok: true; result: unknown }
   | { kind: 'reply'; id: number; ok: false; error: ApiError };
