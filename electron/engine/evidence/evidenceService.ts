@@ -277,14 +277,16 @@ export class EvidenceService implements EvidenceApi {
       () => undefined,
     );
     this.preparing = layer.then(
-      (tree) => {
-        if (tree && !this.tree_) {
-          this.tree_ = Promise.resolve(tree);
-          this.treeFromCheckpointPass = true;
-        }
-      },
+      (tree) => this.takeTree(tree),
       () => { this.layerTree = undefined; this.laidBy = 'own'; return this.prepare(); },
     );
+  }
+
+  /** The whole tree from the checkpoints' pass (here, in the layer or kept), unless one is there already. */
+  private takeTree(tree: TreeReply | undefined): void {
+    if (!tree || this.tree_) return;
+    this.tree_ = Promise.resolve(tree);
+    this.treeFromCheckpointPass = true;
   }
 
   private async prepare(): Promise<void> {
@@ -307,11 +309,7 @@ export class EvidenceService implements EvidenceApi {
       this.checkpointPassResumes++;
     }
     this.checkpointsReady = true;
-    const tree = feed?.finish();
-    if (tree && !this.tree_) {
-      this.tree_ = Promise.resolve(tree);
-      this.treeFromCheckpointPass = true;
-    }
+    this.takeTree(feed?.finish());
   }
 
   eventDetail(req: EventDetailRequest): Promise<EventDetailReply> {
@@ -383,11 +381,7 @@ export class EvidenceService implements EvidenceApi {
 
   private async wholeTree(): Promise<TreeReply> {
     if (this.tree_) return this.tree_;
-    const laid = this.layerNearlyDone() ? await this.layerTree : undefined;
-    if (laid && !this.tree_) {
-      this.tree_ = Promise.resolve(laid);
-      this.treeFromCheckpointPass = true;
-    }
+    if (this.layerNearlyDone()) this.takeTree(await this.layerTree);
     if (this.tree_) return this.tree_;
     const pass = scanLifecycle(this.walk());
     this.tree_ = pass;

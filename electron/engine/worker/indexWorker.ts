@@ -2,15 +2,15 @@
  * The index worker: a worker thread that owns one open capture. It builds (or loads) the index
  * as soon as it starts, posting progress, then answers calls from the EngineHost. Calls that
  * arrive while the index is being built wait for it; a cancel aborts the build between chunks.
- * Plain Node only (worker_threads), no `electron`.
+ * A freshly built index is stored in the cache after the ready message, and a close finishes
+ * that store before the worker ends. Plain Node only (worker_threads), no `electron`.
  *
  * The evidence calls (events, event detail, streams, tree, search) are answered here too, by
  * one EvidenceService over the same file, which the index helps (a filtered page starts near
- * the filter's first match). Once the index is ready the service lays its state checkpoints
- * over the whole capture in the background, stepping aside while any call is answered; pages
- * asked for before that are answered the same, only slower. Where the host says how it started
- * this worker (`entry`), that pass runs in a second thread from the start instead, beside the
- * index build (checkpointLayer.ts); the same file serves as that thread's entry.
+ * the filter's first match). Its state checkpoints and whole tree come from the cache, from
+ * the checkpoint layer (a second thread started with the index build, with this same file as
+ * its entry) or from its own pass once the index is ready (checkpointSupply.ts); pages asked
+ * for before they are there are answered the same, only slower.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { toApiError } from '../../../shared/ipc/errors';
