@@ -21,7 +21,8 @@
  * Run alone: `node --import tsx test/bench/eventsPaging.ts CAPTURE [rounds]`, or as part of
  * `npm run bench` (name: paging).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,24 +78,17 @@ function random(seed: number): () => number {
   return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
 }
 
-/**
- * Opens `file` (building its index), asks for a page in the middle as soon as the index is
- * ready, waits for the checkpoints, and closes it: how long each took.
- */
-async function openAndLay(host: EngineHost, file: string) {
-  const t = performance.now();
-  const { captureId } = await host.openCapture({ path: file });
-  const info = await host.captureInfo({ captureId });
-  const readyMs = performance.now() - t;
-  const middle = Math.floor(info.events / 2);
-  const s = performance.now();
-  const page = await host.events({ captureId, fromEvtNum: middle, limit: PAGE });
-  const middleMs = performance.now() - s;
-  while (!(await host.checkpointStats({ captureId })).ready) await new Promise((r) => setTimeout(r, 50));
-  const laidMs = performance.now() - t - readyMs;
-  await host.closeCapture({ captureId });
-  return { info, readyMs, middle, middleMs, laidMs, page };
+interface OpenOnce { events: number; firstTs: string; lastTs: string; readyMs: number; middle: number; middleMs: number; laidMs: number; laidBy: string; pageHash: string; maxRssMiB: number }
+
+/** One open in a fresh process (openOnce.ts): runs compared with each other start alike. */
+function openOnce(file: string, cacheDir: string, layer: boolean): OpenOnce {
+  const script = fileURLToPath(new URL('./openOnce.ts', import.meta.url));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, file, cacheDir, layer ? 'layer' : 'no-layer'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`openOnce failed: ${r.stderr.split('\n')[0]}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as OpenOnce;
 }
+
+const median = (xs: number[]) => quantile(xs, 0.5);
 
 export async function benchEventsPaging(file: string, rounds = 20): Promise<string[]> {
   const lines: string[] = [];
@@ -102,19 +96,26 @@ export async function benchEventsPaging(file: string, rounds = 20): Promise<stri
   const cacheDir = mkdtempSync(join(tmpdir(), 'syscope-paging-cache-'));
   const host = new EngineHost({ cacheDir });
   try {
-    // Build the index once (the checkpoint layer laying checkpoints beside it in a second
-    // thread), then the same without the layer, then reopen from the cache.
-    const built = await openAndLay(host, file);
-    const info = built.info;
-    note(`paging: ${info.events} events; index built in ${(built.readyMs / 1000).toFixed(1)} s with the checkpoint layer beside it; ` +
-      `page of ${PAGE} at #${built.middle} straight after: ${built.middleMs.toFixed(0)} ms; checkpoints laid ${(built.laidMs / 1000).toFixed(1)} s after the index was ready`);
-    // Its own cache, so that it stores the index as the first open did.
-    const aloneCache = mkdtempSync(join(tmpdir(), 'syscope-paging-cache-'));
-    const alone = await openAndLay(new EngineHost({ cacheDir: aloneCache, checkpointLayer: false }), file);
-    rmSync(aloneCache, { recursive: true, force: true });
-    note(`paging: without the layer: index built in ${(alone.readyMs / 1000).toFixed(1)} s; page at #${alone.middle} straight after: ${alone.middleMs.toFixed(0)} ms; ` +
-      `checkpoints laid ${(alone.laidMs / 1000).toFixed(1)} s after the index was ready`);
-    if (JSON.stringify(alone.page) !== JSON.stringify(built.page)) throw new Error('the middle page differs with and without the checkpoint layer');
+    // The first open of a capture, with the checkpoint layer beside the index build and without
+    // it, twice each in the order with, without, without, with, each in a fresh process; the
+    // first leaves the index and the checkpoints in `cacheDir` for the reopen below.
+    const runs: Array<OpenOnce & { layer: boolean }> = [];
+    for (const layer of [true, false, false, true]) {
+      const dir = runs.length === 0 ? cacheDir : mkdtempSync(join(tmpdir(), 'syscope-paging-cache-'));
+      runs.push({ ...openOnce(file, dir, layer), layer });
+      if (dir !== cacheDir) rmSync(dir, { recursive: true, force: true });
+    }
+    if (new Set(runs.map((r) => r.pageHash)).size !== 1) throw new Error('the middle page differs with and without the checkpoint layer');
+    const info = runs[0];
+    note(`paging: ${info.events} events`);
+    for (const layer of [true, false]) {
+      const mine = runs.filter((r) => r.layer === layer);
+      const list = (f: (r: OpenOnce) => number, unit: (x: number) => string) => mine.map((r) => unit(f(r))).join(', ');
+      note(`paging: first open ${layer ? 'with the checkpoint layer' : 'without the layer (checkpoints laid after the index)'}: ` +
+        `index ready in ${(median(mine.map((r) => r.readyMs)) / 1000).toFixed(1)} s (${list((r) => r.readyMs, (x) => (x / 1000).toFixed(1))}); ` +
+        `page of ${PAGE} at #${info.middle} straight after ${list((r) => r.middleMs, (x) => x.toFixed(0))} ms; ` +
+        `checkpoints laid ${list((r) => r.laidMs, (x) => (x / 1000).toFixed(1))} s after the index was ready (by: ${mine[0].laidBy}); peak ${list((r) => r.maxRssMiB, (x) => x.toFixed(0))} MiB`);
+    }
     let t = performance.now();
     const opened = await host.openCapture({ path: file });
     const { captureId } = opened;
@@ -123,7 +124,7 @@ export async function benchEventsPaging(file: string, rounds = 20): Promise<stri
     note(`paging: reopened from the cache in ${(readyAt - t).toFixed(0)} ms`);
 
     // Right after the index is ready, before the checkpoints: correct, only slower.
-    const middle = built.middle;
+    const middle = info.middle;
     t = performance.now();
     const early = await host.events({ captureId, fromEvtNum: middle, limit: PAGE });
     note(`paging: page of ${PAGE} at #${middle} straight after the reopen (checkpoints kept in the cache by the first open): ${(performance.now() - t).toFixed(0)} ms`);
