@@ -31,18 +31,14 @@ export function describePosition(text: string, offset: number): string {
 }
 
 /**
- * The message, the offending line of the filter, and carets under the problem:
+ * One line, as every bad input gets: the message, with where the problem is when the message
+ * does not say it already.
  *
- *   filter error: expected a value after 'proc.name =' at column 13
- *     proc.name =
- *                 ^
+ *   filter error: expected a value after 'proc.name =' at column 12, found the end of the filter
+ *   filter error at column 1: unknown field 'proc.nme'; did you mean 'proc.name'?
  */
 export function formatFilterError(text: string, error: FilterError): string {
-  const { line } = lineAndColumn(text, error.offset);
-  const lines = text.split(/\r\n|\r|\n/);
-  const src = lines[line - 1] ?? '';
-  const { column } = lineAndColumn(text, error.offset);
-  const width = Math.max(1, Math.min(error.length, src.length - column + 1));
-  const pad = src.slice(0, column - 1).replace(/[^\t]/g, ' ');
-  return `filter error: ${error.message}\n  ${src.replace(/[\b]/g, ' ')}\n  ${pad}${'^'.repeat(width)}`;
+  const message = error.message.split(/\r\n|\r|\n/)[0];
+  if (/\bcolumn \d/.test(message)) return `filter error: ${message}`;
+  return `filter error at ${describePosition(text, error.offset)}: ${message}`;
 }

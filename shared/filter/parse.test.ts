@@ -177,20 +177,15 @@ test('nesting deeper than 100 parentheses is refused, 100 is fine', () => {
   assert.match(error('('.repeat(101) + 'fd.num=1' + ')'.repeat(101)).message, /more than 100 deep/);
 });
 
-test('formatFilterError puts a caret under the column', () => {
+test('formatFilterError is one line, saying where the problem is', () => {
   const text = 'proc.name = ';
   const r = parseFilter(text);
-  assert.equal(r.ok, false);
-  if (r.ok) return;
-  assert.equal(formatFilterError(text, r.error), [
-    "filter error: expected a value after 'proc.name =' at column 13, found the end of the filter",
-    '  proc.name = ',
-    '              ^',
-  ].join('\n'));
+  if (r.ok) assert.fail('should fail');
+  assert.equal(formatFilterError(text, r.error), "filter error: expected a value after 'proc.name =' at column 13, found the end of the filter");
   const t2 = 'proc.nmae=x';
   const r2 = parseFilter(t2);
   if (r2.ok) assert.fail('should fail');
-  assert.equal(formatFilterError(t2, r2.error).split('\n')[2], '  ^^^^^^^^^');
+  assert.equal(formatFilterError(t2, r2.error), "filter error at column 1: unknown field 'proc.nmae'; did you mean 'proc.name'?");
 });
 
 test('transformers wrap fields on either side and change the value type', () => {
@@ -212,11 +207,11 @@ test('val() errors', () => {
   assert.match(error('proc.name = val(proc.nmae)').message, /unknown field 'proc.nmae'; did you mean 'proc.name'\?/);
 });
 
-test('formatFilterError points into the right line of a multi-line filter', () => {
+test('formatFilterError names the line of a multi-line filter', () => {
   const text = 'proc.name = bash and\n  fd.nmae exists';
   const r = parseFilter(text);
   if (r.ok) assert.fail('should fail');
-  assert.deepEqual(formatFilterError(text, r.error).split('\n').slice(1), ['    fd.nmae exists', '    ^^^^^^^']);
+  assert.equal(formatFilterError(text, r.error), "filter error at line 2, column 3: unknown field 'fd.nmae'; did you mean 'fd.name'?");
 });
 
 test('a label key written dotted may hold - and /, as sysdig 0.29.3 accepts; elsewhere - still ends a field name', () => {

@@ -75,7 +75,7 @@ export const command: Command = {
       console.error(`syscope dump: ${opts.file}: no such file`);
       return 1;
     }
-    // Syntax and name errors are shown with a caret under the column before the capture is read.
+    // Syntax and name errors are refused before the capture is read.
     const checked = opts.filter.trim() === '' ? undefined : checkFilter(opts.filter);
     if (checked && !checked.ok) {
       console.error(`syscope dump: ${formatFilterError(opts.filter, checked.error)}`);
