@@ -40,6 +40,12 @@ test('every query command exits as the README says, with one line on stderr', ()
     [['tiles', notCapture], 1],
     [['events', missing], 1],
     [['tree', missing], 1],
+    [['count', sample, 'proc.nme=x'], 2],
+    [['dump', sample, 'evt.type='], 2],
+    [['nope'], 2],
+    [['sample', '-x'], 2],
+    [['write', sample], 2],
+    [['index', sample, '--fast'], 2],
   ];
   for (const [args, status] of cases) {
     const r = syscope(...args);

@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = commands[name];
   if (!load) {
-    console.error(`syscope: unknown command '${name}'\n${usage()}`);
+    console.error(`syscope: unknown command '${name}' (one of: ${Object.keys(commands).join(', ')})`);
     return 2;
   }
   const { command } = await load();

@@ -18,11 +18,11 @@ export const command: Command = {
       const a = args[i];
       if (a === '-o' || a === '--output') {
         const v = args[++i];
-        if (!v) { console.error(`syscope sample: ${a} needs a file name\n${USAGE}`); return 2; }
+        if (!v) { console.error(`syscope sample: ${a} needs a file name. ${USAGE}`); return 2; }
         out = v;
       } else if (a === '--gzip' || a === '-z') gzip = true;
       else if (a === '-h' || a === '--help') { console.log(USAGE); return 0; }
-      else { console.error(`syscope sample: unknown argument '${a}'\n${USAGE}`); return 2; }
+      else { console.error(`syscope sample: unknown argument '${a}'. ${USAGE}`); return 2; }
     }
     const path = resolve(out);
     await mkdir(dirname(path), { recursive: true });

@@ -11,8 +11,8 @@ import { parseTimeSpec, resolveTimeSpec, type TimeSpec } from '../../engine/writ
 import { selectEvents } from '../../engine/writer/selectEvents';
 import { UsageError } from '../../engine/evidence/commandLine';
 
-const USAGE = 'usage: syscope write <capture> -o out.scap [--gzip] [--from T] [--to T] [FILTER]\n'
-  + '  T: 2024-03-12T09:41:09.5Z, epoch nanoseconds, or an offset from the first event such as 12.5s';
+const USAGE = 'usage: syscope write <capture> -o out.scap [--gzip] [--from T] [--to T] [FILTER] '
+  + '(T: 2024-03-12T09:41:09.5Z, epoch nanoseconds, or an offset from the first event such as 12.5s)';
 
 export const command: Command = {
   summary: 'write a time window or filtered subset of a capture as a new .scap file',
@@ -40,10 +40,10 @@ export const command: Command = {
         else filterWords.push(a);
       }
     } catch (err) {
-      console.error(`syscope write: ${(err as Error).message}\n${USAGE}`);
+      console.error(`syscope write: ${(err as Error).message.split('\n')[0]}. ${USAGE}`);
       return 2;
     }
-    if (!input || !out) { console.error(`syscope write: ${!input ? 'no capture given' : 'no output file given (-o out.scap)'}\n${USAGE}`); return 2; }
+    if (!input || !out) { console.error(`syscope write: ${!input ? 'no capture given' : 'no output file given (-o out.scap)'}. ${USAGE}`); return 2; }
     if (resolve(input) === resolve(out)) { console.error('syscope write: the output file must not be the capture being read'); return 2; }
 
     let fromNs: bigint | undefined;
