@@ -65,7 +65,7 @@ export class CheckpointSupply {
       service.layerCheckpoints(this.layer.done);
     }
     await service.prepareCheckpoints();
-    this.keep(service);
+    await this.keep(service);
   }
 
   private adoptKept(service: EvidenceService): boolean {
@@ -81,13 +81,13 @@ export class CheckpointSupply {
     return true;
   }
 
+  /** Never fails: an unwritable cache, or a tree that could not be had, only means laying them again next time. */
   private async keep(service: EvidenceService): Promise<void> {
     const fingerprint = engineFingerprint();
     if (!this.cache || !this.identity || !fingerprint || this.signal.aborted) return;
-    const laid = await service.laidEvidence();
-    if (!laid) return;
     try {
-      this.cache.storeCheckpoints(this.identity, fingerprint, encodeKeptEvidence(laid.checkpoints, laid.tree));
-    } catch { /* an unwritable cache only means laying them again next time */ }
+      const laid = await service.laidEvidence();
+      if (laid) this.cache.storeCheckpoints(this.identity, fingerprint, encodeKeptEvidence(laid.checkpoints, laid.tree));
+    } catch { /* laid again next time */ }
   }
 }
