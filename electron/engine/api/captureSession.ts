@@ -164,7 +164,7 @@ export class CaptureSession {
    */
   keepInCache(): Promise<void> {
     if (!this.cache || this.fromCache) return Promise.resolve();
-    this.storing ??= this.cache.storeInSteps(this.index).catch((err: Error) => {
+    this.storing ??= this.cache.store(this.index).catch((err: Error) => {
       this.index.meta.warnings.push(`index not cached: ${err.message.split('\n')[0]}`);
     });
     return this.storing;

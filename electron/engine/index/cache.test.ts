@@ -27,7 +27,7 @@ test('a stored index is found again by the file identity, also after a rename', 
   const cap = captureFile(dir, 'a.scap', 'capture bytes');
   const copy = captureFile(dir, 'b.scap', 'capture bytes');
   for (const p of [cap, copy]) utimesSync(p, 1_700_000_000, 1_700_000_000);
-  cache.store(indexFor(cap));
+  await cache.store(indexFor(cap));
   assert.equal((await cache.load(fileIdentity(copy))).index?.events, 10);
   assert.deepEqual(readdirSync(dir).sort(), ['a.scap', 'b.scap', 'cache'], 'nothing is written beside the capture');
 });
@@ -37,7 +37,7 @@ test('a changed capture misses, and a corrupt entry is rejected and removed', as
   const cache = new IndexCache(join(dir, 'cache'));
   const cap = captureFile(dir, 'a.scap', 'capture bytes');
   const id = fileIdentity(cap);
-  cache.store(indexFor(cap));
+  await cache.store(indexFor(cap));
   writeFileSync(cap, 'capture bytez');
   assert.equal((await cache.load(fileIdentity(cap))).index, undefined);
   const p = cache.indexPath(id);
@@ -59,7 +59,7 @@ test('with slices of a few bytes, an entry many slices long is stored and reload
     const cap = captureFile(dir, 'a.scap', 'capture bytes');
     const id = fileIdentity(cap);
     const built = indexFor(cap, 2000);
-    cache.store(built);
+    await cache.store(built);
     const p = cache.indexPath(id);
     const size = statSync(p).size;
     assert.ok(size / slicing.bytes > 1000, 'the entry spans more than a thousand slices');
@@ -72,7 +72,7 @@ test('with slices of a few bytes, an entry many slices long is stored and reload
     assert.match(truncated.rejected ?? '', /truncated/);
     assert.equal(readdirSync(join(dir, 'cache')).length, 0, 'the truncated entry is removed');
 
-    cache.store(built);
+    await cache.store(built);
     const bytes = readFileSync(p);
     bytes[Math.floor(size * 0.7)] ^= 0x40;
     writeFileSync(p, bytes);
@@ -90,7 +90,7 @@ test('an entry claiming another file identity is not trusted', async () => {
   const cache = new IndexCache(join(dir, 'cache'));
   const a = captureFile(dir, 'a.scap', 'first capture');
   const b = captureFile(dir, 'b.scap', 'second one!!!');
-  cache.store(indexFor(a));
+  await cache.store(indexFor(a));
   writeFileSync(cache.indexPath(fileIdentity(b)), readFileSync(cache.indexPath(fileIdentity(a))));
   assert.match((await cache.load(fileIdentity(b))).rejected ?? '', /another file/);
 });
@@ -99,16 +99,16 @@ test('the cache evicts least recently used entries beyond its size cap', async (
   const dir = mkdtempSync(join(tmpdir(), 'syscope-cache-'));
   const probe = new IndexCache(join(dir, 'probe'));
   const one = captureFile(dir, 'one.scap', 'x1');
-  probe.store(indexFor(one, 1000));
+  await probe.store(indexFor(one, 1000));
   const entrySize = statSync(probe.indexPath(fileIdentity(one))).size;
   const cache = new IndexCache(join(dir, 'cache'), entrySize * 2 + 100);
   const caps = ['a', 'b', 'c'].map((n) => captureFile(dir, `${n}.scap`, `capture ${n}`));
-  cache.store(indexFor(caps[0], 1000));
-  cache.store(indexFor(caps[1], 1000));
+  await cache.store(indexFor(caps[0], 1000));
+  await cache.store(indexFor(caps[1], 1000));
   const old = new Date(Date.now() - 60_000);
   utimesSync(cache.indexPath(fileIdentity(caps[1])), old, old);
   await cache.load(fileIdentity(caps[0]));
-  cache.store(indexFor(caps[2], 1000));
+  await cache.store(indexFor(caps[2], 1000));
   assert.ok((await cache.load(fileIdentity(caps[0]))).index, 'recently used entry kept');
   assert.equal((await cache.load(fileIdentity(caps[1]))).index, undefined, 'least recently used entry evicted');
   assert.ok((await cache.load(fileIdentity(caps[2]))).index, 'new entry kept');

@@ -19,7 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import { threadId } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
 import { CaptureIndex, type FileIdentity } from './eventIndex';
-import { INDEX_FORMAT_VERSION, readIndexFile, writeIndexColumns, writeIndexColumnsInSteps } from './indexFile';
+import { INDEX_FORMAT_VERSION, readIndexFile, writeIndexColumns } from './indexFile';
 
 const HEAD_TAIL_BYTES = 1 << 20;
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024 * 1024;
@@ -77,13 +77,18 @@ export interface CacheLoad { index?: CaptureIndex; rejected?: string }
 const CHECKPOINTS_MAGIC = 'SYSCKP01';
 interface CheckpointsHeader { fingerprint: string; bytes: number; sha256: string }
 
+/** The header's JSON length from the first 12 bytes of a checkpoints file (-1: not one). */
+function checkpointsHeaderLength(head: Buffer): number {
+  return head.length >= 12 && head.toString('latin1', 0, 8) === CHECKPOINTS_MAGIC ? head.readUInt32LE(8) : -1;
+}
+
 function readCheckpointsHeader(p: string): CheckpointsHeader | undefined {
   const fd = openSync(p, 'r');
   try {
     const head = Buffer.alloc(12);
-    if (readSync(fd, head, 0, 12, 0) !== 12 || head.toString('latin1', 0, 8) !== CHECKPOINTS_MAGIC) return undefined;
-    const length = head.readUInt32LE(8);
-    if (length > 4096) return undefined;
+    readSync(fd, head, 0, 12, 0);
+    const length = checkpointsHeaderLength(head);
+    if (length < 0 || length > 4096) return undefined;
     const json = Buffer.alloc(length);
     if (readSync(fd, json, 0, length, 12) !== length) return undefined;
     return JSON.parse(json.toString('utf8')) as CheckpointsHeader;
@@ -118,40 +123,20 @@ export class IndexCache {
     }
   }
 
-  store(index: CaptureIndex): void {
-    const entry = this.newEntry(index);
-    try {
-      writeIndexColumns(entry.tmp, entry.meta, entry.columns);
-    } catch (err) {
-      entry.discard();
-      throw err;
-    }
-    entry.place();
-  }
-
-  /** As `store`, letting the event loop through every few MiB (the index worker stores after it is ready). */
-  async storeInSteps(index: CaptureIndex): Promise<void> {
-    const entry = this.newEntry(index);
-    try {
-      await writeIndexColumnsInSteps(entry.tmp, entry.meta, entry.columns);
-    } catch (err) {
-      entry.discard();
-      throw err;
-    }
-    entry.place();
-  }
-
-  /** An index entry being written: to a file of its own writer's, renamed into place once whole. */
-  private newEntry(index: CaptureIndex) {
+  /** Stores the index, letting the event loop through every few MiB (the index worker stores after it is ready). */
+  async store(index: CaptureIndex): Promise<void> {
     mkdirSync(this.dir, { recursive: true });
     const p = this.indexPath(index.meta.identity);
     const tmp = tmpFor(p);
-    const { meta, columns } = index.parts();
-    return {
-      tmp, meta, columns,
-      discard: () => { try { unlinkSync(tmp); } catch { /* never written */ } },
-      place: () => { renameSync(tmp, p); this.evict(p); },
-    };
+    try {
+      const { meta, columns } = index.parts();
+      await writeIndexColumns(tmp, meta, columns);
+      renameSync(tmp, p);
+    } catch (err) {
+      try { unlinkSync(tmp); } catch { /* never written */ }
+      throw err;
+    }
+    this.evict(p);
   }
 
   /**
@@ -206,13 +191,9 @@ export class IndexCache {
 
   /** Adds view tables to the saved ones of this capture. */
   storeViewTables(id: FileIdentity, tables: Record<string, { keys: string[]; rows: unknown[][] }>): void {
-    mkdirSync(this.dir, { recursive: true });
     const p = this.tablesPath(id);
     const all = { ...this.loadViewTables(id), ...tables };
-    const tmp = tmpFor(p);
-    writeFileSync(tmp, JSON.stringify(all));
-    renameSync(tmp, p);
-    this.evict(p);
+    this.writeEntry(p, JSON.stringify(all));
   }
 
   private checkpointsPath(id: FileIdentity): string {
@@ -236,7 +217,7 @@ export class IndexCache {
     if (!existsSync(p)) return undefined;
     try {
       const file = readFileSync(p);
-      const headerLength = file.length >= 12 && file.toString('latin1', 0, 8) === CHECKPOINTS_MAGIC ? file.readUInt32LE(8) : -1;
+      const headerLength = checkpointsHeaderLength(file);
       if (headerLength < 0 || 12 + headerLength > file.length) throw new Error('not a checkpoints file');
       const header = JSON.parse(file.toString('utf8', 12, 12 + headerLength)) as CheckpointsHeader;
       const payload = file.subarray(12 + headerLength);
@@ -251,16 +232,21 @@ export class IndexCache {
   }
 
   storeCheckpoints(id: FileIdentity, fingerprint: string, payload: Buffer): void {
-    mkdirSync(this.dir, { recursive: true });
     const p = this.checkpointsPath(id);
     const header: CheckpointsHeader = { fingerprint, bytes: payload.length, sha256: createHash('sha256').update(payload).digest('hex') };
     const json = Buffer.from(JSON.stringify(header));
     const head = Buffer.alloc(12);
     head.write(CHECKPOINTS_MAGIC, 0, 'latin1');
     head.writeUInt32LE(json.length, 8);
+    this.writeEntry(p, Buffer.concat([head, json, payload]));
+  }
+
+  /** Writes a whole small entry through a file of this writer's own, renamed into place (removed if the write fails). */
+  private writeEntry(p: string, data: string | Buffer): void {
+    mkdirSync(this.dir, { recursive: true });
     const tmp = tmpFor(p);
     try {
-      writeFileSync(tmp, Buffer.concat([head, json, payload]));
+      writeFileSync(tmp, data);
       renameSync(tmp, p);
     } catch (err) {
       try { unlinkSync(tmp); } catch { /* never written */ }

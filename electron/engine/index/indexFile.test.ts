@@ -163,9 +163,9 @@ test('an index written column by column is byte for byte the encoded one, across
   big.set(columns.ts as Float64Array);
   columns.ts = big.subarray(0, 1000);
   for (const bytes of [1 << 30, 16, 8]) {
-    await withSlices(bytes, () => {
+    await withSlices(bytes, async () => {
       const path = tempFile('streamed.idx');
-      writeIndexColumns(path, meta, columns);
+      await writeIndexColumns(path, meta, columns);
       assert.deepEqual(readFileSync(path), encodeIndexFile(meta, columns), `slices of ${bytes} bytes`);
       const back = decodeIndexFile(readFileSync(path));
       assert.deepEqual(back.columns.ts, columns.ts);

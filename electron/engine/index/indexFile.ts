@@ -99,50 +99,40 @@ export function encodeIndexFile(meta: unknown, columns: Record<string, ColumnArr
   return out;
 }
 
+const STEP_BYTES = 16 << 20;
+
 /**
  * The same file as encodeIndexFile gives, written column by column with the checksum taken on
  * the way: storing an index then needs no second copy of it in memory (at 16 M events that
- * copy was as large as the index, and the largest moment of the worker's memory).
+ * copy was as large as the index, and the largest moment of the worker's memory). It is
+ * written a step of STEP_BYTES at a time with the event loop let through between steps: the
+ * index worker stores a fresh index after it is ready, so questions asked meanwhile wait one
+ * step (≈ 16 MiB written and checksummed, tens of ms) instead of the whole store (1.8 s for
+ * the 771 MB index of the 1 GB bench capture).
  */
-export function writeIndexColumns(path: string, meta: unknown, columns: Record<string, ColumnArray>): void {
-  for (const _ of columnWrites(path, meta, columns)) { /* every step at once */ }
-}
-
-/**
- * The same file, written a step of STEP_BYTES at a time with the event loop let through between
- * steps: the index worker stores a fresh index this way after it is ready, so questions asked
- * meanwhile wait one step (≈ 16 MiB written and checksummed, tens of ms) instead of the whole
- * store (1.8 s for the 771 MB index of the 1 GB bench capture).
- */
-export async function writeIndexColumnsInSteps(path: string, meta: unknown, columns: Record<string, ColumnArray>): Promise<void> {
-  for (const _ of columnWrites(path, meta, columns)) await new Promise((resolve) => setImmediate(resolve));
-}
-
-const STEP_BYTES = 16 << 20;
-
-function* columnWrites(path: string, meta: unknown, columns: Record<string, ColumnArray>): Generator<void> {
+export async function writeIndexColumns(path: string, meta: unknown, columns: Record<string, ColumnArray>): Promise<void> {
   const { head, entries, fileBytes } = layout(meta, columns);
   const fd = openSync(path, 'w');
   let crc = 0;
   let written = 0;
-  function* put(data: Uint8Array): Generator<void> {
+  const put = async (data: Uint8Array) => {
     for (let from = 0; from < data.length; from += STEP_BYTES) {
       const piece = data.subarray(from, Math.min(data.length, from + STEP_BYTES));
       crc = checksum(piece, 0, piece.length, crc);
       for (let off = 0; off < piece.length;) off += writeSync(fd, piece, off, Math.min(slicing.bytes, piece.length - off));
       written += piece.length;
-      yield;
+      await new Promise((resolve) => setImmediate(resolve));
     }
-  }
+  };
   try {
-    yield* put(head);
+    await put(head);
     for (const e of entries) {
       const padding = head.length + e.offset - written;
-      if (padding > 0) yield* put(new Uint8Array(padding));
-      yield* put(bytesOf(columns[e.name]));
+      if (padding > 0) await put(new Uint8Array(padding));
+      await put(bytesOf(columns[e.name]));
     }
     const end = fileBytes - CHECKSUM_BYTES - written;
-    if (end > 0) yield* put(new Uint8Array(end));
+    if (end > 0) await put(new Uint8Array(end));
     const tail = Buffer.alloc(CHECKSUM_BYTES);
     tail.writeUInt32LE(crc, 0);
     writeSync(fd, tail, 0, CHECKSUM_BYTES);
