@@ -9,7 +9,7 @@
  * spreadsheet would run as formulas are neutralised (capture data is untrusted).
  */
 import type { Command } from '../main';
-import { choiceOption, parseCommandLine, parseTime, stringOption, UsageError } from '../../engine/evidence/commandLine';
+import { choiceOption, parseCommandLine, parseTimeBounds, stringOption, UsageError } from '../../engine/evidence/commandLine';
 import { openEvidence, openTreeEvidence } from '../../engine/evidence/openEvidence';
 import { scanLifecycle } from '../../engine/evidence/lifecycleScan';
 import { CaptureSession } from '../../engine/api/captureSession';
@@ -32,11 +32,11 @@ const kinds = ['view', 'events', 'stream', 'tree'] as const;
 
 function nsWindow(from: string | undefined, to: string | undefined): NsWindow | undefined {
   if (from === undefined && to === undefined) return undefined;
+  const b = parseTimeBounds(from, to);
   const w: NsWindow = {};
-  if (from !== undefined) w.from = parseTime(from, 'from');
+  if (b.from !== undefined) w.from = b.from;
   // The views' windows include their end; so does this one (NsWindow's `to` is exclusive).
-  if (to !== undefined) w.to = parseTime(to, 'to') + 1n;
-  if (w.from !== undefined && w.to !== undefined && w.to <= w.from) throw new UsageError('--to is before --from');
+  if (b.to !== undefined) w.to = b.to + 1n;
   return w;
 }
 

@@ -5,8 +5,8 @@
 import type { Command } from '../main';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
-import { parseArgs, timeBounds, timeWindow, wholeNumber } from './view';
-import { UsageError } from '../../engine/evidence/commandLine';
+import { parseArgs, timeWindow, wholeNumber } from './view';
+import { parseTimeBounds, UsageError } from '../../engine/evidence/commandLine';
 
 const USAGE = 'usage: syscope tiles <capture> [--samples N] [--filter F] [--from T --to T] [--json] [--no-cache]';
 
@@ -17,7 +17,7 @@ export const command: Command = {
     if (a.positional.length !== 1) throw new UsageError(USAGE);
     const samples = wholeNumber(a.values.samples, '--samples') ?? 40;
     if (samples < 1 || samples > 100_000) throw new UsageError('--samples must be between 1 and 100000');
-    const bounds = timeBounds(a.values);
+    const bounds = parseTimeBounds(a.values.from, a.values.to);
     const session = await CaptureSession.open(a.positional[0], { resolver: engineResolver(), cache: a.flags.has('no-cache') ? null : undefined });
     const tiles = await session.tiles({ samples, filter: a.values.filter, window: timeWindow(bounds, session) });
     if (a.flags.has('json')) {

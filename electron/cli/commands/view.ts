@@ -11,7 +11,7 @@ import type { Command } from '../main';
 import { allViews, findView } from '../../../shared/views/catalog';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
-import { parseTime, UsageError } from '../../engine/evidence/commandLine';
+import { parseTimeBounds, UsageError } from '../../engine/evidence/commandLine';
 
 const USAGE = 'usage: syscope view <capture> <viewId> [--filter F] [--sort COL[:asc|desc]] [--desc|--asc] [--offset N] [--limit N] [--from T --to T] [--json] [--no-cache] | syscope view --list';
 
@@ -37,14 +37,6 @@ export function wholeNumber(s: string | undefined, what: string): number | undef
   if (s === undefined) return undefined;
   if (!/^\d+$/.test(s)) throw new UsageError(`${what} must be a whole number, got '${s}'`);
   return Number(s);
-}
-
-/** --from/--to as `events` takes them (nanoseconds or a UTC time), checked before the capture is read. */
-export function timeBounds(v: Record<string, string>): { from?: bigint; to?: bigint } {
-  const from = v.from === undefined ? undefined : parseTime(v.from, 'from');
-  const to = v.to === undefined ? undefined : parseTime(v.to, 'to');
-  if (from !== undefined && to !== undefined && to < from) throw new UsageError('--to is before --from');
-  return { from, to };
 }
 
 /** The window a query takes: the bounds given, the capture's own first and last times for the others. */
@@ -79,7 +71,8 @@ export const command: Command = {
     if (a.positional.length !== 2) throw new UsageError(USAGE);
     const [path, viewId] = a.positional;
     if (!findView(viewId)) throw new UsageError(`unknown view '${viewId}' (syscope view --list shows them)`);
-    const bounds = timeBounds(a.values);
+    // --from/--to as `events` takes them, checked before the capture is read.
+    const bounds = parseTimeBounds(a.values.from, a.values.to);
     const session = await CaptureSession.open(path, { resolver: engineResolver(), cache: a.flags.has('no-cache') ? null : undefined });
     const w = await session.view({
       viewId, filter: a.values.filter, window: timeWindow(bounds, session),

@@ -80,3 +80,11 @@ export function parseTime(text: string, optionName: string): bigint {
   }
   throw new UsageError(`--${optionName} must be nanoseconds since the epoch or a UTC time like 2017-12-04T20:35:02.278Z (got '${text}')`);
 }
+
+/** --from and --to (both ends included), each as parseTime reads it; a window ending before it starts is refused. */
+export function parseTimeBounds(from: string | undefined, to: string | undefined): { from?: bigint; to?: bigint } {
+  const f = from === undefined ? undefined : parseTime(from, 'from');
+  const t = to === undefined ? undefined : parseTime(to, 'to');
+  if (f !== undefined && t !== undefined && t < f) throw new UsageError('--to is before --from');
+  return { from: f, to: t };
+}

@@ -96,8 +96,8 @@ export class EvidenceService implements EvidenceApi {
   private busy = 0;
   private idleWaiters: Array<() => void> = [];
   private preparing: Promise<void> | undefined;
-  /** The whole tree from a checkpoint layer in another worker, while there is one. */
-  private layerTree: Promise<TreeReply | undefined> | undefined;
+  /** Settles when a checkpoint layer in another worker is done (true) or failed (false), while there is one. */
+  private layerDone: Promise<boolean> | undefined;
   /** Who lays the checkpoints: this service's own pass, a layer in another worker, or a kept set from the cache. */
   private laidBy: CheckpointsLaidBy;
   /** How far into the file the layer's checkpoints reached. */
@@ -272,14 +272,14 @@ export class EvidenceService implements EvidenceApi {
   layerCheckpoints(layer: Promise<TreeReply | undefined>, laidBy: 'layer' | 'cache' = 'layer'): void {
     if (this.preparing) return;
     this.laidBy = laidBy;
-    this.layerTree = layer.then(
-      (tree) => { this.checkpointsReady = true; return tree; },
-      () => undefined,
-    );
-    this.preparing = layer.then(
-      (tree) => this.takeTree(tree),
-      () => { this.layerTree = undefined; this.laidBy = 'own'; return this.prepare(); },
-    );
+    const laid = layer.then((tree) => { this.checkpointsReady = true; this.takeTree(tree); return true; }, () => false);
+    this.layerDone = laid;
+    this.preparing = laid.then((ok) => {
+      if (ok) return undefined;
+      this.layerDone = undefined;
+      this.laidBy = 'own';
+      return this.prepare();
+    });
   }
 
   /** The whole tree from the checkpoints' pass (here, in the layer or kept), unless one is there already. */
@@ -372,7 +372,7 @@ export class EvidenceService implements EvidenceApi {
    * pass (12.7 s against 4.8 s), so it is worth waiting for with less than a third left.
    */
   private layerNearlyDone(): boolean {
-    if (!this.layerTree) return false;
+    if (!this.layerDone) return false;
     if (this.checkpointsReady) return true;
     let size = 0;
     try { size = statSync(this.path).size; } catch { return false; }
@@ -381,7 +381,7 @@ export class EvidenceService implements EvidenceApi {
 
   private async wholeTree(): Promise<TreeReply> {
     if (this.tree_) return this.tree_;
-    if (this.layerNearlyDone()) this.takeTree(await this.layerTree);
+    if (this.layerNearlyDone()) await this.layerDone;
     if (this.tree_) return this.tree_;
     const pass = scanLifecycle(this.walk());
     this.tree_ = pass;

@@ -3,6 +3,7 @@ import type { ApiError, CaptureInfo, TileQuery, ViewQuery, ViewSearchQuery } fro
 import type { EvidenceApi, EvidenceMethod } from '../../../shared/streams/evidenceApi';
 import type { IndexProgress } from '../index/buildIndex';
 import type { WorkerEntry } from './checkpointLayer';
+import type { CheckpointsLaidBy } from '../evidence/evidenceService';
 
 /** workerData of an index worker. */
 export interface WorkerStart {
@@ -26,7 +27,7 @@ export type WorkerCall =
 export interface CheckpointStats {
   count: number; bytes: number; spacing: number; ready: boolean;
   /** Laid by the service's own pass, by the checkpoint layer beside the index build, or kept in the cache from an earlier session. */
-  laidBy?: 'own' | 'layer' | 'cache';
+  laidBy?: CheckpointsLaidBy;
 }
 
 /** The evidence calls (events, event detail, streams, tree, search), answered by the worker's EvidenceService. */
