@@ -1,7 +1,9 @@
 /**
- * `syscope count <capture> [FILTER]`: how many events match a filter, counted on one streaming
- * pass with the compiled filter (no index is built or read). The events counted are those
- * `sysdig -r F FILTER` would print; the filter benchmark times this beside `sysdig -q`.
+ * `syscope count <capture> [FILTER] [--no-cache]`: how many events match a filter. The events
+ * counted are those `sysdig -r F FILTER` would print. When the capture's index is in the cache
+ * and records the filter's fields, the count comes from it (index/countFromIndex.ts); otherwise
+ * from one streaming pass with the compiled filter. No index is built here: that is
+ * `syscope index`'s job. The filter benchmark times the pass (`--no-cache`) beside `sysdig -q`.
  */
 import { existsSync, statSync } from 'node:fs';
 import type { Command } from '../main';
@@ -12,14 +14,17 @@ import { fieldResolver } from '../../engine/fields/registry';
 import { Inspector } from '../../engine/inspector/inspector';
 import { checkFilter } from '../../../shared/filter/validate';
 import { formatFilterError } from '../../../shared/filter/errors';
+import { fileIdentity, IndexCache } from '../../engine/index/cache';
+import { countFromIndex } from '../../engine/index/countFromIndex';
 
-const USAGE = 'usage: syscope count <capture> [FILTER]';
+const USAGE = 'usage: syscope count <capture> [FILTER] [--no-cache]';
 
 export const command: Command = {
-  summary: `number of events matching a filter (one streaming pass, no index): ${USAGE}`,
+  summary: `number of events matching a filter (from the cached index, else one streaming pass): ${USAGE}`,
   async run(args) {
     if (args.includes('-h') || args.includes('--help')) { console.log(USAGE); return 0; }
-    const [file, ...rest] = args;
+    const noCache = args.includes('--no-cache');
+    const [file, ...rest] = args.filter((a) => a !== '--no-cache');
     if (!file) { console.error(`syscope count: ${USAGE}`); return 2; }
     if (file.startsWith('-')) { console.error(`syscope count: unknown option '${file}'. ${USAGE}`); return 2; }
     if (!existsSync(file) || !statSync(file).isFile()) { console.error(`syscope count: ${file}: no such file`); return 1; }
@@ -32,6 +37,8 @@ export const command: Command = {
       if (!compiled.ok) { console.error(`syscope count: ${formatFilterError(filter, compiled.error)}`); return 2; }
       predicate = compiled.predicate;
     }
+    const indexed = noCache ? undefined : await countFromCachedIndex(file, filter);
+    if (indexed !== undefined) { console.log(indexed); console.error('(counted from the cached index)'); return 0; }
     let n = 0;
     const inspector = predicate
       ? new Inspector((ctx) => { if (predicate!(ctx)) n++; })
@@ -46,3 +53,13 @@ export const command: Command = {
     return 0;
   },
 };
+
+/** The count from the capture's cached index; undefined when there is none or it cannot decide the filter. */
+async function countFromCachedIndex(file: string, filter: string): Promise<number | undefined> {
+  try {
+    const { index } = await new IndexCache().load(fileIdentity(file));
+    return index ? countFromIndex(index, filter) : undefined;
+  } catch {
+    return undefined; // an unreadable cache is no reason not to count: the pass answers
+  }
+}
