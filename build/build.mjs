@@ -4,7 +4,8 @@
 // React renderer, in well under a second; `tsc --noEmit` stays the type checker.
 // Entries that do not exist yet are skipped, so a partial tree still builds.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, copyFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -29,6 +30,7 @@ async function buildAll() {
       target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning',
     });
   }
+  writeEngineFingerprint();
   for (const [src, out] of electronEntries) {
     if (!existsSync(at(src))) continue;
     await build({
@@ -52,6 +54,15 @@ async function buildAll() {
     const r = spawnSync(process.execPath, [at('dist/cli.mjs'), 'sample', '-o', at('dist/sample/crashloop-nginx.scap')], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('could not generate the bundled sample capture');
   }
+}
+
+// State the engine froze and kept in the index cache (checkpoints) is thawed only by the same
+// engine code. The command line and the index worker are two bundles of that code: one
+// fingerprint for both lets each thaw what the other kept (electron/engine/worker/engineFingerprint.ts).
+function writeEngineFingerprint() {
+  const hash = createHash('sha256');
+  for (const [, out] of nodeEntries) if (existsSync(at(out))) hash.update(out).update(readFileSync(at(out)));
+  writeFileSync(at('dist/engine-fingerprint'), `${hash.digest('hex').slice(0, 32)}\n`);
 }
 
 buildAll().catch((err) => {

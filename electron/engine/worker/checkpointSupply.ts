@@ -17,7 +17,7 @@ import type { FileIdentity } from '../index/eventIndex';
 import { CheckpointLayer, type WorkerEntry } from './checkpointLayer';
 import { engineFingerprint } from './engineFingerprint';
 
-interface KeptEvidence { version: 1; checkpoints: Array<EventsCheckpoint<WalkSnapshot>>; tree: TreeReply }
+export interface KeptEvidence { version: 1; checkpoints: Array<EventsCheckpoint<WalkSnapshot>>; tree: TreeReply }
 
 export function encodeKeptEvidence(checkpoints: ReadonlyArray<EventsCheckpoint<WalkSnapshot>>, tree: TreeReply): Buffer {
   const kept: KeptEvidence = { version: 1, checkpoints: [...checkpoints], tree };
@@ -34,6 +34,17 @@ export function decodeKeptEvidence(bytes: Buffer): KeptEvidence | undefined {
     cp.walk.state.bytes = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   }
   return kept as KeptEvidence;
+}
+
+/** What an earlier session of this engine code kept for the capture, if anything usable. */
+export function loadKeptEvidence(cache: IndexCache, identity: FileIdentity): KeptEvidence | undefined {
+  const fingerprint = engineFingerprint();
+  const bytes = fingerprint ? cache.loadCheckpoints(identity, fingerprint) : undefined;
+  try {
+    return bytes && decodeKeptEvidence(bytes);
+  } catch {
+    return undefined; // unreadable: laid again
+  }
 }
 
 export class CheckpointSupply {
@@ -69,12 +80,7 @@ export class CheckpointSupply {
   }
 
   private adoptKept(service: EvidenceService): boolean {
-    const fingerprint = engineFingerprint();
-    const bytes = this.identity && fingerprint ? this.cache?.loadCheckpoints(this.identity, fingerprint) : undefined;
-    let kept: KeptEvidence | undefined;
-    try {
-      kept = bytes && decodeKeptEvidence(bytes);
-    } catch { /* unreadable: laid again */ }
+    const kept = this.cache && this.identity ? loadKeptEvidence(this.cache, this.identity) : undefined;
     if (!kept) return false;
     for (const cp of kept.checkpoints) service.adoptCheckpoint(cp);
     service.layerCheckpoints(Promise.resolve(kept.tree), 'cache');

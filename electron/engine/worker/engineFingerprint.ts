@@ -1,11 +1,13 @@
 /**
  * What identifies the engine code that is running, for state it froze and kept on disk (the
  * evidence checkpoints in the index cache): another build must not thaw it, since the same
- * bytes may mean other things to other code. Running from a bundle, the hash of the bundle;
- * running from source (tests, tsx), the hash of every source file of the engine and of shared/.
+ * bytes may mean other things to other code. Running from a bundle, the fingerprint the build
+ * wrote beside it for all its Node bundles (the command line and the index worker then thaw
+ * what the other kept), or failing that the hash of the bundle itself; running from source
+ * (tests, tsx), the hash of every source file of the engine and of shared/.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +21,16 @@ function sourceFiles(dir: string): string[] {
     else if (e.name.endsWith('.ts')) out.push(p);
   }
   return out;
+}
+
+/** A bundle's fingerprint: the one the build wrote beside it, or else the hash of the bundle. */
+export function bundleFingerprint(bundle: string): string {
+  const written = join(dirname(bundle), 'engine-fingerprint');
+  if (existsSync(written)) {
+    const fingerprint = readFileSync(written, 'utf8').trim();
+    if (/^[0-9a-f]{32}$/.test(fingerprint)) return fingerprint;
+  }
+  return createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 32);
 }
 
 /** The running engine's fingerprint, or undefined where its code cannot be read. */
@@ -35,7 +47,7 @@ export function engineFingerprint(): string | undefined {
       for (const dir of ['electron/engine', 'shared']) {
         for (const f of sourceFiles(join(root, dir))) hash.update(f.slice(root.length)).update(readFileSync(f));
       }
-    } else hash.update(readFileSync(here));
+    } else return (memo = bundleFingerprint(here));
     memo = hash.digest('hex').slice(0, 32);
   } catch { /* unreadable code: nothing is kept */ }
   return memo ?? undefined;
