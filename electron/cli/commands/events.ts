@@ -3,7 +3,9 @@
  *  [--fields a,b,c | --all-fields] [--search TEXT [--regex]] [--json]`: the events list
  * ("dig"). Text mode prints one sysdig-style line per event with its enter/exit partner and
  * latency; --json prints one object per event keyed by field name, null where a field has no
- * value, plus `evt.partner` (the partner's event number).
+ * value, plus `evt.partner` (the partner's event number). A page asked for far into the capture
+ * (--from, --from-time, --detail) resumes from the checkpoints the cache keeps for it, if any
+ * (keptEvidence.ts); --no-cache reads from the start.
  */
 import type { Command } from '../main';
 import { intOption, parseCommandLine, parseTime, stringOption, UsageError } from '../../engine/evidence/commandLine';
@@ -13,8 +15,9 @@ import { defaultLine, displayableFieldNames, EventFieldSet, jsonLine, LINE_FIELD
 import { compileSearch } from '../../../shared/streams/search';
 import { EvidenceService } from '../../engine/evidence/evidenceService';
 import { existsSync } from 'node:fs';
+import { keptEvidenceFor, resumableWalk } from '../keptEvidence';
 
-const usage = 'usage: syscope events <capture> [FILTER] [--from N] [--from-time T] [--to-time T] [--limit N] [--fields a,b,c | --all-fields] [--search TEXT [--regex]] [--json]\n       syscope events <capture> --detail N [--json]   (every field of event N, its parameters, partner and latency)';
+const usage = 'usage: syscope events <capture> [FILTER] [--from N] [--from-time T] [--to-time T] [--limit N] [--fields a,b,c | --all-fields] [--search TEXT [--regex]] [--json] [--no-cache]\n       syscope events <capture> --detail N [--json] [--no-cache]   (every field of event N, its parameters, partner and latency)';
 
 /** What `--json` shows without --fields: sysdig's default line as fields, plus what an investigator wants next. */
 const JSON_FIELDS = ['evt.num', 'evt.rawtime', 'evt.cpu', 'evt.dir', 'evt.type', 'evt.info', 'evt.res', 'evt.latency',
@@ -24,9 +27,10 @@ export const command: Command = {
   summary: 'the events list: every event matching a filter, paged, with fields, partner and latency',
   async run(args) {
     if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
-    const cl = parseCommandLine(args, ['from', 'from-time', 'to-time', 'limit', 'fields', 'search', 'detail'], ['json', 'all-fields', 'regex']);
+    const cl = parseCommandLine(args, ['from', 'from-time', 'to-time', 'limit', 'fields', 'search', 'detail'], ['json', 'all-fields', 'regex', 'no-cache']);
     const json = cl.options.has('json');
-    if (cl.options.has('detail')) return printDetail(cl.capture, intOption(cl, 'detail', 0), json);
+    const useCache = !cl.options.has('no-cache');
+    if (cl.options.has('detail')) return printDetail(cl.capture, intOption(cl, 'detail', 0), json, useCache);
     const limit = intOption(cl, 'limit', 1000);
     const fromEvtNum = cl.options.has('from') ? intOption(cl, 'from', 0) : undefined;
     const fromTime = stringOption(cl, 'from-time');
@@ -36,7 +40,11 @@ export const command: Command = {
     const search = stringOption(cl, 'search');
     const matchText = search === undefined ? undefined : compileSearch({ text: search, regex: cl.options.has('regex') });
 
-    const { walk, predicate, resolve } = openEvidence(cl.capture, cl.filter);
+    const opened = openEvidence(cl.capture, cl.filter);
+    const { predicate, resolve } = opened;
+    // From the start, checkpoints have nothing to skip: only a page further on loads them.
+    const kept = useCache && (fromEvtNum !== undefined || fromTime !== undefined) ? await keptEvidenceFor(cl.capture) : undefined;
+    const { walk, seek } = kept ? resumableWalk(kept) : { walk: opened.walk, seek: undefined };
     const names = cl.options.has('all-fields') ? displayableFieldNames()
       : fieldList !== undefined ? fieldList.split(',').map((f) => f.trim()).filter(Boolean)
         : json ? JSON_FIELDS : LINE_FIELDS;
@@ -58,7 +66,7 @@ export const command: Command = {
         } else if (matchText && matchText(jsonLine(fields.read(ctx))).length === 0) return false;
         return true;
       } : predicate,
-    });
+    }, seek);
     for (const e of page.events) {
       if (json) {
         console.log(jsonLine({ ...e.fields, 'evt.partner': e.partner }));
@@ -74,9 +82,12 @@ export const command: Command = {
   },
 };
 
-async function printDetail(capture: string, evtNum: number, json: boolean): Promise<number> {
+async function printDetail(capture: string, evtNum: number, json: boolean, useCache: boolean): Promise<number> {
   if (!existsSync(capture)) throw new Error(`no such capture file: ${capture}`);
-  const d = await new EvidenceService(capture).eventDetail({ captureId: capture, evtNum });
+  const kept = useCache ? await keptEvidenceFor(capture) : undefined;
+  const service = new EvidenceService(kept?.readPath ?? capture);
+  for (const cp of kept?.checkpoints ?? []) service.adoptCheckpoint(cp);
+  const d = await service.eventDetail({ captureId: capture, evtNum });
   if (json) {
     console.log(jsonLine({ ...d.fields, 'evt.partner': d.partner }));
     return 0;

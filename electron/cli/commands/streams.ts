@@ -1,13 +1,16 @@
 /**
  * `syscope streams <capture> [FILTER] [--mode dotted|printable|hex|json|text] [--follow FD-KEY]
- *  [--from N] [--limit N] [--search TEXT [--regex]] [--json]`: the bytes processes read and
+ *  [--from N] [--limit N] [--search TEXT [--regex]] [--json] [--no-cache]`: the bytes processes read and
  * wrote (the "echo" view). --follow groups one stream (a key `pid:fd`, `pid:fd#n`, or an fd
  * name such as a connection tuple) into a conversation with its turns, the bytes each way and
  * a note wherever the snaplen cut a payload short. --search prints the matching operations.
+ * --from N resumes from the checkpoints the cache keeps for the capture, if any; --no-cache
+ * reads from the start.
  */
 import type { Command } from '../main';
 import { choiceOption, intOption, parseCommandLine, stringOption } from '../../engine/evidence/commandLine';
 import { openEvidence } from '../../engine/evidence/openEvidence';
+import { keptEvidenceFor, resumableWalk } from '../keptEvidence';
 import { listStreams } from '../../engine/evidence/streamsList';
 import { jsonLine } from '../../engine/evidence/eventFields';
 import { renderPayload, streamModes, toBase64, type StreamMode } from '../../../shared/streams/render';
@@ -15,20 +18,23 @@ import { buildConversation, turnPayload } from '../../../shared/streams/conversa
 import { searchStreams } from '../../../shared/streams/search';
 import { isTruncated, type StreamOperation } from '../../../shared/streams/types';
 
-const usage = 'usage: syscope streams <capture> [FILTER] [--mode dotted|printable|hex|json|text] [--follow FD-KEY] [--from N] [--limit N] [--search TEXT [--regex]] [--json]';
+const usage = 'usage: syscope streams <capture> [FILTER] [--mode dotted|printable|hex|json|text] [--follow FD-KEY] [--from N] [--limit N] [--search TEXT [--regex]] [--json] [--no-cache]';
 
 export const command: Command = {
   summary: 'bytes read and written (I/O streams), rendered, followed as conversations, searched',
   async run(args) {
     if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
-    const cl = parseCommandLine(args, ['mode', 'follow', 'from', 'limit', 'search'], ['json', 'regex']);
+    const cl = parseCommandLine(args, ['mode', 'follow', 'from', 'limit', 'search'], ['json', 'regex', 'no-cache']);
     const mode = choiceOption<StreamMode>(cl, 'mode', streamModes, 'dotted');
     const follow = stringOption(cl, 'follow');
     const limit = cl.options.has('limit') ? intOption(cl, 'limit', 0) : Infinity;
     const fromEvtNum = cl.options.has('from') ? intOption(cl, 'from', 0) : undefined;
     const search = stringOption(cl, 'search');
-    const { walk, predicate } = openEvidence(cl.capture, cl.filter);
-    const page = await listStreams(walk, { predicate, follow, limit, fromEvtNum });
+    const opened = openEvidence(cl.capture, cl.filter);
+    // Operations far into the capture resume from the checkpoints the cache keeps (keptEvidence.ts).
+    const kept = fromEvtNum !== undefined && !cl.options.has('no-cache') ? await keptEvidenceFor(cl.capture) : undefined;
+    const { walk, seek } = kept ? resumableWalk(kept) : { walk: opened.walk, seek: undefined };
+    const page = await listStreams(walk, { predicate: opened.predicate, follow, limit, fromEvtNum }, seek);
     let ops = page.operations;
     if (search !== undefined) {
       const rows = new Set(searchStreams(ops, { text: search, regex: cl.options.has('regex') }, mode).map((m) => m.row));

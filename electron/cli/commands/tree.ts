@@ -2,26 +2,31 @@
  * `syscope tree <capture> [FILTER] [--json] [--containers]`: every process seen in the capture
  * with its parent, command line, user, container, life span and how it ended (crashes
  * marked), as an indented tree; or, with --containers, each container's lifetime and the end
- * of its main processes. A filter keeps the processes that have a matching event.
+ * of its main processes. A filter keeps the processes that have a matching event. The whole
+ * tree kept in the cache (laid by the app or `syscope index`) is read instead of a pass, and a
+ * filter then narrows it by the pids the cached index names; --no-cache always makes the pass.
  */
 import type { Command } from '../main';
 import { parseCommandLine } from '../../engine/evidence/commandLine';
 import { openTreeEvidence } from '../../engine/evidence/openEvidence';
-import { scanLifecycle } from '../../engine/evidence/lifecycleScan';
+import { narrowLifecycle, scanLifecycle } from '../../engine/evidence/lifecycleScan';
+import { indexPids } from '../../engine/api/indexPids';
+import type { TreeReply } from '../../../shared/streams/evidenceApi';
+import { keptEvidenceFor } from '../keptEvidence';
 import { treeRoots, signalName, type ProcessNode } from '../../engine/evidence/processTree';
 import type { ContainerLifetime, RestartGroup } from '../../engine/evidence/containerLifetimes';
 import { jsonLine } from '../../engine/evidence/eventFields';
 import { formatTime } from '../../../shared/format/time';
 
-const usage = 'usage: syscope tree <capture> [FILTER] [--json] [--containers]';
+const usage = 'usage: syscope tree <capture> [FILTER] [--json] [--containers] [--no-cache]';
 
 export const command: Command = {
   summary: 'process tree (parents, command lines, exits, crashes) and containers over time',
   async run(args) {
     if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
-    const cl = parseCommandLine(args, [], ['json', 'containers']);
+    const cl = parseCommandLine(args, [], ['json', 'containers', 'no-cache']);
     const { walk, predicate } = openTreeEvidence(cl.capture, cl.filter);
-    const life = await scanLifecycle(walk, predicate);
+    const life = (cl.options.has('no-cache') ? undefined : await treeFromCache(cl.capture, cl.filter)) ?? await scanLifecycle(walk, predicate);
     const json = cl.options.has('json');
     if (cl.options.has('containers')) {
       if (json) {
@@ -38,6 +43,15 @@ export const command: Command = {
     return 0;
   },
 };
+
+/** The kept whole tree, narrowed to a filter's processes by the cached index; undefined when either is missing. */
+async function treeFromCache(capture: string, filter: string): Promise<TreeReply | undefined> {
+  const kept = await keptEvidenceFor(capture);
+  if (!kept || filter === '') return kept?.tree;
+  const { index } = await kept.cache.load(kept.identity);
+  const pids = index ? await indexPids(index)(filter) : undefined;
+  return pids ? narrowLifecycle(kept.tree, pids) : undefined;
+}
 
 function when(ts: string | null): string {
   return ts === null ? '?' : formatTime(BigInt(ts));
