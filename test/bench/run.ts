@@ -58,7 +58,7 @@ function cases(file: string): Case[] {
   list.push({ name: 'filter-from-index', before: [node, cli, 'index', file], ours: [node, cli, 'count', file, filters.complex], theirs: ['sysdig', '-r', file, '-q', filters.complex] });
   list.push({ name: 'index', ours: [node, cli, 'index', file, '--no-cache'], theirs: ['sysdig', '-r', file, '-q'] });
   // The process tree's own pass (the app builds it with the checkpoints' background pass instead).
-  list.push({ name: 'tree', ours: [node, cli, 'tree', file, '--json'], theirs: ['sysdig', '-r', file, '-q', 'evt.type in (clone, fork, vfork, execve, procexit)'] });
+  list.push({ name: 'tree', ours: [node, cli, 'tree', file, '--json', '--no-cache'], theirs: ['sysdig', '-r', file, '-q', 'evt.type in (clone, fork, vfork, execve, procexit)'] });
   list.push({ name: 'index-vs-csysdig', ours: [node, cli, 'index', file, '--no-cache'], theirs: ['csysdig', '-r', file, '-v', 'procs', '-j', '-pc'] });
   return list;
 }
