@@ -8,6 +8,7 @@ import type { FieldResolver, FieldValue, ResolvedField } from '../filter/resolve
 import type { EventContext } from '../inspector/eventContext';
 import type { FieldType } from '../../../shared/fields/types';
 import { THREAD_TABLE_EVENT_TYPE } from './threadTableEvents';
+import { EVENTS, EventCategory } from '../../../shared/scap/eventTable';
 
 /** The procinfo event (per-thread CPU tick totals in its first two parameters). */
 export const PROCINFO = 234;
@@ -61,8 +62,6 @@ export function withTableFields(base: FieldResolver<EventContext>): FieldResolve
     return r && !('error' in r) ? r.get : () => undefined;
   };
   const buflen = get('evt.buflen');
-  const isRead = get('evt.is_io_read');
-  const isWrite = get('evt.is_io_write');
   const category = get('evt.category');
   const fdType = get('fd.type');
   const evtType = get('evt.type');
@@ -71,16 +70,22 @@ export function withTableFields(base: FieldResolver<EventContext>): FieldResolve
   const syscallType = get('syscall.type');
   const field = (type: FieldType, fn: (ctx: EventContext) => FieldValue | undefined): ResolvedField<EventContext> => ({ type, get: fn });
 
-  // File and network I/O are told apart by the fd's type (sendfile, writev... included).
+  // File and network I/O are told apart by the fd's type: a file (not a directory) or an IP socket.
   const fdClass = (ctx: EventContext): 'file' | 'net' | undefined => {
     const t = fdType(ctx);
-    return t === 'file' || t === 'directory' ? 'file' : t === 'ipv4' || t === 'ipv6' ? 'net' : undefined;
+    return t === 'file' ? 'file' : t === 'ipv4' || t === 'ipv6' ? 'net' : undefined;
   };
+  // In and out go by the event's I/O category, as sinsp's table fields do, not by the
+  // reads/writes-to-fd flags evt.is_io_read/write read: sendfile is an I/O write without the
+  // flag (a 20 MB nginx download was 262 bytes out), and the byte counts with no direction
+  // (evt.buflen.file, .net) count every I/O category, "other" too (dup, fcntl results).
+  const ioCategory = (ctx: EventContext): number => (EVENTS[ctx.ev.type]?.category ?? 0) & 0x3f;
+  /** The bit every I/O category (read, write, other) has. */
+  const IO_BASE = EventCategory.IO_READ;
   const bytes = (cls: 'file' | 'net' | null, dir: 'in' | 'out' | null) => field('UINT64', (ctx) => {
     if (cls !== null && fdClass(ctx) !== cls) return undefined;
-    if (dir === 'in' && isRead(ctx) !== true) return undefined;
-    if (dir === 'out' && isWrite(ctx) !== true) return undefined;
-    if (dir === null && isRead(ctx) !== true && isWrite(ctx) !== true) return undefined;
+    const c = ioCategory(ctx);
+    if (dir === 'in' ? c !== EventCategory.IO_READ : dir === 'out' ? c !== EventCategory.IO_WRITE : (c & IO_BASE) === 0) return undefined;
     return buflen(ctx);
   });
   const failed = (ctx: EventContext) => { const r = num(rawres(ctx)); return r !== undefined && r < 0; };
