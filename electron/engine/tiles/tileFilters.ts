@@ -36,14 +36,16 @@ export interface TileFilter {
 }
 
 const okExit = 'evt.dir=< and evt.rawres>=0';
-const io = '(evt.is_io_read=true or evt.is_io_write=true)';
+// sendfile writes without the writes-to-fd flag; the overview counts it as a write (kindRules.ts isIoWrite).
+const write = '(evt.is_io_write=true or evt.type=sendfile)';
+const io = `(evt.is_io_read=true or ${write})`;
 const fileIo = `${okExit} and ${io} and fd.type=file`;
 const fileRead = `${okExit} and evt.is_io_read=true and fd.type=file`;
-const fileWrite = `${okExit} and evt.is_io_write=true and fd.type=file`;
+const fileWrite = `${okExit} and ${write} and fd.type=file`;
 const netIo = `${okExit} and ${io} and fd.type in (ipv4, ipv6)`;
 // A write to a file that carries a syslog message counts as syslog, never as an app log line.
 const logFileWrite = `${fileWrite} and not syslog.severity exists and (fd.name contains .log or fd.name contains _log or fd.name contains /var/log) and not (fd.name contains .gz or fd.name contains .tgz)`;
-const syslogWrite = `${okExit} and evt.is_io_write=true and fd.type in (file, unix) and syslog.severity exists`;
+const syslogWrite = `${okExit} and ${write} and fd.type in (file, unix) and syslog.severity exists`;
 const slowFileIo = (ns: number) => `${fileIo} and not fd.name startswith /dev/ and evt.latency>${ns}`;
 const httpResponse = `${netIo} and evt.buffer startswith "HTTP/"`;
 const dockerEvent = 'evt.type=infra and evt.dir=> and evt.arg.source=docker';
@@ -64,7 +66,7 @@ const fixed: Record<string, TileFilter> = {
   'file.modified': distinct(fileWrite, 'fd.containername'),
   'net.bytes': bytes(netIo),
   'net.bytes.in': bytes(`${okExit} and evt.is_io_read=true and fd.type in (ipv4, ipv6)`),
-  'net.bytes.out': bytes(`${okExit} and evt.is_io_write=true and fd.type in (ipv4, ipv6)`),
+  'net.bytes.out': bytes(`${okExit} and ${write} and fd.type in (ipv4, ipv6)`),
   'net.connections': distinct(netIo, 'fd.containername'),
   'net.listening.new': count(`evt.type=bind and ${okExit} and fd.sport exists`),
   'net.outbound': count('evt.type=connect and evt.dir=< and fd.sport exists'),
