@@ -30,6 +30,8 @@ export function Timeline() {
   const brush = useRef<BrushBehavior<unknown> | null>(null);
   const [width, setWidth] = useState(800);
   const [series, setSeries] = useState<TileValue[]>([]);
+  /** Titles of pinned tiles the filter leaves without data (they are missing from `series`). */
+  const [absentTitles, setAbsentTitles] = useState<Map<string, string>>(new Map());
 
   useEffect(() => {
     const el = box.current;
@@ -44,8 +46,15 @@ export function Timeline() {
     let live = true;
     // With nothing pinned, the first tile (system calls over time) gives the brush some context.
     client.call('tiles', { captureId, filter: filter || undefined, samples })
-      .then((t) => { if (live) setSeries(pinned.length ? t.filter((x) => pinned.includes(x.id)) : [t.find((x) => x.id === 'syscalls') ?? t[0]].filter((x) => x !== undefined)); },
-        () => { if (live) setSeries([]); });
+      .then(async (t) => {
+        // A pinned tile the filter leaves empty is still named by its title, which only the
+        // unfiltered tiles carry.
+        const absent = pinned.filter((id) => !t.some((x) => x.id === id));
+        const all = live && absent.length && filter ? await client.call('tiles', { captureId, samples: 1 }).catch(() => []) : [];
+        if (!live) return;
+        setAbsentTitles(new Map(all.filter((x) => absent.includes(x.id)).map((x) => [x.id, x.title])));
+        setSeries(pinned.length ? t.filter((x) => pinned.includes(x.id)) : [t.find((x) => x.id === 'syscalls') ?? t[0]].filter((x) => x !== undefined));
+      }, () => { if (live) { setSeries([]); setAbsentTitles(new Map()); } });
     return () => { live = false; };
   }, [client, captureId, filter, pinned]);
 
@@ -92,9 +101,14 @@ export function Timeline() {
             {t.title}: {formatTileValue(t)} ×
           </button>
         ))}
-        {pinned.filter((id) => !series.some((t) => t.id === id)).map((id) => (
-          <button type="button" key={id} className="small legend" title="Unpin" onClick={() => togglePin(id)}>{id}: no data here ×</button>
-        ))}
+        {pinned.filter((id) => !series.some((t) => t.id === id)).map((id) => {
+          const title = absentTitles.get(id);
+          return (
+            <button type="button" key={id} className="small legend" title="Unpin" onClick={() => togglePin(id)}>
+              {title ? `${title}: none under this filter` : `${id}: not in this capture`} ×
+            </button>
+          );
+        })}
         {pinned.length === 0 && <span className="dim">{series[0] ? `${series[0].title} over time · ` : ''}click a tile to pin its timeline here.</span>}
       </div>
       <svg width={width} height={chartHeight + axisHeight} className="timeline-chart" role="img" aria-label="Time axis and window brush">

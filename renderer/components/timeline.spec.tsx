@@ -1,0 +1,52 @@
+// The timeline's legend in a DOM against a fake bridge: a pinned tile is named by its title,
+// also when the user's filter leaves it without data.
+import { afterEach, describe, expect, it } from 'vitest';
+import { act } from 'react';
+import type { CaptureInfo, TileValue } from '../../shared/ipc/contract';
+import { createCaptureStore } from '../state/captureStore';
+import { fakeClient } from '../testing/fakeClient';
+import { mount, settle, type Mounted } from '../testing/mount';
+import { Timeline } from './Timeline';
+
+let mounted: Mounted | undefined;
+afterEach(() => { mounted?.unmount(); mounted = undefined; });
+
+const info: CaptureInfo = {
+  captureId: 'c', path: '/x.scap', fileName: 'x.scap', sizeBytes: 10, events: 3,
+  firstTs: '1710236467250001000', lastTs: '1710236805000000000', hostname: 'h', numCpus: 1, warnings: [],
+};
+
+const deaths: TileValue = { id: 'infra.containers.died', category: 'infrastructure', title: 'Container Deaths', total: 5, max: 1, series: [0, 1] };
+const syscalls: TileValue = { id: 'syscalls', category: 'general', title: 'System Calls', total: 9, max: 4, series: [4, 5] };
+
+/** Tiles as the engine answers them: a filter that matches no container death drops that tile. */
+function tilesUnder(req: { filter?: string }): TileValue[] {
+  return req.filter ? [syscalls] : [syscalls, deaths];
+}
+
+function legends(root: HTMLElement): string[] {
+  return [...root.querySelectorAll('.timeline-head .legend')].map((b) => b.textContent ?? '');
+}
+
+describe('Timeline legend', () => {
+  it('names a pinned tile by its title, and says when the filter leaves it no data', async () => {
+    const store = createCaptureStore('c', '/x.scap', { trail: [], filter: 'evt.type=sendto', pinned: ['infra.containers.died'], panel: 'overview' });
+    store.getState().setReady(info);
+    mounted = await mount(<Timeline />, fakeClient({ tiles: tilesUnder }), store);
+    await settle();
+    expect(legends(mounted.container)).toEqual(['Container Deaths: none under this filter ×']);
+    expect(mounted.container.textContent).not.toContain('infra.containers.died');
+
+    await act(async () => { store.getState().setFilter(''); });
+    await settle();
+    expect(legends(mounted.container)[0]).toMatch(/^Container Deaths: 5/);
+  });
+
+  it('says a pinned id the capture does not have is not in this capture', async () => {
+    const store = createCaptureStore('c', '/x.scap', { trail: [], filter: '', pinned: ['no.such.tile'], panel: 'overview' });
+    store.getState().setReady(info);
+    mounted = await mount(<Timeline />, fakeClient({ tiles: tilesUnder }), store);
+    await settle();
+    expect(legends(mounted.container)).toEqual(['no.such.tile: not in this capture ×']);
+  });
+});
