@@ -13,7 +13,7 @@ const capture = join(dir, 'a.scap');
 writeFileSync(capture, 'x');
 
 /** Test-only engine stand-in: numbered captures, no evidence calls of its own. */
-function testEngine(): EngineApi & { closed: string[] } {
+function testEngine(failedLoads: string[] = []): EngineApi & { closed: string[] } {
   let n = 0;
   const closed: string[] = [];
   return {
@@ -21,7 +21,10 @@ function testEngine(): EngineApi & { closed: string[] } {
     openCapture: async () => ({ captureId: `c${++n}` }),
     cancelLoad: async () => undefined,
     closeCapture: async ({ captureId }) => { closed.push(captureId); },
-    captureInfo: async () => { throw new Error('unused'); },
+    captureInfo: async ({ captureId }) => {
+      if (failedLoads.includes(captureId)) throw new Error('empty file, not a scap capture');
+      return { captureId, path: '', fileName: '', sizeBytes: 1, events: 0, firstTs: '0', lastTs: '0', hostname: '', numCpus: 1, warnings: [] };
+    },
     tiles: async () => [],
     view: async () => ({ columns: [], rows: [], totalRows: 0, offset: 0 }),
     searchView: async () => ({ matches: [], totalRows: 0 }),
@@ -40,6 +43,7 @@ test('opening checks the path, remembers it, and evidence goes to that file', as
   await assert.rejects(api.openCapture({ path: join(dir, 'missing.scap') }), /no such file/);
   await assert.rejects(api.openCapture({ path: dir }), /not a file/);
   const { captureId } = await api.openCapture({ path: capture });
+  await api.captureInfo({ captureId });
   assert.deepEqual(await api.recentCaptures({}), [capture]);
   assert.deepEqual(await api.tree({ captureId }), { processes: [], containers: [] });
   await api.tree({ captureId });
@@ -69,4 +73,17 @@ test('the sample is offered only when it exists', async () => {
   assert.equal(await api.sampleCapture({}), null);
   const api2 = composeAppApi(testEngine(), { recent: recentFiles(join(dir, 'r4.json')), samplePath: capture });
   assert.equal(await api2.sampleCapture({}), capture);
+});
+
+test('only a capture that loaded joins the recent list, not one whose load failed', async () => {
+  const bad = join(dir, 'zero.scap');
+  writeFileSync(bad, '');
+  const api = composeAppApi(testEngine(['c1']), { recent: recentFiles(join(dir, 'r5.json')), samplePath: null });
+  const failed = await api.openCapture({ path: bad });
+  await assert.rejects(api.captureInfo(failed), /not a scap capture/);
+  assert.deepEqual(await api.recentCaptures({}), []);
+  const good = await api.openCapture({ path: capture });
+  assert.deepEqual(await api.recentCaptures({}), [], 'not before it has loaded');
+  await api.captureInfo(good);
+  assert.deepEqual(await api.recentCaptures({}), [capture]);
 });

@@ -1,7 +1,8 @@
 /**
  * The whole API a renderer sees (engine + evidence + shell), assembled the same way for
  * Electron main and the browser host: opening a capture checks the path first (a clear
- * one-line error instead of a worker failure) and remembers it in the recent list.
+ * one-line error instead of a worker failure); a capture joins the recent list once it has
+ * loaded (its info answered), so files that fail to open are never offered again.
  *
  * The evidence calls (events, streams, process tree, search) go to the engine, whose worker
  * answers them from the index and its state checkpoints. An engine without them (a test double)
@@ -30,7 +31,7 @@ export interface ShellServices {
 
 export function composeAppApi(engine: EngineApi & Partial<EvidenceApi>, shell: ShellServices,
   makeEvidence: EvidenceFactory = (path, signal) => new EvidenceService(path, signal)): AppApi {
-  const open = new Map<string, { path: string; abort: AbortController; evidence?: EvidenceApi }>();
+  const open = new Map<string, { path: string; abort: AbortController; evidence?: EvidenceApi; remembered?: boolean }>();
   const engineHasEvidence = evidenceMethods.every((m) => typeof engine[m] === 'function');
 
   // Findings reports and exports (engineer I): served per capture from its file and the engine.
@@ -57,7 +58,6 @@ export function composeAppApi(engine: EngineApi & Partial<EvidenceApi>, shell: S
       if (!statSync(full).isFile()) throw new ApiFailure('bad-capture', `not a file: ${full}`);
       const opened = await engine.openCapture({ path: full });
       open.set(opened.captureId, { path: full, abort: new AbortController() });
-      shell.recent.remember(full);
       return opened;
     },
     cancelLoad: (req) => engine.cancelLoad(req),
@@ -73,7 +73,13 @@ export function composeAppApi(engine: EngineApi & Partial<EvidenceApi>, shell: S
     search: async (req) => evidence(req.captureId).search(req),
     exportFindings: async (req) => exports(req.captureId).exportFindings(req),
     exportData: async (req) => exports(req.captureId).exportData(req),
-    captureInfo: (req) => engine.captureInfo(req),
+    captureInfo: async (req) => {
+      // The engine answers only once the load succeeded (a failed load rejects).
+      const info = await engine.captureInfo(req);
+      const c = open.get(req.captureId);
+      if (c && !c.remembered) { c.remembered = true; shell.recent.remember(c.path); }
+      return info;
+    },
     tiles: (req) => engine.tiles(req),
     view: (req) => engine.view(req),
     searchView: (req) => engine.searchView(req),
