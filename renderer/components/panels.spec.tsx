@@ -151,3 +151,21 @@ describe('ViewsPanel table', () => {
     expect(trail[1].filter).toContain('1001');
   });
 });
+
+describe('ViewsPanel coming back', () => {
+  it('shows the table with the sort and the selected row the user left, scrolled to it', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().openView('procs');
+    store.getState().setSort({ column: 'proc.name', descending: true });
+    store.getState().selectRow(40);
+    store.getState().drillRow('1040');
+    store.getState().walkBack(0);
+    const client = fakeClient({ view: () => table(60) });
+    mounted = await mount(<ViewsPanel gridRef={{ current: null }} />, client, store);
+    await settle();
+    const grid = mounted.container.querySelector('[role=grid]') as HTMLElement;
+    expect(grid.querySelector('[role=columnheader][aria-sort=descending]')?.textContent).toContain('NAME');
+    expect(grid.querySelector('[role=row][aria-selected=true]')?.textContent).toContain('proc40');
+    expect(grid.scrollTop).toBeGreaterThan(0);
+  });
+});

@@ -81,6 +81,15 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     if (top !== el.scrollTop) { el.scrollTop = top; setScrollTop(top); }
   }
 
+  // A table the user comes back to keeps its selected row (the store remembers it): once the
+  // fresh pages know their size, scroll that row into view.
+  const revealedFor = useRef<RowPages | null>(null);
+  useEffect(() => {
+    if (revealedFor.current === pages || pages.totalRows === null) return;
+    revealedFor.current = pages;
+    if (selectedRow > 0 && total > 0) reveal(Math.min(selectedRow, total - 1));
+  });
+
   useImperativeHandle(ref, () => ({ pages: () => pages, reveal, focus: () => scroller.current?.focus() }));
 
   function move(to: number) {

@@ -58,3 +58,48 @@ test('e / d on a row drill into its I/O or events; Backspace returns to the tabl
   s.goBack();
   assert.equal(store.getState().trail.length, 1);
 });
+
+test('walking back through the breadcrumb returns to the sort and the row the user left', () => {
+  const store = createCaptureStore('c1', '/a.scap');
+  store.getState().openView('procs');
+  store.getState().setSort({ column: 'NET', descending: true });
+  store.getState().selectRow(7);
+  store.getState().drillRow('3676');
+  assert.equal(store.getState().sort, undefined, 'the drilled-to table starts with its own default sort');
+  assert.equal(store.getState().selectedRow, 0);
+  store.getState().selectRow(2);
+  store.getState().walkBack(0);
+  assert.deepEqual(store.getState().sort, { column: 'NET', descending: true });
+  assert.equal(store.getState().selectedRow, 7);
+  // Backspace and drilling into the same row again come back the same way.
+  store.getState().drillRow('3676');
+  assert.equal(store.getState().selectedRow, 2, 'the threads table as it was left');
+  store.getState().goBack();
+  assert.equal(store.getState().selectedRow, 7);
+});
+
+test('switching tabs and back to Views keeps the selected row; e and back to the crumb too', () => {
+  const store = createCaptureStore('c1', '/a.scap');
+  store.getState().openView('files');
+  store.getState().selectRow(4);
+  store.getState().showPanel('streams');
+  store.getState().switchView('files'); // the Views tab
+  assert.equal(store.getState().selectedRow, 4);
+  store.getState().drillRow('/var/log/nginx/error.log', 'streams'); // e
+  store.getState().walkBack(0);
+  assert.equal(store.getState().panel, 'views');
+  assert.equal(store.getState().selectedRow, 4);
+});
+
+test('a sort and selection belong to their table: another filter or view starts afresh', () => {
+  const store = createCaptureStore('c1', '/a.scap');
+  store.getState().openView('procs');
+  store.getState().selectRow(5);
+  store.getState().switchView('files');
+  assert.equal(store.getState().selectedRow, 0);
+  store.getState().switchView('procs');
+  assert.equal(store.getState().selectedRow, 5);
+  store.getState().setFilter('proc.name=nginx');
+  store.getState().switchView('procs');
+  assert.equal(store.getState().selectedRow, 0, 'other rows under another filter');
+});

@@ -2,6 +2,9 @@
  * One store per open capture: what is loading, what the user is looking at (panel, drill-down
  * trail, time window, filter, sort, pinned timelines). Rows and tile data are not kept here;
  * panels fetch them for the current state and drop them when it changes.
+ *
+ * Leaving a table (drilling, walking back, switching views or tabs) keeps the sort and the
+ * selected row it had, per step, so coming back to it shows the rows as the user left them.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CaptureInfo, LoadProgress, SortSpec, TimeWindow } from '../../shared/ipc/contract';
@@ -48,63 +51,78 @@ export interface CaptureState {
   selectRow(index: number): void;
   /** One step back: the previous drill-down step, or the overview from the first view. */
   goBack(): void;
+  /** Shows what a URL hash names (browser Back/Forward, an edited hash) for this capture. */
+  restore(state: HashState): void;
 }
 
 export type CaptureStore = StoreApi<CaptureState>;
 
 export const defaultViewId = 'procs';
 
-export function createCaptureStore(captureId: string, path: string, restored?: HashState): CaptureStore {
-  return createStore<CaptureState>()((set, get) => ({
-    captureId,
-    path,
-    status: 'loading',
-    progress: null,
-    info: null,
-    error: null,
-    panel: restored?.panel ?? 'overview',
-    follow: restored?.follow,
-    streamMode: restored?.mode ?? 'dotted',
-    filter: restored?.filter ?? '',
-    window: restored?.window,
-    trail: restored?.trail.length ? restored.trail : startTrail(defaultViewId),
-    sort: undefined,
-    pinned: restored?.pinned ?? [],
-    selectedRow: 0,
+/** Which table a sort and selection belong to: the steps that lead to it, the user's filter and window. */
+function tableKey(s: Pick<CaptureState, 'trail' | 'filter' | 'window'>): string {
+  return JSON.stringify([s.trail.map((t) => [t.viewId, t.filter]), s.filter, s.window ?? null]);
+}
 
-    setProgress: (progress) => set({ progress }),
-    setReady: (info) => set({ info, status: 'ready', error: null }),
-    setFailed: (message, cancelled = false) => set({ status: cancelled ? 'cancelled' : 'failed', error: message }),
-    showOverview: () => set({ panel: 'overview' }),
-    showPanel: (panel) => set({ panel }),
-    setFollow: (follow) => set({ follow, panel: 'streams' }),
-    setStreamMode: (streamMode) => set({ streamMode }),
-    openView: (viewId, filter = '', label) => set({
-      panel: 'views', sort: undefined, selectedRow: 0,
-      trail: filter ? [{ viewId, filter, keyField: label ? 'tile' : undefined, selection: label }] : startTrail(viewId),
-    }),
-    drillRow: (key, panel = 'views') => {
-      const trail = drillDown(get().trail, key);
-      set({ trail, sort: undefined, selectedRow: 0, panel, follow: undefined });
-    },
-    walkBack: (index) => set({ trail: walkBack(get().trail, index), sort: undefined, selectedRow: 0, panel: 'views' }),
-    switchView: (viewId) => set({ trail: switchView(get().trail, viewId), sort: undefined, selectedRow: 0, panel: 'views' }),
-    setFilter: (filter) => set({ filter, selectedRow: 0 }),
-    setWindow: (window) => set({ window, selectedRow: 0 }),
-    setSort: (sort) => set({ sort, selectedRow: 0 }),
-    togglePin: (tileId) => {
-      const pinned = get().pinned;
-      set({ pinned: pinned.includes(tileId) ? pinned.filter((p) => p !== tileId) : [...pinned, tileId] });
-    },
-    selectRow: (selectedRow) => set({ selectedRow }),
-    goBack: () => {
-      const { trail, panel } = get();
-      if (panel === 'events' || panel === 'streams' || panel === 'tree') { set({ panel: 'views' }); return; }
-      if (panel !== 'views') return;
-      if (trail.length > 1) set({ trail: walkBack(trail, trail.length - 2), sort: undefined, selectedRow: 0 });
-      else set({ panel: 'overview' });
-    },
-  }));
+export function createCaptureStore(captureId: string, path: string, restored?: HashState): CaptureStore {
+  const leftAt = new Map<string, { sort: SortSpec | undefined; selectedRow: number }>();
+  return createStore<CaptureState>()((set, get) => {
+    /** The state for showing `trail`: its table's sort and selection as last left (none when new). */
+    function arrive(trail: DrillStep[], other: Partial<CaptureState> = {}): Partial<CaptureState> {
+      const now = get();
+      leftAt.set(tableKey(now), { sort: now.sort, selectedRow: now.selectedRow });
+      const back = leftAt.get(tableKey({ trail, filter: other.filter ?? now.filter, window: 'window' in other ? other.window : now.window }));
+      return { ...other, trail, sort: back?.sort, selectedRow: back?.selectedRow ?? 0 };
+    }
+    return {
+      captureId,
+      path,
+      status: 'loading',
+      progress: null,
+      info: null,
+      error: null,
+      panel: restored?.panel ?? 'overview',
+      follow: restored?.follow,
+      streamMode: restored?.mode ?? 'dotted',
+      filter: restored?.filter ?? '',
+      window: restored?.window,
+      trail: restored?.trail.length ? restored.trail : startTrail(defaultViewId),
+      sort: undefined,
+      pinned: restored?.pinned ?? [],
+      selectedRow: 0,
+
+      setProgress: (progress) => set({ progress }),
+      setReady: (info) => set({ info, status: 'ready', error: null }),
+      setFailed: (message, cancelled = false) => set({ status: cancelled ? 'cancelled' : 'failed', error: message }),
+      showOverview: () => set({ panel: 'overview' }),
+      showPanel: (panel) => set({ panel }),
+      setFollow: (follow) => set({ follow, panel: 'streams' }),
+      setStreamMode: (streamMode) => set({ streamMode }),
+      openView: (viewId, filter = '', label) => set(arrive(
+        filter ? [{ viewId, filter, keyField: label ? 'tile' : undefined, selection: label }] : startTrail(viewId), { panel: 'views' })),
+      drillRow: (key, panel = 'views') => set(arrive(drillDown(get().trail, key), { panel, follow: undefined })),
+      walkBack: (index) => set(arrive(walkBack(get().trail, index), { panel: 'views' })),
+      switchView: (viewId) => set(arrive(switchView(get().trail, viewId), { panel: 'views' })),
+      setFilter: (filter) => set({ filter, selectedRow: 0 }),
+      setWindow: (window) => set({ window, selectedRow: 0 }),
+      setSort: (sort) => set({ sort, selectedRow: 0 }),
+      togglePin: (tileId) => {
+        const pinned = get().pinned;
+        set({ pinned: pinned.includes(tileId) ? pinned.filter((p) => p !== tileId) : [...pinned, tileId] });
+      },
+      selectRow: (selectedRow) => set({ selectedRow }),
+      goBack: () => {
+        const { trail, panel } = get();
+        if (panel === 'events' || panel === 'streams' || panel === 'tree') { set({ panel: 'views' }); return; }
+        if (panel !== 'views') return;
+        if (trail.length > 1) set(arrive(walkBack(trail, trail.length - 2)));
+        else set({ panel: 'overview' });
+      },
+      restore: (h) => set(arrive(h.trail.length ? h.trail : startTrail(defaultViewId), {
+        panel: h.panel, window: h.window, filter: h.filter, pinned: h.pinned, follow: h.follow, streamMode: h.mode ?? 'dotted',
+      })),
+    };
+  });
 }
 
 /** The filter the engine gets for the current step: the user's filter and the drill filter. */
