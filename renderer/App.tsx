@@ -38,6 +38,7 @@ export function App({ client }: { client: Client }) {
   useEffect(() => {
     const restored = initialHash();
     if (restored.open) void session.open(restored.open, restored);
+    return session.followLocation();
   }, [session]);
 
   useEffect(() => client.bridge.onMenuCommand((cmd) => {

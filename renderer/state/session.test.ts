@@ -6,11 +6,28 @@ import { createClient } from '../api/client';
 import { startSession } from './session';
 import { useApp } from './appStore';
 
-// The page globals the session keeps the hash in, for a test without a browser.
+// The page globals the session keeps the hash in, for a test without a browser: a history of
+// hashes with Back/Forward that fire popstate, as a browser's does.
 const page = { pathname: '/', search: '?token=t', hash: '' };
+const hashOf = (url: string) => (url.includes('#') ? url.slice(url.indexOf('#')) : '');
+const entries: string[] = [''];
+let at = 0;
+const listeners = new Map<string, Set<() => void>>();
+function fire(type: string): void { for (const l of listeners.get(type) ?? []) l(); }
+const browser = {
+  back() { at = Math.max(0, at - 1); page.hash = entries[at]; fire('popstate'); },
+  forward() { at = Math.min(entries.length - 1, at + 1); page.hash = entries[at]; fire('popstate'); },
+  /** The user edits the hash in the address bar: a new entry, popstate then hashchange. */
+  typeHash(hash: string) { entries.splice(at + 1, Infinity, hash); at++; page.hash = hash; fire('popstate'); fire('hashchange'); },
+};
 Object.assign(globalThis, {
   location: page,
-  history: { replaceState: (_s: unknown, _t: string, url: string) => { page.hash = url.includes('#') ? url.slice(url.indexOf('#')) : ''; } },
+  history: {
+    replaceState: (_s: unknown, _t: string, url: string) => { page.hash = hashOf(url); entries[at] = page.hash; },
+    pushState: (_s: unknown, _t: string, url: string) => { page.hash = hashOf(url); entries.splice(at + 1, Infinity, page.hash); at++; },
+  },
+  addEventListener: (type: string, l: () => void) => { if (!listeners.has(type)) listeners.set(type, new Set()); listeners.get(type)!.add(l); },
+  removeEventListener: (type: string, l: () => void) => { listeners.get(type)?.delete(l); },
 });
 
 /** Test-only bridge: answers calls from a table and lets the test push progress events. */
@@ -33,7 +50,7 @@ function testBridge(answers: Record<string, (params: unknown) => unknown>) {
 const progress = (over: Partial<LoadProgress>): LoadProgress => ({ captureId: 'c1', bytesRead: 5, totalBytes: 10, events: 3, eventsPerSecond: 1, secondsLeft: 2, done: false, ...over });
 const info = { captureId: 'c1', path: '/a.scap', fileName: 'a.scap', sizeBytes: 10, events: 3, firstTs: '1', lastTs: '2', hostname: 'h', numCpus: 1, warnings: [] };
 
-beforeEach(() => { useApp.setState({ capture: null, notice: null }); page.hash = ''; });
+beforeEach(() => { useApp.setState({ capture: null, notice: null }); page.hash = ''; entries.splice(0, Infinity, ''); at = 0; listeners.clear(); });
 
 test('progress before the open reply is kept; done fetches the capture info', async () => {
   const t = testBridge({ openCapture: () => ({ captureId: 'c1' }), captureInfo: () => info });
@@ -79,4 +96,54 @@ test('progress of another capture does not touch this one', async () => {
   await session.open('/a.scap');
   t.push(progress({ captureId: 'c9', bytesRead: 9 }));
   assert.equal(useApp.getState().capture?.getState().progress, null);
+});
+
+/** Waits for the engine's fake replies (open, close) to settle. */
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+test('browser Back returns to the previous drill-down step and Forward comes back', async () => {
+  const t = testBridge({ openCapture: () => ({ captureId: 'c1' }), closeCapture: () => null });
+  const session = startSession(createClient(t.bridge));
+  const stop = session.followLocation();
+  await session.open('/a.scap');
+  const store = useApp.getState().capture!;
+  store.getState().openView('procs');
+  store.getState().setFilter('proc.name=nginx'); // not a place of its own
+  store.getState().drillRow('1021');
+  assert.equal(store.getState().trail.length, 2);
+  browser.back();
+  assert.equal(useApp.getState().capture, store, 'the same capture stays open');
+  assert.equal(store.getState().trail.length, 1, 'back to the Processes table');
+  assert.equal(store.getState().panel, 'views');
+  assert.equal(store.getState().filter, 'proc.name=nginx');
+  browser.forward();
+  assert.equal(store.getState().trail.length, 2);
+  assert.match(store.getState().trail[1].filter, /1021/);
+  browser.back();
+  browser.back();
+  assert.equal(store.getState().panel, 'overview');
+  browser.back(); // before the capture was opened: the welcome screen
+  await tick();
+  assert.equal(useApp.getState().capture, null);
+  stop();
+});
+
+test('an edited #open= opens the capture it names, with the state it names', async () => {
+  let n = 0;
+  const t = testBridge({ openCapture: () => ({ captureId: `c${++n}` }), closeCapture: () => null });
+  const session = startSession(createClient(t.bridge));
+  const stop = session.followLocation();
+  await session.open('/a.scap');
+  browser.typeHash('#open=%2Fb.scap&panel=events');
+  await tick();
+  const now = useApp.getState().capture;
+  assert.equal(now?.getState().path, '/b.scap');
+  assert.equal(now?.getState().panel, 'events');
+  assert.match(page.hash, /^#open=%2Fb\.scap&panel=events/);
+  assert.equal(entries.length, 3, 'following the URL adds no entry of its own');
+  assert.ok(t.calls.includes('closeCapture'), 'the other capture is closed');
+  browser.back();
+  await tick();
+  assert.equal(useApp.getState().capture?.getState().path, '/a.scap', 'Back reopens the capture before');
+  stop();
 });

@@ -1,6 +1,12 @@
 /**
  * Opening and closing captures from the renderer: one store per capture, progress routed to
  * it, the capture info fetched once loading is done, and the URL hash kept in step.
+ *
+ * The hash and the screen agree both ways. The app writes a new history entry for each place
+ * the user goes (another capture, panel or drill-down step) and replaces the entry for any
+ * other change (filter, window, pins), so browser Back returns to the previous step. When the
+ * hash changes under the app (Back/Forward, an edited #open=…), the app shows what it names:
+ * the same capture's state, another capture, or the welcome screen.
  */
 import type { Client } from '../api/client';
 import { messageOf } from '../api/client';
@@ -9,10 +15,33 @@ import { createCaptureStore, toHashState, type CaptureStore } from './captureSto
 import { useApp } from './appStore';
 import { readHash, writeHash, type HashState } from './hashState';
 
-export function startSession(client: Client): { open(path: string, restored?: HashState): Promise<void>; close(): Promise<void>; cancel(): Promise<void> } {
+export interface Session {
+  /** Opens a capture; `restored` (from the URL) also means the URL already names it. */
+  open(path: string, restored?: HashState): Promise<void>;
+  close(): Promise<void>;
+  cancel(): Promise<void>;
+  /** Follows URL hash changes (Back/Forward, an edited hash) until the returned function is called. */
+  followLocation(): () => void;
+}
+
+/** Whether going from one URL state to another is a step of its own in the browser's history. */
+function isNewPlace(from: HashState, to: HashState): boolean {
+  return from.open !== to.open || from.panel !== to.panel || JSON.stringify(from.trail) !== JSON.stringify(to.trail);
+}
+
+function setUrlHash(hash: string, newEntry: boolean): void {
+  if (hash === location.hash) return;
+  const url = `${location.pathname}${location.search}${hash}`;
+  if (newEntry) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
+}
+
+export function startSession(client: Client): Session {
   const stores = new Map<string, CaptureStore>();
   const early = new Map<string, LoadProgress>();
   let unsubscribeHash: (() => void) | null = null;
+  /** The hash as the app last wrote or followed it: a change to anything else came from outside. */
+  let knownHash = location.hash;
 
   client.bridge.onEvent('loadProgress', (p) => {
     const store = stores.get(p.captureId);
@@ -37,7 +66,13 @@ export function startSession(client: Client): { open(path: string, restored?: Ha
     }
   }
 
-  async function close(): Promise<void> {
+  function writeUrl(hash: string, newEntry: boolean): void {
+    setUrlHash(hash, newEntry);
+    knownHash = location.hash;
+  }
+
+  /** Frees the open capture, leaving the URL to the caller. */
+  async function release(): Promise<void> {
     const current = useApp.getState().capture;
     if (!current) return;
     unsubscribeHash?.();
@@ -45,19 +80,25 @@ export function startSession(client: Client): { open(path: string, restored?: Ha
     const { captureId } = current.getState();
     stores.delete(captureId);
     useApp.getState().setCapture(null);
-    history.replaceState(null, '', `${location.pathname}${location.search}`);
     await client.call('closeCapture', { captureId }).catch(() => undefined);
   }
 
+  async function close(): Promise<void> {
+    if (!useApp.getState().capture) return;
+    // Its own history entry, so Back reopens the capture where the user was.
+    writeUrl('', true);
+    await release();
+  }
+
   async function open(path: string, restored?: HashState): Promise<void> {
-    await close();
+    await release();
     useApp.getState().setNotice(null);
     let captureId: string;
     try {
       ({ captureId } = await client.call('openCapture', { path }));
     } catch (err) {
       useApp.getState().setNotice(messageOf(err));
-      history.replaceState(null, '', `${location.pathname}${location.search}`);
+      writeUrl('', false);
       return;
     }
     const store = createCaptureStore(captureId, path, restored);
@@ -67,11 +108,34 @@ export function startSession(client: Client): { open(path: string, restored?: Ha
     early.delete(captureId);
     if (last) apply(store, last);
     const writeState = () => {
-      const hash = writeHash(toHashState(store.getState()));
-      if (hash !== location.hash) history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+      const state = toHashState(store.getState());
+      writeUrl(writeHash(state), isNewPlace(readHash(location.hash), state));
     };
-    writeState();
+    // A capture named by the URL is already its entry; one the user opened is a new one.
+    if (restored) writeUrl(writeHash(toHashState(store.getState())), false);
+    else writeState();
     unsubscribeHash = store.subscribe(writeState);
+  }
+
+  /** Shows what the URL names now, when it changed under the app. */
+  function follow(): void {
+    if (location.hash === knownHash) return;
+    knownHash = location.hash;
+    const wanted = readHash(location.hash);
+    const current = useApp.getState().capture;
+    if (!wanted.open) { void release(); return; }
+    if (current && current.getState().path === wanted.open) current.getState().restore(wanted);
+    else void open(wanted.open, wanted);
+  }
+
+  function followLocation(): () => void {
+    // Back/Forward fire popstate (and hashchange when the hash differs); an edited hash fires both.
+    globalThis.addEventListener('popstate', follow);
+    globalThis.addEventListener('hashchange', follow);
+    return () => {
+      globalThis.removeEventListener('popstate', follow);
+      globalThis.removeEventListener('hashchange', follow);
+    };
   }
 
   async function cancel(): Promise<void> {
@@ -81,7 +145,7 @@ export function startSession(client: Client): { open(path: string, restored?: Ha
     current.getState().setFailed('loading was cancelled', true);
   }
 
-  return { open, close, cancel };
+  return { open, close, cancel, followLocation };
 }
 
 export function initialHash(): HashState {
