@@ -1,7 +1,8 @@
 /** The views side: the list of views, and the current step's table with find. */
 import { useCallback, useEffect, useState } from 'react';
-import type { ColumnInfo } from '../../shared/ipc/contract';
-import { canDrillDown, findView } from '../../shared/views/catalog';
+import type { ColumnInfo, SortSpec } from '../../shared/ipc/contract';
+import { canDrillDown, findView, visibleColumns } from '../../shared/views/catalog';
+import type { ViewDefinition } from '../../shared/views/types';
 import { DataGrid, type DataGridHandle } from '../grid/DataGrid';
 import type { Row } from '../grid/rowPages';
 import { effectiveFilter } from '../state/captureStore';
@@ -9,6 +10,12 @@ import { rowKey } from '../state/rowKey';
 import { useCapture, useClient } from '../state/context';
 import { FindBar } from './FindBar';
 import { ViewsList } from './ViewsList';
+
+/** The order the engine lists rows in when the user has not chosen one: csysdig's sorting column, descending. */
+function defaultSort(view: ViewDefinition | undefined): SortSpec | undefined {
+  const column = view ? visibleColumns(view).find((c) => c.isSorting) : undefined;
+  return column ? { column: column.name, descending: true } : undefined;
+}
 
 export function ViewsPanel({ gridRef }: { gridRef: React.RefObject<DataGridHandle | null> }) {
   const client = useClient();
@@ -51,7 +58,7 @@ export function ViewsPanel({ gridRef }: { gridRef: React.RefObject<DataGridHandl
           <FindBar grid={gridRef} inputId="find-input" />
         </div>
         <DataGrid ref={gridRef} label={view?.name ?? 'View'} queryKey={queryKey} fetchPage={fetchPage}
-          sort={sort} onSort={setSort} selectedRow={selectedRow} onSelect={selectRow}
+          sort={sort ?? defaultSort(view)} onSort={setSort} selectedRow={selectedRow} onSelect={selectRow}
           onDrill={drillable ? onDrill : undefined} onBack={goBack} />
       </section>
     </div>

@@ -169,3 +169,20 @@ describe('ViewsPanel coming back', () => {
     expect(grid.scrollTop).toBeGreaterThan(0);
   });
 });
+
+describe('ViewsPanel default sort', () => {
+  it('marks the column the rows are sorted by before the user picks one; a click flips it', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().openView('procs');
+    const procs: TableWindow = {
+      columns: [{ name: 'PID', title: 'PID', type: 'number' }, { name: 'CPU', title: 'CPU', type: 'percent' }, { name: 'Command', title: 'Command', type: 'string' }],
+      rows: [[1, 9, 'a'], [2, 3, 'b']], totalRows: 2, offset: 0,
+    };
+    mounted = await mount(<ViewsPanel gridRef={{ current: null }} />, fakeClient({ view: () => procs }), store);
+    await settle();
+    const sorted = [...mounted.container.querySelectorAll('[role=columnheader]')].filter((h) => h.getAttribute('aria-sort') !== 'none');
+    expect(sorted.map((h) => [h.textContent, h.getAttribute('aria-sort')])).toEqual([['CPU ▼', 'descending']]);
+    await click(sorted[0].querySelector('button')!);
+    expect(store.getState().sort).toEqual({ column: 'CPU', descending: false });
+  });
+});
