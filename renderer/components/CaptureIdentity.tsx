@@ -3,7 +3,7 @@ import { useCapture, useCaptureStore, useClient } from '../state/context';
 import { useApp } from '../state/appStore';
 import { messageOf } from '../api/client';
 import { exportCurrent } from '../exportTable';
-import { formatBytes, formatCount, formatDuration, formatTimestamp } from '../util/format';
+import { countOf, formatBytes, formatCount, formatDuration, formatTimestamp } from '../util/format';
 
 export function CaptureIdentity({ onClose }: { onClose(): void }) {
   const info = useCapture((s) => s.info);
@@ -16,9 +16,9 @@ export function CaptureIdentity({ onClose }: { onClose(): void }) {
     <header className="identity" aria-label="Capture">
       <strong className="file" title={info.path}>{info.fileName}</strong>
       <span>{formatBytes(info.sizeBytes)}</span>
-      <span>{formatCount(info.events)} events</span>
+      <span>{formatCount(info.events)} event{info.events === 1 ? '' : 's'}</span>
       <span title={`${formatTimestamp(info.firstTs)} – ${formatTimestamp(info.lastTs)}`}>{formatTimestamp(info.firstTs)} · {formatDuration(span)}</span>
-      <span>host {info.hostname || '—'} · {info.numCpus} CPUs</span>
+      <span>host {info.hostname || '—'} · {countOf(info.numCpus, 'CPU')}</span>
       {info.warnings.length > 0 && <span className="warning" title={info.warnings.join('\n')}>{info.warnings.length} warning{info.warnings.length > 1 ? 's' : ''}</span>}
       <span className="spacer" />
       <button type="button" className="small" onClick={() => void exportNow()} title="Save what is shown as a file">Export</button>

@@ -9,7 +9,7 @@ import { useCapture, useClient } from '../state/context';
 import { messageOf } from '../api/client';
 import { scrollGeometry, scrollTopToReveal } from '../grid/scrollWindow';
 import { useEvidenceScope } from './evidenceQuery';
-import { formatTimestamp } from '../util/format';
+import { countOf, formatTimestamp } from '../util/format';
 import { BookmarkButton } from '../findings/BookmarkButton';
 
 const rowPx = 22;
@@ -201,7 +201,7 @@ export function EventsPanel() {
         <div className="grid-status" aria-live="polite">
           {error ? <span role="alert" className="error-line">{error}</span>
             : next === undefined ? 'Reading events…'
-              : `${count.toLocaleString('en-US')} events${next !== null ? ' (more as you scroll)' : count >= maxListedEvents ? ` (the first ${maxListedEvents.toLocaleString('en-US')}; narrow the filter or window to see others)` : ''}`}
+              : `${countOf(count, 'event')}${next !== null ? ' (more as you scroll)' : count >= maxListedEvents ? ` (the first ${maxListedEvents.toLocaleString('en-US')}; narrow the filter or window to see others)` : ''}`}
         </div>
       </section>
       <EventDetail detail={detail} onJump={jumpTo} />

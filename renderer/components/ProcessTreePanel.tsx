@@ -8,7 +8,7 @@ import type { TreeReply } from '../../shared/streams/evidenceApi';
 import type { ProcessNode } from '../../shared/streams/evidenceTypes';
 import { useCapture, useClient } from '../state/context';
 import { messageOf } from '../api/client';
-import { formatDuration, formatTimestamp } from '../util/format';
+import { countOf, formatDuration, formatTimestamp } from '../util/format';
 import { effectiveFilter } from '../state/captureStore';
 
 export function ProcessTreePanel() {
@@ -52,7 +52,7 @@ export function ProcessTreePanel() {
         </section>
       )}
       <div className="tree-bar">
-        <span>{tree.processes.length} processes · <span className={crashed ? 'crash-count' : ''}>{crashed} crashed</span></span>
+        <span>{countOf(tree.processes.length, 'process', 'processes')} · <span className={crashed ? 'crash-count' : ''}>{crashed} crashed</span></span>
         <label><input type="checkbox" checked={onlyCrashed} onChange={(e) => setOnlyCrashed(e.target.checked)} /> Only crashed and their ancestors</label>
       </div>
       <ul role="tree" aria-label="Process tree" className="process-tree">

@@ -14,6 +14,7 @@ import { useCapture, useCaptureStore, useClient } from '../state/context';
 import { currentStep } from './currentStep';
 import { findingsStoreFor } from './findingsStore';
 import { saveExportedFile } from './saveFile';
+import { countOf } from '../util/format';
 import './findings.css';
 
 function describe(b: Bookmark): string {
@@ -78,7 +79,7 @@ export function FindingsPanel() {
       const reply = await client.call('exportFindings', { captureId: capture.getState().captureId, findings: store.getState().findings });
       for (const file of reply.files) saveExportedFile(file);
       const warn = reply.warnings.length ? ` Warnings: ${reply.warnings.join(' ')}` : '';
-      setStatus({ text: `Report exported: ${reply.files.map((x) => x.fileName).join(', ')} (${reply.steps} steps, ${reply.evidence} pieces of evidence).${warn}` });
+      setStatus({ text: `Report exported: ${reply.files.map((x) => x.fileName).join(', ')} (${countOf(reply.steps, 'step')}, ${countOf(reply.evidence, 'piece of evidence', 'pieces of evidence')}).${warn}` });
     } catch (err) {
       setStatus({ text: messageOf(err), error: true });
     } finally {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatBytes, formatCount, formatDuration, formatTimestamp, formatCell, formatSeconds } from './format';
+import { formatBytes, formatCount, formatDuration, formatTimestamp, formatCell, formatSeconds, countOf } from './format';
 
 test('bytes use binary units', () => {
   assert.equal(formatBytes(512), '512 B');
@@ -32,4 +32,12 @@ test('cells format by column type', () => {
   assert.equal(formatCell(null, 'number'), '');
   assert.equal(formatSeconds(null), '—');
   assert.equal(formatSeconds(75), '1 min 15 s');
+});
+
+test('a count of one takes the singular', () => {
+  assert.equal(countOf(1, 'step'), '1 step');
+  assert.equal(countOf(0, 'step'), '0 steps');
+  assert.equal(countOf(2, 'process', 'processes'), '2 processes');
+  assert.equal(countOf(1, 'process', 'processes'), '1 process');
+  assert.equal(countOf(12345, 'event'), '12,345 events');
 });

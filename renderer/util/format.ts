@@ -43,6 +43,11 @@ export function formatTimestamp(ns: string): string {
   return `${d.toISOString().slice(0, 19).replace('T', ' ')}.${String(micros).padStart(6, '0')} UTC`;
 }
 
+/** A count and its noun, singular for one: "1 step", "2 steps", "1 piece of evidence". */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
+}
+
 export function formatSeconds(s: number | null): string {
   if (s === null || !Number.isFinite(s)) return '—';
   if (s < 1) return '< 1 s';
