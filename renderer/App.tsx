@@ -12,6 +12,7 @@ import type { DataGridHandle } from './grid/DataGrid';
 import { Welcome } from './components/Welcome';
 import { Inspector } from './components/Inspector';
 import { HelpOverlay } from './components/HelpOverlay';
+import { Notice } from './components/Notice';
 import { exportCurrent } from './exportTable';
 
 function resolvedTheme(theme: Theme): 'light' | 'dark' {
@@ -27,7 +28,6 @@ function typingIn(target: EventTarget | null): boolean {
 export function App({ client }: { client: Client }) {
   const capture = useApp((s) => s.capture);
   const theme = useApp((s) => s.theme);
-  const notice = useApp((s) => s.notice);
   const session = useMemo(() => startSession(client), [client]);
   const gridRef = useRef<DataGridHandle | null>(null);
 
@@ -95,7 +95,7 @@ export function App({ client }: { client: Client }) {
     <div className="app" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       {capture ? (
         <CaptureContext.Provider value={capture}>
-          {notice && <p role="status" className="notice" onClick={() => useApp.getState().setNotice(null)}>{notice}</p>}
+          <Notice />
           <Inspector gridRef={gridRef} onClose={() => void session.close()} onCancel={() => void session.cancel()} />
         </CaptureContext.Provider>
       ) : (

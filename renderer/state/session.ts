@@ -85,6 +85,7 @@ export function startSession(client: Client): Session {
 
   async function close(): Promise<void> {
     if (!useApp.getState().capture) return;
+    useApp.getState().setNotice(null); // a message about this capture is not the welcome screen's
     // Its own history entry, so Back reopens the capture where the user was.
     writeUrl('', true);
     await release();
