@@ -147,3 +147,19 @@ test('an in-memory export stops with one line past its size bound', () => {
   m.write('1234');
   assert.throws(() => m.write('5'), /^Error: too large: use the CLI$/);
 });
+
+test('a chart of a tile the step filter leaves without data is named by the tile, as having none under the filter', async () => {
+  await ready;
+  const parsed = checkFindings({
+    format: 'syscope-findings', version: 1,
+    steps: [{ title: 'deaths', viewId: 'overview', filter: 'proc.name=nobody', tiles: ['files', 'not.a.tile'] }],
+  });
+  assert.ok(parsed.ok);
+  // Like the engine: tiles with no data under a filter are left out of the answer.
+  const filtered: ReportSource = { ...source, tiles: async (q) => (q.filter ? [] : source.tiles(q)) };
+  const r = await buildFindingsReport({ capturePath: capture, findings: (parsed as { findings: Findings }).findings, source: filtered });
+  assert.deepEqual(r.model.steps[0].charts.map((c) => [c.title, c.total]), [
+    ['Files <i>touched</i> (none under this filter)', 0],
+    ['not.a.tile (no such tile in this capture)', 0],
+  ]);
+});

@@ -69,9 +69,14 @@ async function charts(source: ReportSource, step: InvestigationStep, info: Captu
   const tiles = await source.tiles({ filter: filter || undefined, window: step.window, samples: chartSamples });
   const from = step.window?.from ?? info.firstTs;
   const to = step.window?.to ?? info.lastTs;
+  // A tile the filter leaves without data is not among the filtered tiles: named from the unfiltered ones.
+  const missing = step.tiles.some((id) => !tiles.some((x) => x.id === id));
+  const all = missing && filter ? await source.tiles({ window: step.window, samples: chartSamples }) : [];
   return step.tiles.map((id) => {
     const t = tiles.find((x) => x.id === id);
-    return t ? { title: t.title, series: t.series, total: t.total, from, to } : { title: `${id} (no such tile in this capture)`, series: [], total: 0, from, to };
+    if (t) return { title: t.title, series: t.series, total: t.total, from, to };
+    const unfiltered = all.find((x) => x.id === id);
+    return { title: unfiltered ? `${unfiltered.title} (none under this filter)` : `${id} (no such tile in this capture)`, series: [], total: 0, from, to };
   });
 }
 
