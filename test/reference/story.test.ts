@@ -143,6 +143,11 @@ test('the resolv.conf read shows the nameserver, and the DNS query to port 53 is
   assert.ok(theirs.length > 0, 'sysdig shows DNS queries');
   assert.deepEqual(sent.map((o) => [String(o.evtNum), String(o.length)]), theirs);
   assert.ok(text(sent).includes('api-backend'), 'the query carries the name asked for');
+  // The story's own filter (docs/story.md, step 6) shows each query with its reply: NXDOMAIN.
+  const conversation = (await api.streams({ captureId, filter: andFilters(container, 'fd.sport=53'), limit: 100 })).operations;
+  const reply = conversation.find((o) => o.direction === 'read' && o.length > 0);
+  assert.ok(reply, 'the replies are in the port-53 streams');
+  assert.deepEqual([...Buffer.from(reply.dataBase64, 'base64').subarray(2, 4)], [0x81, 0x83], 'the reply flags: response, NXDOMAIN');
   walk.resolvRead = resolv[0]?.evtNum;
   walk.dnsSend = sent[0]?.evtNum;
 });
