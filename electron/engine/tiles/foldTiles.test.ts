@@ -81,3 +81,10 @@ test('under a filter, running processes are those with a matching event in the w
   assert.equal(t.get('syscalls')?.total, 1);
   assert.equal(byId(foldTiles(idx, { from: 0, to: 9000, samples: 1 })).get('procs')?.total, 2);
 });
+
+test('nothing is alive in a window after the capture or before it, though processes were alive at its ends', () => {
+  const idx = capture();
+  assert.equal(byId(foldTiles(idx, { from: 2_000_000_000, to: 3_000_000_000, samples: 4 })).get('procs')?.total ?? 0, 0);
+  assert.equal(byId(foldTiles(idx, { from: -3_000_000_000, to: -2_000_000_000, samples: 4 })).get('procs')?.total ?? 0, 0);
+  assert.equal(byId(foldTiles(idx, { from: 900_000_000, to: 3_000_000_000, samples: 4 })).get('procs')?.total, 2, 'a window overlapping the end still sees them');
+});

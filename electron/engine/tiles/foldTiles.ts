@@ -86,7 +86,7 @@ export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
   for (const def of staticTiles) {
     if (byId.has(def.id)) continue;
     const kind = aliveKinds[def.id];
-    if (kind !== undefined) byId.set(def.id, foldAlive(index, def, kind, w.from, w.to, samples, width, kind === SPAN_CONTAINER ? undefined : owners()));
+    if (kind !== undefined) byId.set(def.id, foldAlive(index, def, kind, w, samples, width, kind === SPAN_CONTAINER ? undefined : owners()));
     else byId.set(def.id, { def, total: 0, series: new Float64Array(samples) });
   }
 
@@ -109,15 +109,20 @@ export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
 }
 
 /** Things alive in each slice (processes, containers, listening ports) and in the whole window. */
-function foldAlive(index: CaptureIndex, def: TileDefinition, kind: number, from: number, to: number, samples: number, width: number, owners?: Set<number>) {
+function foldAlive(index: CaptureIndex, def: TileDefinition, kind: number, w: TileWindow, samples: number, width: number, owners?: Set<number>) {
   const c = index.cols;
+  const { from, to } = w;
   const s = new Float64Array(samples);
   const keys = new Set<number>();
+  // What was alive at either end of the capture is known alive only while the capture lasts: a
+  // window before or after it has nothing alive (it once had every process alive at the end).
+  const first = index.toRelative(BigInt(index.meta.firstTs));
+  const last = index.toRelative(BigInt(index.meta.lastTs));
   for (let i = 0; i < c.spanKind.length; i++) {
     if (c.spanKind[i] !== kind) continue;
     if (owners && !owners.has(c.spanOwner[i])) continue;
-    const start = c.spanStart[i];
-    const end = c.spanEnd[i];
+    const start = Math.max(c.spanStart[i], first);
+    const end = Math.min(c.spanEnd[i], last);
     if (end < from || start > to) continue;
     keys.add(c.spanKey[i] >= 0 ? c.spanKey[i] : -1 - i);
     const b0 = start <= from ? 0 : Math.min(samples - 1, Math.floor((start - from) / width));
