@@ -89,16 +89,25 @@ export function withTableFields(base: FieldResolver<EventContext>): FieldResolve
     return buflen(ctx);
   });
   const failed = (ctx: EventContext) => { const r = num(rawres(ctx)); return r !== undefined && r < 0; };
-  // Failed calls on a file fd (or failed opens) are file errors, on a socket network errors,
-  // memory calls memory errors; the rest (access, stat, futex...) other errors.
-  const OPENS = new Set(['open', 'openat', 'openat2', 'creat']);
-  const errorKind = (ctx: EventContext): 'file' | 'net' | 'memory' | 'other' => {
+  // Failed calls are told apart as sinsp's table fields do: by the fd's type when the call has
+  // an fd in the table (files and directories, sockets, the rest), by the call otherwise (opens
+  // are file errors, accept and connect network errors); memory calls are memory errors whatever
+  // their fd, and "other" is what is neither file, network nor memory.
+  const OPENS = new Set(['open', 'openat', 'openat2', 'creat', 'open_by_handle_at']);
+  const CONNECTS = new Set(['accept', 'accept4', 'connect']);
+  const errorKindOf = (ctx: EventContext, kind: 'file' | 'net' | 'memory' | 'other'): boolean => {
+    const memory = category(ctx) === 'memory';
+    if (kind === 'memory') return memory;
     const t = fdType(ctx);
-    if (t === 'file' || t === 'directory' || OPENS.has(String(evtType(ctx)))) return 'file';
-    if (t === 'ipv4' || t === 'ipv6' || t === 'unix') return 'net';
-    return category(ctx) === 'memory' ? 'memory' : 'other';
+    const isFile = t === 'file' || t === 'directory';
+    const isNet = t === 'ipv4' || t === 'ipv6' || t === 'unix';
+    if (t !== undefined) return kind === 'file' ? isFile : kind === 'net' ? isNet : !isFile && !isNet;
+    const type = String(evtType(ctx));
+    if (kind === 'file') return OPENS.has(type);
+    if (kind === 'net') return CONNECTS.has(type);
+    return !OPENS.has(type) && !CONNECTS.has(type) && !memory;
   };
-  const errors = (kind: 'file' | 'net' | 'memory' | 'other') => field('UINT32', (ctx) => (failed(ctx) && errorKind(ctx) === kind ? 1 : 0));
+  const errors = (kind: 'file' | 'net' | 'memory' | 'other') => field('UINT32', (ctx) => (failed(ctx) && errorKindOf(ctx, kind) ? 1 : 0));
   const thread = (ctx: EventContext) => ctx.es.thread;
 
   const table: Record<string, ResolvedField<EventContext>> = {
