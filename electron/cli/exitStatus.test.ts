@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,4 +52,60 @@ test('every query command exits as the README says, with one line on stderr', ()
     assert.equal(r.status, status, `${args.join(' ')}: ${r.stderr}`);
     assert.equal(r.stderr.trim().split('\n').length, 1, `${args.join(' ')} says one line: ${r.stderr}`);
   }
+});
+
+/** Every command that reads a capture, with `P` where the capture goes. */
+const readingCapture: string[][] = [
+  ['info', 'P'], ['count', 'P'], ['dump', 'P'], ['events', 'P'], ['events', 'P', '--detail', '1'], ['streams', 'P'], ['tree', 'P'],
+  ['tiles', 'P'], ['view', 'P', 'procs'], ['export', 'P', 'tree'], ['export', 'P', 'view', 'procs'], ['index', 'P'],
+  ['write', 'P', '-o', join(dir, 'out.scap')], ['report', 'P', join(dir, 'findings.json'), '-o', join(dir, 'r.html')], ['serve', 'P'],
+];
+
+test('every command says the same line, exit 1, for a missing capture, a directory and an empty file, naming the path once', () => {
+  const missing = join(dir, 'gone.scap');
+  const folder = join(dir, 'folder.scap');
+  mkdirSync(folder, { recursive: true });
+  const empty = join(dir, 'empty.scap');
+  writeFileSync(empty, '');
+  const problems: [string, string][] = [[missing, 'no such file'], [folder, 'is a directory, not a capture file']];
+  for (const [path, problem] of problems) {
+    for (const args of readingCapture) {
+      const r = syscope(...args.map((a) => (a === 'P' ? path : a)));
+      assert.equal(r.stderr.trim(), `syscope ${args[0]}: ${path}: ${problem}`, args.join(' '));
+      assert.equal(r.status, 1, `${args.join(' ')}: ${r.stderr}`);
+    }
+  }
+  // The readers name the file by its base name; the line names it once, as typed.
+  for (const args of [['info', 'P'], ['count', 'P'], ['dump', 'P'], ['view', 'P', 'procs']]) {
+    const r = syscope(...args.map((a) => (a === 'P' ? empty : a)));
+    assert.equal(r.stderr.trim(), `syscope ${args[0]}: ${empty}: empty file, not a scap capture`, args.join(' '));
+    assert.equal(r.status, 1);
+  }
+});
+
+test('a bad filter says where, the same way in every command, exit 2', () => {
+  const sample = join(dir, 'sample.scap');
+  assert.equal(syscope('sample', '-o', sample).status, 0);
+  const line = "filter error at column 1: unknown field 'proc.nme'; did you mean 'proc.name'?";
+  const cases = [['view', sample, 'procs', '--filter', 'proc.nme=x'], ['tiles', sample, '--filter', 'proc.nme=x'], ['events', sample, 'proc.nme=x'],
+    ['streams', sample, 'proc.nme=x'], ['tree', sample, 'proc.nme=x'], ['count', sample, 'proc.nme=x'], ['export', sample, 'events', 'proc.nme=x'],
+    ['write', sample, '-o', join(dir, 'w.scap'), 'proc.nme=x']];
+  for (const args of cases) {
+    const r = syscope(...args);
+    assert.equal(r.stderr.trim(), `syscope ${args[0]}: ${line}`, args.join(' '));
+    assert.equal(r.status, 2);
+  }
+});
+
+test('report on a findings file that is not JSON says so without quoting it, exit 1', () => {
+  const sample = join(dir, 'sample.scap');
+  assert.equal(syscope('sample', '-o', sample).status, 0);
+  const notes = join(dir, 'notes.md');
+  writeFileSync(notes, '# Syscope findings\n"quoted"\n');
+  const r = syscope('report', sample, notes, '-o', join(dir, 'r.html'));
+  assert.equal(r.stderr.trim(), `syscope report: ${notes}: not a findings file (not JSON)`);
+  assert.equal(r.status, 1);
+  const folder = join(dir, 'findings-folder');
+  mkdirSync(folder, { recursive: true });
+  assert.equal(syscope('report', sample, folder, '-o', join(dir, 'r.html')).stderr.trim(), `syscope report: ${folder}: is a directory, not a findings file`);
 });

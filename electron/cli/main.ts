@@ -5,6 +5,7 @@
  * (exitStatus.ts).
  */
 import { exitStatusOf } from './exitStatus';
+import { errorLine } from './errorLine';
 
 export interface Command {
   summary: string;
@@ -51,17 +52,13 @@ export async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
-function oneLine(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  return msg.split('\n')[0];
-}
-
 // EPIPE (output piped into `head`) is a normal way for a reader to stop listening.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
 });
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+main(argv).then(
   (code) => { process.exitCode = code; },
-  (err) => { console.error(`syscope: ${oneLine(err)}`); process.exitCode = exitStatusOf(err); },
+  (err) => { console.error(errorLine(argv[0], err)); process.exitCode = exitStatusOf(err); },
 );

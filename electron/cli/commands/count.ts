@@ -5,7 +5,6 @@
  * from one streaming pass with the compiled filter. No index is built here: that is
  * `syscope index`'s job. The filter benchmark times the pass (`--no-cache`) beside `sysdig -q`.
  */
-import { existsSync, statSync } from 'node:fs';
 import type { Command } from '../main';
 import { readCapture } from '../../engine/capture';
 import { compileFilter, type Predicate } from '../../engine/filter/compile';
@@ -16,6 +15,7 @@ import { checkFilter } from '../../../shared/filter/validate';
 import { formatFilterError } from '../../../shared/filter/errors';
 import { fileIdentity, IndexCache } from '../../engine/index/cache';
 import { countFromIndex } from '../../engine/index/countFromIndex';
+import { captureProblemLine, inputFileProblem } from '../inputFile';
 
 const USAGE = 'usage: syscope count <capture> [FILTER] [--no-cache]';
 
@@ -27,7 +27,8 @@ export const command: Command = {
     const [file, ...rest] = args.filter((a) => a !== '--no-cache');
     if (!file) { console.error(`syscope count: ${USAGE}`); return 2; }
     if (file.startsWith('-')) { console.error(`syscope count: unknown option '${file}'. ${USAGE}`); return 2; }
-    if (!existsSync(file) || !statSync(file).isFile()) { console.error(`syscope count: ${file}: no such file`); return 1; }
+    const problem = inputFileProblem(file, 'capture file');
+    if (problem) { console.error(`syscope count: ${file}: ${problem}`); return 1; }
     const filter = rest.join(' ').trim();
     let predicate: Predicate<EventContext> | undefined;
     if (filter) {
@@ -46,7 +47,7 @@ export const command: Command = {
     try {
       await readCapture(file, inspector, { layout: 'file' });
     } catch (e) {
-      console.error(`syscope count: ${file}: ${String((e as Error).message).split('\n')[0]}`);
+      console.error(`syscope count: ${captureProblemLine(String((e as Error).message), file)}`);
       return 1;
     }
     console.log(n);

@@ -2,13 +2,13 @@
  * `syscope dump <capture> [-p FORMAT] [--all] [-j] [FILTER]`: every event as `sysdig -r` prints
  * it (same events, same evt.num, same text), through the state engine.
  */
-import { existsSync, statSync } from 'node:fs';
 import type { Command } from '../main';
 import { CaptureError } from '../../engine/capture/types';
 import { formatCapture, FormatCaptureError } from '../../engine/inspector/formatCapture';
 import { checkFilter } from '../../../shared/filter/validate';
 import { formatFilterError } from '../../../shared/filter/errors';
 import { UsageError } from '../../engine/evidence/commandLine';
+import { captureProblemLine, inputFileProblem } from '../inputFile';
 
 const USAGE = 'usage: syscope dump <capture> [-p FORMAT] [--all] [-j] [FILTER]';
 const FLUSH_CHARS = 1 << 20;
@@ -71,8 +71,9 @@ export const command: Command = {
       console.error(`syscope dump: ${(e as Error).message}`);
       return 2;
     }
-    if (!existsSync(opts.file) || !statSync(opts.file).isFile()) {
-      console.error(`syscope dump: ${opts.file}: no such file`);
+    const problem = inputFileProblem(opts.file, 'capture file');
+    if (problem) {
+      console.error(`syscope dump: ${opts.file}: ${problem}`);
       return 1;
     }
     // Syntax and name errors are refused before the capture is read.
@@ -91,7 +92,7 @@ export const command: Command = {
         return 2;
       }
       const msg = e instanceof CaptureError ? e.message : (e as Error).message;
-      console.error(`syscope dump: ${opts.file}: ${String(msg).split('\n')[0]}`);
+      console.error(`syscope dump: ${captureProblemLine(String(msg), opts.file)}`);
       return 1;
     }
     await out.end();

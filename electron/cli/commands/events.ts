@@ -14,8 +14,9 @@ import { listEvents } from '../../engine/evidence/eventsList';
 import { defaultLine, displayableFieldNames, EventFieldSet, jsonLine, LINE_FIELDS } from '../../engine/evidence/eventFields';
 import { compileSearch } from '../../../shared/streams/search';
 import { EvidenceService } from '../../engine/evidence/evidenceService';
-import { existsSync } from 'node:fs';
 import { keptEvidenceFor, resumableWalk } from '../keptEvidence';
+import { requireCaptureFile } from '../inputFile';
+import { requireValidFilter } from '../filterCheck';
 
 const usage = 'usage: syscope events <capture> [FILTER] [--from N] [--from-time T] [--to-time T] [--limit N] [--fields a,b,c | --all-fields] [--search TEXT [--regex]] [--json] [--no-cache]\n       syscope events <capture> --detail N [--json] [--no-cache]   (every field of event N, its parameters, partner and latency)';
 
@@ -28,6 +29,8 @@ export const command: Command = {
   async run(args) {
     if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
     const cl = parseCommandLine(args, ['from', 'from-time', 'to-time', 'limit', 'fields', 'search', 'detail'], ['json', 'all-fields', 'regex', 'no-cache']);
+    requireCaptureFile(cl.capture);
+    requireValidFilter(cl.filter);
     const json = cl.options.has('json');
     const useCache = !cl.options.has('no-cache');
     if (cl.options.has('detail')) return printDetail(cl.capture, intOption(cl, 'detail', 0), json, useCache);
@@ -83,7 +86,6 @@ export const command: Command = {
 };
 
 async function printDetail(capture: string, evtNum: number, json: boolean, useCache: boolean): Promise<number> {
-  if (!existsSync(capture)) throw new Error(`no such capture file: ${capture}`);
   const kept = useCache ? await keptEvidenceFor(capture) : undefined;
   const service = new EvidenceService(kept?.readPath ?? capture);
   for (const cp of kept?.checkpoints ?? []) service.adoptCheckpoint(cp);

@@ -20,6 +20,8 @@ import { defaultExportFields, exportEvents, type EventsFormat } from '../../engi
 import { exportStream, type StreamFormat } from '../../engine/export/streamExport';
 import { processTreeJson } from '../../engine/export/treeExport';
 import type { NsWindow } from '../../engine/evidence/eventWalk';
+import { requireCaptureFile } from '../inputFile';
+import { requireValidFilter } from '../filterCheck';
 
 const usage = [
   'usage: syscope export <capture> view <viewId> --format csv|json [--filter F] [--from T --to T] [-o FILE]',
@@ -54,6 +56,7 @@ export const command: Command = {
     }
     const [kind, ...words] = cl.filter === '' ? [] : splitFirst(cl.filter);
     if (!kind || !(kinds as readonly string[]).includes(kind)) throw new UsageError(`say what to export: ${kinds.join(', ')} (see syscope export --help)`);
+    requireCaptureFile(cl.capture);
     const output = stringOption(cl, 'output');
     const window = nsWindow(stringOption(cl, 'from'), stringOption(cl, 'to'));
     const rest = words.join(' ').trim();
@@ -63,6 +66,7 @@ export const command: Command = {
       if (!viewId) throw new UsageError('which view? syscope export <capture> view <viewId> --format csv|json (syscope view --list lists them)');
       if (extra.length) throw new UsageError(`a view takes its filter with --filter (got '${extra.join(' ')}')`);
       const format = choiceOption<TableFormat>(cl, 'format', ['csv', 'json'], 'csv');
+      requireValidFilter(stringOption(cl, 'filter'));
       const session = await CaptureSession.open(cl.capture, { resolver: engineResolver() });
       const meta = session.index.meta;
       const viewWindow = window ? { from: (window.from ?? BigInt(meta.firstTs)).toString(), to: ((window.to ?? BigInt(meta.lastTs) + 1n) - 1n).toString() } : undefined;
@@ -73,6 +77,7 @@ export const command: Command = {
       return 0;
     }
     if (cl.options.has('filter')) throw new UsageError(`${kind}: give the filter as words after '${kind}', not --filter`);
+    requireValidFilter(rest);
 
     if (kind === 'events') {
       const format = choiceOption<EventsFormat>(cl, 'format', ['jsonl', 'csv'], 'jsonl');

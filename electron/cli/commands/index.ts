@@ -7,7 +7,7 @@
  * beside it, as the app does, and keeps them: `events`, `streams` and `tree` then start from
  * them (a page far into the capture, the whole tree) instead of reading from the start.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from '../main';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
@@ -20,6 +20,7 @@ import { IndexCache } from '../../engine/index/cache';
 import { CheckpointSupply } from '../../engine/worker/checkpointSupply';
 import { engineFingerprint } from '../../engine/worker/engineFingerprint';
 import type { FileIdentity } from '../../engine/index/eventIndex';
+import { captureProblemLine, inputFileProblem } from '../inputFile';
 
 function keptFor(cache: IndexCache, identity: FileIdentity | undefined): boolean {
   const fingerprint = engineFingerprint();
@@ -40,7 +41,8 @@ export const command: Command = {
     if (bad) { console.error(`syscope index: unknown option '${bad}'. ${USAGE}`); return 2; }
     if (files.length !== 1) { console.error(`syscope index: ${USAGE}`); return 2; }
     const file = files[0];
-    if (!existsSync(file) || !statSync(file).isFile()) { console.error(`syscope index: ${file}: no such file`); return 1; }
+    const problem = inputFileProblem(file, 'capture file');
+    if (problem) { console.error(`syscope index: ${file}: ${problem}`); return 1; }
     const started = performance.now();
     const cache = noCache ? null : new IndexCache();
     // The checkpoint layer starts with a build only: loading a stored index stays quick.
@@ -56,7 +58,7 @@ export const command: Command = {
         },
       });
     } catch (e) {
-      console.error(`syscope index: ${e instanceof ApiFailure || e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      console.error(`syscope index: ${captureProblemLine(e instanceof ApiFailure || e instanceof Error ? e.message : String(e), file)}`);
       return 1;
     }
     const seconds = (performance.now() - started) / 1000;

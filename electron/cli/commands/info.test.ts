@@ -49,6 +49,6 @@ test('info on a bad file exits 1 and on bad arguments 2, with one line', () => {
     const r = syscope('info', ...args);
     assert.equal(r.status, status, `${args}: ${r.stdout}`);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
-    assert.match(r.stderr, /^syscope: /);
+    assert.match(r.stderr, /^syscope info: /);
   }
 });

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import type { Command } from '../main';
 import { captureCensus, formatUtcNs, type CaptureCensus } from '../../engine/capture/captureCensus';
 import { UsageError } from '../../engine/evidence/commandLine';
+import { requireCaptureFile } from '../inputFile';
 
 const USAGE = 'usage: syscope info <capture> [--json]';
 
@@ -42,6 +43,7 @@ export const command: Command = {
     const bad = files.find((a) => a.startsWith('-'));
     if (bad) throw new UsageError(`unknown option '${bad}' (${USAGE})`);
     if (files.length !== 1) throw new UsageError(files.length === 0 ? USAGE : `one capture at a time (${USAGE})`);
+    requireCaptureFile(files[0]);
     const census = await captureCensus(files[0]);
     if (json) {
       console.log(JSON.stringify({ ...census, file: basename(census.path) }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2));

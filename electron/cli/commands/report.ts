@@ -13,6 +13,7 @@ import { buildFindingsReport } from '../../engine/export/findingsReport';
 import { reportPaths } from '../../engine/export/reportFiles';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
+import { fileErrorWords, InputFileError, requireCaptureFile, requireInputFile } from '../inputFile';
 
 const usage = 'usage: syscope report <capture> <findings.json> -o report.html [--subset]';
 
@@ -25,14 +26,17 @@ export const command: Command = {
     if (!findingsPath || /\s/.test(findingsPath.trim())) throw new UsageError(usage);
     const output = cl.options.get('output');
     if (typeof output !== 'string') throw new UsageError(`where to? -o report.html (${usage})`);
+    requireCaptureFile(cl.capture);
+    requireInputFile(findingsPath, 'findings file');
     let text: string;
     try { text = readFileSync(findingsPath, 'utf8'); } catch (err) {
-      throw new UsageError(`cannot read ${findingsPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new InputFileError(`${findingsPath}: ${fileErrorWords(err)}`);
     }
     const parsed = parseFindings(text);
-    if (!parsed.ok) throw new UsageError(`${findingsPath} is not a findings file: ${parsed.error}`);
+    // The JSON parser's message quotes the file's start, which is no help: what it is not is.
+    if (!parsed.ok) throw new InputFileError(`${findingsPath}: not a findings file (${parsed.error.startsWith('not JSON') ? 'not JSON' : parsed.error})`);
     const paths = reportPaths(output);
-    if (!existsSync(dirname(paths.html))) throw new UsageError(`cannot write ${paths.html}: the folder ${dirname(paths.html)} does not exist`);
+    if (!existsSync(dirname(paths.html))) throw new UsageError(`${paths.html}: cannot write (the folder ${dirname(paths.html)} does not exist)`);
     const session = await CaptureSession.open(cl.capture, { resolver: engineResolver() });
     const wantSubset = cl.options.has('subset') || parsed.findings.includeSubset;
     const report = await buildFindingsReport({
@@ -42,7 +46,7 @@ export const command: Command = {
     });
     for (const [path, text] of [[paths.html, report.html], [paths.markdown, report.markdown]]) {
       try { writeFileSync(path, text); } catch (err) {
-        throw new UsageError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        throw new UsageError(`${path}: cannot write (${fileErrorWords(err)})`);
       }
     }
     const m = report.model;

@@ -4,7 +4,7 @@
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { Command } from '../main';
 import { startBrowserHost } from '../../host/browserHost';
@@ -13,6 +13,7 @@ import { composeAppApi, findSampleCapture } from '../../host/appApi';
 import { recentFiles, defaultRecentStore } from '../../host/recentFiles';
 import { startEngine } from '../../host/engine';
 import { UsageError } from '../../engine/evidence/commandLine';
+import { requireCaptureFile } from '../inputFile';
 
 export interface ServeOptions { capture?: string; port: number }
 
@@ -36,20 +37,47 @@ export function parseServeArgs(args: string[]): ServeOptions {
   return opts;
 }
 
+/** Whether nothing listens on 127.0.0.1:port now. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', () => done(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+  });
+}
+
+/** The first free port after `port` (a few tried), to suggest when `port` is taken; 0 (any) when none is. */
+export async function freePortAfter(port: number): Promise<number> {
+  for (let p = port + 1; p <= Math.min(port + 20, 65535); p++) if (await portIsFree(p)) return p;
+  return 0;
+}
+
+/** What to say when the host cannot listen: a busy port in words, with a free one to try. */
+export async function listenFailure(err: unknown, port: number): Promise<unknown> {
+  if ((err as NodeJS.ErrnoException)?.code !== 'EADDRINUSE') return err;
+  return new Error(`port ${port} is in use; try --port ${await freePortAfter(port)}`);
+}
+
 export const command: Command = {
   summary: 'serve the inspector on 127.0.0.1 for a browser: syscope serve [capture] [--port N]',
   async run(args) {
     const opts = parseServeArgs(args);
+    if (opts.capture !== undefined) requireCaptureFile(opts.capture);
     const here = dirname(fileURLToPath(import.meta.url));
     const rendererDir = findRendererDir(here);
     if (!rendererDir) throw new Error('the renderer is not built; run `npm run build` first');
-    if (opts.capture !== undefined && !existsSync(resolve(opts.capture))) throw new Error(`no such file: ${resolve(opts.capture)}`);
     const engine = await startEngine();
     const api = composeAppApi(engine.api, { recent: recentFiles(defaultRecentStore()), samplePath: findSampleCapture(here) });
-    const host = await startBrowserHost({
-      api, events: engine.events, rendererDir, port: opts.port,
-      openPath: opts.capture !== undefined ? resolve(opts.capture) : undefined,
-    });
+    let host;
+    try {
+      host = await startBrowserHost({
+        api, events: engine.events, rendererDir, port: opts.port,
+        openPath: opts.capture !== undefined ? resolve(opts.capture) : undefined,
+      });
+    } catch (err) {
+      await engine.close();
+      throw await listenFailure(err, opts.port);
+    }
     console.log(host.url);
     console.log('Open the URL above in a browser; press Ctrl+C to stop.');
     await new Promise<void>((done) => {

@@ -7,6 +7,8 @@ import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
 import { parseArgs, timeWindow, wholeNumber } from './view';
 import { parseTimeBounds, UsageError } from '../../engine/evidence/commandLine';
+import { requireCaptureFile } from '../inputFile';
+import { requireValidFilter } from '../filterCheck';
 
 const USAGE = 'usage: syscope tiles <capture> [--samples N] [--filter F] [--from T --to T] [--json] [--no-cache]';
 
@@ -18,6 +20,8 @@ export const command: Command = {
     const samples = wholeNumber(a.values.samples, '--samples') ?? 40;
     if (samples < 1 || samples > 100_000) throw new UsageError('--samples must be between 1 and 100000');
     const bounds = parseTimeBounds(a.values.from, a.values.to);
+    requireValidFilter(a.values.filter);
+    requireCaptureFile(a.positional[0]);
     const session = await CaptureSession.open(a.positional[0], { resolver: engineResolver(), cache: a.flags.has('no-cache') ? null : undefined });
     const tiles = await session.tiles({ samples, filter: a.values.filter, window: timeWindow(bounds, session) });
     if (a.flags.has('json')) {

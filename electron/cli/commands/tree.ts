@@ -13,6 +13,8 @@ import { narrowLifecycle, scanLifecycle } from '../../engine/evidence/lifecycleS
 import { indexPids } from '../../engine/api/indexPids';
 import type { TreeReply } from '../../../shared/streams/evidenceApi';
 import { keptEvidenceFor } from '../keptEvidence';
+import { requireCaptureFile } from '../inputFile';
+import { requireValidFilter } from '../filterCheck';
 import { treeRoots, signalName, type ProcessNode } from '../../engine/evidence/processTree';
 import type { ContainerLifetime, RestartGroup } from '../../engine/evidence/containerLifetimes';
 import { jsonLine } from '../../engine/evidence/eventFields';
@@ -25,6 +27,8 @@ export const command: Command = {
   async run(args) {
     if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
     const cl = parseCommandLine(args, [], ['json', 'containers', 'no-cache']);
+    requireCaptureFile(cl.capture);
+    requireValidFilter(cl.filter);
     const { walk, predicate } = openTreeEvidence(cl.capture, cl.filter);
     const life = (cl.options.has('no-cache') ? undefined : await treeFromCache(cl.capture, cl.filter)) ?? await scanLifecycle(walk, predicate);
     const json = cl.options.has('json');

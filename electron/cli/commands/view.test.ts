@@ -36,7 +36,7 @@ test('view --sort takes COLUMN:asc and COLUMN:desc as the issue writes it, and C
 test('view --sort on a column the view lacks says so in one line', () => {
   const r = syscope('view', sample, 'procs', '--sort', 'NOPE:asc');
   assert.equal(r.status, 2);
-  assert.equal(r.stderr.trim(), "syscope: view 'procs' has no column 'NOPE'");
+  assert.equal(r.stderr.trim(), "syscope view: view 'procs' has no column 'NOPE'");
 });
 
 test('view and tiles take --from/--to as nanoseconds or a UTC time, the same window either way, and refuse a bad one before reading', () => {

@@ -12,6 +12,8 @@ import { allViews, findView } from '../../../shared/views/catalog';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
 import { parseTimeBounds, UsageError } from '../../engine/evidence/commandLine';
+import { requireCaptureFile } from '../inputFile';
+import { requireValidFilter } from '../filterCheck';
 
 const USAGE = 'usage: syscope view <capture> <viewId> [--filter F] [--sort COL[:asc|desc]] [--desc|--asc] [--offset N] [--limit N] [--from T --to T] [--json] [--no-cache] | syscope view --list';
 
@@ -73,6 +75,8 @@ export const command: Command = {
     if (!findView(viewId)) throw new UsageError(`unknown view '${viewId}' (syscope view --list shows them)`);
     // --from/--to as `events` takes them, checked before the capture is read.
     const bounds = parseTimeBounds(a.values.from, a.values.to);
+    requireValidFilter(a.values.filter);
+    requireCaptureFile(path);
     const session = await CaptureSession.open(path, { resolver: engineResolver(), cache: a.flags.has('no-cache') ? null : undefined });
     const w = await session.view({
       viewId, filter: a.values.filter, window: timeWindow(bounds, session),

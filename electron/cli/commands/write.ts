@@ -10,6 +10,8 @@ import { firstEventTimestamp } from '../../engine/writer/blockStream';
 import { parseTimeSpec, resolveTimeSpec, type TimeSpec } from '../../engine/writer/timeSpec';
 import { selectEvents } from '../../engine/writer/selectEvents';
 import { UsageError } from '../../engine/evidence/commandLine';
+import { requireCaptureFile } from '../inputFile';
+import { requireValidFilter } from '../filterCheck';
 
 const USAGE = 'usage: syscope write <capture> -o out.scap [--gzip] [--from T] [--to T] [FILTER] '
   + '(T: 2024-03-12T09:41:09.5Z, epoch nanoseconds, or an offset from the first event such as 12.5s)';
@@ -46,6 +48,9 @@ export const command: Command = {
     if (!input || !out) { console.error(`syscope write: ${!input ? 'no capture given' : 'no output file given (-o out.scap)'}. ${USAGE}`); return 2; }
     if (resolve(input) === resolve(out)) { console.error('syscope write: the output file must not be the capture being read'); return 2; }
 
+    const filter = filterWords.join(' ').trim();
+    requireValidFilter(filter);
+    requireCaptureFile(input);
     let fromNs: bigint | undefined;
     let toNs: bigint | undefined;
     if ((from && from.kind === 'offset') || (to && to.kind === 'offset')) {
@@ -59,7 +64,6 @@ export const command: Command = {
     }
     if (fromNs !== undefined && toNs !== undefined && toNs < fromNs) { console.error('syscope write: --to is before --from'); return 2; }
 
-    const filter = filterWords.join(' ').trim();
     const selection = filter ? await selectEvents(input, filter, fromNs, toNs) : undefined;
     const s = await writeSubset(input, out, { fromNs, toNs, selection, gzip });
     for (const w of s.warnings) console.error(`syscope write: warning: ${w}`);
