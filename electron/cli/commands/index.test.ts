@@ -42,3 +42,28 @@ test('index refuses an unknown option with its usage, and a missing file in one 
   assert.equal(missing.status, 1);
   assert.match(missing.stderr.trim(), /^syscope index: .*absent\.scap: no such file$/);
 });
+
+test('a gzip capture cut short is indexed as far as it goes, with a warning that stays with the stored index', async () => {
+  const { writeCrashLoopSample } = await import('../../engine/sample/crashloop');
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-index-gz-'));
+  const whole = join(dir, 'whole.scap.gz');
+  await writeCrashLoopSample(whole, { gzip: true });
+  const cut = join(dir, 'cut.scap.gz');
+  writeFileSync(cut, readFileSync(whole).subarray(0, 60_000));
+  const gzipWarning = /^warning: +the gzip stream ends early or is damaged after \d+ decompressed bytes \(unexpected end of file\)/m;
+  const built = syscope('index', cut);
+  assert.equal(built.status, 0, built.stderr);
+  assert.equal(source(built), 'built');
+  const events = Number(/events:\s+(\d+)/.exec(built.stdout)?.[1]);
+  assert.ok(events > 1000, `the events before the cut are indexed (${events})`);
+  assert.match(built.stdout, gzipWarning);
+  assert.match(built.stdout, /^warning: +capture is cut off at byte/m, 'and where the decompressed copy ends, as for a cut raw capture');
+  const again = syscope('index', cut);
+  assert.equal(source(again), 'cache');
+  assert.match(again.stdout, gzipWarning);
+  const tiles = syscope('tiles', cut, '--json');
+  assert.equal(tiles.status, 0, tiles.stderr);
+  const calls = (JSON.parse(tiles.stdout) as Array<{ id: string; total: number }>).find((t) => t.id === 'syscalls');
+  assert.ok(calls && calls.total > 0, 'tiles read the events before the cut');
+});

@@ -129,8 +129,9 @@ export class CaptureSession {
     }
     const cache = opts.cache === undefined ? new IndexCache() : opts.cache;
     let readPath = path;
+    let copyWarning: string | undefined;
     try {
-      if (cache) readPath = await cache.readablePath(path, identity, opts.signal);
+      if (cache) ({ path: readPath, warning: copyWarning } = await cache.readableCopy(path, identity, opts.signal));
     } catch (err) {
       if (opts.signal?.aborted) throw new ApiFailure('cancelled', `loading ${basename(path)} was cancelled`);
       throw new ApiFailure('bad-capture', (err instanceof Error ? err.message : String(err)).split('\n')[0]);
@@ -150,6 +151,8 @@ export class CaptureSession {
       if (opts.signal?.aborted) throw new ApiFailure('cancelled', `loading ${basename(path)} was cancelled`);
       throw new ApiFailure('bad-capture', (err instanceof Error ? err.message : String(err)).split('\n')[0]);
     }
+    // A gzip stream cut short: its copy holds less than the file, and the index says so (kept with it).
+    if (copyWarning) index.meta.warnings.unshift(copyWarning);
     const session = new CaptureSession(index, readPath, opts.resolver, false, cache);
     if (!opts.storeLater) await session.keepInCache();
     // After storing: the rebuild is news for this session only, not for every later reopen.

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readdirSync, utimesSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, readdirSync, utimesSync, readFileSync, statSync, truncateSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { CaptureIndexBuilder, emptyEventRow } from './eventIndex';
 import { fileIdentity, IndexCache } from './cache';
 import { slicing } from './indexFile';
@@ -125,6 +125,57 @@ test('a gzip capture is decompressed once into the cache, a raw one is read in p
   assert.ok(p.startsWith(join(dir, 'cache')));
   assert.equal(readFileSync(p, 'utf8'), 'inflated capture');
   assert.equal(await cache.readablePath(gz, fileIdentity(gz)), p);
+});
+
+/** Bytes gzip shrinks to about a half, so a cut gzip stream still holds a good part of them. */
+function halfCompressible(bytes: number): Buffer {
+  const b = Buffer.alloc(bytes);
+  let x = 12345;
+  for (let i = 0; i < bytes; i++) { x = (x * 1103515245 + 12345) >>> 0; b[i] = i % 2 ? x >>> 24 : 65 + (i % 7); }
+  return b;
+}
+
+test('a gzip stream cut short keeps what decompresses, under a name of its own, with the reason', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-cache-'));
+  const cache = new IndexCache(join(dir, 'cache'));
+  const whole = gzipSync(halfCompressible(400_000));
+  const cut = whole.subarray(0, whole.length >> 1);
+  const gz = join(dir, 'cut.scap.gz');
+  writeFileSync(gz, cut);
+  const expected = gunzipSync(cut, { finishFlush: constants.Z_SYNC_FLUSH });
+  assert.ok(expected.length > 100_000);
+
+  const copy = await cache.readableCopy(gz, fileIdentity(gz));
+  assert.match(copy.path, /\.partial\.scap$/);
+  assert.ok(readFileSync(copy.path).equals(expected), 'every byte that decompresses is in the copy');
+  assert.equal(copy.warning, `the gzip stream ends early or is damaged after ${expected.length} decompressed bytes (unexpected end of file); the events before it were read`);
+  assert.ok(!readdirSync(join(dir, 'cache')).some((n) => n.endsWith('.scap') && !n.endsWith('.partial.scap')), 'no copy under the complete name');
+  assert.deepEqual(await cache.readableCopy(gz, fileIdentity(gz)), copy, 'found again with its warning');
+  assert.equal(await cache.readablePath(gz, fileIdentity(gz)), copy.path);
+
+  // A partial copy is read only with its note, and only while the two agree.
+  unlinkSync(`${copy.path}.json`);
+  assert.deepEqual(await cache.readableCopy(gz, fileIdentity(gz)), copy, 'without its note the copy is made again, still partial');
+  truncateSync(copy.path, 1000);
+  assert.deepEqual(await cache.readableCopy(gz, fileIdentity(gz)), copy, 'a copy shorter than its note is made again');
+  assert.ok(readFileSync(copy.path).equals(expected));
+
+  // The whole stream is another file (another identity): its copy is complete.
+  const full = join(dir, 'full.scap.gz');
+  writeFileSync(full, whole);
+  const complete = await cache.readableCopy(full, fileIdentity(full));
+  assert.equal(complete.warning, undefined);
+  assert.doesNotMatch(complete.path, /partial/);
+  assert.equal(statSync(complete.path).size, 400_000);
+});
+
+test('a gzip file of which nothing decompresses is refused in one line, leaving nothing in the cache', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-cache-'));
+  const cache = new IndexCache(join(dir, 'cache'));
+  const gz = join(dir, 'broken.scap');
+  writeFileSync(gz, Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff]));
+  await assert.rejects(cache.readableCopy(gz, fileIdentity(gz)), (e: Error) => /^broken\.scap: not a readable gzip file \(.+\)$/.test(e.message));
+  assert.deepEqual(existsSync(join(dir, 'cache')) ? readdirSync(join(dir, 'cache')) : [], []);
 });
 
 test('view tables are kept beside the index and a damaged file of them is dropped', () => {

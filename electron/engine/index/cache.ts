@@ -7,6 +7,10 @@
  * (format, checksum, identity) and a bad one is deleted and rebuilt, never trusted. The cache
  * keeps under a byte cap by evicting the least recently used entries (use = file mtime).
  * Gzip captures are decompressed once into the cache too, so payloads can be re-read by offset.
+ * A gzip stream that ends early (a `sysdig -zw` killed mid-write) or breaks keeps what could be
+ * decompressed, as a copy of its own name (`.partial.scap`) with a note of how many bytes and
+ * why: a complete copy is never looked for under that name, and a partial copy whose note is
+ * missing or disagrees with its size is made again, so it is never taken for a whole capture.
  * Beside an index, the evidence service's checkpoints and whole process tree can be kept
  * (`.checkpoints`): frozen engine state, so only the code that froze them may thaw them; each
  * is stored with that code's fingerprint and a checksum, and any other is deleted unread.
@@ -14,8 +18,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync, createReadStream, createWriteStream } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
 import { CaptureIndex, type FileIdentity } from './eventIndex';
@@ -73,6 +76,50 @@ function tmpFor(p: string): string {
 }
 
 export interface CacheLoad { index?: CaptureIndex; rejected?: string }
+
+/** The file to read a capture's events from and, when it holds less than the capture, why. */
+export interface ReadableCopy { path: string; warning?: string }
+
+/** What a partial copy holds: its size when written and the decompressor's reason for stopping. */
+interface PartialNote { decompressedBytes: number; reason: string }
+
+function partialWarning(note: PartialNote): string {
+  return `the gzip stream ends early or is damaged after ${note.decompressedBytes} decompressed bytes (${note.reason}); the events before it were read`;
+}
+
+/**
+ * Gunzips `source` into `dest`, keeping every byte decompressed before a failure: the output is
+ * ended, not destroyed, when the stream breaks. Resolves with the failure (undefined: whole).
+ */
+function gunzipKeepingWhatDecompresses(source: string, dest: string, signal?: AbortSignal): Promise<Error | undefined> {
+  return new Promise((done, fail) => {
+    const input = createReadStream(source);
+    const gunzip = createGunzip();
+    const out = createWriteStream(dest);
+    let failure: Error | undefined;
+    let ended = false;
+    const end = (err?: Error) => {
+      if (ended) return;
+      ended = true;
+      failure = err;
+      input.destroy();
+      signal?.removeEventListener('abort', abort);
+      out.end();
+    };
+    const abort = () => { end(); fail(signal?.reason ?? new Error('aborted')); };
+    if (signal?.aborted) { abort(); return; }
+    signal?.addEventListener('abort', abort, { once: true });
+    out.on('error', (err) => { end(); fail(err); });
+    out.on('finish', () => { if (!signal?.aborted) done(failure); });
+    input.on('error', end);
+    gunzip.on('error', end);
+    gunzip.on('end', () => end());
+    gunzip.on('data', (chunk: Buffer) => {
+      if (!out.write(chunk)) { gunzip.pause(); out.once('drain', () => gunzip.resume()); }
+    });
+    input.pipe(gunzip);
+  });
+}
 
 const CHECKPOINTS_MAGIC = 'SYSCKP01';
 interface CheckpointsHeader { fingerprint: string; bytes: number; sha256: string }
@@ -144,24 +191,68 @@ export class IndexCache {
    * copy in the cache (made on first use), so event offsets point into a seekable file.
    */
   async readablePath(capturePath: string, id: FileIdentity, signal?: AbortSignal): Promise<string> {
-    if (!isGzipFile(capturePath)) return capturePath;
-    const p = join(this.dir, `${this.key(id)}.scap`);
-    if (existsSync(p)) {
-      this.touch(p);
-      return p;
+    return (await this.readableCopy(capturePath, id, signal)).path;
+  }
+
+  /**
+   * readablePath with, for a gzip stream that ends early or breaks, the warning to give: its
+   * copy holds what could be decompressed, and the index says so beside its own warnings.
+   */
+  async readableCopy(capturePath: string, id: FileIdentity, signal?: AbortSignal): Promise<ReadableCopy> {
+    if (!isGzipFile(capturePath)) return { path: capturePath };
+    const whole = join(this.dir, `${this.key(id)}.scap`);
+    if (existsSync(whole)) {
+      this.touch(whole);
+      return { path: whole };
     }
+    const kept = this.keptPartialCopy(id);
+    if (kept) return kept;
     mkdirSync(this.dir, { recursive: true });
-    const tmp = tmpFor(p);
+    const tmp = tmpFor(whole);
+    let failure: Error | undefined;
     try {
-      await pipeline(createReadStream(capturePath), createGunzip(), createWriteStream(tmp), { signal });
+      failure = await gunzipKeepingWhatDecompresses(capturePath, tmp, signal);
     } catch (err) {
       try { unlinkSync(tmp); } catch { /* nothing written */ }
-      if (signal?.aborted) throw err;
-      throw new Error(`cannot decompress ${capturePath}: ${(err as Error).message.split('\n')[0]}`);
+      throw err;
     }
-    renameSync(tmp, p);
-    this.evict(p);
-    return p;
+    if (!failure) {
+      renameSync(tmp, whole);
+      this.evict(whole);
+      return { path: whole };
+    }
+    const note: PartialNote = { decompressedBytes: existsSync(tmp) ? statSync(tmp).size : 0, reason: failure.message.split('\n')[0] };
+    if (note.decompressedBytes === 0) {
+      try { unlinkSync(tmp); } catch { /* nothing written */ }
+      throw new Error(`${basename(capturePath)}: not a readable gzip file (${note.reason})`);
+    }
+    // The note first: a copy under the partial name is only ever read with its note.
+    const partial = this.partialPath(id);
+    this.writeEntry(`${partial}.json`, JSON.stringify(note));
+    renameSync(tmp, partial);
+    this.evict(partial);
+    return { path: partial, warning: partialWarning(note) };
+  }
+
+  private partialPath(id: FileIdentity): string {
+    return join(this.dir, `${this.key(id)}.partial.scap`);
+  }
+
+  /** The partial copy made before and its warning, if it and its note agree; otherwise neither is kept. */
+  private keptPartialCopy(id: FileIdentity): ReadableCopy | undefined {
+    const p = this.partialPath(id);
+    const notePath = `${p}.json`;
+    if (!existsSync(p) && !existsSync(notePath)) return undefined;
+    try {
+      const note = JSON.parse(readFileSync(notePath, 'utf8')) as PartialNote;
+      if (typeof note.reason !== 'string' || note.decompressedBytes !== statSync(p).size) throw new Error('note and copy disagree');
+      this.touch(p);
+      this.touch(notePath);
+      return { path: p, warning: partialWarning(note) };
+    } catch {
+      for (const f of [p, notePath]) try { unlinkSync(f); } catch { /* already gone */ }
+      return undefined;
+    }
   }
 
   private tablesPath(id: FileIdentity): string {
@@ -275,7 +366,7 @@ export class IndexCache {
     let entries: Array<{ p: string; size: number; used: number }>;
     try {
       this.dropAbandonedWrites();
-      entries = readdirSync(this.dir).filter((n) => n.endsWith('.idx') || n.endsWith('.scap') || n.endsWith('.views.json') || n.endsWith('.checkpoints')).map((n) => {
+      entries = readdirSync(this.dir).filter((n) => n.endsWith('.idx') || n.endsWith('.scap') || n.endsWith('.views.json') || n.endsWith('.partial.scap.json') || n.endsWith('.checkpoints')).map((n) => {
         const p = join(this.dir, n);
         const st = statSync(p);
         return { p, size: st.size, used: st.mtimeMs };
