@@ -11,7 +11,9 @@ import type { Command } from '../main';
 import { intOption, parseCommandLine, parseTime, stringOption, UsageError } from '../../engine/evidence/commandLine';
 import { openEvidence } from '../../engine/evidence/openEvidence';
 import { listEvents } from '../../engine/evidence/eventsList';
-import { defaultLine, displayableFieldNames, EventFieldSet, jsonLine, LINE_FIELDS } from '../../engine/evidence/eventFields';
+import { defaultLine, displayableFieldNames, EventFieldSet, jsonLine, LINE_FIELDS, RAW_IN_JSON } from '../../engine/evidence/eventFields';
+import { isNumericType, lookupField } from '../../../shared/fields/catalog';
+import type { EventDetailReply } from '../../../shared/streams/evidenceApi';
 import { compileSearch } from '../../../shared/streams/search';
 import { EvidenceService } from '../../engine/evidence/evidenceService';
 import { keptEvidenceFor, resumableWalk } from '../keptEvidence';
@@ -91,11 +93,26 @@ async function printDetail(capture: string, evtNum: number, json: boolean, useCa
   for (const cp of kept?.checkpoints ?? []) service.adoptCheckpoint(cp);
   const d = await service.eventDetail({ captureId: capture, evtNum });
   if (json) {
-    console.log(jsonLine({ ...d.fields, 'evt.partner': d.partner }));
+    console.log(jsonLine({ ...asSysdigJson(d.fields), 'evt.partner': d.partner }));
     return 0;
   }
   const width = Math.max(...Object.keys(d.fields).map((k) => k.length));
   for (const [k, v] of Object.entries(d.fields)) console.log(`${k.padEnd(width)}  ${Array.isArray(v) ? v.join(', ') : String(v)}`);
   console.log(`${'partner'.padEnd(width)}  ${d.partner === null ? 'none' : `#${d.partner}`}${d.latencyNs === null ? '' : ` (${d.latencyNs}ns)`}`);
   return 0;
+}
+
+/**
+ * The detail's fields as `sysdig -j` writes them: the time-of-day fields as the raw timestamp,
+ * and numbers the wire carried as text (beyond 2^53) as numbers again.
+ */
+function asSysdigJson(fields: EventDetailReply['fields']): Record<string, unknown> {
+  const raw = fields['evt.rawtime'];
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (RAW_IN_JSON.has(k) && typeof raw === 'string') out[k] = BigInt(raw);
+    else if (typeof v === 'string' && /^-?\d+$/.test(v) && isNumericType(lookupField(k)?.field.type ?? 'CHARBUF')) out[k] = BigInt(v);
+    else out[k] = v;
+  }
+  return out;
 }

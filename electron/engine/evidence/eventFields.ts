@@ -52,7 +52,7 @@ function uncut<Ctx>(field: ResolvedField<Ctx>): ResolvedField<Ctx> {
  * Time-of-day fields that `sysdig -j` writes as the raw timestamp (nanoseconds since the
  * epoch) rather than as text; the events list's JSON does the same.
  */
-const RAW_IN_JSON = new Set(['evt.time', 'evt.time.s', 'evt.time.iso8601', 'evt.datetime', 'evt.datetime.s']);
+export const RAW_IN_JSON: ReadonlySet<string> = new Set(['evt.time', 'evt.time.s', 'evt.time.iso8601', 'evt.datetime', 'evt.datetime.s', 'evt.outputtime']);
 
 export class EventFieldSet<Ctx> {
   private readonly columns: Column<Ctx>[] = [];

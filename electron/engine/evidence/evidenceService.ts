@@ -31,7 +31,7 @@ import { compileFilter, type Predicate } from '../filter/compile';
 import type { EventContext } from '../inspector/eventContext';
 import { fieldResolver, resolveField } from '../fields/registry';
 import { UsageError } from './commandLine';
-import { DEFAULT_EVENT_FIELDS, displayableFieldNames, EventFieldSet, LINE_FIELDS, toJsonValue, type EventRecord, type JsonValue } from './eventFields';
+import { DEFAULT_EVENT_FIELDS, displayableFieldNames, EventFieldSet, LINE_FIELDS, RAW_IN_JSON, toJsonValue, type EventRecord, type JsonValue } from './eventFields';
 import { eventLayout } from '../format/layouts';
 import { listEvents, type Seeking } from './eventsList';
 import { InspectorWalk, type WalkSnapshot } from './inspectorWalk';
@@ -318,22 +318,28 @@ export class EvidenceService implements EvidenceApi {
 
   private async detail(req: EventDetailRequest): Promise<EventDetailReply> {
     const fields = this.fields(displayableFieldNames(), true);
+    // A person reads the detail: the time-of-day fields as sysdig prints them (-p), not the raw
+    // nanoseconds `sysdig -j` gives them (evt.rawtime keeps those).
+    const times = new EventFieldSet([...RAW_IN_JSON], fieldResolver, true);
     // The event's own parameters (evt.arg.NAME as text, evt.rawarg.NAME as a value) are read
     // while the pass is at the event: their names depend on the event.
     let args: EventRecord = {};
+    let timeTexts: EventRecord = {};
     const walk = this.walk();
     const page = await listEvents(walk, {
       fields, fromEvtNum: req.evtNum, limit: 1,
       predicate: (ctx) => {
         if (ctx.num !== req.evtNum) return false;
         args = eventArguments(ctx);
+        const text = times.readText(ctx);
+        timeTexts = Object.fromEntries(times.names.map((n, i) => [n, text[i] === '<NA>' ? null : text[i]]));
         return true;
       },
     }, { walk, store: this.checkpoints });
     const e = page.events[0];
     if (!e) throw new ApiFailure('not-found', `no event #${req.evtNum} in this capture`);
     const out: EventDetailReply['fields'] = {};
-    for (const [k, v] of Object.entries({ ...e.fields, ...args })) if (v !== null) out[k] = wire(v);
+    for (const [k, v] of Object.entries({ ...e.fields, ...timeTexts, ...args })) if (v !== null) out[k] = wire(v);
     return { evtNum: e.evtNum, fields: out, partner: e.partner, latencyNs: e.latencyNs };
   }
 
