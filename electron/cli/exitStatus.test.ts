@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiFailure } from '../../shared/ipc/errors';
 import { UsageError } from '../engine/evidence/commandLine';
@@ -108,4 +108,27 @@ test('report on a findings file that is not JSON says so without quoting it, exi
   const folder = join(dir, 'findings-folder');
   mkdirSync(folder, { recursive: true });
   assert.equal(syscope('report', sample, folder, '-o', join(dir, 'r.html')).stderr.trim(), `syscope report: ${folder}: is a directory, not a findings file`);
+});
+
+test('an output path that cannot be written is said the same way by every command that writes, exit 2', () => {
+  const sample = join(dir, 'sample.scap');
+  assert.equal(syscope('sample', '-o', sample).status, 0);
+  const folder = join(dir, 'out-folder');
+  mkdirSync(folder, { recursive: true });
+  const nowhere = join(dir, 'no-such-folder', 'out.scap');
+  const findings = join(dir, 'empty-findings.json');
+  writeFileSync(findings, JSON.stringify({ format: 'syscope-findings', version: 1 }));
+  const cases: [string[], string][] = [
+    [['export', sample, 'tree', '-o', folder], `${folder}: cannot write (is a directory)`],
+    [['write', sample, '-o', folder], `${folder}: cannot write (is a directory)`],
+    [['sample', '-o', folder], `${folder}: cannot write (is a directory)`],
+    [['export', sample, 'tree', '-o', nowhere], `${nowhere}: cannot write (the folder ${dirname(nowhere)} does not exist)`],
+    [['write', sample, '-o', nowhere], `${nowhere}: cannot write (the folder ${dirname(nowhere)} does not exist)`],
+    [['report', sample, findings, '-o', join(dirname(nowhere), 'r.html')], `${join(dirname(nowhere), 'r.html')}: cannot write (the folder ${dirname(nowhere)} does not exist)`],
+  ];
+  for (const [args, line] of cases) {
+    const r = syscope(...args);
+    assert.equal(r.stderr.trim(), `syscope ${args[0]}: ${line}`, args.join(' '));
+    assert.equal(r.status, 2);
+  }
 });

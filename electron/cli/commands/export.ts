@@ -21,6 +21,7 @@ import { exportStream, type StreamFormat } from '../../engine/export/streamExpor
 import { processTreeJson } from '../../engine/export/treeExport';
 import type { NsWindow } from '../../engine/evidence/eventWalk';
 import { requireCaptureFile } from '../inputFile';
+import { requireWritableOutput } from '../outputFile';
 import { requireValidFilter } from '../filterCheck';
 
 const usage = [
@@ -58,6 +59,7 @@ export const command: Command = {
     if (!kind || !(kinds as readonly string[]).includes(kind)) throw new UsageError(`say what to export: ${kinds.join(', ')} (see syscope export --help)`);
     requireCaptureFile(cl.capture);
     const output = stringOption(cl, 'output');
+    if (output !== undefined && output !== '-') requireWritableOutput(output);
     const window = nsWindow(stringOption(cl, 'from'), stringOption(cl, 'to'));
     const rest = words.join(' ').trim();
 

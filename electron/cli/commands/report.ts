@@ -4,8 +4,7 @@
  * it, and with --subset (or `includeSubset` in the file) report-evidence.scap holding the
  * bookmarked events.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from '../main';
 import { parseCommandLine, UsageError } from '../../engine/evidence/commandLine';
 import { parseFindings } from '../../../shared/findings/schema';
@@ -14,6 +13,7 @@ import { reportPaths } from '../../engine/export/reportFiles';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
 import { fileErrorWords, InputFileError, requireCaptureFile, requireInputFile } from '../inputFile';
+import { requireWritableOutput } from '../outputFile';
 
 const usage = 'usage: syscope report <capture> <findings.json> -o report.html [--subset]';
 
@@ -36,7 +36,7 @@ export const command: Command = {
     // The JSON parser's message quotes the file's start, which is no help: what it is not is.
     if (!parsed.ok) throw new InputFileError(`${findingsPath}: not a findings file (${parsed.error.startsWith('not JSON') ? 'not JSON' : parsed.error})`);
     const paths = reportPaths(output);
-    if (!existsSync(dirname(paths.html))) throw new UsageError(`${paths.html}: cannot write (the folder ${dirname(paths.html)} does not exist)`);
+    for (const p of [paths.html, paths.markdown]) requireWritableOutput(p);
     const session = await CaptureSession.open(cl.capture, { resolver: engineResolver() });
     const wantSubset = cl.options.has('subset') || parsed.findings.includeSubset;
     const report = await buildFindingsReport({

@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Command } from '../main';
 import { writeCrashLoopSample } from '../../engine/sample/crashloop';
+import { requireWritableOutput } from '../outputFile';
 
 const USAGE = 'usage: syscope sample [-o out.scap] [--gzip]';
 
@@ -24,6 +25,7 @@ export const command: Command = {
       else if (a === '-h' || a === '--help') { console.log(USAGE); return 0; }
       else { console.error(`syscope sample: unknown argument '${a}'. ${USAGE}`); return 2; }
     }
+    requireWritableOutput(out, { makesFolder: true });
     const path = resolve(out);
     await mkdir(dirname(path), { recursive: true });
     const started = performance.now();

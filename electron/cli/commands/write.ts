@@ -11,6 +11,7 @@ import { parseTimeSpec, resolveTimeSpec, type TimeSpec } from '../../engine/writ
 import { selectEvents } from '../../engine/writer/selectEvents';
 import { UsageError } from '../../engine/evidence/commandLine';
 import { requireCaptureFile } from '../inputFile';
+import { requireWritableOutput } from '../outputFile';
 import { requireValidFilter } from '../filterCheck';
 
 const USAGE = 'usage: syscope write <capture> -o out.scap [--gzip] [--from T] [--to T] [FILTER] '
@@ -51,6 +52,7 @@ export const command: Command = {
     const filter = filterWords.join(' ').trim();
     requireValidFilter(filter);
     requireCaptureFile(input);
+    requireWritableOutput(out);
     let fromNs: bigint | undefined;
     let toNs: bigint | undefined;
     if ((from && from.kind === 'offset') || (to && to.kind === 'offset')) {
