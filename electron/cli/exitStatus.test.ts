@@ -95,6 +95,12 @@ test('a bad filter says where, the same way in every command, exit 2', () => {
     assert.equal(r.stderr.trim(), `syscope ${args[0]}: ${line}`, args.join(' '));
     assert.equal(r.status, 2);
   }
+  // What only the engine refuses (a table field where sysdig's filters run) says where too.
+  for (const command of ['events', 'streams']) {
+    const r = syscope(command, sample, 'proc.name=x and thread.vmsize.b>0');
+    assert.match(r.stderr.trim(), new RegExp(`^syscope ${command}: filter error at column 17: 'thread\\.vmsize\\.b' is one of csysdig's table fields`));
+    assert.equal(r.status, 2);
+  }
 });
 
 test('report on a findings file that is not JSON says so without quoting it, exit 1', () => {

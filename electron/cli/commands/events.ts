@@ -19,6 +19,7 @@ import { EvidenceService } from '../../engine/evidence/evidenceService';
 import { keptEvidenceFor, resumableWalk } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireValidFilter } from '../filterCheck';
+import { fieldResolver } from '../../engine/fields/registry';
 
 const usage = 'usage: syscope events <capture> [FILTER] [--from N] [--from-time T] [--to-time T] [--limit N] [--fields a,b,c | --all-fields] [--search TEXT [--regex]] [--json] [--no-cache]\n       syscope events <capture> --detail N [--json] [--no-cache]   (every field of event N, its parameters, partner and latency)';
 
@@ -32,7 +33,7 @@ export const command: Command = {
     if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
     const cl = parseCommandLine(args, ['from', 'from-time', 'to-time', 'limit', 'fields', 'search', 'detail'], ['json', 'all-fields', 'regex', 'no-cache']);
     requireCaptureFile(cl.capture);
-    requireValidFilter(cl.filter);
+    requireValidFilter(cl.filter, fieldResolver);
     const json = cl.options.has('json');
     const useCache = !cl.options.has('no-cache');
     if (cl.options.has('detail')) return printDetail(cl.capture, intOption(cl, 'detail', 0), json, useCache);

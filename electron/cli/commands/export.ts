@@ -10,7 +10,8 @@
  */
 import type { Command } from '../main';
 import { choiceOption, parseCommandLine, parseTimeBounds, stringOption, UsageError } from '../../engine/evidence/commandLine';
-import { openEvidence, openTreeEvidence } from '../../engine/evidence/openEvidence';
+import { openEvidence, openTreeEvidence, treeFilterFields } from '../../engine/evidence/openEvidence';
+import { fieldResolver } from '../../engine/fields/registry';
 import { scanLifecycle } from '../../engine/evidence/lifecycleScan';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
@@ -79,7 +80,7 @@ export const command: Command = {
       return 0;
     }
     if (cl.options.has('filter')) throw new UsageError(`${kind}: give the filter as words after '${kind}', not --filter`);
-    requireValidFilter(rest);
+    requireValidFilter(rest, kind === 'tree' ? treeFilterFields() : fieldResolver);
 
     if (kind === 'events') {
       const format = choiceOption<EventsFormat>(cl, 'format', ['jsonl', 'csv'], 'jsonl');

@@ -13,6 +13,7 @@ import { openEvidence } from '../../engine/evidence/openEvidence';
 import { keptEvidenceFor, resumableWalk } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireValidFilter } from '../filterCheck';
+import { fieldResolver } from '../../engine/fields/registry';
 import { listStreams } from '../../engine/evidence/streamsList';
 import { jsonLine } from '../../engine/evidence/eventFields';
 import { renderPayload, streamModes, toBase64, type StreamMode } from '../../../shared/streams/render';
@@ -28,7 +29,7 @@ export const command: Command = {
     if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
     const cl = parseCommandLine(args, ['mode', 'follow', 'from', 'limit', 'search'], ['json', 'regex', 'no-cache']);
     requireCaptureFile(cl.capture);
-    requireValidFilter(cl.filter);
+    requireValidFilter(cl.filter, fieldResolver);
     const mode = choiceOption<StreamMode>(cl, 'mode', streamModes, 'dotted');
     const follow = stringOption(cl, 'follow');
     const limit = cl.options.has('limit') ? intOption(cl, 'limit', 0) : Infinity;

@@ -8,7 +8,7 @@
  */
 import type { Command } from '../main';
 import { parseCommandLine } from '../../engine/evidence/commandLine';
-import { openTreeEvidence } from '../../engine/evidence/openEvidence';
+import { openTreeEvidence, treeFilterFields } from '../../engine/evidence/openEvidence';
 import { narrowLifecycle, scanLifecycle } from '../../engine/evidence/lifecycleScan';
 import { indexPids } from '../../engine/api/indexPids';
 import type { TreeReply } from '../../../shared/streams/evidenceApi';
@@ -28,7 +28,7 @@ export const command: Command = {
     if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
     const cl = parseCommandLine(args, [], ['json', 'containers', 'no-cache']);
     requireCaptureFile(cl.capture);
-    requireValidFilter(cl.filter);
+    requireValidFilter(cl.filter, treeFilterFields());
     const { walk, predicate } = openTreeEvidence(cl.capture, cl.filter);
     const life = (cl.options.has('no-cache') ? undefined : await treeFromCache(cl.capture, cl.filter)) ?? await scanLifecycle(walk, predicate);
     const json = cl.options.has('json');

@@ -13,6 +13,7 @@ import { UsageError } from '../../engine/evidence/commandLine';
 import { requireCaptureFile } from '../inputFile';
 import { requireWritableOutput } from '../outputFile';
 import { requireValidFilter } from '../filterCheck';
+import { fieldResolver } from '../../engine/fields/registry';
 
 const USAGE = 'usage: syscope write <capture> -o out.scap [--gzip] [--from T] [--to T] [FILTER] '
   + '(T: 2024-03-12T09:41:09.5Z, epoch nanoseconds, or an offset from the first event such as 12.5s)';
@@ -50,7 +51,7 @@ export const command: Command = {
     if (resolve(input) === resolve(out)) { console.error('syscope write: the output file must not be the capture being read'); return 2; }
 
     const filter = filterWords.join(' ').trim();
-    requireValidFilter(filter);
+    requireValidFilter(filter, fieldResolver);
     requireCaptureFile(input);
     requireWritableOutput(out);
     let fromNs: bigint | undefined;
