@@ -47,7 +47,7 @@ function portIsFree(port: number): Promise<boolean> {
 }
 
 /** The first free port after `port` (a few tried), to suggest when `port` is taken; 0 (any) when none is. */
-export async function freePortAfter(port: number): Promise<number> {
+async function freePortAfter(port: number): Promise<number> {
   for (let p = port + 1; p <= Math.min(port + 20, 65535); p++) if (await portIsFree(p)) return p;
   return 0;
 }
