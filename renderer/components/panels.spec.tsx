@@ -80,11 +80,28 @@ describe('Breadcrumb', () => {
     const nav = mounted.container.querySelector('nav');
     expect(nav?.getAttribute('aria-label')).toBe('Breadcrumb');
     const items = nav!.querySelectorAll('li');
-    expect([...items].map((li) => li.textContent)).toEqual(['Overview', 'Containers', expect.stringContaining('59fd49aa4072')]);
+    expect([...items].map((li) => li.textContent)).toEqual(['Whole capture', 'Containers', expect.stringContaining('59fd49aa4072')]);
     expect(items[2].querySelector('button')?.getAttribute('aria-current')).toBe('page');
     await click(items[1].querySelector('button')!);
     expect(store.getState().trail.map((s) => s.viewId)).toEqual(['containers']);
     expect(nav!.querySelectorAll('li')).toHaveLength(2);
+  });
+
+  it('"Whole capture" drops a tile drill in every tab, with the stream followed in it', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().openView('containers', 'container.id in ("44136c54b079")', 'Container Deaths');
+    store.getState().drillRow('44136c54b079');
+    store.getState().setFollow('5253:5#8');
+    store.getState().setStreamMode('hex');
+    mounted = await mount(<Breadcrumb />, fakeClient({}), store);
+    const first = mounted.container.querySelector('nav li button') as HTMLButtonElement;
+    expect(first.textContent).toBe('Whole capture');
+    await click(first);
+    const s = store.getState();
+    expect(s.trail).toEqual([{ viewId: 'containers', filter: '' }]);
+    expect(s.panel).toBe('streams');
+    expect(s.follow).toBeUndefined();
+    expect(s.streamMode).toBe('dotted');
   });
 });
 

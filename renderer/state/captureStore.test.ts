@@ -103,3 +103,32 @@ test('a sort and selection belong to their table: another filter or view starts 
   store.getState().switchView('procs');
   assert.equal(store.getState().selectedRow, 0, 'other rows under another filter');
 });
+
+test('Backspace back to the overview leaves every tab on the whole capture, without a stale followed stream', () => {
+  const store = createCaptureStore('c1', '/a.scap');
+  store.getState().openView('containers', 'container.id in ("44136c54b079")', 'Container Deaths');
+  store.getState().drillRow('44136c54b079');
+  store.getState().setFollow('5253:5#8');
+  store.getState().setStreamMode('hex');
+  store.getState().showPanel('views');
+  store.getState().goBack();
+  store.getState().goBack();
+  const s = store.getState();
+  assert.equal(s.panel, 'overview');
+  assert.deepEqual(s.trail, [{ viewId: 'containers', filter: '' }]);
+  const hash = readHash(writeHash(toHashState(s)));
+  assert.equal(hash.follow, undefined);
+  assert.equal(hash.mode, undefined);
+  assert.deepEqual(hash.trail, [{ viewId: 'containers', filter: '' }]);
+});
+
+test('switching views at the same step keeps the followed stream; a new scope drops it', () => {
+  const store = createCaptureStore('c1', '/a.scap');
+  store.getState().openView('containers');
+  store.getState().drillRow('44136c54b079');
+  store.getState().setFollow('5253:5');
+  store.getState().switchView('files');
+  assert.equal(store.getState().follow, '5253:5');
+  store.getState().walkBack(0);
+  assert.equal(store.getState().follow, undefined);
+});

@@ -5,6 +5,10 @@
  *
  * Leaving a table (drilling, walking back, switching views or tabs) keeps the sort and the
  * selected row it had, per step, so coming back to it shows the rows as the user left them.
+ *
+ * The drill-down trail is the scope of every tab (views, events, I/O, processes). When the scope
+ * changes, the followed stream and its display mode go with it: they named something in the
+ * old scope. showWholeCapture() is the one way back to the whole capture from any depth.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CaptureInfo, LoadProgress, SortSpec, TimeWindow } from '../../shared/ipc/contract';
@@ -43,6 +47,8 @@ export interface CaptureState {
   /** Drills on a row; `panel` shows the new step's events or I/O instead of its table. */
   drillRow(key: string, panel?: Panel): void;
   walkBack(index: number): void;
+  /** Drops the drill-down scope in every tab (and the stream followed in it); keeps the panel. */
+  showWholeCapture(): void;
   switchView(viewId: string): void;
   setFilter(filter: string): void;
   setWindow(window: TimeWindow | undefined): void;
@@ -59,6 +65,11 @@ export type CaptureStore = StoreApi<CaptureState>;
 
 export const defaultViewId = 'procs';
 
+/** The events a trail selects: what every tab is scoped to (the view shown does not change it). */
+function scopeOf(trail: DrillStep[]): string {
+  return trail.at(-1)?.filter ?? '';
+}
+
 /** Which table a sort and selection belong to: the steps that lead to it, the user's filter and window. */
 function tableKey(s: Pick<CaptureState, 'trail' | 'filter' | 'window'>): string {
   return JSON.stringify([s.trail.map((t) => [t.viewId, t.filter]), s.filter, s.window ?? null]);
@@ -72,7 +83,9 @@ export function createCaptureStore(captureId: string, path: string, restored?: H
       const now = get();
       leftAt.set(tableKey(now), { sort: now.sort, selectedRow: now.selectedRow });
       const back = leftAt.get(tableKey({ trail, filter: other.filter ?? now.filter, window: 'window' in other ? other.window : now.window }));
-      return { ...other, trail, sort: back?.sort, selectedRow: back?.selectedRow ?? 0 };
+      const scopeChanged = scopeOf(trail) !== scopeOf(now.trail);
+      const leftScope: Partial<CaptureState> = scopeChanged ? { follow: undefined, streamMode: 'dotted' } : {};
+      return { ...leftScope, ...other, trail, sort: back?.sort, selectedRow: back?.selectedRow ?? 0 };
     }
     return {
       captureId,
@@ -102,6 +115,7 @@ export function createCaptureStore(captureId: string, path: string, restored?: H
         filter ? [{ viewId, filter, keyField: label ? 'tile' : undefined, selection: label }] : startTrail(viewId), { panel: 'views' })),
       drillRow: (key, panel = 'views') => set(arrive(drillDown(get().trail, key), { panel, follow: undefined })),
       walkBack: (index) => set(arrive(walkBack(get().trail, index), { panel: 'views' })),
+      showWholeCapture: () => set(arrive(startTrail(get().trail[0]?.viewId ?? defaultViewId))),
       switchView: (viewId) => set(arrive(switchView(get().trail, viewId), { panel: 'views' })),
       setFilter: (filter) => set({ filter, selectedRow: 0 }),
       setWindow: (window) => set({ window, selectedRow: 0 }),
@@ -116,7 +130,8 @@ export function createCaptureStore(captureId: string, path: string, restored?: H
         if (panel === 'events' || panel === 'streams' || panel === 'tree') { set({ panel: 'views' }); return; }
         if (panel !== 'views') return;
         if (trail.length > 1) set(arrive(walkBack(trail, trail.length - 2)));
-        else set({ panel: 'overview' });
+        // The overview is the whole capture: the other tabs follow it there.
+        else set(arrive(startTrail(trail[0]?.viewId ?? defaultViewId), { panel: 'overview' }));
       },
       restore: (h) => set(arrive(h.trail.length ? h.trail : startTrail(defaultViewId), {
         panel: h.panel, window: h.window, filter: h.filter, pinned: h.pinned, follow: h.follow, streamMode: h.mode ?? 'dotted',

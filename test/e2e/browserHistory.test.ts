@@ -38,7 +38,7 @@ test('browser Back returns to the previous drill-down step; Forward comes back',
 
   await page.goBack();
   await procs.waitFor();
-  assert.deepEqual(await crumbs(), ['Overview', 'Processes']);
+  assert.deepEqual(await crumbs(), ['Whole capture', 'Processes']);
   assert.doesNotMatch(page.url(), /proc\.pid/);
 
   await page.goForward();
