@@ -10,6 +10,7 @@ import { useCapture, useClient } from '../state/context';
 import { pixelsFromWindow, windowFromPixels, isWholeCapture } from '../util/timeMapping';
 import { formatTimestamp } from '../util/format';
 import { formatTileValue } from './tileFormat';
+import { axisTicks, labelWidthPx } from '../util/axisTicks';
 
 const chartHeight = 90;
 const axisHeight = 22;
@@ -64,7 +65,9 @@ export function Timeline() {
     // 24-hour UTC labels, as precise as the span needs (sysdig prints times in UTC here too).
     const spanMs = Number((BigInt(info.lastTs) - BigInt(info.firstTs)) / 1_000_000n);
     const label = utcFormat(spanMs < 10_000 ? '%H:%M:%S.%L' : spanMs < 86_400_000 ? '%H:%M:%S' : '%b %d %H:%M');
-    select(axisRef.current).call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 110))).tickFormat((d) => label(d as Date)));
+    const [from, to] = x.domain().map((d) => d.getTime());
+    const ticks = axisTicks(from, to, width, labelWidthPx(label(new Date(from))));
+    select(axisRef.current).call(axisBottom(x).tickValues(ticks).tickFormat((d) => label(d as Date)));
   }, [info, width]);
 
   useEffect(() => {
