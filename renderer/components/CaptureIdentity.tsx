@@ -3,6 +3,7 @@ import { useCapture, useCaptureStore, useClient } from '../state/context';
 import { useApp } from '../state/appStore';
 import { messageOf } from '../api/client';
 import { exportCurrent } from '../exportTable';
+import { FindingsToggle } from '../findings/FindingsPanel';
 import { countOf, formatBytes, formatCount, formatDuration, formatTimestamp } from '../util/format';
 
 export function CaptureIdentity({ onClose }: { onClose(): void }) {
@@ -21,6 +22,7 @@ export function CaptureIdentity({ onClose }: { onClose(): void }) {
       <span>host {info.hostname || '—'} · {countOf(info.numCpus, 'CPU')}</span>
       {info.warnings.length > 0 && <span className="warning" title={info.warnings.join('\n')}>{info.warnings.length} warning{info.warnings.length > 1 ? 's' : ''}</span>}
       <span className="spacer" />
+      <FindingsToggle />
       <button type="button" className="small" onClick={() => void exportNow()} title="Save what is shown as a file">Export</button>
       <button type="button" className="small" onClick={onClose}>Close capture</button>
     </header>

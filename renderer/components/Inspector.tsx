@@ -12,7 +12,7 @@ import { ViewsPanel } from './ViewsPanel';
 import { EventsPanel } from './EventsPanel';
 import { StreamsPanel } from './StreamsPanel';
 import { ProcessTreePanel } from './ProcessTreePanel';
-import { FindingsPanel } from '../findings/FindingsPanel';
+import { FindingsPanel, useFindingsOpen } from '../findings/FindingsPanel';
 
 export function Inspector({ onClose, onCancel, gridRef }: { onClose(): void; onCancel(): void; gridRef: RefObject<DataGridHandle | null> }) {
   const status = useCapture((s) => s.status);
@@ -21,9 +21,10 @@ export function Inspector({ onClose, onCancel, gridRef }: { onClose(): void; onC
   const switchView = useCapture((s) => s.switchView);
   const showOverview = useCapture((s) => s.showOverview);
   const showPanel = useCapture((s) => s.showPanel);
+  const findingsOpen = useFindingsOpen();
   if (status !== 'ready') return <LoadProgress onCancel={onCancel} onClose={onClose} />;
   return (
-    <div className="inspector">
+    <div className={`inspector${findingsOpen ? ' findings-open' : ''}`}>
       <CaptureIdentity onClose={onClose} />
       <div className="toolbar">
         <div className="tabs" role="tablist" aria-label="Panels">

@@ -2,7 +2,8 @@
  * Findings: a drawer where the investigator bookmarks evidence (the selected view row, an
  * event or a stream operation by number), records the steps taken, writes a note on each,
  * and exports the findings report (HTML, Markdown, the findings file, optionally the
- * evidence .scap). A floating button opens it from anywhere in an open capture.
+ * evidence .scap). A button in the capture's header opens it from anywhere in an open capture;
+ * while open, the inspector makes room for it (see Inspector), so it covers no control.
  */
 import { useState } from 'react';
 import { useStore } from 'zustand';
@@ -25,6 +26,25 @@ function describe(b: Bookmark): string {
   }
 }
 
+/** Opens the findings drawer; it sits in the capture's header, where it covers nothing. */
+export function FindingsToggle() {
+  const path = useCapture((s) => s.path);
+  const store = findingsStoreFor(path);
+  const count = useStore(store, (s) => s.findings.bookmarks.length);
+  const open = useStore(store, (s) => s.panelOpen);
+  if (open) return null;
+  return (
+    <button type="button" className="small primary findings-toggle" onClick={() => store.getState().setPanelOpen(true)}
+      aria-label={`Findings (${count} bookmarked)`}>Findings{count ? ` (${count})` : ''}</button>
+  );
+}
+
+/** Whether the findings drawer is open for this capture (the inspector makes room for it). */
+export function useFindingsOpen(): boolean {
+  const path = useCapture((s) => s.path);
+  return useStore(findingsStoreFor(path), (s) => s.panelOpen);
+}
+
 export function FindingsPanel() {
   const client = useClient();
   const capture = useCaptureStore();
@@ -42,9 +62,7 @@ export function FindingsPanel() {
   const act = store.getState();
   const count = f.bookmarks.length;
 
-  if (!open) {
-    return <button type="button" className="findings-toggle primary" onClick={() => act.setPanelOpen(true)} aria-label={`Findings (${count} bookmarked)`}>Findings{count ? ` (${count})` : ''}</button>;
-  }
+  if (!open) return null;
 
   async function bookmarkRow() {
     const s = capture.getState();
