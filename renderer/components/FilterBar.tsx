@@ -15,6 +15,9 @@ export function FilterBar() {
   const [menu, setMenu] = useState<CompletionResult | null>(null);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  // A filter longer than the box scrolls inside it; the caret line scrolls with it.
+  const [scrollLeft, setScrollLeft] = useState(0);
+  const syncScroll = () => setScrollLeft(input.current?.scrollLeft ?? 0);
 
   useEffect(() => { setText(applied); }, [applied]);
 
@@ -68,12 +71,12 @@ export function FilterBar() {
           aria-invalid={!!error} aria-describedby={error ? 'filter-error' : undefined}
           aria-activedescendant={menu ? `filter-completion-${active}` : undefined}
           placeholder='e.g. proc.name = nginx and evt.type = open'
-          onChange={(e) => edit(e.target.value, e.target.selectionStart ?? e.target.value.length)}
-          onKeyDown={onKey} onBlur={() => setTimeout(() => setMenu(null), 150)}
-          onSelect={(e) => setCursor(e.currentTarget.selectionStart ?? cursor)} />
+          onChange={(e) => { edit(e.target.value, e.target.selectionStart ?? e.target.value.length); syncScroll(); }}
+          onKeyDown={onKey} onBlur={() => setTimeout(() => setMenu(null), 150)} onScroll={syncScroll}
+          onSelect={(e) => { setCursor(e.currentTarget.selectionStart ?? cursor); syncScroll(); }} />
         {error && (
           <div id="filter-error" role="alert" className="filter-error">
-            <span className="caret-pad" aria-hidden="true">{' '.repeat(Math.max(0, column - 1))}^</span>
+            <span className="caret-pad" aria-hidden="true" style={scrollLeft ? { marginLeft: -scrollLeft } : undefined}>{' '.repeat(Math.max(0, column - 1))}<span className="caret">^</span></span>
             <span>{error.message}{error.suggestion && !error.message.includes(error.suggestion) ? ` (did you mean ${error.suggestion}?)` : ''}</span>
           </div>
         )}

@@ -57,7 +57,7 @@ export function ViewsPanel({ gridRef }: { gridRef: React.RefObject<DataGridHandl
           {drillNote && <span role="status" className="dim">{drillNote}</span>}
           <FindBar grid={gridRef} inputId="find-input" />
         </div>
-        <DataGrid ref={gridRef} label={view?.name ?? 'View'} queryKey={queryKey} fetchPage={fetchPage}
+        <DataGrid ref={gridRef} label={view?.name ?? 'View'} view={view} queryKey={queryKey} fetchPage={fetchPage}
           sort={sort ?? defaultSort(view)} onSort={setSort} selectedRow={selectedRow} onSelect={selectRow}
           onDrill={drillable ? onDrill : undefined} onBack={goBack} />
       </section>

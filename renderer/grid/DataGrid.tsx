@@ -2,19 +2,24 @@
  * A table over any number of rows: only the rows on screen exist in the DOM, fetched a page
  * at a time from the engine (rowPages.ts); past a few hundred thousand rows the scrollbar is
  * scaled (scrollWindow.ts). Click a header to sort by it (again to flip), arrows move the
- * selection, Enter drills down, Backspace goes back.
+ * selection, Enter drills down, Backspace goes back. Columns cut off on the right are counted
+ * under the table, with a button that scrolls to them (a scrollbar alone is easy to miss).
  */
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { ColumnInfo, SortSpec } from '../../shared/ipc/contract';
 import { RowPages, type FetchPage, type Row } from './rowPages';
 import { scrollGeometry, scrollTopToReveal } from './scrollWindow';
 import { formatCell } from '../util/format';
+import { columnTracks, gridTemplate, rowWidth as rowWidthOf } from './columnWidths';
+import type { ViewDefinition } from '../../shared/views/types';
 
 const rowPx = 24;
 const headerPx = 28;
 
 export interface DataGridProps {
   label: string;
+  /** The view shown, for csysdig's column sizes. */
+  view?: ViewDefinition;
   /** Changes whenever the query (view, filter, window, sort) changes: a new key = fresh pages. */
   queryKey: string;
   fetchPage: FetchPage;
@@ -36,29 +41,31 @@ function shownColumns(columns: ColumnInfo[]): number[] {
   return columns.map((c, i) => [c, i] as const).filter(([c]) => c.title !== 'NA' && c.title !== '').map(([, i]) => i);
 }
 
-// Fixed track widths: flexible (fr) tracks would size each row to its own content and
-// misalign the cells with the header. The last text column (usually a command line) is wider.
-const widthsRem: Record<ColumnInfo['type'], number> = { string: 14, time: 17, number: 5.5, percent: 5.5, bytes: 6.5, duration: 7 };
-
-function columnWidths(columns: ColumnInfo[], shown: number[]): number[] {
-  const lastText = [...shown].reverse().find((i) => columns[i].type === 'string');
-  return shown.map((i) => (i === lastText ? 40 : widthsRem[columns[i].type] ?? 7));
-}
-
 export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataGrid(props, ref) {
-  const { queryKey, fetchPage, sort, onSort, selectedRow, onSelect, onDrill, onBack, label } = props;
+  const { queryKey, fetchPage, sort, onSort, selectedRow, onSelect, onDrill, onBack, label, view } = props;
   const pages = useMemo(() => new RowPages(fetchPage), [queryKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportPx, setViewportPx] = useState(400);
   const [, setVersion] = useState(0);
+  const [hiddenRight, setHiddenRight] = useState(0);
+  const header = useRef<HTMLDivElement>(null);
+
+  /** Counts the columns more than half out of sight on the right. */
+  function measureHidden() {
+    const el = scroller.current;
+    const cells = header.current ? [...header.current.children] as HTMLElement[] : [];
+    if (!el) return;
+    const edge = el.scrollLeft + el.clientWidth;
+    setHiddenRight(cells.filter((c) => c.offsetWidth > 0 && c.offsetLeft + c.offsetWidth / 2 > edge).length);
+  }
 
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
     el.scrollTop = 0;
     setScrollTop(0);
-    const ro = new ResizeObserver(() => setViewportPx(Math.max(rowPx, el.clientHeight - headerPx)));
+    const ro = new ResizeObserver(() => { setViewportPx(Math.max(rowPx, el.clientHeight - headerPx)); measureHidden(); });
     ro.observe(el);
     return () => ro.disconnect();
   }, [pages]);
@@ -89,6 +96,9 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     revealedFor.current = pages;
     if (selectedRow > 0 && total > 0) reveal(Math.min(selectedRow, total - 1));
   });
+
+  // Columns arrive with the first page and change with the view: count the hidden ones again.
+  useEffect(measureHidden);
 
   useImperativeHandle(ref, () => ({ pages: () => pages, reveal, focus: () => scroller.current?.focus() }));
 
@@ -129,9 +139,9 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
 
   const columns = pages.columns;
   const shown = shownColumns(columns);
-  const widths = columnWidths(columns, shown);
-  const gridTemplateColumns = widths.map((w) => `${w}rem`).join(' ');
-  const rowWidth = `max(100%, ${widths.reduce((a, b) => a + b, 0)}rem)`;
+  const tracks = columnTracks(columns, shown, view);
+  const gridTemplateColumns = gridTemplate(tracks);
+  const rowWidth = rowWidthOf(tracks);
   const frac = geometry.firstRow - first;
   const rows: ReactElement[] = [];
   for (let i = first; i < Math.min(total, first + count); i++) {
@@ -153,8 +163,8 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     <div className="grid-wrap">
       <div ref={scroller} className="grid-scroll" role="grid" aria-label={label} aria-rowcount={total + 1} aria-colcount={shown.length}
         tabIndex={0} aria-activedescendant={total ? `${queryKey.length}-row-${selectedRow}` : undefined}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>
-        <div role="row" aria-rowindex={1} className="grid-header" style={{ gridTemplateColumns, width: rowWidth }}>
+        onScroll={(e) => { setScrollTop(e.currentTarget.scrollTop); measureHidden(); }} onKeyDown={onKey}>
+        <div ref={header} role="row" aria-rowindex={1} className="grid-header" style={{ gridTemplateColumns, width: rowWidth }}>
           {shown.map((c) => {
             const col = columns[c];
             const active = sort?.column === col.name;
@@ -174,6 +184,12 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
       <div className="grid-status" aria-live="polite">
         {pages.error ? <span role="alert" className="error-line">{pages.error}</span>
           : pages.totalRows === null ? 'Loading…' : `${total.toLocaleString('en-US')} row${total === 1 ? '' : 's'}${total ? ` · row ${Math.min(selectedRow + 1, total).toLocaleString('en-US')}` : ''}`}
+        {hiddenRight > 0 && (
+          <button type="button" className="link more-columns" title="The table scrolls sideways (Shift+wheel, or the scrollbar)"
+            onClick={() => { const el = scroller.current; if (el) el.scrollLeft += el.clientWidth * 0.6; }}>
+            {hiddenRight} more column{hiddenRight === 1 ? '' : 's'} →
+          </button>
+        )}
       </div>
     </div>
   );
