@@ -4,12 +4,14 @@ import { useApp } from '../state/appStore';
 import { messageOf } from '../api/client';
 import { exportCurrent } from '../exportTable';
 import { FindingsToggle } from '../findings/FindingsPanel';
+import { onlyInternalRecords, useHasListableEvents } from './listableEvents';
 import { countOf, formatBytes, formatCount, formatDuration, formatTimestamp } from '../util/format';
 
 export function CaptureIdentity({ onClose }: { onClose(): void }) {
   const info = useCapture((s) => s.info);
   const client = useClient();
   const store = useCaptureStore();
+  const listable = useHasListableEvents();
   if (!info) return null;
   const exportNow = () => exportCurrent(client, store).then(useApp.getState().setNotice, (e) => useApp.getState().setNotice(messageOf(e)));
   const span = Number(BigInt(info.lastTs) - BigInt(info.firstTs));
@@ -17,7 +19,9 @@ export function CaptureIdentity({ onClose }: { onClose(): void }) {
     <header className="identity" aria-label="Capture">
       <strong className="file" title={info.path}>{info.fileName}</strong>
       <span>{formatBytes(info.sizeBytes)}</span>
-      <span>{formatCount(info.events)} event{info.events === 1 ? '' : 's'}</span>
+      {listable === false
+        ? <span className="warning" title={onlyInternalRecords(info.events)}>no system call events ({countOf(info.events, 'internal record')})</span>
+        : <span>{formatCount(info.events)} event{info.events === 1 ? '' : 's'}</span>}
       <span title={`${formatTimestamp(info.firstTs)} – ${formatTimestamp(info.lastTs)}`}>{formatTimestamp(info.firstTs)} · {formatDuration(span)}</span>
       <span>host {info.hostname || '—'} · {countOf(info.numCpus, 'CPU')}</span>
       {info.warnings.length > 0 && <span className="warning" title={info.warnings.join('\n')}>{info.warnings.length} warning{info.warnings.length > 1 ? 's' : ''}</span>}

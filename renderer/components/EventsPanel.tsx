@@ -11,6 +11,7 @@ import { scrollGeometry, scrollTopToReveal } from '../grid/scrollWindow';
 import { useEvidenceScope } from './evidenceQuery';
 import { countOf, formatTimestamp } from '../util/format';
 import { BookmarkButton } from '../findings/BookmarkButton';
+import { onlyInternalRecords, useHasListableEvents } from './listableEvents';
 
 const rowPx = 22;
 const pageSize = 500;
@@ -19,12 +20,15 @@ export const maxListedEvents = 50_000;
 
 type EventRow = EventsReply['events'][number];
 
-function cellText(v: EventRow['values'][number], field: string): string {
+function cellText(v: EventRow['values'][number]): string {
   if (v === null) return '';
   if (Array.isArray(v)) return v.join(', ');
-  // Raw nanosecond times read as the time of day (UTC) with microseconds.
-  if (field === 'evt.rawtime' && typeof v === 'string' && /^\d+$/.test(v)) return formatTimestamp(v).slice(11, 26);
   return String(v);
+}
+
+/** A column shows what its header names (evt.rawtime: the raw nanoseconds); the time of day is its tooltip. */
+function cellTitle(v: EventRow['values'][number], field: string): string | undefined {
+  return field === 'evt.rawtime' && typeof v === 'string' && /^\d+$/.test(v) ? formatTimestamp(v) : undefined;
 }
 
 export function EventsPanel() {
@@ -32,6 +36,8 @@ export function EventsPanel() {
   const captureId = useCapture((s) => s.captureId);
   const scope = useEvidenceScope();
   const scopeKey = scope.key;
+  const info = useCapture((s) => s.info);
+  const listable = useHasListableEvents();
   const [fields, setFields] = useState<string[]>([]);
   const rows = useRef<EventRow[]>([]);
   const [count, setCount] = useState(0);
@@ -163,7 +169,7 @@ export function EventsPanel() {
     select(to);
   }
 
-  const widths: Record<string, string> = { 'evt.info': 'minmax(30rem, 1fr)', 'evt.time': '11rem', 'evt.rawtime': '9.5rem', 'proc.name': '9rem', 'evt.type': '8rem' };
+  const widths: Record<string, string> = { 'evt.info': 'minmax(30rem, 1fr)', 'evt.time': '11rem', 'evt.rawtime': '11rem', 'proc.name': '9rem', 'evt.type': '8rem' };
   const template = fields.map((f) => widths[f] ?? '5.5rem').join(' ');
   const shown = [];
   for (let i = first; i < Math.min(count, first + visible); i++) {
@@ -172,7 +178,7 @@ export function EventsPanel() {
       <div key={r.evtNum} role="row" aria-rowindex={i + 2} aria-selected={i === selected} id={`event-row-${i}`}
         className={`grid-row event-row${i === selected ? ' selected' : ''}${i % 2 ? ' odd' : ''}`} style={{ gridTemplateColumns: template }}
         onClick={() => setSelected(i)}>
-        {r.values.map((v, c) => <div role="gridcell" key={c} className="cell">{cellText(v, fields[c])}</div>)}
+        {r.values.map((v, c) => <div role="gridcell" key={c} className="cell" title={cellTitle(v, fields[c])}>{cellText(v)}</div>)}
       </div>,
     );
   }
@@ -195,6 +201,9 @@ export function EventsPanel() {
           <div role="row" aria-rowindex={1} className="grid-header" style={{ gridTemplateColumns: template, height: rowPx }}>
             {fields.map((f) => <div role="columnheader" key={f} className="cell header-cell">{f}</div>)}
           </div>
+          {listable === false && count === 0 && next === null && !error && (
+            <p role="status" className="empty-capture">{onlyInternalRecords(info?.events ?? 0)}</p>
+          )}
           <div className="grid-spacer" style={{ height: geometry.spacerPx }} />
           <div className="grid-rows" style={{ width: '100%', transform: `translateY(${scrollTop + rowPx - (geometry.firstRow - first) * rowPx}px)` }}>{shown}</div>
         </div>
