@@ -1,4 +1,8 @@
-/** The first screen: open a capture by path (browser) or dialog (Electron), recent captures, the sample. */
+/**
+ * The first screen: open a capture by path (browser) or dialog (Electron), recent captures, the
+ * sample. Why the last capture could not be opened is said here, under the path box, whatever
+ * the reason (refused at once or failed while loading), until the user tries again.
+ */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useClient } from '../state/context';
 import { useApp } from '../state/appStore';
@@ -6,6 +10,7 @@ import { useApp } from '../state/appStore';
 export function Welcome({ onOpen }: { onOpen(path: string): void }) {
   const client = useClient();
   const notice = useApp((s) => s.notice);
+  const openError = useApp((s) => s.openError);
   const [path, setPath] = useState('');
   const [recent, setRecent] = useState<string[]>([]);
   const [sample, setSample] = useState<string | null>(null);
@@ -30,15 +35,16 @@ export function Welcome({ onOpen }: { onOpen(path: string): void }) {
     <main className="welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title">Syscope</h1>
       <p className="tagline">Inspect sysdig and Falco system-call captures (.scap)</p>
-      {notice && <p role="alert" className="error-line">{notice}</p>}
+      {notice && <p role="status" className="hint">{notice}</p>}
       <section aria-label="Open a capture" className="welcome-open">
         {electron && <button type="button" className="primary" onClick={() => void choose()}>Open capture…</button>}
         <form onSubmit={submit} className="path-form">
           <label htmlFor="capture-path">Capture path</label>
           <input id="capture-path" type="text" value={path} spellCheck={false} autoFocus={!electron}
-            placeholder="/path/to/capture.scap" onChange={(e) => setPath(e.target.value)} />
+            placeholder="/path/to/capture.scap" onChange={(e) => { setPath(e.target.value); useApp.getState().setOpenError(null); }} />
           <button type="submit" disabled={!path.trim()}>Open</button>
         </form>
+        {openError && <p role="alert" className="error-line open-error" title={openError.path}>{openError.message}</p>}
         <p className="hint">{electron ? 'or drop a .scap file anywhere on this window' : 'Type the full path of a capture on the machine running `syscope serve`.'}</p>
       </section>
       <section aria-labelledby="sample-title" className="welcome-list">
@@ -52,7 +58,11 @@ export function Welcome({ onOpen }: { onOpen(path: string): void }) {
         {recent.length === 0 ? <p className="hint">None yet.</p> : (
           <ul>
             {recent.map((p) => (
-              <li key={p}><button type="button" className="link" title={p} onClick={() => onOpen(p)}>{p.split('/').pop()}</button> <span className="dim">{p}</span></li>
+              <li key={p}>
+                <button type="button" className="recent-capture" title={`Open ${p}`} onClick={() => onOpen(p)}>
+                  <span className="recent-name">{p.split('/').pop()}</span> <span className="dim">{p}</span>
+                </button>
+              </li>
             ))}
           </ul>
         )}

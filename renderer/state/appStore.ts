@@ -1,4 +1,7 @@
-/** Application-wide state: theme, overlays, the open capture's store, and welcome-screen errors. */
+/**
+ * Application-wide state: theme, overlays, the open capture's store, a passing notice, and why
+ * the last capture could not be opened (shown on the welcome screen, the one place for it).
+ */
 import { create } from 'zustand';
 import type { CaptureStore } from './captureStore';
 
@@ -9,10 +12,13 @@ export interface AppState {
   helpOpen: boolean;
   capture: CaptureStore | null;
   notice: string | null;
+  /** The capture the user tried last and why it could not be opened (refused or failed to load). */
+  openError: { path: string; message: string } | null;
   setTheme(theme: Theme): void;
   setHelpOpen(open: boolean): void;
   setCapture(capture: CaptureStore | null): void;
   setNotice(notice: string | null): void;
+  setOpenError(openError: { path: string; message: string } | null): void;
 }
 
 function savedTheme(): Theme {
@@ -29,6 +35,7 @@ export const useApp = create<AppState>()((set) => ({
   helpOpen: false,
   capture: null,
   notice: null,
+  openError: null,
   setTheme: (theme) => {
     try { globalThis.localStorage?.setItem('syscope.theme', theme); } catch { /* private mode: theme just isn't remembered */ }
     set({ theme });
@@ -36,4 +43,5 @@ export const useApp = create<AppState>()((set) => ({
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setCapture: (capture) => set({ capture }),
   setNotice: (notice) => set({ notice }),
+  setOpenError: (openError) => set({ openError }),
 }));

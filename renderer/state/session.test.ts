@@ -47,10 +47,13 @@ function testBridge(answers: Record<string, (params: unknown) => unknown>) {
   return { bridge, calls, push: (p: LoadProgress) => listener?.(p) };
 }
 
+/** Waits for the engine's fake replies (open, close) to settle. */
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
 const progress = (over: Partial<LoadProgress>): LoadProgress => ({ captureId: 'c1', bytesRead: 5, totalBytes: 10, events: 3, eventsPerSecond: 1, secondsLeft: 2, done: false, ...over });
 const info = { captureId: 'c1', path: '/a.scap', fileName: 'a.scap', sizeBytes: 10, events: 3, firstTs: '1', lastTs: '2', hostname: 'h', numCpus: 1, warnings: [] };
 
-beforeEach(() => { useApp.setState({ capture: null, notice: null }); page.hash = ''; entries.splice(0, Infinity, ''); at = 0; listeners.clear(); });
+beforeEach(() => { useApp.setState({ capture: null, notice: null, openError: null }); page.hash = ''; entries.splice(0, Infinity, ''); at = 0; listeners.clear(); });
 
 test('progress before the open reply is kept; done fetches the capture info', async () => {
   const t = testBridge({ openCapture: () => ({ captureId: 'c1' }), captureInfo: () => info });
@@ -68,18 +71,42 @@ test('progress before the open reply is kept; done fetches the capture info', as
   assert.match(page.hash, /open=%2Fa\.scap/);
 });
 
-test('a failed load shows its one-line error; closing frees the capture and clears the hash', async () => {
+test('a failed load returns to the welcome screen with its one-line error, frees the capture and clears the hash', async () => {
   const t = testBridge({ openCapture: () => ({ captureId: 'c1' }), closeCapture: () => null });
   const session = startSession(createClient(t.bridge));
   await session.open('/a.scap');
+  assert.match(page.hash, /open=/);
   t.push(progress({ done: true, error: 'not a capture: bad magic' }));
-  const store = useApp.getState().capture;
-  assert.equal(store?.getState().status, 'failed');
-  assert.equal(store?.getState().error, 'not a capture: bad magic');
-  await session.close();
+  await tick();
   assert.equal(useApp.getState().capture, null);
+  assert.deepEqual(useApp.getState().openError, { path: '/a.scap', message: 'not a capture: bad magic' });
   assert.equal(page.hash, '');
   assert.ok(t.calls.includes('closeCapture'));
+});
+
+test('a cancelled load stays on its own screen (the user chose it), not as an error', async () => {
+  const t = testBridge({ openCapture: () => ({ captureId: 'c1' }), closeCapture: () => null });
+  const session = startSession(createClient(t.bridge));
+  await session.open('/a.scap');
+  t.push(progress({ error: 'loading was cancelled' }));
+  assert.equal(useApp.getState().capture?.getState().status, 'cancelled');
+  assert.equal(useApp.getState().openError, null);
+});
+
+test('an old error is gone after opening and closing a capture, and after Back to the welcome screen', async () => {
+  const t = testBridge({ openCapture: (p) => { if ((p as { path: string }).path === '/x.scap') throw new Error('no such file: /x.scap'); return { captureId: 'c1' }; }, closeCapture: () => null });
+  const session = startSession(createClient(t.bridge));
+  const stop = session.followLocation();
+  await session.open('/x.scap');
+  assert.equal(useApp.getState().openError?.message, 'no such file: /x.scap');
+  await session.open('/a.scap');
+  assert.equal(useApp.getState().openError, null);
+  useApp.getState().setOpenError({ path: '/y.scap', message: 'stale' }); // as if set behind the open capture
+  browser.back();
+  await tick();
+  assert.equal(useApp.getState().capture, null);
+  assert.equal(useApp.getState().openError, null);
+  stop();
 });
 
 test('a refused open leaves the welcome screen with the reason', async () => {
@@ -87,7 +114,7 @@ test('a refused open leaves the welcome screen with the reason', async () => {
   const session = startSession(createClient(t.bridge));
   await session.open('/x.scap');
   assert.equal(useApp.getState().capture, null);
-  assert.equal(useApp.getState().notice, 'no such file: /x.scap');
+  assert.deepEqual(useApp.getState().openError, { path: '/x.scap', message: 'no such file: /x.scap' });
 });
 
 test('progress of another capture does not touch this one', async () => {
@@ -98,8 +125,6 @@ test('progress of another capture does not touch this one', async () => {
   assert.equal(useApp.getState().capture?.getState().progress, null);
 });
 
-/** Waits for the engine's fake replies (open, close) to settle. */
-const tick = () => new Promise((r) => setTimeout(r, 5));
 
 test('browser Back returns to the previous drill-down step and Forward comes back', async () => {
   const t = testBridge({ openCapture: () => ({ captureId: 'c1' }), closeCapture: () => null });

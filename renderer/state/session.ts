@@ -7,6 +7,10 @@
  * other change (filter, window, pins), so browser Back returns to the previous step. When the
  * hash changes under the app (Back/Forward, an edited #open=…), the app shows what it names:
  * the same capture's state, another capture, or the welcome screen.
+ *
+ * A capture that cannot be opened, whether refused at once (no such file) or failing while it
+ * loads (not a capture, damaged), returns to the welcome screen with the reason: one place for
+ * every such error, cleared by the next attempt or by returning from a capture.
  */
 import type { Client } from '../api/client';
 import { messageOf } from '../api/client';
@@ -53,7 +57,8 @@ export function startSession(client: Client): Session {
     const s = store.getState();
     if (s.status !== 'loading') return;
     s.setProgress(p);
-    if (p.error) s.setFailed(p.error, /cancel/i.test(p.error));
+    if (p.error && /cancel/i.test(p.error)) s.setFailed(p.error, true);
+    else if (p.error) void failed(store, p.error);
     else if (p.done) void fetchInfo(store);
   }
 
@@ -62,8 +67,19 @@ export function startSession(client: Client): Session {
     try {
       s.setReady(await client.call('captureInfo', { captureId: s.captureId }));
     } catch (err) {
-      s.setFailed(messageOf(err));
+      await failed(store, messageOf(err));
     }
+  }
+
+  /** A capture that failed to load: back to the welcome screen, which says why. */
+  async function failed(store: CaptureStore, message: string): Promise<void> {
+    const s = store.getState();
+    s.setFailed(message);
+    if (useApp.getState().capture !== store) return;
+    await release();
+    useApp.getState().setOpenError({ path: s.path, message });
+    // Not an entry to come back to: a reload or Back would only fail again.
+    writeUrl('', false);
   }
 
   function writeUrl(hash: string, newEntry: boolean): void {
@@ -86,6 +102,7 @@ export function startSession(client: Client): Session {
   async function close(): Promise<void> {
     if (!useApp.getState().capture) return;
     useApp.getState().setNotice(null); // a message about this capture is not the welcome screen's
+    useApp.getState().setOpenError(null);
     // Its own history entry, so Back reopens the capture where the user was.
     writeUrl('', true);
     await release();
@@ -94,11 +111,12 @@ export function startSession(client: Client): Session {
   async function open(path: string, restored?: HashState): Promise<void> {
     await release();
     useApp.getState().setNotice(null);
+    useApp.getState().setOpenError(null);
     let captureId: string;
     try {
       ({ captureId } = await client.call('openCapture', { path }));
     } catch (err) {
-      useApp.getState().setNotice(messageOf(err));
+      useApp.getState().setOpenError({ path, message: messageOf(err) });
       writeUrl('', false);
       return;
     }
@@ -124,7 +142,12 @@ export function startSession(client: Client): Session {
     knownHash = location.hash;
     const wanted = readHash(location.hash);
     const current = useApp.getState().capture;
-    if (!wanted.open) { void release(); return; }
+    if (!wanted.open) {
+      // Back to the welcome screen: what was said there before the capture is old news.
+      if (current) { useApp.getState().setNotice(null); useApp.getState().setOpenError(null); }
+      void release();
+      return;
+    }
     if (current && current.getState().path === wanted.open) current.getState().restore(wanted);
     else void open(wanted.open, wanted);
   }

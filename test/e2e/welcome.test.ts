@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { makeLargeCapture } from '../bench/largeCapture';
 import { e2eSkip, startHarness, type Harness } from './harness';
@@ -36,6 +36,22 @@ test('a path that does not exist is refused with one line', { skip }, async () =
   assert.equal(await alert.innerText(), 'no such file: /nonexistent/capture.scap');
 });
 
+test('a file that fails while loading is refused in the same place, and the error goes once the user types', { skip }, async () => {
+  const { page } = h;
+  const empty = join(mkdtempSync(join(tmpdir(), 'syscope-e2e-empty-')), 'zero.scap');
+  writeFileSync(empty, '');
+  await page.getByLabel('Capture path').fill(empty);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  const alert = page.getByRole('region', { name: 'Open a capture' }).getByRole('alert');
+  await alert.waitFor({ timeout: 30_000 });
+  assert.match(await alert.innerText(), /zero\.scap/);
+  assert.equal(await page.getByRole('heading', { name: 'Could not open the capture' }).count(), 0, 'no separate error page');
+  assert.equal(new URL(page.url()).hash, '', 'a reload does not try it again');
+  await page.getByLabel('Capture path').fill('/tmp/something-else.scap');
+  assert.equal(await page.getByRole('alert').count(), 0, 'the old error is gone');
+  await page.getByLabel('Capture path').fill('');
+});
+
 test('a socket without the token is refused, from the page itself', { skip }, async () => {
   const { page } = h;
   const outcome = await page.evaluate(() => new Promise<string>((resolve) => {
@@ -58,7 +74,12 @@ test('a real capture opened by path shows its identity and overview', { skip: ca
   await h.shot('11-real-capture-overview');
   await page.getByRole('button', { name: 'Close capture' }).click();
   await page.getByRole('heading', { name: 'Syscope' }).waitFor();
-  await page.getByRole('button', { name: 'inspect_502Error.scap' }).waitFor();
+  // The whole row opens it, the path as much as the name.
+  await page.getByRole('button', { name: /inspect_502Error\.scap/ }).waitFor();
+  await page.locator('.recent-capture .dim', { hasText: realCapture }).click();
+  await page.getByRole('button', { name: 'System Calls', exact: true }).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Close capture' }).click();
+  await page.getByRole('heading', { name: 'Syscope' }).waitFor();
 });
 
 test('a long load shows its progress and can be cancelled', { skip: captureSkip }, async () => {

@@ -1,0 +1,40 @@
+// The welcome screen: a recent capture is one button (name and path), and why the last capture
+// could not be opened is said in one place, under the path box, until the user tries again.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCaptureStore } from '../state/captureStore';
+import { useApp } from '../state/appStore';
+import { fakeClient } from '../testing/fakeClient';
+import { click, mount, settle, typeInto, type Mounted } from '../testing/mount';
+import { Welcome } from './Welcome';
+
+let mounted: Mounted | undefined;
+afterEach(() => { mounted?.unmount(); mounted = undefined; useApp.setState({ openError: null, notice: null }); });
+
+const recent = ['/work/shared/captures/inspect_502Error.scap', '/tmp/b/other.scap'];
+const client = () => fakeClient({ recentCaptures: () => recent, sampleCapture: () => null });
+
+describe('Welcome', () => {
+  it('opens a recent capture from a click anywhere on its row, the path included', async () => {
+    const opened: string[] = [];
+    mounted = await mount(<Welcome onOpen={(p) => opened.push(p)} />, client(), createCaptureStore('c', '/x.scap'));
+    await settle();
+    const path = [...mounted.container.querySelectorAll('.welcome-list li .dim')].find((e) => e.textContent === recent[1]);
+    expect(path).toBeTruthy();
+    await click(path!);
+    expect(opened).toEqual([recent[1]]);
+    const row = path!.closest('button');
+    expect(row?.textContent).toContain('other.scap');
+  });
+
+  it('says why the last capture could not be opened under the path box, and forgets it when the user types', async () => {
+    useApp.setState({ openError: { path: '/tmp/qa/bad/zero.scap', message: 'zero.scap: empty file, not a scap capture' } });
+    mounted = await mount(<Welcome onOpen={() => {}} />, client(), createCaptureStore('c', '/x.scap'));
+    await settle();
+    const alerts = mounted.container.querySelectorAll('[role=alert]');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].textContent).toBe('zero.scap: empty file, not a scap capture');
+    expect(alerts[0].closest('section')?.getAttribute('aria-label')).toBe('Open a capture');
+    await typeInto(mounted.container.querySelector('#capture-path') as HTMLInputElement, '/tmp/other.scap');
+    expect(mounted.container.querySelector('[role=alert]')).toBeNull();
+  });
+});
