@@ -76,6 +76,37 @@ test('the container\'s files show error.log, and its I/O stream says "host not f
   await h.shot('story-05-error-log-stream');
 });
 
+test('"Whole capture" takes every tab back to the whole capture and drops the followed stream', { skip }, async () => {
+  const { page } = h;
+  const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+  // Deep in the story: follow the error.log stream in hex, as a user might have.
+  await page.getByRole('button', { name: /^Follow / }).first().click();
+  await page.getByRole('button', { name: 'Stop following' }).waitFor();
+  await page.getByRole('radio', { name: 'Hex' }).click();
+  await page.waitForFunction(() => location.hash.includes('mode=hex') && location.hash.includes('follow='));
+  await page.getByRole('tab', { name: 'Processes' }).click();
+  const bar = page.locator('.tree-bar');
+  await bar.waitFor({ timeout: 30_000 });
+  const scoped = Number(/^(\d+) process/.exec(await bar.innerText())?.[1]);
+  await crumbs.getByRole('button', { name: 'Whole capture' }).click();
+  // The URL keeps no drill-down filter, no followed stream and no mode of the old scope.
+  await page.waitForFunction(() => !/follow=|mode=/.test(location.hash));
+  const trail = new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)).get('trail');
+  assert.ok(trail === null || (JSON.parse(trail) as Array<{ filter: string }>).every((s) => s.filter === ''), `trail ${trail}`);
+  assert.equal(await page.getByRole('tab', { selected: true }).innerText(), 'Processes', 'the tab stays');
+  await page.waitForFunction((n) => Number(/^(\d+) process/.exec(document.querySelector('.tree-bar')?.textContent ?? '')?.[1]) > n, scoped, { timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Events' }).click();
+  await page.locator('.event-row').first().waitFor({ timeout: 30_000 });
+  // Unscoped, the list starts with the capture's first events, whatever their container.
+  const names = await page.locator('.event-row [role=gridcell]:nth-child(4)').allInnerTexts();
+  assert.ok(new Set(names).size > 1, `events of more than one process: ${[...new Set(names)].join(', ')}`);
+  await page.getByRole('tab', { name: 'I/O Streams' }).click();
+  await page.getByRole('radio', { name: 'Hex' }).waitFor();
+  assert.equal(await page.getByRole('radio', { name: 'Hex' }).getAttribute('aria-checked'), 'false', 'hex mode went with the old scope');
+  assert.equal(await page.getByRole('button', { name: 'Stop following' }).count(), 0);
+  await h.shot('story-06-whole-capture');
+});
+
 test('no errors were thrown in the page', { skip }, () => {
   assert.deepEqual(h.pageErrors, []);
 });
