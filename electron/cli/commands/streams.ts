@@ -20,6 +20,7 @@ import { renderPayload, streamModes, toBase64, type StreamMode } from '../../../
 import { buildConversation, turnPayload } from '../../../shared/streams/conversation';
 import { searchStreams } from '../../../shared/streams/search';
 import { isTruncated, type StreamOperation } from '../../../shared/streams/types';
+import { countOf } from '../../engine/format/plural';
 
 const usage = 'usage: syscope streams <capture> [FILTER] [--mode dotted|printable|hex|json|text] [--follow FD-KEY] [--from N] [--limit N] [--search TEXT [--regex]] [--json] [--no-cache]';
 
@@ -102,6 +103,6 @@ function printConversation(ops: StreamOperation[], key: string, mode: StreamMode
     if (body !== '') console.log(body);
   });
   console.log(`====== conversation ${c.fdName || key}: ${c.processes.join(', ')}`);
-  console.log(`  ${c.turns.length} turns; read ${c.bytesRead}B (${c.capturedRead}B captured), written ${c.bytesWritten}B (${c.capturedWritten}B captured)`);
+  console.log(`  ${countOf(c.turns.length, 'turn')}; read ${c.bytesRead}B (${c.capturedRead}B captured), written ${c.bytesWritten}B (${c.capturedWritten}B captured)`);
   for (const n of c.truncations) console.log(`  note: event #${n.evtNum} moved ${n.length}B but the capture kept ${n.captured}B (snaplen)`);
 }

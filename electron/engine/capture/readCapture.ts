@@ -16,6 +16,7 @@
  * can be located reliably.
  */
 import { basename } from 'node:path';
+import { article } from '../format/plural';
 import { CaptureError, type CaptureVisitor, type ReadOptions, type ReadSummary } from './types';
 import { openCaptureSource } from './captureSource';
 import { BlockType, blockTypeName, isEventBlock, procListVersion } from './blockTypes';
@@ -289,8 +290,9 @@ export async function readCapture(path: string, visitor: CaptureVisitor, opts: R
   if (reader.cutOff || (!reader.stopped && pos < buf.length)) {
     summary.truncatedAt = at;
     const left = source.compressed ? buf.length - pos : source.totalBytes - at;
-    const what = left >= 8 ? `inside a ${blockTypeName(u32(buf, pos))} block of ${u32(buf, pos + 4)} bytes (${left} present)` : `inside a block header`;
-    reader.warn(`capture is cut off at byte ${at}, ${what}; the ${summary.events} events before it were read`);
+    const block = left >= 8 ? blockTypeName(u32(buf, pos)) : '';
+    const what = left >= 8 ? `inside ${article(block)} ${block} block of ${u32(buf, pos + 4)} bytes (${left} present)` : `inside a block header`;
+    reader.warn(`capture is cut off at byte ${at}, ${what}; ${summary.events === 1 ? 'the 1 event before it was' : `the ${summary.events} events before it were`} read`);
   }
   if (streamError !== null && streamError.includes('incorrect header check') && summary.truncatedAt === undefined && !reader.stopped) {
     // Bytes after the last gzip member that are not another member: zlib readers ignore them.

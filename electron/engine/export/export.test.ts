@@ -62,6 +62,7 @@ test('a stream exports as its raw bytes in order, and as a transcript with one h
   await exportStream(openEvidence(capture, '').walk, { follow: hostileText.fileName }, 'text', text);
   assert.match(text.text(), /^# stream \/tmp\/=SUM/);
   assert.match(text.text(), /--- write 109B by =cmd\|calc \(4242\)/);
+  assert.match(text.text(), /captured\), 1 turn\n/, 'one turn is counted in the singular');
   assert.ok(text.text().includes(hostileText.payloads.join('').trimEnd()), 'a turn reads as one text, line breaks kept');
 });
 

@@ -10,6 +10,7 @@ import { isTruncated, type StreamDirection, type StreamOperation } from '../../.
 import { formatDateTime } from '../../../shared/format/time';
 import type { Predicate } from '../filter/compile';
 import { listStreams } from '../evidence/streamsList';
+import { countOf } from '../format/plural';
 import type { EventWalk, NsWindow } from '../evidence/eventWalk';
 import type { ExportSink } from './output';
 
@@ -41,7 +42,7 @@ export function streamTranscript(ops: readonly StreamOperation[], key: string): 
   if (c.turns.length === 0) return `# no reads or writes for '${key}'\n`;
   const lines = [
     `# stream ${c.fdName || key}: ${c.processes.join(', ')}`,
-    `# read ${c.bytesRead}B (${c.capturedRead}B captured), written ${c.bytesWritten}B (${c.capturedWritten}B captured), ${c.turns.length} turns`,
+    `# read ${c.bytesRead}B (${c.capturedRead}B captured), written ${c.bytesWritten}B (${c.capturedWritten}B captured), ${countOf(c.turns.length, 'turn')}`,
   ];
   for (const t of c.turns) {
     const first = ops[t.operations[0]];
