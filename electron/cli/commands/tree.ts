@@ -15,7 +15,8 @@ import type { TreeReply } from '../../../shared/streams/evidenceApi';
 import { keptEvidenceFor } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireValidFilter } from '../filterCheck';
-import { treeRoots, signalName, type ProcessNode } from '../../engine/evidence/processTree';
+import { endingsSummary, treeRoots, signalName, type ProcessNode } from '../../engine/evidence/processTree';
+import { countOf } from '../../engine/format/plural';
 import type { ContainerLifetime, RestartGroup } from '../../engine/evidence/containerLifetimes';
 import { jsonLine } from '../../engine/evidence/eventFields';
 import { formatTime } from '../../../shared/format/time';
@@ -92,7 +93,8 @@ function printTree(nodes: ProcessNode[]): void {
   // Anything not reached from a root (a parent cycle after pid reuse) still gets listed.
   for (const n of nodes) print(n, '', true, true);
   const crashed = nodes.filter((n) => n.crashed).length;
-  console.log(`${nodes.length} processes, ${crashed} crashed or failed`);
+  const how = endingsSummary(nodes);
+  console.log(`${countOf(nodes.length, 'process', 'processes')}, ${crashed} crashed, killed or failed${how ? ` (${how})` : ''}`);
 }
 
 function printContainers(list: ContainerLifetime[]): void {

@@ -70,7 +70,7 @@ test('a new thread from either side joins its process and an old procexit carrie
   r.onEvent(evidence(3, rawEvent(PROCEXIT, [i64(2)], 3n, 11), worker));
   r.onEvent(evidence(4, rawEvent(PROCEXIT, [i64(2)], 4n, 10), srv));
   const [p] = r.finish().processes;
-  assert.deepEqual([p.threads, p.exitSignal, p.exitCode, p.crashed, p.exitEvtNum], [2, 2, null, false, 4]);
+  assert.deepEqual([p.threads, p.exitSignal, p.exitCode, p.crashed, p.exitEvtNum], [2, 2, null, true, 4]);
 });
 
 test("a child's parent is the one its clone event names, even when the state already re-parented it", () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ProcessTreeBuilder, treeRoots, type ThreadFacts } from './processTree';
+import { endingsSummary, ProcessTreeBuilder, treeRoots, type ThreadFacts } from './processTree';
 
 function facts(tid: number, pid: number, ptid: number, comm: string, over: Partial<ThreadFacts> = {}): ThreadFacts {
   return { tid, pid, ptid, comm, exe: comm, args: [], uid: 0, containerId: '', ...over };
@@ -44,7 +44,7 @@ test('a process that exits normally is not marked; the exit code comes from the 
   assert.equal(p.exitTs, '9');
 });
 
-test('killed by SIGSEGV with a core, by SIGKILL, or a non-zero exit is a crash', () => {
+test('killed by any signal (SIGSEGV with a core, SIGKILL, SIGINT) or a non-zero exit is a crash or failure, named by its exit status', () => {
   const b = new ProcessTreeBuilder();
   b.spawn(facts(1, 1, 0, 'segv'), false, '1', 1);
   b.spawn(facts(2, 2, 0, 'oom'), false, '1', 2);
@@ -58,7 +58,16 @@ test('killed by SIGSEGV with a core, by SIGKILL, or a non-zero exit is a crash',
   assert.deepEqual([segv.crashed, segv.exitSignal, segv.coreDumped, segv.crashReason], [true, 11, true, 'killed by SIGSEGV (core dumped)']);
   assert.deepEqual([oom.crashed, oom.crashReason], [true, 'killed by SIGKILL']);
   assert.deepEqual([fail.crashed, fail.exitCode, fail.crashReason], [true, 1, 'exited with status 1']);
-  assert.deepEqual([int.crashed, int.exitSignal, int.exitCode], [false, 2, null]);
+  assert.deepEqual([int.crashed, int.exitSignal, int.exitCode, int.crashReason], [true, 2, null, 'killed by SIGINT']);
+  assert.equal(endingsSummary([segv, oom, fail, int, oom]), '2 killed by SIGKILL, 1 exited with status 1, 1 killed by SIGINT, 1 killed by SIGSEGV (core dumped)');
+});
+
+test('a thread whose uid was never recorded ((uid_t)-1) has sysdig\'s <NA> user; a uid without a name keeps no name', () => {
+  const b = new ProcessTreeBuilder((uid) => (uid === 0 ? 'root' : ''));
+  b.seed({ ...facts(1, 1, 0, 'a'), uid: 4294967295 });
+  b.seed({ ...facts(2, 2, 0, 'b'), uid: 1000 });
+  b.seed({ ...facts(3, 3, 0, 'c'), uid: 0 });
+  assert.deepEqual(b.build().map((n) => [n.uid, n.user]), [[4294967295, '<NA>'], [1000, ''], [0, 'root']]);
 });
 
 test('a non-leader thread exiting does not end its process; the leader does', () => {

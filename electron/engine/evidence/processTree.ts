@@ -12,13 +12,11 @@ import type { ProcessNode } from '../../../shared/streams/evidenceTypes';
 
 export type { ProcessNode };
 
-/** Signals that mean the process crashed rather than was stopped (scap-flags.md §4). */
-const crashSignals = new Map<number, string>([
-  [4, 'SIGILL'], [5, 'SIGTRAP'], [6, 'SIGABRT'], [7, 'SIGBUS'], [8, 'SIGFPE'], [11, 'SIGSEGV'], [31, 'SIGSYS'],
-]);
+/** Signal numbers by name (scap-flags.md §4; Linux x86 and arm numbering). */
 const signalNames = new Map<number, string>([
-  [1, 'SIGHUP'], [2, 'SIGINT'], [3, 'SIGQUIT'], [9, 'SIGKILL'], [10, 'SIGUSR1'], [12, 'SIGUSR2'], [13, 'SIGPIPE'],
-  [14, 'SIGALRM'], [15, 'SIGTERM'], [17, 'SIGCHLD'], [24, 'SIGXCPU'], [25, 'SIGXFSZ'], ...crashSignals,
+  [1, 'SIGHUP'], [2, 'SIGINT'], [3, 'SIGQUIT'], [4, 'SIGILL'], [5, 'SIGTRAP'], [6, 'SIGABRT'], [7, 'SIGBUS'], [8, 'SIGFPE'],
+  [9, 'SIGKILL'], [10, 'SIGUSR1'], [11, 'SIGSEGV'], [12, 'SIGUSR2'], [13, 'SIGPIPE'], [14, 'SIGALRM'], [15, 'SIGTERM'],
+  [17, 'SIGCHLD'], [24, 'SIGXCPU'], [25, 'SIGXFSZ'], [31, 'SIGSYS'],
 ]);
 export function signalName(sig: number): string {
   return signalNames.get(sig) ?? `signal ${sig}`;
@@ -66,7 +64,7 @@ export class ProcessTreeBuilder {
   private create(f: ThreadFacts, ts: string | null, evtNum: number | null): Live {
     const node: ProcessNode = {
       pid: f.pid, ppid: f.ptid, parentTid: f.ptid, name: f.comm, exe: f.exe, args: f.args, cmdline: cmdline(f.comm, f.args),
-      uid: f.uid, user: this.userName(f.uid, f.containerId), containerId: f.containerId,
+      uid: f.uid, user: this.user(f.uid, f.containerId), containerId: f.containerId,
       vpid: f.vpid ?? null, startTs: ts, startEvtNum: evtNum, exitTs: null, exitEvtNum: null,
       exitCode: null, exitSignal: null, coreDumped: false, crashed: false, crashReason: '',
       execs: 0, lastExecTs: null, lastExecEvtNum: null, threads: 0, files: 0, connections: 0, children: [],
@@ -85,7 +83,13 @@ export class ProcessTreeBuilder {
 
   private rename(n: ProcessNode, f: ThreadFacts): void {
     Object.assign(n, { name: f.comm, exe: f.exe, args: f.args, cmdline: cmdline(f.comm, f.args), uid: f.uid,
-      user: this.userName(f.uid, f.containerId), containerId: f.containerId, vpid: f.vpid ?? n.vpid });
+      user: this.user(f.uid, f.containerId), containerId: f.containerId, vpid: f.vpid ?? n.vpid });
+  }
+
+  /** The user's name; sysdig's `<NA>` for a thread whose uid was never recorded ((uid_t)-1). */
+  private user(uid: number, containerId: string): string {
+    const name = this.userName(uid, containerId);
+    return name === '' && isUnknownUid(uid) ? UNKNOWN_USER : name;
   }
 
   /** A thread from the capture's process list: it existed before the capture started. */
@@ -159,9 +163,12 @@ export class ProcessTreeBuilder {
     n.exitSignal = sig !== 0 ? sig : null;
     n.exitCode = sig !== 0 ? null : ret;
     n.coreDumped = core;
-    if (crashSignals.has(sig) || core) n.crashReason = `killed by ${signalName(sig)}${core ? ' (core dumped)' : ''}`;
-    else if (sig === 9) n.crashReason = 'killed by SIGKILL';
-    else if (sig === 0 && ret !== 0) n.crashReason = `exited with status ${ret}`;
+    // Any signal that ended the process counts: it did not finish by itself. The signal is the
+    // one in the exit status, not the signaldeliver before it: a fatal signal (SIGINT from a
+    // terminal, say) makes the kernel end every thread with a SIGKILL of its own (spid 0),
+    // which is what the capture records as delivered, while the status keeps the real cause.
+    if (sig !== 0) n.crashReason = `killed by ${signalName(sig)}${core ? ' (core dumped)' : ''}`;
+    else if (ret !== 0) n.crashReason = `exited with status ${ret}`;
     n.crashed = n.crashReason !== '';
   }
 
@@ -196,6 +203,27 @@ export class ProcessTreeBuilder {
     }
     return this.nodes;
   }
+}
+
+/** What sysdig prints for user.name when the thread has no user (its uid is (uid_t)-1). */
+export const UNKNOWN_USER = '<NA>';
+
+/**
+ * A uid that names no user: (uid_t)-1, what a thread carries when the capture never said who it
+ * runs as (old execve events have no uid). sysdig prints user.uid 4294967295, user.name <NA>.
+ */
+export function isUnknownUid(uid: number): boolean {
+  return uid === 0xffffffff || uid === -1;
+}
+
+/**
+ * How the processes that did not end well ended, most common first: "2 killed by SIGINT,
+ * 1 exited with status 1" ('' when none).
+ */
+export function endingsSummary(nodes: readonly ProcessNode[]): string {
+  const counts = new Map<string, number>();
+  for (const n of nodes) if (n.crashed) counts.set(n.crashReason, (counts.get(n.crashReason) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([why, k]) => `${k} ${why}`).join(', ');
 }
 
 function cmdline(comm: string, args: string[]): string {
