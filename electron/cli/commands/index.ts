@@ -64,7 +64,8 @@ export const command: Command = {
     const seconds = (performance.now() - started) / 1000;
     const peakMiB = process.resourceUsage().maxRSS / 1024;
     const ix = session.index;
-    console.log(`events:      ${ix.events}`);
+    // The events sysdig prints, as the app's header and 'syscope info' say; then what was read.
+    console.log(`events:      ${ix.meta.printedEvents ?? ix.events}${ix.meta.sysdigEvents !== undefined && ix.meta.sysdigEvents !== ix.meta.printedEvents ? ` printed by sysdig, of ${ix.meta.sysdigEvents} it reads (${ix.events} indexed)` : ''}`);
     console.log(`source:      ${session.fromCache ? 'cache' : 'built'}`);
     console.log(`seconds:     ${seconds.toFixed(2)}`);
     console.log(`events/s:    ${Math.round(ix.events / Math.max(seconds, 1e-6))}`);

@@ -20,19 +20,40 @@ function render(c: CaptureCensus): string {
     `hostname:    ${c.hostname ?? '<none>'}`,
     `cpus:        ${c.numCpus ?? '<unknown>'}`,
     `blocks:      ${s.blocks} (${Object.entries(c.blocks).map(([k, v]) => `${k}×${v}`).join(' ')})`,
-    `events:      ${c.eventBlocks}${s.skippedEvents ? ` (+${s.skippedEvents} unreadable, skipped)` : ''}`,
+    `events:      ${eventsLine(c)}`,
   ];
   const unknown = Object.entries(c.unknownEventIds);
   if (unknown.length) lines.push(`unknown ids: ${unknown.map(([id, n]) => `${id}×${n}`).join(' ')} (newer than the event table; delivered raw)`);
   if (s.unknownBlocks) lines.push(`unknown blocks: ${s.unknownBlocks} (skipped)`);
-  if (c.firstTs !== null && c.lastTs !== null) {
-    const span = Number(c.lastTs - c.firstTs) / 1e9;
-    lines.push(`time span:   ${formatUtcNs(c.firstTs)} → ${formatUtcNs(c.lastTs)} (${span.toFixed(3)}s)`);
-  } else lines.push('time span:   <no timestamped events>');
+  // The span of what sysdig prints; the dumper's own times (procinfo's .999999999) widen the other.
+  const printed = spanText(c.printedFirstTs, c.printedLastTs);
+  const every = spanText(c.firstTs, c.lastTs);
+  if (printed) lines.push(`time span:   ${printed}`);
+  else lines.push(`time span:   ${every ? `${every}, of internal and metadata events (sysdig prints none)` : '<no timestamped events>'}`);
+  if (printed && every && every !== printed) lines.push(`all events:  ${every}, with internal and metadata events`);
   if (s.truncatedAt !== undefined) lines.push(`truncated:   at byte ${s.truncatedAt}`);
   lines.push(`warnings:    ${s.warnings.length === 0 ? 'none' : s.warnings.length}`);
   for (const w of s.warnings) lines.push(`  - ${w}`);
   return lines.join('\n');
+}
+
+function spanText(first: bigint | null, last: bigint | null): string | undefined {
+  if (first === null || last === null) return undefined;
+  return `${formatUtcNs(first)} → ${formatUtcNs(last)} (${(Number(last - first) / 1e9).toFixed(3)}s)`;
+}
+
+/**
+ * The events sysdig prints (the app's header says the same), then those it reads and numbers
+ * when they are more, and the blocks it does not count.
+ */
+function eventsLine(c: CaptureCensus): string {
+  const notes: string[] = [];
+  const skippedIds = c.eventBlocks - (c.summary.skippedEvents ?? 0) - c.events;
+  if (skippedIds > 0) notes.push(`+${skippedIds} with ids sysdig 0.29.3 does not know, skipped as it does`);
+  if (c.summary.skippedEvents) notes.push(`+${c.summary.skippedEvents} unreadable, skipped`);
+  const read = c.printedEvents === c.events ? ''
+    : ` printed by sysdig, of ${c.events} it reads and numbers (the others are internal events such as procinfo, or metadata read as initial state)`;
+  return `${c.printedEvents}${read}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
 export const command: Command = {

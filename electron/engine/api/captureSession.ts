@@ -137,9 +137,11 @@ export class CaptureSession {
       throw new ApiFailure('bad-capture', (err instanceof Error ? err.message : String(err)).split('\n')[0]);
     }
     opts.onReadable?.(readPath, identity);
-    const cached = opts.rebuild ? undefined : await cache?.load(identity);
+    let cached = opts.rebuild ? undefined : await cache?.load(identity);
+    // An index kept before it counted the events sysdig prints is built again (then stored over it).
+    if (cached?.index && cached.index.meta.printedEvents === undefined) cached = { ...cached, index: undefined };
     if (cached?.index) {
-      opts.onProgress?.({ bytesRead: identity.size, totalBytes: identity.size, events: cached.index.events, eventsPerSecond: 0, secondsLeft: 0 });
+      opts.onProgress?.({ bytesRead: identity.size, totalBytes: identity.size, events: cached.index.meta.printedEvents ?? cached.index.events, eventsPerSecond: 0, secondsLeft: 0 });
       const session = new CaptureSession(cached.index, readPath, opts.resolver, true, cache);
       session.restoreTables(cache!.loadViewTables(identity));
       return session;
@@ -186,12 +188,24 @@ export class CaptureSession {
     }
   }
 
+  /**
+   * The capture as the header shows it, as sysdig shows it: the events `sysdig -r` prints (what
+   * the Events tab lists; `syscope info` and reports say the same) and their span.
+   */
   info(captureId: string): CaptureInfo {
     const m = this.index.meta;
+    const { from, to } = this.shownSpan();
     return {
-      captureId, path: m.path, fileName: basename(m.path), sizeBytes: m.sizeBytes, events: this.index.events,
-      firstTs: m.firstTs, lastTs: m.lastTs, hostname: m.hostname, numCpus: m.numCpus, warnings: m.warnings,
+      captureId, path: m.path, fileName: basename(m.path), sizeBytes: m.sizeBytes, events: m.printedEvents ?? this.index.events,
+      firstTs: String(from), lastTs: String(to), hostname: m.hostname, numCpus: m.numCpus, warnings: m.warnings,
     };
+  }
+
+  /** The span shown for the whole capture (printed events), or every row's when none is printed. */
+  private shownSpan(): { from: bigint; to: bigint } {
+    const m = this.index.meta;
+    if (m.printedFirstTs !== undefined && m.printedLastTs !== undefined) return { from: BigInt(m.printedFirstTs), to: BigInt(m.printedLastTs) };
+    return { from: BigInt(m.firstTs), to: BigInt(m.lastTs) };
   }
 
   private compile(text: string, what: string, resolver = this.resolver): Predicate<EventContext> {
@@ -256,7 +270,17 @@ export class CaptureSession {
     const filter = q.filter?.trim() ?? '';
     const classMask = filter ? this.classMask(filter) : undefined;
     const rowMask = filter && !classMask ? await this.rowMask(filter) : undefined;
-    return foldTiles(this.index, { from: this.index.toRelative(from), to: this.index.toRelative(to), samples: q.samples, rowMask, classMask, filterText: filter });
+    const fold = (a: bigint, b: bigint) => foldTiles(this.index, { from: this.index.toRelative(a), to: this.index.toRelative(b), samples: q.samples, rowMask, classMask, filterText: filter });
+    const all = fold(from, to);
+    const shown = this.shownSpan();
+    if (q.window || (shown.from === from && shown.to === to)) return all;
+    // The whole capture: totals count every event (procinfo's too, as the chisel does), while
+    // the series are drawn over the span the timeline shows, that of the printed events.
+    const over = new Map(fold(shown.from, shown.to).map((t) => [t.id, t]));
+    return all.map((t) => {
+      const series = over.get(t.id)?.series ?? new Array<number>(t.series.length).fill(0);
+      return { ...t, series, max: series.reduce((m, v) => (v > m ? v : m), 0) };
+    });
   }
 
   private tableKey(viewId: string, filter: string, window: TimeWindow | undefined): string {

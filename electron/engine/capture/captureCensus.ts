@@ -1,12 +1,13 @@
 /**
- * A census of a capture without any state engine: block counts by type, event counts, event
- * ids the table does not know, time span. What `syscope info` prints; kept lean because the
+ * A census of a capture without any state engine: block counts by type, event counts (as sysdig
+ * counts and prints them, sysdigEvents.ts), event ids the table does not know, time span. What `syscope info` prints; kept lean because the
  * read benchmark times it.
  */
 import { stat } from 'node:fs/promises';
 import { readCapture } from './readCapture';
 import { blockTypeName } from './blockTypes';
 import { EVENT_COUNT } from '../../../shared/scap/eventTable';
+import { SysdigEventTally } from '../inspector/sysdigEvents';
 import type { ReadOptions, ReadSummary, SectionHeader } from './types';
 
 export interface CaptureCensus {
@@ -18,10 +19,18 @@ export interface CaptureCensus {
   numCpus: number | null;
   /** Block counts by short type name (SHB, MI, PL_V9, EV_V2, ...), in order of first appearance. */
   blocks: Record<string, number>;
+  /** Every event block, whatever its id. */
   eventBlocks: number;
+  /** Events as sysdig counts and numbers them (its last evt.num; sysdigEvents.ts). */
+  events: number;
+  /** Events `sysdig -r` prints a line for. */
+  printedEvents: number;
+  /** The capture's span: earliest and latest time of the printed events (null when none). */
+  printedFirstTs: bigint | null;
+  printedLastTs: bigint | null;
   /** Event ids newer than the event table, with counts (delivered raw). */
   unknownEventIds: Record<number, number>;
-  /** First and last non-zero event timestamps in file order, ns since the epoch. */
+  /** First and last non-zero timestamps of every event in file order (procinfo's and metadata's too), ns since the epoch. */
   firstTs: bigint | null;
   lastTs: bigint | null;
   summary: ReadSummary;
@@ -34,13 +43,15 @@ export async function captureCensus(path: string, opts: Pick<ReadOptions, 'signa
   let hostname: string | null = null;
   let numCpus: number | null = null;
   let firstHi = -1, firstLo = 0, lastHi = -1, lastLo = 0;
+  const tally = new SysdigEventTally();
   const summary = await readCapture(path, {
-    onSection(shb: SectionHeader) { sections.push({ version: `${shb.major}.${shb.minor}`, options: shb.options.length }); },
+    onSection(shb: SectionHeader) { tally.newSection(); sections.push({ version: `${shb.major}.${shb.minor}`, options: shb.options.length }); },
     onMachineInfo(mi) { hostname = mi.hostname; numCpus = mi.numCpus; },
     onBlock(type) { blockCounts.set(type, (blockCounts.get(type) ?? 0) + 1); },
     onEvent(ev) {
       if (ev.type >= EVENT_COUNT) unknown.set(ev.type, (unknown.get(ev.type) ?? 0) + 1);
       const hi = ev.tsHi!, lo = ev.tsLo!;
+      tally.add(ev.type, ev.flags, hi, lo);
       if (hi === 0 && lo === 0) return;
       if (firstHi < 0) { firstHi = hi; firstLo = lo; }
       lastHi = hi; lastLo = lo;
@@ -55,6 +66,7 @@ export async function captureCensus(path: string, opts: Pick<ReadOptions, 'signa
   return {
     path, sizeBytes: (await stat(path)).size, compressed: summary.compressed, sections, hostname, numCpus, blocks,
     eventBlocks: summary.eventBlocks ?? summary.events,
+    events: tally.events, printedEvents: tally.printed, printedFirstTs: tally.printedFirstTs, printedLastTs: tally.printedLastTs,
     unknownEventIds: Object.fromEntries([...unknown].sort((a, b) => a[0] - b[0])),
     firstTs: ts(firstHi, firstLo), lastTs: ts(lastHi, lastLo), summary,
   };

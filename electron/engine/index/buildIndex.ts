@@ -4,7 +4,6 @@
  * cancels the pass between chunks.
  */
 import { statSync } from 'node:fs';
-import { basename } from 'node:path';
 import { isGzipFile } from './cache';
 import type { EventContext } from '../inspector/eventContext';
 import type { FieldResolver, FieldValue } from '../filter/resolver';
@@ -75,7 +74,7 @@ export async function buildIndex(readPath: string, identity: FileIdentity, opts:
   const index = await indexPass(readPath, identity, opts, report);
   // The pass's state engine and recorders are out of reach here, so the memory they held
   // can go before row classes (about a second at 16 M events, progress going on) take theirs.
-  return index.withClasses(() => report(identity.size, identity.size, index.events));
+  return index.withClasses(() => report(identity.size, identity.size, index.meta.printedEvents ?? index.events));
 }
 
 /** The indexing pass proper: one read through the state engine, recording every row. */
@@ -108,10 +107,22 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
   // Progress inside a chunk too (chunks are MiBs): event offsets measure a plain file's progress.
   const plainSize = isGzipFile(readPath) ? 0 : statSync(readPath).size;
   let firstOffset = 0;
-  const report = (bytesRead: number, totalBytes: number, force = false) => reportProgress(bytesRead, totalBytes, b.events, force);
+  // What sysdig prints (rows that are not internal events) and the span of it; progress counts
+  // these, as the capture's header will.
+  let printed = 0;
+  const report = (bytesRead: number, totalBytes: number, force = false) => reportProgress(bytesRead, totalBytes, printed, force);
+  let printedFirst = -1n;
+  let printedLast = -1n;
 
   const { summary, inspector } = await scanCapture(readPath, (ctx) => {
     const ev = ctx.ev;
+    if (!ctx.internal) {
+      printed++;
+      if (ev.ts > 0n) {
+        if (printedFirst < 0n || ev.ts < printedFirst) printedFirst = ev.ts;
+        if (ev.ts > printedLast) printedLast = ev.ts;
+      }
+    }
     if (!stateSeeded) {
       // Everything in the process/container tables before the first event was already running.
       stateSeeded = true;
@@ -183,6 +194,11 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
     sizeBytes: identity.size,
     hostname: machine?.hostname ?? '',
     numCpus: machine?.numCpus ?? 0,
-    warnings: summary.warnings.slice(0, 100).concat(summary.truncatedAt !== undefined ? [`${basename(opts.displayPath ?? readPath)}: capture ends inside a block at byte ${summary.truncatedAt}`] : []),
+    sysdigEvents: inspector.eventCount,
+    printedEvents: printed,
+    ...(printedFirst >= 0n ? { printedFirstTs: String(printedFirst), printedLastTs: String(printedLast) } : {}),
+    // The reader's warnings say where a cut-off capture ends (once, its last): kept past the cap.
+    warnings: summary.warnings.length > 100 && summary.truncatedAt !== undefined
+      ? [...summary.warnings.slice(0, 99), summary.warnings[summary.warnings.length - 1]] : summary.warnings.slice(0, 100),
   }, values.finish(), threadRows.finish());
 }

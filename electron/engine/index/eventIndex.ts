@@ -34,6 +34,19 @@ export interface IndexMeta {
   lastTs: string;
   hostname: string;
   numCpus: number;
+  /**
+   * Events as sysdig counts and numbers them (its last evt.num): rows leave out the metadata
+   * read as initial state and the state-only events (inspector/sysdigEvents.ts).
+   */
+  sysdigEvents?: number;
+  /** Events `sysdig -r` prints a line for (rows that are not internal events). */
+  printedEvents?: number;
+  /**
+   * The capture's span shown to the user: earliest and latest printed event (decimal ns). firstTs
+   * and lastTs span every row, procinfo's own times too, and bound the whole capture's windows.
+   */
+  printedFirstTs?: string;
+  printedLastTs?: string;
   warnings: string[];
   /** Names of tiles discovered while reading (one per docker event name, ...), by tile id. */
   tileIds: string[];

@@ -1,7 +1,8 @@
 /**
  * The per-event pipeline: reader → layout upgrade → state engine → callback with an EventContext.
  *
- * Decisions (checked against `sysdig -r F -p '*%evt.num %evt.type'` on the real captures):
+ * Decisions (checked against `sysdig -r F -p '*%evt.num %evt.type'` on the real captures; the
+ * same rules count a capture's events without state in sysdigEvents.ts):
  * - Events are read as recorded (layout 'file'), because that is what sysdig 0.29.3 prints
  *   (enter events, old parameter lists); a private LayoutUpgrader gives the state engine the
  *   same event in the newest layout.
@@ -19,13 +20,12 @@ import type { CaptureEvent, CaptureVisitor, FdListEntry, GroupEntry, InterfaceEn
 import { LayoutUpgrader } from '../capture/upgradeLayout';
 import { EVENTS, EventCategory } from '../../../shared/scap/eventTable';
 import { EventState, SystemState } from '../state/systemState';
-import { EV } from '../state/eventIds';
+import { isInitialStateEvent, SYSDIG_029_EVENT_COUNT } from './sysdigEvents';
 import type { EventContext } from './eventContext';
 import { ThreadLookup } from './threadLookup';
 import type { FormatOptions } from '../format/index';
 
-/** Number of event ids sysdig 0.29.3 (libs 0.1.1) knows. */
-export const SYSDIG_029_EVENT_COUNT = 336;
+export { SYSDIG_029_EVENT_COUNT };
 
 export interface InspectorOptions {
   /** Also hand out INTERNAL events (procinfo, drop, ...). */
@@ -111,10 +111,4 @@ export class Inspector implements CaptureVisitor {
     this.onShown(ctx);
     ctx.prevTs = ev.ts;
   }
-}
-
-function isInitialStateEvent(type: number): boolean {
-  return type === EV.CONTAINER_JSON || type === EV.CONTAINER_JSON2 || type === EV.CONTAINER_OLD
-    || type === EV.USERADDED || type === EV.USERDELETED || type === EV.GROUPADDED || type === EV.GROUPDELETED
-    || type === EV.ASYNCEVENT;
 }
