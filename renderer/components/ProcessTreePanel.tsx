@@ -52,8 +52,8 @@ export function ProcessTreePanel() {
         </section>
       )}
       <div className="tree-bar">
-        <span>{countOf(tree.processes.length, 'process', 'processes')} · <span className={crashed ? 'crash-count' : ''}>{crashed} crashed</span></span>
-        <label><input type="checkbox" checked={onlyCrashed} onChange={(e) => setOnlyCrashed(e.target.checked)} /> Only crashed and their ancestors</label>
+        <span>{countOf(tree.processes.length, 'process', 'processes')} · <span className={crashed ? 'crash-count' : ''}>{crashed} crashed, killed or failed</span></span>
+        <label><input type="checkbox" checked={onlyCrashed} onChange={(e) => setOnlyCrashed(e.target.checked)} /> Only those and their ancestors</label>
       </div>
       <ul role="tree" aria-label="Process tree" className="process-tree">
         {roots.map((p) => <TreeNode key={p.pid} node={p} byPid={byPid} onlyCrashed={onlyCrashed} depth={0} />)}
