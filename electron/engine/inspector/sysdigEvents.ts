@@ -31,6 +31,11 @@ export function isInternalEvent(type: number): boolean {
   return info !== undefined && (info.category & EventCategory.INTERNAL) !== 0;
 }
 
+const INTERNAL = 1;
+const INITIAL_STATE = 2;
+/** Per event id, the two facts the tally asks of every event (a table: `syscope info` reads 16 M events a second). */
+const EVENT_KINDS = Uint8Array.from({ length: SYSDIG_029_EVENT_COUNT }, (_, t) => (isInternalEvent(t) ? INTERNAL : 0) | (isInitialStateEvent(t) ? INITIAL_STATE : 0));
+
 /**
  * Counts a capture's events as sysdig does, and the span of those it prints, from the raw event
  * stream (no state engine). Times are kept as two 32-bit halves: no bigint per event.
@@ -51,11 +56,12 @@ export class SysdigEventTally {
   add(type: number, flags: number, tsHi: number, tsLo: number): void {
     if (type >= SYSDIG_029_EVENT_COUNT) return;
     this.events++;
+    const kind = EVENT_KINDS[type];
     if (!this.seenRegular) {
-      if (isInitialStateEvent(type)) return;
+      if (kind & INITIAL_STATE) return;
       this.seenRegular = true;
     }
-    if (flags & 1 || isInternalEvent(type)) return;
+    if (flags & 1 || kind & INTERNAL) return;
     this.printed++;
     if (tsHi === 0 && tsLo === 0) return;
     if (this.firstHi < 0 || tsHi < this.firstHi || (tsHi === this.firstHi && tsLo < this.firstLo)) { this.firstHi = tsHi; this.firstLo = tsLo; }
