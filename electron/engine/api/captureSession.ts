@@ -270,16 +270,12 @@ export class CaptureSession {
     const filter = q.filter?.trim() ?? '';
     const classMask = filter ? this.classMask(filter) : undefined;
     const rowMask = filter && !classMask ? await this.rowMask(filter) : undefined;
-    const fold = (a: bigint, b: bigint) => foldTiles(this.index, { from: this.index.toRelative(a), to: this.index.toRelative(b), samples: q.samples, rowMask, classMask, filterText: filter });
-    const all = fold(from, to);
-    const shown = this.shownSpan();
-    if (q.window || (shown.from === from && shown.to === to)) return all;
     // The whole capture: totals count every event (procinfo's too, as the chisel does), while
     // the series are drawn over the span the timeline shows, that of the printed events.
-    const over = new Map(fold(shown.from, shown.to).map((t) => [t.id, t]));
-    return all.map((t) => {
-      const series = over.get(t.id)?.series ?? new Array<number>(t.series.length).fill(0);
-      return { ...t, series, max: series.reduce((m, v) => (v > m ? v : m), 0) };
+    const shown = q.window ? undefined : this.shownSpan();
+    return foldTiles(this.index, {
+      from: this.index.toRelative(from), to: this.index.toRelative(to), samples: q.samples, rowMask, classMask, filterText: filter,
+      ...(shown ? { seriesFrom: this.index.toRelative(shown.from), seriesTo: this.index.toRelative(shown.to) } : {}),
     });
   }
 

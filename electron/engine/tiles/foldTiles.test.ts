@@ -88,3 +88,15 @@ test('nothing is alive in a window after the capture or before it, though proces
   assert.equal(byId(foldTiles(idx, { from: -3_000_000_000, to: -2_000_000_000, samples: 4 })).get('procs')?.total ?? 0, 0);
   assert.equal(byId(foldTiles(idx, { from: 900_000_000, to: 3_000_000_000, samples: 4 })).get('procs')?.total, 2, 'a window overlapping the end still sees them');
 });
+
+test('series over a span inside the window: one fold gives the window totals and that span series', () => {
+  const idx = capture();
+  const whole = byId(foldTiles(idx, { from: 0, to: 990_000_000, samples: 5 }));
+  const span = byId(foldTiles(idx, { from: 200_000_000, to: 690_000_000, samples: 5 }));
+  const both = byId(foldTiles(idx, { from: 0, to: 990_000_000, samples: 5, seriesFrom: 200_000_000, seriesTo: 690_000_000 }));
+  for (const id of ['syscalls', 'file.bytes', 'file.modified', 'procs']) {
+    assert.equal(both.get(id)?.total, whole.get(id)?.total, `${id}: the window's total`);
+    assert.deepEqual(both.get(id)?.series, span.get(id)?.series, `${id}: the span's series`);
+    assert.equal(both.get(id)?.max, span.get(id)?.max, `${id}: the span's largest slice`);
+  }
+});

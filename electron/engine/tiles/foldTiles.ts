@@ -20,18 +20,29 @@ export interface TileWindow {
   classMask?: Uint8Array;
   /** The user's filter text: the chisel hides Running Containers when it mentions containers. */
   filterText?: string;
+  /**
+   * The span the series are drawn over, inside the window (default: the window). Totals count
+   * the whole window. The whole capture's series cover the events sysdig prints, whose span the
+   * timeline shows, while its totals count procinfo's events too, whose times can reach beyond.
+   */
+  seriesFrom?: number;
+  seriesTo?: number;
 }
 
 const aliveKinds: Record<string, number> = { procs: SPAN_PROCESS, containers: SPAN_CONTAINER, 'net.listening': SPAN_LISTENING_PORT };
 
 export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
   const samples = Math.max(1, Math.floor(w.samples));
-  const width = Math.max(1, (w.to - w.from + 1) / samples);
-  const bucketOf = (t: number) => Math.min(samples - 1, Math.floor((t - w.from) / width));
+  const sFrom = w.seriesFrom ?? w.from;
+  const sTo = w.seriesTo ?? w.to;
+  const width = Math.max(1, (sTo - sFrom + 1) / samples);
+  // Buckets 1..samples are the series' slices; 0 and samples + 1 gather what the window holds
+  // before and after the series' span (counted in the totals only). One fold serves both.
+  const bucketOf = (t: number) => (t < sFrom ? 0 : t > sTo ? samples + 1 : 1 + Math.min(samples - 1, Math.floor((t - sFrom) / width)));
   const c = index.cols;
   const ids = index.meta.tileIds;
   const defs = ids.map((id) => tileDefinition(id));
-  const series = ids.map(() => new Float64Array(samples));
+  const series = ids.map(() => new Float64Array(samples + 2));
   const totals = new Float64Array(ids.length);
   const rows = windowRows(index, { from: w.from, to: w.to }, true);
   // In time order when the window's ranges are and the log follows the rows.
@@ -72,7 +83,7 @@ export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
   // System Calls: every row in the window (the log has no entries for it).
   const syscalls = ids.indexOf(SYSCALLS_TILE);
   // Under a filter, processes and ports count when their process has a matching event in the window.
-  const counted = countRows(index, rows, w, bucketOf, syscalls >= 0 ? series[syscalls] : new Float64Array(samples));
+  const counted = countRows(index, rows, w, bucketOf, syscalls >= 0 ? series[syscalls] : new Float64Array(samples + 2));
   if (syscalls >= 0) totals[syscalls] += counted.total;
   const owners = () => counted.owners;
   const byId = new Map<string, { def: TileDefinition; total: number; series: Float64Array }>();
@@ -81,12 +92,12 @@ export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
     if (!def) return;
     const counted = containersOf[n];
     if (counted && counted.size > 0) def = { ...def, drillFilter: containersFilter([...counted].map((k) => index.strings.get(k)).sort()) };
-    byId.set(id, { def, total: distinct[n]?.size ?? totals[n], series: series[n] });
+    byId.set(id, { def, total: distinct[n]?.size ?? totals[n], series: series[n].subarray(1, samples + 1) });
   });
   for (const def of staticTiles) {
     if (byId.has(def.id)) continue;
     const kind = aliveKinds[def.id];
-    if (kind !== undefined) byId.set(def.id, foldAlive(index, def, kind, w, samples, width, kind === SPAN_CONTAINER ? undefined : owners()));
+    if (kind !== undefined) byId.set(def.id, foldAlive(index, def, kind, { ...w, seriesFrom: sFrom, seriesTo: sTo }, samples, width, kind === SPAN_CONTAINER ? undefined : owners()));
     else byId.set(def.id, { def, total: 0, series: new Float64Array(samples) });
   }
 
@@ -112,6 +123,8 @@ export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
 function foldAlive(index: CaptureIndex, def: TileDefinition, kind: number, w: TileWindow, samples: number, width: number, owners?: Set<number>) {
   const c = index.cols;
   const { from, to } = w;
+  const sFrom = w.seriesFrom ?? from;
+  const sTo = w.seriesTo ?? to;
   const s = new Float64Array(samples);
   const keys = new Set<number>();
   // What was alive at either end of the capture is known alive only while the capture lasts: a
@@ -125,8 +138,9 @@ function foldAlive(index: CaptureIndex, def: TileDefinition, kind: number, w: Ti
     const end = Math.min(c.spanEnd[i], last);
     if (end < from || start > to) continue;
     keys.add(c.spanKey[i] >= 0 ? c.spanKey[i] : -1 - i);
-    const b0 = start <= from ? 0 : Math.min(samples - 1, Math.floor((start - from) / width));
-    const b1 = end >= to ? samples - 1 : Math.min(samples - 1, Math.floor((end - from) / width));
+    if (end < sFrom || start > sTo) continue;
+    const b0 = start <= sFrom ? 0 : Math.min(samples - 1, Math.floor((start - sFrom) / width));
+    const b1 = end >= sTo ? samples - 1 : Math.min(samples - 1, Math.floor((end - sFrom) / width));
     for (let b = b0; b <= b1; b++) s[b] += 1;
   }
   return { def, total: keys.size, series: s };
