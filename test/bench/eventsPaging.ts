@@ -83,9 +83,12 @@ interface OpenOnce { events: number; firstTs: string; lastTs: string; readyMs: n
 /** One open in a fresh process (openOnce.ts): runs compared with each other start alike. */
 function openOnce(file: string, cacheDir: string, layer: boolean): OpenOnce {
   const script = fileURLToPath(new URL('./openOnce.ts', import.meta.url));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script, file, cacheDir, layer ? 'layer' : 'no-layer'], { encoding: 'utf8' });
+  // Through /usr/bin/time: a process started straight from this one inherits its peak RSS (Linux
+  // keeps ru_maxrss across fork and exec), and this one holds a 16 M-event index by now.
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, '--import', 'tsx', script, file, cacheDir, layer ? 'layer' : 'no-layer'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`openOnce failed: ${r.stderr.split('\n')[0]}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as OpenOnce;
+  const once = JSON.parse(r.stdout.trim().split('\n').pop()!) as OpenOnce;
+  return { ...once, maxRssMiB: Number(r.stderr.trim().split('\n').pop()) / 1024 };
 }
 
 const median = (xs: number[]) => quantile(xs, 0.5);
