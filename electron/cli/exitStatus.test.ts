@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,11 +76,13 @@ test('every command says the same line, exit 1, for a missing capture, a directo
     }
   }
   // The readers name the file by its base name; the line names it once, as typed.
-  for (const args of [['info', 'P'], ['count', 'P'], ['dump', 'P'], ['view', 'P', 'procs']]) {
+  const never = join(dir, 'never-written.scap');
+  for (const args of [['info', 'P'], ['count', 'P'], ['dump', 'P'], ['view', 'P', 'procs'], ['write', 'P', '-o', never]]) {
     const r = syscope(...args.map((a) => (a === 'P' ? empty : a)));
     assert.equal(r.stderr.trim(), `syscope ${args[0]}: ${empty}: empty file, not a scap capture`, args.join(' '));
     assert.equal(r.status, 1);
   }
+  assert.equal(existsSync(never), false, 'write leaves no output for an empty capture');
 });
 
 test('a bad filter says where, the same way in every command, exit 2', () => {
