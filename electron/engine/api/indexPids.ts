@@ -8,14 +8,14 @@
  * undefined and the tree re-reads the capture. Where the row classes decide the filter, each
  * class is asked once (a class has one pid and one event type); else every row is.
  */
-import { EventCategory, EVENTS } from '../../../shared/scap/eventTable';
 import { compileColumnar } from '../filter/columnarFilter';
 import { classMatches } from '../filter/groupMemo';
 import type { CaptureIndex } from '../index/eventIndex';
+import { isInternalEvent } from '../inspector/sysdigEvents';
 
 export function indexPids(index: CaptureIndex): (filter: string) => Promise<ReadonlySet<number> | undefined> {
   const { type, pid } = index.cols;
-  const shown = (row: number) => ((EVENTS[type[row]]?.category ?? 0) & EventCategory.INTERNAL) === 0;
+  const shown = (row: number) => !isInternalEvent(type[row]);
   return async (filter) => {
     const c = compileColumnar(index, filter);
     if (!c.ok) return undefined;

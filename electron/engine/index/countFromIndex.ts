@@ -5,24 +5,17 @@
  * container and user records...) are index rows, since views and tiles count them, but sysdig
  * does not print them.
  */
-import { EVENTS, EventCategory } from '../../../shared/scap/eventTable';
 import { columnarMask, compileColumnar } from '../filter/columnarFilter';
+import { isInternalEvent } from '../inspector/sysdigEvents';
 import type { CaptureIndex } from './eventIndex';
 
-/** Per event type: 1 if sysdig prints events of that type. */
-function printedTypes(): Uint8Array {
-  const printed = new Uint8Array(1 << 16);
-  for (let t = 0; t < printed.length; t++) {
-    const info = EVENTS[t];
-    printed[t] = info !== undefined && (info.category & EventCategory.INTERNAL) !== 0 ? 0 : 1;
-  }
-  return printed;
-}
+/** Per event type (the index's type column is 16 bits wide): 1 if sysdig prints its rows. */
+const PRINTED_TYPES = Uint8Array.from({ length: 1 << 16 }, (_, t) => (isInternalEvent(t) ? 0 : 1));
 
 /** Printed events matching `filter` (all printed events for an empty one); undefined when the index cannot decide it. */
 export function countFromIndex(index: CaptureIndex, filter: string): number | undefined {
   const type = index.cols.type;
-  const printed = printedTypes();
+  const printed = PRINTED_TYPES;
   let n = 0;
   if (filter.trim() === '') {
     for (let row = 0; row < type.length; row++) n += printed[type[row]];
