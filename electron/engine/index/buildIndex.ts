@@ -15,6 +15,7 @@ import { recordedFields, ValueColumnsBuilder, type RecordedField } from './value
 import { EventValuesRecorder, PROCINFO_SYSTEM_TICKS, PROCINFO_USER_TICKS, RECORDED_EVENT_FIELDS, TABLE_SYSCALL_TYPE } from './eventValues';
 import { withTableFields } from '../views/tableFields';
 import { forEachThreadTableEvent } from '../views/threadTableEvents';
+import { SysdigEventTally } from '../inspector/sysdigEvents';
 
 /** Thread-table rows also record the event fields kept in core columns for ordinary rows. */
 const THREAD_ROW_CORE_FIELDS = ['thread.tid', 'evt.dir', 'evt.cpu', 'evt.rawtime', 'evt.latency', 'evt.time'];
@@ -109,20 +110,13 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
   let firstOffset = 0;
   // What sysdig prints (rows that are not internal events) and the span of it; progress counts
   // these, as the capture's header will.
-  let printed = 0;
-  const report = (bytesRead: number, totalBytes: number, force = false) => reportProgress(bytesRead, totalBytes, printed, force);
-  let printedFirst = -1n;
-  let printedLast = -1n;
+  const printed = new SysdigEventTally();
+  const report = (bytesRead: number, totalBytes: number, force = false) => reportProgress(bytesRead, totalBytes, printed.printed, force);
 
   const { summary, inspector } = await scanCapture(readPath, (ctx) => {
     const ev = ctx.ev;
-    if (!ctx.internal) {
-      printed++;
-      if (ev.ts > 0n) {
-        if (printedFirst < 0n || ev.ts < printedFirst) printedFirst = ev.ts;
-        if (ev.ts > printedLast) printedLast = ev.ts;
-      }
-    }
+    // Rows are the events the inspector shows: the tally keeps those sysdig prints, and their span.
+    printed.add(ev.type, ev.flags, ev.tsHi ?? Number(ev.ts >> 32n), ev.tsLo ?? Number(ev.ts & 0xffffffffn));
     if (!stateSeeded) {
       // Everything in the process/container tables before the first event was already running.
       stateSeeded = true;
@@ -195,8 +189,8 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
     hostname: machine?.hostname ?? '',
     numCpus: machine?.numCpus ?? 0,
     sysdigEvents: inspector.eventCount,
-    printedEvents: printed,
-    ...(printedFirst >= 0n ? { printedFirstTs: String(printedFirst), printedLastTs: String(printedLast) } : {}),
+    printedEvents: printed.printed,
+    ...(printed.printedFirstTs !== null ? { printedFirstTs: String(printed.printedFirstTs), printedLastTs: String(printed.printedLastTs) } : {}),
     // The reader's warnings say where a cut-off capture ends (once, its last): kept past the cap.
     warnings: summary.warnings.length > 100 && summary.truncatedAt !== undefined
       ? [...summary.warnings.slice(0, 99), summary.warnings[summary.warnings.length - 1]] : summary.warnings.slice(0, 100),
