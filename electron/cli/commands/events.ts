@@ -16,7 +16,7 @@ import { isNumericType, lookupField } from '../../../shared/fields/catalog';
 import type { EventDetailReply } from '../../../shared/streams/evidenceApi';
 import { compileSearch } from '../../../shared/streams/search';
 import { EvidenceService } from '../../engine/evidence/evidenceService';
-import { keptEvidenceFor, resumableWalk } from '../keptEvidence';
+import { keptEvidenceFor, keptEvidenceService, resumableWalk } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireValidFilter } from '../filterCheck';
 import { fieldResolver } from '../../engine/fields/registry';
@@ -90,8 +90,7 @@ export const command: Command = {
 
 async function printDetail(capture: string, evtNum: number, json: boolean, useCache: boolean): Promise<number> {
   const kept = useCache ? await keptEvidenceFor(capture) : undefined;
-  const service = new EvidenceService(kept?.readPath ?? capture);
-  for (const cp of kept?.checkpoints ?? []) service.adoptCheckpoint(cp);
+  const service = kept ? await keptEvidenceService(kept) : new EvidenceService(capture);
   const d = await service.eventDetail({ captureId: capture, evtNum });
   if (json) {
     console.log(jsonLine({ ...asSysdigJson(d.fields), 'evt.partner': d.partner }));

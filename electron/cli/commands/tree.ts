@@ -9,10 +9,8 @@
 import type { Command } from '../main';
 import { parseCommandLine } from '../../engine/evidence/commandLine';
 import { openTreeEvidence, treeFilterFields } from '../../engine/evidence/openEvidence';
-import { narrowLifecycle, scanLifecycle } from '../../engine/evidence/lifecycleScan';
-import { indexPids } from '../../engine/api/indexPids';
-import type { TreeReply } from '../../../shared/streams/evidenceApi';
-import { keptEvidenceFor } from '../keptEvidence';
+import { scanLifecycle } from '../../engine/evidence/lifecycleScan';
+import { keptEvidenceFor, keptEvidenceService } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireValidFilter } from '../filterCheck';
 import { endingsSummary, treeRoots, signalName, type ProcessNode } from '../../engine/evidence/processTree';
@@ -31,7 +29,8 @@ export const command: Command = {
     requireCaptureFile(cl.capture);
     requireValidFilter(cl.filter, treeFilterFields());
     const { walk, predicate } = openTreeEvidence(cl.capture, cl.filter);
-    const life = (cl.options.has('no-cache') ? undefined : await treeFromCache(cl.capture, cl.filter)) ?? await scanLifecycle(walk, predicate);
+    const kept = cl.options.has('no-cache') ? undefined : await keptEvidenceFor(cl.capture);
+    const life = kept ? await (await keptEvidenceService(kept)).tree({ captureId: cl.capture, filter: cl.filter }) : await scanLifecycle(walk, predicate);
     const json = cl.options.has('json');
     if (cl.options.has('containers')) {
       if (json) {
@@ -48,15 +47,6 @@ export const command: Command = {
     return 0;
   },
 };
-
-/** The kept whole tree, narrowed to a filter's processes by the cached index; undefined when either is missing. */
-async function treeFromCache(capture: string, filter: string): Promise<TreeReply | undefined> {
-  const kept = await keptEvidenceFor(capture);
-  if (!kept || filter === '') return kept?.tree;
-  const { index } = await kept.cache.load(kept.identity);
-  const pids = index ? await indexPids(index)(filter) : undefined;
-  return pids ? narrowLifecycle(kept.tree, pids) : undefined;
-}
 
 function when(ts: string | null): string {
   return ts === null ? '?' : formatTime(BigInt(ts));

@@ -47,6 +47,12 @@ export function loadKeptEvidence(cache: IndexCache, identity: FileIdentity): Kep
   }
 }
 
+/** Gives `service` what was kept: its checkpoints, and the whole tree as laid by a finished pass. */
+export function adoptKeptEvidence(service: EvidenceService, kept: { checkpoints: ReadonlyArray<EventsCheckpoint<WalkSnapshot>>; tree: TreeReply }): void {
+  for (const cp of kept.checkpoints) service.adoptCheckpoint(cp);
+  service.layerCheckpoints(Promise.resolve(kept.tree), 'cache');
+}
+
 export class CheckpointSupply {
   private layer: CheckpointLayer | undefined;
   private identity: FileIdentity | undefined;
@@ -82,8 +88,7 @@ export class CheckpointSupply {
   private adoptKept(service: EvidenceService): boolean {
     const kept = this.cache && this.identity ? loadKeptEvidence(this.cache, this.identity) : undefined;
     if (!kept) return false;
-    for (const cp of kept.checkpoints) service.adoptCheckpoint(cp);
-    service.layerCheckpoints(Promise.resolve(kept.tree), 'cache');
+    adoptKeptEvidence(service, kept);
     return true;
   }
 
