@@ -15,6 +15,7 @@
  * later section header that is not one) ends the read with a warning, because nothing after it
  * can be located reliably.
  */
+import { emptyFile, endsInSectionHeader, notACapture } from './notACapture';
 import { basename } from 'node:path';
 import { article } from '../format/plural';
 import { CaptureError, type CaptureVisitor, type ReadOptions, type ReadSummary } from './types';
@@ -140,8 +141,7 @@ class BlockReader {
   }
 
   rejectFirstBlock(b: Buffer, pos: number): never {
-    const head = [...b.subarray(pos, pos + 4)].map((x) => x.toString(16).padStart(2, '0')).join(' ');
-    throw new CaptureError(`${basename(this.file)}: not a scap capture (starts with bytes ${head}, expected a section header 0a 0d 0d 0a)`, this.base + pos);
+    throw notACapture(basename(this.file), b.subarray(pos), this.base + pos);
   }
 
   private metadataBlock(b: Buffer, pos: number, len: number, type: number, at: number): void {
@@ -282,10 +282,10 @@ export async function readCapture(path: string, visitor: CaptureVisitor, opts: R
   summary.bytes = at;
   if (summary.blocks === 0 && !reader.resumed) {
     if (streamError !== null) throw new CaptureError(`${name}: not a readable gzip file (${streamError})`);
-    if (buf.length === 0) throw new CaptureError(`${name}: empty file, not a scap capture`);
+    if (buf.length === 0) throw emptyFile(name);
     const head = buf.subarray(pos, pos + 4);
     if (!SHB_BYTES.subarray(0, head.length).equals(head)) reader.rejectFirstBlock(buf, pos);
-    throw new CaptureError(`${name}: file ends inside its section header (${buf.length} bytes); not a complete capture`);
+    throw endsInSectionHeader(name, buf.length);
   }
   if (reader.cutOff || (!reader.stopped && pos < buf.length)) {
     summary.truncatedAt = at;

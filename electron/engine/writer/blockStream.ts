@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { openCaptureSource } from '../capture/captureSource';
 import { CaptureError } from '../capture/types';
+import { emptyFile, endsInSectionHeader, notACapture } from '../capture/notACapture';
 
 /** `block` is only valid during the call (it may be a view of a reused chunk). */
 export type BlockCallback = (blockType: number, block: Buffer, streamOffset: number) => void;
@@ -25,7 +26,7 @@ export async function forEachBlock(
       while (off + 8 <= buf.length) {
         const type = buf.readUInt32LE(off);
         const len = buf.readUInt32LE(off + 4);
-        if (base + off === 0 && type !== SHB) throw notACapture(path, buf);
+        if (base + off === 0 && type !== SHB) throw notACapture(basename(path), buf);
         if (len < 12 || (len & 3) !== 0) {
           throw new CaptureError(`corrupt block at byte ${base + off}: length ${len}`, base + off);
         }
@@ -42,19 +43,14 @@ export async function forEachBlock(
   }
   if (base === 0) {
     // Not one whole block: said as the reader says it (readCapture.ts), never an empty output.
-    if (!carry || carry.length === 0) throw new CaptureError(`${basename(path)}: empty file, not a scap capture`, 0);
-    if (carry.length < 4 || carry.readUInt32LE(0) !== SHB) throw notACapture(path, carry);
-    throw new CaptureError(`${basename(path)}: file ends inside its section header (${carry.length} bytes); not a complete capture`, 0);
+    if (!carry || carry.length === 0) throw emptyFile(basename(path));
+    if (carry.length < 4 || carry.readUInt32LE(0) !== SHB) throw notACapture(basename(path), carry);
+    throw endsInSectionHeader(basename(path), carry.length);
   }
   return carry && carry.length > 0 ? { truncatedAt: base } : {};
 }
 
 const SHB = 0x0a0d0d0a;
-
-function notACapture(path: string, head: Buffer): CaptureError {
-  const bytes = [...head.subarray(0, 4)].map((x) => x.toString(16).padStart(2, '0')).join(' ');
-  return new CaptureError(`${basename(path)}: not a scap capture (starts with bytes ${bytes}, expected a section header 0a 0d 0d 0a)`, 0);
-}
 
 class Found { constructor(readonly ts: bigint) {} }
 const EVENT_BLOCKS = new Set([0x204, 0x8010abcd, 0x208, 0x216, 0x217, 0x221, 0x222]);
