@@ -1,4 +1,5 @@
 /** How numbers read on screen: bytes in binary units, counts with k/M, times in UTC. */
+import { countOf as countNoun } from '../../shared/format/plural';
 import type { ColumnInfo } from '../../shared/ipc/contract';
 
 export function formatBytes(n: number): string {
@@ -43,9 +44,9 @@ export function formatTimestamp(ns: string): string {
   return `${d.toISOString().slice(0, 19).replace('T', ' ')}.${String(micros).padStart(6, '0')} UTC`;
 }
 
-/** A count and its noun, singular for one: "1 step", "2 steps", "1 piece of evidence". */
+/** A count and its noun, singular for one, thousands grouped: "1 step", "2 steps", "12,345 events". */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
+  return countNoun(n, singular, plural, (x) => x.toLocaleString('en-US'));
 }
 
 export function formatSeconds(s: number | null): string {

@@ -20,7 +20,7 @@ import { renderPayload, streamModes, toBase64, type StreamMode } from '../../../
 import { buildConversation, turnPayload } from '../../../shared/streams/conversation';
 import { searchStreams } from '../../../shared/streams/search';
 import { isTruncated, type StreamOperation } from '../../../shared/streams/types';
-import { countOf } from '../../engine/format/plural';
+import { countOf } from '../../../shared/format/plural';
 
 const usage = 'usage: syscope streams <capture> [FILTER] [--mode dotted|printable|hex|json|text] [--follow FD-KEY] [--from N] [--limit N] [--search TEXT [--regex]] [--json] [--no-cache]';
 

@@ -14,7 +14,7 @@ import { keptEvidenceFor, keptEvidenceService } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireValidFilter } from '../filterCheck';
 import { endingsSummary, treeRoots, signalName, type ProcessNode } from '../../engine/evidence/processTree';
-import { countOf } from '../../engine/format/plural';
+import { countOf } from '../../../shared/format/plural';
 import type { ContainerLifetime, RestartGroup } from '../../engine/evidence/containerLifetimes';
 import { jsonLine } from '../../engine/evidence/eventFields';
 import { formatTime } from '../../../shared/format/time';

@@ -17,7 +17,7 @@
  */
 import { emptyFile, endsInSectionHeader, notACapture } from './notACapture';
 import { basename } from 'node:path';
-import { article } from '../format/plural';
+import { article } from '../../../shared/format/plural';
 import { CaptureError, type CaptureVisitor, type ReadOptions, type ReadSummary } from './types';
 import { openCaptureSource } from './captureSource';
 import { BlockType, blockTypeName, isEventBlock, procListVersion } from './blockTypes';

@@ -10,7 +10,7 @@ import { isTruncated, type StreamDirection, type StreamOperation } from '../../.
 import { formatDateTime } from '../../../shared/format/time';
 import type { Predicate } from '../filter/compile';
 import { listStreams } from '../evidence/streamsList';
-import { countOf } from '../format/plural';
+import { countOf } from '../../../shared/format/plural';
 import type { EventWalk, NsWindow } from '../evidence/eventWalk';
 import type { ExportSink } from './output';
 
