@@ -97,7 +97,7 @@ export function foldTiles(index: CaptureIndex, w: TileWindow): TileValue[] {
   for (const def of staticTiles) {
     if (byId.has(def.id)) continue;
     const kind = aliveKinds[def.id];
-    if (kind !== undefined) byId.set(def.id, foldAlive(index, def, kind, { ...w, seriesFrom: sFrom, seriesTo: sTo }, samples, width, kind === SPAN_CONTAINER ? undefined : owners()));
+    if (kind !== undefined) byId.set(def.id, foldAlive(index, def, kind, w, samples, width, kind === SPAN_CONTAINER ? undefined : owners()));
     else byId.set(def.id, { def, total: 0, series: new Float64Array(samples) });
   }
 
