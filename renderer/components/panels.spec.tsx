@@ -1,5 +1,6 @@
 // The panels in a DOM against a fake bridge (renderer/testing/fakeClient.ts): what a user and
 // a screen reader find in them, and what they change in the capture's store.
+import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TableWindow, TileValue } from '../../shared/ipc/contract';
 import { createCaptureStore } from '../state/captureStore';
@@ -85,6 +86,35 @@ describe('Breadcrumb', () => {
     await click(items[1].querySelector('button')!);
     expect(store.getState().trail.map((s) => s.viewId)).toEqual(['containers']);
     expect(nav!.querySelectorAll('li')).toHaveLength(2);
+  });
+
+  it('e on a Files row names the I/O it opened, not the Processes view it never showed (QA 13: "Processes: fd.containername = …")', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().openView('containers');
+    store.getState().drillRow('44136c54b079');
+    store.getState().switchView('files');
+    store.getState().drillRow('44136c54b079:/var/log/nginx/error.log', 'streams');
+    mounted = await mount(<Breadcrumb />, fakeClient({}), store);
+    const crumbs = () => [...mounted!.container.querySelectorAll('li')].map((li) => li.textContent);
+    expect(crumbs()).toEqual(['Whole capture', 'Containers', 'Files: container.id = 44136c54b079', 'I/O of /var/log/nginx/error.log']);
+    expect(crumbs().join(' ')).not.toContain('Processes');
+    await click(mounted.container.querySelectorAll('li button')[3] as HTMLButtonElement);
+    // The crumb walks back to its step, shown as the view it is.
+    expect(store.getState().panel).toBe('views');
+    expect(crumbs()[3]).toBe('Processes: fd.containername = 44136c54b079:/var/log/nginx/error.log');
+  });
+
+  it('the events tab names its scope, and leaves out a first step that scopes nothing', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().showPanel('events');
+    mounted = await mount(<Breadcrumb />, fakeClient({}), store);
+    const crumbs = () => [...mounted!.container.querySelectorAll('li')].map((li) => li.textContent);
+    expect(crumbs()).toEqual(['Whole capture']);
+    await act(async () => {
+      store.getState().openView('procs');
+      store.getState().drillRow('5253', 'events');
+    });
+    expect(crumbs()).toEqual(['Whole capture', 'Processes', 'Events of process 5253']);
   });
 
   it('"Whole capture" drops a tile drill in every tab, with the stream followed in it', async () => {

@@ -73,6 +73,22 @@ test('the container\'s files show error.log, and its I/O stream says "host not f
   assert.ok(texts.every((t) => t.includes('error.log')), 'only error.log\'s stream');
   await ops.getByText(/host not found in upstream/).first().waitFor();
   assert.match(await page.locator('body').innerText(), /host not found in upstream/);
+  // The crumb names the I/O opened, and however the crumbs wrap, every tab keeps one line.
+  const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+  assert.equal(await crumbs.getByRole('listitem').last().innerText(), 'I/O of /var/log/nginx/error.log');
+  for (const tab of ['I/O Streams', 'Views', 'I/O Streams']) {
+    await page.getByRole('tab', { name: tab }).click();
+    for (const width of [1360, 1024]) {
+      await page.setViewportSize({ width, height: 860 });
+      const lines = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => {
+        const r = document.createRange();
+        r.selectNodeContents(t);
+        return `${t.textContent}: ${new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size}`;
+      }));
+      assert.ok(lines.every((l) => l.endsWith(': 1')), `lines per tab on ${tab} at ${width} px: ${lines.join(', ')}`);
+    }
+  }
+  await page.setViewportSize({ width: 1360, height: 860 });
   await h.shot('story-05-error-log-stream');
 });
 

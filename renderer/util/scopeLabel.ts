@@ -1,0 +1,35 @@
+/**
+ * What a drill-down step selects, in the user's words: "container 44136c54b079",
+ * "process 5253", "/var/log/nginx/error.log", "the Container Deaths tile". Used where the
+ * view that was drilled through is not what the user sees (the events, I/O and process tabs'
+ * breadcrumb) and for the titles of recorded findings steps. The step's filter stays the exact
+ * statement; this is only its name.
+ */
+import type { DrillStep } from '../../shared/views/drilldown';
+
+const nouns: Record<string, string> = {
+  'container.id': 'container',
+  'proc.pid': 'process',
+  'thread.tid': 'thread',
+  'thread.nametid': 'thread',
+  'fd.sport': 'server port',
+  'fd.type': 'fd type',
+  'fd.containerdirectory': 'directory',
+  'evt.type': 'system call',
+  'evt.res': 'result',
+};
+
+/** fd.containername and fd.containerdirectory keys read "<container id or host>:<name>". */
+const containerQualified = /^([0-9a-f]{12}|host):(.+)$/s;
+
+/** The selection of a drill step, named ('' for a step that selects nothing: the whole capture). */
+export function selectionLabel(step: DrillStep | undefined): string {
+  if (!step?.keyField) return '';
+  const selection = step.selection ?? '';
+  if (step.keyField === 'tile') return `the ${selection} tile`;
+  const qualified = /^fd\.container/.test(step.keyField) ? containerQualified.exec(selection) : null;
+  const value = qualified ? qualified[2] : selection;
+  const noun = nouns[step.keyField];
+  if (step.keyField === 'fd.containername') return value;
+  return noun ? `${noun} ${value}` : `${step.keyField} = ${value}`;
+}
