@@ -134,8 +134,9 @@ export function FindingsPanel() {
         <ol className="findings-list" aria-label="Recorded steps">
           {f.steps.map((s, i) => (
             <li key={i} className="findings-item">
-              <div className="findings-item-head"><span>{i + 1}. {s.title || s.viewId}{s.filter ? ` — ${s.filter}` : ''}</span>
+              <div className="findings-item-head"><span className="findings-step-title">{i + 1}. {s.title || s.viewId}</span>
                 <button type="button" className="link" onClick={() => act.removeStep(i)} aria-label={`Remove step ${i + 1}`}>remove</button></div>
+              {s.filter && <code className="findings-step-filter" title={s.filter}>{s.filter}</code>}
               <textarea value={s.note} onChange={(e) => act.setStepNote(i, e.target.value)} aria-label={`Note on step ${i + 1}`} placeholder="Why this mattered" />
             </li>
           ))}

@@ -1,27 +1,55 @@
-/** What the user is looking at now, as an investigation step of the findings. */
+/**
+ * What the user is looking at now, as an investigation step of the findings. The step's title
+ * says what the user did in their words (the view or tab, what was drilled into, the tiles
+ * pinned, the stream followed and how it was shown); its filter stays the exact statement, as
+ * the detail and for the reproducing commands.
+ */
 import type { InvestigationStep } from '../../shared/findings/schema';
 import { findView } from '../../shared/views/catalog';
+import { tileDefinition } from '../../shared/tiles/definitions';
+import type { StreamMode } from '../../shared/streams/render';
 import { effectiveFilter, type CaptureState } from '../state/captureStore';
+import { selectionLabel } from '../util/scopeLabel';
 
 const panelTitles: Record<string, string> = { events: 'Events', streams: 'I/O streams', tree: 'Process tree' };
+const modeNames: Record<StreamMode, string> = { dotted: 'dotted', printable: 'printable', hex: 'hex', json: 'JSON', text: 'text' };
+/** The schema's bound on a title; a long file name or key is cut, the filter keeps it whole. */
+const titleMax = 500;
 
-export function currentStep(s: Pick<CaptureState, 'panel' | 'trail' | 'filter' | 'window' | 'pinned'> & { follow?: string }): InvestigationStep {
+type StepSource = Pick<CaptureState, 'panel' | 'trail' | 'filter' | 'window' | 'pinned'> & { follow?: string; streamMode?: StreamMode };
+
+export function currentStep(s: StepSource): InvestigationStep {
+  const filtered = s.filter.trim() ? ' (filtered)' : '';
   if (s.panel === 'overview') {
-    return { title: 'Overview', viewId: 'overview', trail: [], filter: s.filter, window: s.window, tiles: [...s.pinned], note: '' };
+    const tiles = s.pinned.map((id) => tileDefinition(id)?.title ?? id);
+    const title = `Overview${tiles.length ? `: ${tiles.join(', ')} over time` : ''}${filtered}`;
+    return { title: clip(title), viewId: 'overview', trail: [], filter: s.filter, window: s.window, tiles: [...s.pinned], note: '' };
   }
   const panel = s.panel as string;
+  const last = s.trail[s.trail.length - 1];
+  const scope = selectionLabel(last);
   if (panel in panelTitles) {
     // The panels read the events of the current drill-down step, under the user's filter.
-    const filter = effectiveFilter(s.filter, s.trail[s.trail.length - 1]) ?? '';
+    const filter = effectiveFilter(s.filter, last) ?? '';
     const follow = panel === 'streams' ? s.follow : undefined;
-    return { title: follow ? `${panelTitles[panel]}: ${follow}` : panelTitles[panel], viewId: panel, trail: [], filter, window: s.window, tiles: [...s.pinned], note: '', ...(follow ? { follow } : {}) };
+    const mode = panel === 'streams' && s.streamMode && s.streamMode !== 'dotted' ? `, in ${modeNames[s.streamMode]}` : '';
+    const title = `${panelTitles[panel]}${of(scope)}${follow ? `, following ${follow}` : ''}${mode}${filtered}`;
+    return { title: clip(title), viewId: panel, trail: [], filter, window: s.window, tiles: [...s.pinned], note: '', ...(follow ? { follow } : {}) };
   }
-  const last = s.trail[s.trail.length - 1];
   const viewId = last?.viewId ?? 'procs';
-  const selections = s.trail.map((t) => t.selection).filter(Boolean);
   const name = findView(viewId)?.name ?? viewId;
   return {
-    title: selections.length ? `${name} of ${selections[selections.length - 1]}` : name,
+    title: clip(`${name}${of(scope)}${filtered}`),
     viewId, trail: s.trail.map((t) => ({ ...t })), filter: s.filter, window: s.window, tiles: [...s.pinned], note: '',
   };
+}
+
+function of(scope: string): string {
+  if (!scope) return '';
+  const tile = /^the (.*) tile$/.exec(scope);
+  return tile ? ` from the ${tile[1]} tile` : ` of ${scope}`;
+}
+
+function clip(title: string): string {
+  return title.length <= titleMax ? title : `${title.slice(0, titleMax - 1)}…`;
 }
