@@ -12,6 +12,7 @@ import { messageOf } from '../api/client';
 import { formatBytes, formatTimestamp } from '../util/format';
 import { useEvidenceScope } from './evidenceQuery';
 import { BookmarkButton } from '../findings/BookmarkButton';
+import { NothingInScope } from './NothingInScope';
 
 const pageSize = 200;
 const maxOperations = 5_000;
@@ -77,7 +78,7 @@ export function StreamsPanel() {
         {ops.map((op) => <Operation key={op.evtNum} op={op} mode={mode} onFollow={follow ? undefined : () => setFollow(op.streamKey)} />)}
         {error && <p role="alert" className="error-line">{error}</p>}
         {next === undefined && <p className="dim">Reading I/O…</p>}
-        {next !== undefined && ops.length === 0 && !error && <p className="dim">No reads or writes with data here.</p>}
+        {next !== undefined && ops.length === 0 && !error && <NothingInScope what="reads or writes with data" />}
         {next !== undefined && next !== null && (
           <button type="button" disabled={busy} onClick={() => void load(next, false)}>{busy ? 'Reading…' : 'Load more'}</button>
         )}

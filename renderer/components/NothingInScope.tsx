@@ -1,0 +1,21 @@
+/**
+ * What an evidence panel says when it finds nothing. Under a drill-down the panel reads only
+ * the drilled selection's events, so a filter about something else (the DNS traffic, while the
+ * tab is scoped to resolv.conf's I/O) finds nothing although the capture has it: the message
+ * names the scope and offers the whole capture, keeping the filter.
+ */
+import { useCapture } from '../state/context';
+import { selectionLabel } from '../util/scopeLabel';
+
+export function NothingInScope({ what }: { what: string }) {
+  const scope = useCapture((s) => (s.trail[s.trail.length - 1]?.filter ? selectionLabel(s.trail[s.trail.length - 1]) || 'the drill-down' : ''));
+  const filtered = useCapture((s) => s.filter.trim() !== '');
+  const showWholeCapture = useCapture((s) => s.showWholeCapture);
+  if (!scope) return <p className="dim">No {what} here.</p>;
+  return (
+    <p className="dim" role="status">
+      No {what} in {scope.replace(/^the (.*) tile$/, 'what the $1 tile selects')}{filtered ? ' under this filter' : ''}.{' '}
+      <button type="button" className="link" onClick={showWholeCapture}>Look in the whole capture{filtered ? ' with this filter' : ''}</button>
+    </p>
+  );
+}
