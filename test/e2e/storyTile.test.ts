@@ -123,6 +123,40 @@ test('"Whole capture" takes every tab back to the whole capture and drops the fo
   await h.shot('story-06-whole-capture');
 });
 
+test('story step 6: e on resolv.conf, then the DNS filter over the whole capture; in hex each reply carries flags 8183 (NXDOMAIN)', { skip }, async () => {
+  const { page } = h;
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await page.getByRole('button', { name: 'Open Container Deaths in a view' }).click();
+  const containers = page.getByRole('grid', { name: 'Containers' });
+  await containers.getByRole('row').filter({ hasText: '44136c54b079' }).click();
+  await containers.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Files', exact: true }).click();
+  const files = page.getByRole('grid', { name: 'Files' });
+  await files.getByRole('row').filter({ hasText: '/etc/resolv.conf' }).click();
+  await files.focus();
+  await page.keyboard.press('e');
+  const ops = page.getByRole('region', { name: 'I/O operations' });
+  await ops.getByText(/nameserver 10\.96\.0\.10/).waitFor({ timeout: 30_000 });
+  assert.equal(await ops.getByRole('article').count(), 1, 'the one read of resolv.conf');
+  // The filter about the DNS traffic finds nothing in resolv.conf's I/O: the panel says so and offers the whole capture.
+  await page.locator('#filter-input').fill('container.id="44136c54b079" and fd.sport=53');
+  await page.locator('#filter-input').press('Enter');
+  await ops.getByRole('button', { name: 'Look in the whole capture with this filter' }).click();
+  await ops.getByRole('article').first().waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByRole('tab', { selected: true }).innerText(), 'I/O Streams');
+  await page.getByRole('radio', { name: 'Hex' }).click();
+  const reads = ops.locator('article.stream-op.read pre');
+  const replies = await reads.allInnerTexts();
+  assert.ok(replies.length >= 4, `${replies.length} replies`);
+  // Each reply: its query's id, then flags 0x8183 (a response, rcode 3: NXDOMAIN); the first answers query 0edc.
+  assert.match(replies[0], /^\s*0x0000: 0edc 8183 /);
+  for (const r of replies) assert.match(r, /^\s*0x0000: [0-9a-f]{4} 8183 /, 'NXDOMAIN reply');
+  await h.shot('story-07-dns-hex');
+  await page.locator('#filter-input').fill('');
+  await page.locator('#filter-input').press('Enter');
+});
+
 test('no errors were thrown in the page', { skip }, () => {
   assert.deepEqual(h.pageErrors, []);
 });
