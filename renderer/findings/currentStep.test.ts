@@ -36,6 +36,7 @@ test('a step under a drill through five containers reads as what the user did, t
   const io = currentStep({ panel: 'streams', trail, filter: '', window: undefined, pinned: [], streamMode: 'hex' });
   assert.equal(io.title, 'I/O streams of /var/log/nginx/error.log, in hex');
   assert.equal(io.filter, trail[2].filter);
+  assert.equal(io.mode, 'hex', 'the reproducing command shows the payloads as the user saw them');
   assert.doesNotMatch(io.title, /565b1e4d2e2b|container\.id/);
   assert.equal(currentStep({ panel: 'views', trail: trail.slice(0, 1), filter: '', window: undefined, pinned: [] }).title, 'Containers from the Container Deaths tile');
   assert.equal(currentStep({ panel: 'views', trail: trail.slice(0, 2), filter: '', window: undefined, pinned: [] }).title, 'Files of container 44136c54b079');

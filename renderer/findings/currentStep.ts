@@ -34,7 +34,10 @@ export function currentStep(s: StepSource): InvestigationStep {
     const follow = panel === 'streams' ? s.follow : undefined;
     const mode = panel === 'streams' && s.streamMode && s.streamMode !== 'dotted' ? `, in ${modeNames[s.streamMode]}` : '';
     const title = `${panelTitles[panel]}${of(scope)}${follow ? `, following ${follow}` : ''}${mode}${filtered}`;
-    return { title: clip(title), viewId: panel, trail: [], filter, window: s.window, tiles: [...s.pinned], note: '', ...(follow ? { follow } : {}) };
+    return {
+      title: clip(title), viewId: panel, trail: [], filter, window: s.window, tiles: [...s.pinned], note: '',
+      ...(follow ? { follow } : {}), ...(mode ? { mode: s.streamMode } : {}),
+    };
   }
   const viewId = last?.viewId ?? 'procs';
   const name = findView(viewId)?.name ?? viewId;

@@ -48,7 +48,7 @@ export function sameEvidence(a: Bookmark, b: Bookmark): boolean {
 
 /** The same place: a followed stream is a step apart from the list it was followed from. */
 function sameStep(a: InvestigationStep, b: InvestigationStep): boolean {
-  return a.viewId === b.viewId && a.filter === b.filter && a.follow === b.follow && JSON.stringify(a.trail) === JSON.stringify(b.trail)
+  return a.viewId === b.viewId && a.filter === b.filter && a.follow === b.follow && a.mode === b.mode && JSON.stringify(a.trail) === JSON.stringify(b.trail)
     && JSON.stringify(a.window) === JSON.stringify(b.window) && JSON.stringify(a.tiles) === JSON.stringify(b.tiles);
 }
 

@@ -43,3 +43,9 @@ test('steps on the events, streams and tree panels reproduce with those commands
   assert.deepEqual(stepCommands('c.scap', { ...base, viewId: 'streams', filter: '', follow: '42:5#2' }), [`syscope streams c.scap --follow '42:5#2'`, `syscope export c.scap stream --follow '42:5#2' --format text`]);
   assert.deepEqual(stepCommands('c.scap', { ...base, viewId: 'tree', filter: 'container.id!=host' }), [`syscope tree c.scap 'container.id!=host'`]);
 });
+
+test('a streams step shown in hex reproduces in hex (QA 13: the commands dropped the mode); dotted is the default and not said', () => {
+  const base = { title: '', trail: [], tiles: [], note: '', viewId: 'streams', filter: 'fd.sport=53', follow: '5253:5#8' };
+  assert.equal(stepCommands('c.scap', { ...base, mode: 'hex' })[0], `syscope streams c.scap fd.sport=53 --follow '5253:5#8' --mode hex`);
+  assert.equal(stepCommands('c.scap', { ...base, mode: 'dotted' })[0], `syscope streams c.scap fd.sport=53 --follow '5253:5#8'`);
+});

@@ -41,7 +41,8 @@ export function stepCommands(capture: string, step: InvestigationStep): string[]
       return [shellCommand(['syscope', 'events', capture, ...words(filter), ...windowArgs(step.window, '--from-time', '--to-time')])];
     case 'streams': {
       const f = andFilters(filter, windowFilter(step.window));
-      const out = [shellCommand(['syscope', 'streams', capture, ...words(f), ...(step.follow ? ['--follow', step.follow] : [])])];
+      const mode = step.mode && step.mode !== 'dotted' ? ['--mode', step.mode] : [];
+      const out = [shellCommand(['syscope', 'streams', capture, ...words(f), ...(step.follow ? ['--follow', step.follow] : []), ...mode])];
       if (step.follow) out.push(shellCommand(['syscope', 'export', capture, 'stream', '--follow', step.follow, '--format', 'text', ...words(f)]));
       return out;
     }

@@ -32,6 +32,8 @@ export const investigationStepSchema = z.strictObject({
   window: timeWindowSchema.optional(),
   /** The I/O stream followed (streams panel), if any. */
   follow: text(4096).optional(),
+  /** How the streams panel showed the payloads, when not dotted: the reproducing command shows them so too. */
+  mode: z.enum(['dotted', 'printable', 'hex', 'json', 'text']).optional(),
   /** Overview tiles (ids) whose timelines mattered: drawn as charts in the report. */
   tiles: z.array(text(200)).max(50).default([]),
   note,
