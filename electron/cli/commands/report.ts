@@ -14,6 +14,7 @@ import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
 import { fileErrorWords, InputFileError, requireCaptureFile, requireInputFile } from '../inputFile';
 import { requireWritableOutput } from '../outputFile';
+import { countOf } from '../../../shared/format/plural';
 
 const usage = 'usage: syscope report <capture> <findings.json> -o report.html [--subset]';
 
@@ -50,7 +51,7 @@ export const command: Command = {
       }
     }
     const m = report.model;
-    console.error(`wrote ${paths.html} and ${paths.markdown}: ${m.steps.length} steps, ${m.evidence.length} pieces of evidence${m.subset ? `, and ${paths.subset} (${m.subset.events} events)` : ''}`);
+    console.error(`wrote ${paths.html} and ${paths.markdown}: ${countOf(m.steps.length, 'step')}, ${countOf(m.evidence.length, 'piece', 'pieces')} of evidence${m.subset ? `, and ${paths.subset} (${countOf(m.subset.events, 'event')})` : ''}`);
     for (const w of m.warnings) console.error(`syscope report: warning: ${w}`);
     return 0;
   },

@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const cli = fileURLToPath(new URL('../main.ts', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'syscope-report-'));
+const syscope = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', env: { ...process.env, SYSCOPE_CACHE_DIR: join(dir, 'cache') } });
+
+test('report says what it wrote in words that agree with the counts ("1 step", not "1 steps")', () => {
+  const sample = join(dir, 'sample.scap');
+  assert.equal(syscope('sample', '-o', sample).status, 0);
+  const findings = join(dir, 'findings.json');
+  const step = { title: 'Processes', viewId: 'procs', trail: [], filter: '', tiles: [], note: '' };
+  writeFileSync(findings, JSON.stringify({ format: 'syscope-findings', version: 1, steps: [step] }));
+  const r = syscope('report', sample, findings, '-o', join(dir, 'r.html'));
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(existsSync(join(dir, 'r.html')));
+  assert.match(r.stderr, /: 1 step, 0 pieces of evidence$/m);
+});
