@@ -100,3 +100,16 @@ test('events folded once per distinct signature with their count give the table 
     assert.deepEqual(grouped.result(), one.result(), viewId);
   }
 });
+
+test('a merged process keeps the user of the thread row csysdig merges first, its hash order, not the first seen', () => {
+  const ev = (tid: number, user: string) => ({
+    'thread.tid': tid, 'proc.pid': 10, 'proc.ppid': 1, 'proc.vpid': 10, 'thread.cpu': 0, 'user.name': user,
+    'proc.nthreads': 2, 'thread.vmsize.b': 0, 'thread.vmrss.b': 0, 'evt.buflen.file': 0, 'evt.buflen.net': 0,
+    'container.name': 'host', 'proc.exeline': 'httpd',
+  });
+  // Tids 10 and 11 fall in different buckets of a 13-bucket table: the later one heads the walk.
+  const t = run('procs', [ev(10, 'root'), ev(11, 'daemon')]);
+  const user = t.columns.findIndex((c) => c.name === 'USER');
+  assert.deepEqual(t.keys, ['10']);
+  assert.equal(t.rows[0][user], 'daemon');
+});

@@ -12,6 +12,7 @@
  */
 import { activeColumns, groupByColumn, keyColumn, visibleColumns } from '../../../shared/views/catalog';
 import type { Aggregation, ViewColumn, ViewDefinition } from '../../../shared/views/types';
+import { int64KeyBytes, sinspKeyHash, textKeyBytes, unorderedMapWalk } from './sinspRowOrder';
 
 export type CellValue = string | number | null;
 export type FieldGetter = () => CellValue;
@@ -122,6 +123,8 @@ export class ViewAggregator {
   private readonly counts: Uint8Array;
   private readonly table = new Map<string, Cell[]>();
   private readonly groupOfKey = new Map<string, string>();
+  /** Per row of a view that merges: its key's value as read (its bytes decide csysdig's merge order). */
+  private readonly keyValues: CellValue[] = [];
   private readonly listKeys: string[] = [];
   private readonly listRows: CellValue[][] = [];
 
@@ -194,13 +197,28 @@ export class ViewAggregator {
     if (!cells) {
       cells = this.shown.map(() => ({ value: null, count: 0, last: 0 }));
       this.table.set(key, cells);
-      if (group !== undefined) this.groupOfKey.set(key, group);
+      if (group !== undefined) {
+        this.groupOfKey.set(key, group);
+        this.keyValues.push(this.keyReader.get());
+      }
     }
     for (let i = 0; i < this.readers.length; i++) {
       const total = totals?.get(this.shown[i].field);
       if (total !== undefined && this.values[i] !== null) foldTotal(this.shown[i].aggregation, cells[i], total, this.counts[i], first, times);
       else fold(this.shown[i].aggregation, cells[i], this.values[i], this.counts[i], first, times, last);
     }
+  }
+
+  /**
+   * The order csysdig merges the rows in: its table walks them in the order of a libstdc++
+   * unordered_map of their keys inserted in the order the rows were first seen (sinspRowOrder.ts);
+   * the first seen first where keys are neither numbers nor text.
+   */
+  private mergeOrder(): number[] {
+    const keyBytes = (v: CellValue) => (typeof v === 'number' ? int64KeyBytes(v) : typeof v === 'string' ? textKeyBytes(v) : undefined);
+    const bytes = this.keyValues.map(keyBytes);
+    const walk = bytes.every((b) => b !== undefined) ? unorderedMapWalk(bytes.map((b) => sinspKeyHash(b!))) : undefined;
+    return walk ?? this.keyValues.map((_, i) => i);
   }
 
   /** Whether adding the current event reads one of `fields` (columns are read in order until one has no value). */
@@ -219,11 +237,13 @@ export class ViewAggregator {
       for (const cells of this.table.values()) rows.push(cells.map(shownValue));
       return { columns: this.shown, keys: [...this.table.keys()], rows };
     }
-    // Second stage: merge the per-thread rows of each process (or container), raw cells in.
+    // Second stage: merge the per-thread rows of each process (or container), raw cells in, in
+    // the order csysdig's merge walks them: the latest text is that of the last row merged.
     const merged = new Map<string, Cell[]>();
-    // Merged in the order rows were first seen: the latest text is that of the last row merged.
+    const threadRows = [...this.table];
     let order = 0;
-    for (const [key, cells] of this.table) {
+    for (const r of this.mergeOrder()) {
+      const [key, cells] = threadRows[r];
       order++;
       const g = this.groupOfKey.get(key) ?? '';
       let into = merged.get(g);
@@ -234,9 +254,9 @@ export class ViewAggregator {
       }
       for (let i = 0; i < cells.length; i++) fold(this.shown[i].groupbyAggregation, into[i], cells[i].value, cells[i].count, first, 1, order);
     }
-    const rows: CellValue[][] = [];
-    for (const cells of merged.values()) rows.push(cells.map(shownValue));
-    return { columns: this.shown, keys: [...merged.keys()], rows };
+    // Rows come out in the order their groups were first seen, whatever the merge order.
+    const keys = [...new Set(this.groupOfKey.values())];
+    return { columns: this.shown, keys, rows: keys.map((g) => merged.get(g)!.map(shownValue)) };
   }
 }
 
