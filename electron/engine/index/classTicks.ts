@@ -48,6 +48,14 @@ function readTicks(index: Pick<CaptureIndex, 'classes' | 'cols'>, readU: (row: n
 export const capCpu = (v: number): number => (v < 0 ? 0 : v > 100 ? 100 : v);
 
 /**
+ * The change in one of a thread's tick totals (user, system or both) since the previous sample:
+ * sinsp's thread.cpu, .user and .system each keep their own previous total and count a sample
+ * as the thread's first, a change of 0, while that total is 0 (a thread that had no user ticks
+ * yet shows no user CPU for its first one).
+ */
+export const cpuChange = (now: number, previous: number): number => (previous === 0 ? 0 : capCpu(now - previous));
+
+/**
  * The CPU use of procinfo events in the order a table is shown them: each thread's previous
  * ticks, and per class the sums of the changes (csysdig's thread.cpu, .user and .system).
  */
@@ -79,9 +87,9 @@ export class CpuChain {
     const u = this.ticks.usr[k];
     const s = this.ticks.sys[k];
     if (this.seen[t] === 1) {
-      this.dt = capCpu(u + s - this.lastU[t] - this.lastS[t]);
-      this.du = capCpu(u - this.lastU[t]);
-      this.ds = capCpu(s - this.lastS[t]);
+      this.dt = cpuChange(u + s, this.lastU[t] + this.lastS[t]);
+      this.du = cpuChange(u, this.lastU[t]);
+      this.ds = cpuChange(s, this.lastS[t]);
       this.tot[k] += this.dt;
       this.usr[k] += this.du;
       this.sys[k] += this.ds;

@@ -186,7 +186,8 @@ export class EventValuesRecorder {
     // Generic events (ids 0 and 1) by their syscall code below 2 × MAX_CODE, other ids above.
     const id = ev.type < 2 ? ev.type * MAX_CODE + code : 2 * MAX_CODE + ev.type;
     const kind = ((id * 64 + ev.nparams) * 32 + (esFd ? esFd.type + 1 : 0)) * 32 + (tableFd ? tableFd.type + 1 : 0);
-    if (ev.type === PROCINFO) return this.procinfoTuple(ctx, kind);
+    // evt.count.procinfo counts only a main thread's procinfo events: that goes into the kind.
+    if (ev.type === PROCINFO) return this.procinfoTuple(ctx, ctx.es.thread?.isMainThread ? kind : -1 - kind);
     const res = this.rawres(ctx);
     const resKey = typeof res === 'number' ? res : res === undefined ? NO_RESULT : NaN;
     if (Number.isNaN(resKey)) return this.event.resolve(ctx);

@@ -20,6 +20,7 @@ import type { CellValue } from './aggregateView';
 import { toCell } from '../api/fieldGetter';
 import type { GroupedField } from '../filter/groupMemo';
 import type { RowKeyed } from './rowSignatures';
+import { cpuChange } from '../index/classTicks';
 
 /** True if the index cannot tell which events had no timestamp (too many, or an older index). */
 export function hasAmbiguousTimes(index: CaptureIndex): boolean {
@@ -66,8 +67,7 @@ class RowCpuTracker {
     const tid = this.index.cols.tid[row];
     const prev = this.last.get(tid);
     this.last.set(tid, { usr, sys });
-    const cap = (v: number) => Math.min(100, Math.max(0, v));
-    this.delta = prev ? { tot: cap(usr + sys - prev.usr - prev.sys), usr: cap(usr - prev.usr), sys: cap(sys - prev.sys) } : { tot: 0, usr: 0, sys: 0 };
+    this.delta = prev ? { tot: cpuChange(usr + sys, prev.usr + prev.sys), usr: cpuChange(usr, prev.usr), sys: cpuChange(sys, prev.sys) } : { tot: 0, usr: 0, sys: 0 };
     return this.delta;
   }
 }

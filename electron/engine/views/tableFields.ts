@@ -9,6 +9,7 @@ import type { EventContext } from '../inspector/eventContext';
 import type { FieldType } from '../../../shared/fields/types';
 import { THREAD_TABLE_EVENT_TYPE } from './threadTableEvents';
 import { EVENTS, EventCategory } from '../../../shared/scap/eventTable';
+import { cpuChange } from '../index/classTicks';
 
 /** The procinfo event (per-thread CPU tick totals in its first two parameters). */
 export const PROCINFO = 234;
@@ -49,8 +50,7 @@ class CpuTracker {
     const prev = this.last.get(ctx.ev.tid);
     this.last.set(ctx.ev.tid, { usr, sys });
     // A thread's first sample has nothing to compare with: it reads as 0, and counts.
-    const cap = (v: number) => Math.min(100, Math.max(0, v));
-    this.delta = prev ? { tot: cap(usr + sys - prev.usr - prev.sys), usr: cap(usr - prev.usr), sys: cap(sys - prev.sys) } : { tot: 0, usr: 0, sys: 0 };
+    this.delta = prev ? { tot: cpuChange(usr + sys, prev.usr + prev.sys), usr: cpuChange(usr, prev.usr), sys: cpuChange(sys, prev.sys) } : { tot: 0, usr: 0, sys: 0 };
     return this.delta;
   }
 }
@@ -123,9 +123,10 @@ export function withTableFields(base: FieldResolver<EventContext>): FieldResolve
     'evt.count.error.net': errors('net'),
     'evt.count.error.memory': errors('memory'),
     'evt.count.error.other': errors('other'),
-    // procinfo events (sent for processes' main threads) count processes and threads.
+    // procinfo events (the driver's samples of a thread's CPU ticks) count threads, and those of
+    // a process's main thread count processes (sinsp's is_main_thread: tid = pid, or the flag).
     'evt.count.threadinfo': field('UINT32', (ctx) => (ctx.ev.type === PROCINFO ? 1 : undefined)),
-    'evt.count.procinfo': field('UINT32', (ctx) => (ctx.ev.type === PROCINFO ? 1 : undefined)),
+    'evt.count.procinfo': field('UINT32', (ctx) => (ctx.ev.type === PROCINFO && ctx.es.thread?.isMainThread ? 1 : undefined)),
     'evt.type': field('CHARBUF', (ctx) => (ctx.ev.type === THREAD_TABLE_EVENT_TYPE ? 'sysdigevent' : evtType(ctx))),
     // csysdig's syscalls view also lists these non-syscall events (sysdig 0.29.3's syscall.type).
     'syscall.type': field('CHARBUF', (ctx) => {
