@@ -72,7 +72,7 @@ export const staticTiles: readonly TileDefinition[] = [
   { id: 'procs', category: 'general', title: 'Running Processes', measure: 'alive', excludable: false, drillView: 'procs',
     description: 'Processes that were running during the capture.' },
   { id: 'containers', category: 'general', title: 'Running Containers', measure: 'alive', excludable: false, drillView: 'containers',
-    description: 'Containers that were running during the capture.' },
+    description: 'Containers the capture knows of (its container metadata), as Sysdig Inspect counts them, also those none of whose processes made a system call; the Containers view lists only containers with processes seen.' },
   { id: 'syscalls', category: 'general', title: 'System Calls', measure: 'sum', excludable: false, drillView: 'syscalls',
     description: 'Events recorded (system calls and other kernel events).' },
   { id: 'file.bytes', category: 'file', title: 'File Bytes In+Out', measure: 'sum', excludable: false, drillView: 'files',
