@@ -13,6 +13,7 @@ import { basename } from 'node:path';
 import { captureFiles, referenceSkip } from '../support/reference';
 import { CaptureSession } from '../../electron/engine/api/captureSession';
 import { engineResolver } from '../../electron/engine/api/engineResolver';
+import type { TableWindow } from '../../shared/ipc/contract';
 
 const skip = referenceSkip(false);
 
@@ -33,7 +34,7 @@ test('PROCS and THREADS count the container\'s sampled main threads and threads,
     const procs = view.columns.findIndex((c) => c.name === 'PROCS');
     const threads = view.columns.findIndex((c) => c.name === 'THREADS');
     for (let i = 0; i < view.rows.length; i++) {
-      const sampled = await session.view({ viewId: 'threads', offset: 0, limit: 1_000_000, filter: `container.id=${view.keys[i]} and evt.type=procinfo` });
+      const sampled: TableWindow = await session.view({ viewId: 'threads', offset: 0, limit: 1_000_000, filter: `container.id=${view.keys[i]} and evt.type=procinfo` });
       const pid = sampled.columns.findIndex((c) => c.name === 'PID');
       const tid = sampled.columns.findIndex((c) => c.name === 'TID');
       const mains = sampled.rows.filter((r) => r[pid] === r[tid]).length;
