@@ -5,7 +5,9 @@
  *   csysdig reports the whole capture as one sample); a column without aggregation keeps the
  *   value of the row's first event;
  * - views that merge again (threads into processes or containers) then fold rows sharing the
- *   group-by field with each column's groupby aggregation;
+ *   group-by field with each column's groupby aggregation, in the order csysdig's hash table
+ *   walks them (sinspRowOrder.ts): that order decides the cells of columns without aggregation
+ *   (the first row met wins) and which row a SUM of averages starts from;
  * - a list keeps one row per event.
  * Values are read through getters bound to "the current event" so this file knows nothing of
  * how fields are resolved.
