@@ -213,8 +213,9 @@ export class ViewAggregator {
 
   /**
    * The order csysdig merges the rows in: its table walks them in the order of a libstdc++
-   * unordered_map of their keys inserted in the order the rows were first seen (sinspRowOrder.ts);
-   * the first seen first where keys are neither numbers nor text.
+   * unordered_map of their keys inserted in the order the rows were first seen (sinspRowOrder.ts).
+   * Numbers are hashed as INT64, the type of thread.tid, which every merging view keys on; where
+   * a key is neither number nor text, rows merge in the order first seen.
    */
   private mergeOrder(): number[] {
     const keyBytes = (v: CellValue) => (typeof v === 'number' ? int64KeyBytes(v) : typeof v === 'string' ? textKeyBytes(v) : undefined);
