@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { le, makeEvent, str } from '../format/testEvents';
 import type { EventContext } from '../inspector/eventContext';
 import { FdInfo, FdType } from '../state/fdInfo';
+import { ThreadInfo } from '../state/threadInfo';
 import { resolveField } from './registry';
 
 const AT_FDCWD = -100;
@@ -61,4 +62,14 @@ test('error counters are 1 on a failed event of their kind and have no value oth
   const okConnect = contextFor(23, [le(0, 8), new Uint8Array(0), le(7, 8)], sock);
   assert.equal(text('evt.count.error', okConnect), undefined);
   assert.equal(text('evt.count.exit', contextFor(22, [le(7, 8), new Uint8Array(0)])), undefined);
+});
+
+test("evt.count.procinfo counts a procinfo sample of a process's main thread only, as sinsp and the view tables do", () => {
+  const sample = (tid: number, pid: number) => {
+    const ctx = contextFor(234, [le(10, 8), le(5, 8)]);
+    ctx.es.thread = Object.assign(new ThreadInfo(), { tid, pid });
+    return ctx;
+  };
+  assert.equal(text('evt.count.procinfo', sample(100, 100)), '1');
+  assert.equal(text('evt.count.procinfo', sample(101, 100)), '0');
 });

@@ -288,7 +288,8 @@ export const EVT_FIELDS: Record<string, FieldFactory> = {
     return { error: `'${arg}' is not a side: evt.abspath.src or evt.abspath.dst` };
   },
   'evt.is_open_exec': noArg(() => boolField((c) => openFlagTest(c, (f, mode) => (f & (O_CREAT | O_TMPFILE)) !== 0 && (mode & EXEC_BITS) !== 0))),
-  'evt.count.procinfo': noArg(() => numberField('UINT32', (c) => (c.ev.type === 234 ? 1 : 0))),
+  // sinsp counts the driver's procinfo samples of a process's main thread only (the view tables' rule too).
+  'evt.count.procinfo': noArg(() => numberField('UINT32', (c) => (c.ev.type === 234 && c.es.thread?.isMainThread ? 1 : 0))),
   'evt.hostname': noArg(() => stringField((c) => c.state.machine?.hostname)),
   'evt.is_open_read': noArg(() => boolField((c) => openFlagTest(c, (f) => (f & 3) === 1 || (f & 3) === 3))),
   'evt.is_open_write': noArg(() => boolField((c) => openFlagTest(c, (f) => (f & 3) === 2 || (f & 3) === 3))),
