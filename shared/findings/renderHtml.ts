@@ -58,7 +58,9 @@ function renderStep(s: ReportStep, i: number): string {
   const facts: Array<[string, string]> = [['View', s.trail.length > 1 ? trailText(s.trail) : s.viewName]];
   if (s.filter) facts.push(['Filter', s.filter]);
   facts.push(['Time window', s.window ? windowText(s.window) : 'the whole capture']);
-  const charts = s.charts.map((c) => `<div class="chart-title">${e(c.title)} <span class="dim">(total ${e(String(Math.round(c.total * 100) / 100))})</span></div>${chartSvg(c)}`).join('');
+  const charts = s.charts.map((c) => (c.absent
+    ? `<div class="chart-title">${e(c.title)}: <span class="dim">${e(c.absent)}</span></div>`
+    : `<div class="chart-title">${e(c.title)} <span class="dim">(total ${e(String(Math.round(c.total * 100) / 100))})</span></div>${chartSvg(c)}`)).join('');
   return `<section class="step" id="step-${i + 1}"><h3>Step ${i + 1}${s.title ? `: ${e(s.title)}` : ''}</h3>`
     + factsTable(facts) + noteBlock(s.note) + charts + commandsBlock(s.commands) + '</section>';
 }

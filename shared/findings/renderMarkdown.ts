@@ -28,7 +28,10 @@ function step(s: ReportStep, i: number): string {
   rows.push(`- **Time window:** ${md(s.window ? windowText(s.window) : 'the whole capture')}`);
   out.push(rows.join('\n'), '');
   if (s.note.trim()) out.push(note(s.note), '');
-  for (const c of s.charts) out.push(`${md(c.title)} (total ${Math.round(c.total * 100) / 100}):`, '', markdownCodeBlock(chartSparkline(c)), '');
+  for (const c of s.charts) {
+    if (c.absent) out.push(`${md(c.title)}: ${md(c.absent)}.`, '');
+    else out.push(`${md(c.title)} (total ${Math.round(c.total * 100) / 100}):`, '', markdownCodeBlock(chartSparkline(c)), '');
+  }
   if (s.commands.length) out.push(commands(s.commands), '');
   return out.join('\n');
 }

@@ -6,6 +6,8 @@
 
 export interface ReportChart {
   title: string;
+  /** Why the chart has no data, when it has none to draw ("none under this filter"): said instead of a flat chart and a total of 0. */
+  absent?: string;
   /** Values per equal slice of [from, to]. */
   series: number[];
   total: number;

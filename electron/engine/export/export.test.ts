@@ -14,6 +14,9 @@ import { exportView } from './viewExport';
 import { nestProcessTree } from './treeExport';
 import { buildFindingsReport, type ReportSource } from './findingsReport';
 import { memorySink } from './output';
+import { renderReportMarkdown } from '../../../shared/findings/renderMarkdown';
+import { renderReportHtml } from '../../../shared/findings/renderHtml';
+import { escapeMarkdown } from '../../../shared/findings/escape';
 import { hostileStartTs, hostileText, writeHostileCapture } from './hostileCapture';
 
 const dir = mkdtempSync(join(tmpdir(), 'syscope-export-'));
@@ -159,8 +162,15 @@ test('a chart of a tile the step filter leaves without data is named by the tile
   // Like the engine: tiles with no data under a filter are left out of the answer.
   const filtered: ReportSource = { ...source, tiles: async (q) => (q.filter ? [] : source.tiles(q)) };
   const r = await buildFindingsReport({ capturePath: capture, findings: (parsed as { findings: Findings }).findings, source: filtered });
-  assert.deepEqual(r.model.steps[0].charts.map((c) => [c.title, c.total]), [
-    ['Files <i>touched</i> (none under this filter)', 0],
-    ['not.a.tile (no such tile in this capture)', 0],
+  assert.deepEqual(r.model.steps[0].charts.map((c) => [c.title, c.absent, c.total]), [
+    ['Files <i>touched</i>', 'none under this filter', 0],
+    ['not.a.tile', 'no such tile in this capture', 0],
   ]);
+  // Said once, in words, with no flat chart and no "(total 0)" after it (QA 14: doubled parentheses).
+  const md = renderReportMarkdown(r.model);
+  assert.ok(md.split('\n').includes(`${escapeMarkdown('Files <i>touched</i>')}: none under this filter.`), md);
+  assert.doesNotMatch(md, /total 0/);
+  const html = renderReportHtml(r.model);
+  assert.match(html, /Files &lt;i&gt;touched&lt;\/i&gt;: <span class="dim">none under this filter<\/span>/);
+  assert.doesNotMatch(html, /\(total 0\)/);
 });

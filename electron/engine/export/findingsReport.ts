@@ -76,7 +76,9 @@ async function charts(source: ReportSource, step: InvestigationStep, info: Captu
     const t = tiles.find((x) => x.id === id);
     if (t) return { title: t.title, series: t.series, total: t.total, from, to };
     const unfiltered = all.find((x) => x.id === id);
-    return { title: unfiltered ? `${unfiltered.title} (none under this filter)` : `${id} (no such tile in this capture)`, series: [], total: 0, from, to };
+    return unfiltered
+      ? { title: unfiltered.title, absent: 'none under this filter', series: [], total: 0, from, to }
+      : { title: id, absent: 'no such tile in this capture', series: [], total: 0, from, to };
   });
 }
 
