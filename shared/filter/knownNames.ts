@@ -50,6 +50,10 @@ export function unknownNameError(check: CheckNode): FilterError | undefined {
   const typeChecked = f.name === 'evt.type' && !f.transformers?.length && ['=', '!=', 'in', 'intersects'].includes(check.op);
   if (!typeChecked || !check.operand || check.operand.kind === 'field') return undefined;
   const values = check.operand.kind === 'value' ? [check.operand.value] : check.operand.items;
+  // sysdig refuses an empty list of event types ('unknown event type'): it names none.
+  if (check.operand.kind === 'list' && values.length === 0) {
+    return { message: 'an empty list names no event type', offset: check.operand.start, length: Math.max(1, check.operand.end - check.operand.start) };
+  }
   for (const v of values) {
     if (knownEventNames().has(v.text)) continue;
     const near = closest(v.text, knownEventNames());
