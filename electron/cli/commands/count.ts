@@ -7,6 +7,7 @@
  */
 import type { Command } from '../main';
 import { readCapture } from '../../engine/capture';
+import type { ReadSummary } from '../../engine/capture/types';
 import { compileFilter, type Predicate } from '../../engine/filter/compile';
 import type { EventContext } from '../../engine/inspector/eventContext';
 import { fieldResolver } from '../../engine/fields/registry';
@@ -16,6 +17,7 @@ import { formatFilterError } from '../../../shared/filter/errors';
 import { fileIdentity, IndexCache } from '../../engine/index/cache';
 import { countFromIndex } from '../../engine/index/countFromIndex';
 import { captureProblemLine, inputFileProblem } from '../inputFile';
+import { reportDamage } from '../captureDamage';
 
 const USAGE = 'usage: syscope count <capture> [FILTER] [--no-cache]';
 
@@ -39,27 +41,33 @@ export const command: Command = {
       predicate = compiled.predicate;
     }
     const indexed = noCache ? undefined : await countFromCachedIndex(file, filter);
-    if (indexed !== undefined) { console.log(indexed); console.error('(counted from the cached index)'); return 0; }
+    if (indexed !== undefined) {
+      console.log(indexed.count);
+      console.error('(counted from the cached index)');
+      return reportDamage('count', file, indexed.warnings);
+    }
     let n = 0;
     const inspector = predicate
       ? new Inspector((ctx) => { if (predicate!(ctx)) n++; })
       : new Inspector(() => { n++; });
+    let summary: ReadSummary;
     try {
-      await readCapture(file, inspector, { layout: 'file' });
+      summary = await readCapture(file, inspector, { layout: 'file' });
     } catch (e) {
       console.error(`syscope count: ${captureProblemLine(String((e as Error).message), file)}`);
       return 1;
     }
     console.log(n);
-    return 0;
+    return reportDamage('count', file, summary.warnings);
   },
 };
 
-/** The count from the capture's cached index; undefined when there is none or it cannot decide the filter. */
-async function countFromCachedIndex(file: string, filter: string): Promise<number | undefined> {
+/** The count from the capture's cached index, with the reader's warnings it keeps; undefined when there is none or it cannot decide the filter. */
+async function countFromCachedIndex(file: string, filter: string): Promise<{ count: number; warnings: readonly string[] } | undefined> {
   try {
     const { index } = await new IndexCache().load(fileIdentity(file));
-    return index ? countFromIndex(index, filter) : undefined;
+    const count = index ? countFromIndex(index, filter) : undefined;
+    return count === undefined ? undefined : { count, warnings: index!.meta.warnings };
   } catch {
     return undefined; // an unreadable cache is no reason not to count: the pass answers
   }

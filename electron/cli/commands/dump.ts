@@ -3,12 +3,13 @@
  * it (same events, same evt.num, same text), through the state engine.
  */
 import type { Command } from '../main';
-import { CaptureError } from '../../engine/capture/types';
+import { CaptureError, type ReadSummary } from '../../engine/capture/types';
 import { formatCapture, FormatCaptureError } from '../../engine/inspector/formatCapture';
 import { checkFilter } from '../../../shared/filter/validate';
 import { formatFilterError } from '../../../shared/filter/errors';
 import { UsageError } from '../../engine/evidence/commandLine';
 import { captureProblemLine, inputFileProblem } from '../inputFile';
+import { reportDamage } from '../captureDamage';
 
 const USAGE = 'usage: syscope dump <capture> [-p FORMAT] [--all] [-j] [FILTER]';
 const FLUSH_CHARS = 1 << 20;
@@ -83,8 +84,9 @@ export const command: Command = {
       return 2;
     }
     const out = new Output();
+    let summary: ReadSummary;
     try {
-      await formatCapture(opts.file, opts, (line) => out.line(line));
+      summary = await formatCapture(opts.file, opts, (line) => out.line(line));
     } catch (e) {
       await out.end();
       if (e instanceof FormatCaptureError) {
@@ -96,6 +98,6 @@ export const command: Command = {
       return 1;
     }
     await out.end();
-    return 0;
+    return reportDamage('dump', opts.file, summary.warnings);
   },
 };

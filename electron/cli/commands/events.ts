@@ -19,6 +19,7 @@ import { EvidenceService } from '../../engine/evidence/evidenceService';
 import { keptEvidenceFor, keptEvidenceService, resumableWalk } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireValidFilter } from '../filterCheck';
+import { readerWarnings, reportDamage } from '../captureDamage';
 import { fieldResolver } from '../../engine/fields/registry';
 
 const usage = 'usage: syscope events <capture> [FILTER] [--from N] [--from-time T] [--to-time T] [--limit N] [--fields a,b,c | --all-fields] [--search TEXT [--regex]] [--json] [--no-cache]\n       syscope events <capture> --detail N [--json] [--no-cache]   (every field of event N, its parameters, partner and latency)';
@@ -84,7 +85,8 @@ export const command: Command = {
       }
     }
     if (page.next !== null) console.error(`(more events from #${page.next}: use --from ${page.next})`);
-    return 0;
+    // A full page ends before any damage further on; a page that reached the end is cut by it.
+    return page.next !== null ? 0 : reportDamage('events', cl.capture, await readerWarnings(cl.capture, !useCache));
   },
 };
 

@@ -13,6 +13,7 @@ import { openEvidence } from '../../engine/evidence/openEvidence';
 import { keptEvidenceFor, resumableWalk } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireValidFilter } from '../filterCheck';
+import { readerWarnings, reportDamage } from '../captureDamage';
 import { fieldResolver } from '../../engine/fields/registry';
 import { listStreams } from '../../engine/evidence/streamsList';
 import { jsonLine } from '../../engine/evidence/eventFields';
@@ -54,7 +55,8 @@ export const command: Command = {
       for (const op of ops) printOperation(op, mode);
     }
     if (page.next !== null) console.error(`(more operations from event #${page.next}: use --from ${page.next})`);
-    return 0;
+    // A full page ends before any damage further on; a page that reached the end is cut by it.
+    return page.next !== null ? 0 : reportDamage('streams', cl.capture, await readerWarnings(cl.capture, cl.options.has('no-cache')));
   },
 };
 

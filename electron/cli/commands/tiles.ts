@@ -9,6 +9,7 @@ import { parseArgs, timeWindow, wholeNumber } from './view';
 import { parseTimeBounds, UsageError } from '../../engine/evidence/commandLine';
 import { requireCaptureFile } from '../inputFile';
 import { requireValidFilter } from '../filterCheck';
+import { reportDamage } from '../captureDamage';
 
 const USAGE = 'usage: syscope tiles <capture> [--samples N] [--filter F] [--from T --to T] [--json] [--no-cache]';
 
@@ -26,13 +27,13 @@ export const command: Command = {
     const tiles = await session.tiles({ samples, filter: a.values.filter, window: timeWindow(bounds, session) });
     if (a.flags.has('json')) {
       console.log(JSON.stringify(tiles));
-      return 0;
+      return reportDamage('tiles', a.positional[0], session.index.meta.warnings);
     }
     let category = '';
     for (const t of tiles) {
       if (t.category !== category) console.log(`${(category = t.category)}`);
       console.log(`  ${t.title.padEnd(34)} ${String(Math.round(t.total * 100) / 100).padStart(12)}   max ${Math.round(t.max * 100) / 100}`);
     }
-    return 0;
+    return reportDamage('tiles', a.positional[0], session.index.meta.warnings);
   },
 };

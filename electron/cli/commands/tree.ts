@@ -13,6 +13,7 @@ import { scanLifecycle } from '../../engine/evidence/lifecycleScan';
 import { keptEvidenceFor, keptEvidenceService } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireValidFilter } from '../filterCheck';
+import { readerWarnings, reportDamage } from '../captureDamage';
 import { endingsSummary, treeRoots, signalName, type ProcessNode } from '../../engine/evidence/processTree';
 import { countOf } from '../../../shared/format/plural';
 import type { ContainerLifetime, RestartGroup } from '../../engine/evidence/containerLifetimes';
@@ -40,11 +41,10 @@ export const command: Command = {
         printContainers(life.containers);
         printRestarts(life.restartGroups);
       }
-      return 0;
-    }
-    if (json) for (const p of life.processes) console.log(jsonLine(p));
+    } else if (json) for (const p of life.processes) console.log(jsonLine(p));
     else printTree(life.processes);
-    return 0;
+    // The tree covers the whole capture: its end, readable or not, is part of the answer.
+    return reportDamage('tree', cl.capture, await readerWarnings(cl.capture, cl.options.has('no-cache')));
   },
 };
 

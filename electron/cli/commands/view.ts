@@ -14,6 +14,7 @@ import { engineResolver } from '../../engine/api/engineResolver';
 import { parseTimeBounds, UsageError } from '../../engine/evidence/commandLine';
 import { requireCaptureFile } from '../inputFile';
 import { requireValidFilter } from '../filterCheck';
+import { reportDamage } from '../captureDamage';
 
 const USAGE = 'usage: syscope view <capture> <viewId> [--filter F] [--sort COL[:asc|desc]] [--desc|--asc] [--offset N] [--limit N] [--from T --to T] [--json] [--no-cache] | syscope view --list';
 
@@ -85,6 +86,6 @@ export const command: Command = {
     });
     if (a.flags.has('json')) console.log(JSON.stringify(w));
     else console.log(`${render(w.columns.map((c) => c.title), w.rows)}\n(${w.rows.length} of ${w.totalRows} rows)`);
-    return 0;
+    return reportDamage('view', path, session.index.meta.warnings);
   },
 };

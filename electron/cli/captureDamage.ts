@@ -1,0 +1,68 @@
+/**
+ * What a reading command says when its capture stops being readable before its end (cut off,
+ * or its block framing broken): the reader's own warning, once, as one line on stderr, and exit
+ * status 3. The output on stdout is what the readable part gives, as without the damage.
+ *
+ * Why 3 and not 0: sysdig exits 1 on such a capture, and a script that only looks at the status
+ * must learn that the figures cover part of the capture. Why not 1: 1 means nothing could be
+ * read and nothing was printed; 3 means an answer was printed, for the events before the damage.
+ *
+ * The warning comes from wherever the answer came from: the cached index (it keeps the reader's
+ * warnings) or the command's own pass; a command whose pass has no summary to hand
+ * (the process tree, the events and streams lists) asks the cached index, else reads the
+ * capture's blocks once more without state (readCapture with no visitor).
+ */
+import { readCapture } from '../engine/capture/readCapture';
+import { fileIdentity, IndexCache } from '../engine/index/cache';
+
+/** The exit status of an answer that covers only the readable part of a damaged capture. */
+export const DAMAGED_CAPTURE_STATUS = 3;
+
+/**
+ * The reader's wordings (capture/readCapture.ts, and index/cache.ts's for a gzip capture's
+ * decompressed copy) for a capture that stops being readable, most telling first: a gzip stream
+ * that breaks (its cut-off decompressed copy also says where that copy ends, in bytes the user
+ * never sees), cut off inside a block, a block whose length and trailer disagree, an unreadable
+ * later section. captureDamage.test.ts makes the reader say each but the last.
+ */
+const STOPS_READING: readonly RegExp[] = [
+  /^the gzip stream ends early or is damaged after /,
+  /^compressed data ends early or is damaged after /,
+  /^capture is cut off at byte \d+/,
+  /; the rest of the capture was not read$/,
+  /^a later section cannot be read: .*; reading stopped there$/,
+];
+
+/** The warning among `warnings` that says where the capture stops being readable, if any. */
+export function whereReadingStops(warnings: readonly string[]): string | undefined {
+  for (const re of STOPS_READING) {
+    const found = warnings.find((w) => re.test(w));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Prints `syscope <command>: warning: <path>: <where reading stops>; the output covers only the
+ * events before it` when the capture is damaged; returns the exit status (0, or 3 when damaged).
+ */
+export function reportDamage(command: string, path: string, warnings: readonly string[]): number {
+  const stop = whereReadingStops(warnings);
+  if (stop === undefined) return 0;
+  console.error(`syscope ${command}: warning: ${path}: ${stop}; the output covers only the events before it`);
+  return DAMAGED_CAPTURE_STATUS;
+}
+
+/** The reader's warnings on `path`: from its cached index when there is one (unless noCache), else from a stateless read. */
+export async function readerWarnings(path: string, noCache = false): Promise<readonly string[]> {
+  if (!noCache) {
+    try {
+      const { index } = await new IndexCache().load(fileIdentity(path));
+      if (index) return index.meta.warnings;
+    } catch {
+      // an unreadable cache only means reading the capture
+    }
+  }
+  const summary = await readCapture(path, {}, { layout: 'file' });
+  return summary.warnings;
+}
