@@ -72,15 +72,16 @@ function assertWarnsOnce(args: string[], capture: string, cache: string, expectS
 
 test('every answering command reads a damaged capture to its readable end, says where it stops in one line and exits 3', () => {
   assert.equal(DAMAGED_CAPTURE_STATUS, 3);
-  for (const args of answering) {
-    assertWarnsOnce(args, truncated, 'none-t', 3);
-    assertWarnsOnce(args, corrupt, 'none-c', 3);
-  }
+  // A fresh cache each: tiles and view store the index they build, and the others would answer from it.
+  answering.forEach((args, i) => {
+    assertWarnsOnce(args, truncated, `pass-t${i}`, 3);
+    assertWarnsOnce(args, corrupt, `pass-c${i}`, 3);
+  });
 });
 
 test('an answer from the cached index warns as one from a pass does (the index keeps the reader warnings)', () => {
   assert.equal(syscope('kept', 'index', truncated).status, 0);
-  for (const args of [['count', 'P'], ['tiles', 'P'], ['view', 'P', 'procs'], ['tree', 'P']]) assertWarnsOnce(args, truncated, 'kept', 3);
+  for (const args of answering.filter((a) => a[0] !== 'dump')) assertWarnsOnce(args, truncated, 'kept', 3);
   const counted = syscope('kept', 'count', truncated);
   assert.match(counted.stderr, /counted from the cached index/);
 });
