@@ -1,7 +1,8 @@
 /**
  * The command line's exit statuses, as the README promises them: 2 when the user asked wrongly
  * (usage, an option's value, a filter, a view or column that does not exist), 1 when the capture
- * could not be read or anything else failed.
+ * could not be read or anything else failed. (3, an answer for the readable part of a damaged
+ * capture, is not a failure: the commands return it, captureDamage.ts.)
  */
 import { ApiFailure } from '../../shared/ipc/errors';
 import { UsageError } from '../engine/evidence/commandLine';
