@@ -53,15 +53,16 @@ export function reportDamage(command: string, path: string, warnings: readonly s
   return DAMAGED_CAPTURE_STATUS;
 }
 
-/** The reader's warnings on `path`: from its cached index when there is one (unless noCache), else from a stateless read. */
-export async function readerWarnings(path: string, noCache = false): Promise<readonly string[]> {
+/**
+ * The reader's warnings on `path`: those of a pass that read it to the end (`fromPass`), else
+ * those its cached index records (from the index file's header, unless noCache), else from a
+ * stateless read of its blocks.
+ */
+export async function readerWarnings(path: string, noCache = false, fromPass?: readonly string[]): Promise<readonly string[]> {
+  if (fromPass) return fromPass;
   if (!noCache) {
-    try {
-      const { index } = await new IndexCache().load(fileIdentity(path));
-      if (index) return index.meta.warnings;
-    } catch {
-      // an unreadable cache only means reading the capture
-    }
+    const cached = new IndexCache().cachedWarnings(fileIdentity(path));
+    if (cached) return cached;
   }
   const summary = await readCapture(path, {}, { layout: 'file' });
   return summary.warnings;

@@ -44,7 +44,7 @@ export const command: Command = {
     } else if (json) for (const p of life.processes) console.log(jsonLine(p));
     else printTree(life.processes);
     // The tree covers the whole capture: its end, readable or not, is part of the answer.
-    return reportDamage('tree', cl.capture, await readerWarnings(cl.capture, cl.options.has('no-cache')));
+    return reportDamage('tree', cl.capture, await readerWarnings(cl.capture, cl.options.has('no-cache'), kept ? undefined : walk.readWarnings));
   },
 };
 

@@ -12,6 +12,8 @@ export interface EventWalk<Ctx> {
    * gets each thread of the capture's process list, before the first event.
    */
   walk(visit: (ctx: Ctx, e: EvidenceEvent) => boolean | void, onInitialThread?: (t: EvidenceThread) => void): Promise<void>;
+  /** The reader's warnings after a walk that read to the end of the capture (undefined before, or when it stopped early). */
+  readonly readWarnings?: readonly string[];
 }
 
 /** A walk that can be resumed after any visited event from a snapshot of its state there. */

@@ -50,6 +50,8 @@ export function forInitialThreads(threads: Iterable<EvidenceThread & { cloneTs: 
 
 export class InspectorWalk implements ResumableWalk<EventContext, WalkSnapshot> {
   private inspector: Inspector | undefined;
+  /** The reader's warnings after a walk that read to the end (EventWalk.readWarnings). */
+  readWarnings: readonly string[] | undefined;
   private resume: { inspector: Inspector; offset: number } | undefined;
   private wantSnapshot: ((s: WalkSnapshot) => void) | undefined;
   private alongside: object | undefined;
@@ -139,7 +141,9 @@ export class InspectorWalk implements ResumableWalk<EventContext, WalkSnapshot> 
       },
     };
     try {
-      await readCapture(this.path, visitor, { layout: 'file', signal: this.signal, startOffset: resume?.offset, chunkBytes: this.chunkBytes ?? (resume ? RESUMED_CHUNK_BYTES : undefined) });
+      this.readWarnings = undefined;
+      const summary = await readCapture(this.path, visitor, { layout: 'file', signal: this.signal, startOffset: resume?.offset, chunkBytes: this.chunkBytes ?? (resume ? RESUMED_CHUNK_BYTES : undefined) });
+      this.readWarnings = summary.warnings;
       // A capture without a single shown event still has its process list.
       if (first) seed(inspector.state.threads.values());
     } catch (err) {

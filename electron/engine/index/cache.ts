@@ -22,7 +22,7 @@ import { basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
 import { CaptureIndex, type FileIdentity } from './eventIndex';
-import { INDEX_FORMAT_VERSION, readIndexFile, writeIndexColumns } from './indexFile';
+import { INDEX_FORMAT_VERSION, readIndexFile, readIndexMeta, writeIndexColumns } from './indexFile';
 
 const HEAD_TAIL_BYTES = 1 << 20;
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024 * 1024;
@@ -167,6 +167,23 @@ export class IndexCache {
     } catch (err) {
       try { unlinkSync(p); } catch { /* already gone */ }
       return { rejected: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  /**
+   * The capture's reader warnings as its cached index records them, read from the index file's
+   * header only; undefined when there is no usable entry for this identity (nothing is removed:
+   * a load decides that).
+   */
+  cachedWarnings(id: FileIdentity): string[] | undefined {
+    const p = this.indexPath(id);
+    if (!existsSync(p)) return undefined;
+    try {
+      const meta = readIndexMeta(p) as { identity?: FileIdentity; warnings?: unknown } | undefined;
+      if (!meta?.identity || !sameIdentity(meta.identity, id) || !Array.isArray(meta.warnings)) return undefined;
+      return meta.warnings.filter((w): w is string => typeof w === 'string');
+    } catch {
+      return undefined;
     }
   }
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, truncateSync, appendFileSync, writeFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { align8, checksum, decodeIndexFile, encodeIndexFile, INDEX_FORMAT_VERSION, readIndexFile, slicing, writeIndexColumns, writeIndexFile, type ColumnArray } from './indexFile';
+import { align8, checksum, decodeIndexFile, encodeIndexFile, INDEX_FORMAT_VERSION, readIndexFile, readIndexMeta, slicing, writeIndexColumns, writeIndexFile, type ColumnArray } from './indexFile';
 
 /** Runs `fn` with slices of `bytes` bytes, so a small file crosses the many-slice paths a > 2 GiB one takes. */
 async function withSlices<T>(bytes: number, fn: () => T | Promise<T>): Promise<T> {
@@ -171,4 +171,14 @@ test('an index written column by column is byte for byte the encoded one, across
       assert.deepEqual(back.columns.ts, columns.ts);
     });
   }
+});
+
+test("an index file's meta is read from its header alone, and a cut file is still refused", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-idxmeta-'));
+  const path = join(dir, 'meta.idx');
+  const meta = { warnings: ['capture is cut off at byte 299948'], events: 3 };
+  await writeIndexColumns(path, meta, { ts: new Float64Array([1, 2, 3]) });
+  assert.deepEqual(readIndexMeta(path), meta);
+  truncateSync(path, statSync(path).size - 8);
+  assert.throws(() => readIndexMeta(path), /truncated/);
 });

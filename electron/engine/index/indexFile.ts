@@ -11,7 +11,7 @@
  * columns are views onto that buffer, never copies. Files are written, hashed and read in
  * slices (`slicing.bytes`) because single calls refuse 2 GiB and more.
  */
-import { closeSync, openSync, promises as fsp, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fsp, readSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 
 /** 2: CRC-32 instead of SHA-256, file length in the fixed header. */
@@ -245,6 +245,30 @@ export function writeIndexFile(path: string, data: Uint8Array): void {
   const fd = openSync(path, 'w');
   try {
     for (let off = 0; off < data.length;) off += writeSync(fd, data, off, Math.min(slicing.bytes, data.length - off));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The meta of an index file from its header alone (a few KiB of a file that may hold a GiB), for
+ * a caller that wants one fact of the capture (its reader warnings) and will not use the
+ * columns: magic, version and length are checked, the body and its checksum are not read.
+ */
+export function readIndexMeta(path: string): unknown {
+  const fd = openSync(path, 'r');
+  try {
+    const fixed = Buffer.alloc(FIXED_BYTES);
+    readSync(fd, fixed, 0, FIXED_BYTES, 0);
+    checkLength(announcedBytes(fixed), fstatSync(fd).size);
+    const headerLength = fixed.readUInt32LE(MAGIC.length + 4);
+    const header = Buffer.alloc(headerLength);
+    if (readSync(fd, header, 0, headerLength, FIXED_BYTES) !== headerLength) throw new IndexFormatError('index header overruns the file');
+    try {
+      return (JSON.parse(header.toString('utf8')) as { meta?: unknown }).meta;
+    } catch {
+      throw new IndexFormatError('index header is not valid JSON');
+    }
   } finally {
     closeSync(fd);
   }
