@@ -1,6 +1,7 @@
 /**
  * The overview: the engine's tiles grouped by category, each with its value and sparkline.
- * Clicking a tile pins its timeline in the bottom panel; its "open" arrow drills to its view.
+ * Clicking a tile pins its timeline in the bottom panel; its "open" arrow drills to its view, or
+ * to the Events / I/O Streams tab under the tile's filter (Sysdig Inspect's 'dig' and 'echo').
  */
 import { useEffect, useState } from 'react';
 import type { TileValue } from '../../shared/ipc/contract';
@@ -9,6 +10,14 @@ import { messageOf } from '../api/client';
 import { Sparkline } from './Sparkline';
 import { formatTileValue } from './tileFormat';
 import { findView } from '../../shared/views/catalog';
+import { tileEvidenceTab } from '../state/captureStore';
+
+/** Where a tile's → goes, in words ("a view", "Events", "I/O Streams"); undefined when nowhere. */
+function drillsTo(drillView: string): string | undefined {
+  const tab = tileEvidenceTab(drillView);
+  if (tab) return tab === 'events' ? 'Events' : 'I/O Streams';
+  return findView(drillView) ? 'a view' : undefined;
+}
 
 export function Overview() {
   const client = useClient();
@@ -17,7 +26,7 @@ export function Overview() {
   const window = useCapture((s) => s.window);
   const pinned = useCapture((s) => s.pinned);
   const togglePin = useCapture((s) => s.togglePin);
-  const openView = useCapture((s) => s.openView);
+  const openTile = useCapture((s) => s.openTile);
   const [tiles, setTiles] = useState<TileValue[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -48,9 +57,10 @@ export function Overview() {
                   <span className="tile-value">{formatTileValue(tile)}</span>
                   <Sparkline series={tile.series} />
                 </button>
-                {tile.drillView && findView(tile.drillView) && (
-                  <button type="button" className="tile-drill" aria-label={`Open ${tile.title} in a view`} title="Drill down"
-                    onClick={() => openView(tile.drillView as string, tile.drillFilter ?? '', tile.title)}>→</button>
+                {tile.drillView && drillsTo(tile.drillView) && (
+                  <button type="button" className="tile-drill" aria-label={`Open ${tile.title} in ${drillsTo(tile.drillView)}`}
+                    title={`Drill down: ${drillsTo(tile.drillView)}`}
+                    onClick={() => openTile(tile.drillView as string, tile.drillFilter ?? '', tile.title)}>→</button>
                 )}
               </div>
             ))}

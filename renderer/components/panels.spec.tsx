@@ -155,6 +155,25 @@ describe('Overview', () => {
     expect(store.getState().trail[0].viewId).toBe('containers');
   });
 
+  it("drills a 'dig' tile to the Events tab and an 'echo' tile to I/O Streams, with the tile's filter (QA 14 A1)", async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    const client = fakeClient({ tiles: () => [
+      { id: 'perf.signals', category: 'performance', title: 'Received Signals', total: 4, max: 2, series: [2, 2], drillView: 'dig', drillFilter: 'evt.type=signaldeliver' },
+      { id: 'logs.app.errors', category: 'logs', title: 'App Log Error Messages', total: 5, max: 1, series: [1], drillView: 'echo', drillFilter: 'evt.is_io_write=true' },
+    ] });
+    mounted = await mount(<><Breadcrumb /><Overview /></>, client, store);
+    await settle();
+    await click(mounted.container.querySelector('button[aria-label="Open Received Signals in Events"]')!);
+    expect(store.getState().panel).toBe('events');
+    expect(store.getState().trail.at(-1)?.filter).toBe('evt.type=signaldeliver');
+    expect([...mounted.container.querySelectorAll('nav li')].map((li) => li.textContent)).toEqual(['Whole capture', 'Events of Received Signals']);
+    store.getState().showOverview();
+    await settle();
+    await click(mounted.container.querySelector('button[aria-label="Open App Log Error Messages in I/O Streams"]')!);
+    expect(store.getState().panel).toBe('streams');
+    expect(store.getState().trail.at(-1)?.filter).toBe('evt.is_io_write=true');
+  });
+
   it('shows the engine\'s one-line error as an alert', async () => {
     const client = fakeClient({ tiles: () => { throw new Error('capture closed'); } });
     mounted = await mount(<Overview />, client, createCaptureStore('c', '/x.scap'));

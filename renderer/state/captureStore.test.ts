@@ -132,3 +132,34 @@ test('switching views at the same step keeps the followed stream; a new scope dr
   store.getState().walkBack(0);
   assert.equal(store.getState().follow, undefined);
 });
+
+test("a 'dig' / 'echo' tile opens the Events / I/O Streams tab under its filter, as a step Back and the hash keep", () => {
+  const store = createCaptureStore('c1', '/a.scap');
+  store.getState().openTile('echo', 'evt.is_io_write=true', 'App Log Error Messages');
+  let s = store.getState();
+  assert.equal(s.panel, 'streams');
+  assert.equal(effectiveFilter(s.filter, s.trail.at(-1)), 'evt.is_io_write=true');
+  assert.equal(s.trail.length, 1);
+  const again = createCaptureStore('c2', '/a.scap', readHash(writeHash(toHashState(s))));
+  assert.deepEqual(toHashState(again.getState()), toHashState(s), 'a reload keeps the drill');
+  again.getState().goBack();
+  assert.equal(again.getState().panel, 'overview', 'Back undoes the drill');
+  assert.equal(effectiveFilter('', again.getState().trail.at(-1)), undefined);
+
+  store.getState().openTile('dig', 'evt.type=signaldeliver', 'Received Signals');
+  s = store.getState();
+  assert.equal(s.panel, 'events');
+  assert.equal(s.trail.at(-1)?.filter, 'evt.type=signaldeliver');
+  // Another tab then Back: the table for the same events, as for any step.
+  s.showPanel('tree');
+  store.getState().goBack();
+  assert.equal(store.getState().panel, 'views');
+});
+
+test('a tile drilling to a table view opens that view, as before', () => {
+  const store = createCaptureStore('c1', '/a.scap');
+  store.getState().openTile('containers', 'evt.type=procexit', 'Container Deaths');
+  const s = store.getState();
+  assert.equal(s.panel, 'views');
+  assert.deepEqual(s.trail, [{ viewId: 'containers', filter: 'evt.type=procexit', keyField: 'tile', selection: 'Container Deaths' }]);
+});

@@ -44,6 +44,11 @@ export interface CaptureState {
   setFollow(follow: string | undefined): void;
   setStreamMode(mode: StreamMode): void;
   openView(viewId: string, filter?: string, label?: string): void;
+  /**
+   * Opens what a tile drills to: its table view, or for 'dig' / 'echo' (Sysdig Inspect's event
+   * list and I/O streams) the Events or I/O Streams tab scoped to the tile's filter.
+   */
+  openTile(drillView: string, filter: string, title: string): void;
   /** Drills on a row; `panel` shows the new step's events or I/O instead of its table. */
   drillRow(key: string, panel?: Panel): void;
   walkBack(index: number): void;
@@ -64,6 +69,23 @@ export interface CaptureState {
 export type CaptureStore = StoreApi<CaptureState>;
 
 export const defaultViewId = 'procs';
+
+/**
+ * A tile's drill that opened the Events or I/O Streams tab instead of a table. Its step still
+ * names a view (Processes), which the Views tab shows for those events; `opened` tells Back
+ * that the user came from the overview and never saw that table.
+ */
+export interface TileEvidenceStep extends DrillStep { opened: 'events' | 'streams' }
+
+export function isTileEvidence(step: DrillStep | undefined): step is TileEvidenceStep {
+  const opened = (step as Partial<TileEvidenceStep> | undefined)?.opened;
+  return step?.keyField === 'tile' && (opened === 'events' || opened === 'streams');
+}
+
+/** The tab a tile's 'dig' / 'echo' drill shows, or undefined for a table view. */
+export function tileEvidenceTab(drillView: string): 'events' | 'streams' | undefined {
+  return drillView === 'dig' ? 'events' : drillView === 'echo' ? 'streams' : undefined;
+}
 
 /** The events a trail selects: what every tab is scoped to (the view shown does not change it). */
 function scopeOf(trail: DrillStep[]): string {
@@ -113,6 +135,12 @@ export function createCaptureStore(captureId: string, path: string, restored?: H
       setStreamMode: (streamMode) => set({ streamMode }),
       openView: (viewId, filter = '', label) => set(arrive(
         filter ? [{ viewId, filter, keyField: label ? 'tile' : undefined, selection: label }] : startTrail(viewId), { panel: 'views' })),
+      openTile: (drillView, filter, title) => {
+        const opened = tileEvidenceTab(drillView);
+        if (!opened) { get().openView(drillView, filter, title); return; }
+        const step: TileEvidenceStep = { viewId: defaultViewId, filter, keyField: 'tile', selection: title, opened };
+        set(arrive([step], { panel: opened, follow: undefined }));
+      },
       drillRow: (key, panel = 'views') => set(arrive(drillDown(get().trail, key), { panel, follow: undefined })),
       walkBack: (index) => set(arrive(walkBack(get().trail, index), { panel: 'views' })),
       showWholeCapture: () => set(arrive(startTrail(get().trail[0]?.viewId ?? defaultViewId))),
@@ -127,6 +155,9 @@ export function createCaptureStore(captureId: string, path: string, restored?: H
       selectRow: (selectedRow) => set({ selectedRow }),
       goBack: () => {
         const { trail, panel } = get();
+        const opened = trail.length === 1 && isTileEvidence(trail[0]) ? trail[0].opened : undefined;
+        // A tile's events or I/O came straight from the overview: Back undoes that drill.
+        if (opened && panel === opened) { set(arrive(startTrail(defaultViewId), { panel: 'overview' })); return; }
         if (panel === 'events' || panel === 'streams' || panel === 'tree') { set({ panel: 'views' }); return; }
         if (panel !== 'views') return;
         if (trail.length > 1) set(arrive(walkBack(trail, trail.length - 2)));

@@ -33,11 +33,13 @@ function parseTrail(text: string | null): DrillStep[] {
     if (!Array.isArray(data)) return [];
     return data.flatMap((s): DrillStep[] => {
       if (!s || typeof s !== 'object') return [];
-      const { viewId, filter, keyField, selection } = s as Record<string, unknown>;
+      const { viewId, filter, keyField, selection, opened } = s as Record<string, unknown>;
       if (typeof viewId !== 'string' || typeof filter !== 'string') return [];
-      const step: DrillStep = { viewId, filter };
+      const step: DrillStep & { opened?: string } = { viewId, filter };
       if (typeof keyField === 'string') step.keyField = keyField;
       if (typeof selection === 'string') step.selection = selection;
+      // A tile's drill to its events or I/O (captureStore's TileEvidenceStep).
+      if (opened === 'events' || opened === 'streams') step.opened = opened;
       return [step];
     });
   } catch {

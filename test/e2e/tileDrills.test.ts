@@ -1,0 +1,57 @@
+/**
+ * The overview's "what went wrong" tiles lead to their evidence (QA report 14): in a real browser
+ * against the real engine, on a private copy of the bundled sample. A tile Sysdig Inspect sends to
+ * its I/O or event list ('echo' / 'dig') opens the I/O Streams or Events tab under the tile's
+ * filter, as a drill step Back undoes.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { referenceSkip } from '../support/reference';
+import { e2eSkip, ensureBuilt, samplePath, startHarness, type Harness } from './harness';
+
+const skip = e2eSkip() || referenceSkip(false);
+let h: Harness;
+const out = mkdtempSync(join(tmpdir(), 'syscope-tiledrills-e2e-'));
+const capturePath = join(out, 'crashloop-nginx.scap');
+
+before(async () => {
+  if (skip) return;
+  ensureBuilt();
+  copyFileSync(samplePath, capturePath);
+  h = await startHarness({ openPath: capturePath });
+});
+after(async () => {
+  if (h) await h.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+test('App Log Error Messages → opens I/O Streams on the log writes, nginx\'s five [emerg] lines among them; Back returns', { skip }, async () => {
+  const { page } = h;
+  await page.goto(h.host.url);
+  await page.getByRole('button', { name: 'App Log Error Messages', exact: true }).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Open App Log Error Messages in I/O Streams' }).click();
+  assert.equal(await page.getByRole('tab', { selected: true }).innerText(), 'I/O Streams');
+  const ops = page.getByRole('region', { name: 'I/O operations' });
+  await ops.getByRole('article').first().waitFor({ timeout: 30_000 });
+  const emerg = ops.getByRole('article').filter({ hasText: '/var/log/nginx/error.log' }).filter({ hasText: '[emerg]' });
+  assert.equal(await emerg.count(), 5, 'one [emerg] write per dead nginx');
+  const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+  assert.equal(await crumbs.getByRole('listitem').last().innerText(), 'I/O of App Log Error Messages');
+  await h.shot('tiledrills-01-app-log-errors');
+  await page.locator('body').press('Backspace');
+  await page.getByRole('tab', { name: 'Overview', selected: true }).waitFor();
+  assert.deepEqual(h.pageErrors, []);
+});
+
+test('Fork Count → opens the Events tab on the clone/fork exits', { skip }, async () => {
+  const { page } = h;
+  await page.getByRole('button', { name: 'Open Fork Count in Events' }).click();
+  await page.locator('.event-row').first().waitFor({ timeout: 30_000 });
+  const types = new Set(await page.locator('.event-row').allInnerTexts().then((rows) => rows.map((r) => /\b(clone3?|v?fork)\b/.exec(r)?.[1] ?? r)));
+  assert.ok([...types].every((t) => /^(clone3?|v?fork)$/.test(t)), `event types: ${[...types].join(' | ').slice(0, 300)}`);
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: 'Whole capture' }).click();
+  assert.deepEqual(h.pageErrors, []);
+});
