@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { checkFilter, completeFilter, lineAndColumn, type CompletionResult } from '../../shared/filter';
 import { useCapture } from '../state/context';
+import { focusShownTable } from '../util/focusTable';
 
 export function FilterBar() {
   const applied = useCapture((s) => s.filter);
@@ -58,7 +59,8 @@ export function FilterBar() {
       if (e.key === 'Escape') { setMenu(null); e.preventDefault(); return; }
     }
     if (e.key === 'Enter') { apply(); e.preventDefault(); }
-    if (e.key === 'Escape') { setText(applied); input.current?.blur(); }
+    // Esc hands the keyboard back to the table on screen (↑ ↓ Enter), or to the page.
+    if (e.key === 'Escape') { setText(applied); if (!focusShownTable()) input.current?.blur(); }
     e.stopPropagation();
   }
 

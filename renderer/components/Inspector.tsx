@@ -1,5 +1,6 @@
 /** An open capture: identity, breadcrumb and filter, the overview or the views, the timeline. */
-import type { RefObject } from 'react';
+import { useEffect, type RefObject } from 'react';
+import { focusTableAfterNavigation } from '../util/focusTable';
 import { useCapture } from '../state/context';
 import type { DataGridHandle } from '../grid/DataGrid';
 import { Breadcrumb } from './Breadcrumb';
@@ -22,6 +23,8 @@ export function Inspector({ onClose, onCancel, gridRef }: { onClose(): void; onC
   const showOverview = useCapture((s) => s.showOverview);
   const showPanel = useCapture((s) => s.showPanel);
   const findingsOpen = useFindingsOpen();
+  // Each place the user goes (panel or drill step) that shows a table gets the keyboard.
+  useEffect(() => { if (status === 'ready') focusTableAfterNavigation(); }, [status, panel, trail]);
   if (status !== 'ready') return <LoadProgress onCancel={onCancel} onClose={onClose} />;
   return (
     <div className={`inspector${findingsOpen ? ' findings-open' : ''}`}>

@@ -10,6 +10,7 @@ import { Breadcrumb } from './Breadcrumb';
 import { FilterBar } from './FilterBar';
 import { Overview } from './Overview';
 import { ViewsPanel } from './ViewsPanel';
+import { focusTableAfterNavigation } from '../util/focusTable';
 
 let mounted: Mounted | undefined;
 afterEach(() => { mounted?.unmount(); mounted = undefined; });
@@ -69,6 +70,31 @@ describe('FilterBar', () => {
     const apply = [...mounted.container.querySelectorAll('button')].find((b) => b.textContent === 'Apply')!;
     await click(apply);
     expect(store.getState().filter).toBe('proc.name = haproxy');
+  });
+});
+
+describe('keyboard focus after leaving the filter box or navigating (QA 14 A3)', () => {
+  const withTable = () => (<><FilterBar /><main className="main-panel"><div role="grid" aria-label="Containers" tabIndex={0} /></main></>);
+
+  it('Esc in the filter box hands focus to the table on screen, not to <body>', async () => {
+    mounted = await mount(withTable(), fakeClient({}), createCaptureStore('c', '/x.scap'));
+    const input = mounted.container.querySelector('input')!;
+    input.focus();
+    await press(input, 'Escape');
+    expect(document.activeElement?.getAttribute('role')).toBe('grid');
+  });
+
+  it('a navigation that dropped focus to <body> or left it on a crumb gives it to the table; focus elsewhere stays', async () => {
+    mounted = await mount(<><nav aria-label="Breadcrumb"><button type="button">Whole capture</button></nav>{withTable()}</>, fakeClient({}), createCaptureStore('c', '/x.scap'));
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect(focusTableAfterNavigation()).toBe(true);
+    expect(document.activeElement?.getAttribute('role')).toBe('grid');
+    (mounted.container.querySelector('nav button') as HTMLButtonElement).focus();
+    expect(focusTableAfterNavigation()).toBe(true);
+    const input = mounted.container.querySelector('input')!;
+    input.focus();
+    expect(focusTableAfterNavigation()).toBe(false);
+    expect(document.activeElement).toBe(input);
   });
 });
 

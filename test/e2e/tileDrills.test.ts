@@ -55,3 +55,34 @@ test('Fork Count → opens the Events tab on the clone/fork exits', { skip }, as
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: 'Whole capture' }).click();
   assert.deepEqual(h.pageErrors, []);
 });
+
+test('keyboard only: Enter on a tile\'s → puts focus on the table, so ↓ moves and Enter drills; so does Esc out of the filter box (QA 14 A3)', { skip }, async () => {
+  const { page } = h;
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await page.getByRole('button', { name: 'Open Container Deaths in a view' }).focus();
+  await page.keyboard.press('Enter');
+  const grid = page.getByRole('grid', { name: 'Containers' });
+  await grid.getByRole('row').filter({ hasText: 'nginx:' }).first().waitFor({ timeout: 30_000 });
+  const focused = () => page.evaluate(() => `${document.activeElement?.getAttribute('role')}:${document.activeElement?.getAttribute('aria-label')}`);
+  assert.equal(await focused(), 'grid:Containers');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await grid.locator('[role=row][aria-selected=true]').getAttribute('aria-rowindex'), '4', 'the third row is selected');
+  await page.keyboard.press('Enter');
+  const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await crumbs.getByRole('listitem').last().filter({ hasText: /container\.id = [0-9a-f]{12}/ }).waitFor({ timeout: 30_000 });
+  const procs = page.getByRole('grid', { name: 'Processes' });
+  await procs.getByRole('row').nth(1).waitFor({ timeout: 30_000 });
+  assert.equal(await focused(), 'grid:Processes');
+
+  await page.locator('#filter-input').fill('proc.name=nginx');
+  await page.locator('#filter-input').press('Enter');
+  await page.locator('#filter-input').press('Escape');
+  assert.equal(await focused(), 'grid:Processes', 'Esc hands the keyboard back to the table');
+  await page.keyboard.press('Backspace');
+  await page.getByRole('grid', { name: 'Containers' }).waitFor({ timeout: 30_000 });
+  assert.equal(await focused(), 'grid:Containers');
+  await page.locator('#filter-input').fill('');
+  await page.locator('#filter-input').press('Enter');
+  assert.deepEqual(h.pageErrors, []);
+});

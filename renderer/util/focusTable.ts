@@ -1,0 +1,24 @@
+/**
+ * Keyboard focus after a navigation: the help overlay promises ↑ ↓ move in the table and Enter
+ * drills, and those keys act on the focused grid. A navigation that removes the focused control
+ * (a tile's →, a crumb's step) or Esc out of the filter box would otherwise leave focus on
+ * <body>, where the keys do nothing (QA 14 A3).
+ */
+
+/** Focuses the table on screen (a view's table or the event list); false when none is shown. */
+export function focusShownTable(root: ParentNode = document): boolean {
+  const grid = root.querySelector<HTMLElement>('.main-panel [role=grid]');
+  if (!grid) return false;
+  grid.focus({ preventScroll: true });
+  return true;
+}
+
+/**
+ * After a navigation: focuses the shown table when focus was lost (on <body>) or sits on a
+ * breadcrumb, whose step the user just chose; focus the user put elsewhere stays.
+ */
+export function focusTableAfterNavigation(doc: Document = document): boolean {
+  const active = doc.activeElement;
+  const lost = !active || active === doc.body || !!active.closest('nav[aria-label="Breadcrumb"]');
+  return lost && focusShownTable(doc);
+}
