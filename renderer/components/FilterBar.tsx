@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { checkFilter, completeFilter, lineAndColumn, type CompletionResult } from '../../shared/filter';
 import { useCapture } from '../state/context';
 import { focusShownTable } from '../util/focusTable';
+import { MAX_FILTER_CHARS } from '../../shared/ipc/schemas';
 
 export function FilterBar() {
   const applied = useCapture((s) => s.filter);
@@ -22,9 +23,13 @@ export function FilterBar() {
 
   useEffect(() => { setText(applied); }, [applied]);
 
-  const check = useMemo(() => (text.trim() ? checkFilter(text) : null), [text]);
-  const error = check && !check.ok ? check.error : null;
-  const column = error ? lineAndColumn(text, error.offset).column : 0;
+  // Over the cap every call refuses, so the bar refuses it first and the results on screen stay.
+  const tooLong = text.length > MAX_FILTER_CHARS
+    ? `The filter has ${text.length.toLocaleString('en-US')} characters; a filter may have at most ${MAX_FILTER_CHARS.toLocaleString('en-US')}. Shorten it, e.g. with "in (…)" lists.`
+    : null;
+  const check = useMemo(() => (text.trim() && !tooLong ? checkFilter(text) : null), [text, tooLong]);
+  const error = tooLong ? { message: tooLong, offset: 0, suggestion: undefined } : check && !check.ok ? check.error : null;
+  const column = error && !tooLong ? lineAndColumn(text, error.offset).column : 0;
 
   function edit(value: string, caret: number) {
     setText(value);
@@ -78,7 +83,7 @@ export function FilterBar() {
           onSelect={(e) => { setCursor(e.currentTarget.selectionStart ?? cursor); syncScroll(); }} />
         {error && (
           <div id="filter-error" role="alert" className="filter-error">
-            <span className="caret-pad" aria-hidden="true" style={scrollLeft ? { marginLeft: -scrollLeft } : undefined}>{' '.repeat(Math.max(0, column - 1))}<span className="caret">^</span></span>
+            {!tooLong && <span className="caret-pad" aria-hidden="true" style={scrollLeft ? { marginLeft: -scrollLeft } : undefined}>{' '.repeat(Math.max(0, column - 1))}<span className="caret">^</span></span>}
             <span>{error.message}{error.suggestion && !error.message.includes(error.suggestion) ? ` (did you mean ${error.suggestion}?)` : ''}</span>
           </div>
         )}

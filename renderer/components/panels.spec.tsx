@@ -11,6 +11,7 @@ import { FilterBar } from './FilterBar';
 import { Overview } from './Overview';
 import { ViewsPanel } from './ViewsPanel';
 import { focusTableAfterNavigation } from '../util/focusTable';
+import { MAX_FILTER_CHARS } from '../../shared/ipc/schemas';
 
 let mounted: Mounted | undefined;
 afterEach(() => { mounted?.unmount(); mounted = undefined; });
@@ -70,6 +71,35 @@ describe('FilterBar', () => {
     const apply = [...mounted.container.querySelectorAll('button')].find((b) => b.textContent === 'Apply')!;
     await click(apply);
     expect(store.getState().filter).toBe('proc.name = haproxy');
+  });
+});
+
+describe('FilterBar and long filters (QA 14 A4)', () => {
+  it('applies 3,000 pasted evt.num terms (47,624 characters)', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    mounted = await mount(<FilterBar />, fakeClient({}), store);
+    const input = mounted.container.querySelector('input')!;
+    const long = Array.from({ length: 3000 }, (_, i) => `evt.num=${i * 3}`).join(' or ');
+    await typeInto(input, long);
+    expect(mounted.container.querySelector('#filter-error')).toBeNull();
+    await press(input, 'Enter');
+    expect(store.getState().filter).toBe(long);
+  });
+
+  it('refuses a filter over the cap in its own words, marks the box invalid and keeps the applied filter', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().setFilter('proc.name=nginx');
+    mounted = await mount(<FilterBar />, fakeClient({}), store);
+    const input = mounted.container.querySelector('input')!;
+    const huge = Array.from({ length: 11_000 }, (_, i) => `evt.num=${i}`).join(' or ');
+    expect(huge.length).toBeGreaterThan(MAX_FILTER_CHARS);
+    await typeInto(input, huge);
+    const error = mounted.container.querySelector('#filter-error');
+    expect(error?.getAttribute('role')).toBe('alert');
+    expect(error?.textContent).toBe(`The filter has ${huge.length.toLocaleString('en-US')} characters; a filter may have at most 160,000. Shorten it, e.g. with "in (…)" lists.`);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    await press(input, 'Enter');
+    expect(store.getState().filter).toBe('proc.name=nginx');
   });
 });
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseRequest, appMethods } from './schemas';
+import { parseRequest, appMethods, MAX_FILTER_CHARS } from './schemas';
 import { ApiFailure, toApiError } from './errors';
 
 function refusal(method: unknown, params: unknown): string {
@@ -51,4 +51,33 @@ test('any thrown value becomes a one-line api error', () => {
   assert.deepEqual(toApiError(new Error('bad thing\n    at x.js:1')), { message: 'bad thing', code: 'internal' });
   assert.deepEqual(toApiError(new ApiFailure('not-found', 'no capture c9')), { message: 'no capture c9', code: 'not-found' });
   assert.equal(toApiError(undefined).message, 'unexpected failure');
+});
+
+test('a long filter (3,000 pasted event numbers, 47,624 characters) passes every call that takes a filter (QA 14 A4)', () => {
+  const filter = Array.from({ length: 3000 }, (_, i) => `evt.num=${i * 3}`).join(' or ');
+  assert.equal(filter.length, 47_624);
+  const calls: Array<[string, object]> = [
+    ['view', { captureId: 'c', viewId: 'procs', offset: 0, limit: 10, filter }],
+    ['tiles', { captureId: 'c', samples: 60, filter }],
+    ['events', { captureId: 'c', limit: 10, filter }],
+    ['streams', { captureId: 'c', limit: 10, filter }],
+    ['tree', { captureId: 'c', filter }],
+    ['search', { captureId: 'c', target: 'events', text: 'x', filter }],
+    ['exportData', { captureId: 'c', what: 'events', format: 'csv', filter }],
+  ];
+  for (const [method, req] of calls) assert.deepEqual(parseRequest(method, req), req, method);
+});
+
+test('a filter over the cap is refused in plain words, on the evidence and export calls too', () => {
+  const filter = 'x'.repeat(MAX_FILTER_CHARS + 1);
+  assert.equal(refusal('events', { captureId: 'c', limit: 10, filter }), 'events: filter: the filter is longer than 160,000 characters');
+  assert.match(refusal('exportData', { captureId: 'c', what: 'tree', format: 'json', filter }), /longer than 160,000 characters/);
+  // Still strict: the widened schemas refuse what they refused before.
+  assert.match(refusal('events', { captureId: 'c', limit: 10, evil: 1 }), /events/);
+  assert.match(refusal('exportData', { captureId: 'c', what: 'nope', format: 'json' }), /exportData/);
+});
+
+test("a call with the longest filter fits the browser host's 1 MiB WebSocket message, however its characters escape", () => {
+  const worst = JSON.stringify({ id: 1, method: 'events', params: { captureId: 'c'.repeat(200), limit: 10_000, filter: '\u0001'.repeat(MAX_FILTER_CHARS) } });
+  assert.ok(Buffer.byteLength(worst) < 1 << 20, `${Buffer.byteLength(worst)} bytes`);
 });

@@ -17,7 +17,32 @@ const nanoseconds = z.string().regex(/^\d{1,20}$/, 'a time must be nanoseconds a
 const timeWindow = z.strictObject({ from: nanoseconds, to: nanoseconds })
   .refine((w) => !isDecimal(w.from) || !isDecimal(w.to) || BigInt(w.from) <= BigInt(w.to),
     'a time window must not end before it starts');
-const filter = z.string().max(20_000);
+/**
+ * The longest filter any call takes. Generous: a pasted list of event numbers or pids makes a
+ * long filter (3,000 `evt.num=N` terms are about 48,000 characters; the engine runs them in well
+ * under a second). Not more: a call must fit the browser host's 1 MiB WebSocket message even
+ * when every character is JSON-escaped to 6 bytes, and the engine tests every term on every
+ * event (60,000 terms take about 20 s). The filter bar refuses longer ones in its own words.
+ */
+export const MAX_FILTER_CHARS = 160_000;
+const filter = z.string().max(MAX_FILTER_CHARS, `the filter is longer than ${MAX_FILTER_CHARS.toLocaleString('en-US')} characters`);
+
+/**
+ * The evidence and export schemas (shared/streams, shared/findings) each cap their filter; every
+ * call that takes a filter gets this one cap, so the Events list, I/O and exports accept what the
+ * views and tiles accept.
+ */
+function withAppFilterCap<T extends Record<string, z.ZodType>>(schemas: T): T {
+  const capped = (schema: z.ZodType): z.ZodType => {
+    if (schema instanceof z.ZodObject && 'filter' in schema.shape) return schema.extend({ filter: filter.optional() });
+    if (schema instanceof z.ZodDiscriminatedUnion) {
+      const options = (schema.options as z.ZodObject[]).map((o) => capped(o) as z.ZodObject);
+      return z.discriminatedUnion(schema.def.discriminator, options as [z.ZodObject, ...z.ZodObject[]]);
+    }
+    return schema;
+  };
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, capped(schema)])) as T;
+}
 const sort = z.strictObject({ column: z.string().min(1).max(200), descending: z.boolean() });
 
 /** One schema per call; the mapped type keeps the list in step with the contract. */
@@ -39,9 +64,9 @@ export const requestSchemas = {
     sort: sort.optional(), text: z.string().min(1).max(10_000), regex: z.boolean().optional(), caseSensitive: z.boolean().optional(),
   }),
   // The evidence calls (events, one event's fields, I/O streams, process tree, search).
-  ...evidenceRequestSchemas,
+  ...withAppFilterCap(evidenceRequestSchemas),
   // Findings report and file exports (shared/findings/findingsApi.ts).
-  ...findingsRequestSchemas,
+  ...withAppFilterCap(findingsRequestSchemas),
   recentCaptures: z.strictObject({}),
   sampleCapture: z.strictObject({}),
   chooseCapture: z.strictObject({}),
