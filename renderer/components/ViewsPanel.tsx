@@ -10,6 +10,7 @@ import { rowKey } from '../state/rowKey';
 import { useCapture, useClient } from '../state/context';
 import { FindBar } from './FindBar';
 import { ViewsList } from './ViewsList';
+import { EmptyTileDrill } from './EmptyTileDrill';
 
 /** The order the engine lists rows in when the user has not chosen one: csysdig's sorting column, descending. */
 function defaultSort(view: ViewDefinition | undefined): SortSpec | undefined {
@@ -59,7 +60,8 @@ export function ViewsPanel({ gridRef }: { gridRef: React.RefObject<DataGridHandl
         </div>
         <DataGrid ref={gridRef} label={view?.name ?? 'View'} view={view} queryKey={queryKey} fetchPage={fetchPage}
           sort={sort ?? defaultSort(view)} onSort={setSort} selectedRow={selectedRow} onSelect={selectRow}
-          onDrill={drillable ? onDrill : undefined} onBack={goBack} />
+          onDrill={drillable ? onDrill : undefined} onBack={goBack}
+          whenEmpty={step?.keyField === 'tile' ? <EmptyTileDrill step={step} view={view} /> : undefined} />
       </section>
     </div>
   );

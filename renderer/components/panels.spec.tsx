@@ -274,6 +274,36 @@ describe('ViewsPanel table', () => {
   });
 });
 
+describe('ViewsPanel: a tile drill with no rows (QA 14 A5)', () => {
+  it('says why the table is empty and offers the tabs that show the tile\'s events', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().openTile('containers', 'container.id in (e7a89f97e548)', 'Container Deaths');
+    mounted = await mount(<ViewsPanel gridRef={{ current: null }} />, fakeClient({ view: () => table(0) }), store);
+    await settle();
+    const note = mounted.container.querySelector('.empty-drill[role=status]');
+    expect(note?.textContent).toContain('No Containers rows for the Container Deaths tile.');
+    expect(note?.textContent).toContain('keeps only events where container.name != host');
+    expect(note?.textContent).toContain('holds no metadata');
+    await click([...note!.querySelectorAll('button')].find((b) => b.textContent === 'Processes')!);
+    expect(store.getState().panel).toBe('tree');
+    expect(store.getState().trail.at(-1)?.filter).toBe('container.id in (e7a89f97e548)');
+  });
+
+  it('says nothing more when the table has rows, or when the step is not a tile\'s', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().openTile('containers', 'container.id in (e7a89f97e548)', 'Container Deaths');
+    mounted = await mount(<ViewsPanel gridRef={{ current: null }} />, fakeClient({ view: () => table(3) }), store);
+    await settle();
+    expect(mounted.container.querySelector('.empty-drill')).toBeNull();
+    mounted.unmount();
+    const plain = createCaptureStore('c', '/x.scap');
+    plain.getState().openView('containers');
+    mounted = await mount(<ViewsPanel gridRef={{ current: null }} />, fakeClient({ view: () => table(0) }), plain);
+    await settle();
+    expect(mounted.container.querySelector('.empty-drill')).toBeNull();
+  });
+});
+
 describe('ViewsPanel coming back', () => {
   it('shows the table with the sort and the selected row the user left, scrolled to it', async () => {
     const store = createCaptureStore('c', '/x.scap');

@@ -5,7 +5,7 @@
  * selection, Enter drills down, Backspace goes back. Columns cut off on the right are counted
  * under the table, with a button that scrolls to them (a scrollbar alone is easy to miss).
  */
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import type { ColumnInfo, SortSpec } from '../../shared/ipc/contract';
 import { RowPages, type FetchPage, type Row } from './rowPages';
 import { scrollGeometry, scrollTopToReveal } from './scrollWindow';
@@ -29,6 +29,8 @@ export interface DataGridProps {
   onSelect(row: number): void;
   onDrill?(row: Row, columns: ColumnInfo[], key: string | undefined, panel?: 'events' | 'streams'): void;
   onBack(): void;
+  /** Shown under the grid when the query has no rows (why, and where to look instead). */
+  whenEmpty?: ReactNode;
 }
 
 export interface DataGridHandle {
@@ -42,7 +44,7 @@ function shownColumns(columns: ColumnInfo[]): number[] {
 }
 
 export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataGrid(props, ref) {
-  const { queryKey, fetchPage, sort, onSort, selectedRow, onSelect, onDrill, onBack, label, view } = props;
+  const { queryKey, fetchPage, sort, onSort, selectedRow, onSelect, onDrill, onBack, label, view, whenEmpty } = props;
   const pages = useMemo(() => new RowPages(fetchPage), [queryKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -181,6 +183,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         <div className="grid-spacer" style={{ height: geometry.spacerPx }} />
         <div className="grid-rows" style={{ width: rowWidth, transform: `translateY(${scrollTop + headerPx - frac * rowPx}px)` }}>{rows}</div>
       </div>
+      {pages.totalRows === 0 && !pages.error && whenEmpty}
       <div className="grid-status" aria-live="polite">
         {pages.error ? <span role="alert" className="error-line">{pages.error}</span>
           : pages.totalRows === null ? 'Loading…' : `${total.toLocaleString('en-US')} row${total === 1 ? '' : 's'}${total ? ` · row ${Math.min(selectedRow + 1, total).toLocaleString('en-US')}` : ''}`}
