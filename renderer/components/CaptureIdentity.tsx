@@ -5,7 +5,7 @@ import { messageOf } from '../api/client';
 import { exportCurrent } from '../exportTable';
 import { FindingsToggle } from '../findings/FindingsPanel';
 import { onlyInternalRecords, useHasListableEvents } from './listableEvents';
-import { countOf, formatBytes, formatCount, formatDuration, formatTimestamp } from '../util/format';
+import { countOf, formatBytes, formatCount, formatDuration, formatTimestamp, hasTimestamps } from '../util/format';
 
 export function CaptureIdentity({ onClose }: { onClose(): void }) {
   const info = useCapture((s) => s.info);
@@ -22,8 +22,10 @@ export function CaptureIdentity({ onClose }: { onClose(): void }) {
       {listable === false
         ? <span className="warning" title={onlyInternalRecords(info.events)}>no system call events ({countOf(info.events, 'internal record')})</span>
         : <span>{formatCount(info.events)} event{info.events === 1 ? '' : 's'}</span>}
-      <span title={`${formatTimestamp(info.firstTs)} – ${formatTimestamp(info.lastTs)}`}>{formatTimestamp(info.firstTs)} · {formatDuration(span)}</span>
-      <span>host {info.hostname || '—'} · {countOf(info.numCpus, 'CPU')}</span>
+      {hasTimestamps(info)
+        ? <span title={`${formatTimestamp(info.firstTs)} – ${formatTimestamp(info.lastTs)}`}>{formatTimestamp(info.firstTs)} · {formatDuration(span)}</span>
+        : <span className="warning">no timestamped events</span>}
+      <span>host {info.hostname || '—'}{info.numCpus > 0 ? ` · ${countOf(info.numCpus, 'CPU')}` : ''}</span>
       {info.warnings.length > 0 && <span className="warning" title={info.warnings.join('\n')}>{info.warnings.length} warning{info.warnings.length > 1 ? 's' : ''}</span>}
       <span className="spacer" />
       <FindingsToggle />

@@ -8,7 +8,7 @@ import { axisBottom, brushX, line, scaleLinear, scaleUtc, select, utcFormat, typ
 import type { TileValue } from '../../shared/ipc/contract';
 import { useCapture, useClient } from '../state/context';
 import { pixelsFromWindow, windowFromPixels, isWholeCapture } from '../util/timeMapping';
-import { formatTimestamp } from '../util/format';
+import { formatTimestamp, hasTimestamps } from '../util/format';
 import { formatTileValue } from './tileFormat';
 import { axisTicks, labelWidthPx } from '../util/axisTicks';
 
@@ -93,6 +93,13 @@ export function Timeline() {
   }, [info, window, width]);
 
   if (!info) return null;
+  if (!hasTimestamps(info)) {
+    return (
+      <section className="timeline" aria-label="Timeline" ref={box}>
+        <p className="timeline-head dim">No timestamped events: the capture has no time span to chart.</p>
+      </section>
+    );
+  }
   const n = Math.max(1, samples - 1);
   return (
     <section className="timeline" aria-label="Timeline" ref={box}>

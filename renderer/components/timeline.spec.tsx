@@ -7,6 +7,7 @@ import { createCaptureStore } from '../state/captureStore';
 import { fakeClient } from '../testing/fakeClient';
 import { mount, settle, type Mounted } from '../testing/mount';
 import { Timeline } from './Timeline';
+import { CaptureIdentity } from './CaptureIdentity';
 
 let mounted: Mounted | undefined;
 afterEach(() => { mounted?.unmount(); mounted = undefined; });
@@ -48,5 +49,38 @@ describe('Timeline legend', () => {
     mounted = await mount(<Timeline />, fakeClient({ tiles: tilesUnder }), store);
     await settle();
     expect(legends(mounted.container)).toEqual(['no.such.tile: not in this capture ×']);
+  });
+});
+
+describe('a capture with no timestamped events (QA 14 A8: header only, cut after 100 bytes)', () => {
+  const headerOnly: CaptureInfo = { ...info, events: 0, firstTs: '0', lastTs: '0', hostname: '', numCpus: 0, warnings: ['capture is cut off at byte 28'] };
+
+  it('the timeline says so instead of drawing a 1970 axis', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().setReady(headerOnly);
+    mounted = await mount(<Timeline />, fakeClient({ tiles: () => [] }), store);
+    await settle();
+    expect(mounted.container.textContent).toContain('No timestamped events');
+    expect(mounted.container.querySelector('svg')).toBeNull();
+  });
+
+  it('the header says "no timestamped events", with no 1970 date, no 0 ns span and no 0 CPUs', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().setReady(headerOnly);
+    mounted = await mount(<CaptureIdentity onClose={() => {}} />, fakeClient({ events: () => ({ fields: ['evt.num'], events: [], next: null }) }), store);
+    await settle();
+    const header = mounted.container.querySelector('header')!.textContent!;
+    expect(header).toContain('no timestamped events');
+    expect(header).not.toMatch(/1970|0 ns|0 CPUs/);
+  });
+
+  it('a capture with events keeps its date and span', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().setReady(info);
+    mounted = await mount(<CaptureIdentity onClose={() => {}} />, fakeClient({ events: () => ({ fields: ['evt.num'], events: [], next: null }) }), store);
+    await settle();
+    const header = mounted.container.querySelector('header')!.textContent!;
+    expect(header).toContain('2024-03-12 09:41:07.250001 UTC');
+    expect(header).not.toContain('no timestamped events');
   });
 });

@@ -67,3 +67,12 @@ export function formatCell(value: string | number | null, type: ColumnInfo['type
     default: return String(value);
   }
 }
+
+/**
+ * Whether a capture has any timestamped event. A capture of headers and metadata only (cut off
+ * after its first blocks) reports 0 for both ends: shown as a date, that is 1970-01-01 (QA 14 A8).
+ */
+export function hasTimestamps(span: { firstTs: string; lastTs: string }): boolean {
+  const positive = (ns: string) => /^\d+$/.test(ns) && BigInt(ns) > 0n;
+  return positive(span.firstTs) || positive(span.lastTs);
+}
