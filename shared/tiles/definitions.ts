@@ -149,7 +149,7 @@ export const staticTiles: readonly TileDefinition[] = [
     drillFilter: `${LOG_FILES} and evt.is_io_write=true and evt.arg.data icontains warn`, description: 'Log-file lines mentioning a warning.' },
   { id: 'logs.app.errors', category: 'logs', title: 'App Log Error Messages', measure: 'sum', excludable: true, drillView: 'echo',
     drillFilter: `${LOG_FILES} and evt.is_io_write=true and (evt.arg.data icontains error or evt.arg.data icontains critic or evt.arg.data icontains emerg or evt.arg.data icontains alert)`,
-    description: 'Log-file lines mentioning an error, critical condition, emergency or alert.' },
+    description: 'Log-file lines mentioning an error, critical condition, emergency (or emerg, as nginx says) or alert, and no warning.' },
   { id: 'logs.syslog', category: 'logs', title: 'Syslog Messages', measure: 'sum', excludable: true, drillView: 'spy_syslog',
     description: 'Messages sent to syslog.' },
   { id: 'logs.syslog.warnings', category: 'logs', title: 'Syslog Warning Messages', measure: 'sum', excludable: true, drillView: 'spy_syslog',

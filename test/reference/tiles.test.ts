@@ -4,6 +4,9 @@
  * under a user filter. Deliberate differences are checked against plain sysdig filters instead:
  * - our "HTTP Responses" is the chisel's "HTTP Requests" (it counted responses);
  * - "File Open Errors" also counts openat/openat2 (the chisel only open);
+ * - "App Log Error Messages" also counts lines saying "emerg" (nginx's level name; the chisel
+ *   looks for "emergency" though Sysdig Inspect's own drill filter says "emerg"): ours may only be
+ *   larger, and tileFilters.test.ts checks it against its own filter run by sysdig;
  * - "Running Processes" counts every process alive in the window, where the chisel samples the
  *   thread table 400 times and misses short-lived processes: ours may only be larger, or off by
  *   the processes whose table entry the two state engines keep differently (reported);
@@ -19,7 +22,7 @@ import { engineResolver } from '../../electron/engine/api/engineResolver';
 
 const skip = referenceSkip();
 const renamed: Record<string, string> = { 'HTTP Requests': 'HTTP Responses' };
-const checkedOtherwise = new Set(['File Open Errors', 'Running Processes']);
+const checkedOtherwise = new Set(['File Open Errors', 'Running Processes', 'App Log Error Messages']);
 /** A user filter the chisel accepts (it also filters the thread table: process fields only). */
 const USER_FILTER = 'proc.name=bash or proc.name=sh or proc.name=curl or proc.name=nginx or proc.name=httpd or proc.name=dockerd';
 
@@ -72,6 +75,10 @@ test('overview tiles match the wsysdig_summary chisel on the real captures', { s
       if (filter) continue;
       const openErrors = countLines(file, '(evt.type=open or evt.type=openat or evt.type=openat2) and evt.dir=< and evt.rawres<0');
       assert.equal(ours.get('File Open Errors')?.total ?? 0, openErrors, `${basename(file)} File Open Errors`);
+      const appErrors = ours.get('App Log Error Messages')?.total ?? 0;
+      const chiselAppErrors = theirs.get('App Log Error Messages') ?? 0;
+      assert.ok(appErrors >= chiselAppErrors, `${basename(file)} App Log Error Messages: ours ${appErrors}, chisel ${chiselAppErrors}`);
+      if (appErrors > chiselAppErrors) report.push(`${basename(file)} App Log Error Messages: ours ${appErrors}, chisel ${chiselAppErrors} (lines saying emerg)`);
       const procs = ours.get('Running Processes')?.total ?? 0;
       const chiselProcs = theirs.get('Running Processes') ?? 0;
       if (procs < chiselProcs) report.push(`${basename(file)} Running Processes: ours ${procs}, chisel ${chiselProcs}`);

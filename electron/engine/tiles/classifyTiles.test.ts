@@ -145,3 +145,9 @@ test('an HTTP status is read from the payload bytes as Number() reads its text',
     assert.equal(isStatus200(text), expected, text);
   }
 });
+
+test("a log line at nginx's [emerg] level is an error message, as the tile's drill-down filter (emerg) selects it", () => {
+  const t = tilesOf([write('/var/log/nginx/error.log', 60, { 'evt.buffer': '2024/03/12 09:41:09 [emerg] 1#1: host not found in upstream\n' })]);
+  assert.equal(t.get('logs.app'), 1);
+  assert.equal(t.get('logs.app.errors'), 1);
+});

@@ -369,7 +369,7 @@ export class TileClassifier<Ctx> {
       this.add(row, 'logs.app');
       const l = line.toLowerCase();
       if (l.includes('warn')) this.add(row, 'logs.app.warnings');
-      else if (l.includes('error') || l.includes('critic') || l.includes('emergency') || l.includes('alert')) this.add(row, 'logs.app.errors');
+      else if (l.includes('error') || l.includes('critic') || l.includes('emerg') || l.includes('alert')) this.add(row, 'logs.app.errors');
     }
   }
 

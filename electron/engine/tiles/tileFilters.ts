@@ -94,7 +94,7 @@ const fixed: Record<string, TileFilter> = {
   'logs.app': logLines(logFileWrite),
   'logs.app.warnings': logLines(`${logFileWrite} and evt.arg.data icontains warn`),
   // A message mentioning a warning is a warning, even if it also says error.
-  'logs.app.errors': logLines(`${logFileWrite} and not evt.arg.data icontains warn and (evt.arg.data icontains error or evt.arg.data icontains critic or evt.arg.data icontains emergency or evt.arg.data icontains alert)`),
+  'logs.app.errors': logLines(`${logFileWrite} and not evt.arg.data icontains warn and (evt.arg.data icontains error or evt.arg.data icontains critic or evt.arg.data icontains emerg or evt.arg.data icontains alert)`),
   'logs.syslog': count(syslogWrite),
   'logs.syslog.warnings': count(`${syslogWrite} and syslog.severity=4`),
   'logs.syslog.errors': count(`${syslogWrite} and syslog.severity<4`),
