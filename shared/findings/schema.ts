@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 
-const nanoseconds = z.string().regex(/^\d{1,20}$/, 'a time must be nanoseconds since the epoch, as a decimal string');
+// Messages that start with "is"/"must" follow the field's path in the one line (plainIssue).
+const nanoseconds = z.string().regex(/^\d{1,20}$/, 'is not a time in nanoseconds since the epoch (a decimal string)');
 const text = (max: number) => z.string().max(max);
 const filter = text(20_000);
 const note = text(20_000).default('');
@@ -70,7 +71,7 @@ export const findingsSchema = z.strictObject({
   capture: z.strictObject({
     fileName: text(4096).default(''),
     sizeBytes: z.number().int().min(0).optional(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'is not a SHA-256 (64 hex digits)').optional(),
   }).default({ fileName: '' }),
   steps: z.array(investigationStepSchema).max(500).default([]),
   bookmarks: z.array(bookmarkSchema).max(5000).default([]),
@@ -93,11 +94,64 @@ export function parseFindings(json: string): { ok: true; findings: Findings } | 
 }
 
 export function checkFindings(raw: unknown): { ok: true; findings: Findings } | { ok: false; error: string } {
-  const r = findingsSchema.safeParse(raw);
+  // The input is reported so that a missing field reads as missing, not as of the wrong kind.
+  const r = findingsSchema.safeParse(raw, { reportInput: true });
   if (r.success) return { ok: true, findings: r.data };
-  const first = r.error.issues[0];
-  const where = first.path.length ? `${first.path.join('.')}: ` : '';
-  return { ok: false, error: `${where}${first.message}`.split('\n')[0] };
+  return { ok: false, error: plainIssue(r.error.issues[0]).split('\n')[0] };
+}
+
+const KIND_OF_VALUE: Readonly<Record<string, string>> = {
+  int: 'a whole number', number: 'a number', string: 'text (a JSON string)', boolean: 'true or false',
+  array: 'a list (a JSON array)', object: 'an object (a JSON object in braces)',
+};
+
+/**
+ * A schema issue in the words of the findings file: `<field path> <what is wrong>`, such as
+ * `capture.sha256 is not a SHA-256 (64 hex digits)` or `bookmarks.0.evtNum must be at least 1`,
+ * never zod's own wording (patterns, `>=`, "received").
+ */
+export function plainIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String).join('.');
+  const subject = path === '' ? 'the file' : path;
+  const input = (issue as { input?: unknown }).input;
+  const missing = 'input' in issue && input === undefined;
+  const list = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
+  switch (issue.code) {
+    case 'invalid_type':
+      if (missing) return `${subject} is missing`;
+      return `${subject} must be ${KIND_OF_VALUE[issue.expected] ?? issue.expected}`;
+    case 'invalid_value':
+      if (missing) return `${subject} is missing (it must be ${list(issue.values)})`;
+      return issue.values.length === 1 ? `${subject} must be ${list(issue.values)}` : `${subject} must be one of ${list(issue.values)}`;
+    case 'invalid_union': {
+      const u = issue as { discriminator?: string; options?: readonly unknown[] };
+      if (u.discriminator === undefined || !u.options) break;
+      const given = input && typeof input === 'object' ? (input as Record<string, unknown>)[u.discriminator] : undefined;
+      return `${subject} ${given === undefined ? 'is missing' : 'is not known'} (it must be one of ${list(u.options)})`;
+    }
+    case 'invalid_format':
+      // The schema's own words where it gave some (SHA-256, times); a bare pattern helps no one.
+      if (/^(is|must) /.test(issue.message)) return `${subject} ${issue.message}`;
+      return `${subject} does not have the expected form`;
+    case 'too_small': {
+      const n = Number(issue.minimum);
+      if (issue.origin === 'string') return n === 1 ? `${subject} must not be empty` : `${subject} must have at least ${n} characters`;
+      if (issue.origin === 'array') return `${subject} must have at least ${n} items`;
+      return `${subject} must be at least ${n}`;
+    }
+    case 'too_big': {
+      const n = Number(issue.maximum);
+      if (issue.origin === 'string') return `${subject} is longer than ${n.toLocaleString('en-US')} characters`;
+      if (issue.origin === 'array') return `${subject} has more than ${n.toLocaleString('en-US')} items`;
+      return `${subject} must be at most ${n}`;
+    }
+    case 'unrecognized_keys': {
+      const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
+      const fields = issue.keys.length === 1 ? 'field' : 'fields';
+      return path === '' ? `unknown ${fields} ${keys}` : `${path} has unknown ${fields} ${keys}`;
+    }
+  }
+  return path === '' ? issue.message : `${path}: ${issue.message}`;
 }
 
 export function emptyFindings(fileName: string): Findings {
