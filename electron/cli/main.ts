@@ -1,16 +1,15 @@
 /**
- * `syscope` command line: one file a subcommand under commands/, each exporting
- * `run(args): Promise<number>` (the exit status). Every failure that reaches this
+ * `syscope` command line: one file a subcommand under commands/, each exporting its summary,
+ * usage, options and `run(args): Promise<number>` (the exit status). Help and unknown options
+ * are answered here, the same for every command (dispatch.ts). Every failure that reaches this
  * dispatcher is printed as one line, never as a stack trace, with the status of its kind
  * (exitStatus.ts).
  */
 import { exitStatusOf } from './exitStatus';
 import { errorLine } from './errorLine';
+import { commandList, runCommand, type DispatchedCommand } from './dispatch';
 
-export interface Command {
-  summary: string;
-  run(args: string[]): Promise<number>;
-}
+export type Command = DispatchedCommand;
 
 type Loader = () => Promise<{ command: Command }>;
 
@@ -33,14 +32,17 @@ const commands: Record<string, Loader> = {
   index: () => import('./commands/index'),
 };
 
-function usage(): string {
-  return ['usage: syscope <command> [options]', '', 'commands:', ...Object.keys(commands).map((c) => `  ${c}`)].join('\n');
+async function usage(): Promise<string> {
+  const loaded = await Promise.all(Object.entries(commands).map(async ([name, load]) => [name, (await load()).command.summary] as const));
+  return commandList(loaded);
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  let [name, ...rest] = argv;
+  // `syscope help view` is `syscope view --help`.
+  if (name === 'help' && rest.length > 0 && commands[rest[0]]) [name, rest] = [rest[0], ['--help']];
   if (!name || name === '-h' || name === '--help' || name === 'help') {
-    console.log(usage());
+    console.log(await usage());
     return name ? 0 : 2;
   }
   const load = commands[name];
@@ -49,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { command } = await load();
-  return command.run(rest);
+  return runCommand(command, rest);
 }
 
 // EPIPE (output piped into `head`) is a normal way for a reader to stop listening.

@@ -22,11 +22,15 @@ import { reportDamage } from '../captureDamage';
 const USAGE = 'usage: syscope count <capture> [FILTER] [--no-cache]';
 
 export const command: Command = {
-  summary: `number of events matching a filter (from the cached index, else one streaming pass): ${USAGE}`,
+  summary: 'number of events matching a filter (from the cached index, else one streaming pass)',
+  usage: USAGE,
+  options: { valued: [], flags: ['--no-cache'] },
   async run(args) {
-    if (args.includes('-h') || args.includes('--help')) { console.log(USAGE); return 0; }
-    const noCache = args.includes('--no-cache');
-    const [file, ...rest] = args.filter((a) => a !== '--no-cache');
+    // Words after `--` are filter words even when they look like options (as the other commands take them).
+    const end = args.indexOf('--');
+    const options = end < 0 ? args : args.slice(0, end);
+    const noCache = options.includes('--no-cache');
+    const [file, ...rest] = [...options.filter((a) => a !== '--no-cache'), ...(end < 0 ? [] : args.slice(end + 1))];
     if (!file) { console.error(`syscope count: ${USAGE}`); return 2; }
     if (file.startsWith('-')) { console.error(`syscope count: unknown option '${file}'. ${USAGE}`); return 2; }
     const problem = inputFileProblem(file, 'capture file');

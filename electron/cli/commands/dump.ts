@@ -23,13 +23,18 @@ function parseArgs(args: string[]): DumpArgs {
   const filter: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (a === '--') {
+      // The rest are filter words even when they look like options.
+      const [first, ...more] = args.slice(i + 1);
+      if (file === undefined) { file = first; filter.push(...more); } else filter.push(...args.slice(i + 1));
+      break;
+    }
     if (a === '-p' || a === '--print') {
       if (i + 1 >= args.length) throw new UsageError(`-p needs a format. ${USAGE}`);
       format = args[++i];
     } else if (a.startsWith('-p') && a.length > 2) format = a.slice(2);
     else if (a === '--all' || a === '-a') all = true;
     else if (a === '-j' || a === '--json') json = true;
-    else if (a === '-h' || a === '--help') throw new UsageError(USAGE);
     else if (a.startsWith('-') && file === undefined) throw new UsageError(`unknown option '${a}'. ${USAGE}`);
     else if (file === undefined) file = a;
     else filter.push(a);
@@ -63,7 +68,9 @@ class Output {
 }
 
 export const command: Command = {
-  summary: `print events as sysdig -r does: ${USAGE}`,
+  summary: 'print events as sysdig -r does',
+  usage: `${USAGE}\n  -j: JSON lines, one object per event (as sysdig -j prints them)`,
+  options: { valued: ['-p', '--print'], flags: ['--all', '-a', '-j', '--json'] },
   async run(args) {
     let opts: DumpArgs;
     try {

@@ -30,8 +30,12 @@ const JSON_FIELDS = ['evt.num', 'evt.rawtime', 'evt.cpu', 'evt.dir', 'evt.type',
 
 export const command: Command = {
   summary: 'the events list: every event matching a filter, paged, with fields, partner and latency',
+  usage: `${usage}\n  --json: JSON lines, one object per event; with --detail, one JSON document`,
+  options: {
+    valued: ['--from', '--from-time', '--to-time', '--limit', '--fields', '--search', '--detail'],
+    flags: ['--json', '--all-fields', '--regex', '--no-cache'],
+  },
   async run(args) {
-    if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
     const cl = parseCommandLine(args, ['from', 'from-time', 'to-time', 'limit', 'fields', 'search', 'detail'], ['json', 'all-fields', 'regex', 'no-cache']);
     requireCaptureFile(cl.capture);
     requireValidFilter(cl.filter, fieldResolver);

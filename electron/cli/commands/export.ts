@@ -46,8 +46,9 @@ function nsWindow(from: string | undefined, to: string | undefined): NsWindow | 
 
 export const command: Command = {
   summary: 'export a view table (csv/json), events (jsonl/csv), a stream (raw/text) or the process tree (json)',
+  usage: `${usage}\n  json: one JSON document; jsonl: JSON lines, one object per event`,
+  options: { valued: ['-o', '--output', '--format', '--fields', '--filter', '--follow', '--from', '--to', '--direction'], flags: [] },
   async run(args) {
-    if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
     const normalised = args.map((a) => (a === '-o' ? '--output' : a));
     let cl;
     try {

@@ -32,7 +32,9 @@ export function renderFieldList(prefix: string): string[] {
 }
 
 export const command: Command = {
-  summary: `the filter and output fields, with type and usage: ${USAGE}`,
+  summary: 'the filter and output fields, with type and usage',
+  usage: `${USAGE}\n  --json: one JSON document (an array of the fields)`,
+  options: { valued: [], flags: ['--json'] },
   async run(args) {
     const json = args.includes('--json');
     const rest = args.filter((a) => a !== '--json');

@@ -37,7 +37,7 @@ test('index loads from the cache on a second run, --rebuild builds anew and repl
 test('index refuses an unknown option with its usage, and a missing file in one line', () => {
   const bad = syscope('index', 'x.scap', '--fast');
   assert.equal(bad.status, 2);
-  assert.equal(bad.stderr.trim(), "syscope index: unknown option '--fast'. usage: syscope index <capture> [--rebuild] [--no-cache]");
+  assert.equal(bad.stderr.trim(), "syscope index: unknown option '--fast' (usage: syscope index <capture> [--rebuild] [--no-cache])");
   const missing = syscope('index', join(cacheDir, 'absent.scap'));
   assert.equal(missing.status, 1);
   assert.match(missing.stderr.trim(), /^syscope index: .*absent\.scap: no such file$/);

@@ -31,9 +31,10 @@ const USAGE = 'usage: syscope index <capture> [--rebuild] [--no-cache]';
 const FLAGS = ['--rebuild', '--no-cache'];
 
 export const command: Command = {
-  summary: `build a capture's index and print events, time and peak memory: ${USAGE}`,
+  summary: "build a capture's index and print events, time and peak memory",
+  usage: USAGE,
+  options: { valued: [], flags: FLAGS },
   async run(args) {
-    if (args.includes('-h') || args.includes('--help')) { console.log(USAGE); return 0; }
     const noCache = args.includes('--no-cache');
     const rebuild = args.includes('--rebuild');
     const files = args.filter((a) => !FLAGS.includes(a));

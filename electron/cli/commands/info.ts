@@ -57,7 +57,9 @@ function eventsLine(c: CaptureCensus): string {
 }
 
 export const command: Command = {
-  summary: `what a capture holds (format, host, blocks, events, time span): ${USAGE}`,
+  summary: 'what a capture holds (format, host, blocks, events, time span)',
+  usage: `${USAGE}\n  --json: one JSON document`,
+  options: { valued: [], flags: ['--json'] },
   async run(args) {
     const json = args.includes('--json');
     const files = args.filter((a) => a !== '--json');

@@ -20,8 +20,9 @@ const usage = 'usage: syscope report <capture> <findings.json> -o report.html [-
 
 export const command: Command = {
   summary: 'the findings report (HTML and Markdown, optionally an evidence .scap) from a findings file',
+  usage,
+  options: { valued: ['-o', '--output'], flags: ['--subset'] },
   async run(args) {
-    if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
     const cl = parseCommandLine(args.map((a) => (a === '-o' ? '--output' : a)), ['output'], ['subset']);
     const findingsPath = cl.filter;
     if (!findingsPath || /\s/.test(findingsPath.trim())) throw new UsageError(usage);

@@ -12,6 +12,8 @@ const USAGE = 'usage: syscope sample [-o out.scap] [--gzip]';
 
 export const command: Command = {
   summary: 'write the bundled CrashLoopBackOff sample capture',
+  usage: USAGE,
+  options: { valued: ['-o', '--output'], flags: ['--gzip', '-z'] },
   async run(args) {
     let out = 'crashloop-nginx.scap';
     let gzip = false;
@@ -22,7 +24,6 @@ export const command: Command = {
         if (!v) { console.error(`syscope sample: ${a} needs a file name. ${USAGE}`); return 2; }
         out = v;
       } else if (a === '--gzip' || a === '-z') gzip = true;
-      else if (a === '-h' || a === '--help') { console.log(USAGE); return 0; }
       else { console.error(`syscope sample: unknown argument '${a}'. ${USAGE}`); return 2; }
     }
     requireWritableOutput(out, { makesFolder: true });

@@ -15,6 +15,8 @@ import { startEngine } from '../../host/engine';
 import { UsageError } from '../../engine/evidence/commandLine';
 import { requireCaptureFile } from '../inputFile';
 
+const USAGE = 'usage: syscope serve [capture] [--port N]';
+
 export interface ServeOptions { capture?: string; port: number }
 
 export function parseServeArgs(args: string[]): ServeOptions {
@@ -27,7 +29,7 @@ export function parseServeArgs(args: string[]): ServeOptions {
       if (!v || !Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port needs a port number (0-65535), got '${v ?? ''}'`);
       opts.port = n;
     } else if (a.startsWith('-')) {
-      throw new UsageError(`unknown option '${a}' (usage: syscope serve [capture] [--port N])`);
+      throw new UsageError(`unknown option '${a}' (${USAGE})`);
     } else if (opts.capture === undefined) {
       opts.capture = a;
     } else {
@@ -59,7 +61,9 @@ export async function listenFailure(err: unknown, port: number): Promise<unknown
 }
 
 export const command: Command = {
-  summary: 'serve the inspector on 127.0.0.1 for a browser: syscope serve [capture] [--port N]',
+  summary: 'serve the inspector on 127.0.0.1 for a browser',
+  usage: USAGE,
+  options: { valued: ['--port', '-p'], flags: [] },
   async run(args) {
     const opts = parseServeArgs(args);
     if (opts.capture !== undefined) requireCaptureFile(opts.capture);

@@ -27,8 +27,9 @@ const usage = 'usage: syscope streams <capture> [FILTER] [--mode dotted|printabl
 
 export const command: Command = {
   summary: 'bytes read and written (I/O streams), rendered, followed as conversations, searched',
+  usage: `${usage}\n  --json: JSON lines, one object per read or write`,
+  options: { valued: ['--mode', '--follow', '--from', '--limit', '--search'], flags: ['--json', '--regex', '--no-cache'] },
   async run(args) {
-    if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
     const cl = parseCommandLine(args, ['mode', 'follow', 'from', 'limit', 'search'], ['json', 'regex', 'no-cache']);
     requireCaptureFile(cl.capture);
     requireValidFilter(cl.filter, fieldResolver);

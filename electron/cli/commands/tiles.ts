@@ -14,7 +14,9 @@ import { reportDamage } from '../captureDamage';
 const USAGE = 'usage: syscope tiles <capture> [--samples N] [--filter F] [--from T --to T] [--json] [--no-cache]';
 
 export const command: Command = {
-  summary: `the overview tiles of a capture: ${USAGE}`,
+  summary: 'the overview tiles of a capture (totals, peaks, series)',
+  usage: `${USAGE}\n  --json: one JSON document (an array of the tiles)`,
+  options: { valued: ['--samples', '--filter', '--from', '--to'], flags: ['--json', '--no-cache'] },
   async run(args) {
     const a = parseArgs(args, ['samples', 'filter', 'from', 'to'], ['json', 'no-cache'], USAGE);
     if (a.positional.length !== 1) throw new UsageError(USAGE);

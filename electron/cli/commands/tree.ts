@@ -24,8 +24,9 @@ const usage = 'usage: syscope tree <capture> [FILTER] [--json] [--containers] [-
 
 export const command: Command = {
   summary: 'process tree (parents, command lines, exits, crashes) and containers over time',
+  usage: `${usage}\n  --json: JSON lines, one object per process (with --containers, one per container and restart group)`,
+  options: { valued: [], flags: ['--json', '--containers', '--no-cache'] },
   async run(args) {
-    if (args.includes('-h') || args.includes('--help')) { console.log(usage); return 0; }
     const cl = parseCommandLine(args, [], ['json', 'containers', 'no-cache']);
     requireCaptureFile(cl.capture);
     requireValidFilter(cl.filter, treeFilterFields());

@@ -5,7 +5,7 @@
  *   --sort COLUMN[:asc|:desc]  sort column (title) and direction (desc; --asc / --desc also set it)
  *   --offset N       first row (0)                       --limit N             rows (all)
  *   --json           machine-readable output             --no-cache            do not use the index cache
- *   syscope view --list   lists the views
+ *   syscope view --list [--json]   lists the views
  */
 import type { Command } from '../main';
 import { allViews, findView } from '../../../shared/views/catalog';
@@ -16,7 +16,7 @@ import { requireCaptureFile } from '../inputFile';
 import { requireValidFilter } from '../filterCheck';
 import { reportDamage } from '../captureDamage';
 
-const USAGE = 'usage: syscope view <capture> <viewId> [--filter F] [--sort COL[:asc|desc]] [--desc|--asc] [--offset N] [--limit N] [--from T --to T] [--json] [--no-cache] | syscope view --list';
+const USAGE = 'usage: syscope view <capture> <viewId> [--filter F] [--sort COL[:asc|desc]] [--desc|--asc] [--offset N] [--limit N] [--from T --to T] [--json] [--no-cache] | syscope view --list [--json]';
 
 export interface ParsedArgs { positional: string[]; values: Record<string, string>; flags: Set<string> }
 
@@ -64,11 +64,20 @@ function sortOf(spec: string | undefined, ascFlag: boolean): { column: string; d
 }
 
 export const command: Command = {
-  summary: `a csysdig view over a capture: ${USAGE}`,
+  summary: 'a csysdig view over a capture, as a table (syscope view --list lists the views)',
+  usage: `${USAGE}\n  --json: one JSON document (columns, rows, totalRows); with --list, one JSON array of the views`,
+  options: {
+    valued: ['--filter', '--sort', '--offset', '--limit', '--from', '--to'],
+    flags: ['--desc', '--asc', '--json', '--no-cache', '--list'],
+  },
   async run(args) {
     const a = parseArgs(args, ['filter', 'sort', 'offset', 'limit', 'from', 'to'], ['desc', 'asc', 'json', 'no-cache', 'list'], USAGE);
     if (a.flags.has('list')) {
-      for (const v of allViews()) console.log(`${v.id.padEnd(22)} ${v.name}${v.tags.includes('wsysdig') ? '' : ' (drill target)'}`);
+      if (a.flags.has('json')) {
+        console.log(JSON.stringify(allViews().map((v) => ({ id: v.id, name: v.name, description: v.description, drillTarget: !v.tags.includes('wsysdig') }))));
+      } else {
+        for (const v of allViews()) console.log(`${v.id.padEnd(22)} ${v.name}${v.tags.includes('wsysdig') ? '' : ' (drill target)'}`);
+      }
       return 0;
     }
     if (a.positional.length !== 2) throw new UsageError(USAGE);

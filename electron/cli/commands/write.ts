@@ -20,6 +20,8 @@ const USAGE = 'usage: syscope write <capture> -o out.scap [--gzip] [--from T] [-
 
 export const command: Command = {
   summary: 'write a time window or filtered subset of a capture as a new .scap file',
+  usage: USAGE,
+  options: { valued: ['-o', '--output', '--from', '--to'], flags: ['--gzip', '-z'] },
   async run(args) {
     let input: string | undefined;
     let out: string | undefined;
@@ -35,11 +37,11 @@ export const command: Command = {
     try {
       for (let i = 0; i < args.length; i++) {
         const a = args[i];
+        if (a === '--') { filterWords.push(...args.slice(i + 1)); break; }
         if (a === '-o' || a === '--output') out = need(++i, a);
         else if (a === '--gzip' || a === '-z') gzip = true;
         else if (a === '--from') from = parseTimeSpec(need(++i, a));
         else if (a === '--to') to = parseTimeSpec(need(++i, a));
-        else if (a === '-h' || a === '--help') { console.log(USAGE); return 0; }
         else if (input === undefined && !a.startsWith('-')) input = a;
         else filterWords.push(a);
       }

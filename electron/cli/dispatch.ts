@@ -1,0 +1,78 @@
+/**
+ * What every subcommand gets from the dispatcher rather than from its own parser, so it reads
+ * the same in all of them: `-h`/`--help` prints the command's usage on stdout and exits 0, and a
+ * word that looks like an option the command does not take is "unknown option" (exit 2), never
+ * taken as part of a filter or a file name. Each command declares its options (CommandOptions);
+ * its own parser then reads their values.
+ */
+import { UsageError } from '../engine/evidence/commandLine';
+
+/** The options a command takes, as typed (`--filter`, `-o`): those that take the next word as their value, and switches. */
+export interface CommandOptions {
+  valued: readonly string[];
+  flags: readonly string[];
+}
+
+export interface DispatchedCommand {
+  summary: string;
+  /** The usage (first line: the synopsis; further lines: what the JSON outputs are). */
+  usage: string;
+  options: CommandOptions;
+  run(args: string[]): Promise<number>;
+}
+
+/** `-x`, `--name`, `--name=value`: not `-`, a negative number or anything after `--`. */
+const OPTION_LOOKING = /^--?[A-Za-z]/;
+
+/** The words before a `--` (after it, every word is a filter word or a file name). */
+function optionWords(args: readonly string[]): readonly string[] {
+  const end = args.indexOf('--');
+  return end < 0 ? args : args.slice(0, end);
+}
+
+export function wantsHelp(args: readonly string[], options: CommandOptions): boolean {
+  const words = optionWords(args);
+  for (let i = 0; i < words.length; i++) {
+    if (options.valued.includes(words[i])) { i++; continue; }
+    if (words[i] === '-h' || words[i] === '--help') return true;
+  }
+  return false;
+}
+
+/** The first word of `args` that looks like an option the command does not take, if any. */
+export function unknownOption(args: readonly string[], options: CommandOptions): string | undefined {
+  const words = optionWords(args);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (options.valued.includes(w)) { i++; continue; }
+    if (!OPTION_LOOKING.test(w) || options.flags.includes(w)) continue;
+    const eq = w.indexOf('=');
+    if (w.startsWith('--') && eq > 0 && options.valued.includes(w.slice(0, eq))) continue;
+    // `-pFORMAT`, as sysdig takes -p: a one-letter valued option with its value attached.
+    if (!w.startsWith('--') && options.valued.includes(w.slice(0, 2))) continue;
+    return w;
+  }
+  return undefined;
+}
+
+export function firstLine(text: string): string {
+  return text.split('\n')[0];
+}
+
+/** Runs `command` on `args` after the checks every command shares. */
+export async function runCommand(command: DispatchedCommand, args: string[]): Promise<number> {
+  if (wantsHelp(args, command.options)) { console.log(command.usage); return 0; }
+  const unknown = unknownOption(args, command.options);
+  if (unknown !== undefined) throw new UsageError(`unknown option '${unknown}' (${firstLine(command.usage)})`);
+  return command.run(args);
+}
+
+/** `syscope --help`: each command with its one-line summary. */
+export function commandList(commands: ReadonlyArray<readonly [string, string]>): string {
+  const width = Math.max(...commands.map(([name]) => name.length));
+  return [
+    'usage: syscope <command> [options]', '', 'commands:',
+    ...commands.map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`),
+    '', 'syscope <command> --help shows what a command takes.',
+  ].join('\n');
+}
