@@ -7,8 +7,8 @@ import { dirname } from 'node:path';
 import { UsageError } from '../engine/evidence/commandLine';
 
 /** Refuses an output path that is a directory or lies in a folder that does not exist (exit 2: the option's value). */
-export function requireWritableOutput(path: string, opts: { makesFolder?: boolean } = {}): void {
+export function requireWritableOutput(path: string): void {
   if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${path}: cannot write (is a directory)`);
   const folder = dirname(path);
-  if (!opts.makesFolder && !existsSync(folder)) throw new UsageError(`${path}: cannot write (the folder ${folder} does not exist)`);
+  if (!existsSync(folder)) throw new UsageError(`${path}: cannot write (the folder ${folder} does not exist)`);
 }
