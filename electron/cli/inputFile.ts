@@ -7,6 +7,7 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { readCapture } from '../engine/capture/readCapture';
 
 /** A file given to a command that cannot be read as what it should be (exit status 1). */
 export class InputFileError extends Error {
@@ -54,6 +55,23 @@ let namedCapture: string | undefined;
 export function requireCaptureFile(path: string): void {
   namedCapture = path;
   requireInputFile(path, 'capture file');
+}
+
+/**
+ * Refuses, as requireCaptureFile does and then in the reader's words, a capture whose beginning
+ * is not a capture's (empty, text, a gzip stream that is not one): for a command that does not
+ * read the capture itself before it answers (serve hands it to the app). Only the first
+ * section header is read.
+ */
+export async function requireCaptureOpens(path: string): Promise<void> {
+  requireCaptureFile(path);
+  const headerRead = new AbortController();
+  try {
+    await readCapture(path, { onSection: () => headerRead.abort() }, { signal: headerRead.signal, layout: 'file', chunkBytes: 64 << 10 });
+  } catch (err) {
+    if (headerRead.signal.aborted) return;
+    throw new InputFileError(captureProblemLine(err instanceof Error ? err.message : String(err), path));
+  }
 }
 
 export function requireInputFile(path: string, kind: string): void {

@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { listenFailure, parseServeArgs } from './serve';
 
 test('serve takes an optional capture and a port', () => {
@@ -33,4 +38,16 @@ test('a port in use is said in words, with a free port to try instead', async ()
   } finally {
     taken.close();
   }
+});
+
+test('serve refuses a file that is not a capture as the other commands do, instead of serving it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-serve-'));
+  const empty = join(dir, 'empty.scap');
+  writeFileSync(empty, '');
+  const cli = fileURLToPath(new URL('../main.ts', import.meta.url));
+  // Served, it would run until killed: the timeout turns that into a failure.
+  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, 'serve', empty, '--port', '0'], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr.trim(), `syscope serve: ${empty}: empty file, not a scap capture`);
 });

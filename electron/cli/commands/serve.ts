@@ -13,7 +13,7 @@ import { composeAppApi, findSampleCapture } from '../../host/appApi';
 import { recentFiles, defaultRecentStore } from '../../host/recentFiles';
 import { startEngine } from '../../host/engine';
 import { UsageError } from '../../engine/evidence/commandLine';
-import { requireCaptureFile } from '../inputFile';
+import { requireCaptureOpens } from '../inputFile';
 
 const USAGE = 'usage: syscope serve [capture] [--port N]';
 
@@ -66,7 +66,7 @@ export const command: Command = {
   options: { valued: ['--port', '-p'], flags: [] },
   async run(args) {
     const opts = parseServeArgs(args);
-    if (opts.capture !== undefined) requireCaptureFile(opts.capture);
+    if (opts.capture !== undefined) await requireCaptureOpens(opts.capture);
     const here = dirname(fileURLToPath(import.meta.url));
     const rendererDir = findRendererDir(here);
     if (!rendererDir) throw new Error('the renderer is not built; run `npm run build` first');
