@@ -13,6 +13,7 @@ import { openEvidence } from '../../engine/evidence/openEvidence';
 import { keptEvidenceFor, resumableWalk } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireValidFilter } from '../filterCheck';
+import { unmatchedFollow } from '../followKey';
 import { readerWarnings, reportDamage } from '../captureDamage';
 import { fieldResolver } from '../../engine/fields/registry';
 import { listStreams } from '../../engine/evidence/streamsList';
@@ -43,6 +44,10 @@ export const command: Command = {
     const kept = fromEvtNum !== undefined && !cl.options.has('no-cache') ? await keptEvidenceFor(cl.capture) : undefined;
     const { walk, seek } = kept ? resumableWalk(kept) : { walk: opened.walk, seek: undefined };
     const page = await listStreams(walk, { predicate: opened.predicate, follow, limit, fromEvtNum }, seek);
+    if (follow !== undefined && page.operations.length === 0 && page.next === null && fromEvtNum === undefined) {
+      const mistake = unmatchedFollow(follow, cl.filter !== '');
+      if (mistake) throw mistake;
+    }
     let ops = page.operations;
     if (search !== undefined) {
       const rows = new Set(searchStreams(ops, { text: search, regex: cl.options.has('regex') }, mode).map((m) => m.row));
