@@ -21,3 +21,13 @@ test('report says what it wrote in words that agree with the counts ("1 step", n
   assert.ok(existsSync(join(dir, 'r.html')));
   assert.match(r.stderr, /: 1 step, 0 pieces of evidence$/m);
 });
+
+test('report says what is wrong with a findings file in plain words, not in zod\'s', () => {
+  const sample = join(dir, 'sample.scap');
+  if (!existsSync(sample)) assert.equal(syscope('sample', '-o', sample).status, 0);
+  const findings = join(dir, 'bad-sha.json');
+  writeFileSync(findings, JSON.stringify({ format: 'syscope-findings', version: 1, capture: { fileName: 'x.scap', sha256: 'abc' } }));
+  const r = syscope('report', sample, findings, '-o', join(dir, 'bad.html'));
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr.trim(), `syscope report: ${findings}: not a findings file (capture.sha256 is not a SHA-256 (64 hex digits))`);
+});
