@@ -39,3 +39,15 @@ test('streams --follow with a word that is neither a stream key nor an fd name i
     assert.match(followed.out[0], /^------ turn 1: /, key);
   }
 });
+
+test('a followed turn counts its operations in words that agree with the count ("1 operation")', async () => {
+  await made;
+  const listed = (await printed([sample, '--json'])).out.map((l) => JSON.parse(l) as { stream: string });
+  const counts = new Map<string, number>();
+  for (const op of listed) counts.set(op.stream, (counts.get(op.stream) ?? 0) + 1);
+  const single = [...counts].find(([, n]) => n === 1);
+  assert.ok(single, 'the sample has a stream with one operation');
+  const followed = await printed([sample, '--follow', single[0]]);
+  assert.match(followed.out[0], / in 1 operation \(#\d+\.\.#\d+\)/);
+  for (const line of followed.out) assert.doesNotMatch(line, / 1 operations/);
+});

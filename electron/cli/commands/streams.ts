@@ -106,7 +106,7 @@ function printConversation(ops: StreamOperation[], key: string, mode: StreamMode
     const last = ops[t.operations[t.operations.length - 1]];
     const { bytes, complete } = turnPayload(ops, t);
     const who = [...new Set(t.operations.map((k) => `${ops[k].procName} (${ops[k].pid})`))].join(', ');
-    console.log(`------ turn ${i + 1}: ${t.direction} ${t.bytes}B by ${who} in ${t.operations.length} operations (#${first.evtNum}..#${last.evtNum})${complete ? '' : `  (only ${t.capturedBytes}B captured)`}`);
+    console.log(`------ turn ${i + 1}: ${t.direction} ${t.bytes}B by ${who} in ${countOf(t.operations.length, 'operation')} (#${first.evtNum}..#${last.evtNum})${complete ? '' : `  (only ${t.capturedBytes}B captured)`}`);
     const body = renderPayload(bytes, mode);
     if (body !== '') console.log(body);
   });
