@@ -4,6 +4,7 @@ import { useApp } from '../state/appStore';
 import { messageOf } from '../api/client';
 import { exportCurrent } from '../exportTable';
 import { FindingsToggle } from '../findings/FindingsPanel';
+import { CaptureWarnings } from './CaptureWarnings';
 import { onlyInternalRecords, useHasListableEvents } from './listableEvents';
 import { countOf, formatBytes, formatCount, formatDuration, formatTimestamp, hasTimestamps } from '../util/format';
 
@@ -26,7 +27,7 @@ export function CaptureIdentity({ onClose }: { onClose(): void }) {
         ? <span title={`${formatTimestamp(info.firstTs)} – ${formatTimestamp(info.lastTs)}`}>{formatTimestamp(info.firstTs)} · {formatDuration(span)}</span>
         : <span className="warning">no timestamped events</span>}
       <span>host {info.hostname || '—'}{info.numCpus > 0 ? ` · ${countOf(info.numCpus, 'CPU')}` : ''}</span>
-      {info.warnings.length > 0 && <span className="warning" title={info.warnings.join('\n')}>{info.warnings.length} warning{info.warnings.length > 1 ? 's' : ''}</span>}
+      <CaptureWarnings warnings={info.warnings} />
       <span className="spacer" />
       <FindingsToggle />
       <button type="button" className="small" onClick={() => void exportNow()} title="Save what is shown as a file">Export</button>
