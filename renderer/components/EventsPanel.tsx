@@ -12,6 +12,7 @@ import { useEvidenceScope } from './evidenceQuery';
 import { countOf, formatTimestamp } from '../util/format';
 import { BookmarkButton } from '../findings/BookmarkButton';
 import { onlyInternalRecords, useHasListableEvents } from './listableEvents';
+import { lastEventsPage } from './lastEvents';
 
 const rowPx = 22;
 const pageSize = 500;
@@ -46,6 +47,8 @@ export function EventsPanel() {
   const [selected, setSelected] = useState(0);
   const [detail, setDetail] = useState<EventDetailReply | null>(null);
   const loading = useRef(false);
+  // Whether the loaded rows start at the selection's first event (not after a jump to a match or to the end).
+  const fromStart = useRef(true);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportPx, setViewportPx] = useState(400);
@@ -60,7 +63,7 @@ export function EventsPanel() {
     try {
       const page = await client.call('events', { captureId, filter: scope.filter, window: scope.window, fromEvtNum: from, limit: pageSize });
       if (gen !== generation.current) return;
-      if (reset) rows.current = [];
+      if (reset) { rows.current = []; fromStart.current = from === undefined; }
       rows.current.push(...page.events);
       setFields(page.fields);
       setCount(rows.current.length);
@@ -155,6 +158,36 @@ export function EventsPanel() {
     }
   }
 
+  /** End: the selection's last events (the list pages forward only, so they replace what is loaded). */
+  async function goToEnd() {
+    if (next === null) { select(rows.current.length - 1); return; }
+    const gen = ++generation.current;
+    loading.current = true;
+    setError(null);
+    try {
+      const page = await lastEventsPage(
+        (from, limit) => client.call('events', { captureId, filter: scope.filter, window: scope.window, fromEvtNum: from, limit }),
+        info?.events ?? 0, pageSize);
+      if (gen !== generation.current) return;
+      rows.current = page.events;
+      fromStart.current = false;
+      setFields(page.fields);
+      setCount(page.events.length);
+      setNext(null);
+      select(page.events.length - 1);
+    } catch (err) {
+      if (gen === generation.current) setError(messageOf(err));
+    } finally {
+      if (gen === generation.current) loading.current = false;
+    }
+  }
+
+  /** Home: the selection's first event, reading the list again from its start after a jump. */
+  async function goToStart() {
+    if (!fromStart.current) await loadMore(undefined, true);
+    select(0);
+  }
+
   function jumpTo(evtNum: number) {
     const i = rows.current.findIndex((r) => r.evtNum === evtNum);
     if (i >= 0) select(i);
@@ -162,7 +195,13 @@ export function EventsPanel() {
 
   function onKey(e: KeyboardEvent<HTMLDivElement>) {
     const page = Math.max(1, Math.floor(viewportPx / rowPx) - 1);
-    const to = ({ ArrowDown: selected + 1, ArrowUp: selected - 1, PageDown: selected + page, PageUp: selected - page, Home: 0, End: count - 1 } as Record<string, number>)[e.key];
+    if (e.key === 'End' || e.key === 'Home') {
+      e.preventDefault();
+      e.stopPropagation();
+      void (e.key === 'End' ? goToEnd() : goToStart());
+      return;
+    }
+    const to = ({ ArrowDown: selected + 1, ArrowUp: selected - 1, PageDown: selected + page, PageUp: selected - page } as Record<string, number>)[e.key];
     if (to === undefined) return;
     e.preventDefault();
     e.stopPropagation();
@@ -207,10 +246,19 @@ export function EventsPanel() {
           <div className="grid-spacer" style={{ height: geometry.spacerPx }} />
           <div className="grid-rows" style={{ width: '100%', transform: `translateY(${scrollTop + rowPx - (geometry.firstRow - first) * rowPx}px)` }}>{shown}</div>
         </div>
-        <div className="grid-status" aria-live="polite">
-          {error ? <span role="alert" className="error-line">{error}</span>
-            : next === undefined ? 'Reading events…'
-              : `${countOf(count, 'event')}${next !== null ? ' (more as you scroll)' : count >= maxListedEvents ? ` (the first ${maxListedEvents.toLocaleString('en-US')}; narrow the filter or window to see others)` : ''}`}
+        <div className="grid-status">
+          <span aria-live="polite">
+            {error ? <span role="alert" className="error-line">{error}</span>
+              : next === undefined ? 'Reading events…'
+                : !fromStart.current && next === null && count > 0 ? `the last ${countOf(count, 'event')}, from #${rows.current[0].evtNum} (Home or "Go to start" for the first)`
+                  : `${countOf(count, 'event')}${next !== null ? ' (more as you scroll)' : count >= maxListedEvents ? ` (the first ${maxListedEvents.toLocaleString('en-US')}; narrow the filter or window to see others)` : ''}`}
+          </span>
+          {count > 0 && (
+            <span className="list-ends">
+              <button type="button" className="small" onClick={() => { scroller.current?.focus(); void goToStart(); }} title="The first events (Home)">Go to start</button>
+              <button type="button" className="small" onClick={() => { scroller.current?.focus(); void goToEnd(); }} title="The capture's last events under this selection (End)">Go to end</button>
+            </span>
+          )}
         </div>
       </section>
       <EventDetail detail={detail} onJump={jumpTo} />
