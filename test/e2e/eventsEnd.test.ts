@@ -1,0 +1,39 @@
+/**
+ * End in the events list reaches the end of the capture (QA 14 B): on mpm-event full (35,860
+ * numbered events, 34.7k listed), one End shows the last event sysdig numbers, and Home the
+ * first, where End used to move 500 loaded rows further per press.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { capturesDir, referenceSkip, sysdig } from '../support/reference';
+import { e2eSkip, startHarness, type Harness } from './harness';
+
+const skip = e2eSkip() || referenceSkip(true);
+const capturePath = join(capturesDir, 'sysflow_mpm-event_full_capture.scap');
+let h: Harness;
+
+before(async () => { if (!skip) h = await startHarness({ openPath: capturePath }); });
+after(async () => { if (h) await h.close(); });
+
+test('End shows the capture\'s last event and Home its first', { skip }, async () => {
+  const numbers = sysdig(['-r', capturePath, '-p', '%evt.num']).trim().split('\n');
+  const { page } = h;
+  await page.goto(h.host.url);
+  await page.getByRole('tab', { name: 'Events' }).click({ timeout: 60_000 });
+  const grid = page.getByRole('grid', { name: 'Events' });
+  await grid.getByRole('row').nth(1).waitFor({ timeout: 30_000 });
+  const selectedEvtNum = async () => (await grid.locator('.grid-row.selected [role=gridcell]').first().innerText()).trim();
+  await grid.focus();
+  await grid.press('End');
+  await page.getByText(/^the last [\d,]+ events, from #\d+/).waitFor({ timeout: 30_000 });
+  assert.equal(await selectedEvtNum(), numbers.at(-1));
+  await h.shot('events-end');
+  await grid.press('Home');
+  await page.getByText(/more as you scroll/).waitFor({ timeout: 30_000 });
+  assert.equal(await selectedEvtNum(), numbers[0]);
+  await page.getByRole('button', { name: 'Go to end' }).click();
+  await page.getByText(/^the last [\d,]+ events/).waitFor({ timeout: 30_000 });
+  assert.equal(await selectedEvtNum(), numbers.at(-1));
+  assert.deepEqual(h.pageErrors, []);
+});
