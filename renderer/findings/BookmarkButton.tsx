@@ -1,12 +1,11 @@
 /**
  * A bookmark toggle for any panel that shows evidence (an event row, a stream operation):
- * `<BookmarkButton bookmark={{ kind: 'event', evtNum, note: '' }} />`. Bookmarking records the
- * current step too; a second click removes the bookmark.
+ * `<BookmarkButton bookmark={{ kind: 'event', evtNum, note: '' }} />`. A bookmark records no
+ * step (only a bookmark was asked for); a second click removes the bookmark.
  */
 import { useStore } from 'zustand';
 import type { Bookmark } from '../../shared/findings/schema';
-import { useCapture, useCaptureStore } from '../state/context';
-import { currentStep } from './currentStep';
+import { useCapture } from '../state/context';
 import { findingsStoreFor, sameEvidence } from './findingsStore';
 
 function what(b: Bookmark): string {
@@ -14,14 +13,13 @@ function what(b: Bookmark): string {
 }
 
 export function BookmarkButton({ bookmark }: { bookmark: Bookmark }) {
-  const capture = useCaptureStore();
   const store = findingsStoreFor(useCapture((s) => s.path));
   const index = useStore(store, (s) => s.findings.bookmarks.findIndex((b) => sameEvidence(b, bookmark)));
   const marked = index >= 0;
   const toggle = () => {
     const f = store.getState();
     if (marked) f.removeBookmark(index);
-    else f.bookmark(bookmark, currentStep(capture.getState()));
+    else f.bookmark(bookmark);
   };
   return (
     <button type="button" className="small bookmark-button" aria-pressed={marked} onClick={toggle}

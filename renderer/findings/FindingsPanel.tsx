@@ -73,7 +73,7 @@ export function FindingsPanel() {
       const page = await client.call('view', { captureId: s.captureId, viewId: step.viewId, filter: filter || undefined, window: s.window, sort: s.sort, offset: s.selectedRow, limit: 1 });
       const key = page.keys?.[0];
       if (key === undefined) { setStatus({ text: 'The selected row has no key to bookmark.', error: true }); return; }
-      act.bookmark({ kind: 'row', viewId: step.viewId, filter, window: s.window, key, note: '' }, currentStep(s));
+      act.bookmark({ kind: 'row', viewId: step.viewId, filter, window: s.window, key, note: '' });
       setStatus({ text: `Bookmarked ${findView(step.viewId)?.name ?? step.viewId} row ${key}.` });
     } catch (err) {
       setStatus({ text: messageOf(err), error: true });
@@ -85,7 +85,7 @@ export function FindingsPanel() {
     if (!/^\d+$/.test(text) || Number(text) < 1) { setStatus({ text: 'An event number is a whole number from 1.', error: true }); return; }
     const evtNum = Number(text);
     const key = streamKey.trim();
-    act.bookmark(kind === 'event' ? { kind, evtNum, note: '' } : { kind, evtNum, streamKey: key || undefined, note: '' }, currentStep(capture.getState()));
+    act.bookmark(kind === 'event' ? { kind, evtNum, note: '' } : { kind, evtNum, streamKey: key || undefined, note: '' });
     setStatus({ text: `Bookmarked ${kind === 'event' ? 'event' : 'stream operation'} #${evtNum}.` });
     if (kind === 'event') setEventNum(''); else { setStreamNum(''); setStreamKey(''); }
   }

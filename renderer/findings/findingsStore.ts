@@ -15,8 +15,11 @@ export interface FindingsState {
   setTitle(title: string): void;
   setSummary(summary: string): void;
   setIncludeSubset(on: boolean): void;
-  /** Adds a bookmark (the same evidence twice is kept once); records `step` first when it is new. */
-  bookmark(b: Bookmark, step?: InvestigationStep): void;
+  /**
+   * Adds a bookmark (the same evidence twice is kept once). It records no step: only a
+   * bookmark was asked for, and steps are recorded with "Record this step" (QA 14 B).
+   */
+  bookmark(b: Bookmark): void;
   setBookmarkNote(index: number, note: string): void;
   removeBookmark(index: number): void;
   recordStep(step: InvestigationStep): void;
@@ -67,11 +70,9 @@ export function findingsStoreFor(path: string): FindingsStore {
       setTitle: (title) => update({ title }),
       setSummary: (summary) => update({ summary }),
       setIncludeSubset: (includeSubset) => update({ includeSubset }),
-      bookmark: (b, step) => {
+      bookmark: (b) => {
         const f = get().findings;
-        const steps = step && !f.steps.some((s2) => sameStep(s2, step)) ? [...f.steps, step] : f.steps;
-        const bookmarks = f.bookmarks.some((x) => sameEvidence(x, b)) ? f.bookmarks : [...f.bookmarks, b];
-        update({ steps, bookmarks });
+        if (!f.bookmarks.some((x) => sameEvidence(x, b))) update({ bookmarks: [...f.bookmarks, b] });
       },
       setBookmarkNote: (i, note) => update({ bookmarks: get().findings.bookmarks.map((b, j) => (j === i ? { ...b, note } : b)) }),
       removeBookmark: (i) => update({ bookmarks: get().findings.bookmarks.filter((_, j) => j !== i) }),
@@ -93,6 +94,6 @@ export function findingsStoreFor(path: string): FindingsStore {
 }
 
 /** For the events and streams panels: bookmark evidence in the open capture's findings. */
-export function bookmarkEvidence(path: string, b: Bookmark, step?: InvestigationStep): void {
-  findingsStoreFor(path).getState().bookmark(b, step);
+export function bookmarkEvidence(path: string, b: Bookmark): void {
+  findingsStoreFor(path).getState().bookmark(b);
 }

@@ -96,7 +96,7 @@ test('the load balancer\'s row and the 502 stream operation are bookmarked, each
   assert.equal(await evidence.count(), 2);
   await panel.getByLabel(/^Note on Containers row/).fill('The load balancer container.');
   await panel.getByLabel(/^Note on Stream operation/).fill('haproxy tells the client: 502 Bad Gateway.');
-  assert.equal(await panel.getByRole('list', { name: 'Recorded steps' }).getByRole('listitem').count(), 3, 'each bookmark recorded the step it was made in');
+  assert.equal(await panel.getByRole('list', { name: 'Recorded steps' }).getByRole('listitem').count(), 1, 'a bookmark records no step');
   await h.shot('findings-real-panel');
 });
 

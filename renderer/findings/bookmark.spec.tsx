@@ -1,0 +1,38 @@
+// Bookmarking records only the bookmark (QA 14 B): bookmarking a stream operation from the I/O
+// streams tab or an event from the events list added "Steps (1): I/O streams — …" too.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCaptureStore } from '../state/captureStore';
+import { fakeClient } from '../testing/fakeClient';
+import { click, mount, settle, type Mounted } from '../testing/mount';
+import { BookmarkButton } from './BookmarkButton';
+import { findingsStoreFor } from './findingsStore';
+
+let mounted: Mounted | undefined;
+afterEach(() => { mounted?.unmount(); mounted = undefined; });
+
+describe('a bookmark button', () => {
+  it('bookmarking a stream operation adds the bookmark and no step', async () => {
+    const path = '/x/bookmark-stream.scap';
+    const store = createCaptureStore('c', path);
+    store.getState().showPanel('streams');
+    store.getState().setFilter('fd.sport=53');
+    mounted = await mount(<BookmarkButton bookmark={{ kind: 'stream', evtNum: 270, streamKey: '5253:5#8', note: '' }} />, fakeClient({}), store);
+    await click(mounted.container.querySelector('button')!);
+    await settle();
+    const f = findingsStoreFor(path).getState().findings;
+    expect(f.bookmarks.map((b) => b.kind === 'stream' && b.evtNum)).toEqual([270]);
+    expect(f.steps).toEqual([]);
+  });
+
+  it('bookmarking an event adds no step either', async () => {
+    const path = '/x/bookmark-event.scap';
+    const store = createCaptureStore('c', path);
+    store.getState().showPanel('events');
+    mounted = await mount(<BookmarkButton bookmark={{ kind: 'event', evtNum: 105, note: '' }} />, fakeClient({}), store);
+    await click(mounted.container.querySelector('button')!);
+    await settle();
+    const f = findingsStoreFor(path).getState().findings;
+    expect(f.bookmarks).toHaveLength(1);
+    expect(f.steps).toEqual([]);
+  });
+});
