@@ -10,7 +10,7 @@ import type { ColumnInfo, SortSpec } from '../../shared/ipc/contract';
 import { RowPages, type FetchPage, type Row } from './rowPages';
 import { scrollGeometry, scrollTopToReveal } from './scrollWindow';
 import { formatCell } from '../util/format';
-import { columnTracks, gridTemplate, rowWidth as rowWidthOf } from './columnWidths';
+import { cellWidthMeasurer, columnTracks, gridTemplate, rowWidth as rowWidthOf } from './columnWidths';
 import type { ViewDefinition } from '../../shared/views/types';
 
 const rowPx = 24;
@@ -39,13 +39,32 @@ export interface DataGridHandle {
   focus(): void;
 }
 
+/** Characters the open column keeps at the end of a cut cell: a container's `…_4`, a path's file name. */
+const keptTailChars = 10;
+
+/**
+ * A cell of the open column, cut in the middle when too narrow: its start shrinks with an
+ * ellipsis and its last characters stay (the attempt suffix of a container's name). Both are
+ * inline, so the cell's text reads as one string.
+ */
+function MiddleCut({ text, tailRem }: { text: string; tailRem(text: string): number }) {
+  if (text.length <= keptTailChars * 2) return <>{text}</>;
+  const tail = text.slice(-keptTailChars);
+  return (
+    <span className="middle-cut" title={text}>
+      <span className="head" style={{ maxWidth: `calc(100% - ${Math.ceil(tailRem(tail) * 100) / 100 + 0.1}rem)` }}>{text.slice(0, -keptTailChars)}</span>{tail}
+    </span>
+  );
+}
+
 function shownColumns(columns: ColumnInfo[]): number[] {
   return columns.map((c, i) => [c, i] as const).filter(([c]) => c.title !== 'NA' && c.title !== '').map(([, i]) => i);
 }
 
 export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataGrid(props, ref) {
   const { queryKey, fetchPage, sort, onSort, selectedRow, onSelect, onDrill, onBack, label, view, whenEmpty } = props;
-  const pages = useMemo(() => new RowPages(fetchPage), [queryKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const cellWidth = useMemo(() => cellWidthMeasurer(), []);
+  const pages = useMemo(() => new RowPages(fetchPage, undefined, undefined, (v, col) => cellWidth(formatCell(v, col.type), col.type)), [queryKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportPx, setViewportPx] = useState(400);
@@ -141,7 +160,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
 
   const columns = pages.columns;
   const shown = shownColumns(columns);
-  const tracks = columnTracks(columns, shown, view);
+  const tracks = columnTracks(columns, shown, view, pages.widest, sort?.column);
   const gridTemplateColumns = gridTemplate(tracks);
   const rowWidth = rowWidthOf(tracks);
   const frac = geometry.firstRow - first;
@@ -152,11 +171,14 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
       <div key={i} role="row" id={`${queryKey.length}-row-${i}`} aria-rowindex={i + 2} aria-selected={i === selectedRow}
         className={`grid-row${i === selectedRow ? ' selected' : ''}${i % 2 ? ' odd' : ''}`} style={{ gridTemplateColumns, width: rowWidth }}
         onClick={() => onSelect(i)} onDoubleClick={() => { if (row && onDrill) onDrill(row, columns, pages.key(i)); }}>
-        {shown.map((c) => (
-          <div role="gridcell" key={c} className={`cell ${columns[c].type === 'string' ? 'text' : 'num'}`}>
-            {row ? formatCell(row[c], columns[c].type) : '…'}
-          </div>
-        ))}
+        {shown.map((c, k) => {
+          const text = row ? formatCell(row[c], columns[c].type) : '…';
+          return (
+            <div role="gridcell" key={c} className={`cell ${columns[c].type === 'string' ? 'text' : 'num'}`}>
+              {tracks[k].fills ? <MiddleCut text={text} tailRem={(t) => cellWidth(t, columns[c].type)} /> : text}
+            </div>
+          );
+        })}
       </div>,
     );
   }

@@ -6,6 +6,13 @@
  * csysdig sizes each column in characters (the view's colsize): short columns (ENGINE, USER,
  * PID) stay narrow and the name and id columns get room, so the key columns are on screen at
  * common window widths. Columns without a size fall back to a width by type.
+ *
+ * Once rows are read, a column is no wider than its longest cell (or its title): csysdig's
+ * sizes are for the worst case, and a 30-character IMAGE column holding "nginx:1.25" took the
+ * room the open column (a container's NAME, whose `_0`…`_4` attempt suffix tells dead
+ * instances apart) needed (QA 14 B). The open column takes all that is left, and asks for
+ * less before the table scrolls sideways: DataGrid cuts its cells in the middle, so a long
+ * name keeps both its start and its suffix on screen.
  */
 import type { ColumnInfo } from '../../shared/ipc/contract';
 import type { ViewDefinition } from '../../shared/views/types';
@@ -23,12 +30,19 @@ const remPerChar = { text: 0.5, number: 0.45 };
 /** Names, ids and types shorter than this are rare: a narrower text column only cuts them. */
 const leastTextChars = 10;
 const paddingRem = 1;
+/** Measured text widths round differently in layout: a little slack so a cell that fits is not cut. */
+const subpixelRem = 0.2;
 /** Bold capitals in the header are wider than the digits and letters of the cells. */
 const remPerTitleChar = 0.6;
-const openColumnRem = 24;
+/** The open column's least width (its cells cut in the middle keep about 12 + 10 characters). */
+const openColumnRem = 16;
 const byTypeRem: Record<ColumnInfo['type'], number> = { string: 12, time: 17, number: 5.5, percent: 5.5, bytes: 6.5, duration: 7 };
 
-export function columnTracks(columns: ColumnInfo[], shown: number[], view?: ViewDefinition): ColumnTrack[] {
+/**
+ * `widest`: per column (indexed as `columns`), the widest cell read so far in rem, as
+ * `cellWidthMeasurer` measures it (RowPages.widest); empty before any row is read.
+ */
+export function columnTracks(columns: ColumnInfo[], shown: number[], view?: ViewDefinition, widest: readonly number[] = [], sortedBy?: string): ColumnTrack[] {
   const sizes = new Map<string, number | undefined>();
   for (const c of view ? visibleColumns(view) : []) { sizes.set(c.name, c.colsize); sizes.set(c.field, c.colsize); }
   const sized = shown.map((i) => sizes.get(columns[i].name) ?? sizes.get(columns[i].title));
@@ -36,14 +50,34 @@ export function columnTracks(columns: ColumnInfo[], shown: number[], view?: View
   const open = sized.includes(0) ? sized.indexOf(0)
     : sized.every((s) => s === undefined) ? shown.map((i) => columns[i].type).lastIndexOf('string') : -1;
   return shown.map((i, k) => {
-    const title = columns[i].title.length * remPerTitleChar + paddingRem;
-    if (k === open) return { rem: Math.max(openColumnRem, title), fills: true };
-    const size = sized[k];
+    // The sorted column's title carries an arrow (' ▼').
+    const title = (columns[i].title.length + (columns[i].name === sortedBy ? 2 : 0)) * remPerTitleChar + paddingRem;
     const text = columns[i].type === 'string';
+    const content = widest[i] === undefined ? undefined : widest[i] + paddingRem + subpixelRem;
+    if (k === open) return { rem: round(Math.max(title, Math.min(content ?? openColumnRem, openColumnRem))), fills: true };
+    const size = sized[k];
     const rem = size ? (text ? Math.max(size, leastTextChars) * remPerChar.text : size * remPerChar.number) + paddingRem
       : byTypeRem[columns[i].type] ?? 7;
-    return { rem: Math.round(Math.max(rem, title) * 10) / 10, fills: false };
+    return { rem: round(Math.max(Math.min(rem, content ?? rem), title)), fills: false };
   });
+}
+
+function round(rem: number): number {
+  return Math.ceil(rem * 10) / 10;
+}
+
+/**
+ * Measures a cell's text as shown, in rem: with a canvas in the cells' font when there is one
+ * (the browser), else by characters as csysdig's sizes are counted.
+ */
+export function cellWidthMeasurer(font?: string): (text: string, type: ColumnInfo['type']) => number {
+  let ctx: CanvasRenderingContext2D | null = null;
+  try { ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d'); } catch { ctx = null; }
+  if (!ctx) return (text, type) => text.length * (type === 'string' ? remPerChar.text : remPerChar.number);
+  const canvas = ctx;
+  canvas.font = font ?? getComputedStyle(document.body).font;
+  const remPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return (text) => canvas.measureText(text).width / remPx;
 }
 
 /** The CSS grid template for the tracks. */

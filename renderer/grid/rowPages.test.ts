@@ -61,3 +61,21 @@ test('row keys sent by the engine are kept beside their rows', async () => {
   assert.equal(pages.key(12), 'k12');
   assert.equal(pages.key(2), undefined);
 });
+
+test('the longest cell of each column is kept as pages arrive, measured as shown', async () => {
+  const columns: TableWindow['columns'] = [
+    { name: 'k', title: 'Key', type: 'string', isKey: true },
+    { name: 'n', title: 'Name', type: 'string', isKey: false },
+    { name: 'b', title: 'Bytes', type: 'bytes', isKey: false },
+  ];
+  const fetch = async (offset: number, limit: number): Promise<TableWindow> => {
+    const rows = [];
+    for (let i = offset; i < Math.min(300, offset + limit); i++) rows.push([`key${i}`, i === 5 ? 'a longer name' : null, i]);
+    return { columns, rows, totalRows: 300, offset };
+  };
+  const pages = new RowPages(fetch, 100, 40, (v, col) => (v === null ? 0 : col.type === 'bytes' ? `${v} B`.length : String(v).length));
+  await pages.ensure(0, 10);
+  assert.deepEqual(pages.widest, [5, 13, 4]); // key99, 'a longer name', '99 B'
+  await pages.ensure(250, 260);
+  assert.deepEqual(pages.widest, [6, 13, 5]);
+});

@@ -6,6 +6,8 @@ import type { ColumnInfo, TableWindow } from '../../shared/ipc/contract';
 
 export type Row = Array<string | number | null>;
 export type FetchPage = (offset: number, limit: number) => Promise<TableWindow>;
+/** The length in characters of a cell as shown. */
+export type CellLength = (value: Row[number], column: ColumnInfo) => number;
 
 export class RowPages {
   private pages = new Map<number, { rows: Row[]; keys?: string[] }>();
@@ -13,8 +15,14 @@ export class RowPages {
   totalRows: number | null = null;
   columns: ColumnInfo[] = [];
   error: string | null = null;
+  /**
+   * Per column, the longest cell (as `cellLength` measures it) of every page read so far, for
+   * column widths that fit what the table holds; it only grows, so widths do not jump back.
+   */
+  widest: number[] = [];
 
-  constructor(private readonly fetchPage: FetchPage, readonly pageSize = 200, private readonly maxPages = 40) {}
+  constructor(private readonly fetchPage: FetchPage, readonly pageSize = 200, private readonly maxPages = 40,
+    private readonly cellLength: CellLength = (v) => (v === null ? 0 : String(v).length)) {}
 
   row(index: number): Row | undefined {
     const page = this.pages.get(Math.floor(index / this.pageSize));
@@ -54,12 +62,22 @@ export class RowPages {
       this.columns = w.columns;
       this.error = null;
       this.pages.set(p, { rows: w.rows, keys: w.keys });
+      this.measure(w.rows);
       while (this.pages.size > this.maxPages) this.pages.delete(this.pages.keys().next().value as number);
     }, (err: unknown) => {
       this.error = err instanceof Error ? err.message : String(err);
     }).finally(() => this.inFlight.delete(p));
     this.inFlight.set(p, job);
     return job;
+  }
+
+  private measure(rows: Row[]): void {
+    const widest = this.widest;
+    this.columns.forEach((col, c) => {
+      let most = widest[c] ?? 0;
+      for (const row of rows) most = Math.max(most, this.cellLength(row[c], col));
+      widest[c] = most;
+    });
   }
 
   /**

@@ -86,19 +86,49 @@ test('Containers and Processes show their key columns at 1360 px; hidden columns
   const right = (await box(containers)).x + (await box(containers)).width;
   const id = await box(containers.getByRole('columnheader', { name: 'ID' }));
   const engine = await box(containers.getByRole('columnheader', { name: 'ENGINE' }));
+  const image = await box(containers.getByRole('columnheader', { name: 'IMAGE' }));
   const name = await box(containers.getByRole('columnheader', { name: 'NAME' }));
   assert.ok(id.x + id.width <= right, 'the container ID is wholly on screen');
-  assert.ok(name.x + 100 <= right, 'the container NAME starts on screen');
   assert.ok(engine.width < id.width, `ENGINE (${engine.width} px) narrower than ID (${id.width} px)`);
+  // QA 14 B: IMAGE no wider than its longest image name, NAME wholly on screen, its attempt
+  // suffix (_0 … _5) shown in every row, and no column announced as hidden.
+  assert.ok(image.width <= 200, `IMAGE is ${image.width} px wide for "registry.k8s.io/pause:3.9" at most`);
+  assert.ok(name.x + name.width <= right + 1, `NAME ends at ${name.x + name.width}, past the edge ${right}`);
+  const names = containers.getByRole('row').filter({ has: page.getByRole('gridcell') }).locator('[role=gridcell]:last-child');
+  const n = await names.count();
+  assert.ok(n >= 9, `${n} container rows`);
+  for (let i = 0; i < n; i++) {
+    const shown = await names.nth(i).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const cut = el.querySelector('.middle-cut');
+      const text = el.textContent ?? '';
+      // The last character's box lies inside the cell.
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let last: Text | null = null;
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) last = t as Text;
+      const range = document.createRange();
+      range.setStart(last!, last!.length - 1);
+      range.setEnd(last!, last!.length);
+      const end = range.getBoundingClientRect();
+      return { text, inside: end.right <= r.right + 0.5 && end.width > 0, fits: !cut || cut.scrollWidth <= cut.clientWidth + 1 };
+    });
+    assert.match(shown.text, /_\d$/);
+    assert.ok(shown.inside && shown.fits, `the end of ${shown.text} is on screen`);
+  }
+  assert.equal(await page.getByRole('button', { name: /more columns? →/ }).count(), 0, 'no column is announced as hidden');
   // A full 12-digit container id fits its cell.
   const cell = containers.getByRole('row').nth(1).getByRole('gridcell').nth(9);
   assert.ok(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the container id is not cut');
+  await h.shot('42-containers-columns');
 
+  // In a narrower window the columns beyond the edge are announced, and the button reaches them.
+  await page.setViewportSize({ width: 1000, height: 860 });
   const more = page.getByRole('button', { name: /more columns? →/ });
   await more.waitFor();
   await more.click();
   await page.waitForFunction(() => (document.querySelector('[role=grid][aria-label=Containers]') as HTMLElement).scrollLeft > 0);
-  await h.shot('42-containers-columns');
+  await h.shot('43-containers-narrow');
+  await page.setViewportSize({ width: 1360, height: 860 });
 });
 
 test('the Findings button covers no timeline label, and the open drawer covers no Bookmark button', { skip }, async () => {
