@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { findingsSchema, type Findings } from './schema';
+import { filterSchema } from '../filterLimit';
 
 type TimeWindow = { from: string; to: string };
 
@@ -43,7 +44,7 @@ export interface FindingsApi {
 const captureId = z.string().min(1).max(200);
 const nanoseconds = z.string().regex(/^\d{1,20}$/, 'a time must be nanoseconds as a decimal string');
 const timeWindow = z.strictObject({ from: nanoseconds, to: nanoseconds });
-const filter = z.string().max(20_000);
+const filter = filterSchema;
 
 export const findingsRequestSchemas = {
   exportFindings: z.strictObject({ captureId, findings: findingsSchema }),

@@ -38,3 +38,17 @@ test('bad findings files are refused with one line naming the first problem in p
     }
   }
 });
+
+test('a step keeps a filter as long as the app accepts (160,000 characters), not one longer', async () => {
+  const { MAX_FILTER_CHARS } = await import('../filterLimit');
+  const step = (filter: string) => JSON.stringify({ format: 'syscope-findings', version: 1, steps: [{ viewId: 'events', filter, trail: [{ viewId: 'procs', filter }] }] });
+  const pasted = Array.from({ length: 3000 }, (_, i) => `evt.num=${100_000 + i}`).join(' or ');
+  assert.ok(pasted.length > 20_000);
+  const r = parseFindings(step(pasted));
+  assert.ok(r.ok);
+  if (r.ok) assert.equal(r.findings.steps[0].filter, pasted);
+  assert.ok(parseFindings(step('x'.repeat(MAX_FILTER_CHARS))).ok);
+  const over = parseFindings(step('x'.repeat(MAX_FILTER_CHARS + 1)));
+  assert.ok(!over.ok);
+  if (!over.ok) assert.match(over.error, /^steps\.0\.(trail\.0\.)?filter: the filter is longer than 160,000 characters/);
+});

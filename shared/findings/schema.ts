@@ -6,11 +6,13 @@
  * Untrusted input either way; every field is bounded.
  */
 import { z } from 'zod';
+import { filterSchema } from '../filterLimit';
 
 // Messages that start with "is"/"must" follow the field's path in the one line (plainIssue).
 const nanoseconds = z.string().regex(/^\d{1,20}$/, 'is not a time in nanoseconds since the epoch (a decimal string)');
 const text = (max: number) => z.string().max(max);
-const filter = text(20_000);
+// A step keeps any filter the app accepts (shared/filterLimit.ts), e.g. a pasted list of event numbers.
+const filter = filterSchema;
 const note = text(20_000).default('');
 
 export const timeWindowSchema = z.strictObject({ from: nanoseconds, to: nanoseconds });

@@ -9,6 +9,7 @@ import type { ShellApi } from './shell';
 import { evidenceRequestSchemas, type EvidenceApi } from '../streams/evidenceApi';
 import { findingsRequestSchemas, type FindingsApi } from '../findings/findingsApi';
 import { ApiFailure } from './errors';
+import { filterSchema } from '../filterLimit';
 
 const captureId = z.string().min(1).max(200);
 // zod v4 runs refinements even after a field failed, so the refinement re-checks its input.
@@ -17,15 +18,9 @@ const nanoseconds = z.string().regex(/^\d{1,20}$/, 'a time must be nanoseconds a
 const timeWindow = z.strictObject({ from: nanoseconds, to: nanoseconds })
   .refine((w) => !isDecimal(w.from) || !isDecimal(w.to) || BigInt(w.from) <= BigInt(w.to),
     'a time window must not end before it starts');
-/**
- * The longest filter any call takes. Generous: a pasted list of event numbers or pids makes a
- * long filter (3,000 `evt.num=N` terms are about 48,000 characters; the engine runs them in well
- * under a second). Not more: a call must fit the browser host's 1 MiB WebSocket message even
- * when every character is JSON-escaped to 6 bytes, and the engine tests every term on every
- * event (60,000 terms take about 20 s). The filter bar refuses longer ones in its own words.
- */
-export const MAX_FILTER_CHARS = 160_000;
-const filter = z.string().max(MAX_FILTER_CHARS, `the filter is longer than ${MAX_FILTER_CHARS.toLocaleString('en-US')} characters`);
+/** The longest filter any call takes (shared/filterLimit.ts says why). */
+export { MAX_FILTER_CHARS } from '../filterLimit';
+const filter = filterSchema;
 
 /**
  * The evidence and export schemas (shared/streams, shared/findings) each cap their filter; every

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ContainerLifetime, ProcessNode, RestartGroup } from './evidenceTypes';
 import type { SearchMatch } from './search';
 import type { StreamMode } from './render';
+import { filterSchema } from '../filterLimit';
 
 type TimeWindow = { from: string; to: string };
 export type EvidenceScalar = string | number | boolean | null;
@@ -93,7 +94,7 @@ export interface EvidenceSearchReply { matches: SearchMatch[] }
 const captureId = z.string().min(1).max(200);
 const nanoseconds = z.string().regex(/^\d{1,20}$/, 'a time must be nanoseconds as a decimal string');
 const timeWindow = z.strictObject({ from: nanoseconds, to: nanoseconds });
-const filter = z.string().max(20_000);
+const filter = filterSchema;
 const evtNum = z.number().int().min(0);
 
 export const evidenceRequestSchemas = {
