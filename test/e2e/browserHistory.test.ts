@@ -3,25 +3,16 @@
  * drill-down step (and Forward comes back), and an edited #open= opens the capture it names;
  * a reload then shows what the screen showed.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { e2eSkip, startHarness, samplePath, type Harness } from './harness';
+import { e2eSkip, samplePath, sharedHarness } from './harness';
 
 const skip = e2eSkip();
-let h: Harness;
-let other: string;
-
-before(async () => {
-  if (skip) return;
-  h = await startHarness({ openPath: samplePath });
-  // A second capture to switch to: the sample under another name.
-  other = join(mkdtempSync(join(tmpdir(), 'syscope-history-')), 'other-capture.scap');
-  copyFileSync(samplePath, other);
-});
-after(async () => { if (h) await h.close(); });
+const { h, out } = sharedHarness({ skip, open: samplePath, prepare: () => copyFileSync(samplePath, other) });
+// A second capture to switch to: the sample under another name.
+const other = join(out, 'other-capture.scap');
 
 const crumbs = () => h.page.locator('nav[aria-label="Breadcrumb"] li').allInnerTexts();
 

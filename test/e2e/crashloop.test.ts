@@ -4,15 +4,13 @@
  * restarted nginx containers and on into their processes, walking back, filtering (with an
  * error first), selecting a time window, and surviving a reload.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2eSkip, startHarness, samplePath, type Harness } from './harness';
+import { e2eSkip, samplePath, sharedHarness } from './harness';
 
 const skip = e2eSkip();
-let h: Harness;
 
-before(async () => { if (!skip) h = await startHarness({ openPath: samplePath }); });
-after(async () => { if (h) await h.close(); });
+const { h } = sharedHarness({ skip, open: samplePath });
 
 test('the sample opens to the overview, tiles grouped by category with values', { skip }, async () => {
   const { page } = h;

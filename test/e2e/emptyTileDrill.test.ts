@@ -4,18 +4,16 @@
  * container the Containers view (like csysdig's) cannot list. The empty table says why and leads
  * to the tile's events: the Processes tab shows the nginx that died.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { capturesDir, referenceSkip } from '../support/reference';
-import { e2eSkip, startHarness, type Harness } from './harness';
+import { e2eSkip, sharedHarness } from './harness';
 
 const capture = join(capturesDir, 'sysflow_nginx_nginx.scap');
 const skip = e2eSkip() || referenceSkip(false);
-let h: Harness;
 
-before(async () => { if (!skip) h = await startHarness({ openPath: capture }); });
-after(async () => { if (h) await h.close(); });
+const { h } = sharedHarness({ skip, open: capture });
 
 test('Container Deaths → says why the Containers table is empty and opens the dead nginx in the Processes tab', { skip }, async () => {
   const { page } = h;

@@ -3,18 +3,16 @@
  * numbered events, 34.7k listed), one End shows the last event sysdig numbers, and Home the
  * first, where End used to move 500 loaded rows further per press.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { capturesDir, referenceSkip, sysdig } from '../support/reference';
-import { e2eSkip, startHarness, type Harness } from './harness';
+import { e2eSkip, sharedHarness } from './harness';
 
 const skip = e2eSkip() || referenceSkip(true);
 const capturePath = join(capturesDir, 'sysflow_mpm-event_full_capture.scap');
-let h: Harness;
 
-before(async () => { if (!skip) h = await startHarness({ openPath: capturePath }); });
-after(async () => { if (h) await h.close(); });
+const { h } = sharedHarness({ skip, open: capturePath });
 
 test('End shows the capture\'s last event and Home its first', { skip }, async () => {
   const numbers = sysdig(['-r', capturePath, '-p', '%evt.num']).trim().split('\n');

@@ -7,15 +7,14 @@
  * checked with its Markdown twin for the capture's identity, the steps, the notes and the
  * reproducing commands; `syscope report` on the saved findings file makes the same report.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download } from 'playwright-core';
-import { e2eSkip, startHarness, samplePath, ensureBuilt, openSavedReport, type Harness } from './harness';
+import { e2eSkip, startHarness, samplePath, openSavedReport, sharedHarness } from './harness';
 import { projectRoot } from '../support/reference';
 import { openEvidence } from '../../electron/engine/evidence/openEvidence';
 import { listEvents } from '../../electron/engine/evidence/eventsList';
@@ -25,36 +24,28 @@ import { shellQuote } from '../../shared/findings/commands';
 import { hostileText, writeHostileCapture } from '../../electron/engine/export/hostileCapture';
 
 const skip = e2eSkip();
-let h: Harness;
-const out = mkdtempSync(join(tmpdir(), 'syscope-findings-e2e-'));
-const capturePath = join(out, 'crashloop-nginx.scap');
 const downloads: Download[] = [];
 const hostileNote = '<script>alert("note")</script> =HYPERLINK("http://evil.example","x")';
 let exitEvt = 0;
 let dnsEvt = 0;
 let dnsStream = '';
 
-before(async () => {
-  if (skip) return;
-  ensureBuilt();
-  // A private copy: the bundled sample is rebuilt whenever anyone builds, and the report must
-  // be made from the very file the app had open.
-  copyFileSync(samplePath, capturePath);
+// A private copy: the bundled sample is rebuilt whenever anyone builds, and the report must be
+// made from the very file the app had open.
+const { h, capturePath, out } = sharedHarness({
+  skip, privateCopyOf: samplePath,
   // What to bookmark, found with the engine itself (the sample's event numbers change as it evolves).
-  const ev = openEvidence(capturePath, 'evt.type=procexit and proc.name=nginx');
-  const exits = await listEvents(ev.walk, { fields: new EventFieldSet(['evt.num'], ev.resolve), predicate: ev.predicate, limit: 1 });
-  exitEvt = exits.events[0].evtNum;
-  const st = openEvidence(capturePath, 'proc.name=nginx and fd.type=ipv4 and evt.dir=<');
-  const reads = await listStreams(st.walk, { predicate: st.predicate, limit: 2 });
-  const answer = reads.operations.find((o) => o.direction === 'read') ?? reads.operations[0];
-  dnsEvt = answer.evtNum;
-  dnsStream = answer.streamKey;
-  h = await startHarness({ openPath: capturePath });
-  h.page.on('download', (d) => downloads.push(d));
-});
-after(async () => {
-  if (h) await h.close();
-  rmSync(out, { recursive: true, force: true });
+  prepare: async (capture) => {
+    const ev = openEvidence(capture, 'evt.type=procexit and proc.name=nginx');
+    const exits = await listEvents(ev.walk, { fields: new EventFieldSet(['evt.num'], ev.resolve), predicate: ev.predicate, limit: 1 });
+    exitEvt = exits.events[0].evtNum;
+    const st = openEvidence(capture, 'proc.name=nginx and fd.type=ipv4 and evt.dir=<');
+    const reads = await listStreams(st.walk, { predicate: st.predicate, limit: 2 });
+    const answer = reads.operations.find((o) => o.direction === 'read') ?? reads.operations[0];
+    dnsEvt = answer.evtNum;
+    dnsStream = answer.streamKey;
+  },
+  started: (harness) => harness.page.on('download', (d) => downloads.push(d)),
 });
 
 test('the overview, pinned timeline and all, is recorded as a step with a note', { skip }, async () => {

@@ -6,46 +6,37 @@
  * screenshot in test-results/) and checked with its Markdown twin for the capture's identity,
  * the steps, the notes and the reproducing commands.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download } from 'playwright-core';
 import { capturesDir, referenceSkip } from '../support/reference';
-import { e2eSkip, ensureBuilt, openSavedReport, startHarness, type Harness } from './harness';
+import { e2eSkip, openSavedReport, sharedHarness } from './harness';
 import { openEvidence } from '../../electron/engine/evidence/openEvidence';
 import { listStreams } from '../../electron/engine/evidence/streamsList';
 import { shellQuote } from '../../shared/findings/commands';
 
 const skip = e2eSkip() || referenceSkip(false);
-let h: Harness;
-const out = mkdtempSync(join(tmpdir(), 'syscope-findings-real-e2e-'));
-const capturePath = join(out, 'inspect_502Error.scap');
 const downloads: Download[] = [];
 const stem = 'inspect_502Error-findings';
 let badGatewayEvt = 0;
 let badGatewayStream = '';
 
-before(async () => {
-  if (skip) return;
-  ensureBuilt();
-  // Never write beside the shared captures: the app and the report work on a private copy.
-  copyFileSync(join(capturesDir, 'inspect_502Error.scap'), capturePath);
+// Never write beside the shared captures: the app and the report work on a private copy.
+const { h, capturePath, out } = sharedHarness({
+  skip, privateCopyOf: join(capturesDir, 'inspect_502Error.scap'),
   // The operation to bookmark, found with the engine itself rather than copied from sysdig.
-  const st = openEvidence(capturePath, 'proc.name=haproxy and evt.dir=<');
-  const page = await listStreams(st.walk, { predicate: st.predicate, limit: Infinity });
-  const bad = page.operations.filter((o) => o.direction === 'write' && Buffer.from(o.data).toString('latin1').includes('502 Bad Gateway'));
-  assert.equal(bad.length, 1, 'haproxy writes one 502 answer');
-  badGatewayEvt = bad[0].evtNum;
-  badGatewayStream = bad[0].streamKey;
-  h = await startHarness({ openPath: capturePath });
-  h.page.on('download', (d) => downloads.push(d));
-});
-after(async () => {
-  if (h) await h.close();
-  rmSync(out, { recursive: true, force: true });
+  prepare: async (capture) => {
+    const st = openEvidence(capture, 'proc.name=haproxy and evt.dir=<');
+    const page = await listStreams(st.walk, { predicate: st.predicate, limit: Infinity });
+    const bad = page.operations.filter((o) => o.direction === 'write' && Buffer.from(o.data).toString('latin1').includes('502 Bad Gateway'));
+    assert.equal(bad.length, 1, 'haproxy writes one 502 answer');
+    badGatewayEvt = bad[0].evtNum;
+    badGatewayStream = bad[0].streamKey;
+  },
+  started: (harness) => harness.page.on('download', (d) => downloads.push(d)),
 });
 
 test('the overview is recorded as a step with a note', { skip }, async () => {

@@ -3,11 +3,12 @@
  * host, driven by Debian's Chromium through playwright-core. Where Chromium is absent the
  * suites skip with one line, except under SYSCOPE_REQUIRE_REFERENCE=1.
  */
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../support/reference';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browserHost';
@@ -70,6 +71,68 @@ export async function startHarness(opts: { openPath?: string } = {}): Promise<Ha
       await engine.close();
     },
   };
+}
+
+export interface SharedHarnessSetup {
+  /** Why the file's tests skip (e2eSkip(), referenceSkip()), if they do: then nothing starts. */
+  skip: string | false;
+  /** The capture to open as it is (the shared captures are read-only); none: the welcome page. */
+  open?: string;
+  /**
+   * Or a capture to copy into a private folder, the copy being what opens: the bundled sample is
+   * rebuilt whenever anyone builds, and a report must be made from the very file the app had open.
+   */
+  privateCopyOf?: string;
+  /** The private copy's file name (default: the original's). */
+  copyName?: string;
+  /** Runs before the harness starts, once the capture to open is in place (e.g. finding evidence with the engine). */
+  prepare?(capturePath: string, out: string): void | Promise<void>;
+  /** Runs once the harness has started (e.g. listening for downloads). */
+  started?(h: Harness): void;
+}
+
+export interface SharedHarness {
+  /** The running harness; its members throw when read before it starts (a skipped file never reads them). */
+  h: Harness;
+  /** The capture that opens: `open`, or the private copy. */
+  capturePath: string;
+  /** The private folder (removed after the tests), for the copy and whatever the tests write. */
+  out: string;
+}
+
+/**
+ * The set-up an e2e file shares between its tests: before them a harness on the capture (a
+ * private copy when asked), after them the harness closed and the private folder removed.
+ */
+export function sharedHarness(setup: SharedHarnessSetup): SharedHarness {
+  const out = mkdtempSync(join(tmpdir(), 'syscope-e2e-'));
+  const from = setup.privateCopyOf;
+  const capturePath = from ? join(out, setup.copyName ?? basename(from)) : setup.open ?? '';
+  let started: Harness | undefined;
+  const h = {} as Harness;
+  for (const key of ['host', 'browser', 'page', 'engine', 'pageErrors', 'close', 'shot'] as const) {
+    Object.defineProperty(h, key, {
+      get: () => {
+        if (!started) throw new Error('the e2e harness has not started');
+        return started[key];
+      },
+    });
+  }
+  before(async () => {
+    if (setup.skip) return;
+    // node:test may run a top-level hook at once: let the file finish declaring what `prepare` uses.
+    await new Promise((resolve) => setImmediate(resolve));
+    ensureBuilt();
+    if (from) copyFileSync(from, capturePath);
+    await setup.prepare?.(capturePath, out);
+    started = await startHarness({ openPath: capturePath || undefined });
+    setup.started?.(started);
+  });
+  after(async () => {
+    if (started) await started.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+  return { h, capturePath, out };
 }
 
 /**

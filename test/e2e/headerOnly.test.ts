@@ -2,28 +2,16 @@
  * A capture cut after its header (the sample's first 100 bytes) has no timestamped event: the app
  * says so in the header and the timeline rather than showing 1970-01-01 and a 0 ns span (QA 14 A8).
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { referenceSkip } from '../support/reference';
-import { e2eSkip, ensureBuilt, samplePath, startHarness, type Harness } from './harness';
+import { e2eSkip, samplePath, sharedHarness } from './harness';
 
 const skip = e2eSkip() || referenceSkip(false);
-let h: Harness;
-const out = mkdtempSync(join(tmpdir(), 'syscope-headeronly-e2e-'));
-const capturePath = join(out, 'hdr100.scap');
-
-before(async () => {
-  if (skip) return;
-  ensureBuilt();
-  writeFileSync(capturePath, readFileSync(samplePath).subarray(0, 100));
-  h = await startHarness({ openPath: capturePath });
-});
-after(async () => {
-  if (h) await h.close();
-  rmSync(out, { recursive: true, force: true });
+const { h } = sharedHarness({
+  skip, privateCopyOf: samplePath, copyName: 'hdr100.scap',
+  prepare: (capture) => writeFileSync(capture, readFileSync(samplePath).subarray(0, 100)),
 });
 
 test('a header-only capture says it has no timestamped events, with no 1970 date', { skip }, async () => {

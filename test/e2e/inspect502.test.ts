@@ -6,18 +6,16 @@
  * followed to the conversation that carries the 502; then sorting, a mistyped filter, a
  * brushed time window, and a reload that lands in the same place.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { capturesDir, referenceSkip } from '../support/reference';
-import { e2eSkip, startHarness, type Harness } from './harness';
+import { e2eSkip, sharedHarness } from './harness';
 
 const capture = join(capturesDir, 'inspect_502Error.scap');
 const skip = e2eSkip() || referenceSkip(false);
-let h: Harness;
 
-before(async () => { if (!skip) h = await startHarness({ openPath: capture }); });
-after(async () => { if (h) await h.close(); });
+const { h } = sharedHarness({ skip, open: capture });
 
 test('the 502 capture opens to the overview', { skip }, async () => {
   const { page } = h;

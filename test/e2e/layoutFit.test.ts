@@ -5,21 +5,19 @@
  * them; neither the Findings button nor its open drawer covers a control; the timeline's
  * labels neither collide nor get cut off, even in a capture shorter than a second.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, openSync, readSync, writeFileSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { e2eSkip, startHarness, samplePath, type Harness } from './harness';
+import { e2eSkip, samplePath, sharedHarness } from './harness';
 import { checkFilter, lineAndColumn } from '../../shared/filter';
 import { capturesDir, referenceSkip } from '../support/reference';
 
 const skip = e2eSkip();
-let h: Harness;
 
-before(async () => { if (!skip) h = await startHarness({ openPath: samplePath }); });
-after(async () => { if (h) await h.close(); });
+const { h } = sharedHarness({ skip, open: samplePath });
 
 async function openSample(page: Page): Promise<void> {
   await page.goto(h.host.url);

@@ -3,16 +3,14 @@
  * control still fits (no page-wide horizontal scroll, the filter's Apply, the header's buttons,
  * the Find box and the event detail on screen), as after a reload at the narrow size.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { e2eSkip, startHarness, samplePath, type Harness } from './harness';
+import { e2eSkip, samplePath, sharedHarness } from './harness';
 
 const skip = e2eSkip();
-let h: Harness;
 
-before(async () => { if (!skip) h = await startHarness({ openPath: samplePath }); });
-after(async () => { if (h) await h.close(); });
+const { h } = sharedHarness({ skip, open: samplePath });
 
 async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);

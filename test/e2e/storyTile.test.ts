@@ -5,30 +5,13 @@
  * processes, its files show nginx's error.log, and that file's I/O stream says why nginx died:
  * "host not found in upstream".
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { referenceSkip } from '../support/reference';
-import { e2eSkip, ensureBuilt, samplePath, startHarness, type Harness } from './harness';
+import { e2eSkip, samplePath, sharedHarness } from './harness';
 
 const skip = e2eSkip() || referenceSkip(false);
-let h: Harness;
-const out = mkdtempSync(join(tmpdir(), 'syscope-story-e2e-'));
-const capturePath = join(out, 'crashloop-nginx.scap');
-
-before(async () => {
-  if (skip) return;
-  ensureBuilt();
-  // A private copy: the bundled sample is rebuilt whenever anyone builds.
-  copyFileSync(samplePath, capturePath);
-  h = await startHarness({ openPath: capturePath });
-});
-after(async () => {
-  if (h) await h.close();
-  rmSync(out, { recursive: true, force: true });
-});
+const { h } = sharedHarness({ skip, privateCopyOf: samplePath });
 
 test('the Infrastructure tile "Container Deaths" counts the five dead nginx containers', { skip }, async () => {
   const { page } = h;

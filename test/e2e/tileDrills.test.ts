@@ -4,29 +4,13 @@
  * its I/O or event list ('echo' / 'dig') opens the I/O Streams or Events tab under the tile's
  * filter, as a drill step Back undoes.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { referenceSkip } from '../support/reference';
-import { e2eSkip, ensureBuilt, samplePath, startHarness, type Harness } from './harness';
+import { e2eSkip, samplePath, sharedHarness } from './harness';
 
 const skip = e2eSkip() || referenceSkip(false);
-let h: Harness;
-const out = mkdtempSync(join(tmpdir(), 'syscope-tiledrills-e2e-'));
-const capturePath = join(out, 'crashloop-nginx.scap');
-
-before(async () => {
-  if (skip) return;
-  ensureBuilt();
-  copyFileSync(samplePath, capturePath);
-  h = await startHarness({ openPath: capturePath });
-});
-after(async () => {
-  if (h) await h.close();
-  rmSync(out, { recursive: true, force: true });
-});
+const { h } = sharedHarness({ skip, privateCopyOf: samplePath });
 
 test('App Log Error Messages → opens I/O Streams on the log writes, nginx\'s five [emerg] lines among them; Back returns', { skip }, async () => {
   const { page } = h;

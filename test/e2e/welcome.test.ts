@@ -3,20 +3,18 @@
  * open-by-path form; a bad path fails with one line; a real capture (from ../shared/captures)
  * loads through the progress screen to its overview; the API refuses a socket without the token.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { makeLargeCapture } from '../bench/largeCapture';
-import { e2eSkip, startHarness, type Harness } from './harness';
+import { e2eSkip, sharedHarness } from './harness';
 import { capturesDir, referenceSkip } from '../support/reference';
 
 const skip = e2eSkip();
-let h: Harness;
 
-before(async () => { if (!skip) h = await startHarness(); });
-after(async () => { if (h) await h.close(); });
+const { h } = sharedHarness({ skip });
 
 test('without a capture the welcome screen offers the sample and a path box', { skip }, async () => {
   const { page } = h;
