@@ -2,7 +2,7 @@
  * The capture's warnings as a button that opens a readable list (QA 14 B): a title tooltip
  * could only be read by hovering, never by keyboard or touch, and "the rest of the capture was
  * not read" is the warning that matters most, so it comes first. The list is fixed-positioned
- * under the button because the header clips what overflows it.
+ * under the button because the header clips what overflows it, and kept inside the window.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { mostTellingFirst, saysReadingStops } from '../util/captureWarnings';
@@ -46,7 +46,7 @@ export function CaptureWarnings({ warnings }: { warnings: readonly string[] }) {
       </button>
       {open && (
         <div id="capture-warnings" ref={list} className="capture-warnings" role="dialog" aria-label="Capture warnings"
-          tabIndex={-1} style={{ top: at.top, left: at.left }} onKeyDown={closeOnEsc}>
+          tabIndex={-1} style={{ top: at.top, left: `min(${at.left}px, calc(100vw - min(720px, calc(100vw - 16px)) - 8px))` }} onKeyDown={closeOnEsc}>
           <ol>{mostTellingFirst(warnings).map((w, i) => <li key={i} className={saysReadingStops(w) ? 'stops-reading' : undefined}>{w}</li>)}</ol>
           <button type="button" className="small" onClick={() => { setAt(null); button.current?.focus(); }}>Close</button>
         </div>
