@@ -50,5 +50,5 @@ test('a step keeps a filter as long as the app accepts (160,000 characters), not
   assert.ok(parseFindings(step('x'.repeat(MAX_FILTER_CHARS))).ok);
   const over = parseFindings(step('x'.repeat(MAX_FILTER_CHARS + 1)));
   assert.ok(!over.ok);
-  if (!over.ok) assert.match(over.error, /^steps\.0\.(trail\.0\.)?filter: the filter is longer than 160,000 characters/);
+  if (!over.ok) assert.match(over.error, /^steps\.0\.(trail\.0\.)?filter\b.* longer than 160,000 characters/);
 });
