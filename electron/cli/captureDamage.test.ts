@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { readCapture } from '../engine/capture/readCapture';
 import { isEventBlock } from '../engine/capture/blockTypes';
-import { DAMAGED_CAPTURE_STATUS, whereReadingStops } from './captureDamage';
+import { DAMAGED_CAPTURE_STATUS } from './captureDamage';
+import { whereReadingStops } from '../../shared/scap/readingStops';
 
 const cli = fileURLToPath(new URL('./main.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'syscope-damage-'));

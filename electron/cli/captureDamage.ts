@@ -14,33 +14,10 @@
  */
 import { readCapture } from '../engine/capture/readCapture';
 import { fileIdentity, IndexCache } from '../engine/index/cache';
+import { whereReadingStops } from '../../shared/scap/readingStops';
 
 /** The exit status of an answer that covers only the readable part of a damaged capture. */
 export const DAMAGED_CAPTURE_STATUS = 3;
-
-/**
- * The reader's wordings (capture/readCapture.ts, and index/cache.ts's for a gzip capture's
- * decompressed copy) for a capture that stops being readable, most telling first: a gzip stream
- * that breaks (its cut-off decompressed copy also says where that copy ends, in bytes the user
- * never sees), cut off inside a block, a block whose length and trailer disagree, an unreadable
- * later section. captureDamage.test.ts makes the reader say each but the last.
- */
-const STOPS_READING: readonly RegExp[] = [
-  /^the gzip stream ends early or is damaged after /,
-  /^compressed data ends early or is damaged after /,
-  /^capture is cut off at byte \d+/,
-  /; the rest of the capture was not read$/,
-  /^a later section cannot be read: .*; reading stopped there$/,
-];
-
-/** The warning among `warnings` that says where the capture stops being readable, if any. */
-export function whereReadingStops(warnings: readonly string[]): string | undefined {
-  for (const re of STOPS_READING) {
-    const found = warnings.find((w) => re.test(w));
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
 
 /**
  * Prints `syscope <command>: warning: <path>: <where reading stops>; the output covers only the

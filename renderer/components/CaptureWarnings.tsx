@@ -5,7 +5,8 @@
  * under the button because the header clips what overflows it, and kept inside the window.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { mostTellingFirst, saysReadingStops } from '../util/captureWarnings';
+import { mostTellingFirst } from '../util/captureWarnings';
+import { saysReadingStops } from '../../shared/scap/readingStops';
 
 export function CaptureWarnings({ warnings }: { warnings: readonly string[] }) {
   const [at, setAt] = useState<{ top: number; left: number } | null>(null);

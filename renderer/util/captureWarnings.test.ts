@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mostTellingFirst, saysReadingStops } from './captureWarnings';
+import { mostTellingFirst } from './captureWarnings';
+import { saysReadingStops } from '../../shared/scap/readingStops';
 
 const skipped = 'event block at offset 812 is malformed (bad params); the rest of that block was skipped';
 const trailer = '3 event blocks have a trailer that disagrees with their length (events read anyway)';
