@@ -50,7 +50,8 @@ export interface Harness {
 export async function startHarness(opts: { openPath?: string } = {}): Promise<Harness> {
   ensureBuilt();
   const engine = await startEngine({ workerPath: join(projectRoot, 'dist', 'indexWorker.mjs'), cacheDir: null });
-  const recent = recentFiles(join(mkdtempSync(join(tmpdir(), 'syscope-e2e-')), 'recent.json'));
+  const recentDir = mkdtempSync(join(tmpdir(), 'syscope-e2e-recent-'));
+  const recent = recentFiles(join(recentDir, 'recent.json'));
   const api = composeAppApi(engine.api, { recent, samplePath });
   const host = await startBrowserHost({ api, events: engine.events, rendererDir: join(projectRoot, 'dist', 'renderer'), openPath: opts.openPath });
   const browser = await chromium.launch({
@@ -69,6 +70,7 @@ export async function startHarness(opts: { openPath?: string } = {}): Promise<Ha
       await browser.close();
       await host.close();
       await engine.close();
+      rmSync(recentDir, { recursive: true, force: true });
     },
   };
 }
