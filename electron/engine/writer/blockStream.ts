@@ -11,42 +11,55 @@ import { emptyFile, endsInSectionHeader, notACapture } from '../capture/notACapt
 /** `block` is only valid during the call (it may be a view of a reused chunk). */
 export type BlockCallback = (blockType: number, block: Buffer, streamOffset: number) => void;
 
-/** Resolves with `truncatedAt` set when the capture ends inside a block (every whole block was delivered). */
+/**
+ * Resolves with `truncatedAt` set when the capture ends inside a block (every whole block was
+ * delivered), and `streamError` when a gzip capture's stream breaks there (cut off or damaged):
+ * the blocks decompressed before it are delivered, as the reader reads them (readCapture.ts).
+ */
 export async function forEachBlock(
   path: string, onBlock: BlockCallback, signal?: AbortSignal, onProgress?: (bytesRead: number, totalBytes: number) => void,
-): Promise<{ truncatedAt?: number }> {
+): Promise<{ truncatedAt?: number; streamError?: string }> {
   const source = await openCaptureSource(path);
   let carry: Buffer | null = null;
   let base = 0; // stream offset of the first byte of `buf`
+  let streamError: string | undefined;
   try {
-    for await (const chunk of source.chunks) {
-      if (signal?.aborted) throw new CaptureError('cancelled');
-      const buf: Buffer = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
-      let off = 0;
-      while (off + 8 <= buf.length) {
-        const type = buf.readUInt32LE(off);
-        const len = buf.readUInt32LE(off + 4);
-        if (base + off === 0 && type !== SHB) throw notACapture(basename(path), buf);
-        if (len < 12 || (len & 3) !== 0) {
-          throw new CaptureError(`corrupt block at byte ${base + off}: length ${len}`, base + off);
+    try {
+      for await (const chunk of source.chunks) {
+        if (signal?.aborted) throw new CaptureError('cancelled');
+        const buf: Buffer = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+        let off = 0;
+        while (off + 8 <= buf.length) {
+          const type = buf.readUInt32LE(off);
+          const len = buf.readUInt32LE(off + 4);
+          if (base + off === 0 && type !== SHB) throw notACapture(basename(path), buf);
+          if (len < 12 || (len & 3) !== 0) {
+            throw new CaptureError(`corrupt block at byte ${base + off}: length ${len}`, base + off);
+          }
+          if (off + len > buf.length) break;
+          onBlock(type, buf.subarray(off, off + len), base + off);
+          off += len;
         }
-        if (off + len > buf.length) break;
-        onBlock(type, buf.subarray(off, off + len), base + off);
-        off += len;
+        base += off;
+        carry = off < buf.length ? Buffer.from(buf.subarray(off)) : null;
+        onProgress?.(source.bytesRead(), source.totalBytes);
       }
-      base += off;
-      carry = off < buf.length ? Buffer.from(buf.subarray(off)) : null;
-      onProgress?.(source.bytesRead(), source.totalBytes);
+    } catch (err) {
+      if (err instanceof CaptureError || !source.compressed) throw err;
+      // zlib: a cut-off or damaged gzip stream; the whole blocks before it were delivered.
+      streamError = err instanceof Error ? err.message.split('\n')[0] : String(err);
     }
   } finally {
     source.close();
   }
   if (base === 0) {
+    if (streamError !== undefined) throw new CaptureError(`${basename(path)}: not a readable gzip file (${streamError})`);
     // Not one whole block: said as the reader says it (readCapture.ts), never an empty output.
     if (!carry || carry.length === 0) throw emptyFile(basename(path));
     if (carry.length < 4 || carry.readUInt32LE(0) !== SHB) throw notACapture(basename(path), carry);
     throw endsInSectionHeader(basename(path), carry.length);
   }
+  if (streamError !== undefined) return { truncatedAt: base, streamError };
   return carry && carry.length > 0 ? { truncatedAt: base } : {};
 }
 

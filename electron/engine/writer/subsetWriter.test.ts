@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaptureWriter } from './captureWriter';
@@ -62,4 +63,19 @@ test('a selection keeps only the chosen events; their context is kept state-only
     '0ms:272:state-only', '1ms:306:state-only', '1ms:307:state-only',
     '15ms:8:state-only', '16ms:9', '20ms:4:state-only', '20ms:5:state-only',
   ]);
+});
+
+test('a gzip capture cut off mid-stream keeps every whole block before the cut, with one warning (QA 15: it failed with "unexpected end of file")', async () => {
+  const src = join(dir, 'orig.scap');
+  await original(src);
+  const gz = join(dir, 'orig.scap.gz');
+  const whole = gzipSync(readFileSync(src));
+  writeFileSync(gz, whole.subarray(0, whole.length - 12)); // the gzip trailer and the last bytes gone
+  const out = join(dir, 'cut-gzip.scap');
+  const s = await writeSubset(gz, out, {});
+  assert.match(s.warnings.join('\n'), /^compressed data ends early or is damaged \(unexpected end of file\); every whole block before it, \d+ decompressed bytes, was kept$/m);
+  const kept = await events(out);
+  const all = await events(src);
+  assert.ok(kept.length > 0 && kept.length < all.length, `some whole blocks before the cut kept: ${kept.join(' ')}`);
+  assert.deepEqual(kept, all.slice(0, kept.length));
 });

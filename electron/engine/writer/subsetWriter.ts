@@ -213,7 +213,9 @@ export async function writeSubset(input: string, output: string, opts: SubsetOpt
     if (summary.sysdigIncompatible > 0) {
       summary.warnings.push(`${summary.sysdigIncompatible} generic syscall event(s) with syscall ids newer than sysdig 0.29.3 knows were left out (it crashes on them)`);
     }
-    if (result.truncatedAt !== undefined) summary.warnings.push(`the capture ends inside a block at byte ${result.truncatedAt}; everything before it was kept`);
+    if (result.streamError !== undefined) {
+      summary.warnings.push(`compressed data ends early or is damaged (${result.streamError}); every whole block before it, ${result.truncatedAt} decompressed bytes, was kept`);
+    } else if (result.truncatedAt !== undefined) summary.warnings.push(`the capture ends inside a block at byte ${result.truncatedAt}; everything before it was kept`);
     await writer.close();
   } catch (err) {
     await writer.abort();
