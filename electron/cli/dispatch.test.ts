@@ -89,3 +89,14 @@ test('syscope --help lists each command with its one-line summary', async () => 
     assert.match(r.stdout, new RegExp(`^  ${name} +${summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'), name);
   }
 });
+
+test('syscope help COMMAND is that command\'s usage; help for a command that does not exist is a usage error (QA 15: it exited 0)', () => {
+  const cli = fileURLToPath(new URL('./main.ts', import.meta.url));
+  const view = spawnSync(process.execPath, ['--import', 'tsx', cli, 'help', 'view'], { encoding: 'utf8' });
+  assert.equal(view.status, 0, view.stderr);
+  assert.match(view.stdout, /^usage: syscope view /);
+  const nosuch = spawnSync(process.execPath, ['--import', 'tsx', cli, 'help', 'nosuch'], { encoding: 'utf8' });
+  assert.equal(nosuch.status, 2);
+  assert.equal(nosuch.stdout, '');
+  assert.match(nosuch.stderr.trim(), /^syscope help: unknown command 'nosuch' \(one of: [a-z, ]+\)$/);
+});

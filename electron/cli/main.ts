@@ -40,7 +40,13 @@ async function usage(): Promise<string> {
 export async function main(argv: string[]): Promise<number> {
   let [name, ...rest] = argv;
   // `syscope help view` is `syscope view --help`.
-  if (name === 'help' && rest.length > 0 && commands[rest[0]]) [name, rest] = [rest[0], ['--help']];
+  if (name === 'help' && rest.length > 0) {
+    if (!commands[rest[0]]) {
+      console.error(`syscope help: unknown command '${rest[0]}' (one of: ${Object.keys(commands).join(', ')})`);
+      return 2;
+    }
+    [name, rest] = [rest[0], ['--help']];
+  }
   if (!name || name === '-h' || name === '--help' || name === 'help') {
     console.log(await usage());
     return name ? 0 : 2;
