@@ -57,6 +57,8 @@ test('the reader says where a cut-off or a mis-framed capture stops being readab
 const answering: string[][] = [
   ['count', 'P'], ['count', 'P', 'evt.type=openat'], ['tiles', 'P'], ['view', 'P', 'procs'], ['tree', 'P'],
   ['events', 'P', '--limit', '100000'], ['streams', 'P'], ['dump', 'P'],
+  // QA 15: export exited 0 without a word.
+  ['export', 'P', 'view', 'procs'], ['export', 'P', 'events'], ['export', 'P', 'tree'],
 ];
 
 function assertWarnsOnce(args: string[], capture: string, cache: string, expectStatus: number) {

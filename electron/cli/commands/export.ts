@@ -24,6 +24,7 @@ import type { NsWindow } from '../../engine/evidence/eventWalk';
 import { requireCaptureFile } from '../inputFile';
 import { requireWritableOutput } from '../outputFile';
 import { requireValidFilter } from '../filterCheck';
+import { readerWarnings, reportDamage } from '../captureDamage';
 
 const usage = [
   'usage: syscope export <capture> view <viewId> --format csv|json [--filter F] [--from T --to T] [-o FILE]',
@@ -78,7 +79,7 @@ export const command: Command = {
       const n = await exportView((q) => session.view(q), { viewId, filter: stringOption(cl, 'filter'), window: viewWindow }, format, out);
       out.close();
       if (output) console.error(`wrote ${output}: ${n} rows of view ${viewId}`);
-      return 0;
+      return reportDamage('export', cl.capture, meta.warnings);
     }
     if (cl.options.has('filter')) throw new UsageError(`${kind}: give the filter as words after '${kind}', not --filter`);
     requireValidFilter(rest, kind === 'tree' ? treeFilterFields() : fieldResolver);
@@ -93,7 +94,7 @@ export const command: Command = {
       const n = await exportEvents(walk, { fields, resolve, predicate, window }, format, out);
       out.close();
       if (output) console.error(`wrote ${output}: ${n} events`);
-      return 0;
+      return reportDamage('export', cl.capture, await readerWarnings(cl.capture, false, walk.readWarnings));
     }
     if (kind === 'stream') {
       const follow = stringOption(cl, 'follow');
@@ -106,7 +107,8 @@ export const command: Command = {
       out.close();
       if (s.operations === 0) console.error(`syscope export: no reads or writes for '${follow}'`);
       else if (output) console.error(`wrote ${output}: ${s.operations} operations, ${s.bytes} bytes${s.missingBytes ? ` (${s.missingBytes} bytes not captured)` : ''}`);
-      return s.operations === 0 ? 1 : 0;
+      const damage = reportDamage('export', cl.capture, await readerWarnings(cl.capture, false, walk.readWarnings));
+      return s.operations === 0 ? 1 : damage;
     }
     choiceOption(cl, 'format', ['json'], 'json');
     const { walk, predicate } = openTreeEvidence(cl.capture, rest);
@@ -115,7 +117,7 @@ export const command: Command = {
     out.write(processTreeJson(life));
     out.close();
     if (output) console.error(`wrote ${output}: ${life.processes.length} processes`);
-    return 0;
+    return reportDamage('export', cl.capture, await readerWarnings(cl.capture, false, walk.readWarnings));
   },
 };
 
