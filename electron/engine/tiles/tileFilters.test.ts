@@ -150,3 +150,13 @@ test('a docker event name is quoted in its filter', () => {
   assert.match(tileFilter(dockerEventTileId('exec_create: sh'))!.filter, /evt\.arg\.name="exec_create: sh"$/);
   assert.match(tileFilter(dockerEventTileId('a"b'))!.filter, /evt\.arg\.name="a\\"b"$/);
 });
+
+test("a counting tile whose → opens the Events list drills to exactly the events it counts (QA 15: Deleted Files 1 listed 6 events, enters and failed unlinks)", () => {
+  const events = staticTiles.filter((t) => t.drillView === 'dig');
+  assert.ok(events.length >= 10);
+  for (const t of events) {
+    const own = tileFilter(t.id);
+    assert.ok(own && own.measure === 'count', t.id);
+    assert.equal(t.drillFilter, own.filter, t.id);
+  }
+});
