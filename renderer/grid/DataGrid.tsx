@@ -72,13 +72,25 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
   const [hiddenRight, setHiddenRight] = useState(0);
   const header = useRef<HTMLDivElement>(null);
 
-  /** Counts the columns more than half out of sight on the right. */
+  const [roomRem, setRoomRem] = useState<number | undefined>(undefined);
+
+  /**
+   * Counts the columns not wholly in sight on the right: a column whose end is cut (a NAME's
+   * kept suffix) is as much out of sight as one past the edge (QA 15 B2).
+   */
   function measureHidden() {
     const el = scroller.current;
     const cells = header.current ? [...header.current.children] as HTMLElement[] : [];
     if (!el) return;
     const edge = el.scrollLeft + el.clientWidth;
-    setHiddenRight(cells.filter((c) => c.offsetWidth > 0 && c.offsetLeft + c.offsetWidth / 2 > edge).length);
+    setHiddenRight(cells.filter((c) => c.offsetWidth > 0 && c.offsetLeft + c.offsetWidth > edge + 1).length);
+  }
+
+  function measureRoom() {
+    const el = scroller.current;
+    if (!el) return;
+    const remPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    setRoomRem(el.clientWidth / remPx);
   }
 
   useEffect(() => {
@@ -86,7 +98,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     if (!el) return;
     el.scrollTop = 0;
     setScrollTop(0);
-    const ro = new ResizeObserver(() => { setViewportPx(Math.max(rowPx, el.clientHeight - headerPx)); measureHidden(); });
+    const ro = new ResizeObserver(() => { setViewportPx(Math.max(rowPx, el.clientHeight - headerPx)); measureRoom(); measureHidden(); });
     ro.observe(el);
     return () => ro.disconnect();
   }, [pages]);
@@ -160,7 +172,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
 
   const columns = pages.columns;
   const shown = shownColumns(columns);
-  const tracks = columnTracks(columns, shown, view, pages.widest, sort?.column);
+  const tracks = columnTracks(columns, shown, view, pages.widest, sort?.column, roomRem);
   const gridTemplateColumns = gridTemplate(tracks);
   const rowWidth = rowWidthOf(tracks);
   const frac = geometry.firstRow - first;

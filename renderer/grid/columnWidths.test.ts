@@ -47,3 +47,22 @@ test('the sorted column has room for its arrow', () => {
   const sorted = columnTracks(columns, shown, containers, widest({}), 'thread.cpu');
   assert.ok(sorted[at('CPU')].rem > plain[at('CPU')].rem);
 });
+
+test('IMAGE and NAME both at their cap give way to a table that fits its room, numbers and ID keep their width (QA 15 B2)', () => {
+  // bencer_capture: long image names and long pod names, and a table 56 px (3.5 rem) too wide.
+  const cells = widest({ IMAGE: 30, ENGINE: 4.6, ID: 6, NAME: 40 });
+  const natural = columnTracks(columns, shown, containers, cells);
+  const sum = (t: { rem: number }[]) => t.reduce((a, x) => a + x.rem, 0);
+  assert.equal(natural[at('IMAGE')].rem, 16);
+  assert.equal(natural[at('NAME')].rem, 16);
+  const room = sum(natural) - 3.5;
+  const fitted = columnTracks(columns, shown, containers, cells, undefined, room);
+  assert.ok(sum(fitted) <= room, `${sum(fitted)} rem in ${room}`);
+  assert.ok(fitted[at('IMAGE')].rem < natural[at('IMAGE')].rem && fitted[at('NAME')].rem < natural[at('NAME')].rem);
+  for (const title of ['CPU', 'PROCS', 'VIRT', 'ID']) assert.equal(fitted[at(title)].rem, natural[at(title)].rem, title);
+  // In far too little room every text column stops at its least width, and the table scrolls sideways.
+  const tiny = columnTracks(columns, shown, containers, cells, undefined, 20);
+  assert.ok(tiny[at('NAME')].rem >= 10 && tiny[at('IMAGE')].rem >= 'IMAGE'.length * 0.6);
+  // Room to spare changes nothing.
+  assert.deepEqual(columnTracks(columns, shown, containers, cells, undefined, 200), natural);
+});

@@ -13,6 +13,11 @@
  * instances apart) needed (QA 14 B). The open column takes all that is left, and asks for
  * less before the table scrolls sideways: DataGrid cuts its cells in the middle, so a long
  * name keeps both its start and its suffix on screen.
+ *
+ * When the table is still wider than the room it has (`roomRem`), its widest text columns give
+ * way first, down to a common width, before it scrolls sideways: two columns at their 16 rem
+ * cap (IMAGE and NAME on a real capture) pushed NAME's kept ending past the window's edge
+ * (QA 15 B2). Numbers never shrink: a cut number is a wrong number.
  */
 import type { ColumnInfo } from '../../shared/ipc/contract';
 import type { ViewDefinition } from '../../shared/views/types';
@@ -36,13 +41,47 @@ const subpixelRem = 0.2;
 const remPerTitleChar = 0.6;
 /** The open column's least width (its cells cut in the middle keep about 12 + 10 characters). */
 const openColumnRem = 16;
+/** The open column gives way to this least width (its middle cut keeps about 8 + 8 characters). */
+const leastOpenColumnRem = 10;
 const byTypeRem: Record<ColumnInfo['type'], number> = { string: 12, time: 17, number: 5.5, percent: 5.5, bytes: 6.5, duration: 7 };
 
 /**
  * `widest`: per column (indexed as `columns`), the widest cell read so far in rem, as
  * `cellWidthMeasurer` measures it (RowPages.widest); empty before any row is read.
  */
-export function columnTracks(columns: ColumnInfo[], shown: number[], view?: ViewDefinition, widest: readonly number[] = [], sortedBy?: string): ColumnTrack[] {
+export function columnTracks(columns: ColumnInfo[], shown: number[], view?: ViewDefinition, widest: readonly number[] = [], sortedBy?: string, roomRem?: number): ColumnTrack[] {
+  const tracks = naturalTracks(columns, shown, view, widest, sortedBy);
+  if (roomRem === undefined) return tracks;
+  const least = shown.map((i, k) => (columns[i].type !== 'string' ? tracks[k].rem
+    : Math.min(tracks[k].rem, Math.max(titleRem(columns[i], sortedBy), tracks[k].fills ? leastOpenColumnRem : leastTextChars * remPerChar.text + paddingRem))));
+  return shrinkToRoom(tracks, least, roomRem);
+}
+
+/**
+ * Lowers the widest tracks to one common width (none below its `least`) until the tracks fit
+ * `roomRem`, or all are at their least.
+ */
+function shrinkToRoom(tracks: ColumnTrack[], least: number[], roomRem: number): ColumnTrack[] {
+  const widthAt = (level: number) => tracks.reduce((a, t, k) => a + Math.max(least[k], Math.min(t.rem, level)), 0);
+  const total = tracks.reduce((a, t) => a + t.rem, 0);
+  if (total <= roomRem) return tracks;
+  let low = 0;
+  let high = Math.max(...tracks.map((t) => t.rem));
+  if (widthAt(low) > roomRem) low = high = 0;
+  for (let i = 0; i < 40 && high - low > 0.01; i++) {
+    const mid = (low + high) / 2;
+    if (widthAt(mid) <= roomRem) low = mid; else high = mid;
+  }
+  // Rounded down so the shrunk tracks add up to no more than the room.
+  return tracks.map((t, k) => (t.rem > low && t.rem > least[k] ? { ...t, rem: Math.max(least[k], Math.floor(low * 10) / 10) } : t));
+}
+
+function titleRem(column: ColumnInfo, sortedBy?: string): number {
+  // The sorted column's title carries an arrow (' ▼').
+  return (column.title.length + (column.name === sortedBy ? 2 : 0)) * remPerTitleChar + paddingRem;
+}
+
+function naturalTracks(columns: ColumnInfo[], shown: number[], view?: ViewDefinition, widest: readonly number[] = [], sortedBy?: string): ColumnTrack[] {
   const sizes = new Map<string, number | undefined>();
   for (const c of view ? visibleColumns(view) : []) { sizes.set(c.name, c.colsize); sizes.set(c.field, c.colsize); }
   const sized = shown.map((i) => sizes.get(columns[i].name) ?? sizes.get(columns[i].title));
@@ -50,8 +89,7 @@ export function columnTracks(columns: ColumnInfo[], shown: number[], view?: View
   const open = sized.includes(0) ? sized.indexOf(0)
     : sized.every((s) => s === undefined) ? shown.map((i) => columns[i].type).lastIndexOf('string') : -1;
   return shown.map((i, k) => {
-    // The sorted column's title carries an arrow (' ▼').
-    const title = (columns[i].title.length + (columns[i].name === sortedBy ? 2 : 0)) * remPerTitleChar + paddingRem;
+    const title = titleRem(columns[i], sortedBy);
     const text = columns[i].type === 'string';
     const content = widest[i] === undefined ? undefined : widest[i] + paddingRem + subpixelRem;
     if (k === open) return { rem: round(Math.max(title, Math.min(content ?? openColumnRem, openColumnRem))), fills: true };
