@@ -21,8 +21,17 @@ export function CaptureWarnings({ warnings }: { warnings: readonly string[] }) {
       const t = e.target as Node;
       if (!list.current?.contains(t) && !button.current?.contains(t)) setAt(null);
     };
+    // Esc closes the list wherever the focus is: Tab takes it out of the list, which is not a
+    // modal trap, and the list stayed open until a click outside (QA 15). The focus the user
+    // moved elsewhere stays there.
+    const escape = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      setAt(null);
+    };
     document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
+    document.addEventListener('keydown', escape);
+    return () => { document.removeEventListener('mousedown', outside); document.removeEventListener('keydown', escape); };
   }, [open]);
 
   if (warnings.length === 0) return null;

@@ -50,6 +50,18 @@ describe('the capture warnings in the header', () => {
     expect(document.activeElement).toBe(toggle);
   });
 
+  it('Esc still closes the list once Tab has taken the focus out of it, and leaves the focus where it went', async () => {
+    const root = await header([stopped]);
+    const toggle = [...root.querySelectorAll('button')].find((b) => b.textContent?.includes('1 warning'))!;
+    await click(toggle);
+    const elsewhere = [...root.querySelectorAll('button')].find((b) => b !== toggle && !b.closest('[role=dialog]'))!;
+    elsewhere.focus();
+    expect(root.querySelector('[role=dialog]')).not.toBeNull();
+    await press(elsewhere, 'Escape');
+    expect(root.querySelector('[role=dialog]')).toBeNull();
+    expect(document.activeElement).toBe(elsewhere);
+  });
+
   it('a capture without warnings shows no such button', async () => {
     const root = await header([]);
     expect(root.textContent).not.toContain('warning');
