@@ -3,8 +3,11 @@
  * direction, payloads shown dotted, printable, hex, as JSON or as text (the shared
  * renderings, which match sysdig's for the first three). "Follow" narrows to one fd's
  * conversation. Pages load on demand, up to a bound.
+ *
+ * The list takes the keyboard as the tables do (the help promises ↑ ↓ PgUp PgDn Home End):
+ * the keys move the current operation, which is scrolled into view.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { StreamOperationWire } from '../../shared/streams/evidenceApi';
 import { fromBase64, renderPayload, streamModes, type StreamMode } from '../../shared/streams/render';
 import { useCapture, useClient } from '../state/context';
@@ -30,6 +33,8 @@ export function StreamsPanel() {
   const [next, setNext] = useState<number | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [current, setCurrent] = useState(0);
+  const list = useRef<HTMLElement>(null);
 
   // Each change of selection starts a new generation; replies to an older one are dropped.
   const generation = useRef(0);
@@ -58,8 +63,27 @@ export function StreamsPanel() {
   useEffect(() => {
     setOps([]);
     setNext(undefined);
+    setCurrent(0);
     void load(undefined, true);
   }, [scope.key, follow]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function move(to: number) {
+    if (ops.length === 0) return;
+    const at = Math.max(0, Math.min(ops.length - 1, to));
+    setCurrent(at);
+    list.current?.querySelectorAll<HTMLElement>('.stream-op')[at]?.scrollIntoView({ block: 'nearest' });
+  }
+
+  function onKey(e: KeyboardEvent<HTMLElement>) {
+    // Keys typed into the list's own buttons are theirs.
+    if (e.target !== e.currentTarget) return;
+    const page = 5;
+    const to = ({ ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + page, PageUp: current - page, Home: 0, End: ops.length - 1 } as Record<string, number>)[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    e.stopPropagation();
+    move(to);
+  }
 
   return (
     <div className="evidence-panel streams-panel">
@@ -74,8 +98,8 @@ export function StreamsPanel() {
           : <span className="dim">All reads and writes of the selection; Follow one to see its conversation.</span>}
         <span className="legend-read">read</span><span className="legend-write">write</span>
       </div>
-      <section className="stream-ops" aria-label="I/O operations">
-        {ops.map((op) => <Operation key={op.evtNum} op={op} mode={mode} onFollow={follow ? undefined : () => setFollow(op.streamKey)} />)}
+      <section ref={list} className="stream-ops" aria-label="I/O operations" tabIndex={0} data-keyboard-list="" onKeyDown={onKey}>
+        {ops.map((op, i) => <Operation key={op.evtNum} op={op} mode={mode} current={i === current} onFollow={follow ? undefined : () => setFollow(op.streamKey)} />)}
         {error && <p role="alert" className="error-line">{error}</p>}
         {next === undefined && <p className="dim">Reading I/O…</p>}
         {next !== undefined && ops.length === 0 && !error && <NothingInScope what="reads or writes with data" />}
@@ -88,11 +112,11 @@ export function StreamsPanel() {
   );
 }
 
-function Operation({ op, mode, onFollow }: { op: StreamOperationWire; mode: StreamMode; onFollow?: () => void }) {
+function Operation({ op, mode, current, onFollow }: { op: StreamOperationWire; mode: StreamMode; current: boolean; onFollow?: () => void }) {
   const text = useMemo(() => renderPayload(fromBase64(op.dataBase64), mode), [op.dataBase64, mode]);
   const truncated = Math.floor((op.dataBase64.replace(/=+$/, '').length * 3) / 4) < op.length;
   return (
-    <article className={`stream-op ${op.direction}`} aria-label={`${op.direction} of ${op.length} bytes on ${op.fdName || op.streamKey}`}>
+    <article className={`stream-op ${op.direction}${current ? ' current' : ''}`} aria-current={current || undefined} aria-label={`${op.direction} of ${op.length} bytes on ${op.fdName || op.streamKey}`}>
       <header>
         <span className="dir">{op.direction === 'read' ? '◀ read' : '▶ write'}</span>
         <span>{formatTimestamp(op.rawtime)}</span>

@@ -2,10 +2,11 @@
 // else finds nothing in the drilled selection although the capture has it (QA walk of
 // docs/story.md step 6: the DNS filter typed while the tab showed resolv.conf's I/O).
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StreamsReply } from '../../shared/streams/evidenceApi';
+import type { StreamOperationWire, StreamsReply } from '../../shared/streams/evidenceApi';
 import { createCaptureStore } from '../state/captureStore';
 import { fakeClient } from '../testing/fakeClient';
-import { click, mount, settle, type Mounted } from '../testing/mount';
+import { click, mount, press, settle, type Mounted } from '../testing/mount';
+import { focusTableAfterNavigation } from '../util/focusTable';
 import { StreamsPanel } from './StreamsPanel';
 
 let mounted: Mounted | undefined;
@@ -40,5 +41,35 @@ describe('StreamsPanel with nothing to show', () => {
     mounted = await mount(<StreamsPanel />, fakeClient({ streams: () => none }), store);
     await settle();
     expect(mounted.container.querySelector('.stream-ops')?.textContent).toBe('No reads or writes with data here.');
+  });
+});
+
+describe('StreamsPanel and the keyboard (QA 15: focus stayed on <body> after a tile\'s → into I/O Streams)', () => {
+  const op = (evtNum: number): StreamOperationWire => ({
+    evtNum, rawtime: '1710236469054624549', direction: 'write', eventType: 'write', procName: 'nginx', pid: 7, tid: 7,
+    containerId: 'host', containerName: 'host', fd: 1, fdName: '/dev/stdout', fdTypeChar: 'f', streamKey: `7:1#${evtNum}`, length: 2, dataBase64: 'aGk=',
+  });
+
+  it('a navigation gives the operations list the focus, and ↓ ↑ End Home move the current operation', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().showPanel('streams');
+    const reply: StreamsReply = { operations: [op(10), op(11), op(12)], next: null };
+    mounted = await mount(<main className="main-panel"><StreamsPanel /></main>, fakeClient({ streams: () => reply }), store);
+    await settle();
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect(focusTableAfterNavigation()).toBe(true);
+    const list = mounted.container.querySelector<HTMLElement>('.stream-ops')!;
+    expect(document.activeElement).toBe(list);
+    const currentIndex = () => [...list.querySelectorAll('.stream-op')].findIndex((a) => a.getAttribute('aria-current') === 'true');
+    expect(currentIndex()).toBe(0);
+    await press(list, 'ArrowDown');
+    expect(currentIndex()).toBe(1);
+    await press(list, 'End');
+    expect(currentIndex()).toBe(2);
+    await press(list, 'ArrowDown');
+    expect(currentIndex()).toBe(2);
+    await press(list, 'ArrowUp');
+    await press(list, 'Home');
+    expect(currentIndex()).toBe(0);
   });
 });

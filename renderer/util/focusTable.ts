@@ -5,9 +5,13 @@
  * <body>, where the keys do nothing (QA 14 A3).
  */
 
-/** Focuses the table on screen (a view's table or the event list); false when none is shown. */
+/**
+ * Focuses the table on screen (a view's table, the event list, or the I/O operations, which
+ * mark themselves `data-keyboard-list`: QA 15 found focus on <body> after a tile's → into I/O
+ * Streams); false when none is shown.
+ */
 export function focusShownTable(root: ParentNode = document): boolean {
-  const grid = root.querySelector<HTMLElement>('.main-panel [role=grid]');
+  const grid = root.querySelector<HTMLElement>('.main-panel [role=grid], .main-panel [data-keyboard-list]');
   if (!grid) return false;
   grid.focus({ preventScroll: true });
   return true;

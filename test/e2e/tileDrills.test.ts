@@ -24,6 +24,10 @@ test('App Log Error Messages → opens I/O Streams on the log writes, nginx\'s f
   assert.equal(await emerg.count(), 5, 'one [emerg] write per dead nginx');
   const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
   assert.equal(await crumbs.getByRole('listitem').last().innerText(), 'I/O of App Log Error Messages');
+  // QA 15: the → left the focus on <body>, where ↓ did nothing; the list has it, and ↓ moves in it.
+  assert.equal(await ops.evaluate((el) => el === document.activeElement), true, 'the I/O list has the focus');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await ops.getByRole('article').nth(1).getAttribute('aria-current'), 'true', '↓ made the second operation current');
   await h.shot('tiledrills-01-app-log-errors');
   await page.locator('body').press('Backspace');
   await page.getByRole('tab', { name: 'Overview', selected: true }).waitFor();
