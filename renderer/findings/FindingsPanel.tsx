@@ -64,6 +64,11 @@ export function FindingsPanel() {
 
   if (!open) return null;
 
+  function recordStep() {
+    const { added, index } = act.recordStep(currentStep(capture.getState()));
+    setStatus({ text: added ? `Step ${index + 1} recorded.` : `This step is already recorded (step ${index + 1}); nothing was added.` });
+  }
+
   async function bookmarkRow() {
     const s = capture.getState();
     const step = s.trail[s.trail.length - 1];
@@ -118,7 +123,7 @@ export function FindingsPanel() {
         <h3>Bookmark</h3>
         <div className="findings-actions">
           <button type="button" onClick={() => void bookmarkRow()} disabled={panel !== 'views'}>Bookmark selected row</button>
-          <button type="button" onClick={() => { act.recordStep(currentStep(capture.getState())); setStatus({ text: 'Step recorded.' }); }}>Record this step</button>
+          <button type="button" onClick={recordStep}>Record this step</button>
         </div>
         <div className="findings-actions">
           <input value={eventNum} onChange={(e) => setEventNum(e.target.value)} placeholder="event #" aria-label="Event number" inputMode="numeric" />

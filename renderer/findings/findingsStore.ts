@@ -22,7 +22,11 @@ export interface FindingsState {
   bookmark(b: Bookmark): void;
   setBookmarkNote(index: number, note: string): void;
   removeBookmark(index: number): void;
-  recordStep(step: InvestigationStep): void;
+  /**
+   * Adds the step unless the same step is recorded already. Says which it was, and the step's
+   * place in the list (0-based): "Step recorded." for a duplicate misled (QA 15).
+   */
+  recordStep(step: InvestigationStep): { added: boolean; index: number };
   setStepNote(index: number, note: string): void;
   removeStep(index: number): void;
   clear(): void;
@@ -78,7 +82,10 @@ export function findingsStoreFor(path: string): FindingsStore {
       removeBookmark: (i) => update({ bookmarks: get().findings.bookmarks.filter((_, j) => j !== i) }),
       recordStep: (step) => {
         const f = get().findings;
-        if (!f.steps.some((s2) => sameStep(s2, step))) update({ steps: [...f.steps, step] });
+        const known = f.steps.findIndex((s2) => sameStep(s2, step));
+        if (known >= 0) return { added: false, index: known };
+        update({ steps: [...f.steps, step] });
+        return { added: true, index: f.steps.length };
       },
       setStepNote: (i, note) => update({ steps: get().findings.steps.map((s2, j) => (j === i ? { ...s2, note } : s2)) }),
       removeStep: (i) => update({ steps: get().findings.steps.filter((_, j) => j !== i) }),
