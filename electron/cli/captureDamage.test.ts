@@ -93,3 +93,7 @@ test('a whole capture, and a page that ends before the damage, exit 0 without a 
   for (const args of [['count', 'P'], ['tree', 'P'], ['dump', 'P']]) assertWarnsOnce(args, sample, 'none-s', 0);
   assertWarnsOnce(['events', 'P', '--limit', '10'], truncated, 'none-t', 0);
 });
+
+test('write keeps the readable part of a cut-off capture, says where it stops in one line and exits 3', () => {
+  assertWarnsOnce(['write', 'P', '-o', join(dir, 'written.scap')], truncated, 'write-t', 3);
+});

@@ -14,6 +14,8 @@ import { requireCaptureFile } from '../inputFile';
 import { requireWritableOutput } from '../outputFile';
 import { requireValidFilter } from '../filterCheck';
 import { fieldResolver } from '../../engine/fields/registry';
+import { whereReadingStops } from '../../../shared/scap/readingStops';
+import { reportDamage } from '../captureDamage';
 
 const USAGE = 'usage: syscope write <capture> -o out.scap [--gzip] [--from T] [--to T] [FILTER] '
   + '(T: 2024-03-12T09:41:09.5Z, epoch nanoseconds, or an offset from the first event such as 12.5s)';
@@ -71,8 +73,10 @@ export const command: Command = {
 
     const selection = filter ? await selectEvents(input, filter, fromNs, toNs) : undefined;
     const s = await writeSubset(input, out, { fromNs, toNs, selection, gzip });
-    for (const w of s.warnings) console.error(`syscope write: warning: ${w}`);
+    const stop = whereReadingStops(s.warnings);
+    for (const w of s.warnings) if (w !== stop) console.error(`syscope write: warning: ${w}`);
     console.log(`wrote ${out}: ${s.kept} events, plus ${s.stateOnly} state-only events that keep processes, files and containers resolvable`);
-    return 0;
+    // Written from the readable part of a damaged capture: said and exit 3, as the answering commands do.
+    return reportDamage('write', input, s.warnings);
   },
 };

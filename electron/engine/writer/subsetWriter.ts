@@ -214,8 +214,8 @@ export async function writeSubset(input: string, output: string, opts: SubsetOpt
       summary.warnings.push(`${summary.sysdigIncompatible} generic syscall event(s) with syscall ids newer than sysdig 0.29.3 knows were left out (it crashes on them)`);
     }
     if (result.streamError !== undefined) {
-      summary.warnings.push(`compressed data ends early or is damaged (${result.streamError}); every whole block before it, ${result.truncatedAt} decompressed bytes, was kept`);
-    } else if (result.truncatedAt !== undefined) summary.warnings.push(`the capture ends inside a block at byte ${result.truncatedAt}; everything before it was kept`);
+      summary.warnings.push(`compressed data ends early or is damaged after ${result.truncatedAt} decompressed bytes of whole blocks (${result.streamError}); everything before it was kept`);
+    } else if (result.truncatedAt !== undefined) summary.warnings.push(`capture is cut off at byte ${result.truncatedAt}, inside a block; everything before it was kept`);
     await writer.close();
   } catch (err) {
     await writer.abort();
