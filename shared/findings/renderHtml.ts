@@ -62,7 +62,7 @@ function renderStep(s: ReportStep, i: number): string {
     ? `<div class="chart-title">${e(c.title)}: <span class="dim">${e(c.absent)}</span></div>`
     : `<div class="chart-title">${e(c.title)} <span class="dim">(total ${e(String(Math.round(c.total * 100) / 100))})</span></div>${chartSvg(c)}`)).join('');
   return `<section class="step" id="step-${i + 1}"><h3>Step ${i + 1}${s.title ? `: ${e(s.title)}` : ''}</h3>`
-    + factsTable(facts) + noteBlock(s.note) + charts + commandsBlock(s.commands) + '</section>';
+    + factsTable(facts) + (s.problem ? `<p class="problem">${e(s.problem)}</p>` : '') + noteBlock(s.note) + charts + commandsBlock(s.commands) + '</section>';
 }
 
 function renderEvidence(ev: ReportEvidence, i: number): string {

@@ -27,6 +27,7 @@ function step(s: ReportStep, i: number): string {
   if (s.filter) rows.push(`- **Filter:** ${markdownInlineCode(s.filter)}`);
   rows.push(`- **Time window:** ${md(s.window ? windowText(s.window) : 'the whole capture')}`);
   out.push(rows.join('\n'), '');
+  if (s.problem) out.push(`*${md(s.problem)}*`, '');
   if (s.note.trim()) out.push(note(s.note), '');
   for (const c of s.charts) {
     if (c.absent) out.push(`${md(c.title)}: ${md(c.absent)}.`, '');

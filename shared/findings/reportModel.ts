@@ -38,6 +38,8 @@ export interface ReportStep {
   filter: string;
   window?: { from: string; to: string };
   note: string;
+  /** Why the step cannot be reproduced as recorded (an unknown view, a filter that does not parse, a window that ends before it starts). */
+  problem?: string;
   charts: ReportChart[];
   commands: string[];
 }

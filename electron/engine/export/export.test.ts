@@ -174,3 +174,25 @@ test('a chart of a tile the step filter leaves without data is named by the tile
   assert.match(html, /Files &lt;i&gt;touched&lt;\/i&gt;: <span class="dim">none under this filter<\/span>/);
   assert.doesNotMatch(html, /\(total 0\)/);
 });
+
+test('a step that cannot be reproduced as written says why in the report (QA 15: an unknown view, a broken filter or a backwards window passed without a word)', async () => {
+  await ready;
+  const parsed = checkFindings({
+    format: 'syscope-findings', version: 1,
+    steps: [
+      { title: 'fine', viewId: 'procs', filter: 'proc.name=nginx' },
+      { title: 'no such view', viewId: 'nosuchview' },
+      { title: 'broken filter', viewId: 'events', filter: 'proc.name = = x' },
+      { title: 'backwards', viewId: 'procs', window: { from: '2000', to: '1000' } },
+    ],
+  });
+  assert.ok(parsed.ok);
+  const r = await buildFindingsReport({ capturePath: capture, findings: (parsed as { findings: Findings }).findings, source });
+  const problems = r.model.steps.map((s) => s.problem);
+  assert.equal(problems[0], undefined);
+  assert.match(problems[1] ?? '', /names a view Syscope does not have \('nosuchview'\)/);
+  assert.match(problems[2] ?? '', /^This step's filter does not parse: /);
+  assert.equal(problems[3], "This step's time window ends before it starts.");
+  assert.ok(r.markdown.includes(`*${escapeMarkdown(problems[1]!)}*`));
+  assert.match(r.html, /<p class="problem">This step(&#39;|&#x27;|')s time window ends before it starts\.<\/p>/);
+});

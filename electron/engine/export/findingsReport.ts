@@ -19,6 +19,7 @@ import { renderReportMarkdown } from '../../../shared/findings/renderMarkdown';
 import { readablePayload, streamTranscript } from './streamExport';
 import { findView, drillKeyField } from '../../../shared/views/catalog';
 import { windowText } from '../../../shared/findings/reportText';
+import { checkFilter } from '../../../shared/filter/validate';
 import { isTruncated, type StreamOperation } from '../../../shared/streams/types';
 import type { CaptureInfo, TableWindow, TileQuery, TileValue, ViewQuery } from '../../../shared/ipc/contract';
 import { fieldResolver } from '../fields/registry';
@@ -80,6 +81,21 @@ async function charts(source: ReportSource, step: InvestigationStep, info: Captu
       ? { title: unfiltered.title, absent: 'none under this filter', series: [], total: 0, from, to }
       : { title: id, absent: 'no such tile in this capture', series: [], total: 0, from, to };
   });
+}
+
+/**
+ * What keeps a recorded step from being reproduced as it is written: a findings file is the
+ * user's (or edited by hand), so a step may name a view this build lacks, carry a filter that
+ * does not parse, or a window that ends before it starts. Said in the report, not left to the
+ * reader's reproduce commands to fail.
+ */
+function stepProblem(step: InvestigationStep): string | undefined {
+  if (!(step.viewId in panelNames) && !findView(step.viewId)) return `This step names a view Syscope does not have ('${step.viewId}').`;
+  const filter = andFilters(step.filter, step.trail[step.trail.length - 1]?.filter);
+  const checked = filter ? checkFilter(filter) : undefined;
+  if (checked && !checked.ok) return `This step's filter does not parse: ${checked.error.message}.`;
+  if (step.window && BigInt(step.window.to) < BigInt(step.window.from)) return "This step's time window ends before it starts.";
+  return undefined;
 }
 
 function stepModel(step: InvestigationStep, commandPath: string, chartList: ReportChart[]): ReportStep {
@@ -155,7 +171,11 @@ export async function buildFindingsReport(opts: ReportOptions): Promise<BuiltRep
   for (const w of info.warnings) warnings.push(`Capture: ${w}`);
 
   const steps: ReportStep[] = [];
-  for (const s of findings.steps) steps.push(stepModel(s, commandPath, await charts(source, s, info)));
+  for (const s of findings.steps) {
+    const problem = stepProblem(s);
+    const model = stepModel(s, commandPath, problem ? [] : await charts(source, s, info));
+    steps.push(problem ? { ...model, problem } : model);
+  }
 
   const want = { events: new Set<number>(), operations: new Set<number>(), streamKeys: new Set<string>() };
   for (const b of findings.bookmarks) {
