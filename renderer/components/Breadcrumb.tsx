@@ -11,7 +11,7 @@ import { breadcrumb, type DrillStep } from '../../shared/views/drilldown';
 import { findView } from '../../shared/views/catalog';
 import { useCapture } from '../state/context';
 import type { Panel } from '../state/hashState';
-import { selectionLabel } from '../util/scopeLabel';
+import { selectionLabel, stepTile } from '../util/scopeLabel';
 
 const scopedTabs: Partial<Record<Panel, string>> = { events: 'Events', streams: 'I/O', tree: 'Processes' };
 
@@ -46,11 +46,11 @@ export function crumbLabels(trail: DrillStep[], panel: Panel): Array<{ label: st
   const last = trail.length - 1;
   const scope = selectionLabel(trail[last]);
   if (!scope) return trail[last]?.filter ? labels : labels.slice(0, -1);
-  return [...labels.slice(0, -1), { label: `${tab} of ${scope.replace(/^the (.*) tile$/, '$1')}`, step: last }];
+  return [...labels.slice(0, -1), { label: `${tab} of ${stepTile(trail[last]) ?? scope}`, step: last }];
 }
 
 /** A step opened from a tile reads "View: Tile title" rather than a key = value. */
 function tileLabel(step: DrillStep | undefined): string | undefined {
-  if (step?.keyField !== 'tile') return undefined;
-  return `${findView(step.viewId)?.name ?? step.viewId}: ${step.selection ?? ''}`;
+  const tile = stepTile(step);
+  return tile === undefined ? undefined : `${findView(step!.viewId)?.name ?? step!.viewId}: ${tile}`;
 }

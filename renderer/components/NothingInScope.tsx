@@ -5,16 +5,21 @@
  * names the scope and offers the whole capture, keeping the filter.
  */
 import { useCapture } from '../state/context';
-import { selectionLabel } from '../util/scopeLabel';
+import { selectionLabel, stepTile } from '../util/scopeLabel';
 
 export function NothingInScope({ what }: { what: string }) {
-  const scope = useCapture((s) => (s.trail[s.trail.length - 1]?.filter ? selectionLabel(s.trail[s.trail.length - 1]) || 'the drill-down' : ''));
+  const scope = useCapture((s) => {
+    const last = s.trail[s.trail.length - 1];
+    if (!last?.filter) return '';
+    const tile = stepTile(last);
+    return tile !== undefined ? `what the ${tile} tile selects` : selectionLabel(last) || 'the drill-down';
+  });
   const filtered = useCapture((s) => s.filter.trim() !== '');
   const showWholeCapture = useCapture((s) => s.showWholeCapture);
   if (!scope) return <p className="dim">No {what} here.</p>;
   return (
     <p className="dim" role="status">
-      No {what} in {scope.replace(/^the (.*) tile$/, 'what the $1 tile selects')}{filtered ? ' under this filter' : ''}.{' '}
+      No {what} in {scope}{filtered ? ' under this filter' : ''}.{' '}
       <button type="button" className="link" onClick={showWholeCapture}>Look in the whole capture{filtered ? ' with this filter' : ''}</button>
     </p>
   );

@@ -9,7 +9,8 @@ import { findView } from '../../shared/views/catalog';
 import { tileDefinition } from '../../shared/tiles/definitions';
 import type { StreamMode } from '../../shared/streams/render';
 import { effectiveFilter, type CaptureState } from '../state/captureStore';
-import { selectionLabel } from '../util/scopeLabel';
+import { selectionLabel, stepTile } from '../util/scopeLabel';
+import type { DrillStep } from '../../shared/views/drilldown';
 
 const panelTitles: Record<string, string> = { events: 'Events', streams: 'I/O streams', tree: 'Process tree' };
 const modeNames: Record<StreamMode, string> = { dotted: 'dotted', printable: 'printable', hex: 'hex', json: 'JSON', text: 'text' };
@@ -27,13 +28,13 @@ export function currentStep(s: StepSource): InvestigationStep {
   }
   const panel = s.panel as string;
   const last = s.trail[s.trail.length - 1];
-  const scope = selectionLabel(last);
+  const scope = scopeWords(last);
   if (panel in panelTitles) {
     // The panels read the events of the current drill-down step, under the user's filter.
     const filter = effectiveFilter(s.filter, last) ?? '';
     const follow = panel === 'streams' ? s.follow : undefined;
     const mode = panel === 'streams' && s.streamMode && s.streamMode !== 'dotted' ? `, in ${modeNames[s.streamMode]}` : '';
-    const title = `${panelTitles[panel]}${of(scope)}${follow ? `, following ${follow}` : ''}${mode}${filtered}`;
+    const title = `${panelTitles[panel]}${scope}${follow ? `, following ${follow}` : ''}${mode}${filtered}`;
     return {
       title: clip(title), viewId: panel, trail: [], filter, window: s.window, tiles: [...s.pinned], note: '',
       ...(follow ? { follow } : {}), ...(mode ? { mode: s.streamMode } : {}),
@@ -42,15 +43,17 @@ export function currentStep(s: StepSource): InvestigationStep {
   const viewId = last?.viewId ?? 'procs';
   const name = findView(viewId)?.name ?? viewId;
   return {
-    title: clip(`${name}${of(scope)}${filtered}`),
+    title: clip(`${name}${scope}${filtered}`),
     viewId, trail: s.trail.map((t) => ({ ...t })), filter: s.filter, window: s.window, tiles: [...s.pinned], note: '',
   };
 }
 
-function of(scope: string): string {
-  if (!scope) return '';
-  const tile = /^the (.*) tile$/.exec(scope);
-  return tile ? ` from the ${tile[1]} tile` : ` of ${scope}`;
+/** " from the Container Deaths tile", " of container 44136c54b079", or '' for the whole capture. */
+function scopeWords(step: DrillStep | undefined): string {
+  const tile = stepTile(step);
+  if (tile !== undefined) return ` from the ${tile} tile`;
+  const label = selectionLabel(step);
+  return label ? ` of ${label}` : '';
 }
 
 function clip(title: string): string {

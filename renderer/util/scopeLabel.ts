@@ -22,11 +22,17 @@ const nouns: Record<string, string> = {
 /** fd.containername and fd.containerdirectory keys read "<container id or host>:<name>". */
 const containerQualified = /^([0-9a-f]{12}|host):(.+)$/s;
 
+/** The tile a drill step was opened from (a tile's →), by its title; undefined for any other step. */
+export function stepTile(step: DrillStep | undefined): string | undefined {
+  return step?.keyField === 'tile' ? step.selection ?? '' : undefined;
+}
+
 /** The selection of a drill step, named ('' for a step that selects nothing: the whole capture). */
 export function selectionLabel(step: DrillStep | undefined): string {
   if (!step?.keyField) return '';
   const selection = step.selection ?? '';
-  if (step.keyField === 'tile') return `the ${selection} tile`;
+  const tile = stepTile(step);
+  if (tile !== undefined) return `the ${tile} tile`;
   const qualified = /^fd\.container/.test(step.keyField) ? containerQualified.exec(selection) : null;
   const value = qualified ? qualified[2] : selection;
   const noun = nouns[step.keyField];
