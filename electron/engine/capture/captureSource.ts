@@ -35,6 +35,16 @@ function openError(path: string, err: unknown): CaptureError {
   return new CaptureError(`${basename(path)}: cannot open capture: ${why}`);
 }
 
+/**
+ * A failure while iterating `source.chunks`, told apart: a gzip stream that is cut off or damaged
+ * is a place where reading stops (what was decompressed before it stays good), returned as its
+ * one-line zlib message; anything else (the file's own errors, a cancellation) is rethrown.
+ */
+export function streamBreak(err: unknown, source: CaptureSource): string {
+  if (err instanceof CaptureError || !source.compressed) throw err;
+  return err instanceof Error ? err.message.split('\n')[0] : String(err);
+}
+
 export async function openCaptureSource(path: string, chunkBytes = FILE_CHUNK_BYTES, startOffset = 0): Promise<CaptureSource> {
   let size: number;
   let magic: Buffer;

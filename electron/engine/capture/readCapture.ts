@@ -19,7 +19,7 @@ import { emptyFile, endsInSectionHeader, notACapture } from './notACapture';
 import { basename } from 'node:path';
 import { article } from '../../../shared/format/plural';
 import { CaptureError, type CaptureVisitor, type ReadOptions, type ReadSummary } from './types';
-import { openCaptureSource } from './captureSource';
+import { openCaptureSource, streamBreak } from './captureSource';
 import { BlockType, blockTypeName, isEventBlock, procListVersion } from './blockTypes';
 import { u32, Overrun } from './byteCursor';
 import { DecodedEvent, decodeEventBlock } from './eventDecoder';
@@ -264,9 +264,8 @@ export async function readCapture(path: string, visitor: CaptureVisitor, opts: R
         opts.onProgress?.({ bytesRead: source.bytesRead(), totalBytes: source.totalBytes, events: reader.summary.events });
       }
     } catch (err) {
-      if (err instanceof CaptureError || !source.compressed) throw err;
-      // zlib: a cut-off or damaged gzip stream. Everything decompressed before it is still read.
-      streamError = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      // A cut-off or damaged gzip stream: everything decompressed before it is still read.
+      streamError = streamBreak(err, source);
     }
   } finally {
     source.close();

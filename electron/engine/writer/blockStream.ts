@@ -4,7 +4,7 @@
  * checked (scap-file-format.md §2); decoding is the reader's business.
  */
 import { basename } from 'node:path';
-import { openCaptureSource } from '../capture/captureSource';
+import { openCaptureSource, streamBreak } from '../capture/captureSource';
 import { CaptureError } from '../capture/types';
 import { emptyFile, endsInSectionHeader, notACapture } from '../capture/notACapture';
 
@@ -45,9 +45,8 @@ export async function forEachBlock(
         onProgress?.(source.bytesRead(), source.totalBytes);
       }
     } catch (err) {
-      if (err instanceof CaptureError || !source.compressed) throw err;
-      // zlib: a cut-off or damaged gzip stream; the whole blocks before it were delivered.
-      streamError = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      // A cut-off or damaged gzip stream: the whole blocks before it were delivered.
+      streamError = streamBreak(err, source);
     }
   } finally {
     source.close();
