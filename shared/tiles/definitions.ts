@@ -54,11 +54,30 @@ export const systemDirectoryPrefixes: readonly string[] = SYSTEM_DIRS;
 const LOG_FILES = '((fd.name contains .log or fd.name contains _log or fd.name contains /var/log) and not (fd.name contains .gz or fd.name contains .tgz))';
 export const HTTP_METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH', 'CONNECT', 'TRACE'];
 
-/** Tiles whose entries are keyed by container id: their drill-down is filtered on the containers counted. */
+/**
+ * What the tiles that count events and drill to the Events list select: the tile counts exactly
+ * the events its → lists (the engine's defining filters, tiles/tileFilters.ts, take these).
+ */
+export const COUNTED_EVENTS: Readonly<Record<string, string>> = {
+  'net.outbound': 'evt.type=connect and evt.dir=< and fd.sport exists',
+  'net.inbound': 'evt.type in (accept, accept4) and evt.dir=< and fd.sport exists',
+  'sec.symlinks': 'evt.type in (symlink, symlinkat) and evt.dir=< and evt.rawres>=0',
+  'sec.sudo': 'evt.type=execve and evt.dir=< and evt.rawres>=0 and evt.arg.exe=sudo',
+  'sec.setns': 'evt.type=setns and evt.dir=< and evt.rawres>=0',
+  'sec.ssh': 'evt.type in (connect, accept, accept4) and evt.dir=< and fd.sport=22',
+  'sec.deletions': 'evt.type in (unlink, unlinkat) and evt.dir=< and evt.rawres>=0',
+  'perf.open.errors': 'evt.type in (open, openat, openat2) and evt.dir=< and evt.rawres<0',
+  'perf.forks': 'evt.type in (clone, fork, vfork, clone3) and evt.dir=< and evt.rawres>0',
+  'perf.connect.errors': 'evt.type=connect and evt.dir=< and evt.rawres<0 and evt.rawres!=-115 and fd.type in (ipv4, ipv6)',
+  'perf.signals': 'evt.type=signaldeliver and evt.dir=>',
+  'perf.segfaults': 'evt.type=signaldeliver and evt.dir=> and evt.arg.sig=SIGSEGV',
+};
+
 /** The tile every event counts for (folded from the rows themselves, not from log entries). */
 export const SYSCALLS_TILE = 'syscalls';
 export const CONTAINER_DEATHS_TILE = 'infra.containers.died';
 export const CONTAINER_RESTARTS_TILE = 'infra.containers.restarted';
+/** Tiles whose entries are keyed by container id: their drill-down is filtered on the containers counted. */
 export const containerKeyedTiles: readonly string[] = [CONTAINER_DEATHS_TILE, CONTAINER_RESTARTS_TILE];
 
 /** The drill-down filter onto a set of containers: `container.id in (...)`. */
@@ -98,26 +117,26 @@ export const staticTiles: readonly TileDefinition[] = [
   { id: 'net.listening.new', category: 'network', title: 'New Listening Ports', measure: 'sum', excludable: true, drillView: 'port_bindings',
     description: 'Successful bind calls.' },
   { id: 'net.outbound', category: 'network', title: 'New Outbound Connections', measure: 'sum', excludable: true, drillView: 'dig',
-    drillFilter: 'evt.type=connect and evt.dir=< and fd.sport exists', description: 'connect calls on network sockets.' },
+    drillFilter: COUNTED_EVENTS['net.outbound'], description: 'connect calls on network sockets.' },
   { id: 'net.inbound', category: 'network', title: 'New Inbound Connections', measure: 'sum', excludable: true, drillView: 'dig',
-    drillFilter: 'evt.type in (accept, accept4) and evt.dir=< and fd.sport exists', description: 'Connections accepted.' },
+    drillFilter: COUNTED_EVENTS['net.inbound'], description: 'Connections accepted.' },
   { id: 'sec.exec', category: 'security', title: 'Executed Commands', measure: 'sum', excludable: false, drillView: 'spy_users_wsysdig',
     description: 'Programs started (successful execve).' },
   { id: 'sec.exec.interactive', category: 'security', title: 'Executed Interactive Commands', measure: 'sum', excludable: true, drillView: 'spy_users_wsysdig',
     drillFilter: 'proc.pname=bash', description: 'Programs started from a bash shell.' },
   { id: 'sec.symlinks', category: 'security', title: 'New Symlinks', measure: 'sum', excludable: true, drillView: 'dig',
-    drillFilter: 'evt.type in (symlink, symlinkat) and evt.dir=< and evt.rawres>=0', description: 'Symbolic links created.' },
+    drillFilter: COUNTED_EVENTS['sec.symlinks'], description: 'Symbolic links created.' },
   { id: 'sec.sysfiles', category: 'security', title: 'Modified System Files', measure: 'distinct', excludable: true, drillView: 'files',
     drillFilter: `(evt.is_io_write=true or evt.type=sendfile) and (${SYSTEM_DIRS.map((d) => `fd.name startswith ${d}`).join(' or ')})`,
     description: 'Files written under system directories (/bin, /sbin, /boot, /etc, /lib*, /usr/bin, /usr/sbin, /usr/share, /usr/lib*).' },
   { id: 'sec.sudo', category: 'security', title: 'Sudo Invocations', measure: 'sum', excludable: true, drillView: 'dig',
-    drillFilter: 'evt.type=execve and evt.dir=< and evt.rawres>=0 and evt.arg.exe=sudo', description: 'sudo executions.' },
+    drillFilter: COUNTED_EVENTS['sec.sudo'], description: 'sudo executions.' },
   { id: 'sec.setns', category: 'security', title: 'Setns Invocations', measure: 'sum', excludable: true, drillView: 'dig',
-    drillFilter: 'evt.type=setns and evt.dir=< and evt.rawres>=0', description: 'Threads entering another namespace (e.g. docker exec).' },
+    drillFilter: COUNTED_EVENTS['sec.setns'], description: 'Threads entering another namespace (e.g. docker exec).' },
   { id: 'sec.ssh', category: 'security', title: 'New SSH Connections', measure: 'sum', excludable: true, drillView: 'dig',
-    drillFilter: 'evt.type in (connect, accept, accept4) and evt.dir=< and fd.sport=22', description: 'Connections to or from port 22.' },
+    drillFilter: COUNTED_EVENTS['sec.ssh'], description: 'Connections to or from port 22.' },
   { id: 'sec.deletions', category: 'security', title: 'Deleted Files', measure: 'sum', excludable: true, drillView: 'dig',
-    drillFilter: 'evt.type in (unlink, unlinkat) and evt.dir=< and evt.rawres>=0', description: 'Files removed.' },
+    drillFilter: COUNTED_EVENTS['sec.deletions'], description: 'Files removed.' },
   { id: 'perf.http.requests', category: 'performance', title: 'HTTP Requests', measure: 'sum', excludable: true, drillView: 'echo',
     drillFilter: `(fd.type=ipv4 or fd.type=ipv6) and (${HTTP_METHODS.map((m) => `evt.buffer startswith "${m} "`).join(' or ')})`,
     description: 'Network buffers that start an HTTP request (GET, POST, ...).' },
@@ -127,16 +146,16 @@ export const staticTiles: readonly TileDefinition[] = [
     drillFilter: '(fd.type=ipv4 or fd.type=ipv6) and evt.buffer startswith "HTTP/" and not evt.buffer contains " 200 "',
     description: 'HTTP responses whose status is not 200.' },
   { id: 'perf.open.errors', category: 'performance', title: 'File Open Errors', measure: 'sum', excludable: true, drillView: 'dig',
-    drillFilter: 'evt.type in (open, openat, openat2) and evt.dir=< and evt.rawres<0', description: 'Failed open, openat and openat2 calls.' },
+    drillFilter: COUNTED_EVENTS['perf.open.errors'], description: 'Failed open, openat and openat2 calls.' },
   { id: 'perf.forks', category: 'performance', title: 'Fork Count', measure: 'sum', excludable: true, drillView: 'dig',
-    drillFilter: 'evt.type in (clone, fork, vfork, clone3) and evt.dir=< and evt.rawres>0', description: 'Processes and threads created (clone/fork in the parent).' },
+    drillFilter: COUNTED_EVENTS['perf.forks'], description: 'Processes and threads created (clone/fork in the parent).' },
   { id: 'perf.connect.errors', category: 'performance', title: 'Failed Connection Attempts', measure: 'sum', excludable: true, drillView: 'dig',
-    drillFilter: 'evt.type=connect and evt.dir=< and evt.rawres<0 and evt.rawres!=-115 and fd.type in (ipv4, ipv6)',
+    drillFilter: COUNTED_EVENTS['perf.connect.errors'],
     description: 'Failed connect calls on network sockets, other than EINPROGRESS.' },
   { id: 'perf.signals', category: 'performance', title: 'Received Signals', measure: 'sum', excludable: true, drillView: 'dig',
-    drillFilter: 'evt.type=signaldeliver and evt.dir=>', description: 'Signals delivered.' },
+    drillFilter: COUNTED_EVENTS['perf.signals'], description: 'Signals delivered.' },
   { id: 'perf.segfaults', category: 'performance', title: 'Segmentation Faults', measure: 'sum', excludable: true, drillView: 'dig',
-    drillFilter: 'evt.type=signaldeliver and evt.dir=> and evt.arg.sig=SIGSEGV', description: 'SIGSEGV signals delivered.' },
+    drillFilter: COUNTED_EVENTS['perf.segfaults'], description: 'SIGSEGV signals delivered.' },
   { id: 'perf.slowio.1ms', category: 'performance', title: 'Slow File I/O calls (1ms+)', measure: 'sum', excludable: true, drillView: 'slow_io',
     description: 'File reads and writes (outside /dev) that took more than 1 ms.' },
   { id: 'perf.slowio.10ms', category: 'performance', title: 'Slow File I/O calls (10ms+)', measure: 'sum', excludable: true, drillView: 'slow_io',

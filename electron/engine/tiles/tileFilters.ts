@@ -8,7 +8,7 @@
  * Tiles without one (alive tiles, container deaths/restarts) have no entry: their rule follows
  * processes, containers or ports over time and is no single filter.
  */
-import { HTTP_METHODS, networkServices, systemDirectoryPrefixes } from '../../../shared/tiles/definitions';
+import { COUNTED_EVENTS, HTTP_METHODS, networkServices, systemDirectoryPrefixes } from '../../../shared/tiles/definitions';
 
 /**
  * count: events selected; sum-buflen: sum of their evt.buflen; distinct: different values of
@@ -69,25 +69,25 @@ const fixed: Record<string, TileFilter> = {
   'net.bytes.out': bytes(`${okExit} and ${write} and fd.type in (ipv4, ipv6)`),
   'net.connections': distinct(netIo, 'fd.containername'),
   'net.listening.new': count(`evt.type=bind and ${okExit} and fd.sport exists`),
-  'net.outbound': count('evt.type=connect and evt.dir=< and fd.sport exists'),
-  'net.inbound': count('evt.type in (accept, accept4) and evt.dir=< and fd.sport exists'),
+  'net.outbound': count(COUNTED_EVENTS['net.outbound']),
+  'net.inbound': count(COUNTED_EVENTS['net.inbound']),
   'sec.exec': count(`evt.type=execve and ${okExit}`),
   'sec.exec.interactive': count(`evt.type=execve and ${okExit} and proc.pname contains bash`),
-  'sec.symlinks': count(`evt.type in (symlink, symlinkat) and ${okExit}`),
+  'sec.symlinks': count(COUNTED_EVENTS['sec.symlinks']),
   'sec.sysfiles': distinct(`${fileWrite} and (${systemDirectoryPrefixes.map((d) => `fd.name startswith ${d}`).join(' or ')})`, 'fd.name'),
-  'sec.sudo': count(`evt.type=execve and ${okExit} and evt.arg.exe=sudo`),
-  'sec.setns': count(`evt.type=setns and ${okExit}`),
-  'sec.ssh': count('evt.type in (connect, accept, accept4) and evt.dir=< and fd.sport=22'),
-  'sec.deletions': count(`evt.type in (unlink, unlinkat) and ${okExit}`),
+  'sec.sudo': count(COUNTED_EVENTS['sec.sudo']),
+  'sec.setns': count(COUNTED_EVENTS['sec.setns']),
+  'sec.ssh': count(COUNTED_EVENTS['sec.ssh']),
+  'sec.deletions': count(COUNTED_EVENTS['sec.deletions']),
   'perf.http.requests': count(`${netIo} and (${HTTP_METHODS.map((m) => `evt.buffer startswith "${m} "`).join(' or ')})`),
   'perf.http.responses': count(httpResponse),
   // "Not 200": the status is the second word of the status line.
   'perf.http.errors': count(`${httpResponse} and not (evt.buffer startswith "HTTP/1.1 200 " or evt.buffer startswith "HTTP/1.0 200 ")`),
-  'perf.open.errors': count('evt.type in (open, openat, openat2) and evt.dir=< and evt.rawres<0'),
-  'perf.forks': count('evt.type in (clone, fork, vfork, clone3) and evt.dir=< and evt.rawres>0'),
-  'perf.connect.errors': count('evt.type=connect and evt.dir=< and evt.rawres<0 and evt.rawres!=-115 and fd.type in (ipv4, ipv6)'),
-  'perf.signals': count('evt.type=signaldeliver and evt.dir=>'),
-  'perf.segfaults': count('evt.type=signaldeliver and evt.dir=> and evt.arg.sig=SIGSEGV'),
+  'perf.open.errors': count(COUNTED_EVENTS['perf.open.errors']),
+  'perf.forks': count(COUNTED_EVENTS['perf.forks']),
+  'perf.connect.errors': count(COUNTED_EVENTS['perf.connect.errors']),
+  'perf.signals': count(COUNTED_EVENTS['perf.signals']),
+  'perf.segfaults': count(COUNTED_EVENTS['perf.segfaults']),
   'perf.slowio.1ms': count(slowFileIo(1_000_000)),
   'perf.slowio.10ms': count(slowFileIo(10_000_000)),
   'perf.slowio.100ms': count(slowFileIo(100_000_000)),
