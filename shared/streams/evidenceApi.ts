@@ -20,6 +20,11 @@ export interface EventsRequest {
   /** First event number; or `fromTs` (ns as a decimal string) for the first event at or after a time. */
   fromEvtNum?: number;
   fromTs?: string;
+  /**
+   * Instead of a start: the page of the `limit` events just before this event number, or
+   * 'end' for the selection's last events (End, and scrolling up from there).
+   */
+  before?: number | 'end';
   limit: number;
   /** Field names (catalog spelling); default: sysdig's default line as fields. */
   fields?: string[];
@@ -30,6 +35,8 @@ export interface EventsReply {
   events: Array<{ evtNum: number; values: Array<EvidenceScalar | EvidenceScalar[]>; partner: number | null; latencyNs: string | null }>;
   /** Event number to ask for next, or null at the end of the capture. */
   next: number | null;
+  /** For a `before` page: whether the selection may have events before the page's first (false: it has none). */
+  earlier?: boolean;
 }
 
 export interface EventDetailRequest { captureId: string; evtNum: number }
@@ -100,7 +107,7 @@ const evtNum = z.number().int().min(0);
 export const evidenceRequestSchemas = {
   events: z.strictObject({
     captureId, filter: filter.optional(), window: timeWindow.optional(), fromEvtNum: evtNum.optional(),
-    fromTs: nanoseconds.optional(), limit: z.number().int().min(0).max(10_000), fields: z.array(z.string().min(1).max(200)).max(400).optional(),
+    fromTs: nanoseconds.optional(), before: z.union([evtNum, z.literal('end')]).optional(), limit: z.number().int().min(0).max(10_000), fields: z.array(z.string().min(1).max(200)).max(400).optional(),
   }),
   eventDetail: z.strictObject({ captureId, evtNum }),
   streams: z.strictObject({

@@ -106,3 +106,34 @@ test('streams pages resumed from the events list\'s checkpoints equal the pages 
   }
   assert.equal(resumed, 4, 'every page resumed from a checkpoint');
 });
+
+test('the page before an event or the end holds the last events a forward read lists before it, with or without checkpoints', async () => {
+  const forward = async (svc: EvidenceService, filter?: string) => {
+    const all: number[] = [];
+    let from: number | undefined;
+    for (;;) {
+      const p = await svc.events({ captureId: 'c', filter, fromEvtNum: from, limit: 500 });
+      all.push(...p.events.map((e) => e.evtNum));
+      if (p.next === null) return all;
+      from = p.next;
+    }
+  };
+  const laid = new EvidenceService(path, { checkpointEvery: 97 });
+  await laid.prepareCheckpoints();
+  for (const svc of [new EvidenceService(path), laid]) {
+    for (const filter of [undefined, 'evt.dir=<', 'proc.name=sshd']) {
+      const all = await forward(svc, filter);
+      const last = await svc.events({ captureId: 'c', filter, before: 'end', limit: 40 });
+      assert.deepEqual(last.events.map((e) => e.evtNum), all.slice(-40), String(filter));
+      assert.equal(last.next, null);
+      assert.equal(last.earlier, all.length > 40);
+      const mid = all[Math.floor(all.length / 2)];
+      const before = await svc.events({ captureId: 'c', filter, before: mid, limit: 30 });
+      const upTo = all.filter((n) => n < mid);
+      assert.deepEqual(before.events.map((e) => e.evtNum), upTo.slice(-30), String(filter));
+      assert.equal(before.next, mid);
+      const first = await svc.events({ captureId: 'c', filter, before: all[3], limit: 30 });
+      assert.deepEqual([first.events.map((e) => e.evtNum), first.earlier], [all.slice(0, 3), false]);
+    }
+  }
+});

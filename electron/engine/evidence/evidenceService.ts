@@ -34,6 +34,7 @@ import { UsageError } from './commandLine';
 import { DEFAULT_EVENT_FIELDS, displayableFieldNames, EventFieldSet, LINE_FIELDS, RAW_IN_JSON, toJsonValue, type EventRecord, type JsonValue } from './eventFields';
 import { eventLayout } from '../format/layouts';
 import { listEvents, type Seeking } from './eventsList';
+import { lastMatchesBefore } from './eventsBefore';
 import { InspectorWalk, type WalkSnapshot } from './inspectorWalk';
 import { CheckpointStore, type EventsCheckpoint } from './eventsCheckpoints';
 import { narrowLifecycle, scanLifecycle } from './lifecycleScan';
@@ -198,7 +199,41 @@ export class EvidenceService implements EvidenceApi {
   }
 
   events(req: EventsRequest): Promise<EventsReply> {
-    return this.request(() => this.eventsPage(req));
+    return this.request(() => (req.before === undefined ? this.eventsPage(req) : this.eventsBefore(req, req.before)));
+  }
+
+  /** The page of events just before an event number or the end: its start is found reading backward in stretches (eventsBefore.ts). */
+  private async eventsBefore(req: EventsRequest, before: number | 'end'): Promise<EventsReply> {
+    const rest: EventsRequest = { ...req, before: undefined, fromEvtNum: undefined, fromTs: undefined };
+    const bound = before === 'end' ? Infinity : before;
+    const predicate = this.predicate(req.filter);
+    const window = nsWindow(req);
+    const evtNumOnly = this.fields(['evt.num']);
+    const start = await lastMatchesBefore(bound, req.limit, () => this.checkpoints.all(), async (from, to, keep) => {
+      const evtNums: number[] = [];
+      let total = 0;
+      let past = false;
+      const walk = this.walk();
+      const byIndex = await this.seekByIndex(req.filter, from || undefined);
+      await listEvents(walk, {
+        fields: evtNumOnly, limit: 0, window, fromEvtNum: from || undefined,
+        interrupt: () => past,
+        observe: (_ctx, e) => { if (e.evtNum >= to) past = true; },
+        predicate: (ctx) => {
+          if (ctx.num >= to || (predicate && !predicate(ctx))) return false;
+          total++;
+          evtNums.push(ctx.num);
+          if (evtNums.length > keep * 2) evtNums.splice(0, evtNums.length - keep);
+          return false;
+        },
+      }, { walk, store: this.checkpoints, ...byIndex });
+      return { evtNums: evtNums.slice(-keep), total };
+    });
+    if (start.evtNums.length === 0) {
+      return { fields: this.fields(req.fields?.length ? req.fields : DEFAULT_EVENT_FIELDS).names, events: [], next: before === 'end' ? null : before, earlier: false };
+    }
+    const page = await this.eventsPage({ ...rest, fromEvtNum: start.evtNums[0], limit: start.evtNums.length });
+    return { ...page, earlier: start.earlier };
   }
 
   private async eventsPage(req: EventsRequest): Promise<EventsReply> {
