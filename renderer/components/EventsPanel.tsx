@@ -1,7 +1,9 @@
 /**
  * The events list: one row per event of the current selection (sysdig's default line as
  * columns), read a page at a time as the list scrolls, up to a bound; selecting a row shows
- * every field of that event beside the list, with a jump to its enter/exit partner.
+ * every field of that event beside the list, with a jump to its enter/exit partner. After a
+ * jump (End, a find match) the list holds a stretch from the middle or the end: scrolling up
+ * reads the pages before it (the engine's `before` pages) as scrolling down reads those after.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { EventDetailReply, EventsReply } from '../../shared/streams/evidenceApi';
@@ -12,7 +14,6 @@ import { useEvidenceScope } from './evidenceQuery';
 import { countOf, formatTimestamp } from '../util/format';
 import { BookmarkButton } from '../findings/BookmarkButton';
 import { onlyInternalRecords, useHasListableEvents } from './listableEvents';
-import { lastEventsPage } from './lastEvents';
 
 const rowPx = 22;
 const pageSize = 500;
@@ -47,8 +48,8 @@ export function EventsPanel() {
   const [selected, setSelected] = useState(0);
   const [detail, setDetail] = useState<EventDetailReply | null>(null);
   const loading = useRef(false);
-  // Whether the loaded rows start at the selection's first event (not after a jump to a match or to the end).
-  const fromStart = useRef(true);
+  // Whether the selection may have events before the first loaded row (after a jump to a match or to the end).
+  const [earlier, setEarlier] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportPx, setViewportPx] = useState(400);
@@ -63,7 +64,7 @@ export function EventsPanel() {
     try {
       const page = await client.call('events', { captureId, filter: scope.filter, window: scope.window, fromEvtNum: from, limit: pageSize });
       if (gen !== generation.current) return;
-      if (reset) { rows.current = []; fromStart.current = from === undefined; }
+      if (reset) { rows.current = []; setEarlier(from !== undefined); }
       rows.current.push(...page.events);
       setFields(page.fields);
       setCount(rows.current.length);
@@ -111,8 +112,42 @@ export function EventsPanel() {
     if (i >= 0) select(i);
   }
 
+  /** The page before the first loaded row, put above it; the rows on screen stay where they are. */
+  async function loadEarlier(): Promise<void> {
+    if (loading.current || rows.current.length === 0) return;
+    const gen = generation.current;
+    loading.current = true;
+    try {
+      const page = await client.call('events', { captureId, filter: scope.filter, window: scope.window, before: rows.current[0].evtNum, limit: pageSize });
+      if (gen !== generation.current) return;
+      const added = page.events.length;
+      rows.current = [...page.events, ...rows.current];
+      if (rows.current.length > maxListedEvents) {
+        // The bound holds the other way too: the rows furthest below are read again when scrolled to.
+        const dropped = rows.current.splice(maxListedEvents);
+        setNext(dropped[0].evtNum);
+      }
+      setEarlier(added > 0 && page.earlier === true);
+      setCount(rows.current.length);
+      setSelected((s) => s + added);
+      const el = scroller.current;
+      if (el && added > 0) {
+        const top = el.scrollTop + added * rowPx;
+        el.scrollTop = top;
+        setScrollTop(top);
+      }
+    } catch (err) {
+      if (gen !== generation.current) return;
+      setError(messageOf(err));
+      setEarlier(false);
+    } finally {
+      if (gen === generation.current) loading.current = false;
+    }
+  }
+
   useEffect(() => {
     rows.current = [];
+    setEarlier(false);
     setCount(0);
     setSelected(0);
     setDetail(null);
@@ -137,6 +172,10 @@ export function EventsPanel() {
   useEffect(() => {
     if (next !== undefined && next !== null && first + visible * 2 >= count) void loadMore(next, false);
   }, [first, visible, count, next]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Near the start of what is loaded, after a jump: read the page before.
+  useEffect(() => {
+    if (earlier && count > 0 && first <= visible) void loadEarlier();
+  }, [first, visible, count, earlier]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const selectedEvt = rows.current[selected]?.evtNum;
   useEffect(() => {
@@ -158,19 +197,17 @@ export function EventsPanel() {
     }
   }
 
-  /** End: the selection's last events (the list pages forward only, so they replace what is loaded). */
+  /** End: the selection's last events, asked of the engine; they replace what is loaded, and scrolling up reads back from them. */
   async function goToEnd() {
     if (next === null) { select(rows.current.length - 1); return; }
     const gen = ++generation.current;
     loading.current = true;
     setError(null);
     try {
-      const page = await lastEventsPage(
-        (from, limit) => client.call('events', { captureId, filter: scope.filter, window: scope.window, fromEvtNum: from, limit }),
-        info?.events ?? 0, pageSize);
+      const page = await client.call('events', { captureId, filter: scope.filter, window: scope.window, before: 'end', limit: pageSize });
       if (gen !== generation.current) return;
       rows.current = page.events;
-      fromStart.current = false;
+      setEarlier(page.earlier === true);
       setFields(page.fields);
       setCount(page.events.length);
       setNext(null);
@@ -184,7 +221,7 @@ export function EventsPanel() {
 
   /** Home: the selection's first event, reading the list again from its start after a jump. */
   async function goToStart() {
-    if (!fromStart.current) await loadMore(undefined, true);
+    if (earlier) await loadMore(undefined, true);
     select(0);
   }
 
@@ -208,6 +245,8 @@ export function EventsPanel() {
     select(to);
   }
 
+  // Nothing to go to when the whole selection is loaded and fits on screen (QA 15 item 13).
+  const everyEventOnScreen = !earlier && next === null && count * rowPx <= viewportPx;
   const widths: Record<string, string> = { 'evt.info': 'minmax(30rem, 1fr)', 'evt.time': '11rem', 'evt.rawtime': '11rem', 'proc.name': '9rem', 'evt.type': '8rem' };
   const template = fields.map((f) => widths[f] ?? '5.5rem').join(' ');
   const shown = [];
@@ -250,10 +289,10 @@ export function EventsPanel() {
           <span aria-live="polite">
             {error ? <span role="alert" className="error-line">{error}</span>
               : next === undefined ? 'Reading events…'
-                : !fromStart.current && next === null && count > 0 ? `the last ${countOf(count, 'event')}, from #${rows.current[0].evtNum} (Home or "Go to start" for the first)`
+                : earlier && count > 0 ? `${next === null ? 'the last ' : ''}${countOf(count, 'event')}, from #${rows.current[0].evtNum} (earlier ones as you scroll up; Home or "Go to start" for the first)`
                   : `${countOf(count, 'event')}${next !== null ? ' (more as you scroll)' : count >= maxListedEvents ? ` (the first ${maxListedEvents.toLocaleString('en-US')}; narrow the filter or window to see others)` : ''}`}
           </span>
-          {count > 0 && (
+          {count > 0 && !(everyEventOnScreen) && (
             <span className="list-ends">
               <button type="button" className="small" onClick={() => { scroller.current?.focus(); void goToStart(); }} title="The first events (Home)">Go to start</button>
               <button type="button" className="small" onClick={() => { scroller.current?.focus(); void goToEnd(); }} title="The capture's last events under this selection (End)">Go to end</button>

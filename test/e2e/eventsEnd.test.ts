@@ -1,7 +1,8 @@
 /**
  * End in the events list reaches the end of the capture (QA 14 B): on mpm-event full (35,860
  * numbered events, 34.7k listed), one End shows the last event sysdig numbers, and Home the
- * first, where End used to move 500 loaded rows further per press.
+ * first, where End used to move 500 loaded rows further per press. Scrolling up from the end
+ * reads the events before, as sysdig numbers them.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,6 +28,20 @@ test('End shows the capture\'s last event and Home its first', { skip }, async (
   await page.getByText(/^the last [\d,]+ events, from #\d+/).waitFor({ timeout: 30_000 });
   assert.equal(await selectedEvtNum(), numbers.at(-1));
   await h.shot('events-end');
+  const toTop = () => grid.evaluate((el) => { el.scrollTop = 0; el.dispatchEvent(new Event('scroll')); });
+  const loaded = async () => Number(await grid.getAttribute('aria-rowcount')) - 1;
+  const before = await loaded();
+  await toTop();
+  await page.waitForFunction((n) => Number(document.querySelector('[role=grid][aria-label=Events]')?.getAttribute('aria-rowcount')) - 1 > n, before, { timeout: 30_000 });
+  await toTop();
+  await page.waitForTimeout(500);
+  // Every loaded row is the event sysdig prints that many lines before its last.
+  const all = await loaded();
+  const firstRow = grid.locator('.event-row').first();
+  const index = Number(await firstRow.getAttribute('aria-rowindex')) - 2;
+  const firstShown = (await firstRow.locator('[role=gridcell]').first().innerText()).trim();
+  assert.ok(all > before);
+  assert.equal(firstShown, numbers.at(index - all));
   await grid.press('Home');
   await page.getByText(/more as you scroll/).waitFor({ timeout: 30_000 });
   assert.equal(await selectedEvtNum(), numbers[0]);
