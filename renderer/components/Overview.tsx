@@ -11,6 +11,7 @@ import { Sparkline } from './Sparkline';
 import { formatTileValue } from './tileFormat';
 import { findView } from '../../shared/views/catalog';
 import { tileEvidenceTab } from '../state/captureStore';
+import { focusTableAfterNavigation } from '../util/focusTable';
 
 /** Where a tile's → goes, in words ("a view", "Events", "I/O Streams"); undefined when nowhere. */
 function drillsTo(drillView: string): string | undefined {
@@ -37,6 +38,10 @@ export function Overview() {
       .then((t) => { if (live) setTiles(t); }, (err) => { if (live) { setTiles([]); setError(messageOf(err)); } });
     return () => { live = false; };
   }, [client, captureId, filter, window]);
+
+  // The tiles arrive after the navigation that showed the overview (Backspace, the tab, a
+  // crumb): focus lost on the way goes to the first tile, so Tab and Enter start from there.
+  useEffect(() => { if (tiles?.length) focusTableAfterNavigation(); }, [tiles]);
 
   if (error) return <p role="alert" className="error-line panel-message">{error}</p>;
   if (!tiles) return <p className="panel-message dim">Computing the overview…</p>;

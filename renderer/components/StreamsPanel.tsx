@@ -5,7 +5,7 @@
  * conversation. Pages load on demand, up to a bound.
  *
  * The list takes the keyboard as the tables do (the help promises ↑ ↓ PgUp PgDn Home End):
- * the keys move the current operation, which is scrolled into view.
+ * the keys move the current operation, which is scrolled into view, and Enter follows its stream.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { StreamOperationWire } from '../../shared/streams/evidenceApi';
@@ -77,6 +77,11 @@ export function StreamsPanel() {
   function onKey(e: KeyboardEvent<HTMLElement>) {
     // Keys typed into the list's own buttons are theirs.
     if (e.target !== e.currentTarget) return;
+    if (e.key === 'Enter') {
+      const op = ops[current];
+      if (op && !follow) { e.preventDefault(); e.stopPropagation(); setFollow(op.streamKey); }
+      return;
+    }
     const page = 5;
     const to = ({ ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + page, PageUp: current - page, Home: 0, End: ops.length - 1 } as Record<string, number>)[e.key];
     if (to === undefined) return;

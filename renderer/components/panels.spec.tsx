@@ -230,6 +230,13 @@ describe('Overview', () => {
     expect(store.getState().trail.at(-1)?.filter).toBe('evt.is_io_write=true');
   });
 
+  it('gives its first tile the focus once the tiles are shown, when focus was lost on the way (QA 15: Backspace left it on <body>)', async () => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    mounted = await mount(<main className="main-panel"><Overview /></main>, fakeClient({ tiles: () => tiles }), createCaptureStore('c', '/x.scap'));
+    await settle();
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Running Containers');
+  });
+
   it('shows the engine\'s one-line error as an alert', async () => {
     const client = fakeClient({ tiles: () => { throw new Error('capture closed'); } });
     mounted = await mount(<Overview />, client, createCaptureStore('c', '/x.scap'));

@@ -72,4 +72,16 @@ describe('StreamsPanel and the keyboard (QA 15: focus stayed on <body> after a t
     await press(list, 'Home');
     expect(currentIndex()).toBe(0);
   });
+
+  it('Enter follows the current operation\'s stream', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().showPanel('streams');
+    const reply: StreamsReply = { operations: [op(10), op(11), op(12)], next: null };
+    mounted = await mount(<main className="main-panel"><StreamsPanel /></main>, fakeClient({ streams: () => reply }), store);
+    await settle();
+    const list = mounted.container.querySelector<HTMLElement>('.stream-ops')!;
+    await press(list, 'ArrowDown');
+    await press(list, 'Enter');
+    expect(store.getState().follow).toBe('7:1#11');
+  });
 });

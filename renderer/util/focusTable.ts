@@ -8,10 +8,11 @@
 /**
  * Focuses the table on screen (a view's table, the event list, or the I/O operations, which
  * mark themselves `data-keyboard-list`: QA 15 found focus on <body> after a tile's → into I/O
- * Streams); false when none is shown.
+ * Streams), or on the overview its first tile (QA 15: after Backspace to the overview focus was
+ * on <body>); false when none is shown.
  */
 export function focusShownTable(root: ParentNode = document): boolean {
-  const grid = root.querySelector<HTMLElement>('.main-panel [role=grid], .main-panel [data-keyboard-list]');
+  const grid = root.querySelector<HTMLElement>('.main-panel [role=grid], .main-panel [data-keyboard-list], .main-panel .overview .tile-main');
   if (!grid) return false;
   grid.focus({ preventScroll: true });
   return true;

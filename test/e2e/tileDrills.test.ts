@@ -29,8 +29,15 @@ test('App Log Error Messages → opens I/O Streams on the log writes, nginx\'s f
   await page.keyboard.press('ArrowDown');
   assert.equal(await ops.getByRole('article').nth(1).getAttribute('aria-current'), 'true', '↓ made the second operation current');
   await h.shot('tiledrills-01-app-log-errors');
-  await page.locator('body').press('Backspace');
+  // Enter follows the current operation's stream (the help says so).
+  const followLabel = await ops.getByRole('article').nth(1).getByRole('button', { name: /^Follow / }).getAttribute('aria-label');
+  await page.keyboard.press('Enter');
+  await page.locator('.streams-bar .following').waitFor({ timeout: 30_000 });
+  assert.equal(`Follow ${await page.locator('.streams-bar .following code').innerText()}`, followLabel);
+  await page.keyboard.press('Backspace');
   await page.getByRole('tab', { name: 'Overview', selected: true }).waitFor();
+  // QA 15: back on the overview the focus was on <body>; it is on the first tile.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('tile-main'), undefined, { timeout: 30_000 });
   assert.deepEqual(h.pageErrors, []);
 });
 
