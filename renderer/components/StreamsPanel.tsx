@@ -16,6 +16,7 @@ import { formatBytes, formatTimestamp } from '../util/format';
 import { useEvidenceScope } from './evidenceQuery';
 import { BookmarkButton } from '../findings/BookmarkButton';
 import { NothingInScope } from './NothingInScope';
+import { TileLinesNote } from './TileLinesNote';
 
 const pageSize = 200;
 const maxOperations = 5_000;
@@ -103,6 +104,7 @@ export function StreamsPanel() {
           : <span className="dim">All reads and writes of the selection; Follow one to see its conversation.</span>}
         <span className="legend-read">read</span><span className="legend-write">write</span>
       </div>
+      {!follow && next !== undefined && <TileLinesNote writes={ops.length} complete={next === null && ops.length < maxOperations} />}
       <section ref={list} className="stream-ops" aria-label="I/O operations" tabIndex={0} data-keyboard-list="" onKeyDown={onKey}>
         {ops.map((op, i) => <Operation key={op.evtNum} op={op} mode={mode} current={i === current} onFollow={follow ? undefined : () => setFollow(op.streamKey)} />)}
         {error && <p role="alert" className="error-line">{error}</p>}

@@ -85,3 +85,30 @@ describe('StreamsPanel and the keyboard (QA 15: focus stayed on <body> after a t
     expect(store.getState().follow).toBe('7:1#11');
   });
 });
+
+describe('StreamsPanel under a log tile\'s → (QA 15 item 1: the tile said 34, the list held 9 writes, and nothing said why)', () => {
+  const write = (evtNum: number, text: string): StreamOperationWire => ({
+    evtNum, rawtime: '1710236469054624549', direction: 'write', eventType: 'write', procName: 'nginx', pid: 7, tid: 7,
+    containerId: 'host', containerName: 'host', fd: 3, fdName: '/var/log/nginx/error.log', fdTypeChar: 'f', streamKey: `7:3#${evtNum}`,
+    length: text.length, dataBase64: btoa(text),
+  });
+  const tilesReply = [{ id: 'logs.app.errors', category: 'logs', title: 'App Log Error Messages', total: 3, max: 3, series: [3] }];
+
+  it('says the tile counts lines, and how many lines are in how many listed writes', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().openTile('echo', 'fd.type=file', 'App Log Error Messages');
+    const reply: StreamsReply = { operations: [write(10, 'a error\nb error\n'), write(11, 'c error\n')], next: null };
+    mounted = await mount(<StreamsPanel />, fakeClient({ streams: () => reply, tiles: () => tilesReply }), store);
+    await settle();
+    expect(mounted.container.querySelector('.tile-lines-note')?.textContent)
+      .toBe('The App Log Error Messages tile counts lines: 3 lines in the 2 writes listed here; one write can carry several lines.');
+  });
+
+  it('says nothing under a tile that counts events', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().openTile('echo', 'fd.type=ipv4', 'HTTP Requests');
+    mounted = await mount(<StreamsPanel />, fakeClient({ streams: () => ({ operations: [write(10, 'GET /')], next: null }), tiles: () => tilesReply }), store);
+    await settle();
+    expect(mounted.container.querySelector('.tile-lines-note')).toBeNull();
+  });
+});

@@ -16,12 +16,19 @@ test('App Log Error Messages → opens I/O Streams on the log writes, nginx\'s f
   const { page } = h;
   await page.goto(h.host.url);
   await page.getByRole('button', { name: 'App Log Error Messages', exact: true }).waitFor({ timeout: 30_000 });
+  const tileValue = await page.getByRole('button', { name: 'App Log Error Messages', exact: true }).locator('.tile-value').innerText();
   await page.getByRole('button', { name: 'Open App Log Error Messages in I/O Streams' }).click();
   assert.equal(await page.getByRole('tab', { selected: true }).innerText(), 'I/O Streams');
   const ops = page.getByRole('region', { name: 'I/O operations' });
   await ops.getByRole('article').first().waitFor({ timeout: 30_000 });
   const emerg = ops.getByRole('article').filter({ hasText: '/var/log/nginx/error.log' }).filter({ hasText: '[emerg]' });
   assert.equal(await emerg.count(), 5, 'one [emerg] write per dead nginx');
+  // The tile counts lines, the list shows writes: the note says how many of each (QA 15 item 1).
+  const note = await page.locator('.tile-lines-note').innerText({ timeout: 30_000 });
+  const [, lines, writes] = /counts lines: (\d+) lines? in the (\d+) writes? listed here/.exec(note) ?? [];
+  assert.equal(Number(writes), await ops.getByRole('article').count(), note);
+  assert.equal(lines, tileValue, note);
+  assert.ok(Number(lines) >= Number(writes), note);
   const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
   assert.equal(await crumbs.getByRole('listitem').last().innerText(), 'I/O of App Log Error Messages');
   // QA 15: the → left the focus on <body>, where ↓ did nothing; the list has it, and ↓ moves in it.
