@@ -101,7 +101,7 @@ export function StreamsPanel() {
         </div>
         {follow
           ? <span className="following">Following <code>{follow}</code> <button type="button" className="small" onClick={() => setFollow(undefined)}>Stop following</button></span>
-          : <span className="dim">All reads and writes of the selection; Follow one to see its conversation.</span>}
+          : <span className="dim">All reads and writes of the selection; Follow one (or press Enter on it) to see its conversation.</span>}
         <span className="legend-read">read</span><span className="legend-write">write</span>
       </div>
       {!follow && next !== undefined && <TileLinesNote writes={ops.length} complete={next === null && ops.length < maxOperations} />}
