@@ -274,3 +274,57 @@ test('transformers: tolower, toupper, basename, b64, len', () => {
   assert.equal(matches('tolower(proc.name) = bash', {}), false);
   assert.match(compileError('len(proc.name) > abc'), /'abc' is not a number/);
 });
+
+test('an or of = checks on one field reads the field once per event, not once per term', () => {
+  const terms = Array.from({ length: 200 }, (_, i) => `fd.num = ${i * 7}`).join(' or ');
+  const c = compileFilter(terms, resolve);
+  assert.ok(c.ok);
+  reads = 0;
+  assert.equal(c.predicate({ 'fd.num': 5 }), false);
+  assert.equal(c.predicate({ 'fd.num': 7 * 150 }), true);
+  assert.equal(reads, 2, 'one read per event');
+  const named = compileFilter(`proc.name = a or fd.num = 3 or proc.name = b or proc.name = c or fd.num = 4`, resolve);
+  assert.ok(named.ok);
+  reads = 0;
+  named.predicate({ 'proc.name': 'x', 'fd.num': 9 });
+  assert.equal(reads, 2, 'one read per field');
+});
+
+test('an or of = checks on one field answers as its terms asked one by one', () => {
+  // Each filter's answer is compared with the or of its terms compiled alone, on events that
+  // match one term, none, have no value, several values, bigints beyond 2^53, and text numbers.
+  const cases: Array<[string, string[], Ev[]]> = [
+    ['proc.name', ['bash', 'sh', '"a b"', 'BASH'], [{ 'proc.name': 'bash' }, { 'proc.name': 'Bash' }, { 'proc.name': 'a b' }, {}, { 'proc.name': '' }]],
+    ['fd.num', ['3', '-1', '0', '10'], [{ 'fd.num': 3 }, { 'fd.num': -0 }, { 'fd.num': 3n }, { 'fd.num': '10' }, { 'fd.num': 'x' }, { 'fd.num': 4 }, {}]],
+    ['evt.rawtime', ['1500000000123456789', '1500000000123456790'], [{ 'evt.rawtime': 1500000000123456789n }, { 'evt.rawtime': 1500000000123456788n }, { 'evt.rawtime': 1500000000123456789 }]],
+    ['thread.cpu', ['1.5', '2', '1e3'], [{ 'thread.cpu': 1.5 }, { 'thread.cpu': 2n }, { 'thread.cpu': 1000 }, { 'thread.cpu': 1.25 }]],
+    ['fd.port', ['80', '443'], [{ 'fd.port': [1234, 80] }, { 'fd.port': [80, 443] }, { 'fd.port': [1, 2] }, { 'fd.port': [] }]],
+    ['proc.aname', ['init', 'sshd'], [{ 'proc.aname': ['bash', 'sshd'] }, { 'proc.aname': ['bash'] }]],
+    ['tolower(proc.name)', ['bash', 'sh'], [{ 'proc.name': 'BaSh' }, { 'proc.name': 'zsh' }]],
+    ['evt.failed', ['true', 'false'], [{ 'evt.failed': true }, { 'evt.failed': false }, {}]],
+    ['fd.cip', ['10.0.0.1', '192.168.0.0/16'], [{ 'fd.cip': Uint8Array.of(10, 0, 0, 1) }, { 'fd.cip': Uint8Array.of(192, 168, 3, 4) }, { 'fd.cip': Uint8Array.of(10, 0, 0, 2) }]],
+  ];
+  for (const [field, values, events] of cases) {
+    const all = values.map((v) => `${field} = ${v}`).join(' or ');
+    for (const ev of events) {
+      const oneByOne = values.some((v) => matches(`${field} = ${v}`, ev));
+      assert.equal(matches(all, ev), oneByOne, `${all} on ${JSON.stringify(ev, (_, x) => (typeof x === 'bigint' ? `${x}n` : x))}`);
+      assert.equal(matches(`not (${all})`, ev), !oneByOne, `not (${all})`);
+      assert.equal(matches(`proc.pname = zz or ${all} or fd.name = zz`, ev), oneByOne, `${all} among others`);
+    }
+  }
+});
+
+test('in and a long pmatch list answer as their elements asked one by one', () => {
+  const prefixes = ['/usr/bin', '/etc', '/var/log/nginx', '/home/a', '/home/b', '/tmp/x', '/opt', '/srv/www', 'relative/dir'];
+  const paths = ['/usr/bin/ls', '/usr/binx', '/usr//bin/ls', '/etc', '/etcx/y', '//var/log/nginx/', '/var/log', 'relative/dir/f', '/relative/dir', '', '/', '/home/ab'];
+  for (const p of paths) {
+    const oneByOne = prefixes.some((x) => matches(`fd.name pmatch (${x})`, { 'fd.name': p }));
+    assert.equal(matches(`fd.name pmatch (${prefixes.join(', ')})`, { 'fd.name': p }), oneByOne, p);
+  }
+  assert.equal(matches(`fd.name pmatch (/, ${prefixes.join(', ')})`, { 'fd.name': 'anything' }), true, "'/' is a prefix of every path");
+  for (const n of [1500000000123456789n, 1500000000123456788n]) {
+    const ev: Ev = { 'evt.rawtime': n };
+    assert.equal(matches('evt.rawtime in (1500000000123456789, 7)', ev), matches('evt.rawtime = 1500000000123456789', ev), `${n}`);
+  }
+});

@@ -8,14 +8,16 @@
  *
  * Semantics follow libsinsp: a field without a value makes every comparison false (including `!=`;
  * only `exists` tells, and `not` inverts the result); `and`/`or` short-circuit left to right;
- * multi-valued fields follow the rules documented on ResolvedField.multi.
+ * multi-valued fields follow the rules documented on ResolvedField.multi. An `or` of `=` checks on
+ * one field is asked as one set lookup (mergeEqualities), as `in` and long `pmatch` lists are
+ * (valueSets.ts): the same answers, without one comparison per term.
  */
 import type { CheckNode, ComparisonOperator, FilterNode, Operand, TransformerName } from '../../../shared/filter/ast';
 import type { FilterError } from '../../../shared/filter/errors';
 import { parseFilter } from '../../../shared/filter/parse';
 import { checkValues, constantFor } from '../../../shared/filter/validate';
 import { unknownNameError } from '../../../shared/filter/knownNames';
-import { parseIpv4, parseIpv6, type Constant } from '../../../shared/filter/values';
+import type { Constant } from '../../../shared/filter/values';
 import { transformedType, typeWord } from '../../../shared/filter/operators';
 import type { FieldType } from '../../../shared/fields/types';
 import {
@@ -23,6 +25,8 @@ import {
   pathComponents, pathHasPrefix,
 } from './match';
 import type { FieldResolver, FieldValue, ResolvedField, ScalarValue } from './resolver';
+import { asAddress, asNumber, asText, isTrue } from './coerce';
+import { equalsOneOf, underOneOf } from './valueSets';
 
 export type { FieldResolver, ResolvedField, FieldValue, ScalarValue } from './resolver';
 
@@ -66,7 +70,8 @@ function compileNode<Ctx>(node: FilterNode, resolve: FieldResolver<Ctx>): Predic
       return (ctx) => { for (let i = 0; i < kids.length; i++) if (!kids[i](ctx)) return false; return true; };
     }
     case 'or': {
-      const kids = node.children.map((c) => compileNode(c, resolve));
+      const kids = mergeEqualities(node.children, node.children.map((c) => compileNode(c, resolve)), resolve);
+      if (kids.length === 1) return kids[0];
       if (kids.length === 2) { const [a, b] = kids; return (ctx) => a(ctx) || b(ctx); }
       return (ctx) => { for (let i = 0; i < kids.length; i++) if (kids[i](ctx)) return true; return false; };
     }
@@ -139,6 +144,12 @@ function compileCheck<Ctx>(check: CheckNode, resolve: FieldResolver<Ctx>): Predi
   const test = buildTest(check, field.type);
   const multi = field.multi ?? 'any';
   const everyValue = (multi === 'list' && check.op === 'in') || (multi === 'either' && check.op === '!=');
+  return valuesPass(field, test, everyValue);
+}
+
+/** The check of `field`'s values by `test`: one value passing is enough unless `everyValue`; no value fails. */
+function valuesPass<Ctx>(field: ResolvedField<Ctx>, test: Test, everyValue: boolean): Predicate<Ctx> {
+  const get = field.get;
   return (ctx) => {
     const v = get(ctx);
     if (v === undefined) return false;
@@ -152,6 +163,42 @@ function compileCheck<Ctx>(check: CheckNode, resolve: FieldResolver<Ctx>): Predi
     for (let i = 0; i < values.length; i++) if (test(values[i])) return true;
     return false;
   };
+}
+
+// ---- an or of equalities on one field: `evt.num=1 or evt.num=5 or …` ----
+
+/** The key of the field an `or` term compares with `=` to one value, or undefined for another kind of term. */
+function equalityKey(node: FilterNode): string | undefined {
+  if (node.kind !== 'check' || node.op !== '=' || node.modifier || node.operand?.kind !== 'value') return undefined;
+  const f = node.field;
+  return JSON.stringify([f.name, f.arg ?? null, f.transformers ?? []]);
+}
+
+/**
+ * `kids` (the compiled `terms` of an `or`) with the `=` checks of one field against single values
+ * asked as one set lookup, in the place of the first of them. The terms read events and nothing
+ * else, so which of them is asked first does not change the or's answer. The terms compiled
+ * already, so every one resolves and its value parses.
+ */
+function mergeEqualities<Ctx>(terms: readonly FilterNode[], kids: Predicate<Ctx>[], resolve: FieldResolver<Ctx>): Predicate<Ctx>[] {
+  const byField = new Map<string, number[]>();
+  terms.forEach((t, i) => {
+    const key = equalityKey(t);
+    if (key === undefined) return;
+    const at = byField.get(key);
+    if (at) at.push(i); else byField.set(key, [i]);
+  });
+  const merged = new Set<number>();
+  for (const at of byField.values()) {
+    if (at.length < 2) continue;
+    const field = resolveField((terms[at[0]] as CheckNode).field, resolve);
+    const test = equalsOneOf(at.flatMap((i) => constants(terms[i] as CheckNode, field.type)));
+    if (!test) continue;
+    // `=` passes when one of the values does, for every kind of multi-valued field.
+    kids[at[0]] = valuesPass(field, test, false);
+    for (const i of at.slice(1)) merged.add(i);
+  }
+  return merged.size === 0 ? kids : kids.filter((_, i) => !merged.has(i));
 }
 
 // ---- tests against constants ----
@@ -175,6 +222,7 @@ function buildTest(check: CheckNode, type: FieldType): Test {
   if (operand.kind === 'list' && (op === 'in' || op === 'intersects')) return membershipTest(check, type, cs);
   if (op === 'pmatch') {
     const prefixes = cs.map((c) => pathComponents(c.kind === 'string' ? c.text : ''));
+    if (prefixes.length >= LONG_PREFIX_LIST) return underOneOf(prefixes);
     return (v) => {
       const s = asText(v);
       for (let i = 0; i < prefixes.length; i++) if (pathHasPrefix(s, prefixes[i])) return true;
@@ -192,15 +240,12 @@ function buildTest(check: CheckNode, type: FieldType): Test {
   return scalarTest(check, type, cs[0]);
 }
 
+/** From this many prefixes on, pmatch looks the path's components up in a set rather than comparing each prefix. */
+const LONG_PREFIX_LIST = 8;
+
 function membershipTest(check: CheckNode, type: FieldType, cs: Constant[]): Test {
-  if (cs.every((c) => c.kind === 'string')) {
-    const set = new Set(cs.map((c) => (c as { text: string }).text));
-    return (v) => set.has(asText(v));
-  }
-  if (cs.every((c) => c.kind === 'number')) {
-    const set = new Set(cs.map((c) => (c as { num: number }).num));
-    return (v) => set.has(asNumber(v));
-  }
+  const inSet = equalsOneOf(cs);
+  if (inSet) return inSet;
   const tests = cs.map((c) => scalarTest({ ...check, op: '=' }, type, c));
   return (v) => { for (const t of tests) if (t(v)) return true; return false; };
 }
@@ -343,31 +388,4 @@ function compileFieldComparison<Ctx>(check: CheckNode, left: ResolvedField<Ctx>,
     for (const x of a as readonly ScalarValue[]) if (cmp(x, b as ScalarValue)) return true;
     return false;
   };
-}
-
-// ---- value coercions (the resolver should hand over the natural JS type; these cover the rest) ----
-
-function asText(v: ScalarValue): string {
-  if (typeof v === 'string') return v;
-  if (v instanceof Uint8Array) return new TextDecoder().decode(v);
-  return String(v);
-}
-
-function asNumber(v: ScalarValue): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'bigint') return Number(v);
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v)) return Number(v);
-  return NaN;
-}
-
-function isTrue(v: ScalarValue): boolean {
-  return v === true || v === 1 || v === 1n || v === 'true';
-}
-
-function asAddress(v: ScalarValue): Uint8Array | undefined {
-  if (v instanceof Uint8Array) return v;
-  if (typeof v === 'string') return parseIpv4(v) ?? parseIpv6(v);
-  if (typeof v === 'number') return Uint8Array.of(v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255);
-  return undefined;
 }
