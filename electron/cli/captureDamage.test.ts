@@ -47,7 +47,7 @@ test('the reader says where a cut-off or a mis-framed capture stops being readab
   const gzip = join(dir, 'truncated.scap.gz');
   writeFileSync(gzip, gzipSync(readFileSync(sample)).subarray(0, 60_000));
   const cutGzip = await readCapture(gzip, {}, { layout: 'file' });
-  assert.match(whereReadingStops(cutGzip.warnings) ?? '', /^compressed data ends early or is damaged after \d+ decompressed bytes/, 'the gzip stream\'s end, not its copy\'s');
+  assert.match(whereReadingStops(cutGzip.warnings) ?? '', /ends early or is damaged after \d+ decompressed bytes/, 'the gzip stream\'s end, not its copy\'s');
   const whole = await readCapture(sample, {}, { layout: 'file' });
   assert.equal(whereReadingStops(whole.warnings), undefined);
   assert.equal(whereReadingStops(['EV_V2 block at offset 9: event length 7 runs past the end of its block; event skipped']), undefined);

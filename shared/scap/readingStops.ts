@@ -5,6 +5,9 @@
  * it and exits 3 (electron/cli/captureDamage.ts) and the app lists it first. The wordings are the
  * reader's (electron/engine/capture/readCapture.ts, and index/cache.ts for a gzip capture's
  * decompressed copy); both sides match them here, so a new wording is added once.
+ *
+ * A gzip stream that breaks inside an event block gives two warnings for one place: the stream's
+ * break and the block it cuts off. warningsToShow keeps the first only.
  */
 
 /** Most telling first: a broken gzip stream also makes its decompressed copy look cut off. */
@@ -28,4 +31,25 @@ export function whereReadingStops(warnings: readonly string[]): string | undefin
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/** The decompressed bytes a gzip-break warning says were read (either wording), or undefined. */
+function gzipBreakBytes(warning: string): number | undefined {
+  const m = /^(?:the gzip stream|compressed data) ends early or is damaged after (\d+) decompressed bytes/.exec(warning);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * `warnings` as they are listed: the one that says where reading stops first, the others in the
+ * reader's order, and without a "capture is cut off at byte N" that a gzip stream breaking
+ * after N or more decompressed bytes explains (the same place, said twice).
+ */
+export function warningsToShow(warnings: readonly string[]): string[] {
+  const breaks = warnings.map(gzipBreakBytes).filter((n): n is number => n !== undefined);
+  const kept = breaks.length === 0 ? [...warnings] : warnings.filter((w) => {
+    const cut = /^capture is cut off at byte (\d+)/.exec(w);
+    return !cut || !breaks.some((b) => b >= Number(cut[1]));
+  });
+  const stop = whereReadingStops(kept);
+  return stop === undefined ? kept : [stop, ...kept.filter((w) => w !== stop)];
 }

@@ -58,7 +58,9 @@ test('a gzip capture cut short is indexed as far as it goes, with a warning that
   const events = Number(/events:\s+(\d+)/.exec(built.stdout)?.[1]);
   assert.ok(events > 1000, `the events before the cut are indexed (${events})`);
   assert.match(built.stdout, gzipWarning);
-  assert.match(built.stdout, /^warning: +capture is cut off at byte/m, 'and where the decompressed copy ends, as for a cut raw capture');
+  assert.equal(built.stdout.match(/^warning:/gm)?.length, 1, 'the break once, not also as the decompressed copy being cut off');
+  const info = syscope('info', cut);
+  assert.match(info.stdout, /^warnings: +1\n  - .* ends early or is damaged after \d+ decompressed bytes/m, 'info lists the same place once');
   const again = syscope('index', cut);
   assert.equal(source(again), 'cache');
   assert.match(again.stdout, gzipWarning);
@@ -68,4 +70,22 @@ test('a gzip capture cut short is indexed as far as it goes, with a warning that
   assert.match(tiles.stderr, /^syscope tiles: warning: .*cut\.scap\.gz: the gzip stream ends early or is damaged after \d+ decompressed bytes/);
   const calls = (JSON.parse(tiles.stdout) as Array<{ id: string; total: number }>).find((t) => t.id === 'syscalls');
   assert.ok(calls && calls.total > 0, 'tiles read the events before the cut');
+});
+
+test('a cut gzip capture is said to break in one wording, with or without the cache', { todo: 'until electron/engine/capture/readCapture.ts words the break as index/cache.ts does (h45 report)' }, async () => {
+  const { writeCrashLoopSample } = await import('../../engine/sample/crashloop');
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-index-gz-'));
+  const whole = join(dir, 'whole.scap.gz');
+  await writeCrashLoopSample(whole, { gzip: true });
+  const cut = join(dir, 'cut.scap.gz');
+  writeFileSync(cut, readFileSync(whole).subarray(0, 60_000));
+  const said = (r: ReturnType<typeof syscope>) => / warning: .*?cut\.scap\.gz: (.*)$/m.exec(r.stderr)?.[1];
+  const passed = said(syscope('count', cut, '--no-cache'));
+  syscope('index', cut);
+  const cached = said(syscope('tiles', cut));
+  assert.ok(passed && cached);
+  assert.equal(passed, cached);
+  const info = syscope('info', cut);
+  assert.ok(info.stdout.includes(`  - ${passed.replace(/; the output covers only the events before it$/, '')}\n`), info.stdout);
 });

@@ -21,6 +21,7 @@ import { CheckpointSupply } from '../../engine/worker/checkpointSupply';
 import { engineFingerprint } from '../../engine/worker/engineFingerprint';
 import type { FileIdentity } from '../../engine/index/eventIndex';
 import { captureProblemLine, inputFileProblem } from '../inputFile';
+import { warningsToShow } from '../../../shared/scap/readingStops';
 
 function keptFor(cache: IndexCache, identity: FileIdentity | undefined): boolean {
   const fingerprint = engineFingerprint();
@@ -71,7 +72,7 @@ export const command: Command = {
     console.log(`seconds:     ${seconds.toFixed(2)}`);
     console.log(`events/s:    ${Math.round(ix.events / Math.max(seconds, 1e-6))}`);
     console.log(`peak memory: ${peakMiB.toFixed(0)} MiB`);
-    for (const w of ix.meta.warnings) console.log(`warning:     ${w}`);
+    for (const w of warningsToShow(ix.meta.warnings)) console.log(`warning:     ${w}`);
     if (checkpoints && !session.fromCache) {
       const service = new EvidenceService(session.readPath, { matches: indexMatches(ix), pidsMatching: indexPids(ix) });
       const laying = performance.now();

@@ -7,6 +7,7 @@ import type { Command } from '../main';
 import { captureCensus, formatUtcNs, type CaptureCensus } from '../../engine/capture/captureCensus';
 import { UsageError } from '../../engine/evidence/commandLine';
 import { requireCaptureFile } from '../inputFile';
+import { warningsToShow } from '../../../shared/scap/readingStops';
 
 const USAGE = 'usage: syscope info <capture> [--json]';
 
@@ -32,8 +33,9 @@ function render(c: CaptureCensus): string {
   else lines.push(`time span:   ${every ? `${every}, of internal and metadata events (sysdig prints none)` : '<no timestamped events>'}`);
   if (printed && every && every !== printed) lines.push(`all events:  ${every}, with internal and metadata events`);
   if (s.truncatedAt !== undefined) lines.push(`truncated:   at byte ${s.truncatedAt}`);
-  lines.push(`warnings:    ${s.warnings.length === 0 ? 'none' : s.warnings.length}`);
-  for (const w of s.warnings) lines.push(`  - ${w}`);
+  const warnings = warningsToShow(s.warnings);
+  lines.push(`warnings:    ${warnings.length === 0 ? 'none' : warnings.length}`);
+  for (const w of warnings) lines.push(`  - ${w}`);
   return lines.join('\n');
 }
 
