@@ -21,3 +21,8 @@ export function unmatchedFollow(key: string, filtered: boolean): UsageError | un
   return new UsageError(`--follow '${key}' is neither a stream key nor the fd name of any read or write${filtered ? ' under this filter' : ''}: `
     + 'give pid:fd#generation as the streams list prints it (e.g. 5253:5#8), pid:fd, or an fd name it shows');
 }
+
+/** `pid:fd#1` as the streams list writes the first stream of an fd: `pid:fd`. */
+export function listedFollowKey(key: string): string {
+  return /^\d+:\d+#1$/.test(key) ? key.slice(0, -2) : key;
+}

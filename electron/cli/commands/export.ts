@@ -25,6 +25,8 @@ import { requireCaptureFile } from '../inputFile';
 import { requireWritableOutput } from '../outputFile';
 import { requireValidFilter } from '../filterCheck';
 import { readerWarnings, reportDamage } from '../captureDamage';
+import { listedFollowKey } from '../followKey';
+import { whatStreamKeyMisses } from '../../engine/evidence/streamsKeyMiss';
 
 const usage = [
   'usage: syscope export <capture> view <viewId> --format csv|json [--filter F] [--from T --to T] [-o FILE]',
@@ -97,16 +99,19 @@ export const command: Command = {
       return reportDamage('export', cl.capture, await readerWarnings(cl.capture, false, walk.readWarnings));
     }
     if (kind === 'stream') {
-      const follow = stringOption(cl, 'follow');
-      if (!follow) throw new UsageError('which stream? --follow KEY (a pid:fd stream key or an fd name, as syscope streams shows them)');
+      const followed = stringOption(cl, 'follow');
+      if (!followed) throw new UsageError('which stream? --follow KEY (a pid:fd stream key or an fd name, as syscope streams shows them)');
+      const follow = listedFollowKey(followed);
       const format = choiceOption<StreamFormat>(cl, 'format', ['raw', 'text'], 'text');
       const direction = cl.options.has('direction') ? choiceOption<'read' | 'write'>(cl, 'direction', ['read', 'write'], 'read') : undefined;
       const { walk, predicate } = openEvidence(cl.capture, rest);
       const out = openSink(output);
       const s = await exportStream(walk, { follow, predicate, window, direction }, format, out);
       out.close();
-      if (s.operations === 0) console.error(`syscope export: no reads or writes for '${follow}'`);
-      else if (output) console.error(`wrote ${output}: ${s.operations} operations, ${s.bytes} bytes${s.missingBytes ? ` (${s.missingBytes} bytes not captured)` : ''}`);
+      if (s.operations === 0) {
+        const missing = await whatStreamKeyMisses(openEvidence(cl.capture, '').walk, follow);
+        console.error(`syscope export: ${missing === undefined ? `no reads or writes for '${followed}'` : `--follow ${followed}: ${missing}`}`);
+      } else if (output) console.error(`wrote ${output}: ${s.operations} operations, ${s.bytes} bytes${s.missingBytes ? ` (${s.missingBytes} bytes not captured)` : ''}`);
       const damage = reportDamage('export', cl.capture, await readerWarnings(cl.capture, false, walk.readWarnings));
       return s.operations === 0 ? 1 : damage;
     }

@@ -27,10 +27,10 @@ test('streams --follow with a word that is neither a stream key nor an fd name i
   await made;
   await assert.rejects(command.run([sample, '--follow', 'nope']), (e) => e instanceof UsageError
     && /^--follow 'nope' is neither a stream key nor the fd name of any read or write: give pid:fd#generation as the streams list prints it/.test(e.message));
-  // A key of the right form that moved no bytes is an answer, as before.
-  const none = await printed([sample, '--follow', '999999:1#1']);
+  // A key of the right form that a filter leaves empty is an answer.
+  const none = await printed([sample, '--follow', '5253:5#8', 'proc.name=nosuch']);
   assert.equal(none.status, 0);
-  assert.deepEqual(none.out, ["no reads or writes for '999999:1#1'"]);
+  assert.deepEqual(none.out, ["no reads or writes for '5253:5#8'"]);
   // A stream key and an fd name from the list are followed.
   const first = JSON.parse((await printed([sample, '--json', '--limit', '1'])).out[0]) as { stream: string; 'fd.name': string };
   for (const key of [first.stream, first['fd.name']]) {
@@ -50,4 +50,34 @@ test('a followed turn counts its operations in words that agree with the count (
   const followed = await printed([sample, '--follow', single[0]]);
   assert.match(followed.out[0], / in 1 operation \(#\d+\.\.#\d+\)/);
   for (const line of followed.out) assert.doesNotMatch(line, / 1 operations/);
+});
+
+test('streams --follow with a stream key naming no process, fd or generation of the capture says which, in one line, exit 1', async () => {
+  await made;
+  const said = async (key: string) => {
+    const errors: string[] = [];
+    const error = console.error;
+    console.error = (...a: unknown[]) => { errors.push(a.join(' ')); };
+    try {
+      const r = await printed([sample, '--follow', key]);
+      return { ...r, errors };
+    } finally {
+      console.error = error;
+    }
+  };
+  const noPid = await said('99999:5#8');
+  assert.equal(noPid.status, 1);
+  assert.deepEqual(noPid.errors, ['syscope streams: --follow 99999:5#8: no process with pid 99999 in the capture']);
+  assert.deepEqual(noPid.out, []);
+  const noFd = await said('5253:77');
+  assert.equal(noFd.status, 1);
+  assert.deepEqual(noFd.errors, ['syscope streams: --follow 5253:77: process 5253 (nginx) never reads or writes fd 77 in the capture']);
+  const noGeneration = await said('5253:5#99');
+  assert.equal(noGeneration.status, 1);
+  assert.match(noGeneration.errors[0], /^syscope streams: --follow 5253:5#99: fd 5 of process 5253 \(nginx\) has streams 5253:5 to 5253:5#\d+ in the capture, no #99$/);
+  // #1 is the stream the list writes without a generation.
+  const first = await said('5253:5#1');
+  assert.equal(first.status, 0);
+  assert.deepEqual(first.out, (await said('5253:5')).out);
+  assert.match(first.out[0], /^------ turn 1: /);
 });

@@ -13,7 +13,8 @@ import { openEvidence } from '../../engine/evidence/openEvidence';
 import { keptEvidenceFor, resumableWalk } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireValidFilter } from '../filterCheck';
-import { unmatchedFollow } from '../followKey';
+import { listedFollowKey, unmatchedFollow } from '../followKey';
+import { whatStreamKeyMisses } from '../../engine/evidence/streamsKeyMiss';
 import { readerWarnings, reportDamage } from '../captureDamage';
 import { fieldResolver } from '../../engine/fields/registry';
 import { listStreams } from '../../engine/evidence/streamsList';
@@ -35,7 +36,8 @@ export const command: Command = {
     requireCaptureFile(cl.capture);
     requireValidFilter(cl.filter, fieldResolver);
     const mode = choiceOption<StreamMode>(cl, 'mode', streamModes, 'dotted');
-    const follow = stringOption(cl, 'follow');
+    const followed = stringOption(cl, 'follow');
+    const follow = followed === undefined ? undefined : listedFollowKey(followed);
     const limit = cl.options.has('limit') ? intOption(cl, 'limit', 0) : Infinity;
     const fromEvtNum = cl.options.has('from') ? intOption(cl, 'from', 0) : undefined;
     const search = stringOption(cl, 'search');
@@ -47,6 +49,9 @@ export const command: Command = {
     if (follow !== undefined && page.operations.length === 0 && page.next === null && fromEvtNum === undefined) {
       const mistake = unmatchedFollow(follow, cl.filter !== '');
       if (mistake) throw mistake;
+      // A stream key that names nothing in the capture is said so, whatever the filter.
+      const missing = await whatStreamKeyMisses(openEvidence(cl.capture, '').walk, follow);
+      if (missing !== undefined) { console.error(`syscope streams: --follow ${followed}: ${missing}`); return 1; }
     }
     let ops = page.operations;
     if (search !== undefined) {
