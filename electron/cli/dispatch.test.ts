@@ -50,6 +50,32 @@ test('every command refuses a word that looks like an option it does not take, i
   await assert.rejects(runCommand(await load('dump'), ['some.scap', 'proc.name=x', '-x']), /unknown option '-x'/);
 });
 
+test('every command says a valued option given last without its value in the same words, with its usage (QA 15: three wordings)', async () => {
+  for (const name of names) {
+    const command = await load(name);
+    for (const option of command.options.valued) {
+      await assert.rejects(runCommand(command, ['some.scap', option]), (e) => e instanceof UsageError
+        && e.message === `${option} needs a value (${command.usage.split('\n')[0]})`, `${name} ${option}`);
+    }
+  }
+});
+
+test('a command\'s own usage errors end in its usage, said once', async () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    ['sample', ['stray'], /^unknown argument 'stray' \(usage: syscope sample /],
+    ['count', [], /^no capture file given \(usage: syscope count /],
+    ['dump', [], /^no capture file given \(usage: syscope dump /],
+    ['index', [], /^no capture file given \(usage: syscope index /],
+    ['streams', [], /^no capture file given \(usage: syscope streams /],
+    ['tiles', ['a.scap', 'b.scap'], /^one capture at a time \(usage: syscope tiles /],
+    ['info', ['a.scap', 'b.scap'], /^one capture at a time \(usage: syscope info /],
+  ];
+  for (const [name, args, want] of cases) {
+    await assert.rejects(runCommand(await load(name), args), (e) => e instanceof UsageError && want.test(e.message)
+      && (e.message.match(/usage: /g) ?? []).length <= 1 && !/\. usage: |^option /.test(e.message), `${name} ${args.join(' ')}`);
+  }
+});
+
 test('an option\'s value, a negative number, -pFORMAT, --name=value and words after -- are not unknown options', () => {
   const options = { valued: ['-p', '--search', '--from'], flags: ['--json'] };
   assert.equal(unknownOption(['F', '--search', '--weird', 'evt.res', '=', '-2', '--json'], options), undefined);

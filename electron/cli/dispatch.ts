@@ -3,7 +3,9 @@
  * the same in all of them: `-h`/`--help` prints the command's usage on stdout and exits 0, and a
  * word that looks like an option the command does not take is "unknown option" (exit 2), never
  * taken as part of a filter or a file name. Each command declares its options (CommandOptions);
- * its own parser then reads their values.
+ * its own parser then reads their values. Every usage error reads `<what is wrong> (usage: …)`:
+ * an option given last without its value is caught here for all commands, and a command's own
+ * UsageError gets the command's synopsis appended when it does not carry it.
  */
 import { UsageError } from '../engine/evidence/commandLine';
 
@@ -59,12 +61,39 @@ export function firstLine(text: string): string {
   return text.split('\n')[0];
 }
 
+/** The option of `args` that takes a value and is given last, with none, if any. */
+export function optionWithoutValue(args: readonly string[], options: CommandOptions): string | undefined {
+  const words = optionWords(args);
+  for (let i = 0; i < words.length; i++) {
+    if (!options.valued.includes(words[i])) continue;
+    if (i + 1 >= words.length) return words[i];
+    i++;
+  }
+  return undefined;
+}
+
+/**
+ * `message` as every usage error reads: what is wrong, then `(usage: …)`. A message that ends in
+ * its own parenthesis already says what to give instead (`(got 'x')`, `(-o out.scap)`), and a
+ * filter error says where in the filter, which the synopsis does not help with.
+ */
+export function withUsage(message: string, usage: string): string {
+  return /usage: |\)$|^(bad )?filter( error)?\b/.test(message) ? message : `${message} (${firstLine(usage)})`;
+}
+
 /** Runs `command` on `args` after the checks every command shares. */
 export async function runCommand(command: DispatchedCommand, args: string[]): Promise<number> {
   if (wantsHelp(args, command.options)) { console.log(command.usage); return 0; }
   const unknown = unknownOption(args, command.options);
-  if (unknown !== undefined) throw new UsageError(`unknown option '${unknown}' (${firstLine(command.usage)})`);
-  return command.run(args);
+  if (unknown !== undefined) throw new UsageError(withUsage(`unknown option '${unknown}'`, command.usage));
+  const bare = optionWithoutValue(args, command.options);
+  if (bare !== undefined) throw new UsageError(withUsage(`${bare} needs a value`, command.usage));
+  try {
+    return await command.run(args);
+  } catch (err) {
+    if (err instanceof UsageError) throw new UsageError(withUsage(err.message, command.usage));
+    throw err;
+  }
 }
 
 /** `syscope --help`: each command with its one-line summary. */

@@ -6,6 +6,7 @@
  * `syscope index`'s job. The filter benchmark times the pass (`--no-cache`) beside `sysdig -q`.
  */
 import type { Command } from '../main';
+import { UsageError } from '../../engine/evidence/commandLine';
 import { readCapture } from '../../engine/capture';
 import type { ReadSummary } from '../../engine/capture/types';
 import { compileFilter, type Predicate } from '../../engine/filter/compile';
@@ -31,8 +32,8 @@ export const command: Command = {
     const options = end < 0 ? args : args.slice(0, end);
     const noCache = options.includes('--no-cache');
     const [file, ...rest] = [...options.filter((a) => a !== '--no-cache'), ...(end < 0 ? [] : args.slice(end + 1))];
-    if (!file) { console.error(`syscope count: ${USAGE}`); return 2; }
-    if (file.startsWith('-')) { console.error(`syscope count: unknown option '${file}'. ${USAGE}`); return 2; }
+    if (!file) throw new UsageError('no capture file given');
+    if (file.startsWith('-')) throw new UsageError(`unknown option '${file}'`);
     const problem = inputFileProblem(file, 'capture file');
     if (problem) { console.error(`syscope count: ${file}: ${problem}`); return 1; }
     const filter = rest.join(' ').trim();

@@ -30,16 +30,16 @@ function parseArgs(args: string[]): DumpArgs {
       break;
     }
     if (a === '-p' || a === '--print') {
-      if (i + 1 >= args.length) throw new UsageError(`-p needs a format. ${USAGE}`);
+      if (i + 1 >= args.length) throw new UsageError('-p needs a value');
       format = args[++i];
     } else if (a.startsWith('-p') && a.length > 2) format = a.slice(2);
     else if (a === '--all' || a === '-a') all = true;
     else if (a === '-j' || a === '--json') json = true;
-    else if (a.startsWith('-') && file === undefined) throw new UsageError(`unknown option '${a}'. ${USAGE}`);
+    else if (a.startsWith('-') && file === undefined) throw new UsageError(`unknown option '${a}'`);
     else if (file === undefined) file = a;
     else filter.push(a);
   }
-  if (file === undefined) throw new UsageError(USAGE);
+  if (file === undefined) throw new UsageError('no capture file given');
   return { file, format, all, json, filter: filter.join(' ') };
 }
 
@@ -72,13 +72,7 @@ export const command: Command = {
   usage: `${USAGE}\n  -j: JSON lines, one object per event (as sysdig -j prints them)`,
   options: { valued: ['-p', '--print'], flags: ['--all', '-a', '-j', '--json'] },
   async run(args) {
-    let opts: DumpArgs;
-    try {
-      opts = parseArgs(args);
-    } catch (e) {
-      console.error(`syscope dump: ${(e as Error).message}`);
-      return 2;
-    }
+    const opts: DumpArgs = parseArgs(args);
     const problem = inputFileProblem(opts.file, 'capture file');
     if (problem) {
       console.error(`syscope dump: ${opts.file}: ${problem}`);

@@ -39,8 +39,8 @@ export const command: Command = {
     const json = args.includes('--json');
     const rest = args.filter((a) => a !== '--json');
     const bad = rest.find((a) => a.startsWith('-'));
-    if (bad) throw new UsageError(`unknown option '${bad}' (${USAGE})`);
-    if (rest.length > 1) throw new UsageError(USAGE);
+    if (bad) throw new UsageError(`unknown option '${bad}'`);
+    if (rest.length > 1) throw new UsageError('one prefix at a time');
     const prefix = rest[0] ?? '';
     const rows = FIELDS.filter((f) => f.name.startsWith(prefix));
     if (rows.length === 0) {

@@ -9,6 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Command } from '../main';
+import { UsageError } from '../../engine/evidence/commandLine';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
 import { ApiFailure } from '../../../shared/ipc/errors';
@@ -40,8 +41,8 @@ export const command: Command = {
     const rebuild = args.includes('--rebuild');
     const files = args.filter((a) => !FLAGS.includes(a));
     const bad = files.find((a) => a.startsWith('-'));
-    if (bad) { console.error(`syscope index: unknown option '${bad}'. ${USAGE}`); return 2; }
-    if (files.length !== 1) { console.error(`syscope index: ${USAGE}`); return 2; }
+    if (bad) throw new UsageError(`unknown option '${bad}'`);
+    if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no capture file given' : 'one capture at a time');
     const file = files[0];
     const problem = inputFileProblem(file, 'capture file');
     if (problem) { console.error(`syscope index: ${file}: ${problem}`); return 1; }

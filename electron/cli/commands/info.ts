@@ -66,8 +66,8 @@ export const command: Command = {
     const json = args.includes('--json');
     const files = args.filter((a) => a !== '--json');
     const bad = files.find((a) => a.startsWith('-'));
-    if (bad) throw new UsageError(`unknown option '${bad}' (${USAGE})`);
-    if (files.length !== 1) throw new UsageError(files.length === 0 ? USAGE : `one capture at a time (${USAGE})`);
+    if (bad) throw new UsageError(`unknown option '${bad}'`);
+    if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no capture file given' : 'one capture at a time');
     requireCaptureFile(files[0]);
     const census = await captureCensus(files[0]);
     if (json) {

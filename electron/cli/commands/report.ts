@@ -25,9 +25,10 @@ export const command: Command = {
   async run(args) {
     const cl = parseCommandLine(args.map((a) => (a === '-o' ? '--output' : a)), ['output'], ['subset']);
     const findingsPath = cl.filter;
-    if (!findingsPath || /\s/.test(findingsPath.trim())) throw new UsageError(usage);
+    if (!findingsPath) throw new UsageError('no findings file given');
+    if (/\s/.test(findingsPath.trim())) throw new UsageError('one capture and one findings file');
     const output = cl.options.get('output');
-    if (typeof output !== 'string') throw new UsageError(`where to? -o report.html (${usage})`);
+    if (typeof output !== 'string') throw new UsageError('no output file given (-o report.html)');
     requireCaptureFile(cl.capture);
     requireInputFile(findingsPath, 'findings file');
     let text: string;

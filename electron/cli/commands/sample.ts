@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from '../main';
+import { UsageError } from '../../engine/evidence/commandLine';
 import { writeCrashLoopSample } from '../../engine/sample/crashloop';
 import { requireWritableOutput } from '../outputFile';
 
@@ -20,10 +21,10 @@ export const command: Command = {
       const a = args[i];
       if (a === '-o' || a === '--output') {
         const v = args[++i];
-        if (!v) { console.error(`syscope sample: ${a} needs a file name. ${USAGE}`); return 2; }
+        if (!v) throw new UsageError(`${a} needs a value`);
         out = v;
       } else if (a === '--gzip' || a === '-z') gzip = true;
-      else { console.error(`syscope sample: unknown argument '${a}'. ${USAGE}`); return 2; }
+      else throw new UsageError(`unknown argument '${a}'`);
     }
     // As write, report and export: a folder that does not exist is a typing mistake more often than a wish.
     requireWritableOutput(out);

@@ -19,7 +19,7 @@ export const command: Command = {
   options: { valued: ['--samples', '--filter', '--from', '--to'], flags: ['--json', '--no-cache'] },
   async run(args) {
     const a = parseArgs(args, ['samples', 'filter', 'from', 'to'], ['json', 'no-cache'], USAGE);
-    if (a.positional.length !== 1) throw new UsageError(USAGE);
+    if (a.positional.length !== 1) throw new UsageError(a.positional.length === 0 ? 'no capture file given' : 'one capture at a time');
     const samples = wholeNumber(a.values.samples, '--samples') ?? 40;
     if (samples < 1 || samples > 100_000) throw new UsageError('--samples must be between 1 and 100000');
     const bounds = parseTimeBounds(a.values.from, a.values.to);

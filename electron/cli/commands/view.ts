@@ -29,7 +29,7 @@ export function parseArgs(args: string[], valued: string[], switches: string[], 
     const name = a.slice(2);
     if (switches.includes(name)) out.flags.add(name);
     else if (valued.includes(name)) {
-      if (i + 1 >= args.length) throw new UsageError(`option ${a} needs a value (${usage})`);
+      if (i + 1 >= args.length) throw new UsageError(`${a} needs a value (${usage})`);
       out.values[name] = args[++i];
     } else throw new UsageError(`unknown option '${a}' (${usage})`);
   }
@@ -80,7 +80,9 @@ export const command: Command = {
       }
       return 0;
     }
-    if (a.positional.length !== 2) throw new UsageError(USAGE);
+    if (a.positional.length === 0) throw new UsageError('no capture file given');
+    if (a.positional.length === 1) throw new UsageError('which view? (syscope view --list shows them)');
+    if (a.positional.length > 2) throw new UsageError(`one capture and one view (got '${a.positional.slice(2).join(' ')}' too)`);
     const [path, viewId] = a.positional;
     if (!findView(viewId)) throw new UsageError(`unknown view '${viewId}' (syscope view --list shows them)`);
     // --from/--to as `events` takes them, checked before the capture is read.

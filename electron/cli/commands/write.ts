@@ -48,10 +48,9 @@ export const command: Command = {
         else filterWords.push(a);
       }
     } catch (err) {
-      console.error(`syscope write: ${(err as Error).message.split('\n')[0]}. ${USAGE}`);
-      return 2;
+      throw new UsageError((err as Error).message.split('\n')[0]);
     }
-    if (!input || !out) { console.error(`syscope write: ${!input ? 'no capture given' : 'no output file given (-o out.scap)'}. ${USAGE}`); return 2; }
+    if (!input || !out) throw new UsageError(!input ? 'no capture file given' : 'no output file given (-o out.scap)');
     if (resolve(input) === resolve(out)) { console.error('syscope write: the output file must not be the capture being read'); return 2; }
 
     const filter = filterWords.join(' ').trim();

@@ -18,7 +18,7 @@ test('--name=value works, and words after -- belong to the filter', () => {
 
 test('mistakes are one-line usage errors', () => {
   assert.throws(() => parseCommandLine([], [], []), UsageError);
-  assert.throws(() => parseCommandLine(['x', '--bogus'], [], []), /unknown option --bogus/);
+  assert.throws(() => parseCommandLine(['x', '--bogus'], [], []), /unknown option '--bogus'/);
   assert.throws(() => parseCommandLine(['x', '--limit'], ['limit'], []), /needs a value/);
   assert.throws(() => intOption(parseCommandLine(['x', '--limit', '-3'], ['limit'], []), 'limit', 1), /non-negative integer/);
   assert.throws(() => choiceOption(parseCommandLine(['x', '--mode', 'b'], ['mode'], []), 'mode', ['a'] as const, 'a'), /one of a/);

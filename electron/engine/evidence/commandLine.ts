@@ -29,19 +29,19 @@ export function parseCommandLine(args: readonly string[], valued: readonly strin
       const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
       if (valued.includes(name)) {
         const value = eq > 0 ? a.slice(eq + 1) : args[++i];
-        if (value === undefined) throw new UsageError(`option --${name} needs a value`);
+        if (value === undefined) throw new UsageError(`--${name} needs a value`);
         options.set(name, value);
       } else if (flags.includes(name) && eq < 0) {
         options.set(name, true);
       } else {
-        throw new UsageError(`unknown option --${name}`);
+        throw new UsageError(`unknown option '--${name}'`);
       }
       continue;
     }
     words.push(a);
   }
   const [capture, ...filterWords] = words;
-  if (!capture) throw new UsageError('missing capture file');
+  if (!capture) throw new UsageError('no capture file given');
   return { capture, filter: filterWords.join(' ').trim(), options };
 }
 
