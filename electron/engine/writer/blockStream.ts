@@ -7,6 +7,8 @@ import { basename } from 'node:path';
 import { openCaptureSource, streamBreak } from '../capture/captureSource';
 import { CaptureError } from '../capture/types';
 import { emptyFile, endsInSectionHeader, notACapture } from '../capture/notACapture';
+import { BlockType, blockTypeName, isEventBlock } from '../capture/blockTypes';
+import { DecodedEvent, decodeEventBlock } from '../capture/eventDecoder';
 
 /** `block` is only valid during the call (it may be a view of a reused chunk). */
 export type BlockCallback = (blockType: number, block: Buffer, streamOffset: number) => void;
@@ -15,29 +17,39 @@ export type BlockCallback = (blockType: number, block: Buffer, streamOffset: num
  * Resolves with `truncatedAt` set when the capture ends inside a block (every whole block was
  * delivered), and `streamError` when a gzip capture's stream breaks there (cut off or damaged):
  * the blocks decompressed before it are delivered, as the reader reads them (readCapture.ts).
+ * Where the block framing breaks (a length no block has, a trailer that disagrees), the blocks
+ * before it are delivered and `framingBreak` says where, in the reader's words, since the reader
+ * stops there too; the writer's copy then holds what every other command reads.
  */
 export async function forEachBlock(
   path: string, onBlock: BlockCallback, signal?: AbortSignal, onProgress?: (bytesRead: number, totalBytes: number) => void,
-): Promise<{ truncatedAt?: number; streamError?: string }> {
+): Promise<{ truncatedAt?: number; streamError?: string; framingBreak?: string }> {
   const source = await openCaptureSource(path);
   let carry: Buffer | null = null;
   let base = 0; // stream offset of the first byte of `buf`
   let streamError: string | undefined;
+  let framingBreak: string | undefined;
   try {
     try {
-      for await (const chunk of source.chunks) {
+      reading: for await (const chunk of source.chunks) {
         if (signal?.aborted) throw new CaptureError('cancelled');
         const buf: Buffer = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
         let off = 0;
         while (off + 8 <= buf.length) {
           const type = buf.readUInt32LE(off);
           const len = buf.readUInt32LE(off + 4);
-          if (base + off === 0 && type !== SHB) throw notACapture(basename(path), buf);
-          if (len < 12 || (len & 3) !== 0) {
-            throw new CaptureError(`corrupt block at byte ${base + off}: length ${len}`, base + off);
+          const at = base + off;
+          if (at === 0 && type !== SHB) throw notACapture(basename(path), buf);
+          framingBreak = impossibleLength(at, len);
+          if (framingBreak === undefined && off + len > buf.length) break;
+          framingBreak ??= trailerBreak(buf, off, len, type, at);
+          if (framingBreak !== undefined) {
+            if (at === 0) throw new CaptureError(`${basename(path)}: ${framingBreak.replace(/;.*/, '')}`, 0);
+            base = at;
+            carry = null;
+            break reading;
           }
-          if (off + len > buf.length) break;
-          onBlock(type, buf.subarray(off, off + len), base + off);
+          onBlock(type, buf.subarray(off, off + len), at);
           off += len;
         }
         base += off;
@@ -51,6 +63,7 @@ export async function forEachBlock(
   } finally {
     source.close();
   }
+  if (framingBreak !== undefined) return { truncatedAt: base, framingBreak };
   if (base === 0) {
     if (streamError !== undefined) throw new CaptureError(`${basename(path)}: not a readable gzip file (${streamError})`);
     // Not one whole block: said as the reader says it (readCapture.ts), never an empty output.
@@ -63,6 +76,33 @@ export async function forEachBlock(
 }
 
 const SHB = 0x0a0d0d0a;
+
+/** As the reader takes block lengths (readCapture.ts): real files hold event blocks over libscap's 64 KiB. */
+const MAX_BLOCK_BYTES = 1 << 30;
+
+function impossibleLength(at: number, len: number): string | undefined {
+  if (len >= 12 && len <= MAX_BLOCK_BYTES) return undefined;
+  return `block at offset ${at} has an impossible length ${len}; the rest of the capture cannot be located and was not read`;
+}
+
+let scratchEvent: DecodedEvent | undefined;
+
+/**
+ * Where a block's trailer disagrees with its length, whether the reader stops there: for every
+ * block but a section header, unless it is an event that decodes and fills the block but for
+ * padding (libscap checks the trailers of metadata blocks only).
+ */
+function trailerBreak(buf: Buffer, off: number, len: number, type: number, at: number): string | undefined {
+  const trailer = buf.readUInt32LE(off + len - 4);
+  if (trailer === len || type === BlockType.SECTION_HEADER) return undefined;
+  if (isEventBlock(type) && decodeEventBlock(scratchEvent ??= new DecodedEvent(), buf, off, len, type) === null) {
+    const withFlags = type === BlockType.EVENT_FLAGS || type === BlockType.EVENT_FLAGS_V2 || type === BlockType.EVENT_FLAGS_V2_LARGE;
+    const head = 10 + (withFlags ? 4 : 0);
+    const padding = len - 4 - head - buf.readUInt32LE(off + head + 16);
+    if (padding >= 0 && padding <= 3) return undefined;
+  }
+  return `${blockTypeName(type)} block at offset ${at} says it is ${len} bytes long but its trailer says ${trailer}; the rest of the capture was not read`;
+}
 
 class Found { constructor(readonly ts: bigint) {} }
 const EVENT_BLOCKS = new Set([0x204, 0x8010abcd, 0x208, 0x216, 0x217, 0x221, 0x222]);

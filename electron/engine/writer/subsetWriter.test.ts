@@ -73,9 +73,38 @@ test('a gzip capture cut off mid-stream keeps every whole block before the cut, 
   writeFileSync(gz, whole.subarray(0, whole.length - 12)); // the gzip trailer and the last bytes gone
   const out = join(dir, 'cut-gzip.scap');
   const s = await writeSubset(gz, out, {});
-  assert.match(s.warnings.join('\n'), /^compressed data ends early or is damaged after \d+ decompressed bytes of whole blocks \(unexpected end of file\); everything before it was kept$/m);
+  assert.match(s.warnings.join('\n'), /^the gzip stream ends early or is damaged after \d+ decompressed bytes of whole blocks \(unexpected end of file\); the events before it were kept$/m);
   const kept = await events(out);
   const all = await events(src);
   assert.ok(kept.length > 0 && kept.length < all.length, `some whole blocks before the cut kept: ${kept.join(' ')}`);
   assert.deepEqual(kept, all.slice(0, kept.length));
+});
+
+/** `src` with the length of its `nth` event block replaced by `length(len)`: the framing breaks there. */
+async function withBrokenFraming(src: string, nth: number, length: (len: number) => number): Promise<{ path: string; at: number }> {
+  const blocks: Array<{ at: number; len: number }> = [];
+  await readCapture(src, { onBlock: (type, at, len) => { if (type === 0x216 || type === 0x217) blocks.push({ at, len }); } }, { layout: 'file' });
+  const bytes = Buffer.from(readFileSync(src));
+  const { at, len } = blocks[nth];
+  bytes.writeUInt32LE(length(len), at + 4);
+  const path = join(dir, `broken-${nth}-${length(len)}.scap`);
+  writeFileSync(path, bytes);
+  return { path, at };
+}
+
+test('a capture whose block framing breaks keeps the blocks before the break, with the reader\'s warning (QA 15: write refused it)', async () => {
+  const src = join(dir, 'orig.scap');
+  await original(src);
+  for (const [nth, length] of [[4, () => 7], [4, (len: number) => len + 8], [6, () => 0xfffffff0]] as Array<[number, (len: number) => number]>) {
+    const broken = await withBrokenFraming(src, nth, length);
+    const out = join(dir, 'kept-before-break.scap');
+    const s = await writeSubset(broken.path, out, {});
+    const read = await readCapture(broken.path, {}, { layout: 'file' });
+    const stop = read.warnings.find((w) => w.includes(`offset ${broken.at}`));
+    assert.ok(stop, read.warnings.join('\n'));
+    assert.deepEqual(s.warnings, [stop], 'one warning, in the reader\'s words');
+    const kept = await events(out);
+    assert.ok(kept.length > 0, `${nth}`);
+    assert.deepEqual(kept, await events(broken.path), 'the events every other command reads');
+  }
 });

@@ -213,8 +213,9 @@ export async function writeSubset(input: string, output: string, opts: SubsetOpt
     if (summary.sysdigIncompatible > 0) {
       summary.warnings.push(`${summary.sysdigIncompatible} generic syscall event(s) with syscall ids newer than sysdig 0.29.3 knows were left out (it crashes on them)`);
     }
-    if (result.streamError !== undefined) {
-      summary.warnings.push(`compressed data ends early or is damaged after ${result.truncatedAt} decompressed bytes of whole blocks (${result.streamError}); everything before it was kept`);
+    if (result.framingBreak !== undefined) summary.warnings.push(result.framingBreak);
+    else if (result.streamError !== undefined) {
+      summary.warnings.push(`the gzip stream ends early or is damaged after ${result.truncatedAt} decompressed bytes of whole blocks (${result.streamError}); the events before it were kept`);
     } else if (result.truncatedAt !== undefined) summary.warnings.push(`capture is cut off at byte ${result.truncatedAt}, inside a block; everything before it was kept`);
     await writer.close();
   } catch (err) {
