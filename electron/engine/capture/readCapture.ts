@@ -298,7 +298,7 @@ export async function readCapture(path: string, visitor: CaptureVisitor, opts: R
     reader.warn(`ignored data after the last gzip member (${streamError})`);
   } else if (streamError !== null) {
     summary.truncatedAt ??= at;
-    reader.warn(`compressed data ends early or is damaged after ${reader.base + buf.length} decompressed bytes (${streamError}); everything before it was read`);
+    reader.warn(`the gzip stream ends early or is damaged after ${reader.base + buf.length} decompressed bytes (${streamError}); the events before it were read`);
   }
   return reader.finish();
 }
