@@ -12,6 +12,12 @@ describe('the order of a capture\'s warnings', () => {
     assert.deepEqual(mostTellingFirst([skipped, trailer, stopped]), [stopped, skipped, trailer]);
   });
 
+  it('says a gzip break once, without the cut-off it causes', () => {
+    const cut = 'capture is cut off at byte 4990, inside an EV block; the 12 events before it were read';
+    const gzip = 'the gzip stream ends early or is damaged after 5000 decompressed bytes (unexpected end of file); the events before it were read';
+    assert.deepEqual(mostTellingFirst([skipped, cut, gzip]), [gzip, skipped]);
+  });
+
   it('knows each wording the reader uses for a capture it stops reading', () => {
     for (const w of [
       stopped,

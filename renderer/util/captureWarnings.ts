@@ -4,9 +4,13 @@
  * since it means every figure covers only part of the capture (QA 14 B); the rest keep the
  * reader's order. Which warnings those are is shared with the command line (shared/scap/readingStops.ts).
  */
-import { saysReadingStops } from '../../shared/scap/readingStops';
+import { saysReadingStops, warningsToShow } from '../../shared/scap/readingStops';
 
-/** `warnings` with those that say where reading stopped first, each group in the reader's order. */
+/**
+ * `warnings` with those that say where reading stopped first, each group in the reader's order;
+ * a gzip break is said once, as the command line says it (the cut-off it causes is not listed).
+ */
 export function mostTellingFirst(warnings: readonly string[]): string[] {
-  return [...warnings.filter(saysReadingStops), ...warnings.filter((w) => !saysReadingStops(w))];
+  const shown = warningsToShow(warnings);
+  return [...shown.filter(saysReadingStops), ...shown.filter((w) => !saysReadingStops(w))];
 }
