@@ -47,7 +47,8 @@ export function CaptureWarnings({ warnings }: { warnings: readonly string[] }) {
     setAt(null);
     button.current?.focus();
   };
-  const n = warnings.length;
+  const shown = mostTellingFirst(warnings);
+  const n = shown.length;
   return (
     <>
       <button type="button" ref={button} className="small warning capture-warnings-toggle" aria-expanded={open}
@@ -57,7 +58,7 @@ export function CaptureWarnings({ warnings }: { warnings: readonly string[] }) {
       {open && (
         <div id="capture-warnings" ref={list} className="capture-warnings" role="dialog" aria-label="Capture warnings"
           tabIndex={-1} style={{ top: at.top, left: `min(${at.left}px, calc(100vw - min(720px, calc(100vw - 16px)) - 8px))` }} onKeyDown={closeOnEsc}>
-          <ol>{mostTellingFirst(warnings).map((w, i) => <li key={i} className={saysReadingStops(w) ? 'stops-reading' : undefined}>{w}</li>)}</ol>
+          <ol>{shown.map((w, i) => <li key={i} className={saysReadingStops(w) ? 'stops-reading' : undefined}>{w}</li>)}</ol>
           <button type="button" className="small" onClick={() => { setAt(null); button.current?.focus(); }}>Close</button>
         </div>
       )}

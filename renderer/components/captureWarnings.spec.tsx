@@ -26,6 +26,16 @@ async function header(warnings: string[]) {
 }
 
 describe('the capture warnings in the header', () => {
+  it('count a gzip break once, without the cut-off it causes', async () => {
+    const cut = 'capture is cut off at byte 4990, inside an EV block; the 12 events before it were read';
+    const gzip = 'the gzip stream ends early or is damaged after 5000 decompressed bytes (unexpected end of file); the events before it were read';
+    const root = await header([cut, gzip]);
+    const toggle = [...root.querySelectorAll('button')].find((b) => b.textContent?.includes('warning'));
+    expect(toggle!.textContent).toContain('1 warning ');
+    await click(toggle!);
+    expect([...root.querySelectorAll('[role=dialog] li')].map((li) => li.textContent)).toEqual([gzip]);
+  });
+
   it('are a button that opens the list on click, where reading stopped first', async () => {
     const root = await header([skipped, skipped, stopped]);
     const toggle = [...root.querySelectorAll('button')].find((b) => b.textContent?.includes('3 warnings'));
