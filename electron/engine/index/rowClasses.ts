@@ -23,6 +23,8 @@ const MIN_CLASS_LIMIT = 1 << 16;
 const EMPTY = -1;
 /** `tick` is called every 2^18 rows (the indexer reports progress from it). */
 const TICK_ROWS = (1 << 18) - 1;
+/** Rows read into one chunk (see computeRowClasses). */
+const CHUNK_ROWS = 4096;
 
 /** `ids`, widened if class id `id` does not fit. */
 function widen(ids: ValueIds, id: number): ValueIds {
@@ -42,59 +44,81 @@ export function computeRowClasses(columns: ReadonlyArray<ArrayLike<number>>, row
   const limit = Math.max(MIN_CLASS_LIMIT, Math.floor(rows * MAX_CLASS_SHARE));
   let keys: Int32Array = new Int32Array(1024 * width);
   let firstRow: Int32Array = new Int32Array(1024);
+  // Each class's hash, checked before its columns: a probe that meets another class costs one compare.
+  let hashOf: Int32Array = new Int32Array(1024);
   let table: Int32Array = new Int32Array(2048).fill(EMPTY);
   let size = 0;
   // Class ids widen as classes appear. Large captures start two bytes wide: they have more
   // than 256 classes, and widening would hold two arrays at the indexer's peak memory.
   let ids: ValueIds = rows >= MIN_CLASS_LIMIT ? new Uint16Array(rows) : new Uint8Array(rows);
-  const key = new Int32Array(width);
-  for (let row = 0; row < rows; row++) {
-    if ((row & TICK_ROWS) === TICK_ROWS) tick?.();
-    let h = 0x811c9dc5;
-    for (let i = 0; i < width; i++) {
-      const v = columns[i][row] | 0;
-      key[i] = v;
-      h = Math.imul(h ^ v, 0x01000193);
-    }
-    h ^= h >>> 15;
-    const mask = table.length - 1;
-    let b = h & mask;
-    let found = EMPTY;
-    for (;;) {
-      const c = table[b];
-      if (c === EMPTY) break;
-      let same = true;
-      const at = c * width;
-      for (let i = 0; i < width; i++) if (keys[at + i] !== key[i]) { same = false; break; }
-      if (same) { found = c; break; }
-      b = (b + 1) & mask;
-    }
-    if (found === EMPTY) {
-      if (size === limit) return undefined;
-      found = size++;
-      if (found === firstRow.length) {
-        const f = new Int32Array(firstRow.length * 2); f.set(firstRow); firstRow = f;
-        const k = new Int32Array(keys.length * 2); k.set(keys); keys = k;
+  // The columns are of several array types: read row by row, every read was a polymorphic
+  // one. They are copied a chunk of rows at a time into one Int32Array (column after column),
+  // and the rows hashed there, each column in one run.
+  const chunk = new Int32Array(CHUNK_ROWS * width);
+  const hashes = new Int32Array(CHUNK_ROWS);
+  for (let from = 0; from < rows; from += CHUNK_ROWS) {
+    const n = Math.min(CHUNK_ROWS, rows - from);
+    for (let i = 0; i < width; i++) copyRows(columns[i], from, n, chunk, i * CHUNK_ROWS);
+    hashRows(chunk, width, n, hashes);
+    for (let r = 0; r < n; r++) {
+      const row = from + r;
+      if ((row & TICK_ROWS) === TICK_ROWS) tick?.();
+      const mask = table.length - 1;
+      const h = hashes[r];
+      let b = h & mask;
+      let found = EMPTY;
+      for (;;) {
+        const c = table[b];
+        if (c === EMPTY) break;
+        if (hashOf[c] !== h) { b = (b + 1) & mask; continue; }
+        let same = true;
+        const at = c * width;
+        for (let i = 0; i < width; i++) if (keys[at + i] !== chunk[i * CHUNK_ROWS + r]) { same = false; break; }
+        if (same) { found = c; break; }
+        b = (b + 1) & mask;
       }
-      firstRow[found] = row;
-      keys.set(key, found * width);
-      table[b] = found;
-      ids = widen(ids, found);
-      if (size * 2 > table.length) table = rehash(table, keys, width, size);
+      if (found === EMPTY) {
+        if (size === limit) return undefined;
+        found = size++;
+        if (found === firstRow.length) {
+          const f = new Int32Array(firstRow.length * 2); f.set(firstRow); firstRow = f;
+          const hs = new Int32Array(hashOf.length * 2); hs.set(hashOf); hashOf = hs;
+          const k = new Int32Array(keys.length * 2); k.set(keys); keys = k;
+        }
+        firstRow[found] = row;
+        hashOf[found] = h;
+        for (let i = 0; i < width; i++) keys[found * width + i] = chunk[i * CHUNK_ROWS + r];
+        table[b] = found;
+        ids = widen(ids, found);
+        if (size * 2 > table.length) table = rehash(table, hashOf, size);
+      }
+      ids[row] = found;
     }
-    ids[row] = found;
   }
   return { ids, firstRow: firstRow.slice(0, size) };
 }
 
-function rehash(old: Int32Array, keys: Int32Array, width: number, size: number): Int32Array {
+/** Rows from .. from + n of `column` into `into` at `at`, as 32-bit integers. */
+function copyRows(column: ArrayLike<number>, from: number, n: number, into: Int32Array, at: number): void {
+  if (ArrayBuffer.isView(column)) into.set((column as unknown as Int32Array).subarray(from, from + n), at);
+  else for (let r = 0; r < n; r++) into[at + r] = column[from + r] | 0;
+}
+
+/** The hash of each of the `n` rows of `chunk` (column after column, CHUNK_ROWS apart). */
+function hashRows(chunk: Int32Array, width: number, n: number, hashes: Int32Array): void {
+  hashes.fill(0x811c9dc5, 0, n);
+  for (let i = 0; i < width; i++) {
+    const at = i * CHUNK_ROWS;
+    for (let r = 0; r < n; r++) hashes[r] = Math.imul(hashes[r] ^ chunk[at + r], 0x01000193);
+  }
+  for (let r = 0; r < n; r++) hashes[r] ^= hashes[r] >>> 15;
+}
+
+function rehash(old: Int32Array, hashOf: Int32Array, size: number): Int32Array {
   const table = new Int32Array(old.length * 2).fill(EMPTY);
   const mask = table.length - 1;
   for (let c = 0; c < size; c++) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < width; i++) h = Math.imul(h ^ keys[c * width + i], 0x01000193);
-    h ^= h >>> 15;
-    let b = h & mask;
+    let b = hashOf[c] & mask;
     while (table[b] !== EMPTY) b = (b + 1) & mask;
     table[b] = c;
   }
