@@ -42,3 +42,19 @@ test('short and long byte values are keyed by every byte', () => {
   assert.equal(d.idOf(long.slice()), ids[0]);
   assert.equal(d.idOf(short.slice()), ids[2]);
 });
+
+test('lists are matched item by item (bytes by content, numbers as ===, NaN as NaN)', () => {
+  const d = new ValueDictionary();
+  const ip = (a: number) => new Uint8Array([10, 0, 0, a]);
+  const a = d.idOf([ip(1), ip(2)]);
+  const ids = [d.idOf([ip(2), ip(1)]), d.idOf([ip(1)]), d.idOf([80, 443]), d.idOf(['80', '443']), d.idOf([80n, 443n]), d.idOf([NaN, 0])];
+  assert.equal(new Set([a, ...ids]).size, 7);
+  assert.equal(d.idOf([ip(1), ip(2)]), a);
+  assert.equal(d.idOf([80, 443]), ids[2]);
+  assert.equal(d.idOf([NaN, -0]), ids[5]);
+  // Many distinct lists: every one keeps its own id as the lookup table grows.
+  const many = Array.from({ length: 500 }, (_, i) => d.idOf([i, ip(i & 255)]));
+  assert.equal(new Set(many).size, 500);
+  for (let i = 0; i < 500; i++) assert.equal(d.idOf([i, ip(i & 255)]), many[i]);
+  assert.deepEqual(d.values[a], [ip(1), ip(2)]);
+});
