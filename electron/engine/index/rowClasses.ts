@@ -104,12 +104,22 @@ function copyRows(column: ArrayLike<number>, from: number, n: number, into: Int3
   else for (let r = 0; r < n; r++) into[at + r] = column[from + r] | 0;
 }
 
-/** The hash of each of the `n` rows of `chunk` (column after column, CHUNK_ROWS apart). */
+/**
+ * The hash of each of the `n` rows of `chunk` (column after column, CHUNK_ROWS apart): FNV-1a
+ * over the row's values in column order, taken two columns per run over the rows (one run per
+ * column loaded and stored each row's hash ten times).
+ */
 function hashRows(chunk: Int32Array, width: number, n: number, hashes: Int32Array): void {
   hashes.fill(0x811c9dc5, 0, n);
-  for (let i = 0; i < width; i++) {
-    const at = i * CHUNK_ROWS;
-    for (let r = 0; r < n; r++) hashes[r] = Math.imul(hashes[r] ^ chunk[at + r], 0x01000193);
+  let i = 0;
+  for (; i + 1 < width; i += 2) {
+    const a = i * CHUNK_ROWS;
+    const b = a + CHUNK_ROWS;
+    for (let r = 0; r < n; r++) hashes[r] = Math.imul(Math.imul(hashes[r] ^ chunk[a + r], 0x01000193) ^ chunk[b + r], 0x01000193);
+  }
+  if (i < width) {
+    const a = i * CHUNK_ROWS;
+    for (let r = 0; r < n; r++) hashes[r] = Math.imul(hashes[r] ^ chunk[a + r], 0x01000193);
   }
   for (let r = 0; r < n; r++) hashes[r] ^= hashes[r] >>> 15;
 }
