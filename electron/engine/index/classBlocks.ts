@@ -68,48 +68,18 @@ export function computeClassBlocks(index: CaptureIndex, blockRows = BLOCK_ROWS, 
   if (ticks) for (const z of zeroRows) if (ticks.usr[ids[z]] === ticks.usr[ids[z]]) cpuOk = false;
   const blocks = Math.ceil(rows / blockRows);
   const limit = Math.max(1 << 16, rows * MAX_ENTRY_SHARE);
-  // Per class within the block being read, and the classes it touched.
-  const count = new Int32Array(size);
-  const first = new Int32Array(size);
-  const last = new Int32Array(size);
-  const lat = new Float64Array(size);
-  const touched = new Int32Array(size);
-  // Per thread: the capture-wide previous procinfo ticks, and the block's first and last class.
   const threads = ticks?.threads ?? 0;
   const chain = ticks ? new CpuChain(ticks) : undefined;
   const { tot, usr, sys } = chain ?? { tot: new Float64Array(size), usr: new Float64Array(size), sys: new Float64Array(size) };
-  const blockFirst = new Int32Array(threads).fill(-1);
-  const blockLast = new Int32Array(threads);
-  const blockDelta = new Float64Array(threads * 3);
-  const threadTouched = new Int32Array(threads);
+  const tally = new BlockTally(ids, latencyOf, zeroRows, size, threads, cpuOk ? chain : undefined,
+    ticks?.usr ?? new Float64Array(size).fill(NaN), ticks?.thread ?? new Int32Array(size));
+  const { count, first, last, lat, touched, blockFirst, blockLast, blockDelta, threadTouched } = tally;
   const out = { entryStart: new Int32Array(blocks + 1), cls: ints(), count: ints(), first: ints(), last: ints(), latency: floats(), tot: floats(), usr: floats(), sys: floats() };
   const th = { threadStart: new Int32Array(blocks + 1), firstClass: ints(), lastClass: ints(), firstTot: floats(), firstUsr: floats(), firstSys: floats() };
-  const usrOf = ticks?.usr ?? new Float64Array(size).fill(NaN);
-  const threadOf = ticks?.thread ?? new Int32Array(size);
-  // Rows without a timestamp, in row order (zeroTimeRows is), passed by a pointer.
-  let nextZero = 0;
   for (let b = 0; b < blocks; b++) {
     tick?.();
-    let nTouched = 0;
-    let nThreads = 0;
-    const end = Math.min(rows, (b + 1) * blockRows);
-    for (let row = b * blockRows; row < end; row++) {
-      const k = ids[row];
-      if (nextZero < zeroRows.length && zeroRows[nextZero] === row) { nextZero++; continue; }
-      if (count[k]++ === 0) { first[k] = row; touched[nTouched++] = k; }
-      last[k] = row;
-      lat[k] += latencyOf[row];
-      if (!cpuOk) continue;
-      if (usrOf[k] !== usrOf[k]) continue;
-      const t = threadOf[k];
-      chain!.step(k);
-      if (blockFirst[t] === -1) {
-        blockFirst[t] = k;
-        blockDelta[t * 3] = chain!.dt; blockDelta[t * 3 + 1] = chain!.du; blockDelta[t * 3 + 2] = chain!.ds;
-        threadTouched[nThreads++] = t;
-      }
-      blockLast[t] = k;
-    }
+    tally.readRows(b * blockRows, Math.min(rows, (b + 1) * blockRows));
+    const { nTouched, nThreads } = tally;
     if (out.cls.length + nTouched > limit) return undefined;
     out.entryStart[b] = out.cls.length;
     for (let i = 0; i < nTouched; i++) {
@@ -137,6 +107,73 @@ export function computeClassBlocks(index: CaptureIndex, blockRows = BLOCK_ROWS, 
       firstTot: th.firstTot.finish(), firstUsr: th.firstUsr.finish(), firstSys: th.firstSys.finish(),
     } : undefined,
   };
+}
+
+/**
+ * The rows of one block tallied per class, and per thread for CPU use (cleared by the caller as
+ * it copies them out). Its row loop is a method of its own so that V8 optimizes it once: as a
+ * loop inside computeClassBlocks it fell back to the interpreter at the end of each of the first
+ * blocks (whose copying-out had not run yet), and the first pass took twice its later time.
+ */
+class BlockTally {
+  /** Classes the block touched: touched[0 .. nTouched]; per class its rows, first and last row, latency sum. */
+  nTouched = 0;
+  readonly touched: Int32Array;
+  readonly count: Int32Array;
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  readonly lat: Float64Array;
+  /** Threads with procinfo events in the block: threadTouched[0 .. nThreads]; per thread its first and last class (-1: none yet), and that first event's CPU use. */
+  nThreads = 0;
+  readonly threadTouched: Int32Array;
+  readonly blockFirst: Int32Array;
+  readonly blockLast: Int32Array;
+  readonly blockDelta: Float64Array;
+  /** Rows without a timestamp, in row order (zeroTimeRows is), passed by a pointer. */
+  private nextZero = 0;
+
+  /** `chain` only when CPU use is recorded; per class its procinfo user ticks (NaN: none) and its thread. */
+  constructor(private readonly ids: ArrayLike<number>, private readonly latencyOf: Float64Array, private readonly zeroRows: readonly number[],
+    size: number, threads: number, private readonly chain: CpuChain | undefined,
+    private readonly usrOf: Float64Array, private readonly threadOf: Int32Array) {
+    this.touched = new Int32Array(size);
+    this.count = new Int32Array(size);
+    this.first = new Int32Array(size);
+    this.last = new Int32Array(size);
+    this.lat = new Float64Array(size);
+    this.threadTouched = new Int32Array(threads);
+    this.blockFirst = new Int32Array(threads).fill(-1);
+    this.blockLast = new Int32Array(threads);
+    this.blockDelta = new Float64Array(threads * 3);
+  }
+
+  /** Tallies rows start .. end (one block). */
+  readRows(start: number, end: number): void {
+    const { ids, zeroRows, count, first, last, lat, touched, latencyOf, chain, usrOf, threadOf, blockFirst, blockLast, blockDelta, threadTouched } = this;
+    let nTouched = 0;
+    let nThreads = 0;
+    let nextZero = this.nextZero;
+    for (let row = start; row < end; row++) {
+      const k = ids[row];
+      if (nextZero < zeroRows.length && zeroRows[nextZero] === row) { nextZero++; continue; }
+      if (count[k]++ === 0) { first[k] = row; touched[nTouched++] = k; }
+      last[k] = row;
+      lat[k] += latencyOf[row];
+      if (chain === undefined) continue;
+      if (usrOf[k] !== usrOf[k]) continue;
+      const t = threadOf[k];
+      chain.step(k);
+      if (blockFirst[t] === -1) {
+        blockFirst[t] = k;
+        blockDelta[t * 3] = chain.dt; blockDelta[t * 3 + 1] = chain.du; blockDelta[t * 3 + 2] = chain.ds;
+        threadTouched[nThreads++] = t;
+      }
+      blockLast[t] = k;
+    }
+    this.nTouched = nTouched;
+    this.nThreads = nThreads;
+    this.nextZero = nextZero;
+  }
 }
 
 /** The index-file columns of `blocks`, by name. */

@@ -22,6 +22,13 @@ test('class ids widen past 256 and 65,536 classes and keep the earlier rows', ()
   for (const r of [0, 255, 256, 65_535, 65_536, 69_999, 70_000, rows - 1]) assert.equal(c.ids[r], r % 70_000);
 });
 
+test('a small capture\'s class ids widen from one byte past 256 classes', () => {
+  const col = Int32Array.from({ length: 3000 }, (_, i) => i % 300);
+  const c = computeRowClasses([col, new Uint8Array(3000)], col.length)!;
+  assert.ok(c.ids instanceof Uint16Array);
+  for (const r of [0, 255, 256, 299, 300, 2999]) assert.equal(c.ids[r], r % 300);
+});
+
 test('rows that rarely repeat get no classes', () => {
   const col = Int32Array.from({ length: 600_000 }, (_, i) => i);
   assert.equal(computeRowClasses([col], col.length), undefined);
