@@ -16,6 +16,7 @@ import { EventValuesRecorder, PROCINFO_SYSTEM_TICKS, PROCINFO_USER_TICKS, RECORD
 import { withTableFields } from '../views/tableFields';
 import { forEachThreadTableEvent } from '../views/threadTableEvents';
 import { SysdigEventTally } from '../inspector/sysdigEvents';
+import { ProcessLives } from './processLives';
 
 /** Thread-table rows also record the event fields kept in core columns for ordinary rows. */
 const THREAD_ROW_CORE_FIELDS = ['thread.tid', 'evt.dir', 'evt.cpu', 'evt.rawtime', 'evt.latency', 'evt.time'];
@@ -57,6 +58,27 @@ function textOf(v: FieldValue | undefined): string {
   return Array.isArray(v) ? textOf(v[0]) : String(v);
 }
 
+/** Event ids up to this are decided once each (generic syscall events, 0 and 1, never are: their name is their syscall's). */
+const DECIDED_IDS = 1024;
+const UNDECIDED = 2;
+
+/**
+ * Whether an event is a procexit, as evt.type names it: asked of every enter of a main thread,
+ * so the name is read once per event id, not per event.
+ */
+class ProcexitIds {
+  private readonly byId = new Uint8Array(DECIDED_IDS).fill(UNDECIDED);
+  constructor(private readonly type: (ctx: EventContext) => FieldValue | undefined) {}
+
+  has(ctx: EventContext): boolean {
+    const id = ctx.ev.type;
+    if (id <= 1 || id >= DECIDED_IDS) return textOf(this.type(ctx)) === 'procexit';
+    let is = this.byId[id];
+    if (is === UNDECIDED) is = this.byId[id] = textOf(this.type(ctx)) === 'procexit' ? 1 : 0;
+    return is === 1;
+  }
+}
+
 /** Reports progress at most every PROGRESS_EVERY_MS (unless forced). */
 type Report = (bytesRead: number, totalBytes: number, events: number, force?: boolean) => void;
 
@@ -92,16 +114,13 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
     return r.get;
   };
   const buflen = field('evt.buflen');
-  const containerId = field('container.id');
-  const pidOf = field('proc.pid');
   const type = field('evt.type');
   const row = emptyEventRow();
+  const procexits = new ProcexitIds(type);
 
   // Processes and containers seen, with when they appeared (undefined = before the capture).
-  const processes = new Map<number, { start: bigint | undefined; end: bigint | undefined }>();
+  const processes = new ProcessLives();
   const containers = new Map<string, bigint | undefined>();
-  let lastPid = -1;
-  let lastProcess: { start: bigint | undefined; end: bigint | undefined } | undefined;
   let lastContainer = '';
   let stateSeeded = false;
 
@@ -120,7 +139,7 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
     if (!stateSeeded) {
       // Everything in the process/container tables before the first event was already running.
       stateSeeded = true;
-      for (const t of ctx.state.threads.values()) if (t.tid === t.pid && !processes.has(t.pid)) processes.set(t.pid, { start: undefined, end: undefined });
+      for (const t of ctx.state.threads.values()) if (t.tid === t.pid && processes.of(t.pid) === undefined) processes.add(t.pid, undefined);
       for (const id of ctx.state.containers.keys()) containers.set(id, undefined);
       for (const t of ctx.state.threads.values()) {
         for (const fd of t.fds.values()) if (fd.isServerSocket) tiles.listeningAtStart(fd.sport, t.pid);
@@ -132,7 +151,10 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
     row.tsHi = ev.tsHi ?? -1;
     row.tsLo = ev.tsLo ?? -1;
     row.tid = ev.tid;
-    const pid = numberOf(pidOf(ctx), -1);
+    // proc.pid and container.id as their getters give them, read from the event's thread here:
+    // the pass asks them of every event.
+    const thread = ctx.es.thread;
+    const pid = thread === undefined ? -1 : thread.pid;
     row.pid = pid;
     row.type = ev.type;
     // evt.dir: exits have odd ids.
@@ -158,16 +180,13 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
       if (firstSeenTs < 0n) firstSeenTs = ts;
       if (ts > latestTs) latestTs = ts;
     }
-    const cid = textOf(containerId(ctx));
-
-    // Neighbouring events mostly share a process and a container: the last ones are kept at hand.
     if (pid > 0) {
-      let p = pid === lastPid ? lastProcess : processes.get(pid);
-      if (!p) processes.set(pid, (p = { start: ts > 0n ? ts : undefined, end: undefined }));
-      else if (row.dir === 0 && ev.tid === pid && textOf(type(ctx)) === 'procexit') p.end = ts;
-      lastPid = pid;
-      lastProcess = p;
+      const p = processes.of(pid);
+      if (p === undefined) processes.add(pid, ts > 0n ? ts : undefined);
+      else if (row.dir === 0 && ev.tid === pid && procexits.has(ctx)) p.end = ts;
     }
+    // Neighbouring events mostly share a container: the last one is kept at hand.
+    const cid = thread === undefined ? '' : thread.containerId || 'host';
     if (cid !== lastContainer && cid !== '' && cid !== 'host' && !containers.has(cid)) containers.set(cid, ts > 0n ? ts : undefined);
     lastContainer = cid;
   }, {
@@ -176,7 +195,7 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
   });
   report(identity.size, identity.size, true);
   tiles.finish();
-  for (const [pid, p] of processes) b.addSpan(SPAN_PROCESS, p.start, p.end, pid, pid);
+  for (const [pid, p] of processes.entries()) b.addSpan(SPAN_PROCESS, p.start, p.end, pid, pid);
   for (const [id, start] of containers) if (id !== 'host') b.addSpan(SPAN_CONTAINER, start, undefined, b.strings.intern(id));
 
   const threadRows = new ValueColumnsBuilder(threadRowFields(opts.resolver));
