@@ -17,6 +17,7 @@ import { withTableFields } from '../views/tableFields';
 import { forEachThreadTableEvent } from '../views/threadTableEvents';
 import { SysdigEventTally } from '../inspector/sysdigEvents';
 import { ProcessLives } from './processLives';
+import { isTimed, TimestampRange } from './timestampRange';
 
 /** Thread-table rows also record the event fields kept in core columns for ordinary rows. */
 const THREAD_ROW_CORE_FIELDS = ['thread.tid', 'evt.dir', 'evt.cpu', 'evt.rawtime', 'evt.latency', 'evt.time'];
@@ -106,8 +107,7 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
   const tiles = new TileClassifier(opts.resolver, b, engineShortcuts());
   const values = new EventValuesRecorder(opts.resolver);
   // As computeTables saw them: the first timestamped event's time and the latest time.
-  let firstSeenTs = -1n;
-  let latestTs = 0n;
+  const seenTimes = new TimestampRange();
   const field = (name: string) => {
     const r = opts.resolver(name, undefined);
     if (!r || 'error' in r) throw new Error(`the field resolver lacks ${name}`);
@@ -135,7 +135,9 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
   const { summary, inspector } = await scanCapture(readPath, (ctx) => {
     const ev = ctx.ev;
     // Rows are the events the inspector shows: the tally keeps those sysdig prints, and their span.
-    printed.add(ev.type, ev.flags, ev.tsHi ?? Number(ev.ts >> 32n), ev.tsLo ?? Number(ev.ts & 0xffffffffn));
+    const tsHi = ev.tsHi ?? Number(ev.ts >> 32n);
+    const tsLo = ev.tsLo ?? Number(ev.ts & 0xffffffffn);
+    printed.add(ev.type, ev.flags, tsHi, tsLo);
     if (!stateSeeded) {
       // Everything in the process/container tables before the first event was already running.
       stateSeeded = true;
@@ -176,18 +178,16 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
     }
     tiles.classify(ctx, r, ts);
     values.add(ctx);
-    if (ts > 0n) {
-      if (firstSeenTs < 0n) firstSeenTs = ts;
-      if (ts > latestTs) latestTs = ts;
-    }
+    seenTimes.add(tsHi, tsLo);
+    const timed = isTimed(tsHi, tsLo);
     if (pid > 0) {
       const p = processes.of(pid);
-      if (p === undefined) processes.add(pid, ts > 0n ? ts : undefined);
+      if (p === undefined) processes.add(pid, timed ? ts : undefined);
       else if (row.dir === 0 && ev.tid === pid && procexits.has(ctx)) p.end = ts;
     }
     // Neighbouring events mostly share a container: the last one is kept at hand.
     const cid = thread === undefined ? '' : thread.containerId || 'host';
-    if (cid !== lastContainer && cid !== '' && cid !== 'host' && !containers.has(cid)) containers.set(cid, ts > 0n ? ts : undefined);
+    if (cid !== lastContainer && cid !== '' && cid !== 'host' && !containers.has(cid)) containers.set(cid, timed ? ts : undefined);
     lastContainer = cid;
   }, {
     signal: opts.signal,
@@ -199,7 +199,7 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
   for (const [id, start] of containers) if (id !== 'host') b.addSpan(SPAN_CONTAINER, start, undefined, b.strings.intern(id));
 
   const threadRows = new ValueColumnsBuilder(threadRowFields(opts.resolver));
-  forEachThreadTableEvent(inspector.state, latestTs, firstSeenTs, (ctx) => threadRows.add(ctx));
+  forEachThreadTableEvent(inspector.state, seenTimes.latest, seenTimes.first, (ctx) => threadRows.add(ctx));
   const machine = inspector.state.machine;
   return b.finish({
     identity,
