@@ -14,8 +14,9 @@ export class ProcessLives {
   /** In the order processes were first seen (the order their lifetimes are recorded in). */
   private readonly byPid = new Map<number, ProcessLife>();
   /**
-   * Recent processes by pid's low bits. Pids are kept as 32-bit integers: a pid that is not one
-   * never matches, and the slots' initial 0 is no pid asked for (only pids > 0 are).
+   * Recent processes by pid's low bits. Pids are kept as 32-bit integers, so only pids that are
+   * one are kept here (others are looked up in the map); the slots' initial 0 is no pid asked
+   * for (only pids > 0 are).
    */
   private readonly recentPids = new Int32Array(RECENT);
   private readonly recentLives = new Array<ProcessLife | undefined>(RECENT).fill(undefined);
@@ -42,6 +43,7 @@ export class ProcessLives {
   }
 
   private keep(slot: number, pid: number, life: ProcessLife): void {
+    if ((pid | 0) !== pid) return;
     this.recentPids[slot] = pid;
     this.recentLives[slot] = life;
   }
