@@ -70,8 +70,8 @@ export class TileClassifier<Ctx> {
   private syscallsRegistered = false;
   /**
    * Recent (tid, container) sightings by tid's low bits (see containerLife). Tids are kept as
-   * 32-bit integers (half the memory, which every event reads): a tid that is not one never
-   * matches, and tid 0 matching at first is no new sighting anyway.
+   * 32-bit integers (half the memory, which every event reads), so only tids that are one are
+   * kept here; tid 0 matching at first is no new sighting anyway.
    */
   private readonly recentTids = new Int32Array(RECENT_SIGHTINGS);
   private readonly recentContainers: string[] = new Array<string>(RECENT_SIGHTINGS).fill('');
@@ -278,8 +278,10 @@ export class TileClassifier<Ctx> {
     // by tid in a small table, which spares most events the lookup in the tracker's large map.
     const slot = tid & (RECENT_SIGHTINGS - 1);
     if (!exit && this.recentTids[slot] === tid && this.recentContainers[slot] === containerId) return;
-    this.recentTids[slot] = tid;
-    this.recentContainers[slot] = containerId;
+    if ((tid | 0) === tid) {
+      this.recentTids[slot] = tid;
+      this.recentContainers[slot] = containerId;
+    }
     if (!exit && !this.containerDeaths.isNewSighting(tid, containerId)) return;
     const p: ProcessSighting = {
       pid: num(f.pid(ctx)) ?? -1, tid, containerId, ppid: num(f.ppid(ctx)), vpid: num(f.vpid(ctx)),

@@ -109,3 +109,14 @@ test('a child whose parent is a thread (not the main thread) of a process in the
   ]);
   assert.equal(t.get(CONTAINER_DEATHS_TILE), undefined);
 });
+
+test('a thread id beyond 32 bits seen in a container does not hide the first sighting of the thread id it cuts to', () => {
+  const big = 201 + 2 ** 32;
+  const t = tilesOf([
+    shim,
+    inside(200, 'c0', { 'proc.vpid': 1 }), exit(200, 'c0', { 'proc.vpid': 1 }),
+    inside(big, 'c1', { 'proc.vpid': 7 }),
+    inside(201, 'c1', { 'proc.vpid': 1 }),
+  ]);
+  assert.equal(t.get(CONTAINER_RESTARTS_TILE)?.total, 1);
+});
