@@ -187,14 +187,19 @@ export class TileClassifier<Ctx> {
     notes.name = name ?? '';
     notes.countedName = str(f.fdContName(ctx)) ?? name ?? '';
     notes.sport = num(f.sport(ctx));
-    if (notes.fileKindOf !== notes.name) {
-      notes.fileKindOf = notes.name;
-      notes.inSystemDirectory = startsWithAny(notes.name, systemDirectoryPrefixes);
-      notes.isLogFile = isLogFile(notes.name);
-      notes.isDevice = notes.name.startsWith('/dev/');
-    }
     notes.filled = true;
     return notes;
+  }
+
+  /** Notes on what kind of file the fd's name is, found when a file's I/O first asks (most fds met are sockets, whose names never are asked). */
+  private fileKindOf(fd: FdNotes): FdNotes {
+    if (fd.fileKindOf !== fd.name) {
+      fd.fileKindOf = fd.name;
+      fd.inSystemDirectory = startsWithAny(fd.name, systemDirectoryPrefixes);
+      fd.isLogFile = isLogFile(fd.name);
+      fd.isDevice = fd.name.startsWith('/dev/');
+    }
+    return fd;
   }
 
   /** The string id of what distinct files or connections are counted by. */
@@ -302,8 +307,9 @@ export class TileClassifier<Ctx> {
     if (sport === 22) this.add(row, 'sec.ssh');
   }
 
-  private fileIo(ctx: Ctx, row: number, isWrite: boolean, buflen: number, fd: FdNotes): void {
+  private fileIo(ctx: Ctx, row: number, isWrite: boolean, buflen: number, notes: FdNotes): void {
     const f = this.f;
+    const fd = this.fileKindOf(notes);
     const cont = this.countedKey(fd);
     this.add(row, 'file.accessed', 1, cont);
     this.add(row, 'file.bytes', buflen);

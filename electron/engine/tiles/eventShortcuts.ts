@@ -19,7 +19,7 @@ export class FdNotes {
   /** What distinct files and connections are told apart by: fd.containername, else fd.name, else ''. */
   countedName = '';
   sport: number | undefined = undefined;
-  /** What `name` is (found for the name `fileKindOf`). */
+  /** What kind of file `name` is (found for the name `fileKindOf`, when a file's I/O asks). */
   fileKindOf: string | undefined = undefined;
   inSystemDirectory = false;
   isLogFile = false;
