@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LayoutUpgrader } from './upgradeLayout';
+import { DeferredUpgrade, LayoutUpgrader } from './upgradeLayout';
 import { EVENTS } from '../../../shared/scap/eventTable';
 import { paramNumber, paramString } from './params';
 import type { CaptureEvent } from './types';
@@ -129,4 +129,41 @@ test('long parameters are copied whole and enter values longer than the target t
   assert.ok(params(out)[1].equals(payload));
   assert.equal(out.paramLength[3], 4); // size is a UINT32
   assert.equal(paramNumber(out, 3), 5);
+});
+
+test('an upgrade handed out unbuilt reads as upgrade() builds it, whether or not earlier ones were read', () => {
+  const sequence = (): CaptureEvent[] => [
+    memoryEvent(READ_E, [le64(3), le32(832)], { tid: 5 }),
+    memoryEvent(READ_E, [le64(4), le32(16)], { tid: 6 }),
+    memoryEvent(READ_X, [le64(832), Buffer.from('ELF')], { tid: 5, ts: 7n }),
+    memoryEvent(READ_X, [le64(1), Buffer.from('x')], { tid: 5 }), // its enter event is used up
+    memoryEvent(WRITE_E, [le64(9), le32(1)], { tid: 6 }),
+    memoryEvent(READ_X, [le64(2), Buffer.from('yz')], { tid: 6 }), // stored enter of another type
+    memoryEvent(EXECVE_X_V1, [le64(0), cstr('/bin/ls'), Buffer.from('-l\0'), le64(10), le64(10), le64(1), cstr('/root'), le64(1024)]),
+    memoryEvent(CONTAINER_OLD, [cstr('abc123'), le32(0), cstr('web'), cstr('nginx:1')]),
+  ];
+  const eager = new LayoutUpgrader();
+  const expected = sequence().map((ev) => { const out = eager.upgrade(ev); return out && { type: out.type, ts: out.ts, tid: out.tid, params: params(out) }; });
+  for (const readEvery of [1, 2, 3]) {
+    const lazy = new LayoutUpgrader();
+    sequence().forEach((ev, i) => {
+      const out = lazy.upgradeWhenRead(ev);
+      assert.equal(out === null, expected[i] === null, `event ${i}`);
+      if (out === null) return;
+      assert.equal(out.type, expected[i]!.type, `type of event ${i}`);
+      if (i % readEvery === 0) assert.deepEqual({ type: out.type, ts: out.ts, tid: out.tid, params: params(out) }, expected[i], `event ${i}`);
+    });
+    assert.deepEqual(lazy.stats, eager.stats);
+  }
+});
+
+test('an upgrade whose parameters are never read is never built', () => {
+  const up = new LayoutUpgrader();
+  up.upgradeWhenRead(memoryEvent(READ_E, [le64(3), le32(832)], { tid: 5 }));
+  const out = up.upgradeWhenRead(memoryEvent(READ_X, [le64(832), Buffer.from('ELF')], { tid: 5 }));
+  assert.ok(out instanceof DeferredUpgrade);
+  assert.equal(out.type, READ_X);
+  assert.equal(out.built, null);
+  assert.equal(paramNumber(out, 2), 3);
+  assert.notEqual(out.built, null);
 });

@@ -40,6 +40,12 @@ interface Conversion {
   keepsOwn: boolean;
   /** Some step takes a parameter of the thread's stored enter event. */
   usesEnter: boolean;
+  /** The lowest enter parameter a step takes: an enter event with more parameters is used up. */
+  firstEnterIndex: number;
+  /** The result is already in the newest layout (one conversion, nothing stored): it may be built later. */
+  final: boolean;
+  /** The type of the result. */
+  outType: number;
   steps: Step[];
 }
 
@@ -80,7 +86,8 @@ function compileConversion(type: number, nparams: number, action: Action, newTyp
         return { source: Source.CALLBACK, index, cut, fillBytes: 0, fill: 0 };
     }
   });
-  return { action, newType, keepsOwn, usesEnter: steps.some((s) => s.source === Source.ENTER), steps };
+  const enterIndexes = steps.filter((s) => s.source === Source.ENTER).map((s) => s.index);
+  return { action, newType, keepsOwn, usesEnter: enterIndexes.length > 0, firstEnterIndex: Math.min(...enterIndexes), final: false, outType: changeType ? newType : type, steps };
 }
 
 /** By event id, then by parameter count (looked up for most events of old captures). */
@@ -99,6 +106,18 @@ for (const info of EVENTS) {
   ROUTES[info.id] = info.flags & EventFlag.UNUSED ? Route.DROP
     : !(info.flags & EventFlag.CONVERTER_MANAGED) ? (old && info.direction === 'enter' ? Route.DROP : Route.AS_IS)
     : info.direction === 'exit' && !old ? Route.CONVERT_UNLESS_CURRENT : Route.CONVERT;
+}
+
+// A conversion is final when upgrade() would hand its result out unchanged in the next round.
+for (const [type, nparams] of CONVERTER_ROWS) {
+  const conv = conversions[type]![nparams]!;
+  if (conv.action !== Action.ADD_PARAMS && conv.action !== Action.CHANGE_TYPE) continue;
+  const outType = conv.outType;
+  const outCount = (conv.keepsOwn ? nparams : 0) + conv.steps.length;
+  const outRoute = outType < ROUTES.length ? ROUTES[outType] : Route.AS_IS;
+  conv.final = outRoute === Route.AS_IS
+    || (outRoute === Route.CONVERT_UNLESS_CURRENT && outCount === TABLE_PARAM_COUNT[outType])
+    || (outRoute !== Route.DROP && outCount <= TABLE_PARAM_COUNT[outType] && conversions[outType]?.[outCount]?.action === Action.PASS);
 }
 
 const MAX_ROUNDS = 20;
@@ -221,6 +240,48 @@ export class OwnedEvent implements CaptureEvent {
   }
 }
 
+/**
+ * An event whose conversion to the newest layout is built only when its parameters are first
+ * read (LayoutUpgrader.upgradeWhenRead): its type and header are known at once. Like every
+ * upgraded event it is valid only until the upgrader's next call.
+ */
+export class DeferredUpgrade implements CaptureEvent {
+  type = 0;
+  private source: CaptureEvent | null = null;
+  private upgrader: LayoutUpgrader | null = null;
+  private conv: Conversion | null = null;
+  private enter: OwnedEvent | undefined = undefined;
+  /** The conversion once built (null until a parameter is read). */
+  built: OwnedEvent | null = null;
+
+  arm(upgrader: LayoutUpgrader, source: CaptureEvent, conv: Conversion, enter: OwnedEvent | undefined): void {
+    this.upgrader = upgrader;
+    this.source = source;
+    this.conv = conv;
+    this.enter = enter;
+    this.built = null;
+    this.type = conv.outType;
+  }
+
+  /** The conversion, built on first use. */
+  event(): OwnedEvent {
+    return this.built ??= this.upgrader!.build(this.source!, this.conv!, 0, this.enter);
+  }
+
+  get nparams(): number { return this.event().nparams; }
+  get data(): Uint8Array { return this.event().data; }
+  get paramOffset(): Uint32Array { return this.event().paramOffset; }
+  get paramLength(): Uint32Array { return this.event().paramLength; }
+  get fileOffset(): number { return this.source!.fileOffset; }
+  get blockType(): number { return this.source!.blockType; }
+  get ts(): bigint { return this.source!.ts; }
+  get tsHi(): number | undefined { return this.source!.tsHi; }
+  get tsLo(): number | undefined { return this.source!.tsLo; }
+  get tid(): number { return this.source!.tid; }
+  get cpu(): number { return this.source!.cpu; }
+  get flags(): number { return this.source!.flags; }
+}
+
 export interface UpgradeStats {
   /** Enter events merged into their exit (STORE) or dropped as obsolete. */
   dropped: number;
@@ -242,6 +303,7 @@ export class LayoutUpgrader {
   /** Stored events already used, kept for reuse: old captures store one per syscall. */
   private readonly spare: OwnedEvent[] = [];
   private readonly scratch = [new OwnedEvent(), new OwnedEvent()];
+  private readonly deferred = new DeferredUpgrade();
 
   /** A new section starts: stored enter events belong to the old one. */
   reset(): void {
@@ -282,6 +344,33 @@ export class LayoutUpgrader {
     return this.cannot(cur, `event type ${cur.type} did not reach the newest layout in ${MAX_ROUNDS} conversions`);
   }
 
+  /**
+   * upgrade(), except that an event one conversion brings to the newest layout is handed out
+   * unbuilt (a DeferredUpgrade, built when its parameters are read): the state engine reads the
+   * parameters of few of the exits an old capture converts (reads, futexes, fstats...). The
+   * enter event the conversion takes is used up now, as upgrade() would.
+   */
+  upgradeWhenRead(ev: CaptureEvent): CaptureEvent | null {
+    const conv = this.firstConversion(ev);
+    if (conv === undefined || !conv.final) return this.upgrade(ev);
+    const enter = this.usableEnter(ev, conv);
+    if (enter !== undefined) enter.consumed = true;
+    this.stats.converted++;
+    this.deferred.arm(this, ev, conv, enter);
+    return this.deferred;
+  }
+
+  /** The conversion upgrade() would apply to ev first, if its first step is one. */
+  private firstConversion(ev: CaptureEvent): Conversion | undefined {
+    const type = ev.type;
+    if (type >= ROUTES.length) return undefined;
+    const route = ROUTES[type];
+    if (route !== Route.CONVERT && route !== Route.CONVERT_UNLESS_CURRENT) return undefined;
+    const n = ev.nparams, tableCount = TABLE_PARAM_COUNT[type];
+    if (n > tableCount || (n === tableCount && route === Route.CONVERT_UNLESS_CURRENT)) return undefined;
+    return conversions[type]?.[n];
+  }
+
   private cannot(ev: CaptureEvent, problem: string): CaptureEvent {
     this.stats.unconvertible++;
     this.problems.set(problem, (this.problems.get(problem) ?? 0) + 1);
@@ -319,14 +408,26 @@ export class LayoutUpgrader {
   }
 
   private convert(cur: CaptureEvent, conv: Conversion, into: number): OwnedEvent {
+    const enter = this.usableEnter(cur, conv);
+    if (enter !== undefined) enter.consumed = true;
+    return this.build(cur, conv, into, enter);
+  }
+
+  /** The stored enter event a conversion of cur takes parameters from (and so uses up), if any. */
+  private usableEnter(cur: CaptureEvent, conv: Conversion): OwnedEvent | undefined {
+    if (!conv.usesEnter) return undefined;
+    const enter = this.storedOf(cur.tid);
+    if (enter === undefined || enter.consumed || enter.type !== cur.type - 1 || enter.nparams <= conv.firstEnterIndex) return undefined;
+    return enter;
+  }
+
+  /** Builds the conversion of cur in scratch event `into`, taking parameters of `enter` where the steps say. */
+  build(cur: CaptureEvent, conv: Conversion, into: number, enter: OwnedEvent | undefined): OwnedEvent {
     const out = this.scratch[into];
     const steps = conv.steps;
     out.begin(cur, conv.action === Action.CHANGE_TYPE ? conv.newType : cur.type, true);
     if (conv.keepsOwn) out.appendParamsOf(cur);
     out.reserveParams(steps.length);
-    let enter = conv.usesEnter ? this.storedOf(cur.tid) : undefined;
-    if (enter !== undefined && (enter.consumed || enter.type !== cur.type - 1)) enter = undefined;
-    let usedEnter = false;
     for (let s = 0; s < steps.length; s++) {
       const step = steps[s];
       switch (step.source) {
@@ -336,7 +437,6 @@ export class LayoutUpgrader {
         case Source.ENTER:
           if (enter !== undefined && step.index < enter.nparams) {
             out.append(enter.data, enter.paramOffset[step.index], Math.min(enter.paramLength[step.index], step.cut));
-            usedEnter = true;
           } else out.appendFill(step.fillBytes, step.fill);
           break;
         case Source.FILL:
@@ -349,7 +449,6 @@ export class LayoutUpgrader {
         }
       }
     }
-    if (usedEnter) enter!.consumed = true;
     return out;
   }
 }

@@ -13,13 +13,13 @@ import { FdInfo } from '../state/fdInfo';
 import { UserTables } from '../state/users';
 import { K8sState } from '../state/k8sState';
 import { TracerState } from '../state/tracers';
-import { LayoutUpgrader, OwnedEvent } from '../capture/upgradeLayout';
+import { DeferredUpgrade, LayoutUpgrader, OwnedEvent } from '../capture/upgradeLayout';
 import { DecodedEvent } from '../capture/eventDecoder';
 import { seedPortablePrototypes } from './frozenState';
 
 const STATE_CLASSES = [
   Inspector, ThreadLookup, SystemState, EventState, ThreadInfo, FdInfo, UserTables, K8sState, TracerState,
-  LayoutUpgrader, OwnedEvent, DecodedEvent,
+  LayoutUpgrader, OwnedEvent, DecodedEvent, DeferredUpgrade,
 ];
 
 /** Seeds the portable prototypes in this thread (idempotent); call before freezing a walk. */

@@ -5,7 +5,8 @@
  * same rules count a capture's events without state in sysdigEvents.ts):
  * - Events are read as recorded (layout 'file'), because that is what sysdig 0.29.3 prints
  *   (enter events, old parameter lists); a private LayoutUpgrader gives the state engine the
- *   same event in the newest layout.
+ *   same event in the newest layout, built only when its parameters are read (most converted
+ *   exits of an old capture are reads, futexes and the like, whose parameters no parser reads).
  * - evt.num counts every event sysdig reads, starting at 1, shown or not — except:
  *   * event ids sysdig 0.29.3 does not know (≥ 336, e.g. useradded in 2023 captures): libscap
  *     0.29 skips them silently, so they are neither counted nor shown nor parsed;
@@ -90,7 +91,7 @@ export class Inspector implements CaptureVisitor {
   onEvent(ev: CaptureEvent): void {
     if (this.sysdigEventSet && ev.type >= SYSDIG_029_EVENT_COUNT) return;
     const info = EVENTS[ev.type];
-    const upgraded = this.upgrader.upgrade(ev);
+    const upgraded = this.upgrader.upgradeWhenRead(ev);
     this.state.process(ev, upgraded, this.es);
     this.num++;
     if (!this.seenRegularEvent) {

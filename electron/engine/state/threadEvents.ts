@@ -34,6 +34,47 @@ export function parseThreadEvent(state: SystemState, ev: CaptureEvent, es: Event
     default: break;
   }
   if (!t) return UNCHANGED;
+  switch (ev.type) {
+    case EV.CHDIR_X: case EV.FCHDIR_X: case EV.GETCWD_X: case EV.CHROOT_X: case EV.SETSID_X: case EV.SETUID_X: case EV.SETGID_X:
+    case EV.SETRESUID_X: case EV.SETREUID_X: case EV.SETRESGID_X: case EV.SETREGID_X: case EV.CAPSET_X: case EV.UNSHARE_X:
+    case EV.SETNS_X: case EV.GETRLIMIT_X: case EV.SETRLIMIT_X: case EV.PRLIMIT_X:
+      return parseResultEdit(state, ev, es, t);
+    case EV.BRK_X: case EV.MMAP_X: case EV.MMAP2_X: case EV.MUNMAP_X: {
+      const size = uintParam(ev, 1) ?? t.vmsizeKb, rss = uintParam(ev, 2) ?? t.vmrssKb, swap = uintParam(ev, 3) ?? t.vmswapKb;
+      if (size !== t.vmsizeKb || rss !== t.vmrssKb || swap !== t.vmswapKb) {
+        t.vmsizeKb = size; t.vmrssKb = rss; t.vmswapKb = swap;
+        t.revision++;
+      }
+      return OWN_FIGURES;
+    }
+    case EV.SWITCH: {
+      // A thread switched in and out often has the same figures: only a change moves `revision`.
+      const maj = uintParam(ev, 1), min = uintParam(ev, 2);
+      if ((maj !== undefined && maj !== t.pfmajor) || (min !== undefined && min !== t.pfminor)) {
+        if (maj !== undefined) t.pfmajor = maj;
+        if (min !== undefined) t.pfminor = min;
+        t.revision++;
+      }
+      if (ev.nparams > 5 && ev.paramLength[5] > 0) {
+        const main = state.mainThreadOf(t) ?? t;
+        const size = uintParam(ev, 3) ?? main.vmsizeKb, rss = uintParam(ev, 4) ?? main.vmrssKb, swap = uintParam(ev, 5) ?? main.vmswapKb;
+        if (size !== main.vmsizeKb || rss !== main.vmrssKb || swap !== main.vmswapKb) {
+          main.vmsizeKb = size; main.vmrssKb = rss; main.vmswapKb = swap;
+          main.revision++;
+        }
+      }
+      return OWN_FIGURES;
+    }
+    default:
+      return UNCHANGED;
+  }
+}
+
+/**
+ * Thread edits that depend on the syscall's result. Only these events have their result read:
+ * other exits may be upgrades not built yet (LayoutUpgrader.upgradeWhenRead), built on a read.
+ */
+function parseResultEdit(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo): StateChange {
   const res = intParam(ev, 0);
   switch (ev.type) {
     case EV.CHDIR_X: {
@@ -94,32 +135,6 @@ export function parseThreadEvent(state: SystemState, ev: CaptureEvent, es: Event
       const target = pid === 0 ? t : state.threads.get(pid);
       if (target) (state.mainThreadOf(target) ?? target).fdlimit = cur;
       return;
-    }
-    case EV.BRK_X: case EV.MMAP_X: case EV.MMAP2_X: case EV.MUNMAP_X: {
-      const size = uintParam(ev, 1) ?? t.vmsizeKb, rss = uintParam(ev, 2) ?? t.vmrssKb, swap = uintParam(ev, 3) ?? t.vmswapKb;
-      if (size !== t.vmsizeKb || rss !== t.vmrssKb || swap !== t.vmswapKb) {
-        t.vmsizeKb = size; t.vmrssKb = rss; t.vmswapKb = swap;
-        t.revision++;
-      }
-      return OWN_FIGURES;
-    }
-    case EV.SWITCH: {
-      // A thread switched in and out often has the same figures: only a change moves `revision`.
-      const maj = uintParam(ev, 1), min = uintParam(ev, 2);
-      if ((maj !== undefined && maj !== t.pfmajor) || (min !== undefined && min !== t.pfminor)) {
-        if (maj !== undefined) t.pfmajor = maj;
-        if (min !== undefined) t.pfminor = min;
-        t.revision++;
-      }
-      if (ev.nparams > 5 && ev.paramLength[5] > 0) {
-        const main = state.mainThreadOf(t) ?? t;
-        const size = uintParam(ev, 3) ?? main.vmsizeKb, rss = uintParam(ev, 4) ?? main.vmrssKb, swap = uintParam(ev, 5) ?? main.vmswapKb;
-        if (size !== main.vmsizeKb || rss !== main.vmrssKb || swap !== main.vmswapKb) {
-          main.vmsizeKb = size; main.vmrssKb = rss; main.vmswapKb = swap;
-          main.revision++;
-        }
-      }
-      return OWN_FIGURES;
     }
     default:
       return UNCHANGED;
