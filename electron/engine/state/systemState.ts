@@ -109,7 +109,12 @@ export class SystemState {
 
   private headerDone = false;
   private pendingThreadRemoval = -1;
-  private pendingFdRemovals: Array<[FdTable, number, FdInfo]> = [];
+  // Fds closed by the current event, as parallel lists with a count: a tuple per close, and a new
+  // backing store each time the list was emptied, were most of what a close allocated.
+  private readonly pendingFdTables: Array<FdTable | undefined> = [];
+  private readonly pendingFdNums: number[] = [];
+  private readonly pendingFds: Array<FdInfo | undefined> = [];
+  private pendingFdCount = 0;
   private readonly syntheticContainerThreads = new Map<string, ThreadInfo>();
 
   // ---- header blocks -------------------------------------------------------------------
@@ -424,7 +429,11 @@ export class SystemState {
   removeFdLater(t: ThreadInfo, fdNum: number): void {
     const table = this.fdTableOf(t);
     const fd = table?.get(fdNum);
-    if (table && fd) this.pendingFdRemovals.push([table, fdNum, fd]);
+    if (!table || !fd) return;
+    const i = this.pendingFdCount++;
+    this.pendingFdTables[i] = table;
+    this.pendingFdNums[i] = fdNum;
+    this.pendingFds[i] = fd;
   }
 
   removeThreadLater(tid: number): void {
@@ -436,13 +445,15 @@ export class SystemState {
     // Removing an fd entry changes no entry (lookups simply find another); removing a thread
     // changes the thread table only.
     if (this.pendingThreadRemoval >= 0) this.threadEpoch++;
-    if (this.pendingFdRemovals.length) {
-      for (const [table, fdNum, fd] of this.pendingFdRemovals) {
-        // Only remove the entry that was closed, not one re-created at the same number since.
-        if (table.get(fdNum) === fd) table.delete(fdNum);
-      }
-      this.pendingFdRemovals.length = 0;
+    for (let i = 0; i < this.pendingFdCount; i++) {
+      const table = this.pendingFdTables[i]!, fdNum = this.pendingFdNums[i], fd = this.pendingFds[i];
+      // Only remove the entry that was closed, not one re-created at the same number since.
+      if (table.get(fdNum) === fd) table.delete(fdNum);
+      // Not kept alive (nor in checkpoints) once removed.
+      this.pendingFdTables[i] = undefined;
+      this.pendingFds[i] = undefined;
     }
+    this.pendingFdCount = 0;
     if (this.pendingThreadRemoval >= 0) {
       const tid = this.pendingThreadRemoval;
       this.pendingThreadRemoval = -1;
