@@ -157,20 +157,16 @@ export class OwnedEvent implements CaptureEvent {
     return this.tsCache;
   }
 
-  /** Takes `from`'s header under `type`, with no parameters yet. */
-  begin(from: CaptureEvent, type: number, shareTs: boolean): void {
+  /**
+   * Takes `from`'s header under `type`, with no parameters yet. Its ts bigint is made only if
+   * read: the indexing pass reads the recorded event's, never a stored or converted one's.
+   */
+  begin(from: CaptureEvent, type: number): void {
     this.fileOffset = from.fileOffset; this.blockType = from.blockType; this.tid = from.tid;
     this.cpu = from.cpu; this.flags = from.flags; this.type = type;
     if (from.tsHi !== undefined && from.tsLo !== undefined) { this.tsHi = from.tsHi; this.tsLo = from.tsLo; }
     else { const ts = from.ts; this.tsHi = Number(ts >> 32n); this.tsLo = Number(ts & 0xffffffffn); }
-    if (shareTs) {
-      // The same instant as the source event: share its bigint rather than build another.
-      this.tsCache = from.ts;
-      this.tsCacheHi = this.tsHi;
-      this.tsCacheLo = this.tsLo;
-    } else {
-      this.tsCacheHi = NO_TS;
-    }
+    this.tsCacheHi = NO_TS;
     this.nparams = 0;
     this.used = 0;
   }
@@ -387,8 +383,7 @@ export class LayoutUpgrader {
       copy = this.spare.pop() ?? new OwnedEvent();
       this.stored.set(ev.tid, copy);
     }
-    // Nobody reads a stored event's ts: no bigint for it.
-    copy.begin(ev, ev.type, false);
+    copy.begin(ev, ev.type);
     copy.appendParamsOf(ev);
     copy.consumed = false;
     this.lastStored = copy;
@@ -425,7 +420,7 @@ export class LayoutUpgrader {
   build(cur: CaptureEvent, conv: Conversion, into: number, enter: OwnedEvent | undefined): OwnedEvent {
     const out = this.scratch[into];
     const steps = conv.steps;
-    out.begin(cur, conv.action === Action.CHANGE_TYPE ? conv.newType : cur.type, true);
+    out.begin(cur, conv.action === Action.CHANGE_TYPE ? conv.newType : cur.type);
     if (conv.keepsOwn) out.appendParamsOf(cur);
     out.reserveParams(steps.length);
     for (let s = 0; s < steps.length; s++) {

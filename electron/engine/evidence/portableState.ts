@@ -7,6 +7,7 @@
  */
 import { Inspector } from '../inspector/inspector';
 import { ThreadLookup } from '../inspector/threadLookup';
+import { InspectorEventContext } from '../inspector/eventContext';
 import { EventState, SystemState } from '../state/systemState';
 import { ThreadInfo } from '../state/threadInfo';
 import { FdInfo } from '../state/fdInfo';
@@ -19,7 +20,7 @@ import { seedPortablePrototypes } from './frozenState';
 
 const STATE_CLASSES = [
   Inspector, ThreadLookup, SystemState, EventState, ThreadInfo, FdInfo, UserTables, K8sState, TracerState,
-  LayoutUpgrader, OwnedEvent, DecodedEvent, DeferredUpgrade,
+  LayoutUpgrader, OwnedEvent, DecodedEvent, DeferredUpgrade, InspectorEventContext,
 ];
 
 /** Seeds the portable prototypes in this thread (idempotent); call before freezing a walk. */

@@ -37,3 +37,14 @@ test('a container event after the start is shown on a container:<id> thread', ()
   assert.deepEqual(names, ['<NA>', 'container:abcdefabcdef']);
   assert.equal(insp.state.containers.get('abcdefabcdef')?.image, 'nginx');
 });
+
+test('ctx.prevTs is the time of the previous shown event (-1 before the first), with or without timestamp halves', () => {
+  const halves = (ev: ReturnType<typeof event>) => Object.assign(ev, { tsHi: Number(ev.ts >> 32n), tsLo: Number(ev.ts & 0xffffffffn) });
+  const seen: bigint[] = [];
+  const insp = new Inspector((ctx) => seen.push(ctx.prevTs));
+  insp.onEvent(halves(event(6, 7, 5n << 32n | 9n, [p.i64(0), p.u32(1)])));
+  insp.onEvent(event(234, 7, 6n << 32n, [p.i64(0), p.i64(0)])); // INTERNAL: not shown, so not the previous one
+  insp.onEvent(event(7, 7, 7n << 32n, [p.i64(1), p.str('x')]));
+  insp.onEvent(halves(event(6, 7, 8n << 32n, [p.i64(0), p.u32(1)])));
+  assert.deepEqual(seen, [-1n, 5n << 32n | 9n, 7n << 32n]);
+});

@@ -22,7 +22,7 @@ import { LayoutUpgrader } from '../capture/upgradeLayout';
 import { EVENTS, EventCategory } from '../../../shared/scap/eventTable';
 import { EventState, SystemState } from '../state/systemState';
 import { isInitialStateEvent, SYSDIG_029_EVENT_COUNT } from './sysdigEvents';
-import type { EventContext } from './eventContext';
+import { InspectorEventContext, type EventContext } from './eventContext';
 import { ThreadLookup } from './threadLookup';
 import type { FormatOptions } from '../format/index';
 
@@ -44,7 +44,7 @@ export class Inspector implements CaptureVisitor {
   private upgrader = new LayoutUpgrader();
   private readonly es = new EventState();
   private lookup = new ThreadLookup(this.state);
-  private readonly ctx: EventContext;
+  private readonly ctx: InspectorEventContext;
   private num = 0;
   private sections = 0;
   private seenRegularEvent = false;
@@ -54,10 +54,7 @@ export class Inspector implements CaptureVisitor {
   constructor(private onShown: EventCallback, opts: InspectorOptions = {}) {
     this.all = opts.all ?? false;
     this.sysdigEventSet = opts.sysdigEventSet ?? true;
-    this.ctx = {
-      ev: undefined as unknown as CaptureEvent, upgraded: null, num: 0, es: this.es, state: this.state,
-      lookup: this.lookup, internal: false, firstTs: -1n, prevTs: -1n, renderOptions: opts.renderOptions,
-    };
+    this.ctx = new InspectorEventContext(this.es, this.state, this.lookup, opts.renderOptions);
   }
 
   /** Hands shown events to another callback (a copy of this inspector resuming a read). */
@@ -110,6 +107,6 @@ export class Inspector implements CaptureVisitor {
     ctx.internal = internal;
     this.lookup.thread = this.es.thread;
     this.onShown(ctx);
-    ctx.prevTs = ev.ts;
+    ctx.shown(ev);
   }
 }

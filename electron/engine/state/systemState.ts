@@ -24,6 +24,7 @@ import { containerIdFromCgroups, parseCgroups, type ContainerInfo } from './cont
 import { UserTables } from './users';
 import { asDirectory } from './pathJoin';
 import { EV } from './eventIds';
+import { u64FromHalves } from '../capture/byteCursor';
 import { intParam, stringParam } from './eventParams';
 import { K8S_EVENT, K8sState } from './k8sState';
 import { AF_INET, AF_INET6, isV4Mapped } from './socketAddress';
@@ -333,11 +334,6 @@ export class SystemState {
     this.noteThreadChange(parseThreadEvent(this, upgraded, es, es.thread));
     es.tracer = this.tracers.onEvent(recorded, es.thread, eventFd);
     es.enter = pairedEnter;
-    const th = es.thread;
-    if (th) {
-      th.prevEventTs = th.lastEventTs;
-      th.lastEventTs = recorded.ts;
-    }
   }
 
   private noteThreadChange(change: StateChange): void {
@@ -356,16 +352,18 @@ export class SystemState {
         es.fd = this.fdOf(t, fd);
       }
     }
-    t.enterTs = ev.ts;
-    t.enterTsHi = ev.tsHi ?? -1;
-    t.enterTsLo = ev.tsLo ?? 0;
+    // The time is kept as halves: a bigint per enter event was a good part of the pass's allocations.
+    t.enterSeen = true;
+    const hi = ev.tsHi, lo = ev.tsLo;
+    if (hi !== undefined && lo !== undefined) { t.enterTsHi = hi; t.enterTsLo = lo; }
+    else { t.enterTsHi = -1; t.enterTsLo = 0; t.enterTsBig = ev.ts; }
     t.latency = 0;
     t.latencyBig = undefined;
     storeEnter(t, ev);
   }
 
   private onExit(ev: CaptureEvent, es: EventState, t: ThreadInfo, flags: number, firstParam: string | undefined): void {
-    if (t.enterTs >= 0n) {
+    if (t.enterSeen) {
       const hi = ev.tsHi, lo = ev.tsLo;
       const hiStep = hi === undefined ? NaN : hi - t.enterTsHi;
       // From the 32-bit halves while the difference is far below 2^53 (exact, no bigint made).
@@ -373,7 +371,8 @@ export class SystemState {
         t.latency = hiStep * 4294967296 + (lo - t.enterTsLo);
         t.latencyBig = undefined;
       } else {
-        const d = ev.ts - t.enterTs;
+        const enterTs = t.enterTsHi >= 0 ? u64FromHalves(t.enterTsHi, t.enterTsLo) : t.enterTsBig;
+        const d = ev.ts - enterTs;
         t.latency = Number(d);
         t.latencyBig = d;
       }

@@ -66,18 +66,18 @@ export class ThreadInfo {
   /** Per-thread event context (old-engine enter/exit pairing). */
   lastEventType = -1;
   lastEventFd = 0;
-  enterTs = -1n;
-  /** enterTs as 32-bit halves (enterTsHi -1: not known that way), for latency without a bigint. */
+  /** An enter event was seen: its time is below (the halves or, for events without them, enterTsBig). */
+  enterSeen = false;
+  /** The last enter event's time as 32-bit halves (enterTsHi -1: not known that way), for latency without a bigint. */
   enterTsHi = -1;
   enterTsLo = 0;
+  enterTsBig = 0n;
   /**
    * evt.latency in ns as sysdig 0.29.3 keeps it: set by exits, zeroed by enters, kept otherwise.
    * A number (exact below 2^53 ns); `latencyBig` holds the exact value when it is beyond that.
    */
   latency = 0;
   latencyBig: bigint | undefined = undefined;
-  lastEventTs = 0n;
-  prevEventTs = 0n;
   /** A copy of the last enter event's parameters, for exit parsers that need them. */
   enterParams: EnterEventCopy | undefined;
   /** Children (tids), kept for reparenting and proc.children-style questions. */
