@@ -86,8 +86,10 @@ export function decodeEventBlock(ev: DecodedEvent, b: Uint8Array, blockStart: nu
   if (e + len > bodyEnd) return `event length ${len} runs past the end of its ${blockLen}-byte block`;
   let nparams: number;
   if (v1) {
-    nparams = v1ParamCount(b, e, len, type);
-    if (nparams < 0) return `old-format event of type ${type} has parameter lengths that do not add up to its length ${len}`;
+    // Older captures write v1 events: the count that fits is laid out as it is found, not read twice.
+    if (type < EVENT_COUNT) return fillV1Params(ev, b, e, len, type) ? null : v1Mismatch(type, len);
+    nparams = v1ParamCount(b, e, len);
+    if (nparams < 0) return v1Mismatch(type, len);
     return fillParams(ev, b, e, len, header, nparams, 2);
   }
   nparams = u32(b, e + 22);
@@ -118,22 +120,35 @@ function fillParams(ev: DecodedEvent, b: Uint8Array, e: number, len: number, hea
   return null;
 }
 
+function v1Mismatch(type: number, len: number): string {
+  return `old-format event of type ${type} has parameter lengths that do not add up to its length ${len}`;
+}
+
 /**
- * v1 headers lack nparams: find the count whose lengths exactly fill the event (§11), starting
- * from the table's count. Returns -1 when no count fits.
+ * v1 headers lack nparams: the count is the one whose lengths exactly fill the event (§11),
+ * tried from the table's count down. Fills ev's parameters for it; false when no count fits.
  */
-function v1ParamCount(b: Uint8Array, e: number, len: number, type: number): number {
-  if (type < EVENT_COUNT) {
-    for (let n = EVENT_PARAM_COUNT[type]; n >= 0; n--) {
-      if (V1_HEADER + 2 * n > len) continue;
-      let end = V1_HEADER + 2 * n;
-      for (let k = 0; k < n; k++) end += u16(b, e + V1_HEADER + 2 * k);
-      if (end === len) return n;
-      if (end < len) return -1;
+function fillV1Params(ev: DecodedEvent, b: Uint8Array, e: number, len: number, type: number): boolean {
+  const most = EVENT_PARAM_COUNT[type];
+  ev.ensureParams(most);
+  const offs = ev.paramOffset, lens = ev.paramLength;
+  for (let n = most; n >= 0; n--) {
+    if (V1_HEADER + 2 * n > len) continue;
+    let end = V1_HEADER + 2 * n;
+    for (let k = 0; k < n; k++) {
+      const l = u16(b, e + V1_HEADER + 2 * k);
+      offs[k] = e + end;
+      lens[k] = l;
+      end += l;
     }
-    return -1;
+    if (end === len) { ev.nparams = n; return true; }
+    if (end < len) return false;
   }
-  // An id newer than the table: the smallest count that fills the event exactly.
+  return false;
+}
+
+/** The count of a v1 event whose id is newer than the table: the smallest that fills it exactly; -1 when none does. */
+function v1ParamCount(b: Uint8Array, e: number, len: number): number {
   let end = V1_HEADER;
   for (let n = 0; V1_HEADER + 2 * n <= len; n++) {
     if (end === len) return n;
