@@ -43,7 +43,8 @@ test('index refuses an unknown option with its usage, and a missing file in one 
   assert.match(missing.stderr.trim(), /^syscope index: .*absent\.scap: no such file$/);
 });
 
-test('a gzip capture cut short is indexed as far as it goes, with a warning that stays with the stored index', async () => {
+/** The crash-loop sample gzipped and cut at 60,000 bytes: a gzip stream that ends early. */
+async function cutGzipSample(): Promise<string> {
   const { writeCrashLoopSample } = await import('../../engine/sample/crashloop');
   const { readFileSync, writeFileSync } = await import('node:fs');
   const dir = mkdtempSync(join(tmpdir(), 'syscope-index-gz-'));
@@ -51,6 +52,11 @@ test('a gzip capture cut short is indexed as far as it goes, with a warning that
   await writeCrashLoopSample(whole, { gzip: true });
   const cut = join(dir, 'cut.scap.gz');
   writeFileSync(cut, readFileSync(whole).subarray(0, 60_000));
+  return cut;
+}
+
+test('a gzip capture cut short is indexed as far as it goes, with a warning that stays with the stored index', async () => {
+  const cut = await cutGzipSample();
   const gzipWarning = /^warning: +the gzip stream ends early or is damaged after \d+ decompressed bytes \(unexpected end of file\)/m;
   const built = syscope('index', cut);
   assert.equal(built.status, 0, built.stderr);
@@ -73,13 +79,7 @@ test('a gzip capture cut short is indexed as far as it goes, with a warning that
 });
 
 test('a cut gzip capture is said to break in one wording, with or without the cache', async () => {
-  const { writeCrashLoopSample } = await import('../../engine/sample/crashloop');
-  const { readFileSync, writeFileSync } = await import('node:fs');
-  const dir = mkdtempSync(join(tmpdir(), 'syscope-index-gz-'));
-  const whole = join(dir, 'whole.scap.gz');
-  await writeCrashLoopSample(whole, { gzip: true });
-  const cut = join(dir, 'cut.scap.gz');
-  writeFileSync(cut, readFileSync(whole).subarray(0, 60_000));
+  const cut = await cutGzipSample();
   const said = (r: ReturnType<typeof syscope>) => / warning: .*?cut\.scap\.gz: (.*)$/m.exec(r.stderr)?.[1];
   const passed = said(syscope('count', cut, '--no-cache'));
   syscope('index', cut);
