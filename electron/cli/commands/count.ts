@@ -18,6 +18,7 @@ import { formatFilterError } from '../../../shared/filter/errors';
 import { fileIdentity, IndexCache } from '../../engine/index/cache';
 import { countFromIndex } from '../../engine/index/countFromIndex';
 import { captureProblemLine, inputFileProblem } from '../inputFile';
+import { emptyCaptureProblem } from '../emptyCapture';
 import { reportDamage } from '../captureDamage';
 
 const USAGE = 'usage: syscope count <capture> [FILTER] [--no-cache]';
@@ -36,6 +37,8 @@ export const command: Command = {
     if (file.startsWith('-')) throw new UsageError(`unknown option '${file}'`);
     const problem = inputFileProblem(file, 'capture file');
     if (problem) { console.error(`syscope count: ${file}: ${problem}`); return 1; }
+    const empty = await emptyCaptureProblem(file);
+    if (empty) { console.error(`syscope count: ${file}: ${empty}`); return 1; }
     const filter = rest.join(' ').trim();
     let predicate: Predicate<EventContext> | undefined;
     if (filter) {

@@ -9,6 +9,7 @@ import { checkFilter } from '../../../shared/filter/validate';
 import { formatFilterError } from '../../../shared/filter/errors';
 import { UsageError } from '../../engine/evidence/commandLine';
 import { captureProblemLine, inputFileProblem } from '../inputFile';
+import { emptyCaptureProblem } from '../emptyCapture';
 import { reportDamage } from '../captureDamage';
 
 const USAGE = 'usage: syscope dump <capture> [-p FORMAT] [--all] [-j] [FILTER]';
@@ -78,6 +79,8 @@ export const command: Command = {
       console.error(`syscope dump: ${opts.file}: ${problem}`);
       return 1;
     }
+    const empty = await emptyCaptureProblem(opts.file);
+    if (empty) { console.error(`syscope dump: ${opts.file}: ${empty}`); return 1; }
     // Syntax and name errors are refused before the capture is read.
     const checked = opts.filter.trim() === '' ? undefined : checkFilter(opts.filter);
     if (checked && !checked.ok) {

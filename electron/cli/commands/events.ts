@@ -18,6 +18,7 @@ import { compileSearch } from '../../../shared/streams/search';
 import { EvidenceService } from '../../engine/evidence/evidenceService';
 import { keptEvidenceFor, keptEvidenceService, resumableWalk } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
+import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { requireValidFilter } from '../filterCheck';
 import { readerWarnings, reportDamage } from '../captureDamage';
 import { fieldResolver } from '../../engine/fields/registry';
@@ -38,6 +39,7 @@ export const command: Command = {
   async run(args) {
     const cl = parseCommandLine(args, ['from', 'from-time', 'to-time', 'limit', 'fields', 'search', 'detail'], ['json', 'all-fields', 'regex', 'no-cache']);
     requireCaptureFile(cl.capture);
+    await requireCaptureHoldsEvents(cl.capture);
     requireValidFilter(cl.filter, fieldResolver);
     const json = cl.options.has('json');
     const useCache = !cl.options.has('no-cache');

@@ -22,6 +22,7 @@ import { exportStream, type StreamFormat } from '../../engine/export/streamExpor
 import { processTreeJson } from '../../engine/export/treeExport';
 import type { NsWindow } from '../../engine/evidence/eventWalk';
 import { requireCaptureFile } from '../inputFile';
+import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { requireWritableOutput } from '../outputFile';
 import { requireValidFilter } from '../filterCheck';
 import { readerWarnings, reportDamage } from '../captureDamage';
@@ -63,6 +64,7 @@ export const command: Command = {
     const [kind, ...words] = cl.filter === '' ? [] : splitFirst(cl.filter);
     if (!kind || !(kinds as readonly string[]).includes(kind)) throw new UsageError(`say what to export: ${kinds.join(', ')} (see syscope export --help)`);
     requireCaptureFile(cl.capture);
+    await requireCaptureHoldsEvents(cl.capture);
     const output = stringOption(cl, 'output');
     if (output !== undefined && output !== '-') requireWritableOutput(output);
     const window = nsWindow(stringOption(cl, 'from'), stringOption(cl, 'to'));

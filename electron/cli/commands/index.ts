@@ -22,6 +22,7 @@ import { CheckpointSupply } from '../../engine/worker/checkpointSupply';
 import { engineFingerprint } from '../../engine/worker/engineFingerprint';
 import type { FileIdentity } from '../../engine/index/eventIndex';
 import { captureProblemLine, inputFileProblem } from '../inputFile';
+import { emptyCaptureProblem } from '../emptyCapture';
 import { warningsToShow } from '../../../shared/scap/readingStops';
 
 function keptFor(cache: IndexCache, identity: FileIdentity | undefined): boolean {
@@ -46,6 +47,8 @@ export const command: Command = {
     const file = files[0];
     const problem = inputFileProblem(file, 'capture file');
     if (problem) { console.error(`syscope index: ${file}: ${problem}`); return 1; }
+    const empty = await emptyCaptureProblem(file);
+    if (empty) { console.error(`syscope index: ${file}: ${empty}`); return 1; }
     const started = performance.now();
     const cache = noCache ? null : new IndexCache();
     // The checkpoint layer starts with a build only: loading a stored index stays quick.

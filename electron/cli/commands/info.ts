@@ -7,6 +7,7 @@ import type { Command } from '../main';
 import { captureCensus, formatUtcNs, type CaptureCensus } from '../../engine/capture/captureCensus';
 import { UsageError } from '../../engine/evidence/commandLine';
 import { requireCaptureFile } from '../inputFile';
+import { emptyCaptureProblem } from '../emptyCapture';
 import { warningsToShow } from '../../../shared/scap/readingStops';
 
 const USAGE = 'usage: syscope info <capture> [--json]';
@@ -75,6 +76,9 @@ export const command: Command = {
     } else {
       console.log(render(census));
     }
+    // info describes the file all the same: its job is to say what is there.
+    const empty = await emptyCaptureProblem(files[0]);
+    if (empty) console.error(`syscope info: warning: ${files[0]}: ${empty}`);
     return 0;
   },
 };

@@ -13,6 +13,7 @@ import { reportPaths } from '../../engine/export/reportFiles';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
 import { fileErrorWords, InputFileError, requireCaptureFile, requireInputFile } from '../inputFile';
+import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { requireWritableOutput } from '../outputFile';
 import { countOf } from '../../../shared/format/plural';
 
@@ -30,6 +31,7 @@ export const command: Command = {
     const output = cl.options.get('output');
     if (typeof output !== 'string') throw new UsageError('no output file given (-o report.html)');
     requireCaptureFile(cl.capture);
+    await requireCaptureHoldsEvents(cl.capture);
     requireInputFile(findingsPath, 'findings file');
     let text: string;
     try { text = readFileSync(findingsPath, 'utf8'); } catch (err) {

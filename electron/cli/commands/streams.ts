@@ -12,6 +12,7 @@ import { choiceOption, intOption, parseCommandLine, stringOption } from '../../e
 import { openEvidence } from '../../engine/evidence/openEvidence';
 import { keptEvidenceFor, resumableWalk } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
+import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { requireValidFilter } from '../filterCheck';
 import { listedFollowKey, unmatchedFollow } from '../followKey';
 import { whatStreamKeyMisses } from '../../engine/evidence/streamsKeyMiss';
@@ -34,6 +35,7 @@ export const command: Command = {
   async run(args) {
     const cl = parseCommandLine(args, ['mode', 'follow', 'from', 'limit', 'search'], ['json', 'regex', 'no-cache']);
     requireCaptureFile(cl.capture);
+    await requireCaptureHoldsEvents(cl.capture);
     requireValidFilter(cl.filter, fieldResolver);
     const mode = choiceOption<StreamMode>(cl, 'mode', streamModes, 'dotted');
     const followed = stringOption(cl, 'follow');

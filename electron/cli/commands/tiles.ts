@@ -8,6 +8,7 @@ import { engineResolver } from '../../engine/api/engineResolver';
 import { parseArgs, timeWindow, wholeNumber } from './view';
 import { parseTimeBounds, UsageError } from '../../engine/evidence/commandLine';
 import { requireCaptureFile } from '../inputFile';
+import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { requireValidFilter } from '../filterCheck';
 import { reportDamage } from '../captureDamage';
 
@@ -25,6 +26,7 @@ export const command: Command = {
     const bounds = parseTimeBounds(a.values.from, a.values.to);
     requireValidFilter(a.values.filter);
     requireCaptureFile(a.positional[0]);
+    await requireCaptureHoldsEvents(a.positional[0]);
     const session = await CaptureSession.open(a.positional[0], { resolver: engineResolver(), cache: a.flags.has('no-cache') ? null : undefined });
     const tiles = await session.tiles({ samples, filter: a.values.filter, window: timeWindow(bounds, session) });
     if (a.flags.has('json')) {

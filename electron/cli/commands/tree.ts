@@ -12,6 +12,7 @@ import { openTreeEvidence, treeFilterFields } from '../../engine/evidence/openEv
 import { scanLifecycle } from '../../engine/evidence/lifecycleScan';
 import { keptEvidenceFor, keptEvidenceService } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
+import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { requireValidFilter } from '../filterCheck';
 import { readerWarnings, reportDamage } from '../captureDamage';
 import { endingsSummary, treeRoots, signalName, type ProcessNode } from '../../engine/evidence/processTree';
@@ -29,6 +30,7 @@ export const command: Command = {
   async run(args) {
     const cl = parseCommandLine(args, [], ['json', 'containers', 'no-cache']);
     requireCaptureFile(cl.capture);
+    await requireCaptureHoldsEvents(cl.capture);
     requireValidFilter(cl.filter, treeFilterFields());
     const { walk, predicate } = openTreeEvidence(cl.capture, cl.filter);
     const kept = cl.options.has('no-cache') ? undefined : await keptEvidenceFor(cl.capture);

@@ -13,6 +13,7 @@ import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
 import { parseTimeBounds, UsageError } from '../../engine/evidence/commandLine';
 import { requireCaptureFile } from '../inputFile';
+import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { requireValidFilter } from '../filterCheck';
 import { reportDamage } from '../captureDamage';
 
@@ -89,6 +90,7 @@ export const command: Command = {
     const bounds = parseTimeBounds(a.values.from, a.values.to);
     requireValidFilter(a.values.filter);
     requireCaptureFile(path);
+    await requireCaptureHoldsEvents(path);
     const session = await CaptureSession.open(path, { resolver: engineResolver(), cache: a.flags.has('no-cache') ? null : undefined });
     const w = await session.view({
       viewId, filter: a.values.filter, window: timeWindow(bounds, session),

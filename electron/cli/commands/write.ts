@@ -11,6 +11,7 @@ import { parseTimeSpec, resolveTimeSpec, type TimeSpec } from '../../engine/writ
 import { selectEvents } from '../../engine/writer/selectEvents';
 import { UsageError } from '../../engine/evidence/commandLine';
 import { requireCaptureFile } from '../inputFile';
+import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { requireWritableOutput } from '../outputFile';
 import { requireValidFilter } from '../filterCheck';
 import { fieldResolver } from '../../engine/fields/registry';
@@ -56,6 +57,7 @@ export const command: Command = {
     const filter = filterWords.join(' ').trim();
     requireValidFilter(filter, fieldResolver);
     requireCaptureFile(input);
+    await requireCaptureHoldsEvents(input);
     requireWritableOutput(out);
     let fromNs: bigint | undefined;
     let toNs: bigint | undefined;
