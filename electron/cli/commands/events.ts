@@ -19,6 +19,7 @@ import { EvidenceService } from '../../engine/evidence/evidenceService';
 import { keptEvidenceFor, keptEvidenceService, resumableWalk } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
+import { nothingMatchedLine } from '../nothingMatched';
 import { requireValidFilter } from '../filterCheck';
 import { readerWarnings, reportDamage } from '../captureDamage';
 import { fieldResolver } from '../../engine/fields/registry';
@@ -91,6 +92,7 @@ export const command: Command = {
       }
     }
     if (page.next !== null) console.error(`(more events from #${page.next}: use --from ${page.next})`);
+    else if (page.events.length === 0) console.error(nothingMatchedLine('events', { filter: cl.filter, fromEvtNum, fromTime, toTime, search }));
     // A full page ends before any damage further on; a page that reached the end is cut by it.
     return page.next !== null ? 0 : reportDamage('events', cl.capture, await readerWarnings(cl.capture, !useCache));
   },

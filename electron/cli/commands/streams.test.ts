@@ -12,14 +12,16 @@ process.env.SYSCOPE_CACHE_DIR = join(dir, 'cache');
 const sample = join(dir, 'sample.scap');
 const made = writeCrashLoopSample(sample, {});
 
-async function printed(args: string[]): Promise<{ status: number; out: string[] }> {
+async function printed(args: string[]): Promise<{ status: number; out: string[]; err: string[] }> {
   const out: string[] = [];
-  const log = console.log;
+  const err: string[] = [];
+  const { log, error } = console;
   console.log = (...a: unknown[]) => { out.push(a.join(' ')); };
+  console.error = (...a: unknown[]) => { err.push(a.join(' ')); };
   try {
-    return { status: await command.run(args), out };
+    return { status: await command.run(args), out, err };
   } finally {
-    console.log = log;
+    Object.assign(console, { log, error });
   }
 }
 
@@ -30,7 +32,8 @@ test('streams --follow with a word that is neither a stream key nor an fd name i
   // A key of the right form that a filter leaves empty is an answer.
   const none = await printed([sample, '--follow', '5253:5#8', 'proc.name=nosuch']);
   assert.equal(none.status, 0);
-  assert.deepEqual(none.out, ["no reads or writes for '5253:5#8'"]);
+  assert.deepEqual(none.out, []);
+  assert.deepEqual(none.err, ['(no reads or writes match: following 5253:5#8, proc.name=nosuch)']);
   // A stream key and an fd name from the list are followed.
   const first = JSON.parse((await printed([sample, '--json', '--limit', '1'])).out[0]) as { stream: string; 'fd.name': string };
   for (const key of [first.stream, first['fd.name']]) {
@@ -55,15 +58,8 @@ test('a followed turn counts its operations in words that agree with the count (
 test('streams --follow with a stream key naming no process, fd or generation of the capture says which, in one line, exit 1', async () => {
   await made;
   const said = async (key: string) => {
-    const errors: string[] = [];
-    const error = console.error;
-    console.error = (...a: unknown[]) => { errors.push(a.join(' ')); };
-    try {
-      const r = await printed([sample, '--follow', key]);
-      return { ...r, errors };
-    } finally {
-      console.error = error;
-    }
+    const r = await printed([sample, '--follow', key]);
+    return { ...r, errors: r.err };
   };
   const noPid = await said('99999:5#8');
   assert.equal(noPid.status, 1);

@@ -13,6 +13,7 @@ import { openEvidence } from '../../engine/evidence/openEvidence';
 import { keptEvidenceFor, resumableWalk } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
+import { nothingMatchedLine } from '../nothingMatched';
 import { requireValidFilter } from '../filterCheck';
 import { listedFollowKey, unmatchedFollow } from '../followKey';
 import { whatStreamKeyMisses } from '../../engine/evidence/streamsKeyMiss';
@@ -68,6 +69,7 @@ export const command: Command = {
       for (const op of ops) printOperation(op, mode);
     }
     if (page.next !== null) console.error(`(more operations from event #${page.next}: use --from ${page.next})`);
+    else if (ops.length === 0) console.error(nothingMatchedLine('reads or writes', { follow: followed, filter: cl.filter, fromEvtNum, search }));
     // A full page ends before any damage further on; a page that reached the end is cut by it.
     return page.next !== null ? 0 : reportDamage('streams', cl.capture, await readerWarnings(cl.capture, cl.options.has('no-cache')));
   },
@@ -107,7 +109,7 @@ function printOperation(op: StreamOperation, mode: StreamMode): void {
 /** A followed stream: each turn with its joined payload, then the totals and snaplen notes. */
 function printConversation(ops: StreamOperation[], key: string, mode: StreamMode): void {
   const c = buildConversation(ops, key);
-  if (c.turns.length === 0) { console.log(`no reads or writes for '${key}'`); return; }
+  if (c.turns.length === 0) return; // said on stderr, as for the list
   c.turns.forEach((t, i) => {
     const first = ops[t.operations[0]];
     const last = ops[t.operations[t.operations.length - 1]];
