@@ -8,7 +8,7 @@
  * (keptEvidence.ts); --no-cache reads from the start.
  */
 import type { Command } from '../main';
-import { intOption, parseCommandLine, parseTime, stringOption, UsageError } from '../../engine/evidence/commandLine';
+import { intOption, parseCommandLine, parseTime, stringOption, UsageError, windowProblem } from '../../engine/evidence/commandLine';
 import { openEvidence } from '../../engine/evidence/openEvidence';
 import { listEvents } from '../../engine/evidence/eventsList';
 import { defaultLine, displayableFieldNames, EventFieldSet, jsonLine, LINE_FIELDS, RAW_IN_JSON } from '../../engine/evidence/eventFields';
@@ -66,6 +66,8 @@ export const command: Command = {
     const textFields = json ? undefined : new EventFieldSet(fieldList !== undefined ? names : LINE_FIELDS, resolve);
     const window = toTime !== undefined ? { to: parseTime(toTime, 'to-time') } : undefined;
     const fromTs = fromTime !== undefined ? parseTime(fromTime, 'from-time') : undefined;
+    const badWindow = windowProblem(fromTs, window?.to, 'from-time', 'to-time');
+    if (badWindow !== undefined) throw new UsageError(badWindow);
 
     // Search filters the text of each listed event; rows come from the events list itself.
     const lines = new Map<number, string[]>();

@@ -9,7 +9,7 @@ import { writeSubset } from '../../engine/writer/subsetWriter';
 import { firstEventTimestamp } from '../../engine/writer/blockStream';
 import { parseTimeSpec, resolveTimeSpec, type TimeSpec } from '../../engine/writer/timeSpec';
 import { selectEvents } from '../../engine/writer/selectEvents';
-import { UsageError } from '../../engine/evidence/commandLine';
+import { UsageError, windowProblem } from '../../engine/evidence/commandLine';
 import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { requireWritableOutput } from '../outputFile';
@@ -70,7 +70,8 @@ export const command: Command = {
       fromNs = from?.ns;
       toNs = to?.ns;
     }
-    if (fromNs !== undefined && toNs !== undefined && toNs < fromNs) { console.error('syscope write: --to is before --from'); return 2; }
+    const badWindow = windowProblem(fromNs, toNs);
+    if (badWindow !== undefined) throw new UsageError(badWindow);
 
     const selection = filter ? await selectEvents(input, filter, fromNs, toNs) : undefined;
     const s = await writeSubset(input, out, { fromNs, toNs, selection, gzip });

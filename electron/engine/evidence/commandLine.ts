@@ -81,10 +81,24 @@ export function parseTime(text: string, optionName: string): bigint {
   throw new UsageError(`--${optionName} must be nanoseconds since the epoch or a UTC time like 2017-12-04T20:35:02.278Z (got '${text}')`);
 }
 
-/** --from and --to (both ends included), each as parseTime reads it; a window ending before it starts is refused. */
+/**
+ * Why a window from `f` to `t` is refused, if it is: it ends before it starts, or it is one
+ * instant. An instant holds no time for anything to run in: the tiles would still count the
+ * processes alive then, and the views, which count what happened, nothing at all; so the
+ * command line asks for a window with a length rather than answer both ways.
+ */
+export function windowProblem(f: bigint | undefined, t: bigint | undefined, fromName = 'from', toName = 'to'): string | undefined {
+  if (f === undefined || t === undefined) return undefined;
+  if (t < f) return `--${toName} is before --${fromName}`;
+  if (t === f) return `--${toName} is the same instant as --${fromName}, a window with no length: give --${toName} after --${fromName}`;
+  return undefined;
+}
+
+/** --from and --to (both ends included), each as parseTime reads it; a window ending before it starts, or with no length, is refused. */
 export function parseTimeBounds(from: string | undefined, to: string | undefined): { from?: bigint; to?: bigint } {
   const f = from === undefined ? undefined : parseTime(from, 'from');
   const t = to === undefined ? undefined : parseTime(to, 'to');
-  if (f !== undefined && t !== undefined && t < f) throw new UsageError('--to is before --from');
+  const problem = windowProblem(f, t);
+  if (problem !== undefined) throw new UsageError(problem);
   return { from: f, to: t };
 }
