@@ -8,6 +8,7 @@
  * UsageError gets the command's synopsis appended when it does not carry it.
  */
 import { UsageError } from '../engine/evidence/commandLine';
+import { EXIT_STATUS_HELP } from './helpText';
 
 /** The options a command takes, as typed (`--filter`, `-o`): those that take the next word as their value, and switches. */
 export interface CommandOptions {
@@ -102,6 +103,6 @@ export function commandList(commands: ReadonlyArray<readonly [string, string]>):
   return [
     'usage: syscope <command> [options]', '', 'commands:',
     ...commands.map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`),
-    '', 'syscope <command> --help shows what a command takes.',
+    '', 'syscope <command> --help shows what a command takes.', '', EXIT_STATUS_HELP,
   ].join('\n');
 }

@@ -70,7 +70,7 @@ class Output {
 
 export const command: Command = {
   summary: 'print events as sysdig -r does',
-  usage: `${USAGE}\n  -j: JSON lines, one object per event (as sysdig -j prints them)`,
+  usage: `${USAGE}\n  -j (--json): JSON lines, one object per event (as sysdig -j prints them)\n  -p (--print) FORMAT: sysdig's -p output format; -a (--all): also the internal events sysdig does not print (procinfo, …)`,
   options: { valued: ['-p', '--print'], flags: ['--all', '-a', '-j', '--json'] },
   async run(args) {
     const opts: DumpArgs = parseArgs(args);

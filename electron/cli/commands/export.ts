@@ -26,7 +26,8 @@ import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { requireWritableOutput } from '../outputFile';
 import { requireValidFilter } from '../filterCheck';
 import { readerWarnings, reportDamage } from '../captureDamage';
-import { listedFollowKey } from '../followKey';
+import { listedFollowKey, unmatchedFollow } from '../followKey';
+import { FOLLOW_HELP, TIME_WINDOW_HELP } from '../helpText';
 import { whatStreamKeyMisses } from '../../engine/evidence/streamsKeyMiss';
 
 const usage = [
@@ -50,7 +51,7 @@ function nsWindow(from: string | undefined, to: string | undefined): NsWindow | 
 
 export const command: Command = {
   summary: 'export a view table (csv/json), events (jsonl/csv), a stream (raw/text) or the process tree (json)',
-  usage: `${usage}\n  json: one JSON document; jsonl: JSON lines, one object per event`,
+  usage: `${usage}\n  json: one JSON document; jsonl: JSON lines, one object per event; without -o (--output), to stdout\n${TIME_WINDOW_HELP}\n${FOLLOW_HELP}\n  a stream with no reads or writes (under the filter) writes none and exits 1`,
   options: { valued: ['-o', '--output', '--format', '--fields', '--filter', '--follow', '--from', '--to', '--direction'], flags: [] },
   async run(args) {
     const normalised = args.map((a) => (a === '-o' ? '--output' : a));
@@ -111,6 +112,9 @@ export const command: Command = {
       const s = await exportStream(walk, { follow, predicate, window, direction }, format, out);
       out.close();
       if (s.operations === 0) {
+        // As streams says it: a word that is no stream key and no fd name is a usage error.
+        const mistake = unmatchedFollow(follow, rest !== '');
+        if (mistake) throw mistake;
         const missing = await whatStreamKeyMisses(openEvidence(cl.capture, '').walk, follow);
         console.error(`syscope export: ${missing === undefined ? `no reads or writes for '${followed}'` : `--follow ${followed}: ${missing}`}`);
       } else if (output) console.error(`wrote ${output}: ${s.operations} operations, ${s.bytes} bytes${s.missingBytes ? ` (${s.missingBytes} bytes not captured)` : ''}`);

@@ -21,7 +21,7 @@ const usage = 'usage: syscope report <capture> <findings.json> -o report.html [-
 
 export const command: Command = {
   summary: 'the findings report (HTML and Markdown, optionally an evidence .scap) from a findings file',
-  usage,
+  usage: `${usage}\n  -o (--output) FILE: the report's HTML; its Markdown twin is written beside it\n  --subset: also report-evidence.scap beside it, holding the bookmarked events`,
   options: { valued: ['-o', '--output'], flags: ['--subset'] },
   async run(args) {
     const cl = parseCommandLine(args.map((a) => (a === '-o' ? '--output' : a)), ['output'], ['subset']);

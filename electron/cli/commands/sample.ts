@@ -12,7 +12,7 @@ const USAGE = 'usage: syscope sample [-o out.scap] [--gzip]';
 
 export const command: Command = {
   summary: 'write the bundled CrashLoopBackOff sample capture',
-  usage: USAGE,
+  usage: `${USAGE}\n  -o (--output) FILE: where to write it (default: crashloop-nginx.scap here); -z (--gzip): gzip it`,
   options: { valued: ['-o', '--output'], flags: ['--gzip', '-z'] },
   async run(args) {
     let out = 'crashloop-nginx.scap';

@@ -62,7 +62,7 @@ export async function listenFailure(err: unknown, port: number): Promise<unknown
 
 export const command: Command = {
   summary: 'serve the inspector on 127.0.0.1 for a browser',
-  usage: USAGE,
+  usage: `${USAGE}\n  -p (--port) N: the port on 127.0.0.1 (default: a free one); a file that is not a capture is refused first`,
   options: { valued: ['--port', '-p'], flags: [] },
   async run(args) {
     const opts = parseServeArgs(args);

@@ -1,5 +1,5 @@
 /**
- * `syscope streams <capture> [FILTER] [--mode dotted|printable|hex|json|text] [--follow FD-KEY]
+ * `syscope streams <capture> [FILTER] [--mode dotted|printable|hex|json|text] [--follow KEY]
  *  [--from N] [--limit N] [--search TEXT [--regex]] [--json] [--no-cache]`: the bytes processes read and
  * wrote (the "echo" view). --follow groups one stream (a key `pid:fd`, `pid:fd#n`, or an fd
  * name such as a connection tuple) into a conversation with its turns, the bytes each way and
@@ -14,6 +14,7 @@ import { keptEvidenceFor, resumableWalk } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { nothingMatchedLine } from '../nothingMatched';
+import { FOLLOW_HELP, NOTHING_MATCHED_HELP } from '../helpText';
 import { requireValidFilter } from '../filterCheck';
 import { listedFollowKey, unmatchedFollow } from '../followKey';
 import { whatStreamKeyMisses } from '../../engine/evidence/streamsKeyMiss';
@@ -27,11 +28,11 @@ import { searchStreams } from '../../../shared/streams/search';
 import { isTruncated, type StreamOperation } from '../../../shared/streams/types';
 import { countOf } from '../../../shared/format/plural';
 
-const usage = 'usage: syscope streams <capture> [FILTER] [--mode dotted|printable|hex|json|text] [--follow FD-KEY] [--from N] [--limit N] [--search TEXT [--regex]] [--json] [--no-cache]';
+const usage = 'usage: syscope streams <capture> [FILTER] [--mode dotted|printable|hex|json|text] [--follow KEY] [--from N] [--limit N] [--search TEXT [--regex]] [--json] [--no-cache]';
 
 export const command: Command = {
   summary: 'bytes read and written (I/O streams), rendered, followed as conversations, searched',
-  usage: `${usage}\n  --json: JSON lines, one object per read or write`,
+  usage: `${usage}\n  --json: JSON lines, one object per read or write\n${FOLLOW_HELP}\n  --from N: the event number to start at (as the list prints it)\n${NOTHING_MATCHED_HELP}`,
   options: { valued: ['--mode', '--follow', '--from', '--limit', '--search'], flags: ['--json', '--regex', '--no-cache'] },
   async run(args) {
     const cl = parseCommandLine(args, ['mode', 'follow', 'from', 'limit', 'search'], ['json', 'regex', 'no-cache']);

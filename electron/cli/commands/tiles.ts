@@ -9,6 +9,7 @@ import { parseArgs, timeWindow, wholeNumber } from './view';
 import { parseTimeBounds, UsageError } from '../../engine/evidence/commandLine';
 import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
+import { TIME_WINDOW_HELP } from '../helpText';
 import { requireValidFilter } from '../filterCheck';
 import { reportDamage } from '../captureDamage';
 
@@ -16,7 +17,7 @@ const USAGE = 'usage: syscope tiles <capture> [--samples N] [--filter F] [--from
 
 export const command: Command = {
   summary: 'the overview tiles of a capture (totals, peaks, series)',
-  usage: `${USAGE}\n  --json: one JSON document (an array of the tiles)`,
+  usage: `${USAGE}\n  --json: one JSON document (an array of the tiles)\n${TIME_WINDOW_HELP}\n  Running Processes and Running Containers count what is alive in the window; a view's rows, what has events in it`,
   options: { valued: ['--samples', '--filter', '--from', '--to'], flags: ['--json', '--no-cache'] },
   async run(args) {
     const a = parseArgs(args, ['samples', 'filter', 'from', 'to'], ['json', 'no-cache'], USAGE);

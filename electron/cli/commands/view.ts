@@ -14,6 +14,7 @@ import { engineResolver } from '../../engine/api/engineResolver';
 import { parseTimeBounds, UsageError } from '../../engine/evidence/commandLine';
 import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
+import { TIME_WINDOW_HELP } from '../helpText';
 import { requireValidFilter } from '../filterCheck';
 import { reportDamage } from '../captureDamage';
 
@@ -66,7 +67,7 @@ function sortOf(spec: string | undefined, ascFlag: boolean): { column: string; d
 
 export const command: Command = {
   summary: 'a csysdig view over a capture, as a table (syscope view --list lists the views)',
-  usage: `${USAGE}\n  --json: one JSON document (columns, rows, totalRows); with --list, one JSON array of the views`,
+  usage: `${USAGE}\n  --json: one JSON document (columns, rows, totalRows); with --list, one JSON array of the views\n${TIME_WINDOW_HELP}\n  a row needs events in the window (the Running Processes tile also counts processes alive in it without any)`,
   options: {
     valued: ['--filter', '--sort', '--offset', '--limit', '--from', '--to'],
     flags: ['--desc', '--asc', '--json', '--no-cache', '--list'],

@@ -23,7 +23,7 @@ const USAGE = 'usage: syscope write <capture> -o out.scap [--gzip] [--from T] [-
 
 export const command: Command = {
   summary: 'write a time window or filtered subset of a capture as a new .scap file',
-  usage: USAGE,
+  usage: `${USAGE}\n  -o (--output) FILE: the new capture (in a folder that exists); -z (--gzip): gzip it\n  a window includes both ends; one that ends before it starts, or is a single instant, is a usage error (exit 2)\n  from a damaged capture, the part before the damage is written, with one warning line (exit 3)`,
   options: { valued: ['-o', '--output', '--from', '--to'], flags: ['--gzip', '-z'] },
   async run(args) {
     let input: string | undefined;

@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UsageError } from '../../engine/evidence/commandLine';
+import { writeCrashLoopSample } from '../../engine/sample/crashloop';
+import { command } from './export';
+
+const dir = mkdtempSync(join(tmpdir(), 'syscope-export-'));
+process.env.SYSCOPE_CACHE_DIR = join(dir, 'cache');
+const sample = join(dir, 'sample.scap');
+const made = writeCrashLoopSample(sample, {});
+
+test('export stream --follow reads the key as streams does: a word that is neither a stream key nor an fd name is a usage error (it was "no reads or writes", exit 1)', async () => {
+  await made;
+  const quiet = console.error;
+  console.error = () => {};
+  try {
+    await assert.rejects(command.run([sample, 'stream', '--follow', 'nope', '-o', join(dir, 'nope.txt')]),
+      (e) => e instanceof UsageError && /^--follow 'nope' is neither a stream key nor the fd name of any read or write/.test(e.message));
+    // A key of the right form that names nothing of the capture is said so, exit 1, as streams says it.
+    assert.equal(await command.run([sample, 'stream', '--follow', '99999:5', '-o', join(dir, 'none.txt')]), 1);
+    assert.equal(await command.run([sample, 'stream', '--follow', '5253:5#8', '-o', join(dir, 'dns.txt')]), 0);
+  } finally {
+    console.error = quiet;
+  }
+});
