@@ -317,11 +317,17 @@ export const FD_FIELDS: Record<string, FieldFactory> = {
   'fd.rnet': noArg(() => customField('IPNET', (c) => localIp(c, false), () => undefined)),
 };
 
+const UNSPECIFIED_V4 = new Uint8Array(4), UNSPECIFIED_V6 = new Uint8Array(16);
+
+/**
+ * fd.ip / fd.net: both ends of an IP socket. An end not known yet (a socket before bind or
+ * connect) is the unspecified address of the socket's family, as its port is 0 for fd.port:
+ * sysdig's fd table holds zeros there and `fd.ip=0.0.0.0` matches the socket.
+ */
 function bothEnds(ctx: EventContext): Uint8Array[] | undefined {
   const fd = eventFd(ctx);
   if (!fd || !fd.isIp) return undefined;
-  const out: Uint8Array[] = [];
-  if (fd.sip) out.push(fd.sip);
-  if (!fd.isServerSocket && fd.dip) out.push(fd.dip);
-  return out;
+  const unspecified = fd.type === FdType.Ipv4Sock || fd.type === FdType.Ipv4ServSock ? UNSPECIFIED_V4 : UNSPECIFIED_V6;
+  const sip = fd.sip ?? unspecified;
+  return fd.isServerSocket ? [sip] : [sip, fd.dip ?? unspecified];
 }

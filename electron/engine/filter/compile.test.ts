@@ -187,6 +187,22 @@ test('either-end fields: = and < hold for one end, != only when no end equals', 
   assert.equal(matches('fd.port in (80, 3306)', ev), true);
 });
 
+test('the unspecified address is one address in both families: 0.0.0.0 and :: match each other, nothing else crosses', () => {
+  const v6Unbound: Ev = { 'fd.ip': [new Uint8Array(16), new Uint8Array(16)], 'fd.cip': new Uint8Array(16) };
+  const v4Unbound: Ev = { 'fd.ip': [new Uint8Array(4), new Uint8Array(4)], 'fd.cip': new Uint8Array(4) };
+  assert.equal(matches('fd.ip = 0.0.0.0', v6Unbound), true);
+  assert.equal(matches('fd.ip = ::', v4Unbound), true);
+  assert.equal(matches('fd.ip = 127.0.0.1 or fd.ip = 0.0.0.0', v6Unbound), true);
+  assert.equal(matches('fd.ip != 0.0.0.0', v6Unbound), false);
+  assert.equal(matches('fd.ip in (10.0.0.1, 0.0.0.0)', v6Unbound), true);
+  assert.equal(matches('fd.cip = 0.0.0.0/8', v6Unbound), true);
+  assert.equal(matches('fd.cip = 10.0.0.0/8', v6Unbound), false);
+  assert.equal(matches('fd.ip = ::1', v4Unbound), false);
+  const v6Loopback: Ev = { 'fd.cip': Uint8Array.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1) };
+  assert.equal(matches('fd.cip = 0.0.0.0', v6Loopback), false);
+  assert.equal(matches('fd.cip = 0.0.0.0/0', v6Loopback), false);
+});
+
 test('list fields: in needs every value in the set, intersects one', () => {
   const ev: Ev = { 'fd.types': ['file', 'ipv4'] };
   assert.equal(matches('fd.types in (file, ipv4, pipe)', ev), true);

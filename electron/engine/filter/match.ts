@@ -92,13 +92,25 @@ export function pathHasPrefix(path: string, prefix: readonly string[]): boolean 
   return true;
 }
 
-/** Does the network (bytes + prefix length) contain the address? Families must match. */
+/**
+ * Does the network (bytes + prefix length) contain the address? Families must match, except that
+ * the unspecified address (0.0.0.0, ::) is one address in both: a socket with no address yet, or
+ * bound to any address, matches `fd.ip=0.0.0.0` and `fd.ip=::` whatever its family (as in sysdig).
+ */
 export function netContains(net: Uint8Array, prefix: number, addr: Uint8Array): boolean {
-  if (net.length !== addr.length) return false;
+  if (net.length !== addr.length) return isZero(addr, addr.length * 8) && isZero(net, prefix);
   const whole = prefix >> 3;
   for (let i = 0; i < whole; i++) if (net[i] !== addr[i]) return false;
   const rest = prefix & 7;
   if (rest === 0) return true;
   const mask = (0xff << (8 - rest)) & 0xff;
   return (net[whole] & mask) === (addr[whole] & mask);
+}
+
+/** Are the first `bits` bits of the address zero? */
+function isZero(bytes: Uint8Array, bits: number): boolean {
+  const whole = bits >> 3;
+  for (let i = 0; i < whole; i++) if (bytes[i] !== 0) return false;
+  const rest = bits & 7;
+  return rest === 0 || (bytes[whole] & ((0xff << (8 - rest)) & 0xff)) === 0;
 }
