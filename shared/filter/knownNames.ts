@@ -38,6 +38,13 @@ function closest(word: string, names: Iterable<string>): string | undefined {
   return bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/**
+ * What evt.type shows for a generic syscall event whose syscall has no name. sysdig 0.29.3
+ * accepts it as a value (`evt.type=<unknown>` selects those events), so a value the tool
+ * prints can be filtered on; it is no name to suggest or complete.
+ */
+const UNNAMED_SYSCALL = '<unknown>';
+
 /** An error for an unknown event type or parameter name in this check, or undefined. */
 export function unknownNameError(check: CheckNode): FilterError | undefined {
   const f = check.field;
@@ -55,7 +62,7 @@ export function unknownNameError(check: CheckNode): FilterError | undefined {
     return { message: 'an empty list names no event type', offset: check.operand.start, length: Math.max(1, check.operand.end - check.operand.start) };
   }
   for (const v of values) {
-    if (knownEventNames().has(v.text)) continue;
+    if (knownEventNames().has(v.text) || v.text === UNNAMED_SYSCALL) continue;
     const near = closest(v.text, knownEventNames());
     return { message: `unknown event type '${v.text}'${near ? `; did you mean '${near}'?` : ''}`, offset: v.start, length: Math.max(1, v.end - v.start), suggestion: near };
   }

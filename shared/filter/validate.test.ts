@@ -32,6 +32,12 @@ test('event type names and parameter names must exist', () => {
   assert.equal(problem('evt.arg[3] = 1'), undefined);
 });
 
+test("'<unknown>', the type evt.type shows for an unnamed syscall, is a value (sysdig 0.29.3 accepts it)", () => {
+  assert.equal(problem('evt.type = <unknown>'), undefined);
+  assert.equal(problem('evt.type in (mprotect, "<unknown>")'), undefined);
+  assert.match(problem('evt.type = <unknwn>') ?? '', /unknown event type '<unknwn>'/);
+});
+
 test('evt.rawarg values are left to the engine, which knows the parameter type', () => {
   assert.equal(problem('evt.rawarg.res < abc'), undefined);
 });

@@ -201,6 +201,7 @@ const FULL_SUITE: readonly string[] = [
 const SMALL_SUITE: readonly string[] = [
   'evt.type=open',
   'evt.type in (read, write, close)',
+  'evt.type=<unknown>',
   'evt.dir="<" and evt.rawres<0',
   'evt.res!=SUCCESS',
   'proc.name exists',
