@@ -29,7 +29,7 @@ const DEFAULT_MAX_BYTES = 4 * 1024 * 1024 * 1024;
 /** A temporary file this old is left from a write that stopped (a 1 GB index is written in seconds). */
 const ABANDONED_AFTER_MS = 10 * 60 * 1000;
 /** Bump when what the indexer records or how view tables are computed changes, so older entries are rebuilt. */
-export const INDEXER_VERSION = 19;
+export const INDEXER_VERSION = 20;
 
 export function defaultCacheDir(): string {
   if (process.env.SYSCOPE_CACHE_DIR) return process.env.SYSCOPE_CACHE_DIR;
