@@ -113,22 +113,39 @@ function operationHeading(op: StreamOperation): string {
   return `#${op.evtNum} ${op.direction} of ${op.length} bytes ${op.direction === 'read' ? 'from' : 'to'} ${where} by ${op.procName} (${op.pid})`;
 }
 
+/** Whether a bookmark's key names the operation's stream (its full key, or its `pid:fd`). */
+function namesStream(key: string, op: StreamOperation): boolean {
+  return key === op.streamKey || key === op.streamKey.replace(/#\d+$/, '');
+}
+
+/**
+ * A bookmarked read or write, followed by the whole of its own stream. The key a findings file
+ * names is only a hint: a key typed by hand could name another stream, and the report then
+ * showed the operation followed by that other stream and printed reproduce commands for it
+ * (QA 16 F1). The operation's own stream is shown, and a key that is not it is said.
+ */
 function streamEvidence(b: Extract<Findings['bookmarks'][number], { kind: 'stream' }>, scan: EvidenceScan, commandPath: string): ReportEvidence {
   const op = scan.operations.get(b.evtNum);
-  const commands = bookmarkCommands(commandPath, b);
-  if (!op) return { kind: 'stream', heading: `event #${b.evtNum}`, note: b.note, facts: [], commands, problem: `Event #${b.evtNum} is not a read or write with data in this capture.` };
+  if (!op) {
+    const commands = bookmarkCommands(commandPath, { ...b, streamKey: undefined });
+    return { kind: 'stream', heading: `event #${b.evtNum}`, note: b.note, facts: [], commands, problem: `Event #${b.evtNum} is not a read or write with data in this capture.` };
+  }
+  const key = op.streamKey;
+  const commands = bookmarkCommands(commandPath, { ...b, streamKey: key });
   const facts: Array<[string, string]> = [
-    ['Stream', op.streamKey], ['File descriptor', `${op.fd} ${op.fdName}`.trim()], ['Process', `${op.procName} (${op.pid}), thread ${op.tid}`],
+    ['Stream', key], ['File descriptor', `${op.fd} ${op.fdName}`.trim()], ['Process', `${op.procName} (${op.pid}), thread ${op.tid}`],
     ['Container', op.containerName || op.containerId || 'host'], ['Bytes', isTruncated(op) ? `${op.length} (only ${op.data.length} captured)` : String(op.length)],
   ];
-  const key = b.streamKey && scan.streams.has(b.streamKey) ? b.streamKey : undefined;
+  const problem = b.streamKey && !namesStream(b.streamKey, op)
+    ? `The bookmark names stream ${b.streamKey}, but operation #${b.evtNum} belongs to stream ${key}: the report follows ${key}.`
+    : undefined;
   let excerpt = { label: 'Payload', text: cut(readablePayload(op.data)) };
-  if (key) {
-    const ops = scan.streams.get(key)!;
+  const ops = scan.streams.get(key);
+  if (ops) {
     const more = scan.cutStreams.has(key) ? `\n[... the stream goes on; the report keeps its first ${ops.length} operations]` : '';
     excerpt = { label: `This operation's payload, then the whole stream ${key}`, text: cut(`${readablePayload(op.data)}\n\n${streamTranscript(ops, key)}${more}`) };
   }
-  return { kind: 'stream', heading: operationHeading(op), note: b.note, facts, excerpt, commands };
+  return { kind: 'stream', heading: operationHeading(op), note: b.note, facts, excerpt, commands, ...(problem ? { problem } : {}) };
 }
 
 async function rowEvidence(b: Extract<Findings['bookmarks'][number], { kind: 'row' }>, source: ReportSource, commandPath: string): Promise<ReportEvidence> {
@@ -185,6 +202,17 @@ export async function buildFindingsReport(opts: ReportOptions): Promise<BuiltRep
   const scan = want.events.size || want.operations.size
     ? await scanEvidence(new InspectorWalk(opts.capturePath, opts.signal), fieldResolver, want)
     : undefined;
+  // An operation's own stream is known only once the operation is read: the streams the
+  // bookmarks did not name (or named wrongly) take a second pass.
+  if (scan) {
+    const unread = new Set<string>();
+    for (const op of scan.operations.values()) if (!scan.streams.has(op.streamKey)) unread.add(op.streamKey);
+    if (unread.size) {
+      const more = await scanEvidence(new InspectorWalk(opts.capturePath, opts.signal), fieldResolver, { events: new Set(), operations: new Set(), streamKeys: unread });
+      for (const [k, ops] of more.streams) scan.streams.set(k, ops);
+      for (const k of more.cutStreams) scan.cutStreams.add(k);
+    }
+  }
 
   const evidence: ReportEvidence[] = [];
   for (const b of findings.bookmarks) {
