@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { Bookmark } from '../../shared/findings/schema';
 import { findView } from '../../shared/views/catalog';
-import { messageOf } from '../api/client';
+import { ClientError, messageOf } from '../api/client';
 import { effectiveFilter } from '../state/captureStore';
 import { useCapture, useCaptureStore, useClient } from '../state/context';
 import { currentStep } from './currentStep';
@@ -24,6 +24,12 @@ function describe(b: Bookmark): string {
     case 'stream': return `Stream operation #${b.evtNum}${b.streamKey ? ` (${b.streamKey})` : ''}`;
     case 'row': return `${findView(b.viewId)?.name ?? b.viewId} row ${b.key}`;
   }
+}
+
+/** What a status line says was bookmarked ("Bookmarked event #5."). */
+function bookmarked(b: Bookmark, added: boolean, index: number): string {
+  const what = b.kind === 'row' ? describe(b) : describe(b).replace(/^./, (c) => c.toLowerCase());
+  return added ? `Bookmarked ${what}.` : `${describe(b)} is already bookmarked (evidence ${index + 1}); nothing was added.`;
 }
 
 /** Opens the findings drawer; it sits in the capture's header, where it covers nothing. */
@@ -56,7 +62,6 @@ export function FindingsPanel() {
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const [eventNum, setEventNum] = useState('');
   const [streamNum, setStreamNum] = useState('');
-  const [streamKey, setStreamKey] = useState('');
   const [busy, setBusy] = useState(false);
   const [discarding, setDiscarding] = useState(false);
   const act = store.getState();
@@ -78,21 +83,47 @@ export function FindingsPanel() {
       const page = await client.call('view', { captureId: s.captureId, viewId: step.viewId, filter: filter || undefined, window: s.window, sort: s.sort, offset: s.selectedRow, limit: 1 });
       const key = page.keys?.[0];
       if (key === undefined) { setStatus({ text: 'The selected row has no key to bookmark.', error: true }); return; }
-      act.bookmark({ kind: 'row', viewId: step.viewId, filter, window: s.window, key, note: '' });
-      setStatus({ text: `Bookmarked ${findView(step.viewId)?.name ?? step.viewId} row ${key}.` });
+      const b: Bookmark = { kind: 'row', viewId: step.viewId, filter, window: s.window, key, note: '' };
+      const { added, index } = act.bookmark(b);
+      setStatus({ text: bookmarked(b, added, index) });
     } catch (err) {
       setStatus({ text: messageOf(err), error: true });
     }
   }
 
-  function bookmarkNumber(kind: 'event' | 'stream') {
+  /**
+   * Bookmarks an event, or a read/write with the stream it belongs to, by number. The engine is
+   * asked first: a number the capture does not have, or that is no read or write, is refused
+   * while the user can still fix it, and a stream operation's stream is the engine's, never typed
+   * (a typed key could name another stream, and the report then mixed the two: QA 16 F1, F2).
+   */
+  async function bookmarkNumber(kind: 'event' | 'stream') {
     const text = (kind === 'event' ? eventNum : streamNum).trim();
     if (!/^\d+$/.test(text) || Number(text) < 1) { setStatus({ text: 'An event number is a whole number from 1.', error: true }); return; }
     const evtNum = Number(text);
-    const key = streamKey.trim();
-    act.bookmark(kind === 'event' ? { kind, evtNum, note: '' } : { kind, evtNum, streamKey: key || undefined, note: '' });
-    setStatus({ text: `Bookmarked ${kind === 'event' ? 'event' : 'stream operation'} #${evtNum}.` });
-    if (kind === 'event') setEventNum(''); else { setStreamNum(''); setStreamKey(''); }
+    const captureId = capture.getState().captureId;
+    let b: Bookmark;
+    try {
+      if (kind === 'event') {
+        const detail = await client.call('eventDetail', { captureId, evtNum }).catch((err: unknown) => {
+          if (err instanceof ClientError && err.code === 'not-found') return null;
+          throw err;
+        });
+        if (!detail || detail.evtNum !== evtNum) { setStatus({ text: `There is no event #${evtNum} in this capture; nothing was bookmarked.`, error: true }); return; }
+        b = { kind, evtNum, note: '' };
+      } else {
+        const page = await client.call('streams', { captureId, fromEvtNum: evtNum, limit: 1 });
+        const op = page.operations[0];
+        if (!op || op.evtNum !== evtNum) { setStatus({ text: `Event #${evtNum} is not a read or write with data in this capture; nothing was bookmarked.`, error: true }); return; }
+        b = { kind, evtNum, streamKey: op.streamKey, note: '' };
+      }
+    } catch (err) {
+      setStatus({ text: messageOf(err), error: true });
+      return;
+    }
+    const { added, index } = act.bookmark(b);
+    setStatus({ text: bookmarked(b, added, index) });
+    if (kind === 'event') setEventNum(''); else setStreamNum('');
   }
 
   async function exportFindings() {
@@ -127,12 +158,11 @@ export function FindingsPanel() {
         </div>
         <div className="findings-actions">
           <input value={eventNum} onChange={(e) => setEventNum(e.target.value)} placeholder="event #" aria-label="Event number" inputMode="numeric" />
-          <button type="button" onClick={() => bookmarkNumber('event')}>Bookmark event</button>
+          <button type="button" onClick={() => void bookmarkNumber('event')}>Bookmark event</button>
         </div>
         <div className="findings-actions">
           <input value={streamNum} onChange={(e) => setStreamNum(e.target.value)} placeholder="read/write #" aria-label="Stream operation event number" inputMode="numeric" />
-          <input value={streamKey} onChange={(e) => setStreamKey(e.target.value)} placeholder="stream pid:fd" aria-label="Stream key" />
-          <button type="button" onClick={() => bookmarkNumber('stream')}>Bookmark stream operation</button>
+          <button type="button" onClick={() => void bookmarkNumber('stream')}>Bookmark stream operation</button>
         </div>
 
         <h3>Steps ({f.steps.length})</h3>

@@ -18,8 +18,10 @@ export interface FindingsState {
   /**
    * Adds a bookmark (the same evidence twice is kept once). It records no step: only a
    * bookmark was asked for, and steps are recorded with "Record this step" (QA 14 B).
+   * Says whether it was added, and the bookmark's place in the list (0-based), so a duplicate is
+   * not reported as "Bookmarked" (QA 16 F2).
    */
-  bookmark(b: Bookmark): void;
+  bookmark(b: Bookmark): { added: boolean; index: number };
   setBookmarkNote(index: number, note: string): void;
   removeBookmark(index: number): void;
   /**
@@ -76,7 +78,10 @@ export function findingsStoreFor(path: string): FindingsStore {
       setIncludeSubset: (includeSubset) => update({ includeSubset }),
       bookmark: (b) => {
         const f = get().findings;
-        if (!f.bookmarks.some((x) => sameEvidence(x, b))) update({ bookmarks: [...f.bookmarks, b] });
+        const known = f.bookmarks.findIndex((x) => sameEvidence(x, b));
+        if (known >= 0) return { added: false, index: known };
+        update({ bookmarks: [...f.bookmarks, b] });
+        return { added: true, index: f.bookmarks.length };
       },
       setBookmarkNote: (i, note) => update({ bookmarks: get().findings.bookmarks.map((b, j) => (j === i ? { ...b, note } : b)) }),
       removeBookmark: (i) => update({ bookmarks: get().findings.bookmarks.filter((_, j) => j !== i) }),

@@ -3,7 +3,7 @@
  * (no engine, no WebSocket) and records every call, wrapped in the real client.
  */
 import type { CallReply, SyscopeBridge } from '../../shared/ipc/bridge';
-import { createClient, type Client } from '../api/client';
+import { ClientError, createClient, type Client } from '../api/client';
 
 export type FakeHandlers = Record<string, (request: never) => unknown>;
 
@@ -22,7 +22,7 @@ export function fakeClient(handlers: FakeHandlers): FakeClient {
       try {
         return { ok: true, result: await handler(request as never) };
       } catch (err) {
-        return { ok: false, error: { code: 'bad-request', message: err instanceof Error ? err.message : String(err) } };
+        return { ok: false, error: { code: err instanceof ClientError ? err.code : 'bad-request', message: err instanceof Error ? err.message : String(err) } };
       }
     },
     onEvent: () => () => {},
