@@ -5,7 +5,7 @@
  * evidence .scap). A button in the capture's header opens it from anywhere in an open capture;
  * while open, the inspector makes room for it (see Inspector), so it covers no control.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import type { Bookmark } from '../../shared/findings/schema';
 import { findView } from '../../shared/views/catalog';
@@ -38,9 +38,17 @@ export function FindingsToggle() {
   const store = findingsStoreFor(path);
   const count = useStore(store, (s) => s.findings.bookmarks.length);
   const open = useStore(store, (s) => s.panelOpen);
+  const focusMe = useStore(store, (s) => s.focusToggle);
+  const button = useRef<HTMLButtonElement>(null);
+  // Back from the drawer (Close, Esc): the focus returns here, not to <body> (QA 16 R13).
+  useEffect(() => {
+    if (open || !focusMe) return;
+    button.current?.focus();
+    store.getState().toggleFocused();
+  }, [open, focusMe, store]);
   if (open) return null;
   return (
-    <button type="button" className="small primary findings-toggle" onClick={() => store.getState().setPanelOpen(true)}
+    <button type="button" ref={button} className="small primary findings-toggle" onClick={() => store.getState().setPanelOpen(true)}
       aria-label={`Findings (${count} bookmarked)`}>Findings{count ? ` (${count})` : ''}</button>
   );
 }
@@ -66,8 +74,20 @@ export function FindingsPanel() {
   const [discarding, setDiscarding] = useState(false);
   const act = store.getState();
   const count = f.bookmarks.length;
+  const title = useRef<HTMLInputElement>(null);
+  // Opening the drawer puts the focus in it: it was left on <body>, 44 Tabs from the Title
+  // field (QA 16 R13). Close and Esc give it back to the Findings button.
+  useEffect(() => { if (open) title.current?.focus(); }, [open]);
 
   if (!open) return null;
+
+  const close = () => act.setPanelOpen(false, true);
+  const closeOnEsc = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    e.stopPropagation();
+    close();
+  };
 
   function recordStep() {
     const { added, index } = act.recordStep(currentStep(capture.getState()));
@@ -142,13 +162,13 @@ export function FindingsPanel() {
   }
 
   return (
-    <aside className="findings-panel" aria-label="Findings">
+    <aside className="findings-panel" aria-label="Findings" onKeyDown={closeOnEsc}>
       <header>
         <h2>Findings</h2>
-        <button type="button" className="small" onClick={() => act.setPanelOpen(false)} aria-label="Close findings">Close</button>
+        <button type="button" className="small" onClick={close} aria-label="Close findings">Close</button>
       </header>
       <div className="findings-body">
-        <label>Title<input value={f.title} onChange={(e) => act.setTitle(e.target.value)} placeholder="What happened" aria-label="Report title" /></label>
+        <label>Title<input ref={title} value={f.title} onChange={(e) => act.setTitle(e.target.value)} placeholder="What happened" aria-label="Report title" /></label>
         <label>Summary<textarea value={f.summary} onChange={(e) => act.setSummary(e.target.value)} aria-label="Report summary" /></label>
 
         <h3>Bookmark</h3>

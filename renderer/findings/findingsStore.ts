@@ -11,7 +11,11 @@ import { checkFindings, emptyFindings } from '../../shared/findings/schema';
 export interface FindingsState {
   findings: Findings;
   panelOpen: boolean;
-  setPanelOpen(open: boolean): void;
+  /** The drawer was closed by the user (Close, Esc): the header's Findings button takes the focus back. */
+  focusToggle: boolean;
+  /** Opens or closes the drawer; closing with `returnFocus` gives the focus back to the Findings button. */
+  setPanelOpen(open: boolean, returnFocus?: boolean): void;
+  toggleFocused(): void;
   setTitle(title: string): void;
   setSummary(summary: string): void;
   setIncludeSubset(on: boolean): void;
@@ -72,7 +76,9 @@ export function findingsStoreFor(path: string): FindingsStore {
     return {
       findings: load(path, fileName),
       panelOpen: false,
-      setPanelOpen: (panelOpen) => set({ panelOpen }),
+      focusToggle: false,
+      setPanelOpen: (panelOpen, returnFocus = false) => set({ panelOpen, focusToggle: !panelOpen && returnFocus }),
+      toggleFocused: () => set({ focusToggle: false }),
       setTitle: (title) => update({ title }),
       setSummary: (summary) => update({ summary }),
       setIncludeSubset: (includeSubset) => update({ includeSubset }),
