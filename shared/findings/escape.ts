@@ -1,8 +1,8 @@
 /**
  * Escaping of capture text for the report. Everything shown in a report may come from the
  * capture (process names, paths, payloads, filters built from them) or from a findings file,
- * so nothing is ever written raw: HTML gets entities, Markdown gets backslash escapes and
- * entities (Markdown viewers pass raw HTML through), code gets a fence longer than any run of
+ * so nothing is ever written raw: HTML gets entities, Markdown gets backslash escapes where
+ * a character would be markup or raw HTML (Markdown viewers pass raw HTML through), code gets a fence longer than any run of
  * backticks inside it.
  */
 
@@ -27,19 +27,21 @@ export function escapeHtml(s: string): string {
 }
 
 /**
- * Text for a Markdown line (paragraph, list item, heading): markup characters backslash-escaped,
- * `<` and `&` as entities so no raw HTML or entity survives, on one line. With `atLineStart`,
- * characters that are markup only at the start of a line (headings, lists) are escaped too.
+ * Text for a Markdown line (paragraph, list item, heading), on one line: markup characters are
+ * backslash-escaped, and so are a `<` that could open raw HTML or an autolink and an `&` that
+ * could start an entity, which Markdown viewers would pass through or decode. Nothing else is
+ * changed: the .md is read as text too, and `&lt;`, `-&gt;` for `<` and `->` garbled it (QA 16).
+ * With `atLineStart`, characters that are markup only at the start of a line (headings, lists,
+ * block quotes) are escaped too.
  */
 export function escapeMarkdown(s: string, atLineStart = false): string {
   const inline = visibleText(s)
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
     .replace(/\r?\n|\r/g, ' ');
   if (!atLineStart) return inline;
-  return inline.replace(/^(\s*)([#+\-=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return inline.replace(/^(\s*)([#+\-=>])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /** Multi-line text (a note) as Markdown lines, each escaped; line breaks kept. */

@@ -125,7 +125,7 @@ test('the Markdown twin has the same identity, steps, notes and commands', { ski
     '> The load balancer container.', '> haproxy tells the client: 502 Bad Gateway.', `syscope streams ${capturePath} --follow ${shellQuote(badGatewayStream)}`]) {
     assert.ok(md.includes(want), `the Markdown has ${want}`);
   }
-  assert.doesNotMatch(md.replace(/```[\s\S]*?```/g, ''), /<script/i);
+  assert.doesNotMatch(md.replace(/```[\s\S]*?```/g, ''), /(?<!\\)(?:\\\\)*<script/i, 'no unescaped tag outside code');
 });
 
 test('a stream operation keeps its conversation\'s key whatever the filter it is listed under', { skip }, async () => {
