@@ -40,8 +40,9 @@ test('opening checks the path, remembers it, and evidence goes to that file', as
     signal = s;
     return { tree: async () => ({ processes: [], containers: [] }) } as unknown as EvidenceApi;
   });
-  await assert.rejects(api.openCapture({ path: join(dir, 'missing.scap') }), /no such file/);
-  await assert.rejects(api.openCapture({ path: dir }), /not a file/);
+  // In the CLI's words and form (QA 16): `<path>: <problem>`.
+  await assert.rejects(api.openCapture({ path: join(dir, 'missing.scap') }), { message: `${join(dir, 'missing.scap')}: no such file` });
+  await assert.rejects(api.openCapture({ path: dir }), { message: `${dir}: is a directory, not a capture file` });
   const { captureId } = await api.openCapture({ path: capture });
   await api.captureInfo({ captureId });
   assert.deepEqual(await api.recentCaptures({}), [capture]);

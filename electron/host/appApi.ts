@@ -8,7 +8,8 @@
  * answers them from the index and its state checkpoints. An engine without them (a test double)
  * is served here by an EvidenceService per open capture instead.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { inputFileProblem } from '../cli/inputFile';
 import { join, normalize, resolve } from 'node:path';
 import type { EngineApi } from '../../shared/ipc/contract';
 import type { AppApi } from '../../shared/ipc/schemas';
@@ -54,8 +55,10 @@ export function composeAppApi(engine: EngineApi & Partial<EvidenceApi>, shell: S
   return {
     openCapture: async ({ path }) => {
       const full = resolve(path);
-      if (!existsSync(full)) throw new ApiFailure('not-found', `no such file: ${full}`);
-      if (!statSync(full).isFile()) throw new ApiFailure('bad-capture', `not a file: ${full}`);
+      // In the CLI's words and form (`<path>: is a directory, not a capture file`): the app said
+      // "not a file: …" and "no such file: /path" where the CLI says otherwise (QA 14 B, QA 16).
+      const problem = inputFileProblem(full, 'capture file');
+      if (problem !== undefined) throw new ApiFailure(existsSync(full) ? 'bad-capture' : 'not-found', `${full}: ${problem}`);
       const opened = await engine.openCapture({ path: full });
       open.set(opened.captureId, { path: full, abort: new AbortController() });
       return opened;

@@ -95,7 +95,7 @@ test('calls from the window are answered through its session, and refused from e
   const foreign = await handle({ sender, senderFrame: { url: 'https://evil.example/' } }, 'recentCaptures', {}) as { ok: boolean };
   assert.equal(foreign.ok, false);
   const bad = await handle({ sender, senderFrame: { url: sender.getURL() } }, 'openCapture', { path: '/no/such.scap' }) as { ok: boolean; error: { message: string } };
-  assert.deepEqual(bad, { ok: false, error: { code: 'not-found', message: 'no such file: /no/such.scap' } });
+  assert.deepEqual(bad, { ok: false, error: { code: 'not-found', message: '/no/such.scap: no such file' } });
 });
 
 test('after its window closes, a window\'s calls are refused', async () => {

@@ -6,6 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useClient } from '../state/context';
 import { useApp } from '../state/appStore';
+import { openErrorLine } from './openErrorLine';
 
 export function Welcome({ onOpen }: { onOpen(path: string): void }) {
   const client = useClient();
@@ -44,7 +45,7 @@ export function Welcome({ onOpen }: { onOpen(path: string): void }) {
             placeholder="/path/to/capture.scap" onChange={(e) => { setPath(e.target.value); useApp.getState().setOpenError(null); }} />
           <button type="submit" disabled={!path.trim()}>Open</button>
         </form>
-        {openError && <p role="alert" className="error-line open-error" title={openError.path}>{openError.message}</p>}
+        {openError && <p role="alert" className="error-line open-error" title={openError.path}>{openErrorLine(openError.path, openError.message)}</p>}
         <p className="hint">{electron ? 'or drop a .scap file anywhere on this window' : 'Type the full path of a capture on the machine running `syscope serve`.'}</p>
       </section>
       <section aria-labelledby="sample-title" className="welcome-list">

@@ -32,9 +32,26 @@ describe('Welcome', () => {
     await settle();
     const alerts = mounted.container.querySelectorAll('[role=alert]');
     expect(alerts).toHaveLength(1);
-    expect(alerts[0].textContent).toBe('zero.scap: empty file, not a scap capture');
+    // In the CLI's form, the path first (QA 16: the app mixed "zero.scap: empty file…" with "no such file: /full/path").
+    expect(alerts[0].textContent).toBe('/tmp/qa/bad/zero.scap: empty file, not a scap capture');
     expect(alerts[0].closest('section')?.getAttribute('aria-label')).toBe('Open a capture');
     await typeInto(mounted.container.querySelector('#capture-path') as HTMLInputElement, '/tmp/other.scap');
     expect(mounted.container.querySelector('[role=alert]')).toBeNull();
+  });
+
+  it("says every reason in the CLI's form, the full path first, once", async () => {
+    const cases: Array<[string, string, string]> = [
+      ['/tmp/qa/bad/cut.scap', 'cut.scap: cannot open capture: permission denied', '/tmp/qa/bad/cut.scap: permission denied'],
+      ['/tmp/qa/dir.scap', '/tmp/qa/dir.scap: is a directory, not a capture file', '/tmp/qa/dir.scap: is a directory, not a capture file'],
+      ['/nonexistent/capture.scap', '/nonexistent/capture.scap: no such file', '/nonexistent/capture.scap: no such file'],
+    ];
+    for (const [path, message, shown] of cases) {
+      useApp.setState({ openError: { path, message } });
+      mounted = await mount(<Welcome onOpen={() => {}} />, client(), createCaptureStore('c', '/x.scap'));
+      await settle();
+      expect(mounted.container.querySelector('[role=alert]')?.textContent).toBe(shown);
+      mounted.unmount();
+      mounted = undefined;
+    }
   });
 });

@@ -31,7 +31,7 @@ test('a path that does not exist is refused with one line', { skip }, async () =
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.equal(await alert.innerText(), 'no such file: /nonexistent/capture.scap');
+  assert.equal(await alert.innerText(), '/nonexistent/capture.scap: no such file');
 });
 
 test('a file that fails while loading is refused in the same place, and the error goes once the user types', { skip }, async () => {
