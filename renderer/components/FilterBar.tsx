@@ -11,9 +11,11 @@ import { MAX_FILTER_CHARS } from '../../shared/ipc/schemas';
 
 export function FilterBar() {
   const applied = useCapture((s) => s.filter);
+  // A link's filter that does not parse sits in the box, unapplied, with its error.
+  const draft = useCapture((s) => s.filterDraft);
   const setFilter = useCapture((s) => s.setFilter);
-  const [text, setText] = useState(applied);
-  const [cursor, setCursor] = useState(applied.length);
+  const [text, setText] = useState(draft ?? applied);
+  const [cursor, setCursor] = useState((draft ?? applied).length);
   const [menu, setMenu] = useState<CompletionResult | null>(null);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -21,7 +23,7 @@ export function FilterBar() {
   const [scrollLeft, setScrollLeft] = useState(0);
   const syncScroll = () => setScrollLeft(input.current?.scrollLeft ?? 0);
 
-  useEffect(() => { setText(applied); }, [applied]);
+  useEffect(() => { setText(draft ?? applied); }, [applied, draft]);
 
   // Over the cap every call refuses, so the bar refuses it first and the results on screen stay.
   const tooLong = text.length > MAX_FILTER_CHARS

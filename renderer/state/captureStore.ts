@@ -15,6 +15,7 @@ import type { CaptureInfo, LoadProgress, SortSpec, TimeWindow } from '../../shar
 import { drillDown, startTrail, switchView, walkBack, type DrillStep } from '../../shared/views/drilldown';
 import type { HashState, Panel } from './hashState';
 import type { StreamMode } from '../../shared/streams/render';
+import { checkFilter } from '../../shared/filter/validate';
 
 export interface CaptureState {
   captureId: string;
@@ -29,6 +30,12 @@ export interface CaptureState {
   streamMode: StreamMode;
   /** The user's filter as applied (the box may hold an unapplied edit). */
   filter: string;
+  /**
+   * A filter from a link or a restored URL that does not parse: shown in the filter box with its
+   * error, not applied (applied, it left every tab blank and its error shown twice: QA 16).
+   * Cleared by the next filter the user applies.
+   */
+  filterDraft?: string;
   window: TimeWindow | undefined;
   trail: DrillStep[];
   sort: SortSpec | undefined;
@@ -119,7 +126,7 @@ export function createCaptureStore(captureId: string, path: string, restored?: H
       panel: restored?.panel ?? 'overview',
       follow: restored?.follow,
       streamMode: restored?.mode ?? 'dotted',
-      filter: restored?.filter ?? '',
+      ...restoredFilter(restored?.filter ?? ''),
       window: restored?.window,
       trail: restored?.trail.length ? restored.trail : startTrail(defaultViewId),
       sort: undefined,
@@ -145,7 +152,7 @@ export function createCaptureStore(captureId: string, path: string, restored?: H
       walkBack: (index) => set(arrive(walkBack(get().trail, index), { panel: 'views' })),
       showWholeCapture: () => set(arrive(startTrail(get().trail[0]?.viewId ?? defaultViewId))),
       switchView: (viewId) => set(arrive(switchView(get().trail, viewId), { panel: 'views' })),
-      setFilter: (filter) => set({ filter, selectedRow: 0 }),
+      setFilter: (filter) => set({ filter, filterDraft: undefined, selectedRow: 0 }),
       setWindow: (window) => set({ window, selectedRow: 0 }),
       setSort: (sort) => set({ sort, selectedRow: 0 }),
       togglePin: (tileId) => {
@@ -165,10 +172,16 @@ export function createCaptureStore(captureId: string, path: string, restored?: H
         else set(arrive(startTrail(trail[0]?.viewId ?? defaultViewId), { panel: 'overview' }));
       },
       restore: (h) => set(arrive(h.trail.length ? h.trail : startTrail(defaultViewId), {
-        panel: h.panel, window: h.window, filter: h.filter, pinned: h.pinned, follow: h.follow, streamMode: h.mode ?? 'dotted',
+        panel: h.panel, window: h.window, ...restoredFilter(h.filter), pinned: h.pinned, follow: h.follow, streamMode: h.mode ?? 'dotted',
       })),
     };
   });
+}
+
+/** A restored filter, applied if it parses, else left in the box only (see `filterDraft`). */
+function restoredFilter(filter: string): Pick<CaptureState, 'filter' | 'filterDraft'> {
+  if (!filter.trim() || checkFilter(filter).ok) return { filter, filterDraft: undefined };
+  return { filter: '', filterDraft: filter };
 }
 
 /** The filter the engine gets for the current step: the user's filter and the drill filter. */
