@@ -11,6 +11,7 @@ import { useCapture, useClient } from '../state/context';
 import { FindBar } from './FindBar';
 import { ViewsList } from './ViewsList';
 import { EmptyTileDrill } from './EmptyTileDrill';
+import { EmptyView } from './EmptyView';
 
 /** The order the engine lists rows in when the user has not chosen one: csysdig's sorting column, descending. */
 function defaultSort(view: ViewDefinition | undefined): SortSpec | undefined {
@@ -61,7 +62,7 @@ export function ViewsPanel({ gridRef }: { gridRef: React.RefObject<DataGridHandl
         <DataGrid ref={gridRef} label={view?.name ?? 'View'} view={view} queryKey={queryKey} fetchPage={fetchPage}
           sort={sort ?? defaultSort(view)} onSort={setSort} selectedRow={selectedRow} onSelect={selectRow}
           onDrill={drillable ? onDrill : undefined} onBack={goBack}
-          whenEmpty={step?.keyField === 'tile' ? <EmptyTileDrill step={step} view={view} /> : undefined} />
+          whenEmpty={step?.keyField === 'tile' ? <EmptyTileDrill step={step} view={view} /> : <EmptyView trail={trail} view={view} />} />
       </section>
     </div>
   );
