@@ -30,7 +30,8 @@ export function Breadcrumb() {
         </li>
         {crumbs.map(({ label, step }, i) => (
           <li key={step}>
-            <button type="button" className="link" aria-current={i === crumbs.length - 1 ? 'page' : undefined} onClick={() => walkBack(step)}>{label}</button>
+            <button type="button" className="link" aria-current={i === crumbs.length - 1 ? 'page' : undefined} onClick={() => walkBack(step)}
+              title={trail[step]?.filter ? `Filter: ${trail[step].filter}` : undefined}>{label}</button>
           </li>
         ))}
       </ol>

@@ -6,6 +6,7 @@
  * statement; this is only its name.
  */
 import type { DrillStep } from '../../shared/views/drilldown';
+import { drillKeyValue } from '../../shared/views/stepName';
 
 const nouns: Record<string, string> = {
   'container.id': 'container',
@@ -19,9 +20,6 @@ const nouns: Record<string, string> = {
   'evt.res': 'result',
 };
 
-/** fd.containername and fd.containerdirectory keys read "<container id or host>:<name>". */
-const containerQualified = /^([0-9a-f]{12}|host):(.+)$/s;
-
 /** The tile a drill step was opened from (a tile's →), by its title; undefined for any other step. */
 export function stepTile(step: DrillStep | undefined): string | undefined {
   return step?.keyField === 'tile' ? step.selection ?? '' : undefined;
@@ -33,9 +31,8 @@ export function selectionLabel(step: DrillStep | undefined): string {
   const selection = step.selection ?? '';
   const tile = stepTile(step);
   if (tile !== undefined) return `the ${tile} tile`;
-  const qualified = /^fd\.container/.test(step.keyField) ? containerQualified.exec(selection) : null;
-  const value = qualified ? qualified[2] : selection;
+  const value = drillKeyValue(step.keyField, selection);
   const noun = nouns[step.keyField];
-  if (step.keyField === 'fd.containername') return value;
+  if (step.keyField === 'fd.containername' || step.keyField === 'fd.name') return value;
   return noun ? `${noun} ${value}` : `${step.keyField} = ${value}`;
 }

@@ -47,7 +47,7 @@ test('drilling, switching views and walking back keep the selection filter', () 
   assert.equal(trail[1].filter, '(proc.name=bash) and ((evt.type!=switch) and proc.pid="1234")');
   trail = drillDown(trail, ':/etc/passwd');
   assert.equal(trail[2].viewId, 'procs');
-  assert.deepEqual(breadcrumb(trail), ['Processes', 'Files: proc.pid = 1234', 'Processes: fd.containername = :/etc/passwd']);
+  assert.deepEqual(breadcrumb(trail), ['Processes', 'Files of process 1234', 'Processes using /etc/passwd']);
   assert.deepEqual(walkBack(trail, 0), [{ viewId: 'procs', filter: 'proc.name=bash' }]);
   assert.throws(() => drillDown(startTrail('port_bindings'), 'x'), /no drill-down/);
 });
@@ -57,4 +57,16 @@ test('after drilling into a container, the containers view is no longer offered'
   assert.ok(!ids.includes('containers'));
   assert.ok(ids.includes('procs'));
   assert.equal(listedViews().length, 16);
+});
+
+test('crumbs read the selection in words: host and container fd names lose their prefix, directories read "in"', () => {
+  let trail = drillDown(startTrail('directories'), ':/dev/pts');
+  assert.deepEqual(breadcrumb(trail), ['Directories', 'Files in /dev/pts']);
+  trail = drillDown(trail, '44136c54b079:/dev/pts/2');
+  assert.equal(breadcrumb(trail)[2], 'Processes using /dev/pts/2');
+  assert.equal(breadcrumb(drillDown(startTrail('connections'), '25c8ce27e4e3:172.17.0.3:38188->162.159.140.98:443'))[1],
+    'New Connections on 172.17.0.3:38188->162.159.140.98:443');
+  assert.equal(breadcrumb(drillDown(startTrail('containers'), '44136c54b079'))[1], 'Processes in container 44136c54b079');
+  assert.equal(breadcrumb(drillDown(startTrail('syscalls'), 'openat'))[1], 'Syscall Callers of openat');
+  assert.equal(breadcrumb(drillDown(startTrail('io_by_type'), 'ipv4'))[1], 'Processes with ipv4 fds');
 });

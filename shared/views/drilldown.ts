@@ -9,6 +9,7 @@
  */
 import { canDrillDown, drillKeyField, findView } from './catalog';
 import type { ViewDefinition } from './types';
+import { drillCrumb } from './stepName';
 
 /** The placeholder csysdig puts where the selected key goes (kept so templates compare equal). */
 export const KEY_PLACEHOLDER = '@#$f1CA^&;';
@@ -85,10 +86,10 @@ export function currentKeyField(trail: Trail): string {
   return current(trail).keyField ?? '';
 }
 
-/** One breadcrumb label per step: "View name" or "View name: key = selection". */
+/** One breadcrumb label per step: "View name", or the view and the selection in words ("Processes using /etc/passwd"). */
 export function breadcrumb(trail: Trail): string[] {
   return trail.map((s) => {
     const name = findView(s.viewId)?.name ?? s.viewId;
-    return s.keyField ? `${name}: ${s.keyField} = ${s.selection ?? ''}` : name;
+    return s.keyField ? drillCrumb(name, s.keyField, s.selection ?? '') : name;
   });
 }
