@@ -12,6 +12,7 @@ import { scrollGeometry, scrollTopToReveal } from './scrollWindow';
 import { formatCell } from '../util/format';
 import { cellWidthMeasurer, columnTracks, gridTemplate, rowWidth as rowWidthOf } from './columnWidths';
 import type { ViewDefinition } from '../../shared/views/types';
+import { emptyValueLabel } from '../../shared/views/stepName';
 
 const rowPx = 24;
 const headerPx = 28;
@@ -55,6 +56,14 @@ function MiddleCut({ text, tailRem }: { text: string; tailRem(text: string): num
       <span className="head" style={{ maxWidth: `calc(100% - ${Math.ceil(tailRem(tail) * 100) / 100 + 0.1}rem)` }}>{text.slice(0, -keptTailChars)}</span>{tail}
     </span>
   );
+}
+
+/** Per column, what an empty cell reads ("(no fd type)" for I/O by Type's row of events without an fd), if anything. */
+function emptyCellLabels(columns: ColumnInfo[], view: ViewDefinition | undefined): Array<string | undefined> {
+  return columns.map((c) => {
+    const field = view?.columns.find((vc) => vc.name === c.name)?.field;
+    return field ? emptyValueLabel(field) : undefined;
+  });
 }
 
 function shownColumns(columns: ColumnInfo[]): number[] {
@@ -176,6 +185,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
   const gridTemplateColumns = gridTemplate(tracks);
   const rowWidth = rowWidthOf(tracks);
   const frac = geometry.firstRow - first;
+  const emptyLabels = emptyCellLabels(columns, view);
   const rows: ReactElement[] = [];
   for (let i = first; i < Math.min(total, first + count); i++) {
     const row = pages.row(i);
@@ -184,7 +194,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         className={`grid-row${i === selectedRow ? ' selected' : ''}${i % 2 ? ' odd' : ''}`} style={{ gridTemplateColumns, width: rowWidth }}
         onClick={() => onSelect(i)} onDoubleClick={() => { if (row && onDrill) onDrill(row, columns, pages.key(i)); }}>
         {shown.map((c, k) => {
-          const text = row ? formatCell(row[c], columns[c].type) : '…';
+          const text = row ? formatCell(row[c], columns[c].type) || (emptyLabels[c] ?? '') : '…';
           return (
             <div role="gridcell" key={c} className={`cell ${columns[c].type === 'string' ? 'text' : 'num'}`}>
               {tracks[k].fills ? <MiddleCut text={text} tailRem={(t) => cellWidth(t, columns[c].type)} /> : text}

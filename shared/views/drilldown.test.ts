@@ -70,3 +70,10 @@ test('crumbs read the selection in words: host and container fd names lose their
   assert.equal(breadcrumb(drillDown(startTrail('syscalls'), 'openat'))[1], 'Syscall Callers of openat');
   assert.equal(breadcrumb(drillDown(startTrail('io_by_type'), 'ipv4'))[1], 'Processes with ipv4 fds');
 });
+
+test('a row with an empty key (I/O by Type\'s events without an fd) drills on the field\'s absence, not on field=""', () => {
+  const trail = drillDown(startTrail('io_by_type', 'proc.name=minio'), '');
+  assert.equal(trail[1].filter, '(proc.name=minio) and ((not fd.type exists or fd.type=""))');
+  assert.equal(breadcrumb(trail)[1], 'Processes with no fd type');
+  assert.equal(rowFilter(view('io_by_type'), '', 'file'), 'fd.type="file"');
+});

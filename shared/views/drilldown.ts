@@ -43,8 +43,19 @@ export function quoteKey(key: string): string {
   return key.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 }
 
+/**
+ * A row whose key is empty groups the events that have no value for the key field (I/O by
+ * Type's top row is every event without an fd): `field=""` matches none of them, so its drill
+ * asks for the field's absence as well (QA 16 R3).
+ */
 export function rowFilter(view: ViewDefinition, parentFilter: string, rowKey: string): string | undefined {
-  return filterTemplate(view, parentFilter)?.split(`"${KEY_PLACEHOLDER}"`).join(`"${quoteKey(rowKey)}"`);
+  const template = filterTemplate(view, parentFilter);
+  if (template === undefined) return undefined;
+  if (rowKey === '') {
+    const field = drillKeyField(view) as string;
+    return template.split(`${field}="${KEY_PLACEHOLDER}"`).join(`(not ${field} exists or ${field}="")`);
+  }
+  return template.split(`"${KEY_PLACEHOLDER}"`).join(`"${quoteKey(rowKey)}"`);
 }
 
 /** The first step: a view over everything matching the user's filter. */

@@ -42,3 +42,13 @@ export function drillCrumb(viewName: string, keyField: string, selection: string
   const relation = relations[keyField];
   return relation ? `${viewName} ${relation(drillKeyValue(keyField, selection))}` : `${viewName}: ${keyField} = ${selection}`;
 }
+
+/** What an empty cell of a key field means, where the view groups events without that field under it. */
+const emptyValueLabels: Record<string, string> = {
+  'fd.type': '(no fd type)',
+};
+
+/** The label shown for an empty value of `field`, or undefined to show it empty. */
+export function emptyValueLabel(field: string): string | undefined {
+  return emptyValueLabels[field];
+}
