@@ -9,6 +9,7 @@ import { useCapture, useClient } from '../state/context';
 import { messageOf } from '../api/client';
 import { Sparkline } from './Sparkline';
 import { formatTileValue } from './tileFormat';
+import { tileNote } from './tileNotes';
 import { findView } from '../../shared/views/catalog';
 import { tileEvidenceTab } from '../state/captureStore';
 import { focusTableAfterNavigation } from '../util/focusTable';
@@ -28,6 +29,7 @@ export function Overview() {
   const pinned = useCapture((s) => s.pinned);
   const togglePin = useCapture((s) => s.togglePin);
   const openTile = useCapture((s) => s.openTile);
+  const headerEvents = useCapture((s) => s.info?.events);
   const [tiles, setTiles] = useState<TileValue[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -53,13 +55,15 @@ export function Overview() {
         <section key={category} className="tile-group" aria-label={category}>
           <h2>{category}</h2>
           <div className="tiles">
-            {tiles.filter((t) => t.category === category).map((tile) => (
+            {tiles.filter((t) => t.category === category).map((tile) => { const note = tileNote(tile, headerEvents); return (
               <div key={tile.id} className={`tile${pinned.includes(tile.id) ? ' pinned' : ''}${tile.total === 0 ? ' zero' : ''}`}>
                 <button type="button" className="tile-main" aria-label={tile.title} aria-pressed={pinned.includes(tile.id)}
-                  title={`${tile.title}: ${formatTileValue(tile)} (click to ${pinned.includes(tile.id) ? 'unpin' : 'pin'} its timeline)`}
+                  aria-describedby={note ? `tile-note-${tile.id}` : undefined}
+                  title={`${tile.title}: ${formatTileValue(tile)} (click to ${pinned.includes(tile.id) ? 'unpin' : 'pin'} its timeline)${note ? `. ${note.long}` : ''}`}
                   onClick={() => togglePin(tile.id)}>
                   <span className="tile-title">{tile.title}</span>
                   <span className="tile-value">{formatTileValue(tile)}</span>
+                  {note && <span className="tile-note" id={`tile-note-${tile.id}`}>{note.short}</span>}
                   <Sparkline series={tile.series} />
                 </button>
                 {tile.drillView && drillsTo(tile.drillView) && (
@@ -68,7 +72,7 @@ export function Overview() {
                     onClick={() => openTile(tile.drillView as string, tile.drillFilter ?? '', tile.title)}>→</button>
                 )}
               </div>
-            ))}
+            ); })}
           </div>
         </section>
       ))}

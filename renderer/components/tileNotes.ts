@@ -1,0 +1,32 @@
+/**
+ * One short line on the tiles whose number disagrees, by design, with a number elsewhere on
+ * screen (QA 16 R4, R5). System Calls counts sysdig's internal events as the summary chisel does,
+ * so on a capture of few system calls it can be ten times the header's event count; Running
+ * Processes does not count the pid −1 row the Processes view (and csysdig) adds for container
+ * metadata, so its drill can show one row more.
+ */
+import type { TileValue } from '../../shared/ipc/contract';
+import { formatCount } from '../util/format';
+
+export interface TileNote {
+  /** Shown on the tile. */
+  short: string;
+  /** The tile's tooltip: why. */
+  long: string;
+}
+
+export function tileNote(tile: Pick<TileValue, 'id' | 'total'>, headerEvents: number | undefined): TileNote | undefined {
+  if (tile.id === 'syscalls' && headerEvents !== undefined && tile.total > headerEvents) {
+    return {
+      short: 'incl. sysdig\'s internal events',
+      long: `Counts sysdig's internal events too (process, fd and container tables written into the capture), as the summary chisel does; the header's ${formatCount(headerEvents)} events and the System Calls view count only the events listed.`,
+    };
+  }
+  if (tile.id === 'procs') {
+    return {
+      short: 'not counting pid −1',
+      long: 'The Processes view lists one row more when the capture has container metadata: pid −1, where csysdig puts that metadata. It is not a process, so this tile does not count it.',
+    };
+  }
+  return undefined;
+}
