@@ -1,4 +1,8 @@
-/** Which capture this is: file, size, time span, host. */
+/**
+ * Which capture this is: file, size, time span, host. In a narrow bar the file name and the host
+ * give way first; size, event count and span keep their room (QA 16 R8), and each item's tooltip
+ * holds its exact figure.
+ */
 import { useCapture, useCaptureStore, useClient } from '../state/context';
 import { useApp } from '../state/appStore';
 import { messageOf } from '../api/client';
@@ -19,14 +23,14 @@ export function CaptureIdentity({ onClose }: { onClose(): void }) {
   return (
     <header className="identity" aria-label="Capture">
       <strong className="file" title={info.path}>{info.fileName}</strong>
-      <span>{formatBytes(info.sizeBytes)}</span>
+      <span className="fact" title={countOf(info.sizeBytes, 'byte')}>{formatBytes(info.sizeBytes)}</span>
       {listable === false
         ? <span className="warning" title={onlyInternalRecords(info.events)}>no system call events ({countOf(info.events, 'internal record')})</span>
-        : <span>{formatCount(info.events)} event{info.events === 1 ? '' : 's'}</span>}
+        : <span className="fact" title={countOf(info.events, 'event')}>{formatCount(info.events)} event{info.events === 1 ? '' : 's'}</span>}
       {hasTimestamps(info)
-        ? <span title={`${formatTimestamp(info.firstTs)} – ${formatTimestamp(info.lastTs)}`}>{formatTimestamp(info.firstTs)} · {formatDuration(span)}</span>
+        ? <span className="fact" title={`${formatTimestamp(info.firstTs)} – ${formatTimestamp(info.lastTs)} (${formatDuration(span)})`}>{startToTheSecond(info.firstTs)} · {formatDuration(span)}</span>
         : <span className="warning">no timestamped events</span>}
-      <span>host {info.hostname || '—'}{info.numCpus > 0 ? ` · ${countOf(info.numCpus, 'CPU')}` : ''}</span>
+      <span className="host" title={`host ${info.hostname || 'unknown'}${info.numCpus > 0 ? `, ${countOf(info.numCpus, 'CPU')}` : ''}`}>host {info.hostname || '—'}{info.numCpus > 0 ? ` · ${countOf(info.numCpus, 'CPU')}` : ''}</span>
       <CaptureWarnings warnings={info.warnings} />
       <span className="spacer" />
       <FindingsToggle />
@@ -34,4 +38,9 @@ export function CaptureIdentity({ onClose }: { onClose(): void }) {
       <button type="button" className="small" onClick={onClose}>Close capture</button>
     </header>
   );
+}
+
+/** "2024-03-12 09:41:07 UTC": the start to the second (the microseconds are in the tooltip). */
+function startToTheSecond(ns: string): string {
+  return formatTimestamp(ns).replace(/\.\d+ UTC$/, ' UTC');
 }

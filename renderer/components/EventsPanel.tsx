@@ -11,7 +11,8 @@ import { useCapture, useClient } from '../state/context';
 import { messageOf } from '../api/client';
 import { scrollGeometry, scrollTopToReveal } from '../grid/scrollWindow';
 import { useEvidenceScope } from './evidenceQuery';
-import { countOf, formatTimestamp } from '../util/format';
+import { countOf, formatDuration, formatTimestamp } from '../util/format';
+import { eventColumns, timeOfDay } from './eventColumns';
 import { BookmarkButton } from '../findings/BookmarkButton';
 import { onlyInternalRecords, useHasListableEvents } from './listableEvents';
 
@@ -22,15 +23,15 @@ export const maxListedEvents = 50_000;
 
 type EventRow = EventsReply['events'][number];
 
-function cellText(v: EventRow['values'][number]): string {
+function cellText(v: EventRow['values'][number], field: string): string {
   if (v === null) return '';
   if (Array.isArray(v)) return v.join(', ');
-  return String(v);
+  return field === 'evt.rawtime' && typeof v === 'string' ? timeOfDay(v) : String(v);
 }
 
-/** A column shows what its header names (evt.rawtime: the raw nanoseconds); the time of day is its tooltip. */
+/** The time column reads the time of day (its header says so); the date and evt.rawtime's raw nanoseconds are the tooltip. */
 function cellTitle(v: EventRow['values'][number], field: string): string | undefined {
-  return field === 'evt.rawtime' && typeof v === 'string' && /^\d+$/.test(v) ? formatTimestamp(v) : undefined;
+  return field === 'evt.rawtime' && typeof v === 'string' && /^\d+$/.test(v) ? `${formatTimestamp(v)} · evt.rawtime ${v}` : undefined;
 }
 
 export function EventsPanel() {
@@ -247,8 +248,8 @@ export function EventsPanel() {
 
   // Nothing to go to when the whole selection is loaded and fits on screen (QA 15 item 13).
   const everyEventOnScreen = !earlier && next === null && count * rowPx <= viewportPx;
-  const widths: Record<string, string> = { 'evt.info': 'minmax(30rem, 1fr)', 'evt.time': '11rem', 'evt.rawtime': '11rem', 'proc.name': '9rem', 'evt.type': '8rem' };
-  const template = fields.map((f) => widths[f] ?? '5.5rem').join(' ');
+  const columns = eventColumns(fields);
+  const template = columns.map((c) => c.width).join(' ');
   const shown = [];
   for (let i = first; i < Math.min(count, first + visible); i++) {
     const r = rows.current[i];
@@ -256,7 +257,7 @@ export function EventsPanel() {
       <div key={r.evtNum} role="row" aria-rowindex={i + 2} aria-selected={i === selected} id={`event-row-${i}`}
         className={`grid-row event-row${i === selected ? ' selected' : ''}${i % 2 ? ' odd' : ''}`} style={{ gridTemplateColumns: template }}
         onClick={() => setSelected(i)}>
-        {r.values.map((v, c) => <div role="gridcell" key={c} className="cell" title={cellTitle(v, fields[c])}>{cellText(v)}</div>)}
+        {columns.map((c) => <div role="gridcell" key={c.index} className="cell" title={cellTitle(r.values[c.index], c.field)}>{cellText(r.values[c.index], c.field)}</div>)}
       </div>,
     );
   }
@@ -277,7 +278,7 @@ export function EventsPanel() {
           aria-activedescendant={count ? `event-row-${selected}` : undefined}
           onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>
           <div role="row" aria-rowindex={1} className="grid-header" style={{ gridTemplateColumns: template, height: rowPx }}>
-            {fields.map((f) => <div role="columnheader" key={f} className="cell header-cell">{f}</div>)}
+            {columns.map((c) => <div role="columnheader" key={c.field} className="cell header-cell" title={c.field}>{c.header}</div>)}
           </div>
           {listable === false && count === 0 && next === null && !error && (
             <p role="status" className="empty-capture">{onlyInternalRecords(info?.events ?? 0)}</p>
@@ -314,15 +315,20 @@ function EventDetail({ detail, onJump }: { detail: EventDetailReply | null; onJu
       <p className="dim">
         <BookmarkButton bookmark={{ kind: 'event', evtNum: detail.evtNum, note: '' }} />{' '}
         {detail.partner !== null && <button type="button" className="link" onClick={() => onJump(detail.partner as number)}>Partner event {detail.partner}</button>}
-        {detail.latencyNs !== null && <span> · latency {detail.latencyNs} ns</span>}
+        {detail.latencyNs !== null && <span className="latency" title={`${detail.latencyNs} ns`}> · latency {formatDuration(Number(detail.latencyNs))}</span>}
       </p>
       <table className="fields-table">
         <tbody>
           {entries.map(([k, v]) => (
-            <tr key={k}><th scope="row">{k}</th><td>{Array.isArray(v) ? v.join(', ') : String(v)}</td></tr>
+            <tr key={k}><th scope="row">{k}</th><FieldValue text={Array.isArray(v) ? v.join(', ') : String(v)} /></tr>
           ))}
         </tbody>
       </table>
     </aside>
   );
+}
+
+/** A number, time or address never wraps inside itself (QA 16 R7: "09:41:07.25000241 / 4"); text wraps where it must. */
+function FieldValue({ text }: { text: string }) {
+  return <td className={/^[\w.:+\-/>]+$/.test(text) && text.length <= 48 ? 'whole' : undefined}>{text}</td>;
 }

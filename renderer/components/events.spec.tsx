@@ -1,6 +1,6 @@
 // The events list and the capture header on what a capture holds: a capture of internal
-// records only says so (no "80 events" beside an empty list), and the evt.rawtime column
-// shows the raw nanoseconds its name promises.
+// records only says so (no "80 events" beside an empty list), and the time column says it
+// shows the time of day.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaptureInfo } from '../../shared/ipc/contract';
 import type { EventsReply } from '../../shared/streams/evidenceApi';
@@ -57,13 +57,46 @@ describe('a capture with internal records only', () => {
 });
 
 describe('the events list columns', () => {
-  it('evt.rawtime shows the raw nanoseconds (the time of day is its tooltip)', async () => {
+  it('the time column reads the UTC time of day, with the date and evt.rawtime\'s nanoseconds as its tooltip (QA 16 R7)', async () => {
     const detail = { evtNum: 105, fields: {}, partner: null, latencyNs: null };
     mounted = await mount(<EventsPanel />, fakeClient({ events: () => one, eventDetail: () => detail }), storeWith(13364));
     await settle();
-    const headers = [...mounted.container.querySelectorAll('[role=columnheader]')].map((h) => h.textContent);
-    const cell = mounted.container.querySelectorAll('.event-row [role=gridcell]')[headers.indexOf('evt.rawtime')];
-    expect(cell.textContent).toBe('1710236469054624549');
-    expect(cell.getAttribute('title')).toBe('2024-03-12 09:41:09.054624 UTC');
+    const headers = [...mounted.container.querySelectorAll('[role=columnheader]')];
+    const time = headers.findIndex((h) => h.getAttribute('title') === 'evt.rawtime');
+    expect(headers[time].textContent).toBe('time (UTC)');
+    const cell = mounted.container.querySelectorAll('.event-row [role=gridcell]')[time];
+    expect(cell.textContent).toBe('09:41:09.054624549');
+    expect(cell.getAttribute('title')).toBe('2024-03-12 09:41:09.054624 UTC · evt.rawtime 1710236469054624549');
+  });
+
+  it('at any width the type and arguments come right after the time; process and cpu after them', async () => {
+    const detail = { evtNum: 105, fields: {}, partner: null, latencyNs: null };
+    mounted = await mount(<EventsPanel />, fakeClient({ events: () => one, eventDetail: () => detail }), storeWith(13364));
+    await settle();
+    const cells = [...mounted.container.querySelectorAll('.event-row [role=gridcell]')].map((c) => c.textContent);
+    expect(cells).toEqual(['105', '09:41:09.054624549', '<', 'openat', 'fd=3', 'nginx', '2']);
+  });
+
+  it('the detail panel reads the partner latency as a duration and keeps numbers whole', async () => {
+    const detail = { evtNum: 105, fields: { 'evt.num': 105, 'evt.datetime': '2024-03-12T09:41:07.250002414+0000', 'evt.info': 'a long text that may wrap' }, partner: 104, latencyNs: '18744444924' };
+    mounted = await mount(<EventsPanel />, fakeClient({ events: () => one, eventDetail: () => detail }), storeWith(13364));
+    await settle();
+    const aside = mounted.container.querySelector('.event-detail')!;
+    expect(aside.textContent).toContain('latency 18.74 s');
+    expect(aside.textContent).not.toContain('18744444924 ns');
+    const cells = [...aside.querySelectorAll('td')];
+    expect(cells.find((td) => td.textContent?.startsWith('2024-03-12T'))?.className).toBe('whole');
+    expect(cells.find((td) => td.textContent?.startsWith('a long'))?.className).toBe('');
+  });
+});
+
+describe('the capture header in a narrow bar (QA 16 R8)', () => {
+  it('keeps size, events and span as facts that do not shrink, each with its exact figure as tooltip; the start reads to the second', async () => {
+    mounted = await mount(<CaptureIdentity onClose={() => {}} />, fakeClient({ events: () => one }), storeWith(13364));
+    await settle();
+    const facts = [...mounted.container.querySelectorAll('.identity > .fact')];
+    expect(facts.map((f) => f.getAttribute('title'))).toEqual(['129,696 bytes', '13,364 events', expect.stringContaining('2016-07-13 17:10:57.999999 UTC')]);
+    expect(facts[2].textContent).toBe('2016-07-13 17:10:57 UTC · 0 ns');
+    expect(mounted.container.querySelector('.identity > .host')?.getAttribute('title')).toBe('host ubuntu, 1 CPU');
   });
 });
