@@ -8,6 +8,7 @@ export const shortcuts: Shortcut[] = [
   { keys: 'Enter (in Find)', what: 'Next match (Shift+Enter: previous)' },
   { keys: 'Tab / Enter (in Filter)', what: 'Accept a suggestion; Enter applies the filter' },
   { keys: '↑ ↓ PgUp PgDn Home End', what: 'Move in the table' },
+  { keys: '← → ↑ ↓ PgUp PgDn (on the overview)', what: 'Move between tiles and their →, and between categories (the tiles are one Tab stop)' },
   { keys: 'Enter (in a view\'s table)', what: 'Drill down into the selected row' },
   { keys: 'Enter (in I/O streams)', what: 'Follow the current operation\'s stream' },
   { keys: 'e / d (in a view\'s table)', what: 'I/O streams / events of the selected row' },

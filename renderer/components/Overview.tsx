@@ -3,13 +3,14 @@
  * Clicking a tile pins its timeline in the bottom panel; its "open" arrow drills to its view, or
  * to the Events / I/O Streams tab under the tile's filter (Sysdig Inspect's 'dig' and 'echo').
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { TileValue } from '../../shared/ipc/contract';
 import { useCapture, useClient } from '../state/context';
 import { messageOf } from '../api/client';
 import { Sparkline } from './Sparkline';
 import { formatTileValue } from './tileFormat';
 import { tileNote } from './tileNotes';
+import { tileControls, tileKeyTarget } from './tileKeys';
 import { findView } from '../../shared/views/catalog';
 import { tileEvidenceTab } from '../state/captureStore';
 import { focusTableAfterNavigation } from '../util/focusTable';
@@ -32,6 +33,8 @@ export function Overview() {
   const headerEvents = useCapture((s) => s.info?.events);
   const [tiles, setTiles] = useState<TileValue[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The one tile control Tab stops at ("<tile id>:main" or ":drill"); see tileKeys.ts.
+  const [active, setActive] = useState('');
 
   useEffect(() => {
     let live = true;
@@ -49,8 +52,20 @@ export function Overview() {
   if (!tiles) return <p className="panel-message dim">Computing the overview…</p>;
   if (tiles.length === 0) return <p className="panel-message dim">No tiles for this capture.</p>;
   const categories = [...new Set(tiles.map((t) => t.category))];
+  const controlKeys = tiles.flatMap((t) => [`${t.id}:main`, ...(t.drillView && drillsTo(t.drillView) ? [`${t.id}:drill`] : [])]);
+  const tabStop = controlKeys.includes(active) ? active : controlKeys[0];
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const from = e.target as HTMLElement;
+    if (!from.dataset.tileControl) return;
+    const target = tileKeyTarget(tileControls(e.currentTarget), from, e.key);
+    if (!target) return;
+    e.preventDefault();
+    e.stopPropagation();
+    target.focus();
+  };
   return (
-    <div className="overview">
+    <div className="overview" role="group" aria-label="Tiles" aria-describedby="tile-keys" onKeyDown={onKeyDown}>
+      <p id="tile-keys" className="sr-only">One Tab stop: arrow keys move between tiles and their arrows, Page Down and Page Up between categories.</p>
       {categories.map((category) => (
         <section key={category} className="tile-group" aria-label={category}>
           <h2>{category}</h2>
@@ -58,6 +73,7 @@ export function Overview() {
             {tiles.filter((t) => t.category === category).map((tile) => { const note = tileNote(tile, headerEvents); return (
               <div key={tile.id} className={`tile${pinned.includes(tile.id) ? ' pinned' : ''}${tile.total === 0 ? ' zero' : ''}`}>
                 <button type="button" className="tile-main" aria-label={tile.title} aria-pressed={pinned.includes(tile.id)}
+                  data-tile-control="main" tabIndex={tabStop === `${tile.id}:main` ? 0 : -1} onFocus={() => setActive(`${tile.id}:main`)}
                   aria-describedby={note ? `tile-note-${tile.id}` : undefined}
                   title={`${tile.title}: ${formatTileValue(tile)} (click to ${pinned.includes(tile.id) ? 'unpin' : 'pin'} its timeline)${note ? `. ${note.long}` : ''}`}
                   onClick={() => togglePin(tile.id)}>
@@ -68,6 +84,7 @@ export function Overview() {
                 </button>
                 {tile.drillView && drillsTo(tile.drillView) && (
                   <button type="button" className="tile-drill" aria-label={`Open ${tile.title} in ${drillsTo(tile.drillView)}`}
+                    data-tile-control="drill" tabIndex={tabStop === `${tile.id}:drill` ? 0 : -1} onFocus={() => setActive(`${tile.id}:drill`)}
                     title={`Drill down: ${drillsTo(tile.drillView)}`}
                     onClick={() => openTile(tile.drillView as string, tile.drillFilter ?? '', tile.title)}>→</button>
                 )}

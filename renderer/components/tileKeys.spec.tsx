@@ -1,0 +1,46 @@
+// The overview's tiles are one Tab stop with arrow keys inside (QA 16 R9).
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TileValue } from '../../shared/ipc/contract';
+import { createCaptureStore } from '../state/captureStore';
+import { fakeClient } from '../testing/fakeClient';
+import { mount, press, settle, type Mounted } from '../testing/mount';
+import { Overview } from './Overview';
+
+let mounted: Mounted | undefined;
+afterEach(() => { mounted?.unmount(); mounted = undefined; });
+
+const tiles: TileValue[] = [
+  { id: 'procs', category: 'general', title: 'Running Processes', total: 31, max: 31, series: [], drillView: 'procs' },
+  { id: 'syscalls', category: 'general', title: 'System Calls', total: 22359, max: 1312, series: [] },
+  { id: 'net', category: 'Network', title: 'Network Connections', total: 3, max: 1, series: [], drillView: 'connections' },
+  { id: 'deaths', category: 'Infrastructure', title: 'Container Deaths', total: 5, max: 1, series: [], drillView: 'containers' },
+];
+
+const focused = () => (document.activeElement as HTMLElement | null)?.getAttribute('aria-label');
+
+describe('Overview keyboard', () => {
+  it('has one Tab stop; arrows, PgDn and End move focus and the Tab stop with it', async () => {
+    mounted = await mount(<Overview />, fakeClient({ tiles: () => tiles }), createCaptureStore('c', '/x.scap'));
+    await settle();
+    const stops = () => [...mounted!.container.querySelectorAll('button')].filter((b) => b.tabIndex === 0);
+    expect(stops().map((b) => b.getAttribute('aria-label'))).toEqual(['Running Processes']);
+    stops()[0].focus();
+    await press(document.activeElement!, 'ArrowRight');
+    expect(focused()).toBe('Open Running Processes in a view');
+    await press(document.activeElement!, 'ArrowDown');
+    expect(focused()).toBe('System Calls');
+    await press(document.activeElement!, 'PageDown');
+    expect(focused()).toBe('Network Connections');
+    await press(document.activeElement!, 'PageDown');
+    expect(focused()).toBe('Container Deaths');
+    await press(document.activeElement!, 'ArrowRight');
+    expect(focused()).toBe('Open Container Deaths in a view');
+    expect(stops().map((b) => b.getAttribute('aria-label'))).toEqual(['Open Container Deaths in a view']);
+    await press(document.activeElement!, 'Home');
+    expect(focused()).toBe('Running Processes');
+    await press(document.activeElement!, 'End');
+    expect(focused()).toBe('Container Deaths');
+    await press(document.activeElement!, 'PageUp');
+    expect(focused()).toBe('Network Connections');
+  });
+});
