@@ -72,7 +72,7 @@ test('keyboard only: Enter on a tile\'s → puts focus on the table, so ↓ move
   assert.equal(await grid.locator('[role=row][aria-selected=true]').getAttribute('aria-rowindex'), '4', 'the third row is selected');
   await page.keyboard.press('Enter');
   const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
-  await crumbs.getByRole('listitem').last().filter({ hasText: /container\.id = [0-9a-f]{12}/ }).waitFor({ timeout: 30_000 });
+  await crumbs.getByRole('listitem').last().filter({ hasText: /in container [0-9a-f]{12}/ }).waitFor({ timeout: 30_000 });
   const procs = page.getByRole('grid', { name: 'Processes' });
   await procs.getByRole('row').nth(1).waitFor({ timeout: 30_000 });
   assert.equal(await focused(), 'grid:Processes');
