@@ -33,6 +33,8 @@ export function selectionLabel(step: DrillStep | undefined): string {
   if (tile !== undefined) return `the ${tile} tile`;
   const value = drillKeyValue(step.keyField, selection);
   const noun = nouns[step.keyField];
+  // An empty key groups the events without the field (I/O by Type's "(no fd type)" row).
+  if (value === '') return `no ${noun ?? step.keyField}`;
   if (step.keyField === 'fd.containername' || step.keyField === 'fd.name') return value;
   return noun ? `${noun} ${value}` : `${step.keyField} = ${value}`;
 }
