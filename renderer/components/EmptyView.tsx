@@ -7,6 +7,9 @@
  * own drill target), which lists only accepted connections, so every connection this side opened
  * drills to nothing (QA 16 R1). That case names the reason and offers the connection's I/O and
  * events, which are what a user drilling into "the curl connection" wants.
+ *
+ * "Look in the whole capture" shows the same view without the drill-down (the user's filter and
+ * time window stay), as the I/O tab's offer keeps its tab.
  */
 import type { DrillStep } from '../../shared/views/drilldown';
 import type { ViewDefinition } from '../../shared/views/types';
@@ -17,7 +20,7 @@ export function EmptyView({ trail, view }: { trail: DrillStep[]; view: ViewDefin
   const userFilter = useCapture((s) => s.filter.trim());
   const window = useCapture((s) => s.window);
   const showPanel = useCapture((s) => s.showPanel);
-  const showWholeCapture = useCapture((s) => s.showWholeCapture);
+  const openView = useCapture((s) => s.openView);
   const step = trail[trail.length - 1];
   if (!step) return null;
   const viewName = view?.name ?? step.viewId;
@@ -49,7 +52,7 @@ export function EmptyView({ trail, view }: { trail: DrillStep[]; view: ViewDefin
       </p>
       {(scope || userFilter) && (
         <p>
-          {scope && <button type="button" className="link" onClick={showWholeCapture}>Look in the whole capture{userFilter ? ' with this filter' : ''}</button>}
+          {scope && <button type="button" className="link" onClick={() => openView(step.viewId)}>Look in the whole capture{userFilter ? ' with this filter' : ''}</button>}
           {scope && userFilter && ' · '}
           {userFilter && <button type="button" className="link" onClick={() => showPanel('events')}>The filter's events (Events tab)</button>}
         </p>

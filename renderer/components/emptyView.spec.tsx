@@ -36,7 +36,7 @@ describe('ViewsPanel: a view with no rows', () => {
     await settle();
     expect(note()?.textContent).toContain('No Files rows for process 5253 under this filter.');
     await click(button('Look in the whole capture with this filter')!);
-    expect(store.getState().trail).toHaveLength(1);
+    expect(store.getState().trail).toEqual([{ viewId: 'files', filter: '' }]);
     expect(store.getState().filter).toBe('evt.type=recvfrom');
   });
 
