@@ -320,7 +320,7 @@ function EventDetail({ detail, onJump }: { detail: EventDetailReply | null; onJu
       <table className="fields-table">
         <tbody>
           {entries.map(([k, v]) => (
-            <tr key={k}><th scope="row">{k}</th><FieldValue text={Array.isArray(v) ? v.join(', ') : String(v)} /></tr>
+            <tr key={k}><th scope="row">{fieldNameWithBreaks(k)}</th><FieldValue text={Array.isArray(v) ? v.join(', ') : String(v)} /></tr>
           ))}
         </tbody>
       </table>
@@ -331,4 +331,9 @@ function EventDetail({ detail, onJump }: { detail: EventDetailReply | null; onJu
 /** A number, time or address never wraps inside itself (QA 16 R7: "09:41:07.25000241 / 4"); text wraps where it must. */
 function FieldValue({ text }: { text: string }) {
   return <td className={/^[\w.:+\-/>]+$/.test(text) && text.length <= 48 ? 'whole' : undefined}>{text}</td>;
+}
+
+/** A field name may wrap after each dot ("evt.rawtime." / "ns"), not inside a word. */
+function fieldNameWithBreaks(name: string) {
+  return name.split('.').map((part, i, all) => <span key={i}>{part}{i < all.length - 1 ? <>.<wbr /></> : null}</span>);
 }

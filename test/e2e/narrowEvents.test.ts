@@ -51,4 +51,5 @@ test('at 1000 px the event detail shows its values inside the panel, no number c
   const time = page.locator('.fields-table tr', { hasText: 'evt.outputtime' }).first().locator('td');
   assert.match((await time.innerText()).trim(), /^\d\d:\d\d:\d\d\.\d{9}$/, 'evt.outputtime whole on one line');
   assert.ok(panel.width < 360, `detail panel ${panel.width} px wide`);
+  await h.shot('49-narrow-detail');
 });
