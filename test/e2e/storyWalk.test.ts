@@ -68,7 +68,7 @@ test('story step 5: e on error.log shows the one write, recorded and bookmarked'
 test('story step 6: resolv.conf, then the DNS filter over the whole capture, in hex, followed, recorded', { skip }, async () => {
   const { page } = h;
   const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
-  await crumbs.getByRole('button', { name: 'Files: container.id = 44136c54b079' }).click();
+  await crumbs.getByRole('button', { name: 'Files in container 44136c54b079' }).click();
   const files = page.getByRole('grid', { name: 'Files' });
   await files.getByRole('row').filter({ hasText: '/etc/resolv.conf' }).click({ timeout: 30_000 });
   await files.focus();
