@@ -31,8 +31,8 @@ test('the tile log is the same with the classifier shortcuts as without, on ever
     const row = emptyEventRow();
     await scanCapture(file, (ctx) => {
       row.ts = ctx.ev.ts;
-      withShortcuts.classify(ctx, fast.addEvent(row), ctx.ev.ts);
-      alone.classify(ctx, plain.addEvent(row), ctx.ev.ts);
+      withShortcuts.classify(ctx, fast.addEvent(row), ctx.ev);
+      alone.classify(ctx, plain.addEvent(row), ctx.ev);
     });
     events += plain.events;
     withShortcuts.finish();

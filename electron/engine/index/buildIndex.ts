@@ -9,7 +9,7 @@ import type { EventContext } from '../inspector/eventContext';
 import type { FieldResolver, FieldValue } from '../filter/resolver';
 import { TileClassifier } from '../tiles/classifyTiles';
 import { engineShortcuts } from '../tiles/engineShortcuts';
-import { CaptureIndexBuilder, emptyEventRow, SPAN_CONTAINER, SPAN_PROCESS, type CaptureIndex, type FileIdentity } from './eventIndex';
+import { CaptureIndexBuilder, SPAN_CONTAINER, SPAN_PROCESS, type CaptureIndex, type EventRow, type FileIdentity } from './eventIndex';
 import { scanCapture } from './scanCapture';
 import { recordedFields, ValueColumnsBuilder, type RecordedField } from './valueColumns';
 import { EventValuesRecorder, PROCINFO_SYSTEM_TICKS, PROCINFO_USER_TICKS, RECORDED_EVENT_FIELDS, TABLE_SYSCALL_TYPE } from './eventValues';
@@ -80,6 +80,19 @@ class ProcexitIds {
   }
 }
 
+/**
+ * The scratch row addEvent reads. The reader makes an event's bigint time only when asked (the
+ * columns store its halves), so the row's time is the event's, asked only where addEvent needs
+ * it (its first timed event, or an event without halves).
+ */
+class CoreRow implements EventRow {
+  event: { readonly ts: bigint } = { ts: 0n };
+  tsHi = -1; tsLo = -1;
+  tid = 0; pid = -1; type = 0; dir = 0; cpu = 0;
+  bytes = 0; latency = 0; fileOffset = 0;
+  get ts(): bigint { return this.event.ts; }
+}
+
 /** Reports progress at most every PROGRESS_EVERY_MS (unless forced). */
 type Report = (bytesRead: number, totalBytes: number, events: number, force?: boolean) => void;
 
@@ -115,7 +128,7 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
   };
   const buflen = field('evt.buflen');
   const type = field('evt.type');
-  const row = emptyEventRow();
+  const row = new CoreRow();
   const procexits = new ProcexitIds(type);
 
   // Processes and containers seen, with when they appeared (undefined = before the capture).
@@ -148,8 +161,7 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
       }
       for (const port of ctx.state.serverPorts) tiles.listeningAtStart(port, -1);
     }
-    const ts = ev.ts;
-    row.ts = ts;
+    row.event = ev;
     row.tsHi = ev.tsHi ?? -1;
     row.tsLo = ev.tsLo ?? -1;
     row.tid = ev.tid;
@@ -176,18 +188,18 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
       b.reserve(estimate);
       values.reserve(estimate);
     }
-    tiles.classify(ctx, r, ts);
+    tiles.classify(ctx, r, ev);
     values.add(ctx);
     seenTimes.add(tsHi, tsLo);
     const timed = isTimed(tsHi, tsLo);
     if (pid > 0) {
       const p = processes.of(pid);
-      if (p === undefined) processes.add(pid, timed ? ts : undefined);
-      else if (row.dir === 0 && ev.tid === pid && procexits.has(ctx)) p.end = ts;
+      if (p === undefined) processes.add(pid, timed ? ev.ts : undefined);
+      else if (row.dir === 0 && ev.tid === pid && procexits.has(ctx)) p.end = ev.ts;
     }
     // Neighbouring events mostly share a container: the last one is kept at hand.
     const cid = thread === undefined ? '' : thread.containerId || 'host';
-    if (cid !== lastContainer && cid !== '' && cid !== 'host' && !containers.has(cid)) containers.set(cid, timed ? ts : undefined);
+    if (cid !== lastContainer && cid !== '' && cid !== 'host' && !containers.has(cid)) containers.set(cid, timed ? ev.ts : undefined);
     lastContainer = cid;
   }, {
     signal: opts.signal,

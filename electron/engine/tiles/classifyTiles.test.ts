@@ -127,7 +127,7 @@ test('fd notes that are cleared are filled again from the fd fields', () => {
   events.forEach((e, i) => {
     if (i === 1) s.revision++;
     row.ts = 1_000_000_000n + BigInt(i);
-    c.classify(e, b.addEvent(row), row.ts);
+    c.classify(e, b.addEvent(row), row);
   });
   c.finish();
   const idx = b.finish({ identity: { size: 1, mtimeMs: 1, headTailHash: '' }, path: '', sizeBytes: 1, hostname: '', numCpus: 1, warnings: [] });

@@ -45,6 +45,10 @@ function isLogFile(name: string): boolean {
 const RECENT_SIGHTINGS = 16384;
 const ts0 = (ts: bigint): bigint | undefined => (ts > 0n ? ts : undefined);
 
+/** What classify needs of an event besides its context: its time (a reader's event, or a row). */
+export interface EventTime { readonly ts: bigint }
+const NO_EVENT: EventTime = { ts: 0n };
+
 /** A port's network application tile number not looked up yet. */
 const SERVICE_UNKNOWN = -2;
 const NO_SERVICE = -1;
@@ -63,7 +67,8 @@ export class TileClassifier<Ctx> {
   private readonly t: Record<string, number> = {};
   /** Listening ports open now: when they started listening (undefined = before the capture) and the owning pid. */
   private readonly listening = new Map<number, { start: bigint | undefined; owner: number }>();
-  private ts = 0n;
+  /** The event being classified: its time is read only when a listening port opens or closes. */
+  private event: EventTime = NO_EVENT;
   private readonly containerDeaths = new ContainerDeathTracker();
   /** Exits judged at the end of the capture (see containerDeaths.ts). */
   private readonly undecidedExits: Array<{ row: number; containerId: string }> = [];
@@ -99,10 +104,13 @@ export class TileClassifier<Ctx> {
     this.out.addTile(row, this.n(tileId), value, key);
   }
 
-  /** Classifies event `row` (already added to the index) given its context. */
-  classify(ctx: Ctx, row: number, ts: bigint): void {
+  /**
+   * Classifies event `row` (already added to the index) given its context. The event's time is
+   * asked only when a tile needs it (few events do), which spares the others a bigint.
+   */
+  classify(ctx: Ctx, row: number, event: EventTime): void {
     const f = this.f;
-    this.ts = ts;
+    this.event = event;
     // Every event is a System Calls event: foldTiles counts the rows themselves rather than one
     // 18-byte log entry per event (the tile only needs its number registered).
     if (!this.syscallsRegistered) { this.n(SYSCALLS_TILE); this.syscallsRegistered = true; }
@@ -152,7 +160,7 @@ export class TileClassifier<Ctx> {
         const sport = num(f.sport(ctx));
         if (sport !== undefined) {
           this.add(row, 'net.listening.new');
-          if (!this.listening.has(sport)) this.listening.set(sport, { start: ts0(this.ts), owner: num(f.pid(ctx)) ?? -1 });
+          if (!this.listening.has(sport)) this.listening.set(sport, { start: ts0(this.event.ts), owner: num(f.pid(ctx)) ?? -1 });
         }
         return;
       }
@@ -389,7 +397,7 @@ export class TileClassifier<Ctx> {
   private listeningClosed(port: number, _row: number): void {
     const open = this.listening.get(port);
     if (!open) return;
-    this.out.addSpan(SPAN_LISTENING_PORT, open.start, this.ts, port, open.owner);
+    this.out.addSpan(SPAN_LISTENING_PORT, open.start, this.event.ts, port, open.owner);
     this.listening.delete(port);
   }
 

@@ -19,7 +19,7 @@ export function tilesOfEvents(events: FakeEvent[], resolve: FieldResolver<FakeEv
   const row = emptyEventRow();
   events.forEach((e, i) => {
     row.ts = 1_000_000_000n + BigInt(i);
-    c.classify(e, b.addEvent(row), row.ts);
+    c.classify(e, b.addEvent(row), row);
   });
   c.finish();
   const idx = b.finish({ identity: { size: 1, mtimeMs: 1, headTailHash: '' }, path: '', sizeBytes: 1, hostname: '', numCpus: 1, warnings: [] });
