@@ -94,6 +94,23 @@ test('execve renames the process and procexit removes the thread after the next 
   assert.ok(!s.threads.has(400));
 });
 
+test('a procexit moves threadEpoch once, when its thread is removed (also when the next procexit removes it)', () => {
+  const s = new SystemState();
+  s.addProcess(process({ tid: 410 }));
+  s.addProcess(process({ tid: 411 }));
+  s.addProcess(process({ tid: 412 }));
+  run(s, event(6, 410, 1n, [p.i64(0), p.u32(1)]));
+  const before = s.threadEpoch;
+  run(s, event(186, 410, 2n, [p.i64(0)]));
+  assert.equal(s.threadEpoch, before, 'marking the thread exited changes nothing a field reads');
+  run(s, event(186, 411, 3n, [p.i64(0)]));
+  assert.ok(!s.threads.has(410));
+  assert.equal(s.threadEpoch, before + 1, "the second procexit removes the first one's thread");
+  run(s, event(6, 412, 4n, [p.i64(0), p.u32(1)]));
+  assert.ok(!s.threads.has(411));
+  assert.equal(s.threadEpoch, before + 2);
+});
+
 test('socket then connect gives an IPv4 TCP client socket named by its tuple', () => {
   const s = new SystemState();
   s.addProcess(process({ tid: 500 }));

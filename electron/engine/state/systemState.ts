@@ -435,8 +435,12 @@ export class SystemState {
     this.pendingFds[i] = fd;
   }
 
+  /** Removes a thread after the current event (which still sees it); the removal moves threadEpoch. */
   removeThreadLater(tid: number): void {
-    if (this.pendingThreadRemoval >= 0 && this.pendingThreadRemoval !== tid) this.removeThread(this.pendingThreadRemoval);
+    if (this.pendingThreadRemoval >= 0 && this.pendingThreadRemoval !== tid) {
+      this.threadEpoch++;
+      this.removeThread(this.pendingThreadRemoval);
+    }
     this.pendingThreadRemoval = tid;
   }
 

@@ -26,7 +26,9 @@ export function parseThreadEvent(state: SystemState, ev: CaptureEvent, es: Event
     // These edit threads (a forked child gets copies of its parent's fd entries), never an fd entry.
     case EV.CLONE_X: case EV.FORK_X: case EV.VFORK_X: case EV.CLONE3_X: parseClone(state, ev, es); return THREADS;
     case EV.EXECVE_X: case EV.EXECVEAT_X: if (t) parseExecve(state, ev, es, t); return THREADS;
-    case EV.PROCEXIT: if (t) parseProcexit(state, ev, t); return THREADS;
+    // Marks the thread exited, which no field reads; its removal, which shows (proc.nthreads,
+    // proc.pname), is applied at the next event and moves threadEpoch then (SystemState).
+    case EV.PROCEXIT: if (t) parseProcexit(state, ev, t); return UNCHANGED;
     case EV.CONTAINER_JSON: case EV.CONTAINER_JSON2: return parseContainer(state, ev, es);
     case EV.CONTAINER_OLD: return parseOldContainer(state, ev, es);
     case EV.ASYNCEVENT: return parseAsync(state, ev, es);
