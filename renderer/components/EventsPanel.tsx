@@ -5,11 +5,11 @@
  * jump (End, a find match) the list holds a stretch from the middle or the end: scrolling up
  * reads the pages before it (the engine's `before` pages) as scrolling down reads those after.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { EventDetailReply, EventsReply } from '../../shared/streams/evidenceApi';
 import { useCapture, useClient } from '../state/context';
 import { messageOf } from '../api/client';
-import { scrollGeometry, scrollTopToReveal } from '../grid/scrollWindow';
+import { scrollGeometry, scrollTopForRow, scrollTopToReveal } from '../grid/scrollWindow';
 import { useEvidenceScope } from './evidenceQuery';
 import { countOf, formatDuration, formatTimestamp } from '../util/format';
 import { eventColumns, timeOfDay } from './eventColumns';
@@ -57,6 +57,22 @@ export function EventsPanel() {
 
   // Each change of selection starts a new generation; replies to an older one are dropped.
   const generation = useRef(0);
+
+  // A scroll position asked for as rows arrive is set again once the longer list is drawn: set
+  // only before, the browser clamps it to the shorter list and the rows jump (QA 17).
+  const pendingTop = useRef<number | null>(null);
+  function scrollListTo(top: number) {
+    pendingTop.current = top;
+    if (scroller.current) scroller.current.scrollTop = top;
+    setScrollTop(top);
+  }
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const top = pendingTop.current;
+    if (!el || top === null) return;
+    pendingTop.current = null;
+    if (el.scrollTop !== top) el.scrollTop = top;
+  });
 
   async function loadMore(from: number | undefined, reset: boolean): Promise<void> {
     if (loading.current && !reset) return;
@@ -122,6 +138,8 @@ export function EventsPanel() {
       const page = await client.call('events', { captureId, filter: scope.filter, window: scope.window, before: rows.current[0].evtNum, limit: pageSize });
       if (gen !== generation.current) return;
       const added = page.events.length;
+      const el = scroller.current;
+      const topRow = el ? scrollGeometry(el.scrollTop, viewportPx, rows.current.length, rowPx).firstRow : 0;
       rows.current = [...page.events, ...rows.current];
       if (rows.current.length > maxListedEvents) {
         // The bound holds the other way too: the rows furthest below are read again when scrolled to.
@@ -131,12 +149,7 @@ export function EventsPanel() {
       setEarlier(added > 0 && page.earlier === true);
       setCount(rows.current.length);
       setSelected((s) => s + added);
-      const el = scroller.current;
-      if (el && added > 0) {
-        const top = el.scrollTop + added * rowPx;
-        el.scrollTop = top;
-        setScrollTop(top);
-      }
+      if (el && added > 0) scrollListTo(scrollTopForRow(topRow + added, viewportPx, rows.current.length, rowPx));
     } catch (err) {
       if (gen !== generation.current) return;
       setError(messageOf(err));
@@ -194,7 +207,7 @@ export function EventsPanel() {
     const el = scroller.current;
     if (el) {
       const top = scrollTopToReveal(row, el.scrollTop, viewportPx, total, rowPx);
-      if (top !== el.scrollTop) { el.scrollTop = top; setScrollTop(top); }
+      if (top !== el.scrollTop) scrollListTo(top);
     }
   }
 
