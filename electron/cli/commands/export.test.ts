@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../../engine/evidence/commandLine';
@@ -22,6 +22,8 @@ test('export stream --follow reads the key as streams does: a word that is neith
     // A key of the right form that names nothing of the capture is said so, exit 1, as streams says it.
     assert.equal(await command.run([sample, 'stream', '--follow', '99999:5', '-o', join(dir, 'none.txt')]), 1);
     assert.equal(await command.run([sample, 'stream', '--follow', '5253:5#8', '-o', join(dir, 'dns.txt')]), 0);
+    // Only the stream that was found leaves a file (QA 17: the two misses left one each).
+    assert.deepEqual([existsSync(join(dir, 'nope.txt')), existsSync(join(dir, 'none.txt')), existsSync(join(dir, 'dns.txt'))], [false, false, true]);
   } finally {
     console.error = quiet;
   }

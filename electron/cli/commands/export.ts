@@ -16,6 +16,7 @@ import { scanLifecycle } from '../../engine/evidence/lifecycleScan';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
 import { openSink } from '../../engine/export/output';
+import { countOf } from '../../../shared/format/plural';
 import { exportView, type TableFormat } from '../../engine/export/viewExport';
 import { defaultExportFields, exportEvents, type EventsFormat } from '../../engine/export/eventsExport';
 import { exportStream, type StreamFormat } from '../../engine/export/streamExport';
@@ -83,7 +84,7 @@ export const command: Command = {
       const out = openSink(output);
       const n = await exportView((q) => session.view(q), { viewId, filter: stringOption(cl, 'filter'), window: viewWindow }, format, out);
       out.close();
-      if (output) console.error(`wrote ${output}: ${n} rows of view ${viewId}`);
+      if (output) console.error(`wrote ${output}: ${countOf(n, 'row')} of view ${viewId}`);
       return reportDamage('export', cl.capture, meta.warnings);
     }
     if (cl.options.has('filter')) throw new UsageError(`${kind}: give the filter as words after '${kind}', not --filter`);
@@ -98,7 +99,7 @@ export const command: Command = {
       const out = openSink(output);
       const n = await exportEvents(walk, { fields, resolve, predicate, window }, format, out);
       out.close();
-      if (output) console.error(`wrote ${output}: ${n} events`);
+      if (output) console.error(`wrote ${output}: ${countOf(n, 'event')}`);
       return reportDamage('export', cl.capture, await readerWarnings(cl.capture, false, walk.readWarnings));
     }
     if (kind === 'stream') {
@@ -110,14 +111,16 @@ export const command: Command = {
       const { walk, predicate } = openEvidence(cl.capture, rest);
       const out = openSink(output);
       const s = await exportStream(walk, { follow, predicate, window, direction }, format, out);
-      out.close();
+      // No stream, no file: the line on stderr says why (QA 17: -o got a file saying nothing).
+      if (s.operations === 0) out.abandon();
+      else out.close();
       if (s.operations === 0) {
         // As streams says it: a word that is no stream key and no fd name is a usage error.
         const mistake = unmatchedFollow(follow, rest !== '');
         if (mistake) throw mistake;
         const missing = await whatStreamKeyMisses(openEvidence(cl.capture, '').walk, follow);
         console.error(`syscope export: ${missing === undefined ? `no reads or writes for '${followed}'` : `--follow ${followed}: ${missing}`}`);
-      } else if (output) console.error(`wrote ${output}: ${s.operations} operations, ${s.bytes} bytes${s.missingBytes ? ` (${s.missingBytes} bytes not captured)` : ''}`);
+      } else if (output) console.error(`wrote ${output}: ${countOf(s.operations, 'operation')}, ${countOf(s.bytes, 'byte')}${s.missingBytes ? ` (${countOf(s.missingBytes, 'byte')} not captured)` : ''}`);
       const damage = reportDamage('export', cl.capture, await readerWarnings(cl.capture, false, walk.readWarnings));
       return s.operations === 0 ? 1 : damage;
     }
@@ -127,7 +130,7 @@ export const command: Command = {
     const out = openSink(output);
     out.write(processTreeJson(life));
     out.close();
-    if (output) console.error(`wrote ${output}: ${life.processes.length} processes`);
+    if (output) console.error(`wrote ${output}: ${countOf(life.processes.length, 'process', 'processes')}`);
     return reportDamage('export', cl.capture, await readerWarnings(cl.capture, false, walk.readWarnings));
   },
 };

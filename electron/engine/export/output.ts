@@ -8,6 +8,8 @@ import { dirname } from 'node:path';
 export interface ExportSink {
   write(chunk: string | Uint8Array): void;
   close(): void;
+  /** Ends an export that has nothing to give: what is not yet written is dropped, and a file not yet created is not created. */
+  abandon(): void;
 }
 
 const flushAt = 1 << 20;
@@ -64,6 +66,11 @@ export function openSink(path: string | undefined): ExportSink {
       flush();
       if (fd !== 1) closeSync(fd);
     },
+    abandon() {
+      parts.length = 0;
+      size = 0;
+      if (fd >= 0 && fd !== 1) closeSync(fd);
+    },
   };
 }
 
@@ -82,6 +89,7 @@ export function memorySink(maxBytes = Infinity, tooLarge = 'the export is too la
       parts.push(b);
     },
     close() { /* nothing to release */ },
+    abandon() { parts.length = 0; size = 0; },
     text() { return Buffer.concat(parts).toString('utf8'); },
     bytes() { return new Uint8Array(Buffer.concat(parts)); },
   };
