@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCrashLoopSample } from '../engine/sample/crashloop';
 import { emptyCaptureProblem, HOLDS_NO_EVENTS } from './emptyCapture';
+import { isEventBlock } from '../engine/capture/blockTypes';
 
 const cli = fileURLToPath(new URL('./main.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'syscope-empty-'));
@@ -16,16 +17,26 @@ const syscope = (...args: string[]) =>
 const sample = join(dir, 'sample.scap');
 const headerOnly = join(dir, 'header-only.scap');
 const cutInMachineInfo = join(dir, 'cut-in-mi.scap');
+const machineInfoOnly = join(dir, 'machine-info-only.scap');
+const tablesOnly = join(dir, 'tables-only.scap');
 const made = writeCrashLoopSample(sample, {}).then(() => {
   const bytes = readFileSync(sample);
   const shbLength = bytes.readUInt32LE(4);
   writeFileSync(headerOnly, bytes.subarray(0, shbLength));
   writeFileSync(cutInMachineInfo, bytes.subarray(0, shbLength + 72));
+  writeFileSync(machineInfoOnly, bytes.subarray(0, shbLength + bytes.readUInt32LE(shbLength + 4)));
+  // Every block before the first event block (blocks are type, length, body, length).
+  let at = 0;
+  while (!isEventBlock(bytes.readUInt32LE(at))) at += bytes.readUInt32LE(at + 4);
+  writeFileSync(tablesOnly, bytes.subarray(0, at));
 });
 
-test('a capture of only its section header is told apart from a whole one and from one cut inside its machine-info block', async () => {
+test('a capture that ends cleanly before its first event block is told apart from a whole one and from one cut inside a block', async () => {
   await made;
   assert.equal(await emptyCaptureProblem(headerOnly), HOLDS_NO_EVENTS);
+  // QA 17: with its machine-info block, and with its initial tables too, it still holds no event (sysdig: "no events in file").
+  assert.equal(await emptyCaptureProblem(machineInfoOnly), HOLDS_NO_EVENTS);
+  assert.equal(await emptyCaptureProblem(tablesOnly), HOLDS_NO_EVENTS);
   assert.equal(await emptyCaptureProblem(sample), undefined);
   // Cut off: the reader's warning and exit 3 tell that one (captureDamage.ts).
   assert.equal(await emptyCaptureProblem(cutInMachineInfo), undefined);
