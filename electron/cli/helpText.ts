@@ -5,7 +5,7 @@
 
 /** For --from/--to (tiles, view, export) and events' --from-time/--to-time. */
 export const TIME_WINDOW_HELP = '  T: nanoseconds since the epoch or a UTC time such as 2024-03-12T09:41:09.5Z; a window includes both ends;'
-  + ' one that ends before it starts, or is a single instant, is a usage error (exit 2)';
+  + ' one instant (--to equal to --from) holds the events at that instant; one that ends before it starts is a usage error (exit 2)';
 
 /** For --follow (streams, export stream), as followKey.ts and whatStreamKeyMisses read it. */
 export const FOLLOW_HELP = '  --follow KEY: a stream key as the list prints it (pid:fd#generation, e.g. 5253:5#8; pid:fd is its first generation),'

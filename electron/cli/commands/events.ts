@@ -65,10 +65,12 @@ export const command: Command = {
         : json ? JSON_FIELDS : LINE_FIELDS;
     const fields = new EventFieldSet(names, resolve, cl.options.has('all-fields'), { jsonTimes: json });
     const textFields = json ? undefined : new EventFieldSet(fieldList !== undefined ? names : LINE_FIELDS, resolve);
-    const window = toTime !== undefined ? { to: parseTime(toTime, 'to-time') } : undefined;
+    const toTs = toTime !== undefined ? parseTime(toTime, 'to-time') : undefined;
     const fromTs = fromTime !== undefined ? parseTime(fromTime, 'from-time') : undefined;
-    const badWindow = windowProblem(fromTs, window?.to, 'from-time', 'to-time');
+    const badWindow = windowProblem(fromTs, toTs, 'from-time', 'to-time');
     if (badWindow !== undefined) throw new UsageError(badWindow);
+    // --to-time is included, as the help says (NsWindow's `to` is exclusive).
+    const window = toTs !== undefined ? { to: toTs + 1n } : undefined;
 
     // Search filters the text of each listed event; rows come from the events list itself.
     const lines = new Map<number, string[]>();

@@ -95,8 +95,8 @@ function printContainers(list: ContainerLifetime[]): void {
   for (const c of list) {
     const name = c.hasMetadata ? `${c.name} (${c.image})` : '(no container metadata in the capture)';
     console.log(`${c.id} ${name}`);
-    const seen = c.events === 0 ? 'no events during the capture' : `seen ${when(c.firstTs)} .. ${when(c.lastTs)} (events #${c.firstEvtNum}..#${c.lastEvtNum}, ${c.events} events)`;
-    console.log(`  ${seen}, ${c.processes.length} processes`);
+    const seen = c.events === 0 ? 'no events during the capture' : `seen ${when(c.firstTs)} .. ${when(c.lastTs)} (events #${c.firstEvtNum}..#${c.lastEvtNum}, ${countOf(c.events, 'event')})`;
+    console.log(`  ${seen}, ${countOf(c.processes.length, 'process', 'processes')}`);
     console.log(`  main processes: ${c.mainProcesses.length}, deaths ${c.deaths}, restarts ${c.restarts}${c.died ? ', DIED' : ''}`);
     for (const m of c.mainProcesses) {
       const end = m.exitTs === null ? 'still running' : m.exitSignal !== null ? `killed by ${signalName(m.exitSignal)} at ${when(m.exitTs)} (#${m.exitEvtNum})` : `exited ${m.exitCode} at ${when(m.exitTs)} (#${m.exitEvtNum})`;

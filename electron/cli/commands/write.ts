@@ -10,6 +10,7 @@ import { firstEventTimestamp } from '../../engine/writer/blockStream';
 import { parseTimeSpec, resolveTimeSpec, type TimeSpec } from '../../engine/writer/timeSpec';
 import { selectEvents } from '../../engine/writer/selectEvents';
 import { UsageError, windowProblem } from '../../engine/evidence/commandLine';
+import { countOf } from '../../../shared/format/plural';
 import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { requireWritableOutput } from '../outputFile';
@@ -23,7 +24,7 @@ const USAGE = 'usage: syscope write <capture> -o out.scap [--gzip] [--from T] [-
 
 export const command: Command = {
   summary: 'write a time window or filtered subset of a capture as a new .scap file',
-  usage: `${USAGE}\n  -o (--output) FILE: the new capture (in a folder that exists); -z (--gzip): gzip it\n  a window includes both ends; one that ends before it starts, or is a single instant, is a usage error (exit 2)\n  from a damaged capture, the part before the damage is written, with one warning line (exit 3)`,
+  usage: `${USAGE}\n  -o (--output) FILE: the new capture (in a folder that exists); -z (--gzip): gzip it\n  a window includes both ends; one that ends before it starts is a usage error (exit 2)\n  from a damaged capture, the part before the damage is written, with one warning line (exit 3)`,
   options: { valued: ['-o', '--output', '--from', '--to'], flags: ['--gzip', '-z'] },
   async run(args) {
     let input: string | undefined;
@@ -77,7 +78,7 @@ export const command: Command = {
     const s = await writeSubset(input, out, { fromNs, toNs, selection, gzip });
     const stop = whereReadingStops(s.warnings);
     for (const w of s.warnings) if (w !== stop) console.error(`syscope write: warning: ${w}`);
-    console.log(`wrote ${out}: ${s.kept} events, plus ${s.stateOnly} state-only events that keep processes, files and containers resolvable`);
+    console.log(`wrote ${out}: ${countOf(s.kept, 'event')}, plus ${countOf(s.stateOnly, 'state-only event')} that keep processes, files and containers resolvable`);
     // Written from the readable part of a damaged capture: said and exit 3, as the answering commands do.
     return reportDamage('write', input, s.warnings);
   },

@@ -82,19 +82,17 @@ export function parseTime(text: string, optionName: string): bigint {
 }
 
 /**
- * Why a window from `f` to `t` is refused, if it is: it ends before it starts, or it is one
- * instant. An instant holds no time for anything to run in: the tiles would still count the
- * processes alive then, and the views, which count what happened, nothing at all; so the
- * command line asks for a window with a length rather than answer both ways.
+ * Why a window from `f` to `t` is refused, if it is: it ends before it starts. Both ends are
+ * included, so a window of one instant is taken: it holds the events at that instant (sysdig
+ * selects them with evt.rawtime>=T and evt.rawtime<=T).
  */
 export function windowProblem(f: bigint | undefined, t: bigint | undefined, fromName = 'from', toName = 'to'): string | undefined {
   if (f === undefined || t === undefined) return undefined;
   if (t < f) return `--${toName} is before --${fromName}`;
-  if (t === f) return `--${toName} is the same instant as --${fromName}, a window with no length: give --${toName} after --${fromName}`;
   return undefined;
 }
 
-/** --from and --to (both ends included), each as parseTime reads it; a window ending before it starts, or with no length, is refused. */
+/** --from and --to (both ends included), each as parseTime reads it; a window ending before it starts is refused. */
 export function parseTimeBounds(from: string | undefined, to: string | undefined): { from?: bigint; to?: bigint } {
   const f = from === undefined ? undefined : parseTime(from, 'from');
   const t = to === undefined ? undefined : parseTime(to, 'to');

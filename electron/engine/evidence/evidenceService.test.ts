@@ -137,3 +137,12 @@ test('the page before an event or the end holds the last events a forward read l
     }
   }
 });
+
+test('a window includes its end, as the views\' and tiles\' windows do: one instant lists the events at that instant (QA 17)', async () => {
+  const svc = new EvidenceService(path);
+  const page = await svc.events({ captureId: 'c', fromEvtNum: 344, limit: 1, fields: ['evt.num', 'evt.rawtime'] });
+  const at = String(page.events[0].values[1]);
+  const instant = await svc.events({ captureId: 'c', window: { from: at, to: at }, limit: 50, fields: ['evt.num', 'evt.rawtime'] });
+  assert.ok(instant.events.some((e) => e.evtNum === 344), JSON.stringify(instant.events));
+  assert.ok(instant.events.every((e) => String(e.values[1]) === at));
+});

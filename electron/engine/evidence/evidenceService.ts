@@ -463,8 +463,9 @@ export class EvidenceService implements EvidenceApi {
   }
 }
 
+/** The request's window includes its end, as the views' and tiles' windows do (NsWindow's `to` is exclusive). */
 function nsWindow(req: Request): NsWindow | undefined {
-  return req.window ? { from: BigInt(req.window.from), to: BigInt(req.window.to) } : undefined;
+  return req.window ? { from: BigInt(req.window.from), to: BigInt(req.window.to) + 1n } : undefined;
 }
 
 /** JSON-safe: integers beyond 2^53 travel as decimal strings. */
