@@ -21,6 +21,8 @@ export interface DispatchedCommand {
   /** The usage (first line: the synopsis; further lines: what the JSON outputs are). */
   usage: string;
   options: CommandOptions;
+  /** The synopsis a usage error quotes, when it depends on what was asked (export's kinds). */
+  synopsis?(args: string[]): string;
   run(args: string[]): Promise<number>;
 }
 
@@ -85,14 +87,15 @@ export function withUsage(message: string, usage: string): string {
 /** Runs `command` on `args` after the checks every command shares. */
 export async function runCommand(command: DispatchedCommand, args: string[]): Promise<number> {
   if (wantsHelp(args, command.options)) { console.log(command.usage); return 0; }
+  const synopsis = command.synopsis?.(args) ?? command.usage;
   const unknown = unknownOption(args, command.options);
-  if (unknown !== undefined) throw new UsageError(withUsage(`unknown option '${unknown}'`, command.usage));
+  if (unknown !== undefined) throw new UsageError(withUsage(`unknown option '${unknown}'`, synopsis));
   const bare = optionWithoutValue(args, command.options);
-  if (bare !== undefined) throw new UsageError(withUsage(`${bare} needs a value`, command.usage));
+  if (bare !== undefined) throw new UsageError(withUsage(`${bare} needs a value`, synopsis));
   try {
     return await command.run(args);
   } catch (err) {
-    if (err instanceof UsageError) throw new UsageError(withUsage(err.message, command.usage));
+    if (err instanceof UsageError) throw new UsageError(withUsage(err.message, synopsis));
     throw err;
   }
 }

@@ -28,3 +28,24 @@ test('export stream --follow reads the key as streams does: a word that is neith
     console.error = quiet;
   }
 });
+
+test('every usage error of export quotes the synopsis of the kind asked, or of every kind when none was (QA 17: always the view form; no synopsis after "which stream?")', async () => {
+  await made;
+  const { runCommand } = await import('../dispatch');
+  const quiet = console.error;
+  console.error = () => {};
+  const usageOf = async (args: string[]) => {
+    try { await runCommand(command, args); } catch (e) { if (e instanceof UsageError) return e.message; throw e; }
+    assert.fail(`no usage error for ${args.join(' ')}`);
+  };
+  try {
+    assert.match(await usageOf([sample, 'stream', '--follow', 'nope']), /^--follow 'nope' .*\(usage: syscope export <capture> stream --follow KEY /);
+    assert.match(await usageOf([sample, 'stream', '--format', 'text']), /^which stream\? .*\(usage: syscope export <capture> stream --follow KEY /);
+    assert.match(await usageOf([sample, 'events', '--bogus', 'x']), /^unknown option '--bogus' \(usage: syscope export <capture> events \[FILTER\]/);
+    assert.match(await usageOf(['--format', 'json', sample, 'tree', '--to', '1', '--from', '2']), /\(usage: syscope export <capture> tree \[FILTER\]/);
+    assert.match(await usageOf([sample, 'view']), /^which view\? .*\(usage: syscope export <capture> view <viewId>/);
+    assert.match(await usageOf([sample, 'nope']), /^say what to export: view, events, stream, tree \(usage: syscope export <capture> view\|events\|stream\|tree /);
+  } finally {
+    console.error = quiet;
+  }
+});

@@ -40,6 +40,25 @@ const usage = [
 
 const kinds = ['view', 'events', 'stream', 'tree'] as const;
 
+/** The synopsis a usage error quotes: that of the kind asked (QA 17: always view's), or one naming every kind. */
+function synopsisOf(kind: string | undefined): string {
+  const i = (kinds as readonly string[]).indexOf(kind ?? '');
+  if (i < 0) return 'usage: syscope export <capture> view|events|stream|tree ... [-o FILE]; syscope export --help shows each form';
+  return usage.split('\n')[i].replace(/^\s*(usage: )?syscope/, 'usage: syscope');
+}
+
+/** The kind a command line asks for: its second word that is no option nor an option's value. */
+function askedKind(args: string[]): string | undefined {
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--') { words.push(...args.slice(i + 1)); break; }
+    // Export takes no flags: every option has a value, in the next word or after '='.
+    if (/^--?[A-Za-z]/.test(args[i])) { if (!args[i].includes('=')) i++; continue; }
+    words.push(args[i]);
+  }
+  return words[1];
+}
+
 function nsWindow(from: string | undefined, to: string | undefined): NsWindow | undefined {
   if (from === undefined && to === undefined) return undefined;
   const b = parseTimeBounds(from, to);
@@ -54,17 +73,12 @@ export const command: Command = {
   summary: 'export a view table (csv/json), events (jsonl/csv), a stream (raw/text) or the process tree (json)',
   usage: `${usage}\n  json: one JSON document; jsonl: JSON lines, one object per event; without -o (--output), to stdout\n${TIME_WINDOW_HELP}\n${FOLLOW_HELP}\n  a stream with no reads or writes (under the filter) writes none and exits 1`,
   options: { valued: ['-o', '--output', '--format', '--fields', '--filter', '--follow', '--from', '--to', '--direction'], flags: [] },
+  synopsis: (args) => synopsisOf(askedKind(args)),
   async run(args) {
     const normalised = args.map((a) => (a === '-o' ? '--output' : a));
-    let cl;
-    try {
-      cl = parseCommandLine(normalised, ['format', 'fields', 'filter', 'follow', 'from', 'to', 'output', 'direction'], []);
-    } catch (err) {
-      if (err instanceof UsageError) throw new UsageError(`${err.message} (${usage.split('\n')[0]} ...)`);
-      throw err;
-    }
+    const cl = parseCommandLine(normalised, ['format', 'fields', 'filter', 'follow', 'from', 'to', 'output', 'direction'], []);
     const [kind, ...words] = cl.filter === '' ? [] : splitFirst(cl.filter);
-    if (!kind || !(kinds as readonly string[]).includes(kind)) throw new UsageError(`say what to export: ${kinds.join(', ')} (see syscope export --help)`);
+    if (!kind || !(kinds as readonly string[]).includes(kind)) throw new UsageError(`say what to export: ${kinds.join(', ')}`);
     requireCaptureFile(cl.capture);
     await requireCaptureHoldsEvents(cl.capture);
     const output = stringOption(cl, 'output');
@@ -74,7 +88,7 @@ export const command: Command = {
 
     if (kind === 'view') {
       const [viewId, ...extra] = rest === '' ? [] : splitFirst(rest);
-      if (!viewId) throw new UsageError('which view? syscope export <capture> view <viewId> --format csv|json (syscope view --list lists them)');
+      if (!viewId) throw new UsageError('which view? syscope view --list lists them');
       if (extra.length) throw new UsageError(`a view takes its filter with --filter (got '${extra.join(' ')}')`);
       const format = choiceOption<TableFormat>(cl, 'format', ['csv', 'json'], 'csv');
       requireValidFilter(stringOption(cl, 'filter'));
@@ -104,7 +118,7 @@ export const command: Command = {
     }
     if (kind === 'stream') {
       const followed = stringOption(cl, 'follow');
-      if (!followed) throw new UsageError('which stream? --follow KEY (a pid:fd stream key or an fd name, as syscope streams shows them)');
+      if (!followed) throw new UsageError('which stream? --follow KEY: a pid:fd stream key or an fd name, as syscope streams shows them');
       const follow = listedFollowKey(followed);
       const format = choiceOption<StreamFormat>(cl, 'format', ['raw', 'text'], 'text');
       const direction = cl.options.has('direction') ? choiceOption<'read' | 'write'>(cl, 'direction', ['read', 'write'], 'read') : undefined;
