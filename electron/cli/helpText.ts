@@ -2,9 +2,10 @@
  * Help lines more than one command prints, written once so that `--help` says the same thing
  * wherever the same option is taken (and stays true when the rule behind it changes).
  */
+import { TIME_FORMS } from '../engine/evidence/commandLine';
 
 /** For --from/--to (tiles, view, export) and events' --from-time/--to-time. */
-export const TIME_WINDOW_HELP = '  T: nanoseconds since the epoch or a UTC time such as 2024-03-12T09:41:09.5Z; a window includes both ends;'
+export const TIME_WINDOW_HELP = `  T: ${TIME_FORMS}; a window includes both ends;`
   + ' one instant (--to equal to --from) holds the events at that instant; one that ends before it starts is a usage error (exit 2)';
 
 /** For --follow (streams, export stream), as followKey.ts and whatStreamKeyMisses read it. */

@@ -8,7 +8,8 @@
  * (keptEvidence.ts); --no-cache reads from the start.
  */
 import type { Command } from '../main';
-import { intOption, parseCommandLine, parseTime, stringOption, UsageError, windowProblem } from '../../engine/evidence/commandLine';
+import { intOption, parseCommandLine, stringOption, UsageError } from '../../engine/evidence/commandLine';
+import { timeBounds } from '../timeWindow';
 import { openEvidence } from '../../engine/evidence/openEvidence';
 import { listEvents } from '../../engine/evidence/eventsList';
 import { defaultLine, displayableFieldNames, EventFieldSet, jsonLine, LINE_FIELDS, RAW_IN_JSON } from '../../engine/evidence/eventFields';
@@ -65,10 +66,7 @@ export const command: Command = {
         : json ? JSON_FIELDS : LINE_FIELDS;
     const fields = new EventFieldSet(names, resolve, cl.options.has('all-fields'), { jsonTimes: json });
     const textFields = json ? undefined : new EventFieldSet(fieldList !== undefined ? names : LINE_FIELDS, resolve);
-    const toTs = toTime !== undefined ? parseTime(toTime, 'to-time') : undefined;
-    const fromTs = fromTime !== undefined ? parseTime(fromTime, 'from-time') : undefined;
-    const badWindow = windowProblem(fromTs, toTs, 'from-time', 'to-time');
-    if (badWindow !== undefined) throw new UsageError(badWindow);
+    const { from: fromTs, to: toTs } = await timeBounds(cl.capture, fromTime, toTime, { from: 'from-time', to: 'to-time' });
     // --to-time is included, as the help says (NsWindow's `to` is exclusive).
     const window = toTs !== undefined ? { to: toTs + 1n } : undefined;
 

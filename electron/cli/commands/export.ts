@@ -5,11 +5,12 @@
  *   events [FILTER] [--fields a,b,c] --format jsonl|csv [--from T] [--to T]
  *   stream --follow KEY --format raw|text [--direction read|write] [FILTER]
  *   tree [FILTER] [--format json]
- * T: nanoseconds since the epoch or a UTC time (2017-12-04T20:35:02.278Z). CSV cells that a
+ * T: as timeWindow.ts reads it (TIME_WINDOW_HELP). CSV cells that a
  * spreadsheet would run as formulas are neutralised (capture data is untrusted).
  */
 import type { Command } from '../main';
-import { choiceOption, parseCommandLine, parseTimeBounds, stringOption, UsageError } from '../../engine/evidence/commandLine';
+import { choiceOption, parseCommandLine, stringOption, UsageError } from '../../engine/evidence/commandLine';
+import { timeBounds } from '../timeWindow';
 import { openEvidence, openTreeEvidence, treeFilterFields } from '../../engine/evidence/openEvidence';
 import { fieldResolver } from '../../engine/fields/registry';
 import { scanLifecycle } from '../../engine/evidence/lifecycleScan';
@@ -59,9 +60,9 @@ function askedKind(args: string[]): string | undefined {
   return words[1];
 }
 
-function nsWindow(from: string | undefined, to: string | undefined): NsWindow | undefined {
+async function nsWindow(capture: string, from: string | undefined, to: string | undefined): Promise<NsWindow | undefined> {
   if (from === undefined && to === undefined) return undefined;
-  const b = parseTimeBounds(from, to);
+  const b = await timeBounds(capture, from, to);
   const w: NsWindow = {};
   if (b.from !== undefined) w.from = b.from;
   // The views' windows include their end; so does this one (NsWindow's `to` is exclusive).
@@ -83,7 +84,7 @@ export const command: Command = {
     await requireCaptureHoldsEvents(cl.capture);
     const output = stringOption(cl, 'output');
     if (output !== undefined && output !== '-') requireWritableOutput(output);
-    const window = nsWindow(stringOption(cl, 'from'), stringOption(cl, 'to'));
+    const window = await nsWindow(cl.capture, stringOption(cl, 'from'), stringOption(cl, 'to'));
     const rest = words.join(' ').trim();
 
     if (kind === 'view') {

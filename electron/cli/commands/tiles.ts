@@ -6,7 +6,8 @@ import type { Command } from '../main';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
 import { parseArgs, timeWindow, wholeNumber } from './view';
-import { parseTimeBounds, UsageError } from '../../engine/evidence/commandLine';
+import { UsageError } from '../../engine/evidence/commandLine';
+import { timeBounds } from '../timeWindow';
 import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { TIME_WINDOW_HELP } from '../helpText';
@@ -24,7 +25,7 @@ export const command: Command = {
     if (a.positional.length !== 1) throw new UsageError(a.positional.length === 0 ? 'no capture file given' : 'one capture at a time');
     const samples = wholeNumber(a.values.samples, '--samples') ?? 40;
     if (samples < 1 || samples > 100_000) throw new UsageError('--samples must be between 1 and 100000');
-    const bounds = parseTimeBounds(a.values.from, a.values.to);
+    const bounds = await timeBounds(a.positional[0], a.values.from, a.values.to);
     requireValidFilter(a.values.filter);
     requireCaptureFile(a.positional[0]);
     await requireCaptureHoldsEvents(a.positional[0]);

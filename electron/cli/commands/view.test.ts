@@ -55,9 +55,26 @@ test('view and tiles take --from/--to as nanoseconds or a UTC time, the same win
   assert.equal(tiles('--from', iso), byNs);
   const rows = (...args: string[]) => (JSON.parse(syscope('view', sample, 'procs', '--json', ...args).stdout) as { totalRows: number }).totalRows;
   assert.equal(rows('--from', iso), rows('--from', half.toString()));
-  for (const [args, message] of [[['--from', 'yesterday'], /--from must be nanoseconds since the epoch or a UTC time/], [['--from', '2', '--to', '1'], /--to is before --from/]] as const) {
+  // The error's example is the help's (QA 17: the error named a 2017 time, the help a 2024 one).
+  const example = /such as (\S+Z)/.exec(syscope('view', '--help').stdout)![1];
+  for (const [args, message] of [[['--from', 'yesterday'], new RegExp(`--from must be nanoseconds since the epoch, a UTC time such as ${example.replace(/\./g, '\\.')}, or an offset from the first event`)], [['--from', '2', '--to', '1'], /--to is before --from/], [['--from', '2s', '--to', '1s'], /--to is before --from/]] as const) {
     const r = syscope('view', sample, 'procs', ...args);
     assert.equal(r.status, 2);
     assert.match(r.stderr, message);
   }
+});
+
+test('tiles, view, events and export take offsets from the first event as write does (QA 17: only write took --from 60s)', async () => {
+  made;
+  const { firstEventTimestamp } = await import('../../engine/writer/blockStream');
+  const first = (await firstEventTimestamp(sample))!;
+  const at = (s: bigint) => (first + s * 1_000_000_000n).toString();
+  const tiles = (...args: string[]) => syscope('tiles', sample, '--json', ...args).stdout;
+  assert.equal(tiles('--from', '5s', '--to', '7500ms'), tiles('--from', at(5n), '--to', (first + 7_500_000_000n).toString()));
+  assert.equal(syscope('view', sample, 'procs', '--json', '--from', '+5s').stdout, syscope('view', sample, 'procs', '--json', '--from', at(5n)).stdout);
+  const events = (...args: string[]) => syscope('events', sample, '--limit', '5', ...args).stdout;
+  assert.ok(events('--from-time', '5s').length > 0);
+  assert.equal(events('--from-time', '5s', '--to-time', '6s'), events('--from-time', at(5n), '--to-time', at(6n)));
+  const exported = (...args: string[]) => syscope('export', sample, 'events', '--format', 'csv', ...args).stdout;
+  assert.equal(exported('--from', '1m'), exported('--from', at(60n)));
 });

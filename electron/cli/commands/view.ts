@@ -11,7 +11,8 @@ import type { Command } from '../main';
 import { allViews, findView } from '../../../shared/views/catalog';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
-import { parseTimeBounds, UsageError } from '../../engine/evidence/commandLine';
+import { UsageError } from '../../engine/evidence/commandLine';
+import { timeBounds } from '../timeWindow';
 import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { TIME_WINDOW_HELP } from '../helpText';
@@ -88,7 +89,7 @@ export const command: Command = {
     const [path, viewId] = a.positional;
     if (!findView(viewId)) throw new UsageError(`unknown view '${viewId}' (syscope view --list shows them)`);
     // --from/--to as `events` takes them, checked before the capture is read.
-    const bounds = parseTimeBounds(a.values.from, a.values.to);
+    const bounds = await timeBounds(path, a.values.from, a.values.to);
     requireValidFilter(a.values.filter);
     requireCaptureFile(path);
     await requireCaptureHoldsEvents(path);

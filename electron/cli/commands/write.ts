@@ -9,7 +9,7 @@ import { writeSubset } from '../../engine/writer/subsetWriter';
 import { firstEventTimestamp } from '../../engine/writer/blockStream';
 import { parseTimeSpec, resolveTimeSpec, type TimeSpec } from '../../engine/writer/timeSpec';
 import { selectEvents } from '../../engine/writer/selectEvents';
-import { UsageError, windowProblem } from '../../engine/evidence/commandLine';
+import { TIME_FORMS, UsageError, windowProblem } from '../../engine/evidence/commandLine';
 import { countOf } from '../../../shared/format/plural';
 import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
@@ -21,7 +21,7 @@ import { reportDamage } from '../captureDamage';
 import { shownEventsOf, writtenEventsText } from '../writtenEvents';
 
 const USAGE = 'usage: syscope write <capture> -o out.scap [--gzip] [--from T] [--to T] [FILTER] '
-  + '(T: 2024-03-12T09:41:09.5Z, epoch nanoseconds, or an offset from the first event such as 12.5s)';
+  + `(T: ${TIME_FORMS}, as tiles, view, events and export take it)`;
 
 export const command: Command = {
   summary: 'write a time window or filtered subset of a capture as a new .scap file',

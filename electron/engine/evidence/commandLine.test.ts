@@ -38,3 +38,14 @@ test('parseTimeBounds reads either end as parseTime does, takes a window of one 
   assert.deepEqual(parseTimeBounds('1970-01-01T00:00:01Z', undefined), { from: 1_000_000_000n, to: undefined });
   assert.throws(() => parseTimeBounds('6', '5'), (e: Error) => e instanceof UsageError && e.message === '--to is before --from');
 });
+
+test('parseTimeOrOffset reads a number with a unit as an offset from the first event, and anything else as parseTime does', async () => {
+  const { parseTimeOrOffset } = await import('./commandLine');
+  assert.deepEqual(parseTimeOrOffset('60s', 'from'), { ns: 60_000_000_000n, offset: true });
+  assert.deepEqual(parseTimeOrOffset('+12.5s', 'from'), { ns: 12_500_000_000n, offset: true });
+  assert.deepEqual(parseTimeOrOffset('1500ms', 'from'), { ns: 1_500_000_000n, offset: true });
+  assert.deepEqual(parseTimeOrOffset('2m', 'from'), { ns: 120_000_000_000n, offset: true });
+  assert.deepEqual(parseTimeOrOffset('60', 'from'), { ns: 60n, offset: false });
+  assert.deepEqual(parseTimeOrOffset('2024-03-12T09:41:09.5Z', 'from'), { ns: 1710236469500000000n, offset: false });
+  assert.throws(() => parseTimeOrOffset('60x', 'from'), /--from must be .*2024-03-12T09:41:09\.5Z.*offset from the first event/);
+});
