@@ -8,29 +8,15 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import type { Bookmark } from '../../shared/findings/schema';
-import { findView } from '../../shared/views/catalog';
 import { ClientError, messageOf } from '../api/client';
 import { effectiveFilter } from '../state/captureStore';
 import { useCapture, useCaptureStore, useClient } from '../state/context';
 import { currentStep } from './currentStep';
 import { findingsStoreFor } from './findingsStore';
+import { bookmarked, describe } from './bookmarkText';
 import { saveExportedFile } from './saveFile';
 import { countOf } from '../util/format';
 import './findings.css';
-
-function describe(b: Bookmark): string {
-  switch (b.kind) {
-    case 'event': return `Event #${b.evtNum}`;
-    case 'stream': return `Stream operation #${b.evtNum}${b.streamKey ? ` (${b.streamKey})` : ''}`;
-    case 'row': return `${findView(b.viewId)?.name ?? b.viewId} row ${b.key}`;
-  }
-}
-
-/** What a status line says was bookmarked ("Bookmarked event #5."). */
-function bookmarked(b: Bookmark, added: boolean, index: number): string {
-  const what = b.kind === 'row' ? describe(b) : describe(b).replace(/^./, (c) => c.toLowerCase());
-  return added ? `Bookmarked ${what}.` : `${describe(b)} is already bookmarked (evidence ${index + 1}); nothing was added.`;
-}
 
 /** Opens the findings drawer; it sits in the capture's header, where it covers nothing. */
 export function FindingsToggle() {
@@ -67,12 +53,14 @@ export function FindingsPanel() {
   const store = findingsStoreFor(path);
   const f = useStore(store, (s) => s.findings);
   const open = useStore(store, (s) => s.panelOpen);
-  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  // In the store: a ☆ Bookmark on an event or I/O card says what it did here too (QA 17).
+  const status = useStore(store, (s) => s.status);
   const [eventNum, setEventNum] = useState('');
   const [streamNum, setStreamNum] = useState('');
   const [busy, setBusy] = useState(false);
   const [discarding, setDiscarding] = useState(false);
   const act = store.getState();
+  const setStatus = act.setStatus;
   const count = f.bookmarks.length;
   const title = useRef<HTMLInputElement>(null);
   // Opening the drawer puts the focus in it: it was left on <body>, 44 Tabs from the Title

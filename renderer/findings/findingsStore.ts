@@ -16,6 +16,9 @@ export interface FindingsState {
   /** Opens or closes the drawer; closing with `returnFocus` gives the focus back to the Findings button. */
   setPanelOpen(open: boolean, returnFocus?: boolean): void;
   toggleFocused(): void;
+  /** The drawer's status line: what the last action did (bookmarking from any panel says it here too). */
+  status: FindingsStatus | null;
+  setStatus(status: FindingsStatus | null): void;
   setTitle(title: string): void;
   setSummary(summary: string): void;
   setIncludeSubset(on: boolean): void;
@@ -39,6 +42,7 @@ export interface FindingsState {
 }
 
 export type FindingsStore = StoreApi<FindingsState>;
+export interface FindingsStatus { text: string; error?: boolean }
 
 const storageKey = (path: string) => `syscope.findings:${path}`;
 
@@ -79,6 +83,8 @@ export function findingsStoreFor(path: string): FindingsStore {
       focusToggle: false,
       setPanelOpen: (panelOpen, returnFocus = false) => set({ panelOpen, focusToggle: !panelOpen && returnFocus }),
       toggleFocused: () => set({ focusToggle: false }),
+      status: null,
+      setStatus: (status) => set({ status }),
       setTitle: (title) => update({ title }),
       setSummary: (summary) => update({ summary }),
       setIncludeSubset: (includeSubset) => update({ includeSubset }),
