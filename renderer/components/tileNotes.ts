@@ -3,7 +3,8 @@
  * screen (QA 16 R4, R5). System Calls counts sysdig's internal events as the summary chisel does,
  * so on a capture of few system calls it can be ten times the header's event count; Running
  * Processes does not count the pid −1 row the Processes view (and csysdig) adds for container
- * metadata, so its drill can show one row more.
+ * metadata, so its drill shows one row more; said only where that row exists (most captures have
+ * no container metadata, QA 17).
  */
 import type { TileValue } from '../../shared/ipc/contract';
 import { formatCount } from '../util/format';
@@ -15,17 +16,18 @@ export interface TileNote {
   long: string;
 }
 
-export function tileNote(tile: Pick<TileValue, 'id' | 'total'>, headerEvents: number | undefined): TileNote | undefined {
+/** `pidMinusOneRow`: whether the Processes view (under the same filter and window) has the pid −1 row. */
+export function tileNote(tile: Pick<TileValue, 'id' | 'total'>, headerEvents: number | undefined, pidMinusOneRow = false): TileNote | undefined {
   if (tile.id === 'syscalls' && headerEvents !== undefined && tile.total > headerEvents) {
     return {
       short: 'incl. sysdig\'s internal events',
       long: `Counts sysdig's internal events too (process, fd and container tables written into the capture), as the summary chisel does; the header's ${formatCount(headerEvents)} events and the System Calls view count only the events listed.`,
     };
   }
-  if (tile.id === 'procs') {
+  if (tile.id === 'procs' && pidMinusOneRow) {
     return {
       short: 'not counting pid −1',
-      long: 'The Processes view lists one row more when the capture has container metadata: pid −1, where csysdig puts that metadata. It is not a process, so this tile does not count it.',
+      long: 'The Processes view lists one row more, pid −1, where csysdig puts the capture\'s container metadata. It is not a process, so this tile does not count it.',
     };
   }
   return undefined;
