@@ -22,6 +22,7 @@ import { fieldResolver } from '../../electron/engine/fields/registry';
 import { Inspector } from '../../electron/engine/inspector/inspector';
 import { readCapture } from '../../electron/engine/capture/readCapture';
 import type { EventContext } from '../../electron/engine/inspector/eventContext';
+import { seededRandom } from '../../electron/engine/testing/seededRandom';
 
 /** Varied and small enough for ~150 sysdig runs in well under a minute: containers, MySQL/HTTP, IPv6, loopback TCP, files, minio. */
 const CAPTURES = process.env.SYSCOPE_FUZZ_CAPTURES?.split(',') ?? [
@@ -38,18 +39,6 @@ const SOURCES: Record<string, string[]> = {
   'proc.name': ['proc.name'], 'evt.type': ['evt.type'], 'evt.res': ['evt.res'],
 };
 const QUOTED = new Set(['fd.name', 'proc.name']);
-
-/** mulberry32: a small seeded generator, so the drawn filters are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEP = '|#|';
 
@@ -161,7 +150,7 @@ function disagreement(filter: string, ours: Selection, theirs: Selection): strin
 const skip = referenceSkip();
 
 test('random filters from the values of real captures select exactly the events sysdig selects', { skip }, async () => {
-  const random = seeded(SEED);
+  const random = seededRandom(SEED);
   const found: string[] = [];
   let compared = 0, bothReject = 0, empty = 0;
   for (const name of CAPTURES) {

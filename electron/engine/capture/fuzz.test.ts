@@ -14,6 +14,7 @@ import { readCapture } from './readCapture';
 import { CaptureError, type ReadSummary } from './types';
 import { isEventBlock } from './blockTypes';
 import { readParam } from './params';
+import { seededRandom } from '../testing/seededRandom';
 
 const capturesDir = process.env.SYSCOPE_CAPTURES ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/captures');
 // Small captures covering every layout family: SHB 1.0/1.1/1.2, PL v5–v9, EV v1/v2, gzip, pcapng options.
@@ -21,17 +22,6 @@ const SAMPLES = ['falco_cat_write.scap', 'falco_syscall.scap', 'libs_curl_google
   'libs_sample.scap', 'bencerex_example0_nginx.scap', 'falco_psp_write_tmp_test.scap', 'falco_ping_sendto.scap'];
 const PER_READ_LIMIT_MS = 5000;
 const SEED = Number(process.env.SYSCOPE_FUZZ_SEED ?? 20261127);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'syscope-fuzz-'));
 let fileNo = 0;
@@ -74,7 +64,7 @@ const skip = available.length === 0 ? `no captures in ${capturesDir}` : false;
 if (skip) console.log(`# skipping fuzz: ${skip}`);
 
 test('cut-off captures deliver exactly the complete event blocks before the cut', { skip }, async () => {
-  const rand = mulberry32(SEED);
+  const rand = seededRandom(SEED);
   for (const name of available) {
     const file = readFileSync(join(capturesDir, name));
     const raw = file[0] === 0x1f ? gunzipSync(file) : file;
@@ -96,7 +86,7 @@ test('cut-off captures deliver exactly the complete event blocks before the cut'
 });
 
 test('cut-off gzip files end cleanly', { skip }, async () => {
-  const rand = mulberry32(SEED + 1);
+  const rand = seededRandom(SEED + 1);
   for (const name of available) {
     const file = readFileSync(join(capturesDir, name));
     if (file[0] !== 0x1f) continue;
@@ -108,7 +98,7 @@ test('cut-off gzip files end cleanly', { skip }, async () => {
 });
 
 test('byte-flipped captures end cleanly and never invent more events than blocks', { skip }, async () => {
-  const rand = mulberry32(SEED + 2);
+  const rand = seededRandom(SEED + 2);
   let rejected = 0, resolved = 0;
   for (const name of available) {
     const file = readFileSync(join(capturesDir, name));
@@ -134,7 +124,7 @@ test('byte-flipped captures end cleanly and never invent more events than blocks
 });
 
 test('byte-flipped gzip files end cleanly', { skip }, async () => {
-  const rand = mulberry32(SEED + 3);
+  const rand = seededRandom(SEED + 3);
   for (const name of available) {
     const file = readFileSync(join(capturesDir, name));
     if (file[0] !== 0x1f) continue;

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkFindings, type Findings } from '../../../shared/findings/schema';
-import type { ProcListEntry } from '../capture/types';
+import { process as processEntry } from '../state/testing/eventBuilder';
 import { CaptureWriter } from '../writer/captureWriter';
 import { FdType } from '../writer/blocks';
 import { buildFindingsReport, type ReportSource } from './findingsReport';
@@ -20,13 +20,7 @@ const start = 1_710_236_467_000_000_000n;
 
 /** One process writing to two files: #1/#2 "dns question" to fd 3, #3/#4 "error line" to fd 4, #5/#6 "dns again" to fd 3. */
 async function writeTwoStreams(): Promise<void> {
-  const thread: ProcListEntry = {
-    tid, pid: tid, ptid: 1, sid: tid, vpgid: tid, pgid: tid, comm: 'nginx', exe: 'nginx', exepath: '/usr/sbin/nginx',
-    args: [], cwd: '/', fdlimit: 1024, flags: 0, uid: 0, gid: 0, vmsizeKb: 1000, vmrssKb: 100,
-    vmswapKb: 0, pfmajor: 0, pfminor: 0, env: [], vtid: tid, vpid: tid, cgroups: [], root: '/', pidnsInitStartTs: 0n,
-    tty: 0, loginuid: 0xffffffff, capInheritable: 0n, capPermitted: 0n, capEffective: 0n, exeWritable: false, exeUpperLayer: false,
-    exeLowerLayer: false, exeFromMemfd: false, exeIno: 0n, exeInoCtime: 0n, exeInoMtime: 0n,
-  };
+  const thread = processEntry({ tid, pid: tid, sid: tid, vpgid: tid, pgid: tid, comm: 'nginx', exe: 'nginx', exepath: '/usr/sbin/nginx', vmsizeKb: 1000, vmrssKb: 100 });
   const w = CaptureWriter.create(capture);
   w.writeHeader({
     machine: { numCpus: 1, memoryBytes: 1n << 32n, hostname: 'h' },
