@@ -4,7 +4,6 @@
  * (procinfo and other internal events, metadata read as initial state). QA 17: write said 228
  * where count on its file said 226.
  */
-import { captureCensus } from '../engine/capture/captureCensus';
 import { countOf } from '../../shared/format/plural';
 
 /** "226 events (and 2 more that sysdig reads but does not show: internal or metadata)". */
@@ -13,11 +12,4 @@ export function writtenEventsText(shown: number, written: number): string {
   return hidden > 0
     ? `${countOf(shown, 'event')} (and ${hidden} more that sysdig reads but does not show: internal or metadata)`
     : countOf(shown, 'event');
-}
-
-/** The events of `written` copied events of the new capture `output` that sysdig shows (one raw pass, no state). */
-export async function shownEventsOf(output: string, written: number): Promise<number> {
-  const census = await captureCensus(output);
-  // State-only events are never shown and are not among the written ones; the rest are.
-  return Math.min(written, census.printedEvents);
 }

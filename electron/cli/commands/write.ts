@@ -18,7 +18,7 @@ import { requireValidFilter } from '../filterCheck';
 import { fieldResolver } from '../../engine/fields/registry';
 import { whereReadingStops } from '../../../shared/scap/readingStops';
 import { reportDamage } from '../captureDamage';
-import { shownEventsOf, writtenEventsText } from '../writtenEvents';
+import { writtenEventsText } from '../writtenEvents';
 
 const USAGE = 'usage: syscope write <capture> -o out.scap [--gzip] [--from T] [--to T] [FILTER] '
   + `(T: ${TIME_FORMS}, as tiles, view, events and export take it)`;
@@ -79,8 +79,7 @@ export const command: Command = {
     const s = await writeSubset(input, out, { fromNs, toNs, selection, gzip });
     const stop = whereReadingStops(s.warnings);
     for (const w of s.warnings) if (w !== stop) console.error(`syscope write: warning: ${w}`);
-    const shown = await shownEventsOf(out, s.kept);
-    console.log(`wrote ${out}: ${writtenEventsText(shown, s.kept)}, plus ${countOf(s.stateOnly, 'state-only event')} that keep processes, files and containers resolvable`);
+    console.log(`wrote ${out}: ${writtenEventsText(s.shown, s.kept)}, plus ${countOf(s.stateOnly, 'state-only event')} that keep processes, files and containers resolvable`);
     // Written from the readable part of a damaged capture: said and exit 3, as the answering commands do.
     return reportDamage('write', input, s.warnings);
   },

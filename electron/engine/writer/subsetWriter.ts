@@ -24,6 +24,7 @@ import { CaptureWriter } from './captureWriter';
 import { BlockType, writeSectionHeader } from './blocks';
 import { forEachBlock } from './blockStream';
 import { EVENTS, EventFlag, EVENT_COUNT } from '../../../shared/scap/eventTable';
+import { SysdigEventTally } from '../inspector/sysdigEvents';
 
 const SHB = 0x0a0d0d0a;
 const EV_V1 = 0x204, EV_V1_LEGACY = 0x8010abcd, EVF_V1 = 0x208;
@@ -84,6 +85,8 @@ export interface SubsetOptions {
 export interface SubsetSummary {
   /** Events copied as they were (what the subset shows). */
   kept: number;
+  /** Of those, the events `sysdig -r` prints a line for when it reads the subset (not internal or initial metadata). */
+  shown: number;
   /** Events written state-only (applied, never shown). */
   stateOnly: number;
   dropped: number;
@@ -122,13 +125,16 @@ export async function writeSubset(input: string, output: string, opts: SubsetOpt
   const to = opts.toNs ?? 0xffffffffffffffffn;
   const sel = opts.selection;
   let selAt = 0;
-  const summary: SubsetSummary = { kept: 0, stateOnly: 0, dropped: 0, fdsMadeUnsupported: 0, sysdigIncompatible: 0, warnings: [] };
+  const summary: SubsetSummary = { kept: 0, shown: 0, stateOnly: 0, dropped: 0, fdsMadeUnsupported: 0, sysdigIncompatible: 0, warnings: [] };
+  // The new capture's events as sysdig will count them, tallied in the order they are written.
+  const written = new SysdigEventTally();
   const pending = new Map<number, PendingEnter>();
   const writer = CaptureWriter.create(output, { gzip: opts.gzip });
   let inHeader = false;
 
   const writeStateOnly = (blockType: number, cpu: number, flags: number, event: Uint8Array) => {
     writer.copyEventBlock(stateOnlyBlockType(blockType), cpu, event, flags | STATE_ONLY);
+    written.add(event[20] | (event[21] << 8), STATE_ONLY, 0, 0);
     summary.stateOnly++;
   };
 
@@ -136,6 +142,7 @@ export async function writeSubset(input: string, output: string, opts: SubsetOpt
     if (blockType === SHB) {
       // A fresh minimal SHB: the original may carry pcapng options old readers choke on.
       writeSectionHeader(writer.sink);
+      written.newSection();
       inHeader = true;
       pending.clear();
       return;
@@ -181,6 +188,7 @@ export async function writeSubset(input: string, output: string, opts: SubsetOpt
       }
       if (pendingEnter && touchesLastEvent) pendingEnter.live = false;
       writer.copyEventBlock(blockType, cpu, event, flags);
+      written.add(type, flags, block.readUInt32LE(e + 4), block.readUInt32LE(e));
       summary.kept++;
       return;
     }
@@ -218,6 +226,7 @@ export async function writeSubset(input: string, output: string, opts: SubsetOpt
       summary.warnings.push(`the gzip stream ends early or is damaged after ${result.truncatedAt} decompressed bytes of whole blocks (${result.streamError}); the events before it were kept`);
     } else if (result.truncatedAt !== undefined) summary.warnings.push(`capture is cut off at byte ${result.truncatedAt}, inside a block; everything before it was kept`);
     await writer.close();
+    summary.shown = written.printed;
   } catch (err) {
     await writer.abort();
     throw err;
