@@ -3,6 +3,7 @@
  * path, then a filter made of the remaining words (as sysdig takes it), plus `--name value`
  * options. Every mistake is a one-line UsageError.
  */
+import { parseOffset } from '../writer/timeSpec';
 
 export class UsageError extends Error {
   constructor(message: string) { super(message); this.name = 'UsageError'; }
@@ -84,19 +85,14 @@ export function parseTime(text: string, optionName: string): bigint {
 /** The forms of a time every command takes, with the example their help gives. */
 export const TIME_FORMS = 'nanoseconds since the epoch, a UTC time such as 2024-03-12T09:41:09.5Z, or an offset from the first event such as 60s or 1500ms';
 
-const OFFSET_UNIT_NS: Record<string, bigint> = { ns: 1n, us: 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n };
-
 /**
  * A time as parseTime reads it, or an offset from the capture's first event: a number with a
  * unit (60s, 12.5s, 1500ms, 2m, 250us, 40ns, 1h), as `write` takes them. Bare digits stay
  * nanoseconds since the epoch; the caller adds the first event's time to an offset.
  */
 export function parseTimeOrOffset(text: string, optionName: string): { ns: bigint; offset: boolean } {
-  const m = /^\+?(\d+)(?:\.(\d{1,9}))?(ns|us|ms|s|m|h)$/.exec(text.trim());
-  if (!m) return { ns: parseTime(text, optionName), offset: false };
-  const per = OFFSET_UNIT_NS[m[3]];
-  const frac = m[2] ?? '';
-  return { ns: BigInt(m[1]) * per + (frac ? (BigInt(frac) * per) / 10n ** BigInt(frac.length) : 0n), offset: true };
+  const offset = parseOffset(text);
+  return offset === undefined ? { ns: parseTime(text, optionName), offset: false } : { ns: offset, offset: true };
 }
 
 /**

@@ -9,6 +9,21 @@ export type TimeSpec = { kind: 'absolute'; ns: bigint } | { kind: 'offset'; ns: 
 
 const UNIT_NS: Record<string, bigint> = { ns: 1n, us: 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n };
 
+/**
+ * An offset as the command line writes it: a number with a unit (`60s`, `12.5s`, `1500ms`, `2m`,
+ * `250us`, `40ns`, `1h`), or without one when `bareUnit` names the unit it then means; in
+ * nanoseconds, exactly. Undefined when `text` is no offset.
+ */
+export function parseOffset(text: string, bareUnit?: string): bigint | undefined {
+  const m = /^\+?(\d+)(?:\.(\d{1,9}))?(ns|us|ms|s|m|h)?$/.exec(text.trim());
+  const unit = m?.[3] ?? bareUnit;
+  if (!m || unit === undefined) return undefined;
+  const per = UNIT_NS[unit];
+  const frac = m[2] ?? '';
+  // Exact decimal arithmetic: whole*per + frac*per/10^digits.
+  return BigInt(m[1]) * per + (frac ? (BigInt(frac) * per) / 10n ** BigInt(frac.length) : 0n);
+}
+
 /** Parses `text`; throws a one-line Error naming what is wrong. */
 export function parseTimeSpec(text: string): TimeSpec {
   const s = text.trim();
@@ -20,14 +35,8 @@ export function parseTimeSpec(text: string): TimeSpec {
     return { kind: 'absolute', ns: BigInt(ms) * 1_000_000n + BigInt(frac.padEnd(9, '0') || '0') };
   }
   if (/^\d{16,20}$/.test(s)) return { kind: 'absolute', ns: BigInt(s) };
-  const rel = /^\+?(\d+)(?:\.(\d{1,9}))?(ns|us|ms|s|m|h)?$/.exec(s);
-  if (rel) {
-    const [, whole, frac = '', unit = 's'] = rel;
-    const per = UNIT_NS[unit];
-    // Exact decimal arithmetic: whole*per + frac*per/10^digits.
-    const fracNs = frac ? (BigInt(frac) * per) / 10n ** BigInt(frac.length) : 0n;
-    return { kind: 'offset', ns: BigInt(whole) * per + fracNs };
-  }
+  const offset = parseOffset(s, 's');
+  if (offset !== undefined) return { kind: 'offset', ns: offset };
   throw new Error(`cannot read the time '${text}' (use e.g. 2024-03-12T09:41:09Z, epoch nanoseconds, or an offset such as 12.5s)`);
 }
 
