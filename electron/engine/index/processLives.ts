@@ -4,6 +4,7 @@
  * thread per second) neighbouring events rarely share one: recent processes are kept by pid in
  * a small table, which spares most events the lookup in the map.
  */
+import { RecentByKey } from './recentByKey';
 
 /** A process's life: undefined start = running before the capture; undefined end = still running at its end. */
 export interface ProcessLife { start: bigint | undefined; end: bigint | undefined }
@@ -13,20 +14,15 @@ const RECENT = 4096;
 export class ProcessLives {
   /** In the order processes were first seen (the order their lifetimes are recorded in). */
   private readonly byPid = new Map<number, ProcessLife>();
-  /**
-   * Recent processes by pid's low bits. Pids are kept as 32-bit integers, so only pids that are
-   * one are kept here (others are looked up in the map); the slots' initial 0 is no pid asked
-   * for (only pids > 0 are).
-   */
-  private readonly recentPids = new Int32Array(RECENT);
-  private readonly recentLives = new Array<ProcessLife | undefined>(RECENT).fill(undefined);
+  /** Recent processes by pid (the slots' initial pid 0 is never asked for: only pids > 0 are). */
+  private readonly recent = new RecentByKey<ProcessLife | undefined>(RECENT, undefined);
 
   /** The life of a process seen before, or undefined. */
   of(pid: number): ProcessLife | undefined {
-    const slot = pid & (RECENT - 1);
-    if (this.recentPids[slot] === pid) return this.recentLives[slot];
+    const kept = this.recent.get(pid);
+    if (kept !== undefined) return kept;
     const life = this.byPid.get(pid);
-    if (life !== undefined) this.keep(slot, pid, life);
+    if (life !== undefined) this.recent.set(pid, life);
     return life;
   }
 
@@ -34,17 +30,11 @@ export class ProcessLives {
   add(pid: number, start: bigint | undefined): ProcessLife {
     const life: ProcessLife = { start, end: undefined };
     this.byPid.set(pid, life);
-    this.keep(pid & (RECENT - 1), pid, life);
+    this.recent.set(pid, life);
     return life;
   }
 
   entries(): IterableIterator<[number, ProcessLife]> {
     return this.byPid.entries();
-  }
-
-  private keep(slot: number, pid: number, life: ProcessLife): void {
-    if ((pid | 0) !== pid) return;
-    this.recentPids[slot] = pid;
-    this.recentLives[slot] = life;
   }
 }

@@ -18,6 +18,7 @@ import { CONTAINER_DEATHS_TILE, CONTAINER_RESTARTS_TILE, SYSCALLS_TILE, dockerEv
 import { SPAN_LISTENING_PORT, type CaptureIndexBuilder } from '../index/eventIndex';
 import { FdNotes, type EventShortcuts } from './eventShortcuts';
 import { HTTP_RESPONSE, HTTP_REQUEST, httpStart, isStatus200, startsWithAny, str } from './httpPayload';
+import { RecentByKey } from '../index/recentByKey';
 import {
   KindRules, NONE, ON_ENTER_CLOSE, ON_ENTER_INFRA, ON_ENTER_NOTIFICATION, ON_ENTER_SIGNAL, ON_FAILURE_ACCEPT, ON_FAILURE_CONNECT,
   ON_FAILURE_OPEN, ON_SUCCESS_BIND, ON_SUCCESS_CONNECTION, ON_SUCCESS_DELETION, ON_SUCCESS_EXEC, ON_SUCCESS_FORK, ON_SUCCESS_IO,
@@ -73,13 +74,8 @@ export class TileClassifier<Ctx> {
   /** Exits judged at the end of the capture (see containerDeaths.ts). */
   private readonly undecidedExits: Array<{ row: number; containerId: string }> = [];
   private syscallsRegistered = false;
-  /**
-   * Recent (tid, container) sightings by tid's low bits (see containerLife). Tids are kept as
-   * 32-bit integers (half the memory, which every event reads), so only tids that are one are
-   * kept here; tid 0 matching at first is no new sighting anyway.
-   */
-  private readonly recentTids = new Int32Array(RECENT_SIGHTINGS);
-  private readonly recentContainers: string[] = new Array<string>(RECENT_SIGHTINGS).fill('');
+  /** Recent (tid, container) sightings (see containerLife); tid 0 in no container matching at first is no new sighting anyway. */
+  private readonly recentSightings = new RecentByKey<string>(RECENT_SIGHTINGS, '');
 
   constructor(resolve: FieldResolver<Ctx>, private readonly out: CaptureIndexBuilder, private readonly shortcuts?: EventShortcuts<Ctx>) {
     this.kindRules = new Array<KindRules | undefined>(shortcuts?.kindCount ?? 0).fill(undefined);
@@ -289,12 +285,8 @@ export class TileClassifier<Ctx> {
     this.lastContainer = containerId;
     // A thread seen lately in its container is not new there again: recent sightings are kept
     // by tid in a small table, which spares most events the lookup in the tracker's large map.
-    const slot = tid & (RECENT_SIGHTINGS - 1);
-    if (!exit && this.recentTids[slot] === tid && this.recentContainers[slot] === containerId) return;
-    if ((tid | 0) === tid) {
-      this.recentTids[slot] = tid;
-      this.recentContainers[slot] = containerId;
-    }
+    if (!exit && this.recentSightings.get(tid) === containerId) return;
+    this.recentSightings.set(tid, containerId);
     if (!exit && !this.containerDeaths.isNewSighting(tid, containerId)) return;
     const p: ProcessSighting = {
       pid: num(f.pid(ctx)) ?? -1, tid, containerId, ppid: num(f.ppid(ctx)), vpid: num(f.vpid(ctx)),
