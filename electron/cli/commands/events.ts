@@ -25,6 +25,7 @@ import { NOTHING_MATCHED_HELP, TIME_WINDOW_HELP } from '../helpText';
 import { requireValidFilter } from '../filterCheck';
 import { readerWarnings, reportDamage } from '../captureDamage';
 import { fieldResolver } from '../../engine/fields/registry';
+import { windowIncludingEnd } from '../../engine/evidence/eventWalk';
 
 const usage = 'usage: syscope events <capture> [FILTER] [--from N] [--from-time T] [--to-time T] [--limit N] [--fields a,b,c | --all-fields] [--search TEXT [--regex]] [--json] [--no-cache]\n       syscope events <capture> --detail N [--json] [--no-cache]   (every field of event N, its parameters, partner and latency)';
 
@@ -67,8 +68,8 @@ export const command: Command = {
     const fields = new EventFieldSet(names, resolve, cl.options.has('all-fields'), { jsonTimes: json });
     const textFields = json ? undefined : new EventFieldSet(fieldList !== undefined ? names : LINE_FIELDS, resolve);
     const { from: fromTs, to: toTs } = await timeBounds(cl.capture, fromTime, toTime, { from: 'from-time', to: 'to-time' });
-    // --to-time is included, as the help says (NsWindow's `to` is exclusive).
-    const window = toTs !== undefined ? { to: toTs + 1n } : undefined;
+    // --to-time is included, as the help says.
+    const window = windowIncludingEnd(undefined, toTs);
 
     // Search filters the text of each listed event; rows come from the events list itself.
     const lines = new Map<number, string[]>();

@@ -22,7 +22,7 @@ import { exportView, type TableFormat } from '../../engine/export/viewExport';
 import { defaultExportFields, exportEvents, type EventsFormat } from '../../engine/export/eventsExport';
 import { exportStream, type StreamFormat } from '../../engine/export/streamExport';
 import { processTreeJson } from '../../engine/export/treeExport';
-import type { NsWindow } from '../../engine/evidence/eventWalk';
+import { windowIncludingEnd, type NsWindow } from '../../engine/evidence/eventWalk';
 import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { requireWritableOutput } from '../outputFile';
@@ -63,11 +63,7 @@ function askedKind(args: string[]): string | undefined {
 async function nsWindow(capture: string, from: string | undefined, to: string | undefined): Promise<NsWindow | undefined> {
   if (from === undefined && to === undefined) return undefined;
   const b = await timeBounds(capture, from, to);
-  const w: NsWindow = {};
-  if (b.from !== undefined) w.from = b.from;
-  // The views' windows include their end; so does this one (NsWindow's `to` is exclusive).
-  if (b.to !== undefined) w.to = b.to + 1n;
-  return w;
+  return windowIncludingEnd(b.from, b.to);
 }
 
 export const command: Command = {

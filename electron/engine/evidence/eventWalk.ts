@@ -32,6 +32,18 @@ export interface ResumableWalk<Ctx, Snapshot> extends EventWalk<Ctx> {
 /** A time window (nanoseconds since the epoch): `from` inclusive, `to` exclusive. */
 export interface NsWindow { from?: bigint; to?: bigint }
 
+/**
+ * The NsWindow of a window as the user gives it, both ends included (the views', tiles', events'
+ * and exports' windows alike); undefined when neither end is given.
+ */
+export function windowIncludingEnd(from: bigint | undefined, to: bigint | undefined): NsWindow | undefined {
+  if (from === undefined && to === undefined) return undefined;
+  const w: NsWindow = {};
+  if (from !== undefined) w.from = from;
+  if (to !== undefined) w.to = to + 1n;
+  return w;
+}
+
 export function inWindow(ts: bigint, w: NsWindow | undefined): boolean {
   if (!w) return true;
   if (w.from !== undefined && ts < w.from) return false;

@@ -40,7 +40,7 @@ import { CheckpointStore, type EventsCheckpoint } from './eventsCheckpoints';
 import { narrowLifecycle, scanLifecycle } from './lifecycleScan';
 import { LifecycleFeed } from './lifecycleFeed';
 import { listStreams } from './streamsList';
-import type { NsWindow } from './eventWalk';
+import { windowIncludingEnd, type NsWindow } from './eventWalk';
 import { treeFilterFields } from './openEvidence';
 import type { FieldResolver } from '../filter/resolver';
 
@@ -463,9 +463,9 @@ export class EvidenceService implements EvidenceApi {
   }
 }
 
-/** The request's window includes its end, as the views' and tiles' windows do (NsWindow's `to` is exclusive). */
+/** The request's window includes its end, as the views' and tiles' windows do. */
 function nsWindow(req: Request): NsWindow | undefined {
-  return req.window ? { from: BigInt(req.window.from), to: BigInt(req.window.to) + 1n } : undefined;
+  return req.window ? windowIncludingEnd(BigInt(req.window.from), BigInt(req.window.to)) : undefined;
 }
 
 /** JSON-safe: integers beyond 2^53 travel as decimal strings. */

@@ -11,7 +11,7 @@ import type { DataExportReply, DataExportRequest, ExportedFile, FindingsApi, Fin
 import { ApiFailure } from '../../../shared/ipc/errors';
 import { openEvidence, openTreeEvidence } from '../evidence/openEvidence';
 import { scanLifecycle } from '../evidence/lifecycleScan';
-import type { NsWindow } from '../evidence/eventWalk';
+import { windowIncludingEnd, type NsWindow } from '../evidence/eventWalk';
 import { buildFindingsReport, type ReportSource } from './findingsReport';
 import { captureFileIdentity } from './captureIdentity';
 import { memorySink } from './output';
@@ -29,7 +29,7 @@ export function captureBaseName(path: string): string {
 }
 
 function nsWindow(w: { from: string; to: string } | undefined): NsWindow | undefined {
-  return w ? { from: BigInt(w.from), to: BigInt(w.to) + 1n } : undefined;
+  return w ? windowIncludingEnd(BigInt(w.from), BigInt(w.to)) : undefined;
 }
 
 /** Problems a user can fix (a bad filter, an unknown field) reach the renderer as bad requests. */
