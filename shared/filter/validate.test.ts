@@ -13,6 +13,11 @@ test('valid filters pass the check without a capture', () => {
   }
 });
 
+test('a buffer takes icontains (a Syscope extension: the log tiles drill on any case), not glob', () => {
+  assert.equal(problem('evt.buffer icontains warn'), undefined);
+  assert.notEqual(problem('evt.buffer glob "*warn*"'), undefined);
+});
+
 test('constants are checked against the catalog type of their field', () => {
   assert.match(problem('fd.num = three') ?? '', /'three' is not a number/);
   assert.match(problem('evt.failed = 1') ?? '', /not a boolean/);

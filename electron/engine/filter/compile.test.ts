@@ -167,6 +167,14 @@ test('byte buffers: contains, bcontains with hex, startswith, equality', () => {
   assert.equal(matches('evt.buffer contains "GET"', { 'evt.buffer': 'x GET y' }), true, 'text buffers are accepted');
 });
 
+test('icontains on a byte buffer folds ASCII case (a Syscope extension the log tiles\' drills use)', () => {
+  const ev: Ev = { 'evt.buffer': new TextEncoder().encode('2024 wArNiNg: disk\n') };
+  assert.equal(matches('evt.buffer icontains warn', ev), true);
+  assert.equal(matches('evt.buffer icontains WARNING', ev), true);
+  assert.equal(matches('evt.buffer icontains error', ev), false);
+  assert.equal(matches('evt.buffer icontains WARN', { 'evt.buffer': 'a Warn b' }), true, 'text buffers are accepted');
+});
+
 test('ancestor-style fields match if any value satisfies the check, != included', () => {
   const ev: Ev = { 'proc.aname': ['bash', 'sshd', 'systemd'], 'proc.aname[1]': 'bash' };
   assert.equal(matches('proc.aname = sshd', ev), true);

@@ -21,7 +21,7 @@ import type { Constant } from '../../../shared/filter/values';
 import { transformedType, typeWord } from '../../../shared/filter/operators';
 import type { FieldType } from '../../../shared/fields/types';
 import {
-  asciiLower, bytesEqual, bytesInclude, bytesStartWith, globToRegExp, includesIgnoreCase, netContains,
+  asciiLower, bytesEqual, bytesInclude, bytesIncludeIgnoreCase, bytesStartWith, globToRegExp, includesIgnoreCase, netContains,
   pathComponents, pathHasPrefix,
 } from './match';
 import type { FieldResolver, FieldValue, ResolvedField, ScalarValue } from './resolver';
@@ -322,6 +322,7 @@ function bytesTest(check: CheckNode, type: FieldType, k: Uint8Array): Test {
     case '=': case 'in': case 'intersects': return (v) => (v instanceof Uint8Array ? bytesEqual(v, k) : onText(v));
     case '!=': return (v) => (v instanceof Uint8Array ? !bytesEqual(v, k) : onText(v));
     case 'contains': case 'bcontains': return (v) => (v instanceof Uint8Array ? bytesInclude(v, k) : onText(v));
+    case 'icontains': { const lower = k.map((b) => (b >= 65 && b <= 90 ? b + 32 : b)); return (v) => (v instanceof Uint8Array ? bytesIncludeIgnoreCase(v, lower) : onText(v)); }
     case 'startswith': case 'bstartswith': return (v) => (v instanceof Uint8Array ? bytesStartWith(v, k) : onText(v));
     case 'endswith': return (v) => (v instanceof Uint8Array ? bytesStartWith(v, k, v.length - k.length) : onText(v));
     default: return fail(check, `operator '${op}' does not apply to a ${typeWord(type)} field`);

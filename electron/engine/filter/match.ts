@@ -34,6 +34,24 @@ export function bytesInclude(haystack: Uint8Array, needle: Uint8Array): boolean 
   return false;
 }
 
+/**
+ * ASCII case-insensitive byte substring search (`evt.buffer icontains warn`, a Syscope extension:
+ * sysdig 0.29.3 refuses icontains on buffers). `lowerNeedle` must be ASCII lower-cased.
+ */
+export function bytesIncludeIgnoreCase(haystack: Uint8Array, lowerNeedle: Uint8Array): boolean {
+  const n = lowerNeedle.length;
+  const last = haystack.length - n;
+  outer: for (let i = 0; i <= last; i++) {
+    for (let j = 0; j < n; j++) {
+      let c = haystack[i + j];
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== lowerNeedle[j]) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
 export function bytesStartWith(value: Uint8Array, prefix: Uint8Array, at = 0): boolean {
   if (at < 0 || value.length - at < prefix.length) return false;
   for (let i = 0; i < prefix.length; i++) if (value[at + i] !== prefix[i]) return false;
