@@ -4,9 +4,10 @@
  */
 import { TIME_FORMS } from '../engine/evidence/commandLine';
 
-/** For --from/--to (tiles, view, export) and events' --from-time/--to-time. */
-export const TIME_WINDOW_HELP = `  T: ${TIME_FORMS}; a window includes both ends;`
-  + ' one instant (--to equal to --from) holds the events at that instant; one that ends before it starts is a usage error (exit 2)';
+/** For --from/--to (tiles, view, export, write) and events' --from-time/--to-time, as cli/timeWindow.ts reads them. */
+export const TIME_WINDOW_HELP = `  T: ${TIME_FORMS} (a number without a unit is nanoseconds since the epoch); a window includes both ends;`
+  + ' one instant (--to equal to --from) holds the events at that instant; one that ends before it starts is a usage error (exit 2),'
+  + ' as is an offset in a capture with no timed event';
 
 /** For --follow (streams, export stream), as followKey.ts and whatStreamKeyMisses read it. */
 export const FOLLOW_HELP = '  --follow KEY: a stream key as the list prints it (pid:fd#generation, e.g. 5253:5#8; pid:fd is its first generation),'

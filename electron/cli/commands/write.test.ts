@@ -1,11 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCrashLoopSample } from '../../engine/sample/crashloop';
 import { command as write } from './write';
 import { command as count } from './count';
+import { command as tiles } from './tiles';
+import { UsageError } from '../../engine/evidence/commandLine';
 
 const dir = mkdtempSync(join(tmpdir(), 'syscope-write-'));
 process.env.SYSCOPE_CACHE_DIR = join(dir, 'cache');
@@ -40,3 +42,32 @@ test('a written subset with nothing hidden says just its count', async () => {
   const counted = Number(await printed(() => count.run([out, '--no-cache'])));
   assert.match(wrote, new RegExp(`^wrote .*: ${counted} events, plus \\d+ state-only events`));
 });
+
+test('write reads --from/--to by the rule every command follows: a bare number is epoch nanoseconds, an offset needs a unit, an offset in a capture with no timed event is a usage error', async () => {
+  await made;
+  const events = (line: string) => Number(/: (\d+) events/.exec(line)?.[1]);
+  const whole = events(await printed(() => write.run([sample, '-o', join(dir, 'all.scap')])));
+  // '5' was 5 s after the first event for write alone; every other command reads 5 ns after the epoch.
+  assert.equal(events(await printed(() => write.run([sample, '-o', join(dir, 'bare.scap'), '--from', '5']))), whole);
+  assert.ok(events(await printed(() => write.run([sample, '-o', join(dir, 'late.scap'), '--from', '5s']))) < whole);
+  for (const args of [['--from', '12.5'], ['--from', '2s', '--to', '1s']]) {
+    const why = await rejection(() => tiles.run([sample, ...args]));
+    assert.equal(await rejection(() => write.run([sample, '-o', join(dir, 'bad.scap'), ...args])), why, args.join(' '));
+  }
+  // Only the section header: no event to measure an offset from (write said so with exit 1, the others exit 2).
+  const headerOnly = join(dir, 'header-only.scap');
+  const bytes = readFileSync(sample);
+  writeFileSync(headerOnly, bytes.subarray(0, bytes.readUInt32LE(4)));
+  const noEvents = await rejection(() => tiles.run([headerOnly, '--from', '5s']));
+  assert.match(noEvents, /has no timed events to measure an offset from/);
+  assert.equal(await rejection(() => write.run([headerOnly, '-o', join(dir, 'none.scap'), '--from', '5s'])), noEvents);
+});
+
+/** The message of the usage error (exit 2) `run` rejects with. */
+async function rejection(run: () => Promise<number>): Promise<string> {
+  try { await run(); } catch (err) {
+    assert.ok(err instanceof UsageError, String(err));
+    return err.message;
+  }
+  assert.fail('no usage error');
+}

@@ -6,10 +6,9 @@
 import { resolve } from 'node:path';
 import type { Command } from '../main';
 import { writeSubset } from '../../engine/writer/subsetWriter';
-import { firstEventTimestamp } from '../../engine/writer/blockStream';
-import { parseTimeSpec, resolveTimeSpec, type TimeSpec } from '../../engine/writer/timeSpec';
 import { selectEvents } from '../../engine/writer/selectEvents';
-import { TIME_FORMS, UsageError, windowProblem } from '../../engine/evidence/commandLine';
+import { UsageError } from '../../engine/evidence/commandLine';
+import { TIME_WINDOW_HELP } from '../helpText';
 import { countOf } from '../../../shared/format/plural';
 import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
@@ -19,61 +18,46 @@ import { fieldResolver } from '../../engine/fields/registry';
 import { whereReadingStops } from '../../../shared/scap/readingStops';
 import { reportDamage } from '../captureDamage';
 import { writtenEventsText } from '../writtenEvents';
+import { timeBounds } from '../timeWindow';
 
-const USAGE = 'usage: syscope write <capture> -o out.scap [--gzip] [--from T] [--to T] [FILTER] '
-  + `(T: ${TIME_FORMS}, as tiles, view, events and export take it)`;
+const USAGE = 'usage: syscope write <capture> -o out.scap [--gzip] [--from T] [--to T] [FILTER]';
 
 export const command: Command = {
   summary: 'write a time window or filtered subset of a capture as a new .scap file',
-  usage: `${USAGE}\n  -o (--output) FILE: the new capture (in a folder that exists); -z (--gzip): gzip it\n  a window includes both ends; one that ends before it starts is a usage error (exit 2)\n  from a damaged capture, the part before the damage is written, with one warning line (exit 3)`,
+  usage: `${USAGE}\n  -o (--output) FILE: the new capture (in a folder that exists); -z (--gzip): gzip it\n${TIME_WINDOW_HELP}\n  from a damaged capture, the part before the damage is written, with one warning line (exit 3)`,
   options: { valued: ['-o', '--output', '--from', '--to'], flags: ['--gzip', '-z'] },
   async run(args) {
     let input: string | undefined;
     let out: string | undefined;
     let gzip = false;
-    let from: TimeSpec | undefined;
-    let to: TimeSpec | undefined;
+    let from: string | undefined;
+    let to: string | undefined;
     const filterWords: string[] = [];
     const need = (i: number, flag: string): string => {
       const v = args[i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
       return v;
     };
-    try {
-      for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        if (a === '--') { filterWords.push(...args.slice(i + 1)); break; }
-        if (a === '-o' || a === '--output') out = need(++i, a);
-        else if (a === '--gzip' || a === '-z') gzip = true;
-        else if (a === '--from') from = parseTimeSpec(need(++i, a));
-        else if (a === '--to') to = parseTimeSpec(need(++i, a));
-        else if (input === undefined && !a.startsWith('-')) input = a;
-        else filterWords.push(a);
-      }
-    } catch (err) {
-      throw new UsageError((err as Error).message.split('\n')[0]);
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === '--') { filterWords.push(...args.slice(i + 1)); break; }
+      if (a === '-o' || a === '--output') out = need(++i, a);
+      else if (a === '--gzip' || a === '-z') gzip = true;
+      else if (a === '--from') from = need(++i, a);
+      else if (a === '--to') to = need(++i, a);
+      else if (input === undefined && !a.startsWith('-')) input = a;
+      else filterWords.push(a);
     }
     if (!input || !out) throw new UsageError(!input ? 'no capture file given' : 'no output file given (-o out.scap)');
     if (resolve(input) === resolve(out)) { console.error('syscope write: the output file must not be the capture being read'); return 2; }
 
+    // The window as every command reads it (timeWindow.ts), before the capture is checked, as tiles does.
+    const { from: fromNs, to: toNs } = await timeBounds(input, from, to);
     const filter = filterWords.join(' ').trim();
     requireValidFilter(filter, fieldResolver);
     requireCaptureFile(input);
     await requireCaptureHoldsEvents(input);
     requireWritableOutput(out);
-    let fromNs: bigint | undefined;
-    let toNs: bigint | undefined;
-    if ((from && from.kind === 'offset') || (to && to.kind === 'offset')) {
-      const first = await firstEventTimestamp(input);
-      if (first === null) { console.error(`syscope write: ${input} has no timed events to measure offsets from`); return 1; }
-      if (from) fromNs = resolveTimeSpec(from, first);
-      if (to) toNs = resolveTimeSpec(to, first);
-    } else {
-      fromNs = from?.ns;
-      toNs = to?.ns;
-    }
-    const badWindow = windowProblem(fromNs, toNs);
-    if (badWindow !== undefined) throw new UsageError(badWindow);
 
     const selection = filter ? await selectEvents(input, filter, fromNs, toNs) : undefined;
     const s = await writeSubset(input, out, { fromNs, toNs, selection, gzip });

@@ -8,7 +8,6 @@ import { selectEvents } from './selectEvents';
 export { CaptureWriter, type CaptureWriterOptions } from './captureWriter';
 export { writeSubset, type SubsetOptions, type SubsetSummary, type EventSelection } from './subsetWriter';
 export { selectEvents } from './selectEvents';
-export { parseTimeSpec, resolveTimeSpec, type TimeSpec } from './timeSpec';
 
 export interface ExportRequest {
   /** Inclusive window in epoch nanoseconds. */
