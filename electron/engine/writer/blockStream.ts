@@ -10,8 +10,12 @@ import { emptyFile, endsInSectionHeader, notACapture } from '../capture/notACapt
 import { BlockType, blockTypeName, isEventBlock } from '../capture/blockTypes';
 import { DecodedEvent, decodeEventBlock } from '../capture/eventDecoder';
 
-/** `block` is only valid during the call (it may be a view of a reused chunk). */
-export type BlockCallback = (blockType: number, block: Buffer, streamOffset: number) => void;
+/**
+ * `block` is only valid during the call (it may be a view of a reused chunk). Returning
+ * STOP_WALK ends the walk after this block, as a whole read would end (no error, no break).
+ */
+export type BlockCallback = (blockType: number, block: Buffer, streamOffset: number) => void | typeof STOP_WALK;
+export const STOP_WALK = 'stop';
 
 /**
  * Resolves with `truncatedAt` set when the capture ends inside a block (every whole block was
@@ -49,8 +53,13 @@ export async function forEachBlock(
             carry = null;
             break reading;
           }
-          onBlock(type, buf.subarray(off, off + len), at);
+          const stop = onBlock(type, buf.subarray(off, off + len), at) === STOP_WALK;
           off += len;
+          if (stop) {
+            base += off;
+            carry = null;
+            break reading;
+          }
         }
         base += off;
         carry = off < buf.length ? Buffer.from(buf.subarray(off)) : null;
@@ -104,21 +113,19 @@ function trailerBreak(buf: Buffer, off: number, len: number, type: number, at: n
   return `${blockTypeName(type)} block at offset ${at} says it is ${len} bytes long but its trailer says ${trailer}; the rest of the capture was not read`;
 }
 
-class Found { constructor(readonly ts: bigint) {} }
 const EVENT_BLOCKS = new Set([0x204, 0x8010abcd, 0x208, 0x216, 0x217, 0x221, 0x222]);
 
 /** Timestamp of the first event with a real time (container metadata at the start carries 0); null if none. */
 export async function firstEventTimestamp(path: string): Promise<bigint | null> {
-  try {
-    await forEachBlock(path, (type, block) => {
-      if (!EVENT_BLOCKS.has(type)) return;
-      const withFlags = type === 0x208 || type === 0x217 || type === 0x222;
-      const ts = block.readBigUInt64LE(withFlags ? 14 : 10);
-      if (ts !== 0n) throw new Found(ts);
-    });
-  } catch (err) {
-    if (err instanceof Found) return err.ts;
-    throw err;
-  }
-  return null;
+  // Stopped by returning, not by throwing: a throw inside a gzip walk would read as a damaged stream.
+  let first: bigint | null = null;
+  await forEachBlock(path, (type, block) => {
+    if (!EVENT_BLOCKS.has(type)) return;
+    const withFlags = type === 0x208 || type === 0x217 || type === 0x222;
+    const ts = block.readBigUInt64LE(withFlags ? 14 : 10);
+    if (ts === 0n) return;
+    first = ts;
+    return STOP_WALK;
+  });
+  return first;
 }
