@@ -15,7 +15,7 @@ import { recordedFields, ValueColumnsBuilder, type RecordedField } from './value
 import { EventValuesRecorder, PROCINFO_SYSTEM_TICKS, PROCINFO_USER_TICKS, RECORDED_EVENT_FIELDS, TABLE_SYSCALL_TYPE } from './eventValues';
 import { withTableFields } from '../views/tableFields';
 import { forEachThreadTableEvent } from '../views/threadTableEvents';
-import { SysdigEventTally } from '../inspector/sysdigEvents';
+import { SysdigEventTally, type TalliedEvent } from '../inspector/sysdigEvents';
 import { ProcessLives } from './processLives';
 import { isTimed, TimestampRange } from './timestampRange';
 
@@ -81,14 +81,14 @@ class ProcexitIds {
 }
 
 /**
- * The scratch row addEvent reads. The reader makes an event's bigint time only when asked (the
- * columns store its halves), so the row's time is the event's, asked only where addEvent needs
- * it (its first timed event, or an event without halves).
+ * The scratch row addEvent (and the tally of printed events) reads. The reader makes an event's
+ * bigint time only when asked (the columns store its halves), so the row's time is the event's,
+ * asked only where addEvent needs it (its first timed event).
  */
-class CoreRow implements EventRow {
+class CoreRow implements EventRow, TalliedEvent {
   event: { readonly ts: bigint } = { ts: 0n };
   tsHi = -1; tsLo = -1;
-  tid = 0; pid = -1; type = 0; dir = 0; cpu = 0;
+  tid = 0; pid = -1; type = 0; dir = 0; cpu = 0; flags = 0;
   bytes = 0; latency = 0; fileOffset = 0;
   get ts(): bigint { return this.event.ts; }
 }
@@ -148,9 +148,15 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
   const { summary, inspector } = await scanCapture(readPath, (ctx) => {
     const ev = ctx.ev;
     // Rows are the events the inspector shows: the tally keeps those sysdig prints, and their span.
+    // The halves the reader gives, or those of its bigint time (addEvent then reads them alike).
     const tsHi = ev.tsHi ?? Number(ev.ts >> 32n);
     const tsLo = ev.tsLo ?? Number(ev.ts & 0xffffffffn);
-    printed.add(ev.type, ev.flags, tsHi, tsLo);
+    row.event = ev;
+    row.tsHi = tsHi;
+    row.tsLo = tsLo;
+    row.type = ev.type;
+    row.flags = ev.flags;
+    printed.addEvent(row);
     if (!stateSeeded) {
       // Everything in the process/container tables before the first event was already running.
       stateSeeded = true;
@@ -161,16 +167,12 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
       }
       for (const port of ctx.state.serverPorts) tiles.listeningAtStart(port, -1);
     }
-    row.event = ev;
-    row.tsHi = ev.tsHi ?? -1;
-    row.tsLo = ev.tsLo ?? -1;
     row.tid = ev.tid;
     // proc.pid and container.id as their getters give them, read from the event's thread here:
     // the pass asks them of every event.
     const thread = ctx.es.thread;
     const pid = thread === undefined ? -1 : thread.pid;
     row.pid = pid;
-    row.type = ev.type;
     // evt.dir: exits have odd ids.
     row.dir = ev.type & 1;
     row.cpu = ev.cpu;
