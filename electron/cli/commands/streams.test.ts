@@ -77,3 +77,22 @@ test('streams --follow with a stream key naming no process, fd or generation of 
   assert.deepEqual(first.out, (await said('5253:5')).out);
   assert.match(first.out[0], /^------ turn 1: /);
 });
+
+test('streams --search with --limit N prints the first N matching operations and continues from the next match', async () => {
+  await made;
+  const all = (await printed([sample, '--search', 'host not found', '--json'])).out.map((l) => JSON.parse(l) as { 'evt.num': number });
+  assert.ok(all.length >= 3, 'the sample logs "host not found" more than twice');
+  const first = await printed([sample, '--search', 'host not found', '--json', '--limit', '1']);
+  assert.equal(first.status, 0);
+  assert.deepEqual(first.out.map((l) => (JSON.parse(l) as { 'evt.num': number })['evt.num']), [all[0]['evt.num']]);
+  const next = all[1]['evt.num'];
+  assert.deepEqual(first.err, [`(more matching operations from event #${next}: use --from ${next})`]);
+  const second = await printed([sample, '--search', 'host not found', '--json', '--limit', '1', '--from', String(next)]);
+  assert.deepEqual(second.out.map((l) => (JSON.parse(l) as { 'evt.num': number })['evt.num']), [next]);
+  // The last match says there is no more; a search that matches nothing does not send a script paging on.
+  const last = await printed([sample, '--search', 'host not found', '--json', '--limit', '1', '--from', String(all[all.length - 1]['evt.num'])]);
+  assert.deepEqual(last.err, []);
+  const none = await printed([sample, '--search', 'no such text anywhere', '--limit', '2']);
+  assert.deepEqual(none.out, []);
+  assert.deepEqual(none.err, ["(no reads or writes match: searching 'no such text anywhere')"]);
+});

@@ -25,6 +25,7 @@ import { jsonLine } from '../../engine/evidence/eventFields';
 import { renderPayload, streamModes, toBase64, type StreamMode } from '../../../shared/streams/render';
 import { buildConversation, turnPayload } from '../../../shared/streams/conversation';
 import { searchStreams } from '../../../shared/streams/search';
+import { searchedStreamsPage } from '../streamsSearchPage';
 import { isTruncated, type StreamOperation } from '../../../shared/streams/types';
 import { countOf } from '../../../shared/format/plural';
 
@@ -32,7 +33,7 @@ const usage = 'usage: syscope streams <capture> [FILTER] [--mode dotted|printabl
 
 export const command: Command = {
   summary: 'bytes read and written (I/O streams), rendered, followed as conversations, searched',
-  usage: `${usage}\n  --json: JSON lines, one object per read or write\n${FOLLOW_HELP}\n  --from N: the event number to start at (as the list prints it)\n${NOTHING_MATCHED_HELP}`,
+  usage: `${usage}\n  --json: JSON lines, one object per read or write\n${FOLLOW_HELP}\n  --from N: the event number to start at (as the list prints it)\n  --limit N: operations a page (default all); with --search, matching operations, as in events --search\n  --search TEXT: operations whose payload (as --mode renders it), process or fd name contain TEXT (--regex: a regular expression), any case\n${NOTHING_MATCHED_HELP}`,
   options: { valued: ['--mode', '--follow', '--from', '--limit', '--search'], flags: ['--json', '--regex', '--no-cache'] },
   async run(args) {
     const cl = parseCommandLine(args, ['mode', 'follow', 'from', 'limit', 'search'], ['json', 'regex', 'no-cache']);
@@ -47,9 +48,13 @@ export const command: Command = {
     const search = stringOption(cl, 'search');
     const opened = openEvidence(cl.capture, cl.filter);
     // Operations far into the capture resume from the checkpoints the cache keeps (keptEvidence.ts).
-    const kept = fromEvtNum !== undefined && !cl.options.has('no-cache') ? await keptEvidenceFor(cl.capture) : undefined;
+    // A search reads on in chunks from event numbers further on (streamsSearchPage.ts).
+    const kept = (fromEvtNum !== undefined || search !== undefined) && !cl.options.has('no-cache') ? await keptEvidenceFor(cl.capture) : undefined;
     const { walk, seek } = kept ? resumableWalk(kept) : { walk: opened.walk, seek: undefined };
-    const page = await listStreams(walk, { predicate: opened.predicate, follow, limit, fromEvtNum }, seek);
+    const read = (from: number | undefined, max: number) => listStreams(walk, { predicate: opened.predicate, follow, limit: max, fromEvtNum: from }, seek);
+    // Under --search, --limit counts matches, as in `events --search`.
+    const page = search === undefined ? await read(fromEvtNum, limit) : await searchedStreamsPage(read, (ops) =>
+      new Set(searchStreams(ops, { text: search, regex: cl.options.has('regex') }, mode).map((m) => m.row)), limit, fromEvtNum);
     if (follow !== undefined && page.operations.length === 0 && page.next === null && fromEvtNum === undefined) {
       const mistake = unmatchedFollow(follow, cl.filter !== '');
       if (mistake) throw mistake;
@@ -57,11 +62,7 @@ export const command: Command = {
       const missing = await whatStreamKeyMisses(openEvidence(cl.capture, '').walk, follow);
       if (missing !== undefined) { console.error(`syscope streams: --follow ${followed}: ${missing}`); return 1; }
     }
-    let ops = page.operations;
-    if (search !== undefined) {
-      const rows = new Set(searchStreams(ops, { text: search, regex: cl.options.has('regex') }, mode).map((m) => m.row));
-      ops = ops.filter((_, i) => rows.has(i));
-    }
+    const ops = page.operations;
     if (cl.options.has('json')) {
       for (const op of ops) console.log(jsonLine(toJson(op, mode)));
     } else if (follow !== undefined) {
@@ -69,7 +70,7 @@ export const command: Command = {
     } else {
       for (const op of ops) printOperation(op, mode);
     }
-    if (page.next !== null) console.error(`(more operations from event #${page.next}: use --from ${page.next})`);
+    if (page.next !== null) console.error(`(more ${search === undefined ? '' : 'matching '}operations from event #${page.next}: use --from ${page.next})`);
     else if (ops.length === 0) console.error(nothingMatchedLine('reads or writes', { follow: followed, filter: cl.filter, fromEvtNum, search }));
     // A full page ends before any damage further on; a page that reached the end is cut by it.
     return page.next !== null ? 0 : reportDamage('streams', cl.capture, await readerWarnings(cl.capture, cl.options.has('no-cache')));
