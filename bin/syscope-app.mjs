@@ -1,15 +1,27 @@
 #!/usr/bin/env node
-// `npm start [-- capture.scap]`: the Electron app where its binary exists; otherwise, in one
-// line, why not, and the same renderer from the browser host (its URL printed first).
+// `npm start [-- capture.scap] [--port N]`: the Electron app where its binary exists; otherwise, in
+// one line, why not, and the same renderer from the browser host (its URL printed first).
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { APP_USAGE, AppUsageError, parseAppArgs } from './appArgs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
 const sample = join(root, 'dist', 'sample', 'crashloop-nginx.scap');
+let asked;
+try {
+  asked = parseAppArgs(process.argv.slice(2));
+} catch (e) {
+  if (!(e instanceof AppUsageError)) throw e;
+  console.error(`syscope: ${e.message} (${APP_USAGE})`);
+  process.exit(2);
+}
+if (asked.help) {
+  console.log(APP_USAGE);
+  process.exit(0);
+}
 
 function electronBinary() {
   try {
@@ -29,14 +41,17 @@ if (!existsSync(join(root, 'dist', 'cli.mjs')) || !existsSync(join(root, 'dist',
 const binary = electronBinary();
 let child;
 if (binary && existsSync(join(root, 'dist', 'electron', 'main.cjs'))) {
-  child = spawn(binary, [root, ...(args.length ? args : existsSync(sample) ? [sample] : [])], { stdio: 'inherit' });
+  if (asked.port !== undefined) console.log('(--port is for the browser host; the Electron app listens on no port)');
+  const capture = asked.capture ?? (existsSync(sample) ? sample : undefined);
+  child = spawn(binary, [root, ...(capture ? [capture] : [])], { stdio: 'inherit' });
 } else {
   console.log('Electron is not installed here (its binary could not be downloaded); serving Syscope to your browser instead.');
-  let serveArgs = args;
-  if (args.filter((a) => !a.startsWith('-')).length === 0) {
-    if (existsSync(sample)) serveArgs = [sample, ...args];
+  let capture = asked.capture;
+  if (capture === undefined) {
+    if (existsSync(sample)) capture = sample;
     else console.log(`The bundled sample capture is missing (${sample}); opening the welcome screen. Run \`npm run build\` to make it.`);
   }
+  const serveArgs = [...(capture ? [capture] : []), ...(asked.port !== undefined ? ['--port', asked.port] : [])];
   child = spawn(process.execPath, [join(root, 'dist', 'cli.mjs'), 'serve', ...serveArgs], { stdio: 'inherit' });
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -1,0 +1,24 @@
+// The `npm start` launcher (bin/syscope-app.mjs) reads its words with bin/appArgs.mjs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { AppUsageError, parseAppArgs } from '../../bin/appArgs.mjs';
+
+test('npm start reads the word after --port as the port, never as a capture', () => {
+  assert.deepEqual(parseAppArgs(['--port', '7958']), { help: false, port: '7958' });
+  assert.deepEqual(parseAppArgs(['-p', '7958', 'x.scap']), { help: false, port: '7958', capture: 'x.scap' });
+  assert.deepEqual(parseAppArgs(['x.scap', '--port=0']), { help: false, port: '0', capture: 'x.scap' });
+  assert.deepEqual(parseAppArgs([]), { help: false });
+  assert.throws(() => parseAppArgs(['--port']), (e) => e instanceof AppUsageError && e.message === '--port needs a port number');
+  assert.throws(() => parseAppArgs(['a.scap', 'b.scap']), /one capture at a time/);
+});
+
+test('npm start refuses an unknown option in one line with exit 2', () => {
+  assert.throws(() => parseAppArgs(['--prot', '7958']), (e) => e instanceof AppUsageError && e.message === "unknown option '--prot'");
+  const launcher = fileURLToPath(new URL('../../bin/syscope-app.mjs', import.meta.url));
+  const r = spawnSync(process.execPath, [launcher, '--prot', '7958'], { encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^syscope: unknown option '--prot' \(usage: npm start -- \[capture\.scap\] \[--port N\].*\)\n$/);
+});
