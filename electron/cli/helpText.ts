@@ -14,6 +14,10 @@ export const FOLLOW_HELP = '  --follow KEY: a stream key as the list prints it (
   + ' or an fd name the list shows; a key naming no process, fd or generation of the capture says which (exit 1);'
   + ' a word that is neither is a usage error (exit 2)';
 
+/** For the JSON outputs that carry event times (events, streams, export events), as shared/format/epochTimes.ts writes them. */
+export const EPOCH_NS_JSON_HELP = '  in JSON, evt.rawtime (nanoseconds since the epoch) is a string of digits, as are the time fields'
+  + ' sysdig -j writes as that number (evt.time, evt.datetime, ...): a 19-digit JSON number loses its nanoseconds in jq and JavaScript';
+
 /** For the listing commands (events, streams). */
 export const NOTHING_MATCHED_HELP = '  nothing to list: stdout stays empty and one line on stderr says what matched nothing (exit 0);'
   + ' a page that stops early ends with "(more … use --from N)" on stderr';

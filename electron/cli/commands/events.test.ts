@@ -25,7 +25,7 @@ function timeTexts(ns: bigint): Record<string, string> {
   };
 }
 
-test('the event detail reads its times as sysdig prints them; its --json keeps sysdig -j raw nanoseconds', async () => {
+test('the event detail reads its times as sysdig prints them; its --json keeps sysdig -j raw nanoseconds, as strings of digits', async () => {
   const sample = join(dir, 'sample.scap');
   await writeCrashLoopSample(sample);
   const evtNum = 105;
@@ -41,6 +41,16 @@ test('the event detail reads its times as sysdig prints them; its --json keeps s
   const j = syscope('events', sample, '--detail', String(evtNum), '--json');
   assert.equal(j.status, 0, j.stderr);
   for (const name of [...Object.keys(expected), 'evt.rawtime']) {
-    assert.match(j.stdout, new RegExp(`"${literally(name)}":${raw}[,}]`), `events --detail --json: ${name} as the raw number`);
+    assert.match(j.stdout, new RegExp(`"${literally(name)}":"${raw}"[,}]`), `events --detail --json: ${name} as the raw number's digits`);
   }
+});
+
+test('events --json writes evt.rawtime as a string of digits that JSON readers keep whole', async () => {
+  const sample = join(dir, 'sample.scap');
+  await writeCrashLoopSample(sample);
+  const r = syscope('events', sample, '--json', '--limit', '1', 'evt.num=105');
+  assert.equal(r.status, 0, r.stderr);
+  const row = JSON.parse(r.stdout) as Record<string, unknown>;
+  assert.equal(typeof row['evt.rawtime'], 'string');
+  assert.match(r.stdout, /"evt.rawtime":"\d{19}"/);
 });

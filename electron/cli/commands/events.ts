@@ -16,12 +16,13 @@ import { defaultLine, displayableFieldNames, EventFieldSet, jsonLine, LINE_FIELD
 import { isNumericType, lookupField } from '../../../shared/fields/catalog';
 import type { EventDetailReply } from '../../../shared/streams/evidenceApi';
 import { compileSearch } from '../../../shared/streams/search';
+import { epochTimesAsText } from '../../../shared/format/epochTimes';
 import { EvidenceService } from '../../engine/evidence/evidenceService';
 import { keptEvidenceFor, keptEvidenceService, resumableWalk } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { nothingMatchedLine } from '../nothingMatched';
-import { NOTHING_MATCHED_HELP, TIME_WINDOW_HELP } from '../helpText';
+import { EPOCH_NS_JSON_HELP, NOTHING_MATCHED_HELP, TIME_WINDOW_HELP } from '../helpText';
 import { requireValidFilter } from '../filterCheck';
 import { readerWarnings, reportDamage } from '../captureDamage';
 import { fieldResolver } from '../../engine/fields/registry';
@@ -35,7 +36,7 @@ const JSON_FIELDS = ['evt.num', 'evt.rawtime', 'evt.cpu', 'evt.dir', 'evt.type',
 
 export const command: Command = {
   summary: 'the events list: every event matching a filter, paged, with fields, partner and latency',
-  usage: `${usage}\n  --json: JSON lines, one object per event; with --detail, one JSON document\n  --from N: the event number to start at (as the list prints it); --limit N: events a page (default 1000)\n${TIME_WINDOW_HELP.replace('T: ', 'T (--from-time, --to-time): ')}\n${NOTHING_MATCHED_HELP}`,
+  usage: `${usage}\n  --json: JSON lines, one object per event; with --detail, one JSON document\n${EPOCH_NS_JSON_HELP}\n  --from N: the event number to start at (as the list prints it); --limit N: events a page (default 1000)\n${TIME_WINDOW_HELP.replace('T: ', 'T (--from-time, --to-time): ')}\n${NOTHING_MATCHED_HELP}`,
   options: {
     valued: ['--from', '--from-time', '--to-time', '--limit', '--fields', '--search', '--detail'],
     flags: ['--json', '--all-fields', '--regex', '--no-cache'],
@@ -81,13 +82,13 @@ export const command: Command = {
           const text = textFields.readText(ctx);
           if (matchText && matchText(text.join(' ')).length === 0) return false;
           lines.set((ctx as { num: number }).num, text);
-        } else if (matchText && matchText(jsonLine(fields.read(ctx))).length === 0) return false;
+        } else if (matchText && matchText(jsonLine(epochTimesAsText(fields.read(ctx)))).length === 0) return false;
         return true;
       } : predicate,
     }, seek);
     for (const e of page.events) {
       if (json) {
-        console.log(jsonLine({ ...e.fields, 'evt.partner': e.partner }));
+        console.log(jsonLine(epochTimesAsText({ ...e.fields, 'evt.partner': e.partner })));
       } else {
         const t = lines.get(e.evtNum) ?? [];
         const line = fieldList !== undefined ? t.join(' ') : defaultLine(t);
@@ -107,7 +108,7 @@ async function printDetail(capture: string, evtNum: number, json: boolean, useCa
   const service = kept ? await keptEvidenceService(kept) : new EvidenceService(capture);
   const d = await service.eventDetail({ captureId: capture, evtNum });
   if (json) {
-    console.log(jsonLine({ ...asSysdigJson(d.fields), 'evt.partner': d.partner }));
+    console.log(jsonLine(epochTimesAsText({ ...asSysdigJson(d.fields), 'evt.partner': d.partner })));
     return 0;
   }
   const width = Math.max(...Object.keys(d.fields).map((k) => k.length));
@@ -118,7 +119,8 @@ async function printDetail(capture: string, evtNum: number, json: boolean, useCa
 
 /**
  * The detail's fields as `sysdig -j` writes them: the time-of-day fields as the raw timestamp,
- * and numbers the wire carried as text (beyond 2^53) as numbers again.
+ * and numbers the wire carried as text (beyond 2^53) as numbers again, except the epoch
+ * nanoseconds, which stay strings (epochTimesAsText).
  */
 function asSysdigJson(fields: EventDetailReply['fields']): Record<string, unknown> {
   const raw = fields['evt.rawtime'];

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../../engine/evidence/commandLine';
@@ -48,4 +48,25 @@ test('every usage error of export quotes the synopsis of the kind asked, or of e
   } finally {
     console.error = quiet;
   }
+});
+
+test('exported events name the epoch nanoseconds evt.rawtime, as sysdig does, and write them as a string that keeps every digit; CSV keeps evt.time, the time of day', async () => {
+  await made;
+  const quiet = console.error;
+  console.error = () => {};
+  try {
+    assert.equal(await command.run([sample, 'events', 'evt.num=2', '-o', join(dir, 'e.jsonl')]), 0);
+    assert.equal(await command.run([sample, 'events', 'evt.num=2', '--format', 'csv', '-o', join(dir, 'e.csv')]), 0);
+  } finally {
+    console.error = quiet;
+  }
+  const text = readFileSync(join(dir, 'e.jsonl'), 'utf8');
+  const row = JSON.parse(text) as Record<string, unknown>;
+  assert.equal(row['evt.time'], undefined, 'evt.time is the time of day in sysdig, not the epoch nanoseconds');
+  assert.match(String(row['evt.rawtime']), /^\d{19}$/);
+  assert.equal(typeof row['evt.rawtime'], 'string', 'a 19-digit JSON number rounds in jq and JavaScript');
+  assert.ok(text.includes(`"evt.rawtime":"${row['evt.rawtime'] as string}"`));
+  const [header, line] = readFileSync(join(dir, 'e.csv'), 'utf8').split('\r\n');
+  assert.equal(header.split(',')[1], 'evt.time');
+  assert.match(line.split(',')[1], /^\d\d:\d\d:\d\d\.\d{9}$/);
 });

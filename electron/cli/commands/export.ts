@@ -29,7 +29,7 @@ import { requireWritableOutput } from '../outputFile';
 import { requireValidFilter } from '../filterCheck';
 import { readerWarnings, reportDamage } from '../captureDamage';
 import { listedFollowKey, unmatchedFollow } from '../followKey';
-import { FOLLOW_HELP, TIME_WINDOW_HELP } from '../helpText';
+import { EPOCH_NS_JSON_HELP, FOLLOW_HELP, TIME_WINDOW_HELP } from '../helpText';
 import { whatStreamKeyMisses } from '../../engine/evidence/streamsKeyMiss';
 
 const usage = [
@@ -68,7 +68,7 @@ async function nsWindow(capture: string, from: string | undefined, to: string | 
 
 export const command: Command = {
   summary: 'export a view table (csv/json), events (jsonl/csv), a stream (raw/text) or the process tree (json)',
-  usage: `${usage}\n  json: one JSON document; jsonl: JSON lines, one object per event; without -o (--output), to stdout\n${TIME_WINDOW_HELP}\n${FOLLOW_HELP}\n  a stream with no reads or writes (under the filter) writes none and exits 1`,
+  usage: `${usage}\n  json: one JSON document; jsonl: JSON lines, one object per event; without -o (--output), to stdout\n${EPOCH_NS_JSON_HELP}\n${TIME_WINDOW_HELP}\n${FOLLOW_HELP}\n  a stream with no reads or writes (under the filter) writes none and exits 1`,
   options: { valued: ['-o', '--output', '--format', '--fields', '--filter', '--follow', '--from', '--to', '--direction'], flags: [] },
   synopsis: (args) => synopsisOf(askedKind(args)),
   async run(args) {
@@ -104,7 +104,7 @@ export const command: Command = {
     if (kind === 'events') {
       const format = choiceOption<EventsFormat>(cl, 'format', ['jsonl', 'csv'], 'jsonl');
       const list = stringOption(cl, 'fields');
-      const fields = list === undefined ? defaultExportFields : list.split(',').map((f) => f.trim()).filter(Boolean);
+      const fields = list === undefined ? defaultExportFields(format) : list.split(',').map((f) => f.trim()).filter(Boolean);
       if (fields.length === 0) throw new UsageError('--fields needs at least one field name');
       const { walk, predicate, resolve } = openEvidence(cl.capture, rest);
       const out = openSink(output);

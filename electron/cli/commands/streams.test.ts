@@ -96,3 +96,10 @@ test('streams --search with --limit N prints the first N matching operations and
   assert.deepEqual(none.out, []);
   assert.deepEqual(none.err, ["(no reads or writes match: searching 'no such text anywhere')"]);
 });
+
+test('streams --json writes evt.rawtime as a string of digits, as events --json does', async () => {
+  await made;
+  const line = (await printed([sample, '--json', '--limit', '1'])).out[0];
+  assert.equal(typeof (JSON.parse(line) as { 'evt.rawtime': unknown })['evt.rawtime'], 'string');
+  assert.match(line, /"evt.rawtime":"\d{19}"/);
+});

@@ -14,7 +14,7 @@ import { keptEvidenceFor, resumableWalk } from '../keptEvidence';
 import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { nothingMatchedLine } from '../nothingMatched';
-import { FOLLOW_HELP, NOTHING_MATCHED_HELP } from '../helpText';
+import { EPOCH_NS_JSON_HELP, FOLLOW_HELP, NOTHING_MATCHED_HELP } from '../helpText';
 import { requireValidFilter } from '../filterCheck';
 import { listedFollowKey, unmatchedFollow } from '../followKey';
 import { whatStreamKeyMisses } from '../../engine/evidence/streamsKeyMiss';
@@ -33,7 +33,7 @@ const usage = 'usage: syscope streams <capture> [FILTER] [--mode dotted|printabl
 
 export const command: Command = {
   summary: 'bytes read and written (I/O streams), rendered, followed as conversations, searched',
-  usage: `${usage}\n  --json: JSON lines, one object per read or write\n${FOLLOW_HELP}\n  --from N: the event number to start at (as the list prints it)\n  --limit N: operations a page (default all); with --search, matching operations, as in events --search\n  --search TEXT: operations whose payload (as --mode renders it), process or fd name contain TEXT (--regex: a regular expression), any case\n${NOTHING_MATCHED_HELP}`,
+  usage: `${usage}\n  --json: JSON lines, one object per read or write\n${EPOCH_NS_JSON_HELP}\n${FOLLOW_HELP}\n  --from N: the event number to start at (as the list prints it)\n  --limit N: operations a page (default all); with --search, matching operations, as in events --search\n  --search TEXT: operations whose payload (as --mode renders it), process or fd name contain TEXT (--regex: a regular expression), any case\n${NOTHING_MATCHED_HELP}`,
   options: { valued: ['--mode', '--follow', '--from', '--limit', '--search'], flags: ['--json', '--regex', '--no-cache'] },
   async run(args) {
     const cl = parseCommandLine(args, ['mode', 'follow', 'from', 'limit', 'search'], ['json', 'regex', 'no-cache']);
@@ -80,7 +80,8 @@ export const command: Command = {
 function toJson(op: StreamOperation, mode: StreamMode): Record<string, unknown> {
   return {
     'evt.num': op.evtNum,
-    'evt.rawtime': BigInt(op.rawtime),
+    // A string: 19 digits lose their nanoseconds as a JSON number (shared/format/epochTimes.ts).
+    'evt.rawtime': String(op.rawtime),
     'evt.type': op.eventType,
     dir: op.direction,
     'proc.name': op.procName,

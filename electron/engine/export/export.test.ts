@@ -52,7 +52,7 @@ test('events exported as JSON lines carry sysdig -j values (numbers, raw times)'
   await exportEvents(walk, { fields: ['evt.num', 'evt.time', 'proc.name', 'evt.res'], resolve }, 'jsonl', out);
   const rows = out.text().trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(rows.length, 6);
-  assert.deepEqual(rows[1], { 'evt.num': 2, 'evt.time': Number(hostileStartTs + 5000n), 'proc.name': '=cmd|calc', 'evt.res': 'SUCCESS' });
+  assert.deepEqual(rows[1], { 'evt.num': 2, 'evt.time': String(hostileStartTs + 5000n), 'proc.name': '=cmd|calc', 'evt.res': 'SUCCESS' });
 });
 
 test('a stream exports as its raw bytes in order, and as a transcript with one header per turn', async () => {

@@ -78,7 +78,7 @@ export class ExportService implements FindingsApi {
         }
         case 'events': {
           const { walk, predicate, resolve } = openEvidence(this.path, req.filter ?? '', this.signal);
-          const n = await exportEvents(walk, { fields: req.fields ?? defaultExportFields, resolve, predicate, window: nsWindow(req.window) }, req.format, out);
+          const n = await exportEvents(walk, { fields: req.fields ?? defaultExportFields(req.format), resolve, predicate, window: nsWindow(req.window) }, req.format, out);
           return { items: n, file: { fileName: `${base}-events.${req.format}`, mimeType: req.format === 'csv' ? 'text/csv' : 'application/x-ndjson', content: out.text(), encoding: 'utf8' } };
         }
         case 'stream': {
