@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Command } from '../main';
 import { UsageError } from '../../engine/evidence/commandLine';
 import { writeCrashLoopSample } from '../../engine/sample/crashloop';
+import { captureCensus } from '../../engine/capture/captureCensus';
 import { requireWritableOutput } from '../outputFile';
 
 const USAGE = 'usage: syscope sample [-o out.scap] [--gzip]';
@@ -32,7 +33,11 @@ export const command: Command = {
     const started = performance.now();
     const s = await writeCrashLoopSample(path, { gzip });
     const ms = Math.round(performance.now() - started);
-    console.log(`wrote ${out}: ${s.events} events, ${s.containers.length} containers, ${Number(s.endNs - s.startNs) / 1e9} s of capture (${ms} ms)`);
+    // Read back as info reads it, so the line agrees with info and the app: the events and span
+    // sysdig prints (the story's nominal 330 s leaves out the last events' own times).
+    const c = await captureCensus(path);
+    const span = c.printedFirstTs === null || c.printedLastTs === null ? 0 : Number(c.printedLastTs - c.printedFirstTs) / 1e9;
+    console.log(`wrote ${out}: ${c.printedEvents} events, ${s.containers.length} containers, ${span.toFixed(3)} s of capture (${ms} ms)`);
     return 0;
   },
 };
