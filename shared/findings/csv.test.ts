@@ -3,10 +3,15 @@ import assert from 'node:assert/strict';
 import { csvField, csvLine, neutraliseCell, toCsv } from './csv';
 
 test('cells a spreadsheet would run as formulas get a leading apostrophe', () => {
-  for (const hostile of ['=HYPERLINK("http://x","y")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1']) {
+  for (const hostile of ['=HYPERLINK("http://x","y")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1',
+    '-cmd|\' /C calc\'!A0', '-HYPERLINK("http://evil","x")', '+SUM(1)', '--1', '-@SUM(A1)', '+=1', '-.5+1', '- 1', "-'http://x/[a.xls]S'!A1", '-Sheet2!A1', '\t-bash']) {
     const out = neutraliseCell(hostile);
     assert.equal(out, `'${hostile}`, hostile);
   }
+});
+
+test('a word that merely starts with a dash, as a login shell or an option does, is left as captured (QA 18: -bash became \'-bash)', () => {
+  for (const word of ['-bash', '-Xmx512m', '-zsh -l', '+x', '-', '+']) assert.equal(neutraliseCell(word), word, word);
 });
 
 test('plain numbers and ordinary text are left alone, negative numbers included', () => {
