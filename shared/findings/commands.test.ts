@@ -40,7 +40,7 @@ test('a step over a view reproduces the view and its events in the time window',
 test('steps on the events, streams and tree panels reproduce with those commands', () => {
   const base = { title: '', trail: [], tiles: [], note: '' };
   assert.deepEqual(stepCommands('c.scap', { ...base, viewId: 'events', filter: 'proc.name=nginx', window: { from: '1', to: '2' } }), [`syscope events c.scap proc.name=nginx --from-time 1 --to-time 2`]);
-  assert.deepEqual(stepCommands('c.scap', { ...base, viewId: 'streams', filter: '', follow: '42:5#2' }), [`syscope streams c.scap --follow '42:5#2'`, `syscope export c.scap stream --follow '42:5#2' --format text`]);
+  assert.deepEqual(stepCommands('c.scap', { ...base, viewId: 'streams', filter: '', follow: '42:5#2' }), [`syscope streams c.scap --follow '42:5#2'`, `syscope export c.scap stream --follow '42:5#2' --format text -o stream.txt`]);
   assert.deepEqual(stepCommands('c.scap', { ...base, viewId: 'tree', filter: 'container.id!=host' }), [`syscope tree c.scap 'container.id!=host'`]);
 });
 
@@ -48,4 +48,12 @@ test('a streams step shown in hex reproduces in hex (QA 13: the commands dropped
   const base = { title: '', trail: [], tiles: [], note: '', viewId: 'streams', filter: 'fd.sport=53', follow: '5253:5#8' };
   assert.equal(stepCommands('c.scap', { ...base, mode: 'hex' })[0], `syscope streams c.scap fd.sport=53 --follow '5253:5#8' --mode hex`);
   assert.equal(stepCommands('c.scap', { ...base, mode: 'dotted' })[0], `syscope streams c.scap fd.sport=53 --follow '5253:5#8'`);
+});
+
+test('a followed stream is exported to the same file whether a step or a bookmark reproduces it (QA 18: the step printed to stdout)', () => {
+  const step = stepCommands('c.scap', { title: '', trail: [], tiles: [], note: '', viewId: 'streams', filter: 'fd.sport=53', follow: '5253:5#8' });
+  const bookmark = bookmarkCommands('c.scap', { kind: 'stream', evtNum: 274, streamKey: '5253:5#8' } as Parameters<typeof bookmarkCommands>[1]);
+  const exportOf = (cmds: string[]) => cmds.find((c) => c.startsWith('syscope export '))!;
+  assert.equal(exportOf(step), `syscope export c.scap stream --follow '5253:5#8' --format text -o stream.txt fd.sport=53`);
+  assert.equal(exportOf(bookmark), `syscope export c.scap stream --follow '5253:5#8' --format text -o stream.txt`);
 });

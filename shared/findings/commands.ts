@@ -15,6 +15,9 @@ export function shellCommand(words: readonly string[]): string {
   return words.map(shellQuote).join(' ');
 }
 
+/** Where a reproduced stream export writes, for steps and bookmarks alike. */
+const STREAM_FILE = 'stream.txt';
+
 function windowArgs(w: { from: string; to: string } | undefined, fromName: string, toName: string): string[] {
   return w ? [fromName, w.from, toName, w.to] : [];
 }
@@ -43,7 +46,8 @@ export function stepCommands(capture: string, step: InvestigationStep): string[]
       const f = andFilters(filter, windowFilter(step.window));
       const mode = step.mode && step.mode !== 'dotted' ? ['--mode', step.mode] : [];
       const out = [shellCommand(['syscope', 'streams', capture, ...words(f), ...(step.follow ? ['--follow', step.follow] : []), ...mode])];
-      if (step.follow) out.push(shellCommand(['syscope', 'export', capture, 'stream', '--follow', step.follow, '--format', 'text', ...words(f)]));
+      // Into a file, as a stream bookmark's evidence reproduces it: the streams line above prints it.
+      if (step.follow) out.push(shellCommand(['syscope', 'export', capture, 'stream', '--follow', step.follow, '--format', 'text', '-o', STREAM_FILE, ...words(f)]));
       return out;
     }
     case 'tree':
@@ -71,7 +75,7 @@ export function bookmarkCommands(capture: string, b: Bookmark, keyField?: string
       const out = [shellCommand(['syscope', 'streams', capture, `evt.num=${b.evtNum}`, '--mode', 'printable'])];
       if (b.streamKey) {
         out.push(shellCommand(['syscope', 'streams', capture, '--follow', b.streamKey]));
-        out.push(shellCommand(['syscope', 'export', capture, 'stream', '--follow', b.streamKey, '--format', 'text', '-o', 'stream.txt']));
+        out.push(shellCommand(['syscope', 'export', capture, 'stream', '--follow', b.streamKey, '--format', 'text', '-o', STREAM_FILE]));
       }
       out.push(shellCommand(['sysdig', '-r', capture, '-A', `evt.num=${b.evtNum}`]));
       return out;
