@@ -25,3 +25,18 @@ export function formatDurationNice(ns: number | bigint, width = 0): string {
   else s = `${Math.max(0, Math.floor(v))}ns`;
   return padLeft(s, width);
 }
+
+/**
+ * A duration as the app shows it (back-off between restarts, latencies, spans): 999 ns, 1.5 µs,
+ * 3.2 ms, 10.44 s, 1m 21s, 2h 5m. The command line prints the same values the same way.
+ */
+export function formatDuration(ns: number): string {
+  if (!Number.isFinite(ns)) return '';
+  const a = Math.abs(ns);
+  if (a < 1e3) return `${Math.round(ns)} ns`;
+  if (a < 1e6) return `${(ns / 1e3).toFixed(1)} µs`;
+  if (a < 1e9) return `${(ns / 1e6).toFixed(1)} ms`;
+  if (a < 60e9) return `${(ns / 1e9).toFixed(2)} s`;
+  const s = Math.round(ns / 1e9);
+  return s < 3600 ? `${Math.floor(s / 60)}m ${s % 60}s` : `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+}

@@ -19,6 +19,7 @@ import { endingsSummary, treeRoots, signalName, type ProcessNode } from '../../e
 import { countOf } from '../../../shared/format/plural';
 import type { ContainerLifetime, RestartGroup } from '../../engine/evidence/containerLifetimes';
 import { jsonLine } from '../../engine/evidence/eventFields';
+import { formatDuration } from '../../../shared/format/duration';
 import { formatTime } from '../../../shared/format/time';
 
 const usage = 'usage: syscope tree <capture> [FILTER] [--json] [--containers] [--no-cache]';
@@ -105,9 +106,6 @@ function printContainers(list: ContainerLifetime[]): void {
   }
 }
 
-function seconds(ns: string): string {
-  return `${(Number(BigInt(ns) / 1_000_000n) / 1000).toFixed(1)}s`;
-}
 
 function printRestarts(groups: RestartGroup[]): void {
   const eventful = groups.filter((g) => g.deaths > 0 || g.restarts > 0 || g.instances.length > 1);
@@ -117,6 +115,7 @@ function printRestarts(groups: RestartGroup[]): void {
     const what = g.kind === 'kubernetes' ? `container ${g.container} of pod ${g.pod} (namespace ${g.namespace})` : `container ${g.container}`;
     console.log(`  ${what}: ${g.instances.length} instance(s), ${g.deaths} death(s), ${g.restarts} restart(s)`);
     if (g.endings.length) console.log(`    ended: ${g.endings.join(', ')}`);
-    if (g.backoffNs.length) console.log(`    back-off before each restart: ${g.backoffNs.map(seconds).join(', ')}`);
+    // Written as the app's Processes tab writes it (shared/format/duration.ts).
+    if (g.backoffNs.length) console.log(`    back-off before each restart: ${g.backoffNs.map((ns) => formatDuration(Number(ns))).join(' → ')}`);
   }
 }
