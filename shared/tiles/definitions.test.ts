@@ -33,3 +33,13 @@ test('tile order is stable: category, then list order, then dynamic tiles by tit
   assert.equal(all[0], 'notifications');
   assert.deepEqual(all.slice(-4), ['infra.docker', 'infra.docker.attach', 'infra.docker.die', 'infra.docker.start']);
 });
+
+test('the tile of sysdig\'s "Sysdig Agent" ports says that port 6443 is also the Kubernetes API server\'s (QA 18: kubelet traffic read as an agent)', () => {
+  const tile = tileDefinition(networkAppTileId('Sysdig Agent'));
+  assert.ok(tile);
+  assert.equal(tile.title, 'Sysdig Agent or K8s API Bytes');
+  assert.match(tile.description, /6443.*Kubernetes API server/);
+  assert.equal(tile.drillFilter, 'fd.sport=6443 or fd.sport=6666 or fd.sport=6667');
+  // Other services keep the chisel's "<name> Bytes".
+  assert.equal(tileDefinition(networkAppTileId('HTTP'))?.title, 'HTTP Bytes');
+});

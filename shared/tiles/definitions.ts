@@ -210,14 +210,22 @@ export const staticTiles: readonly TileDefinition[] = [
     description: 'Docker events recorded in the capture.' },
 ];
 
-/** Server ports of well-known network applications (the chisel's service table). */
-export const networkServices: ReadonlyArray<{ name: string; ports: number[] }> = [
+/**
+ * Server ports of well-known network applications (the chisel's service table). A service whose
+ * ports are not only its own says so in its tile's title and description; its tile id stays
+ * `napps.<name>`, the id cached indexes and saved findings carry.
+ */
+export const networkServices: ReadonlyArray<{ name: string; ports: number[]; title?: string; description?: string }> = [
   { name: 'DNS', ports: [53] },
   { name: 'HTTP', ports: [80, 8080] },
   { name: 'HTTPs', ports: [443] },
   { name: 'Kyoto Tycoon', ports: [1978] },
   { name: 'SSH', ports: [22] },
-  { name: 'Sysdig Agent', ports: [6443, 6666, 6667] },
+  // sysdig's table gives 6443 to the agent (its collector's port), but 6443 is also the Kubernetes
+  // API server's port: on a Kubernetes node with no agent this tile is kubelet and kubectl (QA 18).
+  { name: 'Sysdig Agent', ports: [6443, 6666, 6667], title: 'Sysdig Agent or K8s API Bytes',
+    description: 'Network bytes on server ports 6666 and 6667 (the Sysdig agent) and 6443, the port of the Sysdig collector'
+      + ' and of the Kubernetes API server: on a Kubernetes node, mostly kubelet and kubectl calling the API server. Drill to see which.' },
   { name: 'couchdb', ports: [5984] },
   { name: 'elasticsearch', ports: Array.from({ length: 201 }, (_, i) => 9200 + i) },
   { name: 'etcd', ports: [2379, 22379] },
@@ -272,8 +280,8 @@ export function tileDefinition(id: string): TileDefinition | undefined {
     const name = id.slice(NAPPS_PREFIX.length);
     const svc = networkServices.find((s) => s.name === name);
     if (!svc) return undefined;
-    return { id, category: 'napps', title: `${name} Bytes`, measure: 'sum', excludable: true, drillView: 'connections',
-      drillFilter: svc.ports.map((p) => `fd.sport=${p}`).join(' or '), description: `Network bytes on ${name} server ports.` };
+    return { id, category: 'napps', title: svc.title ?? `${name} Bytes`, measure: 'sum', excludable: true, drillView: 'connections',
+      drillFilter: svc.ports.map((p) => `fd.sport=${p}`).join(' or '), description: svc.description ?? `Network bytes on ${name} server ports.` };
   }
   return undefined;
 }

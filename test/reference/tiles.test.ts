@@ -3,6 +3,8 @@
  * on every capture sysdig can read: each tile total the chisel reports must be ours too, also
  * under a user filter. Deliberate differences are checked against plain sysdig filters instead:
  * - our "HTTP Responses" is the chisel's "HTTP Requests" (it counted responses);
+ * - our "Sysdig Agent or K8s API Bytes" is the chisel's "Sysdig Agent Bytes", same ports (6443 is
+ *   also the Kubernetes API server's);
  * - "File Open Errors" also counts openat/openat2 (the chisel only open);
  * - "App Log Error Messages" also counts lines saying "emerg" (nginx's level name; the chisel
  *   looks for "emergency" though Sysdig Inspect's own drill filter says "emerg"): ours may only be
@@ -21,7 +23,7 @@ import { CaptureSession } from '../../electron/engine/api/captureSession';
 import { engineResolver } from '../../electron/engine/api/engineResolver';
 
 const skip = referenceSkip();
-const renamed: Record<string, string> = { 'HTTP Requests': 'HTTP Responses' };
+const renamed: Record<string, string> = { 'HTTP Requests': 'HTTP Responses', 'Sysdig Agent Bytes': 'Sysdig Agent or K8s API Bytes' };
 const checkedOtherwise = new Set(['File Open Errors', 'Running Processes', 'App Log Error Messages']);
 /** A user filter the chisel accepts (it also filters the thread table: process fields only). */
 const USER_FILTER = 'proc.name=bash or proc.name=sh or proc.name=curl or proc.name=nginx or proc.name=httpd or proc.name=dockerd';
