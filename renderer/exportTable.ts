@@ -30,7 +30,8 @@ export async function exportCurrent(client: Client, store: CaptureStore): Promis
     if (!s.follow) return 'Follow a stream first: the export saves one conversation';
     req = { ...common, what: 'stream', format: 'text', follow: s.follow };
   } else if (s.panel === 'tree') req = { captureId: s.captureId, filter, what: 'tree', format: 'json' };
-  else req = { ...common, what: 'view', viewId: step.viewId, format: 'csv' };
+  // The rows in the order on screen: a user who sorted by NET exports the top talkers first.
+  else req = { ...common, what: 'view', viewId: step.viewId, format: 'csv', sort: s.sort };
   const { file, items } = await client.call('exportData', req);
   if (file.encoding === 'base64') downloadBytes(file.fileName, fromBase64(file.content), file.mimeType);
   else downloadText(file.fileName, file.content, file.mimeType);

@@ -83,3 +83,10 @@ test('the export and report commands refuse bad input with one line', async () =
     assert.match(lines[0], why);
   }
 });
+
+test('a view export reads the table in the sort it was asked for (the order on the user\'s screen)', async () => {
+  const asked: unknown[] = [];
+  const sorted: ReportSource = { ...source, view: async (q) => { asked.push(q.sort); return source.view(q); } };
+  await new ExportService(capture, () => sorted).exportData({ captureId: 'c', what: 'view', viewId: 'procs', format: 'csv', sort: { column: 'NET', descending: true } });
+  assert.deepEqual(asked, [{ column: 'NET', descending: true }]);
+});

@@ -73,7 +73,7 @@ export class ExportService implements FindingsApi {
       switch (req.what) {
         case 'view': {
           const source = this.source(req.captureId);
-          const n = await exportView((q) => source.view(q), { viewId: req.viewId, filter: req.filter, window: req.window }, req.format, out);
+          const n = await exportView((q) => source.view(q), { viewId: req.viewId, filter: req.filter, window: req.window, sort: req.sort }, req.format, out);
           return { items: n, file: { fileName: `${base}-${req.viewId}.${req.format}`, mimeType: req.format === 'csv' ? 'text/csv' : 'application/json', content: out.text(), encoding: 'utf8' } };
         }
         case 'events': {
