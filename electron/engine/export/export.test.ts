@@ -152,7 +152,7 @@ test('an in-memory export stops with one line past its size bound', () => {
   assert.throws(() => m.write('5'), /^Error: too large: use the CLI$/);
 });
 
-test('a chart of a tile the step filter leaves without data is named by the tile, as having none under the filter', async () => {
+test('on an Overview step, a pinned tile the step filter leaves without data is named by the tile, as having none under the filter and what it counts without it', async () => {
   await ready;
   const parsed = checkFindings({
     format: 'syscope-findings', version: 1,
@@ -163,16 +163,32 @@ test('a chart of a tile the step filter leaves without data is named by the tile
   const filtered: ReportSource = { ...source, tiles: async (q) => (q.filter ? [] : source.tiles(q)) };
   const r = await buildFindingsReport({ capturePath: capture, findings: (parsed as { findings: Findings }).findings, source: filtered });
   assert.deepEqual(r.model.steps[0].charts.map((c) => [c.title, c.absent, c.total]), [
-    ['Files <i>touched</i>', 'none under this filter', 0],
+    ['Files <i>touched</i>', "none under this step's filter (3 without it)", 0],
     ['not.a.tile', 'no such tile in this capture', 0],
   ]);
   // Said once, in words, with no flat chart and no "(total 0)" after it (QA 14: doubled parentheses).
   const md = renderReportMarkdown(r.model);
-  assert.ok(md.split('\n').includes(`${escapeMarkdown('Files <i>touched</i>')}: none under this filter.`), md);
+  assert.ok(md.split('\n').includes(`${escapeMarkdown('Files <i>touched</i>')}: ${escapeMarkdown("none under this step's filter (3 without it)")}.`), md);
   assert.doesNotMatch(md, /total 0/);
   const html = renderReportHtml(r.model);
-  assert.match(html, /Files &lt;i&gt;touched&lt;\/i&gt;: <span class="dim">none under this filter<\/span>/);
+  assert.match(html, /Files &lt;i&gt;touched&lt;\/i&gt;: <span class="dim">none under this step(&#39;|&#x27;|')s filter \(3 without it\)<\/span>/);
   assert.doesNotMatch(html, /\(total 0\)/);
+});
+
+test('a step away from the Overview leaves out a pinned tile its filter leaves without data, and keeps one with data (QA 18: a DNS step printed "Container Deaths: none under this filter")', async () => {
+  await ready;
+  const parsed = checkFindings({
+    format: 'syscope-findings', version: 1,
+    steps: [
+      { title: 'dns', viewId: 'streams', filter: 'proc.name=nobody', tiles: ['files'] },
+      { title: 'files', viewId: 'streams', filter: 'proc.name=somebody', tiles: ['files'] },
+    ],
+  });
+  assert.ok(parsed.ok);
+  const filtered: ReportSource = { ...source, tiles: async (q) => (q.filter === 'proc.name=nobody' ? [] : source.tiles(q)) };
+  const r = await buildFindingsReport({ capturePath: capture, findings: (parsed as { findings: Findings }).findings, source: filtered });
+  assert.deepEqual(r.model.steps.map((s) => s.charts.map((c) => [c.title, c.absent, c.total])), [[], [['Files <i>touched</i>', undefined, 3]]]);
+  assert.doesNotMatch(renderReportMarkdown(r.model), /none under/);
 });
 
 test('a step that cannot be reproduced as written says why in the report (QA 15: an unknown view, a broken filter or a backwards window passed without a word)', async () => {

@@ -73,13 +73,20 @@ async function charts(source: ReportSource, step: InvestigationStep, info: Captu
   // A tile the filter leaves without data is not among the filtered tiles: named from the unfiltered ones.
   const missing = step.tiles.some((id) => !tiles.some((x) => x.id === id));
   const all = missing && filter ? await source.tiles({ window: step.window, samples: chartSamples }) : [];
-  return step.tiles.map((id) => {
+  // An Overview step is about its pinned tiles (its title names them): an empty one is said, with
+  // what it counts without the filter, so "none" cannot read as "none in the capture". Any other
+  // step only carries the tiles that happened to be pinned; one with nothing under the step's
+  // filter says nothing about the step and is left out (QA 18: a DNS step printed "Container
+  // Deaths: none under this filter" in a report about dying containers).
+  const aboutTiles = step.viewId === 'overview';
+  return step.tiles.flatMap((id): ReportChart[] => {
     const t = tiles.find((x) => x.id === id);
-    if (t) return { title: t.title, series: t.series, total: t.total, from, to };
+    if (t) return [{ title: t.title, series: t.series, total: t.total, from, to }];
     const unfiltered = all.find((x) => x.id === id);
-    return unfiltered
-      ? { title: unfiltered.title, absent: 'none under this filter', series: [], total: 0, from, to }
-      : { title: id, absent: 'no such tile in this capture', series: [], total: 0, from, to };
+    if (!unfiltered) return [{ title: id, absent: 'no such tile in this capture', series: [], total: 0, from, to }];
+    if (!aboutTiles) return [];
+    const without = Math.round(unfiltered.total * 100) / 100;
+    return [{ title: unfiltered.title, absent: `none under this step's filter (${without} without it)`, series: [], total: 0, from, to }];
   });
 }
 
