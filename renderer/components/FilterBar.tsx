@@ -1,7 +1,9 @@
 /**
  * The filter box: checked by the shared parser on every keystroke (the error is shown under the
  * offending column), field autocomplete from the shared catalog, and Enter to apply. An invalid
- * filter is never sent to the engine.
+ * filter is never sent to the engine. Tab, a click, or Enter after choosing with ↑ ↓ takes a
+ * suggestion; Enter on a word already typed whole (`exists`, `and`, a field) applies the filter
+ * (QA 18: Enter turned `proc.name exists` into `proc.name exists ` and applied nothing).
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { checkFilter, completeFilter, lineAndColumn, type CompletionResult } from '../../shared/filter';
@@ -18,6 +20,8 @@ export function FilterBar() {
   const [cursor, setCursor] = useState((draft ?? applied).length);
   const [menu, setMenu] = useState<CompletionResult | null>(null);
   const [active, setActive] = useState(0);
+  /** Whether the user moved through the suggestions with ↑ ↓ since the last edit. */
+  const [chose, setChose] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   // A filter longer than the box scrolls inside it; the caret line scrolls with it.
   const [scrollLeft, setScrollLeft] = useState(0);
@@ -39,6 +43,13 @@ export function FilterBar() {
     const c = completeFilter(value, caret);
     setMenu(c.items.length && value.slice(c.from, caret).length > 0 ? c : null);
     setActive(0);
+    setChose(false);
+  }
+
+  /** The word being completed is already one of the suggestions, as typed. */
+  function wordIsWhole(m: CompletionResult): boolean {
+    const word = text.slice(m.from, m.to);
+    return m.items.some((item) => item.label === word);
   }
 
   function accept(index: number) {
@@ -60,9 +71,10 @@ export function FilterBar() {
 
   function onKey(e: KeyboardEvent<HTMLInputElement>) {
     if (menu) {
-      if (e.key === 'ArrowDown') { setActive((a) => (a + 1) % menu.items.length); e.preventDefault(); return; }
-      if (e.key === 'ArrowUp') { setActive((a) => (a - 1 + menu.items.length) % menu.items.length); e.preventDefault(); return; }
-      if (e.key === 'Tab' || (e.key === 'Enter' && menu.items.length)) { accept(active); e.preventDefault(); return; }
+      if (e.key === 'ArrowDown') { setActive((a) => (a + 1) % menu.items.length); setChose(true); e.preventDefault(); return; }
+      if (e.key === 'ArrowUp') { setActive((a) => (a - 1 + menu.items.length) % menu.items.length); setChose(true); e.preventDefault(); return; }
+      const takes = e.key === 'Tab' || (e.key === 'Enter' && menu.items.length > 0 && (chose || !wordIsWhole(menu)));
+      if (takes) { accept(active); e.preventDefault(); return; }
       if (e.key === 'Escape') { setMenu(null); e.preventDefault(); return; }
     }
     if (e.key === 'Enter') { apply(); e.preventDefault(); }

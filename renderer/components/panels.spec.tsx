@@ -74,6 +74,35 @@ describe('FilterBar', () => {
   });
 });
 
+describe('FilterBar: Enter and the suggestions (QA 18 item 4)', () => {
+  it('applies on Enter when the last word is already whole (an operator, a keyword), instead of taking the suggestion', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    mounted = await mount(<FilterBar />, fakeClient({}), store);
+    const input = mounted.container.querySelector('input')!;
+    await typeInto(input, 'proc.name exists');
+    expect(mounted.container.querySelector('[role="listbox"]')).not.toBeNull();
+    await press(input, 'Enter');
+    expect(store.getState().filter).toBe('proc.name exists');
+    await typeInto(input, 'proc.name=nginx and');
+    await press(input, 'Enter');
+    expect(input.value).toBe('proc.name=nginx and');
+    expect(mounted.container.querySelector('#filter-error')?.textContent).toContain('at column 20,');
+  });
+
+  it('takes a suggestion on Tab, and on Enter for a word not yet whole', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    mounted = await mount(<FilterBar />, fakeClient({}), store);
+    const input = mounted.container.querySelector('input')!;
+    await typeInto(input, 'proc.name exi');
+    await press(input, 'Enter');
+    expect(input.value).toBe('proc.name exists ');
+    expect(store.getState().filter).toBe('');
+    await typeInto(input, 'proc.name exists');
+    await press(input, 'Tab');
+    expect(input.value).toBe('proc.name exists ');
+  });
+});
+
 describe('FilterBar and long filters (QA 14 A4)', () => {
   it('applies 3,000 pasted evt.num terms (47,624 characters)', async () => {
     const store = createCaptureStore('c', '/x.scap');
