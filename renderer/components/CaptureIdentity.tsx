@@ -28,7 +28,7 @@ export function CaptureIdentity({ onClose }: { onClose(): void }) {
         ? <span className="warning" title={onlyInternalRecords(info.events)}>no system call events ({countOf(info.events, 'internal record')})</span>
         : <span className="fact" title={countOf(info.events, 'event')}>{formatCount(info.events)} event{info.events === 1 ? '' : 's'}</span>}
       {hasTimestamps(info)
-        ? <span className="fact" title={`${formatTimestamp(info.firstTs)} – ${formatTimestamp(info.lastTs)} (${formatDuration(span)})`}>{startToTheSecond(info.firstTs)} · {formatDuration(span)}</span>
+        ? <span className="fact span" title={`${formatTimestamp(info.firstTs)} – ${formatTimestamp(info.lastTs)} (${formatDuration(span)})`}>{startToTheSecond(info.firstTs)} · {formatDuration(span)}</span>
         : <span className="warning">no timestamped events</span>}
       <span className="host" title={`host ${info.hostname || 'unknown'}${info.numCpus > 0 ? `, ${countOf(info.numCpus, 'CPU')}` : ''}`}>host {info.hostname || '—'}{info.numCpus > 0 ? ` · ${countOf(info.numCpus, 'CPU')}` : ''}</span>
       <CaptureWarnings warnings={info.warnings} />

@@ -154,6 +154,32 @@ test('the Findings button covers no timeline label, and the open drawer covers n
   await page.getByRole('button', { name: 'Close findings' }).click();
 });
 
+test('at 1000 px the open Findings drawer leaves the header whole: the capture name, Export and Close capture (QA 18 item 6)', { skip }, async () => {
+  const { page } = h;
+  await page.setViewportSize({ width: 1000, height: 760 });
+  try {
+    await openSample(page);
+    await page.getByRole('button', { name: /^Findings/ }).click();
+    const drawer = page.getByRole('complementary', { name: 'Findings' });
+    await drawer.waitFor();
+    const edge = (await box(drawer)).x;
+    const header = page.getByRole('banner', { name: 'Capture' }).or(page.locator('header.identity'));
+    for (const name of ['Export', 'Close capture']) {
+      const button = header.getByRole('button', { name, exact: true });
+      const b = await box(button);
+      assert.ok(b.x + b.width <= edge, `${name} (right edge ${b.x + b.width}) runs under the drawer (at ${edge})`);
+      assert.ok(await reachable(button), `${name} is covered`);
+    }
+    const file = header.locator('.file');
+    const f = await box(file);
+    assert.ok(f.width >= 60 && f.x + f.width <= edge, `the capture name is shown (width ${f.width})`);
+    await h.shot('44-findings-narrow');
+    await page.getByRole('button', { name: 'Close findings' }).click();
+  } finally {
+    await page.setViewportSize({ width: 1360, height: 860 });
+  }
+});
+
 test('a capture shorter than a second labels its timeline without collisions or cut labels', { skip: skip || referenceSkip(false) }, async () => {
   const { page } = h;
   // A capture cut short, as a killed sysdig leaves it: 334 ms of the 502 capture.
