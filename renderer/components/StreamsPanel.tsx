@@ -36,6 +36,9 @@ export function StreamsPanel() {
   const [busy, setBusy] = useState(false);
   const [current, setCurrent] = useState(0);
   const list = useRef<HTMLElement>(null);
+  const formats = useRef<HTMLDivElement>(null);
+  /** The operation to make current (and show) once the followed stream's first page is in. */
+  const followedEvt = useRef<number | undefined>(undefined);
 
   // Each change of selection starts a new generation; replies to an older one are dropped.
   const generation = useRef(0);
@@ -51,6 +54,11 @@ export function StreamsPanel() {
         setNext(all.length >= maxOperations ? null : page.next);
         return all;
       });
+      if (reset && followedEvt.current !== undefined) {
+        const at = page.operations.findIndex((o) => o.evtNum === followedEvt.current);
+        followedEvt.current = undefined;
+        if (at > 0) { setCurrent(at); requestAnimationFrame(() => list.current?.querySelectorAll<HTMLElement>('.stream-op')[at]?.scrollIntoView({ block: 'nearest' })); }
+      }
       setError(null);
     } catch (err) {
       if (gen !== generation.current) return;
@@ -75,12 +83,20 @@ export function StreamsPanel() {
     list.current?.querySelectorAll<HTMLElement>('.stream-op')[at]?.scrollIntoView({ block: 'nearest' });
   }
 
+  // Following (or stopping) removes the button that was pressed: the list keeps the keyboard,
+  // with the followed operation current in its conversation (QA 18: focus fell to <body>).
+  function followStream(op: StreamOperationWire | undefined) {
+    followedEvt.current = op?.evtNum;
+    setFollow(op?.streamKey);
+    list.current?.focus();
+  }
+
   function onKey(e: KeyboardEvent<HTMLElement>) {
     // Keys typed into the list's own buttons are theirs.
     if (e.target !== e.currentTarget) return;
     if (e.key === 'Enter') {
       const op = ops[current];
-      if (op && !follow) { e.preventDefault(); e.stopPropagation(); setFollow(op.streamKey); }
+      if (op && !follow) { e.preventDefault(); e.stopPropagation(); followStream(op); }
       return;
     }
     const page = 5;
@@ -91,22 +107,34 @@ export function StreamsPanel() {
     move(to);
   }
 
+  function onFormatKey(e: KeyboardEvent<HTMLDivElement>) {
+    const at = streamModes.indexOf(mode);
+    const to = ({ ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: streamModes.length - 1 } as Record<string, number>)[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const next = (to + streamModes.length) % streamModes.length;
+    setMode(streamModes[next]);
+    formats.current?.querySelectorAll<HTMLElement>('[role=radio]')[next]?.focus();
+  }
+
   return (
     <div className="evidence-panel streams-panel">
       <div className="streams-bar">
-        <div role="radiogroup" aria-label="Payload format" className="segmented">
+        {/* One Tab stop: the checked format; the arrows move the choice, as in any radio group. */}
+        <div role="radiogroup" aria-label="Payload format" className="segmented" ref={formats} onKeyDown={onFormatKey}>
           {streamModes.map((m) => (
-            <button type="button" role="radio" aria-checked={m === mode} key={m} onClick={() => setMode(m)}>{modeNames[m]}</button>
+            <button type="button" role="radio" aria-checked={m === mode} tabIndex={m === mode ? 0 : -1} key={m} onClick={() => setMode(m)}>{modeNames[m]}</button>
           ))}
         </div>
         {follow
-          ? <span className="following">Following <code>{follow}</code> <button type="button" className="small" onClick={() => setFollow(undefined)}>Stop following</button></span>
+          ? <span className="following">Following <code>{follow}</code> <button type="button" className="small" onClick={() => followStream(undefined)}>Stop following</button></span>
           : <span className="dim">All reads and writes of the selection; Follow one (or press Enter on it) to see its conversation.</span>}
         <span className="legend-read">read</span><span className="legend-write">write</span>
       </div>
       {!follow && next !== undefined && <TileLinesNote writes={ops.length} complete={next === null && ops.length < maxOperations} />}
       <section ref={list} className="stream-ops" aria-label="I/O operations" tabIndex={0} data-keyboard-list="" onKeyDown={onKey}>
-        {ops.map((op, i) => <Operation key={op.evtNum} op={op} mode={mode} current={i === current} onFollow={follow ? undefined : () => setFollow(op.streamKey)} />)}
+        {ops.map((op, i) => <Operation key={op.evtNum} op={op} mode={mode} current={i === current} onFollow={follow ? undefined : () => followStream(op)} />)}
         {error && <p role="alert" className="error-line">{error}</p>}
         {next === undefined && <p className="dim">Reading I/O…</p>}
         {next !== undefined && ops.length === 0 && !error && <NothingInScope what="reads or writes with data" />}

@@ -86,6 +86,55 @@ describe('StreamsPanel and the keyboard (QA 15: focus stayed on <body> after a t
   });
 });
 
+describe('StreamsPanel by keyboard (QA 18 item 11: Follow dropped the focus to <body>; five formats were five Tab stops)', () => {
+  const op = (evtNum: number, fd: number): StreamOperationWire => ({
+    evtNum, rawtime: '1710236469054624549', direction: 'write', eventType: 'write', procName: 'nginx', pid: 7, tid: 7,
+    containerId: 'host', containerName: 'host', fd, fdName: '/dev/stdout', fdTypeChar: 'f', streamKey: `7:${fd}#1`, length: 2, dataBase64: 'aGk=',
+  });
+
+  it('Follow keeps the keyboard in the list, with the followed operation current; Stop following keeps it there too', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().showPanel('streams');
+    const all: StreamsReply = { operations: [op(10, 1), op(11, 2), op(12, 1), op(13, 2)], next: null };
+    const client = fakeClient({ streams: (q: { follow?: string }) => (q.follow ? { operations: all.operations.filter((o) => o.streamKey === q.follow), next: null } : all) });
+    mounted = await mount(<main className="main-panel"><StreamsPanel /></main>, client, store);
+    await settle();
+    const list = mounted.container.querySelector<HTMLElement>('.stream-ops')!;
+    const follow = [...list.querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.textContent === 'Follow')[3];
+    follow.focus();
+    await click(follow);
+    await settle();
+    expect(store.getState().follow).toBe('7:2#1');
+    expect(document.activeElement).toBe(list);
+    const current = list.querySelector('.stream-op[aria-current="true"]');
+    expect([...list.querySelectorAll('.stream-op')].indexOf(current!)).toBe(1);
+    const stop = [...mounted.container.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Stop following')!;
+    stop.focus();
+    await click(stop);
+    await settle();
+    expect(store.getState().follow).toBeUndefined();
+    expect(document.activeElement).toBe(list);
+  });
+
+  it('the payload formats are one radio group: one Tab stop, the arrows move the choice and the focus', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().showPanel('streams');
+    mounted = await mount(<StreamsPanel />, fakeClient({ streams: () => ({ operations: [], next: null }) }), store);
+    await settle();
+    const radios = () => [...mounted!.container.querySelectorAll<HTMLElement>('[role=radiogroup] [role=radio]')];
+    expect(radios().map((r) => r.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    radios()[0].focus();
+    await press(radios()[0], 'ArrowRight');
+    expect(store.getState().streamMode).toBe('printable');
+    expect(radios().map((r) => r.tabIndex)).toEqual([-1, 0, -1, -1, -1]);
+    expect(document.activeElement).toBe(radios()[1]);
+    await press(radios()[1], 'ArrowLeft');
+    await press(radios()[0], 'ArrowLeft');
+    expect(store.getState().streamMode).toBe('text');
+    expect(document.activeElement).toBe(radios()[4]);
+  });
+});
+
 describe('StreamsPanel under a log tile\'s → (QA 15 item 1: the tile said 34, the list held 9 writes, and nothing said why)', () => {
   const write = (evtNum: number, text: string): StreamOperationWire => ({
     evtNum, rawtime: '1710236469054624549', direction: 'write', eventType: 'write', procName: 'nginx', pid: 7, tid: 7,
