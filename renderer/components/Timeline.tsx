@@ -1,6 +1,7 @@
 /**
  * The bottom panel: a UTC time axis over the whole capture, the pinned tiles' timelines, and a
  * brush. Brushing selects the time window every panel is filtered by; double-click resets it.
+ * The same window can be typed (WindowFields), for the keyboard.
  * d3 owns only the axis and the brush (attached to refs); React draws the series.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -11,6 +12,7 @@ import { pixelsFromWindow, windowFromPixels, isWholeCapture } from '../util/time
 import { formatTimestamp, hasTimestamps } from '../util/format';
 import { formatTileValue } from './tileFormat';
 import { axisTicks, labelWidthPx } from '../util/axisTicks';
+import { WindowFields } from './WindowFields';
 
 const chartHeight = 90;
 const axisHeight = 22;
@@ -104,8 +106,9 @@ export function Timeline() {
   return (
     <section className="timeline" aria-label="Timeline" ref={box}>
       <div className="timeline-head">
-        <span>{window ? `Window ${formatTimestamp(window.from)} – ${formatTimestamp(window.to)}` : 'Whole capture (drag on the timeline to select a window)'}</span>
+        <span>{window ? `Window ${formatTimestamp(window.from)} – ${formatTimestamp(window.to)}` : 'Whole capture (drag on the timeline, or Set window…, to select a window)'}</span>
         {window && <button type="button" className="small" onClick={() => setWindow(undefined)}>Reset window</button>}
+        <WindowFields info={info} window={window} setWindow={setWindow} />
         {pinned.length > 0 && series.map((t, i) => (
           <button type="button" key={t.id} className={`small legend c${i % 6}`} title="Unpin" onClick={() => togglePin(t.id)}>
             {t.title}: {formatTileValue(t)} ×

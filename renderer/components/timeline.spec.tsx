@@ -5,7 +5,7 @@ import { act } from 'react';
 import type { CaptureInfo, TileValue } from '../../shared/ipc/contract';
 import { createCaptureStore } from '../state/captureStore';
 import { fakeClient } from '../testing/fakeClient';
-import { mount, settle, type Mounted } from '../testing/mount';
+import { click, mount, press, settle, typeInto, type Mounted } from '../testing/mount';
 import { Timeline } from './Timeline';
 import { CaptureIdentity } from './CaptureIdentity';
 
@@ -84,5 +84,54 @@ describe('a capture with no timestamped events (QA 14 A8: header only, cut after
     expect(header).toContain('2024-03-12 09:41:07 UTC');
     expect(mounted.container.querySelector('header [title*="2024-03-12 09:41:07.250001 UTC"]')).not.toBeNull();
     expect(header).not.toContain('no timestamped events');
+  });
+});
+
+describe('the time window by keyboard (QA 18 item 5: only a drag on the timeline set it)', () => {
+  const fieldsOf = (root: HTMLElement) => [...root.querySelectorAll<HTMLInputElement>('form[aria-label="Time window"] input')];
+
+  it('Set window… opens From and To, filled with the capture\'s span; typed times apply on Enter, Esc closes', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().setReady(info);
+    mounted = await mount(<Timeline />, fakeClient({ tiles: tilesUnder }), store);
+    await settle();
+    const open = [...mounted.container.querySelectorAll('button')].find((b) => b.textContent === 'Set window…')!;
+    await click(open);
+    const [from, to] = fieldsOf(mounted.container);
+    expect(from.value).toBe('2024-03-12 09:41:07.250001 UTC');
+    expect(to.value).toBe('2024-03-12 09:46:45.000000 UTC');
+    await typeInto(from, '09:41:30.39');
+    await typeInto(to, '60s');
+    await act(async () => { from.form!.requestSubmit(); });
+    expect(store.getState().window).toEqual({ from: '1710236490390000000', to: (BigInt(info.firstTs) + 60_000_000_000n).toString() });
+    expect(fieldsOf(mounted.container)).toEqual([]);
+
+    // Reopened, the fields show the window; an untouched field keeps its exact nanoseconds.
+    await click([...mounted.container.querySelectorAll('button')].find((b) => b.textContent === 'Set window…')!);
+    const [from2, to2] = fieldsOf(mounted.container);
+    expect(from2.value).toBe('2024-03-12 09:41:30.390000 UTC');
+    await typeInto(from2, 'soon');
+    await act(async () => { to2.form!.requestSubmit(); });
+    expect(mounted.container.querySelector('[role=alert]')?.textContent).toMatch(/^From: 'soon' is not a time/);
+    await press(to2, 'Escape');
+    expect(fieldsOf(mounted.container)).toEqual([]);
+    expect(store.getState().window?.from).toBe('1710236490390000000');
+  });
+
+  it('a window that ends before it starts is refused; the whole span is the whole capture', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().setReady(info);
+    mounted = await mount(<Timeline />, fakeClient({ tiles: tilesUnder }), store);
+    await settle();
+    await click([...mounted.container.querySelectorAll('button')].find((b) => b.textContent === 'Set window…')!);
+    const [from, to] = fieldsOf(mounted.container);
+    await typeInto(from, '2m');
+    await typeInto(to, '1m');
+    await act(async () => { from.form!.requestSubmit(); });
+    expect(mounted.container.querySelector('[role=alert]')?.textContent).toBe('The window ends before it starts');
+    await typeInto(from, '0s');
+    await typeInto(to, '2024-03-12 09:46:45.000000 UTC');
+    await act(async () => { from.form!.requestSubmit(); });
+    expect(store.getState().window).toBeUndefined();
   });
 });
