@@ -17,3 +17,12 @@ describe('File > Export', () => {
     expect(req.sort).toEqual({ column: 'NET', descending: true });
   });
 });
+
+describe('File > Export on the Overview', () => {
+  it('names the file it saved, as every other export does (QA 18 item 17)', async () => {
+    const tile = { id: 'syscalls', category: 'general', title: 'System Calls', total: 9, max: 4, series: [4, 5] };
+    const client = fakeClient({ tiles: () => [tile, { ...tile, id: 'files' }] });
+    const store = createCaptureStore('c', '/a/crashloop-nginx.scap');
+    expect(await exportCurrent(client, store)).toBe('2 tiles exported to crashloop-nginx-overview.csv');
+  });
+});

@@ -18,8 +18,9 @@ export async function exportCurrent(client: Client, store: CaptureStore): Promis
     const tiles = await client.call('tiles', { captureId: s.captureId, filter: s.filter || undefined, window: s.window, samples: 1 });
     const csv = toCsv([{ name: 'category', title: 'Category', type: 'string' }, { name: 'title', title: 'Tile', type: 'string' }, { name: 'total', title: 'Total', type: 'number' }],
       tiles.map((t) => [t.category, t.title, t.total]));
-    downloadText(`${base}-overview.csv`, csv);
-    return `${tiles.length} tiles exported`;
+    const fileName = `${base}-overview.csv`;
+    downloadText(fileName, csv);
+    return `${tiles.length} tile${tiles.length === 1 ? '' : 's'} exported to ${fileName}`;
   }
   const step = s.trail[s.trail.length - 1];
   const filter = effectiveFilter(s.filter, step);
