@@ -2,6 +2,7 @@
 import { viewsApplyingTo, findView } from '../../shared/views/catalog';
 import { currentKeyField } from '../../shared/views/drilldown';
 import { useCapture } from '../state/context';
+import { viewDescription } from '../util/viewDescription';
 
 export function ViewsList() {
   const trail = useCapture((s) => s.trail);
@@ -17,7 +18,7 @@ export function ViewsList() {
         {listed.map((v) => (
           <li key={v.id}>
             <button type="button" className={v.id === current ? 'view-item current' : 'view-item'} aria-current={v.id === current ? 'true' : undefined}
-              title={v.description} onClick={() => switchView(v.id)}>{v.name}</button>
+              title={viewDescription(v)} onClick={() => switchView(v.id)}>{v.name}</button>
           </li>
         ))}
       </ul>

@@ -12,6 +12,7 @@ import { FindBar } from './FindBar';
 import { ViewsList } from './ViewsList';
 import { EmptyTileDrill } from './EmptyTileDrill';
 import { EmptyView } from './EmptyView';
+import { viewDescription } from '../util/viewDescription';
 
 /** The order the engine lists rows in when the user has not chosen one: csysdig's sorting column, descending. */
 function defaultSort(view: ViewDefinition | undefined): SortSpec | undefined {
@@ -55,7 +56,7 @@ export function ViewsPanel({ gridRef }: { gridRef: React.RefObject<DataGridHandl
       <section className="table-panel" aria-label={view?.name ?? 'View'}>
         <div className="table-head">
           <h2>{view?.name ?? step?.viewId}</h2>
-          {view && <span className="dim">{view.description}</span>}
+          {view && <span className="dim">{viewDescription(view)}</span>}
           {drillNote && <span role="status" className="dim">{drillNote}</span>}
           <FindBar grid={gridRef} inputId="find-input" />
         </div>
