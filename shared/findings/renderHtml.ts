@@ -7,7 +7,7 @@
 import { chartSvg } from './charts';
 import { escapeHtml } from './escape';
 import type { ReportEvidence, ReportModel, ReportStep } from './reportModel';
-import { evidenceKindName, sizeText, spanText, trailText, utcTime, windowText } from './reportText';
+import { evidenceKindName, renumberedText, sizeText, spanText, trailText, utcTime, windowText } from './reportText';
 
 export const reportStyle = `
 :root{color-scheme:light;--fg:#1d2330;--dim:#5b6270;--line:#d9dde5;--bg:#fff;--soft:#f4f6f9;--accent:#3b7dd8;--warn:#9a5b00}
@@ -102,7 +102,8 @@ export function renderReportHtml(m: ReportModel, opts: { styleHash?: string } = 
   parts.push(`<section id="steps"><h2>Investigation steps</h2>${m.steps.length ? m.steps.map(renderStep).join('') : '<p class="dim">No steps were recorded.</p>'}</section>`);
   parts.push(`<section id="evidence"><h2>Evidence</h2>${m.evidence.length ? m.evidence.map(renderEvidence).join('') : '<p class="dim">Nothing was bookmarked.</p>'}</section>`);
   if (m.subset) {
-    parts.push(`<section id="subset"><h2>Evidence capture</h2><p>The bookmarked events (${m.subset.events}) are in <code>${e(m.subset.fileName)}</code> beside this report; sysdig and Syscope read it with every field resolved as in the original.</p>${commandsBlock([m.subset.command])}</section>`);
+    const renumbered = renumberedText(m.subset);
+    parts.push(`<section id="subset"><h2>Evidence capture</h2><p>The bookmarked events (${m.subset.events}) are in <code>${e(m.subset.fileName)}</code> beside this report; sysdig and Syscope read it with every field resolved as in the original.</p>${renumbered ? `<p>${e(renumbered)}</p>` : ''}${commandsBlock([m.subset.command])}</section>`);
   }
   parts.push(`<footer>Every command above runs on the capture named in the Capture section (SHA-256 ${e(c.sha256)}). Text from the capture is shown escaped, as recorded.</footer>`);
   parts.push('</body></html>');

@@ -5,7 +5,7 @@
 import { chartSparkline } from './charts';
 import { escapeMarkdown, escapeMarkdownBlock, markdownCodeBlock, markdownInlineCode } from './escape';
 import type { ReportEvidence, ReportModel, ReportStep } from './reportModel';
-import { evidenceKindName, sizeText, spanText, trailText, utcTime, windowText } from './reportText';
+import { evidenceKindName, renumberedText, sizeText, spanText, trailText, utcTime, windowText } from './reportText';
 
 const md = escapeMarkdown;
 
@@ -68,7 +68,10 @@ export function renderReportMarkdown(m: ReportModel): string {
   out.push('## Evidence', '');
   if (m.evidence.length) out.push(...m.evidence.map(evidence)); else out.push('Nothing was bookmarked.', '');
   if (m.subset) {
-    out.push('## Evidence capture', '', `The bookmarked events (${m.subset.events}) are in ${markdownInlineCode(m.subset.fileName)} beside this report.`, '', commands([m.subset.command]), '');
+    out.push('## Evidence capture', '', `The bookmarked events (${m.subset.events}) are in ${markdownInlineCode(m.subset.fileName)} beside this report.`, '');
+    const renumbered = renumberedText(m.subset);
+    if (renumbered) out.push(md(renumbered), '');
+    out.push(commands([m.subset.command]), '');
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

@@ -68,6 +68,10 @@ export interface ReportModel {
   capture: ReportCapture;
   steps: ReportStep[];
   evidence: ReportEvidence[];
-  subset?: { fileName: string; events: number; command: string };
+  subset?: {
+    fileName: string; events: number; command: string;
+    /** Each kept event's number in the original and in the subset (sysdig numbers a file's events from 1): absent when not known. */
+    renumbered?: Array<{ original: number; inSubset: number }>;
+  };
   warnings: string[];
 }

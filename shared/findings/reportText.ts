@@ -30,3 +30,11 @@ export function trailText(trail: Array<{ viewName: string; selection?: string; k
 }
 
 export const evidenceKindName: Record<'event' | 'row' | 'stream', string> = { event: 'Event', row: 'View row', stream: 'Stream operation' };
+
+/** "Event numbers restart in this file: #298 is #103 there, #344 is #135." (none when unchanged or unknown). */
+export function renumberedText(subset: { renumbered?: Array<{ original: number; inSubset: number }> }): string | undefined {
+  const pairs = subset.renumbered ?? [];
+  if (pairs.length === 0 || pairs.every((p) => p.original === p.inSubset)) return undefined;
+  const [first, ...rest] = pairs.map((p) => `#${p.original} is #${p.inSubset}`);
+  return `Event numbers restart in this file: ${[`${first} there`, ...rest].join(', ')}.`;
+}

@@ -39,6 +39,8 @@ export interface EvidenceScan {
   /** File offsets of the bookmarked events, ascending (for the subset writer). */
   offsets: Float64Array;
   offsetCount: number;
+  /** The event numbers at those offsets, in the same order (the report names them in the subset). */
+  offsetEvtNums: number[];
 }
 
 export interface EvidenceWanted { events: ReadonlySet<number>; operations: ReadonlySet<number>; streamKeys: ReadonlySet<string> }
@@ -56,8 +58,9 @@ export async function scanEvidence(walk: EventWalk<EventContext>, resolve: Field
   const facts = new EventFieldSet(eventFactFields, resolve, true);
   const extractor = new StreamExtractor(walk.lookup);
   const prefixes = new Set([...want.streamKeys].map(streamPrefix));
-  const out: EvidenceScan = { events: new Map(), operations: new Map(), streams: new Map(), cutStreams: new Set(), offsets: new Float64Array(16), offsetCount: 0 };
-  const remember = (offset: number) => {
+  const out: EvidenceScan = { events: new Map(), operations: new Map(), streams: new Map(), cutStreams: new Set(), offsets: new Float64Array(16), offsetCount: 0, offsetEvtNums: [] };
+  const remember = (offset: number, evtNum: number) => {
+    out.offsetEvtNums.push(evtNum);
     if (out.offsetCount === out.offsets.length) { const g = new Float64Array(out.offsets.length * 2); g.set(out.offsets); out.offsets = g; }
     out.offsets[out.offsetCount++] = offset;
   };
@@ -79,7 +82,7 @@ export async function scanEvidence(walk: EventWalk<EventContext>, resolve: Field
       if (left.length) following.set(tid, left); else following.delete(tid);
     }
     const bookmarked = want.events.has(n) || want.operations.has(n);
-    if (bookmarked) remember(ctx.ev.fileOffset);
+    if (bookmarked) remember(ctx.ev.fileOffset, n);
     if (want.events.has(n)) {
       const names = facts.names;
       const ev: ScannedEvent = {

@@ -91,6 +91,19 @@ async function charts(source: ReportSource, step: InvestigationStep, info: Captu
 }
 
 /**
+ * The evidence .scap numbers its events afresh, as sysdig numbers any file's (its state-only
+ * events count too): a reader looking for #344 there finds #135 (QA 18 item 10). The subset's
+ * shown events are the kept ones in file order, so the n-th shown is the n-th kept; read back
+ * by the same reader as the original, whose numbers are sysdig's.
+ */
+async function subsetNumbers(subsetPath: string, kept: readonly number[], signal?: AbortSignal): Promise<Array<{ original: number; inSubset: number }> | undefined> {
+  const shown: number[] = [];
+  await new InspectorWalk(subsetPath, signal).walk((_ctx, e) => { shown.push(e.evtNum); });
+  if (shown.length !== kept.length) return undefined;
+  return kept.map((original, i) => ({ original, inSubset: shown[i] }));
+}
+
+/**
  * What keeps a recorded step from being reproduced as it is written: a findings file is the
  * user's (or edited by hand), so a step may name a view this build lacks, carry a filter that
  * does not parse, or a window that ends before it starts. Said in the report, not left to the
@@ -244,7 +257,8 @@ export async function buildFindingsReport(opts: ReportOptions): Promise<BuiltRep
   if (opts.subsetPath && scan && scan.offsetCount > 0) {
     const s = await writeSubset(opts.capturePath, opts.subsetPath, { selection: { offsets: scan.offsets, count: scan.offsetCount }, signal: opts.signal });
     for (const w of s.warnings) warnings.push(`Evidence capture: ${w}`);
-    subset = { fileName: basename(opts.subsetPath), events: s.kept, command: shellCommand(['sysdig', '-r', basename(opts.subsetPath)]) };
+    const renumbered = s.kept === scan.offsetCount ? await subsetNumbers(opts.subsetPath, scan.offsetEvtNums, opts.signal) : undefined;
+    subset = { fileName: basename(opts.subsetPath), events: s.kept, command: shellCommand(['sysdig', '-r', basename(opts.subsetPath)]), ...(renumbered ? { renumbered } : {}) };
   } else if (opts.subsetPath) {
     warnings.push('No evidence capture was written: no event or stream operation is bookmarked.');
   }
