@@ -22,6 +22,9 @@ test('without a capture the welcome screen offers the sample and a path box', { 
   await page.getByRole('heading', { name: 'Syscope' }).waitFor();
   await page.getByRole('button', { name: /bundled sample/ }).waitFor();
   assert.ok(await page.getByLabel('Capture path').isVisible());
+  // Short content needs no scrollbar (QA 16, QA 18: an empty one beside the welcome screen).
+  const page_ = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollHeight, view: window.innerHeight }));
+  assert.ok(page_.scroll <= page_.view, `the welcome screen scrolls: ${page_.scroll} px of content in ${page_.view} px`);
   await h.shot('10-welcome');
 });
 
