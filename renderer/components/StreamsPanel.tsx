@@ -154,10 +154,13 @@ function Operation({ op, mode, current, onFollow }: { op: StreamOperationWire; m
     <article className={`stream-op ${op.direction}${current ? ' current' : ''}`} aria-current={current || undefined} aria-label={`${op.direction} of ${op.length} bytes on ${op.fdName || op.streamKey}`}>
       <header>
         <span className="dir">{op.direction === 'read' ? '◀ read' : '▶ write'}</span>
+        {/* The numbers a user types to bookmark or follow (the story asks for #344 and 5253:5#8). */}
+        <span className="evt-num" title="Event number (Findings: read/write #)">#{op.evtNum}</span>
         <span>{formatTimestamp(op.rawtime)}</span>
         <span>{op.procName} ({op.pid})</span>
         <span className="fdname" title={op.streamKey}>fd {op.fd} {op.fdName}</span>
         <span>{formatBytes(op.length)}{truncated ? ' (truncated by the capture)' : ''}</span>
+        <span className="dim" title="Stream key: pid:fd#n, the nth use of that fd number">stream {op.streamKey}</span>
         {op.containerName && op.containerName !== 'host' && <span className="dim">{op.containerName}</span>}
         {onFollow && <button type="button" className="small" onClick={onFollow} aria-label={`Follow ${op.streamKey}`}>Follow</button>}
         <BookmarkButton bookmark={{ kind: 'stream', evtNum: op.evtNum, streamKey: op.streamKey, note: '' }} />

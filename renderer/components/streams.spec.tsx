@@ -116,6 +116,16 @@ describe('StreamsPanel by keyboard (QA 18 item 11: Follow dropped the focus to <
     expect(document.activeElement).toBe(list);
   });
 
+  it('each card shows its event number and stream key, the numbers the story asks the user to type (QA 16, QA 18)', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().showPanel('streams');
+    mounted = await mount(<StreamsPanel />, fakeClient({ streams: () => ({ operations: [op(344, 4)], next: null }) }), store);
+    await settle();
+    const header = mounted.container.querySelector('.stream-op header')!.textContent!;
+    expect(header).toContain('#344');
+    expect(header).toContain('stream 7:4#1');
+  });
+
   it('the payload formats are one radio group: one Tab stop, the arrows move the choice and the focus', async () => {
     const store = createCaptureStore('c', '/x.scap');
     store.getState().showPanel('streams');

@@ -147,7 +147,11 @@ test('the Findings button covers no timeline label, and the open drawer covers n
   const buttons = page.locator('.stream-op .bookmark-button');
   const n = Math.min(5, await buttons.count());
   assert.ok(n > 0, 'some stream operation can be bookmarked');
-  for (let i = 0; i < n; i++) assert.ok(await reachable(buttons.nth(i)), `Bookmark button ${i + 1} is covered`);
+  // Each scrolled into the list's view first: the list scrolls under the timeline, the drawer must not cover it.
+  for (let i = 0; i < n; i++) {
+    await buttons.nth(i).scrollIntoViewIfNeeded();
+    assert.ok(await reachable(buttons.nth(i)), `Bookmark button ${i + 1} is covered`);
+  }
   await buttons.first().click({ timeout: 3000 });
   await page.getByRole('complementary', { name: 'Findings' }).getByText(/^Stream operation #/).first().waitFor();
   await h.shot('43-findings-beside-streams');
