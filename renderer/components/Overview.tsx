@@ -29,12 +29,14 @@ function drillsTo(drillView: string): string | undefined {
  * QA 18); the rest in the engine's order. Fixed, so the page never reorders under the user.
  */
 const displayOrder: TileCategory[] = ['general', 'infrastructure', 'file', 'network', 'napps', 'security', 'performance', 'logs'];
-/** The tiles reply names a category by its title ("Infrastructure"). */
-const displayNames = displayOrder.map((id) => tileCategories.find((c) => c.id === id)?.name ?? id);
+/** The tiles reply names a category by its title ("Infrastructure"); its id is taken too. */
+const displayNames = displayOrder.map((id) => (tileCategories.find((c) => c.id === id)?.name ?? id).toLowerCase());
 
 function categoryRank(category: string): number {
-  const i = displayNames.indexOf(category);
-  return i < 0 ? displayOrder.length : i;
+  const c = category.toLowerCase();
+  const i = displayNames.indexOf(c);
+  const j = i < 0 ? displayOrder.indexOf(c as TileCategory) : i;
+  return j < 0 ? displayOrder.length : j;
 }
 
 export function Overview() {
