@@ -1,6 +1,10 @@
 /** How numbers read on screen: bytes in binary units, counts with k/M, times in UTC. */
 import { countOf as countNoun } from '../../shared/format/plural';
+import { formatDuration } from '../../shared/format/duration';
 import type { ColumnInfo } from '../../shared/ipc/contract';
+
+/** The app's durations are the command line's (shared/format/duration.ts). */
+export { formatDuration };
 
 export function formatBytes(n: number): string {
   if (!Number.isFinite(n)) return '';
@@ -19,18 +23,6 @@ export function formatCount(n: number): string {
   if (a < 1e6) return `${(n / 1e3).toFixed(1)}k`;
   if (a < 1e9) return `${(n / 1e6).toFixed(a < 1e7 ? 2 : 1)}M`;
   return `${(n / 1e9).toFixed(2)}G`;
-}
-
-/** A duration given in nanoseconds. */
-export function formatDuration(ns: number): string {
-  if (!Number.isFinite(ns)) return '';
-  const a = Math.abs(ns);
-  if (a < 1e3) return `${Math.round(ns)} ns`;
-  if (a < 1e6) return `${(ns / 1e3).toFixed(1)} µs`;
-  if (a < 1e9) return `${(ns / 1e6).toFixed(1)} ms`;
-  if (a < 60e9) return `${(ns / 1e9).toFixed(2)} s`;
-  const s = Math.round(ns / 1e9);
-  return s < 3600 ? `${Math.floor(s / 60)}m ${s % 60}s` : `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
 }
 
 /** Nanoseconds since the epoch (decimal string) as UTC with microseconds. */
