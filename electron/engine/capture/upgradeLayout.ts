@@ -264,7 +264,22 @@ export class DeferredUpgrade implements CaptureEvent {
     return this.built ??= this.upgrader!.build(this.source!, this.conv!, 0, this.enter);
   }
 
-  get nparams(): number { return this.event().nparams; }
+  /** Known without building: the kept parameters, then one per step. */
+  get nparams(): number {
+    if (this.built !== null) return this.built.nparams;
+    const conv = this.conv!;
+    return (conv.keepsOwn ? this.source!.nparams : 0) + conv.steps.length;
+  }
+
+  /**
+   * The event holding parameter i at index i. A conversion that keeps the recorded parameters
+   * (ADD_PARAMS) leaves them where they were, byte for byte, so while it is unbuilt they are read
+   * from the recorded event: the state engine reads only those of most exits it reads at all
+   * (a close's res, an mmap's vm sizes, a recvfrom's tuple), and so builds none of them.
+   */
+  holderOf(i: number): CaptureEvent {
+    return this.built === null && this.conv!.keepsOwn && i < this.source!.nparams ? this.source! : this.event();
+  }
   get data(): Uint8Array { return this.event().data; }
   get paramOffset(): Uint32Array { return this.event().paramOffset; }
   get paramLength(): Uint32Array { return this.event().paramLength; }

@@ -3,6 +3,8 @@
  * Kept here (not in the formatter) because the state engine must not depend on text rendering,
  * and these reads sit on the hot path: no allocation except where a string is the result.
  */
+import { DeferredUpgrade } from '../capture/upgradeLayout';
+
 /** Anything holding event parameters: a CaptureEvent or a stored copy of an enter event. */
 export interface ParamSource {
   data: Uint8Array;
@@ -13,12 +15,19 @@ export interface ParamSource {
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
-export function hasParam(ev: ParamSource, i: number): boolean {
+/** Where parameter i is read: an unbuilt layout upgrade is built only when i is not as recorded. */
+function holderOf(ev: ParamSource, i: number): ParamSource {
+  return ev instanceof DeferredUpgrade ? ev.holderOf(i) : ev;
+}
+
+export function hasParam(param: ParamSource, i: number): boolean {
+  const ev = holderOf(param, i);
   return i < ev.nparams && ev.paramLength[i] > 0;
 }
 
 /** A signed integer parameter of any width (1/2/4/8 bytes); `undefined` when empty. */
-export function intParam(ev: ParamSource, i: number): number | undefined {
+export function intParam(param: ParamSource, i: number): number | undefined {
+  const ev = holderOf(param, i);
   if (i >= ev.nparams) return undefined;
   const len = ev.paramLength[i];
   const o = ev.paramOffset[i];
@@ -40,7 +49,8 @@ export function intParam(ev: ParamSource, i: number): number | undefined {
 }
 
 /** An unsigned integer parameter (1/2/4/8 bytes; 8-byte values above 2^53 lose precision). */
-export function uintParam(ev: ParamSource, i: number): number | undefined {
+export function uintParam(param: ParamSource, i: number): number | undefined {
+  const ev = holderOf(param, i);
   if (i >= ev.nparams) return undefined;
   const len = ev.paramLength[i];
   const o = ev.paramOffset[i];
@@ -59,7 +69,8 @@ export function uintParam(ev: ParamSource, i: number): number | undefined {
   }
 }
 
-export function u64Param(ev: ParamSource, i: number): bigint | undefined {
+export function u64Param(param: ParamSource, i: number): bigint | undefined {
+  const ev = holderOf(param, i);
   if (i >= ev.nparams || ev.paramLength[i] !== 8) return undefined;
   const o = ev.paramOffset[i];
   const d = ev.data;
@@ -69,7 +80,8 @@ export function u64Param(ev: ParamSource, i: number): bigint | undefined {
 }
 
 /** A NUL-terminated string parameter without its terminator; `undefined` when empty. */
-export function stringParam(ev: ParamSource, i: number): string | undefined {
+export function stringParam(param: ParamSource, i: number): string | undefined {
+  const ev = holderOf(param, i);
   if (i >= ev.nparams) return undefined;
   const len = ev.paramLength[i];
   if (len === 0) return undefined;
@@ -81,7 +93,8 @@ export function stringParam(ev: ParamSource, i: number): string | undefined {
 }
 
 /** Parameter bytes as a view (valid only during the event callback). */
-export function bytesParam(ev: ParamSource, i: number): Uint8Array | undefined {
+export function bytesParam(param: ParamSource, i: number): Uint8Array | undefined {
+  const ev = holderOf(param, i);
   if (i >= ev.nparams) return undefined;
   const len = ev.paramLength[i];
   if (len === 0) return undefined;
