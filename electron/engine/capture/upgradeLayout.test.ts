@@ -167,3 +167,29 @@ test('an upgrade whose parameters are never read is never built', () => {
   assert.equal(paramNumber(out, 2), 3);
   assert.notEqual(out.built, null);
 });
+
+test('exits that take two rounds of added parameters are built once, deferred, with what the two rounds give', () => {
+  const OPEN_X = 3, SOCKET_E = 18, SOCKET_X = 19, CONNECT_E = 22, CONNECT_X = 23;
+  const up = new LayoutUpgrader();
+  // open exit of 4 parameters: + dev, + ino (both empty in the old layouts)
+  const open = up.upgradeWhenRead(memoryEvent(OPEN_X, [le64(3), cstr('/etc/hosts'), le32(1), le32(0)], { tid: 5 }))!;
+  assert.ok(open instanceof DeferredUpgrade);
+  assert.equal(open.nparams, EVENTS[OPEN_X].params.length);
+  assert.equal(open.built, null);
+  assert.equal(paramString(open, 1), '/etc/hosts');
+  assert.deepEqual(params(open).slice(4).map((p) => p.length), [0, 0]);
+  // socket exit of 1 parameter: + domain, type, proto from its enter event, + flags (0)
+  assert.equal(up.upgradeWhenRead(memoryEvent(SOCKET_E, [le32(2), le32(1), le32(6)], { tid: 5 })), null);
+  const socket = up.upgradeWhenRead(memoryEvent(SOCKET_X, [le64(7)], { tid: 5 }))!;
+  assert.ok(socket instanceof DeferredUpgrade);
+  assert.deepEqual(params(socket).map((p) => p.length), [8, 4, 4, 4, 4]);
+  assert.deepEqual([1, 2, 3, 4].map((i) => paramNumber(socket, i)), [2, 1, 6, 0]);
+  // connect exit of 2 parameters: + fd from its enter event; the second round finds that enter
+  // event used up by the first, so addr gets its default (empty)
+  assert.ok(up.upgradeWhenRead(memoryEvent(CONNECT_E, [le64(7), Buffer.from([2, 0, 0, 80, 1, 2, 3, 4])], { tid: 5 })) !== null);
+  const connect = up.upgradeWhenRead(memoryEvent(CONNECT_X, [le64(0), Buffer.from([2, 1, 2, 3, 4, 0, 80, 5, 6, 7, 8, 0x1f, 0x90])], { tid: 5 }))!;
+  assert.equal(connect.nparams, EVENTS[CONNECT_X].params.length);
+  assert.equal(paramNumber(connect, 2), 7);
+  assert.equal(connect.paramLength[3], 0);
+  assert.deepEqual(up.stats, { dropped: 1, converted: 3, unconvertible: 0 });
+});

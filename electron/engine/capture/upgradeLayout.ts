@@ -108,19 +108,76 @@ for (const info of EVENTS) {
     : info.direction === 'exit' && !old ? Route.CONVERT_UNLESS_CURRENT : Route.CONVERT;
 }
 
-// A conversion is final when upgrade() would hand its result out unchanged in the next round.
-for (const [type, nparams] of CONVERTER_ROWS) {
-  const conv = conversions[type]![nparams]!;
-  if (conv.action !== Action.ADD_PARAMS && conv.action !== Action.CHANGE_TYPE) continue;
+const MAX_ROUNDS = 20;
+
+/** The conversion upgrade() applies next to a result of conv, if any. */
+function nextConversion(conv: Conversion, nparams: number): Conversion | undefined {
   const outType = conv.outType;
   const outCount = (conv.keepsOwn ? nparams : 0) + conv.steps.length;
   const outRoute = outType < ROUTES.length ? ROUTES[outType] : Route.AS_IS;
-  conv.final = outRoute === Route.AS_IS
+  if (outRoute === Route.AS_IS || outRoute === Route.DROP || outCount > TABLE_PARAM_COUNT[outType]) return undefined;
+  if (outRoute === Route.CONVERT_UNLESS_CURRENT && outCount === TABLE_PARAM_COUNT[outType]) return undefined;
+  return conversions[outType]?.[outCount];
+}
+
+/** upgrade() would hand the result of conv out unchanged in the next round. */
+function isFinal(conv: Conversion, nparams: number): boolean {
+  const outType = conv.outType;
+  const outCount = (conv.keepsOwn ? nparams : 0) + conv.steps.length;
+  const outRoute = outType < ROUTES.length ? ROUTES[outType] : Route.AS_IS;
+  return outRoute === Route.AS_IS
     || (outRoute === Route.CONVERT_UNLESS_CURRENT && outCount === TABLE_PARAM_COUNT[outType])
     || (outRoute !== Route.DROP && outCount <= TABLE_PARAM_COUNT[outType] && conversions[outType]?.[outCount]?.action === Action.PASS);
 }
 
-const MAX_ROUNDS = 20;
+/** A step of `then` that copies parameter j of first's result (cut to `cut`), as a step on first's input. */
+function throughFirst(first: Conversion, nparams: number, j: number, cut: number): Step | undefined {
+  if (j < nparams) return { source: Source.OLD, index: j, cut, fillBytes: 0, fill: 0 };
+  const f = first.steps[j - nparams];
+  if (f.source === Source.CALLBACK) return undefined;
+  return { source: f.source, index: f.index, cut: Math.min(f.cut, cut), fillBytes: Math.min(f.fillBytes, cut), fill: f.fill };
+}
+
+/**
+ * Two rounds that each add parameters to the same event (open, socket, connect, fcntl exits of
+ * old captures: 4 → 5 → 6 parameters) as one conversion, so the event is built once, and can be
+ * deferred. Only where the second round's use of the stored enter event is known in advance:
+ * none, the same as the first round's (the first uses none), or none left (the first uses it
+ * up from a lower parameter, or finds it unusable for the same reasons).
+ */
+function composeAdditions(first: Conversion, nparams: number, then: Conversion): Conversion | undefined {
+  if (first.action !== Action.ADD_PARAMS || then.action !== Action.ADD_PARAMS) return undefined;
+  if (then.usesEnter && first.usesEnter && first.firstEnterIndex > then.firstEnterIndex) return undefined;
+  const enterUsedUp = then.usesEnter && first.usesEnter;
+  const steps = [...first.steps];
+  for (const step of then.steps) {
+    if (step.source === Source.OLD) {
+      const mapped = throughFirst(first, nparams, step.index, step.cut);
+      if (mapped === undefined) return undefined;
+      steps.push(mapped);
+    } else if (step.source === Source.ENTER && enterUsedUp) {
+      steps.push({ source: Source.FILL, index: step.index, cut: step.cut, fillBytes: step.fillBytes, fill: step.fill });
+    } else if (step.source === Source.CALLBACK) {
+      return undefined;
+    } else steps.push(step);
+  }
+  const byEnter = first.usesEnter ? first : then;
+  return { ...first, usesEnter: byEnter.usesEnter, firstEnterIndex: byEnter.firstEnterIndex, final: false, steps };
+}
+
+for (const [type, nparams] of CONVERTER_ROWS) {
+  let conv = conversions[type]![nparams]!;
+  if (conv.action !== Action.ADD_PARAMS && conv.action !== Action.CHANGE_TYPE) continue;
+  for (let round = 0; round < MAX_ROUNDS && !isFinal(conv, nparams); round++) {
+    const next = nextConversion(conv, nparams);
+    const composed = next === undefined ? undefined : composeAdditions(conv, nparams, next);
+    if (composed === undefined) break;
+    conv = composed;
+  }
+  conv.final = isFinal(conv, nparams);
+  conversions[type]![nparams] = conv;
+}
+
 const SWEEP_STORED_AT = 1024;
 /** Copies up to this many bytes byte by byte: cheaper than the subarray view set() needs. */
 const SMALL_COPY = 64;
