@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { containerIdFromCgroupPath, parseCgroups, parseContainerJson } from './containers';
+import { containerIdFromCgroupPath, parseCgroupList, parseCgroups, parseContainerJson } from './containers';
 
 const id64 = '697956520d89a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a';
 
@@ -31,4 +31,17 @@ test('container JSON gives name, image and labels', () => {
   assert.equal(c.image, 'nginx');
   assert.deepEqual(c.labels, { a: 'b' });
   assert.equal(parseContainerJson('not json'), undefined);
+});
+
+test('a cgroup list parameter parses as its items do, and the same bytes again give the same list, whatever the buffer they sit in', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  const list = 'cpuset=/docker/abc\0perf_cgroup=/x\0mem=/y\0';
+  const buffer = Buffer.from('..' + list);
+  const first = parseCgroupList(buffer.subarray(2));
+  assert.deepEqual(first, parseCgroups(['cpuset=/docker/abc', 'perf_cgroup=/x', 'mem=/y']));
+  buffer.fill(0); // the reader reuses its chunk: the remembered bytes must be a copy
+  assert.equal(parseCgroupList(bytes(list)), first);
+  assert.deepEqual(parseCgroupList(bytes('cpuset=/\0')), [['cpuset', '/']]);
+  assert.equal(parseCgroupList(bytes('no-equals\0')), undefined);
+  assert.equal(parseCgroupList(bytes(list)), first);
 });

@@ -8,7 +8,7 @@ import { EV } from './eventIds';
 import { EVENTS } from '../../../shared/scap/eventTable';
 import { bytesParam, decodeUtf8, intParam, stringListParam, stringParam, u64Param, uintParam } from './eventParams';
 import { asDirectory, joinPath } from './pathJoin';
-import { parseCgroups, parseContainerJson } from './containers';
+import { parseCgroupList, parseContainerJson } from './containers';
 import { identifyContainerRole } from './containerRole';
 import {
   ThreadInfo, PPM_CL_CLONE_FILES, PPM_CL_CLONE_INVERTED, PPM_CL_CLONE_NEWPID, PPM_CL_CLONE_PARENT, PPM_CL_CLONE_THREAD,
@@ -162,8 +162,8 @@ function fillFromClone(state: SystemState, ev: CaptureEvent, child: ThreadInfo):
     child.vmrssKb = uintParam(ev, 11) ?? 0;
     child.vmswapKb = uintParam(ev, 12) ?? 0;
   }
-  const cg = stringListParam(ev, 14);
-  if (cg) child.cgroups = parseCgroups(cg) ?? child.cgroups;
+  const cg = bytesParam(ev, 14);
+  if (cg) child.cgroups = parseCgroupList(cg) ?? child.cgroups;
   const uid = uintParam(ev, 16), gid = uintParam(ev, 17);
   if (uid !== undefined) child.uid = uid;
   if (gid !== undefined) child.gid = gid;
@@ -324,8 +324,8 @@ function parseExecve(state: SystemState, ev: CaptureEvent, es: EventState, t: Th
   }
   const comm = stringParam(ev, 13);
   t.comm = comm !== undefined && comm !== '' ? comm : t.exe;
-  const cg = stringListParam(ev, 14);
-  if (cg) { t.cgroups = parseCgroups(cg) ?? t.cgroups; }
+  const cg = bytesParam(ev, 14);
+  if (cg) { t.cgroups = parseCgroupList(cg) ?? t.cgroups; }
   const env = stringListParam(ev, 15);
   if (env) (state.mainThreadOf(t) ?? t).env = env;
   const tty = intParam(ev, 16); if (tty !== undefined) t.tty = tty;
