@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { containerIdFromCgroupPath, parseCgroupList, parseCgroups, parseContainerJson } from './containers';
+import { containerIdFromCgroupPath, parseCgroupList, parseCgroups, parseContainerJson, parseContainerJsonParam } from './containers';
 
 const id64 = '697956520d89a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a';
 
@@ -44,4 +44,12 @@ test('a cgroup list parameter parses as its items do, and the same bytes again g
   assert.deepEqual(parseCgroupList(bytes('cpuset=/\0')), [['cpuset', '/']]);
   assert.equal(parseCgroupList(bytes('no-equals\0')), undefined);
   assert.equal(parseCgroupList(bytes(list)), first);
+});
+
+test('a container event\'s JSON parameter parses as its text without the trailing NUL, once per distinct record', () => {
+  const json = '{"container":{"id":"3ad7b26ded6d","type":0,"name":"web","image":"nginx:1"}}';
+  const first = parseContainerJsonParam(Buffer.from(json + '\0'));
+  assert.deepEqual(first, parseContainerJson(json));
+  assert.equal(parseContainerJsonParam(Buffer.from(json + '\0')), first);
+  assert.equal(parseContainerJsonParam(Buffer.from('{"container":\0')), undefined);
 });

@@ -8,7 +8,7 @@ import { EV } from './eventIds';
 import { EVENTS } from '../../../shared/scap/eventTable';
 import { bytesParam, decodeUtf8, intParam, stringListParam, stringParam, u64Param, uintParam } from './eventParams';
 import { asDirectory, joinPath } from './pathJoin';
-import { parseCgroupList, parseContainerJson } from './containers';
+import { parseCgroupList, parseContainerJson, parseContainerJsonParam } from './containers';
 import { identifyContainerRole } from './containerRole';
 import {
   ThreadInfo, PPM_CL_CLONE_FILES, PPM_CL_CLONE_INVERTED, PPM_CL_CLONE_NEWPID, PPM_CL_CLONE_PARENT, PPM_CL_CLONE_THREAD,
@@ -376,9 +376,7 @@ function parseProcexit(state: SystemState, ev: CaptureEvent, t: ThreadInfo): voi
 function parseContainer(state: SystemState, ev: CaptureEvent, es: EventState): void {
   const b = bytesParam(ev, 0);
   if (!b) return;
-  let end = b.length;
-  if (end > 0 && b[end - 1] === 0) end--;
-  const info = parseContainerJson(decodeUtf8(b.subarray(0, end)));
+  const info = parseContainerJsonParam(b);
   if (!info) return;
   // The latest record wins (a capture may carry an 'incomplete' record before the real one).
   state.containers.set(info.id, info);
@@ -400,9 +398,7 @@ function parseAsync(state: SystemState, ev: CaptureEvent, es: EventState): void 
   const b = bytesParam(ev, 2);
   if (!name || !b) return;
   if (name === 'container') {
-    let end = b.length;
-    if (end > 0 && b[end - 1] === 0) end--;
-    const info = parseContainerJson(decodeUtf8(b.subarray(0, end)));
+    const info = parseContainerJsonParam(b);
     if (info) { state.containers.set(info.id, info); es.thread = state.containerThread(info.id); }
   } else if (name === 'container_removed') {
     const info = parseContainerJson(decodeUtf8(b));
