@@ -19,7 +19,7 @@
  */
 import type { CaptureEvent, CaptureVisitor, FdListEntry, GroupEntry, InterfaceEntry, MachineInfo, ProcListEntry, SectionHeader, UserEntry } from '../capture/types';
 import { LayoutUpgrader } from '../capture/upgradeLayout';
-import { EVENTS, EventCategory } from '../../../shared/scap/eventTable';
+import { EVENT_INTERNAL } from '../state/eventTraits';
 import { EventState, SystemState } from '../state/systemState';
 import { isInitialStateEvent, SYSDIG_029_EVENT_COUNT } from './sysdigEvents';
 import { InspectorEventContext, type EventContext } from './eventContext';
@@ -87,7 +87,6 @@ export class Inspector implements CaptureVisitor {
 
   onEvent(ev: CaptureEvent): void {
     if (this.sysdigEventSet && ev.type >= SYSDIG_029_EVENT_COUNT) return;
-    const info = EVENTS[ev.type];
     const upgraded = this.upgrader.upgradeWhenRead(ev);
     this.state.process(ev, upgraded, this.es);
     this.num++;
@@ -98,7 +97,7 @@ export class Inspector implements CaptureVisitor {
     // evt.reltime counts from the first event after the initial state (hidden ones too).
     if (this.ctx.firstTs < 0n) this.ctx.firstTs = ev.ts;
     if (ev.flags & 1) return; // EVF state-only: parsed, never shown
-    const internal = info !== undefined && (info.category & EventCategory.INTERNAL) !== 0;
+    const internal = ev.type < EVENT_INTERNAL.length && EVENT_INTERNAL[ev.type] === 1;
     if (internal && !this.all) return;
     const ctx = this.ctx;
     ctx.ev = ev;

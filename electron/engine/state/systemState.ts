@@ -17,7 +17,8 @@
  *   other thread updates in threadEvents.ts.
  */
 import type { CaptureEvent, FdListEntry, GroupEntry, InterfaceEntry, MachineInfo, ProcListEntry, UserEntry } from '../capture/types';
-import { EventFlag, EVENTS } from '../../../shared/scap/eventTable';
+import { EventFlag } from '../../../shared/scap/eventTable';
+import { Direction, EVENT_DIRECTION, EVENT_FD_PARAM, EVENT_FLAGS, EVENT_RESULT_FIRST } from './eventTraits';
 import { FdInfo, FdType, L4, Role, type FdTable } from './fdInfo';
 import { ThreadInfo, PPM_CL_ACTIVE, PPM_CL_CLONE_FILES, PPM_CL_CLOSED, PPM_CL_NAME_CHANGED, type EnterEventCopy } from './threadInfo';
 import { containerIdFromCgroups, parseCgroups, type ContainerInfo } from './containers';
@@ -278,8 +279,9 @@ export class SystemState {
     if (!this.headerDone) this.finishHeader();
     this.applyDeferredRemovals();
     es.reset();
-    const info = EVENTS[recorded.type];
-    const flags = info ? info.flags : 0;
+    const recordedType = recorded.type;
+    const known = recordedType < EVENT_FLAGS.length;
+    const flags = known ? EVENT_FLAGS[recordedType] : 0;
     const ev = upgraded ?? recorded;
     const type = ev.type;
 
@@ -305,10 +307,9 @@ export class SystemState {
     }
     if (t) {
       t.flags |= PPM_CL_ACTIVE;
-      if (info && info.direction === 'enter') this.onEnter(recorded, es, t, flags, info.fdParam);
-      else if (info) {
-        this.onExit(recorded, es, t, flags, info.params[0]?.name);
-      }
+      const direction = known ? EVENT_DIRECTION[recordedType] : Direction.UNKNOWN;
+      if (direction === Direction.ENTER) this.onEnter(recorded, es, t, flags, EVENT_FD_PARAM[recordedType]);
+      else if (direction === Direction.EXIT) this.onExit(recorded, es, t, flags, EVENT_RESULT_FIRST[recordedType] === 1, EVENT_FD_PARAM[recordedType]);
     }
     if (t) { es.latency = t.latency; es.latencyBig = t.latencyBig; }
     // Exits whose enter event names no fd: sysdig takes the fd from the exit's parameter 1.
@@ -362,7 +363,7 @@ export class SystemState {
     storeEnter(t, ev);
   }
 
-  private onExit(ev: CaptureEvent, es: EventState, t: ThreadInfo, flags: number, firstParam: string | undefined): void {
+  private onExit(ev: CaptureEvent, es: EventState, t: ThreadInfo, flags: number, resultFirst: boolean, ownFdParam: number): void {
     if (t.enterSeen) {
       const hi = ev.tsHi, lo = ev.tsLo;
       const hiStep = hi === undefined ? NaN : hi - t.enterTsHi;
@@ -382,7 +383,7 @@ export class SystemState {
     es.enter = valid ? t.enterParams : undefined;
     // Only the next exit may use this enter event.
     t.lastEventType = -1;
-    if (firstParam !== undefined && (firstParam === 'res' || firstParam.startsWith('fd'))) {
+    if (resultFirst) {
       const res = intParam(ev, 0);
       if (res !== undefined && res < 0) es.errorCode = -res;
     }
@@ -390,7 +391,6 @@ export class SystemState {
       let fd = valid ? t.lastEventFd : -1;
       // Without its enter event, an exit names its fd only if it was recorded with one (newer
       // drivers); sysdig 0.29.3 had no fd then, and the upgrade's default fd 0 would mislead.
-      const ownFdParam = EVENTS[ev.type]?.fdParam ?? -1;
       if (!valid && ownFdParam >= 0 && ownFdParam < ev.nparams && ev.paramLength[ownFdParam] > 0) {
         const v = intParam(ev, ownFdParam);
         if (v !== undefined) fd = v;
