@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EVENTS, EventCategory } from '../../../shared/scap/eventTable';
-import { Direction, EVENT_DIRECTION, EVENT_FD_PARAM, EVENT_FLAGS, EVENT_INTERNAL, EVENT_RESULT_FIRST } from './eventTraits';
+import { Direction, EVENT_DIRECTION, EVENT_FD_PARAM, EVENT_FLAGS, EVENT_INTERNAL, EVENT_RESULT_FIRST, eventIdTable, inTable } from './eventTraits';
 import { EV } from './eventIds';
 
 test('every event id reads the traits its table entry has', () => {
@@ -21,4 +21,9 @@ test('an exit whose first parameter is its result or a new fd sets the error cod
   assert.equal(EVENT_INTERNAL[EV.PROCINFO], 1);
   assert.equal(EVENT_DIRECTION[EV.CLOSE_E], Direction.ENTER);
   assert.equal(EVENT_FD_PARAM[EV.CLOSE_E], 0);
+});
+
+test('an event id table holds exactly its ids, and no id beyond its end', () => {
+  const table = eventIdTable([EV.CLOSE_X, EV.PROCINFO]);
+  assert.deepEqual([EV.CLOSE_X, EV.PROCINFO, EV.CLOSE_E, 0, 100_000].map((id) => inTable(table, id)), [true, true, false, false, false]);
 });

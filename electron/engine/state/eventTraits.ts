@@ -28,3 +28,15 @@ for (const info of EVENTS) {
   EVENT_RESULT_FIRST[id] = first !== undefined && (first === 'res' || first.startsWith('fd')) ? 1 : 0;
   EVENT_INTERNAL[id] = (info.category & EventCategory.INTERNAL) !== 0 ? 1 : 0;
 }
+
+/** A set of event ids as a table by id (1 = in the set), for checks made on every event. */
+export function eventIdTable(ids: readonly number[]): Uint8Array {
+  const table = new Uint8Array(Math.max(count, ...ids.map((id) => id + 1)));
+  for (const id of ids) table[id] = 1;
+  return table;
+}
+
+/** Whether `type` is in a table made by eventIdTable. */
+export function inTable(table: Uint8Array, type: number): boolean {
+  return type < table.length && table[type] === 1;
+}

@@ -18,7 +18,7 @@
  */
 import type { CaptureEvent, FdListEntry, GroupEntry, InterfaceEntry, MachineInfo, ProcListEntry, UserEntry } from '../capture/types';
 import { EventFlag } from '../../../shared/scap/eventTable';
-import { Direction, EVENT_DIRECTION, EVENT_FD_PARAM, EVENT_FLAGS, EVENT_RESULT_FIRST } from './eventTraits';
+import { Direction, EVENT_DIRECTION, EVENT_FD_PARAM, EVENT_FLAGS, EVENT_RESULT_FIRST, eventIdTable, inTable } from './eventTraits';
 import { FdInfo, FdType, L4, Role, type FdTable } from './fdInfo';
 import { ThreadInfo, PPM_CL_ACTIVE, PPM_CL_CLONE_FILES, PPM_CL_CLOSED, PPM_CL_NAME_CHANGED, type EnterEventCopy } from './threadInfo';
 import { containerIdFromCgroups, parseCgroups, type ContainerInfo } from './containers';
@@ -291,14 +291,12 @@ export class SystemState {
       if (type === EV.PROCINFO) es.thread = this.threads.get(recorded.tid);
       return;
     }
-    if (isMetaWithoutThread(type)) {
+    if (inTable(META_WITHOUT_THREAD, type)) {
       if (upgraded && parseThreadEvent(this, upgraded, es, undefined) !== UNCHANGED) this.changed();
       return;
     }
     let t = this.threads.get(recorded.tid);
-    const lookupOnly = type === EV.CLONE_X || type === EV.FORK_X || type === EV.VFORK_X || type === EV.CLONE3_X
-      || type === EV.SWITCH || type === EV.PROCEXIT;
-    if (!t && !lookupOnly) t = this.placeholder(recorded.tid);
+    if (!t && !inTable(LOOKUP_ONLY, type)) t = this.placeholder(recorded.tid);
     es.thread = t;
     if (type === EV.SWITCH) {
       if (t) { es.latency = t.latency; es.latencyBig = t.latencyBig; }
@@ -528,11 +526,13 @@ function isV4MappedOrZero(ip: Uint8Array): boolean {
   return true;
 }
 
-function isMetaWithoutThread(type: number): boolean {
-  return type === EV.CONTAINER_JSON || type === EV.CONTAINER_JSON2 || type === EV.CONTAINER_OLD
-    || type === EV.USERADDED || type === EV.USERDELETED || type === EV.GROUPADDED || type === EV.GROUPDELETED
-    || type === EV.PLUGINEVENT || type === EV.ASYNCEVENT;
-}
+/** Events of no thread: container and user metadata, plugin and async events. */
+const META_WITHOUT_THREAD = eventIdTable([
+  EV.CONTAINER_JSON, EV.CONTAINER_JSON2, EV.CONTAINER_OLD, EV.USERADDED, EV.USERDELETED, EV.GROUPADDED, EV.GROUPDELETED,
+  EV.PLUGINEVENT, EV.ASYNCEVENT,
+]);
+/** Events that look their thread up but make no placeholder for an unknown tid. */
+const LOOKUP_ONLY = eventIdTable([EV.CLONE_X, EV.FORK_X, EV.VFORK_X, EV.CLONE3_X, EV.SWITCH, EV.PROCEXIT]);
 
 /** Copies an enter event's parameters into the thread's reusable buffer. */
 function storeEnter(t: ThreadInfo, ev: CaptureEvent): void {

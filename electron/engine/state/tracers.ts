@@ -15,6 +15,7 @@
 import type { CaptureEvent } from '../capture/types';
 import { EVENTS } from '../../../shared/scap/eventTable';
 import { bytesParam } from './eventParams';
+import { eventIdTable, inTable } from './eventTraits';
 import type { FdInfo } from './fdInfo';
 import type { ThreadInfo } from './threadInfo';
 import { parseTracer, TracerParse, type ParsedTracer } from './tracerParser';
@@ -56,11 +57,10 @@ const enum FdVerdict { Undecided = 0, Tracer = 1, NotTracer = 2 }
 /** The per-thread parser state sysdig keeps (the last id survives a text that stops early). */
 interface ThreadTracer { thread: ThreadInfo; id: bigint; span: Span | undefined; fragment: string }
 
-const WRITE_EXITS = new Set<number>();
-for (const info of EVENTS) {
-  if (info && info.direction === 'exit' && (info.name === 'write' || info.name === 'pwrite' || info.name === 'writev' || info.name === 'pwritev')
-    && info.params[1]?.name === 'data') WRITE_EXITS.add(info.id);
-}
+// Asked for every event with an fd: a table by id.
+const WRITE_EXITS = eventIdTable(EVENTS.filter((info) => info && info.direction === 'exit'
+  && (info.name === 'write' || info.name === 'pwrite' || info.name === 'writev' || info.name === 'pwritev')
+  && info.params[1]?.name === 'data').map((info) => info.id));
 
 const latin1 = new TextDecoder('latin1');
 
@@ -75,7 +75,7 @@ export class TracerState {
    * or undefined for any other event (and for writes that turn out not to be tracers).
    */
   onEvent(ev: CaptureEvent, thread: ThreadInfo | undefined, fd: FdInfo | undefined): TracerEvent | undefined {
-    if (!thread || !fd || !WRITE_EXITS.has(ev.type) || fd.name !== TRACER_DEVICE) return undefined;
+    if (!thread || !fd || !inTable(WRITE_EXITS, ev.type) || fd.name !== TRACER_DEVICE) return undefined;
     const verdict = fd.tracerVerdict as FdVerdict;
     if (verdict === FdVerdict.NotTracer) return undefined;
     const bytes = bytesParam(ev, 1);
