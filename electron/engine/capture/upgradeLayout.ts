@@ -419,6 +419,9 @@ export class LayoutUpgrader {
    * enter event the conversion takes is used up now, as upgrade() would.
    */
   upgradeWhenRead(ev: CaptureEvent): CaptureEvent | null {
+    // Most events (procinfo, switch, current layouts) pass as they are: say so before any lookup.
+    const type = ev.type;
+    if (type >= ROUTES.length || ROUTES[type] === Route.AS_IS) return ev;
     const conv = this.firstConversion(ev);
     if (conv === undefined || !conv.final) return this.upgrade(ev);
     const enter = this.usableEnter(ev, conv);
