@@ -12,6 +12,12 @@ export interface SockAddr { family: number; ip?: Uint8Array; port: number; path?
 export interface SockTuple { family: number; sip?: Uint8Array; sport: number; dip?: Uint8Array; dport: number; source: bigint; dest: bigint; path: string }
 
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
+/**
+ * A copy of b[start, end). Not b.slice: parameters are often views of the reader's chunk (a
+ * Buffer, whose slice is another view), and an address kept in an fd entry would keep that whole
+ * multi-megabyte chunk alive for as long as the fd lives.
+ */
+const copyOf = (b: Uint8Array, start: number, end: number) => new Uint8Array(b.subarray(start, end));
 function u64(b: Uint8Array, o: number): bigint {
   let v = 0n;
   for (let k = 7; k >= 0; k--) v = (v << 8n) | BigInt(b[o + k]);
@@ -26,9 +32,9 @@ function cString(b: Uint8Array, o: number): string {
 export function parseSockAddr(b: Uint8Array | undefined): SockAddr | undefined {
   if (!b || b.length < 1) return undefined;
   const family = b[0];
-  if (family === AF_INET && b.length >= 7) return { family, ip: b.slice(1, 5), port: u16(b, 5) };
+  if (family === AF_INET && b.length >= 7) return { family, ip: copyOf(b, 1, 5), port: u16(b, 5) };
   if (family === AF_INET6 && b.length >= 19) {
-    const ip = b.slice(1, 17);
+    const ip = copyOf(b, 1, 17);
     if (isV4Mapped(ip)) return { family: AF_INET, ip: ip.slice(12, 16), port: u16(b, 17) };
     return { family, ip, port: u16(b, 17) };
   }
@@ -40,10 +46,10 @@ export function parseSockTuple(b: Uint8Array | undefined): SockTuple | undefined
   if (!b || b.length < 1) return undefined;
   const family = b[0];
   if (family === AF_INET && b.length >= 13) {
-    return { family, sip: b.slice(1, 5), sport: u16(b, 5), dip: b.slice(7, 11), dport: u16(b, 11), source: 0n, dest: 0n, path: '' };
+    return { family, sip: copyOf(b, 1, 5), sport: u16(b, 5), dip: copyOf(b, 7, 11), dport: u16(b, 11), source: 0n, dest: 0n, path: '' };
   }
   if (family === AF_INET6 && b.length >= 37) {
-    const sip = b.slice(1, 17), dip = b.slice(19, 35);
+    const sip = copyOf(b, 1, 17), dip = copyOf(b, 19, 35);
     if (isV4MappedOrZero(sip) && isV4MappedOrZero(dip)) {
       return { family: AF_INET, sip: sip.slice(12), sport: u16(b, 17), dip: dip.slice(12), dport: u16(b, 35), source: 0n, dest: 0n, path: '' };
     }
