@@ -29,7 +29,7 @@ export function ancestor(state: SystemState, t: ThreadInfo, n: number): ThreadIn
 }
 
 /** proc.pname's parent in sysdig 0.29.3: the entry of the thread's own ptid (a new thread's creator). */
-function parentOf(state: SystemState, t: ThreadInfo): ThreadInfo | undefined {
+export function parentOf(state: SystemState, t: ThreadInfo): ThreadInfo | undefined {
   return t.ptid > 0 && t.ptid !== t.tid ? state.threads.get(t.ptid) : undefined;
 }
 
@@ -157,11 +157,15 @@ function fdOpenCount(ctx: EventContext): number | undefined {
 /** Threads of the process: its main thread plus the others still in the table (dead or not). */
 function nThreads(ctx: EventContext): number | undefined {
   const t = thread(ctx);
-  if (!t) return undefined;
-  const main = ctx.state.mainThreadOf(t);
+  return t ? threadsOfProcess(ctx.state, t) : undefined;
+}
+
+/** proc.nthreads of thread `t` (undefined when its process leader is unknown). */
+export function threadsOfProcess(state: SystemState, t: ThreadInfo): number | undefined {
+  const main = state.mainThreadOf(t);
   if (!main) return undefined;
   let n = 1;
-  for (const o of ctx.state.threads.values()) if (o.pid === main.pid && o !== main) n++;
+  for (const o of state.threads.values()) if (o.pid === main.pid && o !== main) n++;
   return n;
 }
 

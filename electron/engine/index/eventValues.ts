@@ -11,8 +11,10 @@
  * is asked again only when what decides it may have changed:
  *
  * - thread: proc.*, user.*, container.*, ... decided by the event's thread while the state's
- *   threadEpoch stands (SystemState: it moves on any change that shows beyond one thread);
- * - figures: page faults and memory, decided by the thread and its own `revision` as well;
+ *   threadEpoch stands (SystemState: it moves on any change that shows beyond one thread), or
+ *   after a move while what the fields read of the thread table is the same (threadTupleInputs.ts);
+ * - figures: page faults and memory, decided by the thread and its own `revision` as well (and
+ *   after a move, by the thread's own figures);
  * - fd: fd.* decided by the fd table entry (fdFieldsSource), its revision and the thread's
  *   container while fdEpoch stands;
  *   events whose fd fields come from their own parameters are asked every time;
@@ -27,9 +29,11 @@
 import type { EventContext } from '../inspector/eventContext';
 import type { FieldResolver } from '../filter/resolver';
 import type { SystemState } from '../state/systemState';
+import type { ThreadInfo } from '../state/threadInfo';
 import { eventFd, fdFieldsFromTypeOnly, fdFieldsSource, hasFd } from '../fields/fdFields';
 import { PROCINFO, u64Param, withTableFields } from '../views/tableFields';
 import { NumberPairTable } from './numberPairTable';
+import { COUNT_ONLY, OTHER, ThreadTupleInputs } from './threadTupleInputs';
 import { TupleGroup } from './tupleGroup';
 import { recordedFields, ValueColumnsBuilder, type RecordedField, type ValueColumn } from './valueColumns';
 
@@ -134,6 +138,8 @@ export class EventValuesRecorder {
   private readonly fd: TupleGroup<EventContext>;
   private readonly thread: TupleGroup<EventContext>;
   private readonly figures: TupleGroup<EventContext>;
+  /** proc.nthreads' place in the thread group. */
+  private readonly threadCountField: number;
   private readonly perRow: ValueColumnsBuilder<EventContext>;
   private readonly rawres: RecordedField<EventContext>['field']['get'];
   /** (event kind, result) → tuple. */
@@ -144,6 +150,8 @@ export class EventValuesRecorder {
   private lastProcinfoTuples = new NumberPairTable();
   /** Event type → thread's container → tuple, for fds without a table entry. */
   private readonly entrylessTuples = new Map<number, Map<string, number>>();
+  /** What each thread's memoValue and figuresMemoValue were resolved from. */
+  private threadInputs = new WeakMap<ThreadInfo, ThreadTupleInputs>();
   private state: SystemState | undefined;
   private threadlessEpoch = -1;
   private threadlessTuple = 0;
@@ -156,6 +164,7 @@ export class EventValuesRecorder {
     this.fd = new TupleGroup('fd', g.fd);
     this.thread = new TupleGroup('thread', g.thread);
     this.figures = new TupleGroup('figures', g.figures);
+    this.threadCountField = this.thread.fieldIndex('proc.nthreads');
     this.perRow = new ValueColumnsBuilder(g.perRow);
     const r = resolver('evt.rawres', undefined);
     if (!r || 'error' in r) throw new Error('the field resolver lacks evt.rawres');
@@ -169,6 +178,7 @@ export class EventValuesRecorder {
       this.threadlessEpoch = -1;
       this.fdlessTuple = -1;
       this.entrylessTuples.clear();
+      this.threadInputs = new WeakMap();
     }
     this.event.push(this.eventTuple(ctx));
     this.fd.push(this.fdTuple(ctx));
@@ -259,16 +269,32 @@ export class EventValuesRecorder {
       return;
     }
     if (t.memoEpoch !== state.threadEpoch) {
-      t.memoValue = this.thread.resolve(ctx);
+      const inputs = this.inputsOf(t);
+      const change = inputs.threadFieldsChange(state, t);
+      if (change === COUNT_ONLY) t.memoValue = this.thread.resolveOne(t.memoValue, this.threadCountField, ctx);
+      else if (change === OTHER) {
+        t.memoValue = this.thread.resolve(ctx);
+        inputs.noteThreadFields(state, t);
+      }
       t.memoEpoch = state.threadEpoch;
     }
     this.thread.push(t.memoValue);
     if (t.figuresMemoEpoch !== state.threadEpoch || t.figuresMemoRevision !== t.revision) {
-      t.figuresMemoValue = this.figures.resolve(ctx);
+      const inputs = this.inputsOf(t);
+      if (!inputs.figuresMatch(t)) {
+        t.figuresMemoValue = this.figures.resolve(ctx);
+        inputs.noteFigures(t);
+      }
       t.figuresMemoEpoch = state.threadEpoch;
       t.figuresMemoRevision = t.revision;
     }
     this.figures.push(t.figuresMemoValue);
+  }
+
+  private inputsOf(t: ThreadInfo): ThreadTupleInputs {
+    let inputs = this.threadInputs.get(t);
+    if (!inputs) this.threadInputs.set(t, (inputs = new ThreadTupleInputs()));
+    return inputs;
   }
 
   /** Room for `n` events in all. */

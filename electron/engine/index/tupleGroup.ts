@@ -31,13 +31,41 @@ export class TupleGroup<Ctx> {
   resolve(ctx: Ctx): number {
     const ids = this.scratch;
     const fields = this.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      ids[i] = f.dict.idOf(f.resolved.get(ctx));
+    }
+    return this.tupleOfScratch();
+  }
+
+  /**
+   * The tuple of `tuple`'s values but field `field`'s, which is asked for `ctx`: for a caller
+   * that knows only that field may have changed (a thread's proc.nthreads).
+   */
+  resolveOne(tuple: number, field: number, ctx: Ctx): number {
+    const ids = this.scratch;
+    const fields = this.fields;
+    for (let i = 0; i < fields.length; i++) ids[i] = fields[i].tuples.get(tuple);
+    const f = fields[field];
+    ids[field] = f.dict.idOf(f.resolved.get(ctx));
+    return this.tupleOfScratch();
+  }
+
+  /** The position of field `key` (for resolveOne). */
+  fieldIndex(key: string): number {
+    const i = this.fields.findIndex((f) => f.key === key);
+    if (i < 0) throw new Error(`the ${this.name} group records no ${key}`);
+    return i;
+  }
+
+  /** Finds or adds the tuple of the value ids in `scratch`. */
+  private tupleOfScratch(): number {
+    const ids = this.scratch;
+    const fields = this.fields;
     const n = fields.length;
     let h = n;
     for (let i = 0; i < n; i++) {
-      const f = fields[i];
-      const id = f.dict.idOf(f.resolved.get(ctx));
-      ids[i] = id;
-      h = Math.imul(h ^ id, 0x9e3779b1);
+      h = Math.imul(h ^ ids[i], 0x9e3779b1);
       h ^= h >>> 16;
     }
     const mask = this.slots.length - 1;

@@ -105,9 +105,13 @@ export class SystemState {
    * thread's removal, which edit no fd entry). Changes confined to one thread's own figures (vm sizes, page faults)
    * move only that thread's `revision`, and changes to the event's own fd entry only that
    * entry's `revision`. Erring towards moving costs a cache miss, never a value.
+   * `tablesEpoch` moves only with changes beyond the thread table (`changed`: users, containers,
+   * interfaces, k8s, new placeholder threads, any parser that promised nothing): a reader that
+   * notes what it read of the thread table itself can outlast threadEpoch moves (index/threadTupleInputs.ts).
    */
   threadEpoch = 0;
   fdEpoch = 0;
+  tablesEpoch = 0;
 
   private headerDone = false;
   private pendingThreadRemoval = -1;
@@ -135,6 +139,7 @@ export class SystemState {
   changed(): void {
     this.threadEpoch++;
     this.fdEpoch++;
+    this.tablesEpoch++;
   }
 
   addProcess(p: ProcListEntry): void {
