@@ -51,7 +51,13 @@ export class TupleGroup<Ctx> {
     return this.tupleOfScratch();
   }
 
-  /** The position of field `key` (for resolveOne). */
+  /** The value id of field `field`'s value for `ctx` alone (a key for a caller's own lookup). */
+  valueId(field: number, ctx: Ctx): number {
+    const f = this.fields[field];
+    return f.dict.idOf(f.resolved.get(ctx));
+  }
+
+  /** The position of field `key` (for resolveOne and valueId). */
   fieldIndex(key: string): number {
     const i = this.fields.findIndex((f) => f.key === key);
     if (i < 0) throw new Error(`the ${this.name} group records no ${key}`);
