@@ -93,11 +93,6 @@ export class ThreadInfo {
   figuresMemoEpoch = -1;
   figuresMemoRevision = -1;
   figuresMemoValue = 0;
-  /** The same reader's tuple of this thread's last procinfo event, with its kind (0: none) and tick totals. */
-  procinfoMemoKind = 0;
-  procinfoMemoUser = -1;
-  procinfoMemoSystem = -1;
-  procinfoMemoValue = 0;
 
   get isMainThread(): boolean {
     return this.tid === this.pid || (this.flags & PPM_CL_IS_MAIN_THREAD) !== 0;
