@@ -114,6 +114,9 @@ export function allRecordedFields(resolver: FieldResolver<EventContext>): Record
 const MAX_CODE = 1024;
 const MAX_KIND_ID = 1024;
 const NO_RESULT = -0.5;
+// Bounds of the fd types and roles packed into a named entry's key (namedFdTuple).
+const MAX_FD_TYPES = 256;
+const MAX_ROLES = 4;
 
 /**
  * A procinfo tick total as a lookup key: u64Param's value (what the recorded field reads), as a
@@ -256,7 +259,7 @@ export class EventValuesRecorder {
       return tuple;
     }
     if (fd.memoEpoch === state.fdEpoch && fd.memoRevision === fd.revision && fd.memoThread === container) return fd.memoValue;
-    fd.memoValue = fd.isIp ? this.fd.resolve(ctx) : this.namedFdTuple(ctx, fd, container);
+    fd.memoValue = fd.isIp || fd.type >= MAX_FD_TYPES || fd.role >= MAX_ROLES ? this.fd.resolve(ctx) : this.namedFdTuple(ctx, fd, container);
     fd.memoEpoch = state.fdEpoch;
     fd.memoRevision = fd.revision;
     fd.memoThread = container;
@@ -273,7 +276,7 @@ export class EventValuesRecorder {
     const name = this.fd.valueId(this.fdNameField, ctx);
     let containerIndex = this.containerIndexes.get(container);
     if (containerIndex === undefined) this.containerIndexes.set(container, (containerIndex = this.containerIndexes.size));
-    const kind = (containerIndex * 32 + fd.type) * 4 + fd.role;
+    const kind = (containerIndex * MAX_FD_TYPES + fd.type) * MAX_ROLES + fd.role;
     let tuple = this.namedFdTuples.get(name, kind);
     if (tuple < 0) this.namedFdTuples.add(name, kind, (tuple = this.fd.resolve(ctx)));
     return tuple;
