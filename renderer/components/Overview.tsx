@@ -49,6 +49,7 @@ export function Overview() {
   const openTile = useCapture((s) => s.openTile);
   const headerEvents = useCapture((s) => s.info?.events);
   const [tiles, setTiles] = useState<TileValue[] | null>(null);
+  const [pidMinusOneRow, setPidMinusOneRow] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The one tile control Tab stops at ("<tile id>:main" or ":drill"); see tileKeys.ts.
   const [active, setActive] = useState('');
@@ -58,6 +59,16 @@ export function Overview() {
     setError(null);
     client.call('tiles', { captureId, filter: filter || undefined, window, samples: 60 })
       .then((t) => { if (live) setTiles(t); }, (err) => { if (live) { setTiles([]); setError(messageOf(err)); } });
+    return () => { live = false; };
+  }, [client, captureId, filter, window]);
+
+  // The Processes view adds a pid −1 row only on captures with container metadata: Running
+  // Processes says it leaves it out only when there is one (QA 17: the note showed on every capture).
+  useEffect(() => {
+    let live = true;
+    setPidMinusOneRow(false);
+    client.call('view', { captureId, viewId: 'procs', filter: filter ? `(${filter}) and proc.pid=-1` : 'proc.pid=-1', window, offset: 0, limit: 1 })
+      .then((w) => { if (live) setPidMinusOneRow(w.totalRows > 0); }, () => { /* unknown: no note rather than a wrong one */ });
     return () => { live = false; };
   }, [client, captureId, filter, window]);
 
@@ -87,7 +98,7 @@ export function Overview() {
         <section key={category} className="tile-group" aria-label={category}>
           <h2>{category}</h2>
           <div className="tiles">
-            {tiles.filter((t) => t.category === category).map((tile) => { const note = tileNote(tile, headerEvents); return (
+            {tiles.filter((t) => t.category === category).map((tile) => { const note = tileNote(tile, headerEvents, pidMinusOneRow); return (
               <div key={tile.id} className={`tile${pinned.includes(tile.id) ? ' pinned' : ''}${tile.total === 0 ? ' zero' : ''}`}>
                 <button type="button" className="tile-main" aria-label={tile.title} aria-pressed={pinned.includes(tile.id)}
                   data-tile-control="main" tabIndex={tabStop === `${tile.id}:main` ? 0 : -1} onFocus={() => setActive(`${tile.id}:main`)}

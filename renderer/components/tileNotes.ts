@@ -16,15 +16,15 @@ export interface TileNote {
   long: string;
 }
 
-/** Running Processes' note follows the engine's word on the pid −1 row (`pidMinusOneRowNotCounted`). */
-export function tileNote(tile: Pick<TileValue, 'id' | 'total' | 'pidMinusOneRowNotCounted'>, headerEvents: number | undefined): TileNote | undefined {
+/** `pidMinusOneRow`: whether the Processes view (under the same filter and window) has the pid −1 row. */
+export function tileNote(tile: Pick<TileValue, 'id' | 'total'>, headerEvents: number | undefined, pidMinusOneRow = false): TileNote | undefined {
   if (tile.id === 'syscalls' && headerEvents !== undefined && tile.total > headerEvents) {
     return {
       short: 'incl. sysdig\'s internal events',
       long: `Counts sysdig's internal events too (process, fd and container tables written into the capture), as the summary chisel does; the header's ${formatCount(headerEvents)} events and the System Calls view count only the events listed.`,
     };
   }
-  if (tile.id === 'procs' && tile.pidMinusOneRowNotCounted === true) {
+  if (tile.id === 'procs' && pidMinusOneRow) {
     return {
       short: 'not counting pid −1',
       long: 'The Processes view lists one row more, pid −1, where csysdig puts the capture\'s container metadata. It is not a process, so this tile does not count it.',

@@ -97,12 +97,6 @@ export interface TileValue {
   series: number[];
   drillView?: string;
   drillFilter?: string;
-  /**
-   * Running Processes only: whether the Processes view, under the same filter and window, lists
-   * a pid −1 row (csysdig's row for the capture's container metadata) that this tile does not
-   * count. Absent when the engine could not tell.
-   */
-  pidMinusOneRowNotCounted?: boolean;
 }
 
 /** Every call: name → (request, reply). */

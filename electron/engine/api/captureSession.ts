@@ -111,10 +111,6 @@ export interface ViewWindow extends TableWindow {
   drillTarget?: string;
 }
 
-/** The Running Processes tile and the view whose pid −1 row it leaves out. */
-const RUNNING_PROCESSES_TILE = 'procs';
-const PROCESSES_VIEW = 'procs';
-
 export class CaptureSession {
   private readonly masks = new Lru<Uint8Array>(8);
   private readonly tables = new Lru<ViewTable>(64);
@@ -277,31 +273,10 @@ export class CaptureSession {
     // The whole capture: totals count every event (procinfo's too, as the chisel does), while
     // the series are drawn over the span the timeline shows, that of the printed events.
     const shown = q.window ? undefined : this.shownSpan();
-    const tiles = foldTiles(this.index, {
+    return foldTiles(this.index, {
       from: this.index.toRelative(from), to: this.index.toRelative(to), samples: q.samples, rowMask, classMask, filterText: filter,
       ...(shown ? { seriesFrom: this.index.toRelative(shown.from), seriesTo: this.index.toRelative(shown.to) } : {}),
     });
-    const procs = tiles.find((t) => t.id === RUNNING_PROCESSES_TILE);
-    if (procs) {
-      const row = await this.hasPidMinusOneRow(filter, q.window);
-      if (row !== undefined) procs.pidMinusOneRowNotCounted = row;
-    }
-    return tiles;
-  }
-
-  /**
-   * Whether the Processes view, under the same filter and window, lists the pid −1 row csysdig
-   * gives the capture's container metadata (Running Processes does not count it): that view's
-   * table narrowed to proc.pid=-1, from the index where it answers, kept with the other tables.
-   * Undefined when it cannot be told (no note rather than a wrong one).
-   */
-  private async hasPidMinusOneRow(filter: string, window: TimeWindow | undefined): Promise<boolean | undefined> {
-    try {
-      const table = await this.viewTable(PROCESSES_VIEW, filter ? `(${filter}) and proc.pid=-1` : 'proc.pid=-1', window);
-      return table.rows.length > 0;
-    } catch {
-      return undefined;
-    }
   }
 
   private tableKey(viewId: string, filter: string, window: TimeWindow | undefined): string {
