@@ -43,3 +43,13 @@ test('adopting past the byte budget thins the store as adding does', () => {
   for (const n of [40, 10, 30, 20]) store.adopt(cp(n, 100));
   assert.deepEqual([store.size, store.bytes, store.spacing, store.last?.evtNum], [2, 200, 20, 40]);
 });
+
+test('the latest checkpoint under a bound is found by bisection as by a search from the newest', () => {
+  const store = new CheckpointStore<string>(10, 1000, 1e9);
+  for (let n = 10; n <= 500; n += 10) store.add(cp(n, 1));
+  for (let bound = 0; bound <= 520; bound += 3) {
+    assert.equal(store.latestBefore((c) => c.evtNum < bound)?.evtNum, store.latest((c) => c.evtNum < bound)?.evtNum, `below ${bound}`);
+    assert.equal(store.latestBefore((c) => c.evtNum <= bound)?.evtNum, store.latest((c) => c.evtNum <= bound)?.evtNum, `up to ${bound}`);
+  }
+  assert.equal(new CheckpointStore<string>().latestBefore(() => true), undefined, 'an empty store');
+});

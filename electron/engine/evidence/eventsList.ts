@@ -34,6 +34,12 @@ export interface Seeking<Ctx, S> {
    * worth restoring instead of reading on; undefined otherwise.
    */
   skipAhead?: (fileOffset: number, evtNum: number) => EventsCheckpoint<S> | undefined;
+  /**
+   * For a filter the capture index decides: the file offset of the first event at or after
+   * `fileOffset` that may match (Infinity if none). Events before it are known not to match,
+   * so the filter itself is only asked at the offsets this names.
+   */
+  matchAtOrAfter?: (fileOffset: number) => number;
 }
 
 /** Events read without a match before asking `skipAhead` whether to jump (and between asks; answers are cheap once the next match is known). */
@@ -118,6 +124,11 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
   // Events read since the last one listed; past SKIP_CHECK_EVERY a sparse filter may jump ahead.
   let sinceListed = 0;
   let jumpTo: EventsCheckpoint<S> | undefined;
+  // The next file offset the index says may match (0: ask at once); events before it do not.
+  const matchAtOrAfter = seek?.matchAtOrAfter;
+  let candidate = 0;
+  // A sparse stretch was met after the page filled: reading ahead stops at the next match.
+  let sparseAhead = false;
   const visit = (ctx: Ctx, e: EvidenceEvent): boolean => {
     if (q.interrupt?.()) { interrupted = true; return false; }
     q.observe?.(ctx, e);
@@ -165,9 +176,11 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
     }
     if (!started && q.fromTs !== undefined && ev.ts >= q.fromTs) started = true;
     if (!started || (q.fromEvtNum !== undefined && e.evtNum < q.fromEvtNum)) return true;
-    if (!inWindow(ev.ts, q.window) || (q.predicate && !q.predicate(ctx))) {
+    if (!inWindow(ev.ts, q.window) || (q.predicate && !(mayMatch(ev.fileOffset) && q.predicate(ctx)))) {
+      sinceListed++;
+      if (ahead && events.length >= ahead.pageSize && sinceListed >= SKIP_CHECK_EVERY) sparseAhead = true;
       // Only the filter stands between here and the jump, and no listed enter still waits for its exit.
-      if (seek?.skipAhead && ++sinceListed % SKIP_CHECK_EVERY === 0 && waiting.size === 0) {
+      if (seek?.skipAhead && sinceListed % SKIP_CHECK_EVERY === 0 && waiting.size === 0) {
         jumpTo = seek.skipAhead(ev.fileOffset, e.evtNum);
         if (jumpTo && ahead && events.length >= ahead.pageSize) {
           // Reading ahead is worth no jump: the page continues here (no match up to the jump target).
@@ -180,7 +193,9 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
       return true;
     }
     sinceListed = 0;
-    if (events.length === q.limit) {
+    // Reading ahead serves the next pages from this pass; past a sparse stretch the next page
+    // would hold a few events for as many more read, so the page ends at its next match.
+    if (events.length === q.limit || sparseAhead) {
       next = e.evtNum;
       return waiting.size > 0;
     }
@@ -189,6 +204,13 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
     if (!isExit && tid >= 0) waiting.set(tid, { item, type: ev.type, ts: ev.ts });
     return true;
   };
+  /** False when the index says no event matches before the next candidate offset. */
+  function mayMatch(offset: number): boolean {
+    if (matchAtOrAfter === undefined) return true;
+    if (offset < candidate) return false;
+    candidate = matchAtOrAfter(offset);
+    return candidate === offset;
+  }
   for (;;) {
     await walk.walk(visit);
     if (!jumpTo || interrupted) break;

@@ -154,25 +154,26 @@ export class EvidenceService implements EvidenceApi {
    * jump over stretches without a match (a sparse filter's page then reads near its matches
    * only). Nothing when the index cannot answer the filter.
    */
-  private async seekByIndex(filter: string | undefined, fromEvtNum: number | undefined): Promise<Pick<Seeking<EventContext, WalkSnapshot>, 'canSkip' | 'skipAhead'>> {
+  private async seekByIndex(filter: string | undefined, fromEvtNum: number | undefined): Promise<Pick<Seeking<EventContext, WalkSnapshot>, 'canSkip' | 'skipAhead' | 'matchAtOrAfter'>> {
     if (!this.matches || !filter || filter.trim() === '') return {};
     const matches = await this.matches(filter.trim());
     if (!matches) return {};
     // Events before this offset come before `fromEvtNum` (checkpoint offsets are block starts).
-    const low = fromEvtNum === undefined ? 0 : this.checkpoints.latest((cp) => cp.evtNum < fromEvtNum)?.walk.offset ?? 0;
+    const low = fromEvtNum === undefined ? 0 : this.checkpoints.latestBefore((cp) => cp.evtNum < fromEvtNum)?.walk.offset ?? 0;
     const first = matches.firstAtOrAfter(low);
-    // The next match after an offset, remembered: no match lies between `from` and it.
-    let known: { from: number; next: number } | undefined;
-    const nextMatch = (offset: number): number => {
-      if (known && offset >= known.from && offset < known.next) return known.next;
-      known = { from: offset, next: matches.firstAtOrAfter(offset + 1) ?? Infinity };
-      return known.next;
+    // The first match at or after an offset, remembered: no match lies from `from` up to `at`.
+    let known = { from: 0, at: -1 };
+    const matchAtOrAfter = (offset: number): number => {
+      if (offset >= known.from && offset <= known.at) return known.at;
+      known = { from: offset, at: matches.firstAtOrAfter(offset) ?? Infinity };
+      return known.at;
     };
     return {
       canSkip: (cp) => first === null || cp.walk.offset <= first,
+      matchAtOrAfter,
       skipAhead: (offset, evtNum) => {
-        const next = nextMatch(offset);
-        const cp = this.checkpoints.latest((c) => c.walk.offset <= next);
+        const next = matchAtOrAfter(offset + 1);
+        const cp = this.checkpoints.latestBefore((c) => c.walk.offset <= next);
         return cp && cp.walk.offset > offset && cp.evtNum - evtNum >= this.jumpAtLeast ? cp : undefined;
       },
     };
