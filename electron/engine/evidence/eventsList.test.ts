@@ -7,6 +7,7 @@ import type { EventWalk } from './eventWalk';
 import type { EvidenceEvent } from './evidenceEvent';
 import type { FieldResolver } from '../filter/resolver';
 import { evidence, i64, rawEvent, text, thread, u32 } from './testEvents';
+import { CheckpointStore } from './eventsCheckpoints';
 
 const READ_E = 6, READ_X = 7, WRITE_E = 8, WRITE_X = 9;
 const a = thread(1, 1, 'a');
@@ -95,4 +96,48 @@ test('a context switch between an enter and its exit does not break the pair', a
   ];
   const page = await listEvents(walkOver(list), { fields, limit: 10 });
   assert.deepEqual(page.events.map((x) => [x.evtNum, x.partner, x.latencyNs]), [[1, 3, '50'], [2, null, null], [3, 1, '50']]);
+});
+
+/** `n` reads by thread a (every `every`-th by thread b instead), each at file offset 100 × its number. */
+function longCapture(n: number, every: (num: number) => boolean): EvidenceEvent[] {
+  const list: EvidenceEvent[] = [];
+  for (let num = 1; num <= n; num++) {
+    const raw = { ...rawEvent(READ_X, [i64(1), text('x'), i64(3), u32(10)], BigInt(1000 + num), every(num) ? 2 : 1), fileOffset: num * 100 };
+    list.push(evidence(num, raw, every(num) ? b : a, 3, f));
+  }
+  return list;
+}
+
+/** Seeking with no checkpoints to resume from, only the index's word on where matches are. */
+function indexSeek(walk: EventWalk<EvidenceEvent>, matchOffsets: number[]) {
+  return {
+    walk: { ...walk, walk: walk.walk.bind(walk), snapshotAfterCurrent: () => {}, resumeAt: () => undefined },
+    store: new CheckpointStore<never>(1e12),
+    matchAtOrAfter: (offset: number) => matchOffsets.find((o) => o >= offset) ?? Infinity,
+  };
+}
+
+test('a filter the index decides is asked only at the offsets the index names, and the page is the same', async () => {
+  const list = longCapture(3000, (num) => num % 500 === 0);
+  const byB = (e: EvidenceEvent) => e.thread?.comm === 'b';
+  const plain = await listEvents(walkOver(list), { fields, limit: 4, predicate: byB });
+  let asked = 0;
+  const counted = (e: EvidenceEvent) => { asked++; return byB(e); };
+  const walk = walkOver(list);
+  const seek = indexSeek(walk, list.filter(byB).map((e) => e.raw.fileOffset));
+  const indexed = await listEvents(walk, { fields, limit: 4, predicate: counted }, seek);
+  assert.deepEqual(indexed, plain);
+  assert.equal(asked, 5, 'the four listed and the next one, nothing between');
+});
+
+test('reading ahead past a full page stops at the first match after a long stretch without one; the page and its next are unchanged', async () => {
+  // Matches every 10 events up to #600, then every 1,000.
+  const list = longCapture(5000, (num) => (num <= 600 ? num % 10 === 0 : num % 1000 === 0));
+  const byB = (e: EvidenceEvent) => e.thread?.comm === 'b';
+  const exact = await listEvents(walkOver(list), { fields, limit: 30, predicate: byB });
+  const ahead = await listEvents(walkOver(list), { fields, limit: 1000, predicate: byB, readAheadScan: { pageSize: 30, maxEvents: 15_000 } });
+  assert.deepEqual(ahead.events.slice(0, 30), exact.events);
+  assert.equal(ahead.events[30].evtNum, exact.next, 'the next page starts where it did');
+  // The dense stretch is read ahead, the sparse one only up to its first match (#1000).
+  assert.deepEqual([ahead.events.length, ahead.events.at(-1)?.evtNum, ahead.next], [60, 600, 1000]);
 });
