@@ -13,7 +13,9 @@
  * answered and carries on from its latest checkpoint afterwards, so requests never wait for
  * it, and a request before it is done is answered the same, only slower. Given the capture
  * index (`matches`), a filtered page also skips every checkpoint before the filter's first
- * match: a narrow filter's first page starts near its first match instead of at the start.
+ * match: a narrow filter's first page starts near its first match instead of at the start; and
+ * the filter is asked only at the events the index names as matches (the pass still reads every
+ * event in between, for the state: that read is what a sparse filter's page costs).
  * The same background pass feeds the whole process tree (lifecycleFeed.ts), so a tree asked for
  * after it needs no pass of its own. The pass may also run in another worker, started with the
  * index build (worker/checkpointLayer.ts): `layerCheckpoints` then adopts what it lays, and its
@@ -50,7 +52,8 @@ type Request = { filter?: string; window?: { from: string; to: string } };
 const READ_AHEAD = 1000;
 /**
  * Past a full page, the read-ahead stops after this many more events (≈ 10 ms at 1.5 M
- * events/s), so a narrow filter's page does not read on for its read-ahead alone.
+ * events/s), so a narrow filter's page does not read on for its read-ahead alone; and sooner,
+ * at the first match after a stretch of SKIP_CHECK_EVERY events without one (eventsList.ts).
  */
 const READ_AHEAD_SCAN = 15_000;
 /**
