@@ -44,6 +44,8 @@ export interface Seeking<Ctx, S> {
 
 /** Events read without a match before asking `skipAhead` whether to jump (and between asks; answers are cheap once the next match is known). */
 export const SKIP_CHECK_EVERY = 256;
+/** Events in a row without a match after which the filter is asked only where the index names a match. */
+const ASK_INDEX_AFTER = 16;
 
 export interface EventsQuery<Ctx> {
   fields: EventFieldSet<Ctx>;
@@ -204,10 +206,15 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
     if (!isExit && tid >= 0) waiting.set(tid, { item, type: ev.type, ts: ev.ts });
     return true;
   };
-  /** False when the index says no event matches before the next candidate offset. */
+  /**
+   * False when the index says no event matches before the next candidate offset. The index is
+   * asked only after ASK_INDEX_AFTER events in a row without a match: where matches are dense,
+   * the filter answers sooner than a search of the index's offsets would.
+   */
   function mayMatch(offset: number): boolean {
-    if (matchAtOrAfter === undefined) return true;
+    if (matchAtOrAfter === undefined || offset === candidate) return true;
     if (offset < candidate) return false;
+    if (sinceListed < ASK_INDEX_AFTER) return true;
     candidate = matchAtOrAfter(offset);
     return candidate === offset;
   }
