@@ -42,3 +42,28 @@ test('a one-instant window holds the events at that instant: events lists them, 
   assert.equal(reversed.status, 2);
   assert.match(reversed.stderr, /^syscope events: --to-time is before --from-time \(usage: /);
 });
+
+test("a window past the capture's end is cut to it, and one wholly outside it is refused in one line by every command (QA 19)", async () => {
+  await made;
+  const out = join(dir, 'outside.scap');
+  const commands: Array<[string, string[], string]> = [
+    ['tiles', [], 'from'], ['view', ['procs'], 'from'], ['export', ['events'], 'from'], ['write', ['-o', out], 'from'], ['events', [], 'from-time'],
+  ];
+  for (const [name, rest, from] of commands) {
+    const r = syscope(name, sample, ...rest, `--${from}`, '400s');
+    assert.equal(r.status, 2, `${name}: ${r.stderr}`);
+    assert.equal(r.stderr, `syscope ${name}: the window --${from} 400s lies after the capture's end (338.055 s)\n`);
+  }
+  const both = syscope('tiles', sample, '--from', '400s', '--to', '500s');
+  assert.match(both.stderr, /^syscope tiles: the window 400s\.\.500s lies after the capture's end \(338\.055 s\)\n$/);
+  const before = syscope('view', sample, 'procs', '--to', '2020-01-01T00:00:00Z');
+  assert.equal(before.status, 2);
+  assert.match(before.stderr, /^syscope view: the window --to 2020-01-01T00:00:00Z lies before the capture's first event \(2024-03-12T09:41:\d\d\.\d{9}Z\)\n$/);
+
+  // Cut at the end: the series stops where the capture stops, with no fall to 0 after it.
+  const series = (...args: string[]) => (JSON.parse(syscope('tiles', sample, '--json', ...args).stdout) as Array<{ title: string; series: number[] }>)
+    .find((t) => t.title === 'Running Containers')!.series;
+  const cut = series('--from', '1500ms', '--to', '400s');
+  assert.ok(cut.at(-1)! > 0, JSON.stringify(cut));
+  assert.equal(cut.at(-1), series().at(-1));
+});

@@ -21,7 +21,10 @@ test('every option a command takes, aliases included, is named in its --help', a
 
 test('the commands that take a time window, --follow or an exit status say it the way the commands now behave', async () => {
   for (const name of ['tiles', 'view', 'export', 'write']) assert.ok((await load(name)).usage.includes(TIME_WINDOW_HELP), name);
-  assert.match((await load('events')).usage, /T \(--from-time, --to-time\): .*one instant \(--to equal to --from\) holds the events at that instant; one that ends before it starts is a usage error/);
+  // events' --from is an event number: its window help names the options it takes (QA 19).
+  const events = (await load('events')).usage;
+  assert.match(events, /T \(--from-time, --to-time\): .*one instant \(--to-time equal to --from-time\) holds the events at that instant; a window is cut to the capture's span .*one that ends before it starts, or lies wholly after the capture's end or before its first event, is a usage error/);
+  assert.doesNotMatch(events, /--to equal to --from|no timed event/);
   assert.match((await load('write')).usage, /damaged capture, the part before the damage is written, with one warning line \(exit 3\)/);
   for (const name of ['streams', 'export']) {
     const { usage } = await load(name);

@@ -5,9 +5,15 @@
 import { TIME_FORMS } from '../engine/evidence/commandLine';
 
 /** For --from/--to (tiles, view, export, write) and events' --from-time/--to-time, as cli/timeWindow.ts reads them. */
-export const TIME_WINDOW_HELP = `  T: ${TIME_FORMS} (a number without a unit is nanoseconds since the epoch); a window includes both ends;`
-  + ' one instant (--to equal to --from) holds the events at that instant; one that ends before it starts is a usage error (exit 2),'
-  + ' as is an offset in a capture with no timed event';
+export function timeWindowHelp(names: { from: string; to: string } = { from: 'from', to: 'to' }): string {
+  const label = names.from === 'from' ? 'T' : `T (--${names.from}, --${names.to})`;
+  return `  ${label}: ${TIME_FORMS} (a number without a unit is nanoseconds since the epoch); a window includes both ends;`
+    + ` one instant (--${names.to} equal to --${names.from}) holds the events at that instant; a window is cut to the capture's span`
+    + ` (its first to its last event); one that ends before it starts, or lies wholly after the capture's end or before its first event,`
+    + ' is a usage error (exit 2)';
+}
+
+export const TIME_WINDOW_HELP = timeWindowHelp();
 
 /** For --follow (streams, export stream), as followKey.ts and whatStreamKeyMisses read it. */
 export const FOLLOW_HELP = '  --follow KEY: a stream key as the list prints it (pid:fd#generation, e.g. 5253:5#8; pid:fd is its first generation),'

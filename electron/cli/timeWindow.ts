@@ -1,27 +1,59 @@
 /**
- * --from/--to as every command reads them (one rule, QA 17: only write took offsets): a time
- * parseTime reads, or an offset from the capture's first event (60s, 1500ms), measured from the
- * same first event as `write` measures it. Both ends are included; one before the other is a
- * usage error.
+ * --from/--to as every command reads them (one rule, QA 17 and 19): a time parseTime reads, or
+ * an offset from the capture's first event (60s, 1500ms), measured from the same first event as
+ * `write` measures it. Both ends are included; one before the other is a usage error.
+ *
+ * The window is cut to the capture's span (its first to its latest event), so that no command
+ * answers for time the capture does not hold (QA 19: tiles drew a fall to 0 after the capture's
+ * end). A window wholly outside the span is a usage error that says so, whatever the command:
+ * it selects nothing, and most often the offset or date was mistyped.
  */
 import { parseTimeOrOffset, UsageError, windowProblem } from '../engine/evidence/commandLine';
-import { firstEventTimestamp } from '../engine/writer/blockStream';
+import { captureSpan, type CaptureSpan } from './captureSpan';
 import { requireCaptureFile } from './inputFile';
+import { requireCaptureHoldsEvents } from './emptyCapture';
 
 export async function timeBounds(capture: string, from: string | undefined, to: string | undefined,
   names: { from: string; to: string } = { from: 'from', to: 'to' }): Promise<{ from?: bigint; to?: bigint }> {
   // Both read before the capture is opened: a mistyped time is a usage error, whatever the file.
   const f = from === undefined ? undefined : parseTimeOrOffset(from, names.from);
   const t = to === undefined ? undefined : parseTimeOrOffset(to, names.to);
-  let origin = 0n;
-  if (f?.offset || t?.offset) {
-    requireCaptureFile(capture);
-    const first = await firstEventTimestamp(capture);
-    if (first === null) throw new UsageError(`${capture} has no timed events to measure an offset from`);
-    origin = first;
-  }
+  if (f === undefined && t === undefined) return {};
+  requireCaptureFile(capture);
+  // A capture with no event at all is refused as every command refuses it (exit 1), window or not.
+  await requireCaptureHoldsEvents(capture);
+  const span = await captureSpan(capture);
+  if (span === null && (f?.offset || t?.offset)) throw new UsageError(`${capture} has no timed events to measure an offset from`);
+  const origin = span?.first ?? 0n;
   const bounds = { from: f && (f.offset ? origin + f.ns : f.ns), to: t && (t.offset ? origin + t.ns : t.ns) };
   const problem = windowProblem(bounds.from, bounds.to, names.from, names.to);
   if (problem !== undefined) throw new UsageError(problem);
-  return bounds;
+  if (span === null) return bounds;
+  const outside = outsideSpan(bounds, span, windowWords(from, to, names));
+  if (outside !== undefined) throw new UsageError(outside);
+  return {
+    from: bounds.from === undefined ? undefined : bounds.from < span.first ? span.first : bounds.from,
+    to: bounds.to === undefined ? undefined : bounds.to > span.last ? span.last : bounds.to,
+  };
+}
+
+/** Why a window (already known not to be reversed) selects no time of the capture, if it does not. */
+export function outsideSpan(b: { from?: bigint; to?: bigint }, span: CaptureSpan, words: string): string | undefined {
+  if (b.from !== undefined && b.from > span.last) {
+    return `the window ${words} lies after the capture's end (${secondsAfter(span.last, span.first)} s)`;
+  }
+  if (b.to !== undefined && b.to < span.first) {
+    return `the window ${words} lies before the capture's first event (${new Date(Number(span.first / 1_000_000n)).toISOString().slice(0, -1)}${String(span.first % 1_000_000n).padStart(6, '0')}Z)`;
+  }
+  return undefined;
+}
+
+/** The window as the user typed it: "400s..500s", "from 400s" or "to 1m". */
+function windowWords(from: string | undefined, to: string | undefined, names: { from: string; to: string }): string {
+  if (from !== undefined && to !== undefined) return `${from}..${to}`;
+  return from !== undefined ? `--${names.from} ${from}` : `--${names.to} ${to}`;
+}
+
+function secondsAfter(t: bigint, origin: bigint): string {
+  return (Number(t - origin) / 1e9).toFixed(3);
 }

@@ -22,7 +22,7 @@ import { keptEvidenceFor, keptEvidenceService, resumableWalk } from '../keptEvid
 import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { nothingMatchedLine } from '../nothingMatched';
-import { EPOCH_NS_JSON_HELP, NOTHING_MATCHED_HELP, TIME_WINDOW_HELP } from '../helpText';
+import { EPOCH_NS_JSON_HELP, NOTHING_MATCHED_HELP, timeWindowHelp } from '../helpText';
 import { requireValidFilter } from '../filterCheck';
 import { readerWarnings, reportDamage } from '../captureDamage';
 import { fieldResolver } from '../../engine/fields/registry';
@@ -36,7 +36,7 @@ const JSON_FIELDS = ['evt.num', 'evt.rawtime', 'evt.cpu', 'evt.dir', 'evt.type',
 
 export const command: Command = {
   summary: 'the events list: every event matching a filter, paged, with fields, partner and latency',
-  usage: `${usage}\n  --json: JSON lines, one object per event; with --detail, one JSON document\n${EPOCH_NS_JSON_HELP}\n  --from N: the event number to start at (as the list prints it); --limit N: events a page (default 1000)\n${TIME_WINDOW_HELP.replace('T: ', 'T (--from-time, --to-time): ')}\n${NOTHING_MATCHED_HELP}`,
+  usage: `${usage}\n  --json: JSON lines, one object per event; with --detail, one JSON document\n${EPOCH_NS_JSON_HELP}\n  --from N: the event number to start at (as the list prints it); --limit N: events a page (default 1000)\n${timeWindowHelp({ from: 'from-time', to: 'to-time' })}\n${NOTHING_MATCHED_HELP}`,
   options: {
     valued: ['--from', '--from-time', '--to-time', '--limit', '--fields', '--search', '--detail'],
     flags: ['--json', '--all-fields', '--regex', '--no-cache'],

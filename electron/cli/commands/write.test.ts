@@ -8,6 +8,8 @@ import { command as write } from './write';
 import { command as count } from './count';
 import { command as tiles } from './tiles';
 import { UsageError } from '../../engine/evidence/commandLine';
+import { InputFileError } from '../inputFile';
+import { HOLDS_NO_EVENTS } from '../emptyCapture';
 
 const dir = mkdtempSync(join(tmpdir(), 'syscope-write-'));
 process.env.SYSCOPE_CACHE_DIR = join(dir, 'cache');
@@ -43,7 +45,7 @@ test('a written subset with nothing hidden says just its count', async () => {
   assert.match(wrote, new RegExp(`^wrote .*: ${counted} events, plus \\d+ state-only events`));
 });
 
-test('write reads --from/--to by the rule every command follows: a bare number is epoch nanoseconds, an offset needs a unit, an offset in a capture with no timed event is a usage error', async () => {
+test('write reads --from/--to by the rule every command follows: a bare number is epoch nanoseconds, an offset needs a unit, and a capture with no event is refused as without a window (exit 1)', async () => {
   await made;
   const events = (line: string) => Number(/: (\d+) events/.exec(line)?.[1]);
   const whole = events(await printed(() => write.run([sample, '-o', join(dir, 'all.scap')])));
@@ -54,13 +56,22 @@ test('write reads --from/--to by the rule every command follows: a bare number i
     const why = await rejection(() => tiles.run([sample, ...args]));
     assert.equal(await rejection(() => write.run([sample, '-o', join(dir, 'bad.scap'), ...args])), why, args.join(' '));
   }
-  // Only the section header: no event to measure an offset from (write said so with exit 1, the others exit 2).
+  // Only the section header: refused as every command refuses it without a window (QA 19: the
+  // usage error about offsets it once got never showed for a real capture).
   const headerOnly = join(dir, 'header-only.scap');
   const bytes = readFileSync(sample);
   writeFileSync(headerOnly, bytes.subarray(0, bytes.readUInt32LE(4)));
-  const noEvents = await rejection(() => tiles.run([headerOnly, '--from', '5s']));
-  assert.match(noEvents, /has no timed events to measure an offset from/);
-  assert.equal(await rejection(() => write.run([headerOnly, '-o', join(dir, 'none.scap'), '--from', '5s'])), noEvents);
+  const noEvents = async (run: () => Promise<number>) => {
+    try { await run(); } catch (err) {
+      assert.ok(err instanceof InputFileError, String(err));
+      return err.message;
+    }
+    assert.fail('expected a refusal');
+  };
+  const why = await noEvents(() => tiles.run([headerOnly, '--from', '5s']));
+  assert.match(why, new RegExp(HOLDS_NO_EVENTS));
+  assert.equal(await noEvents(() => write.run([headerOnly, '-o', join(dir, 'none.scap'), '--from', '5s'])), why);
+  assert.equal(await noEvents(() => tiles.run([headerOnly])), why);
 });
 
 /** The message of the usage error (exit 2) `run` rejects with. */
