@@ -134,4 +134,35 @@ describe('the time window by keyboard (QA 18 item 5: only a drag on the timeline
     await act(async () => { from.form!.requestSubmit(); });
     expect(store.getState().window).toBeUndefined();
   });
+
+  it("a window past the capture's end is cut to it and says so; one wholly outside it is refused with its reason (QA 19)", async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().setReady(info);
+    mounted = await mount(<Timeline />, fakeClient({ tiles: tilesUnder }), store);
+    await settle();
+    const opener = () => [...mounted!.container.querySelectorAll('button')].find((b) => b.textContent === 'Set window…')!;
+    await click(opener());
+    let [from, to] = fieldsOf(mounted.container);
+    await typeInto(from, '1500ms');
+    await typeInto(to, '400s');
+    await act(async () => { from.form!.requestSubmit(); });
+    expect(store.getState().window).toEqual({ from: (BigInt(info.firstTs) + 1_500_000_000n).toString(), to: info.lastTs });
+    expect(mounted.container.querySelector('[role=status]')?.textContent).toBe("To cut to the capture's end (2024-03-12 09:46:45.000000 UTC).");
+
+    // Only From typed, after the end: the reason is the start, not a reversed window.
+    await click(opener());
+    [from, to] = fieldsOf(mounted.container);
+    expect(mounted.container.querySelector('[role=status]')).toBeNull();
+    await typeInto(from, '09:50:00');
+    await act(async () => { from.form!.requestSubmit(); });
+    expect(mounted.container.querySelector('[role=alert]')?.textContent).toBe("The window starts after the capture's end (2024-03-12 09:46:45.000000 UTC)");
+    await typeInto(from, '2024-03-12 09:00:00');
+    await typeInto(to, '2024-03-12 09:10:00');
+    await act(async () => { from.form!.requestSubmit(); });
+    expect(mounted.container.querySelector('[role=alert]')?.textContent).toBe("The window ends before the capture's first event (2024-03-12 09:41:07.250001 UTC)");
+    await typeInto(to, '1m');
+    await act(async () => { from.form!.requestSubmit(); });
+    expect(store.getState().window).toEqual({ from: info.firstTs, to: (BigInt(info.firstTs) + 60_000_000_000n).toString() });
+    expect(mounted.container.querySelector('[role=status]')?.textContent).toBe("From cut to the capture's first event (2024-03-12 09:41:07.250001 UTC).");
+  });
 });
