@@ -39,6 +39,8 @@ export function StreamsPanel() {
   const formats = useRef<HTMLDivElement>(null);
   /** The operation to make current (and show) once the followed stream's first page is in. */
   const followedEvt = useRef<number | undefined>(undefined);
+  /** Operations in the list, read where a reply's page lands in it. */
+  const loaded = useRef(0);
 
   // Each change of selection starts a new generation; replies to an older one are dropped.
   const generation = useRef(0);
@@ -54,10 +56,20 @@ export function StreamsPanel() {
         setNext(all.length >= maxOperations ? null : page.next);
         return all;
       });
-      if (reset && followedEvt.current !== undefined) {
-        const at = page.operations.findIndex((o) => o.evtNum === followedEvt.current);
-        followedEvt.current = undefined;
-        if (at > 0) { setCurrent(at); requestAnimationFrame(() => list.current?.querySelectorAll<HTMLElement>('.stream-op')[at]?.scrollIntoView({ block: 'nearest' })); }
+      const before = reset ? 0 : loaded.current;
+      loaded.current = before + page.operations.length;
+      if (followedEvt.current !== undefined) {
+        const found = page.operations.findIndex((o) => o.evtNum === followedEvt.current);
+        if (found >= 0) {
+          followedEvt.current = undefined;
+          const at = before + found;
+          if (at > 0) { setCurrent(at); requestAnimationFrame(() => list.current?.querySelectorAll<HTMLElement>('.stream-op')[at]?.scrollIntoView({ block: 'nearest' })); }
+        } else if (page.next !== null && loaded.current < maxOperations) {
+          // Stopped following far into the capture: read on to the operation the user was on.
+          void load(page.next, false);
+        } else {
+          followedEvt.current = undefined;
+        }
       }
       setError(null);
     } catch (err) {
@@ -84,9 +96,10 @@ export function StreamsPanel() {
   }
 
   // Following (or stopping) removes the button that was pressed: the list keeps the keyboard,
-  // with the followed operation current in its conversation (QA 18: focus fell to <body>).
+  // with the followed operation current in its conversation (QA 18: focus fell to <body>), and
+  // on stopping, the operation the user was on stays current in the whole list (QA 19).
   function followStream(op: StreamOperationWire | undefined) {
-    followedEvt.current = op?.evtNum;
+    followedEvt.current = op ? op.evtNum : ops[current]?.evtNum;
     setFollow(op?.streamKey);
     list.current?.focus();
   }

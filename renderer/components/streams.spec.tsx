@@ -116,6 +116,39 @@ describe('StreamsPanel by keyboard (QA 18 item 11: Follow dropped the focus to <
     expect(document.activeElement).toBe(list);
   });
 
+  it('Stop following keeps the operation the user was on current and in view, reading on to its page (QA 19)', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().showPanel('streams');
+    const all = [op(10, 1), op(11, 2), op(12, 1), op(13, 2)];
+    // Two pages of two: #13 is only in the second.
+    const client = fakeClient({
+      streams: (q: { follow?: string; fromEvtNum?: number }) => {
+        if (q.follow) return { operations: all.filter((o) => o.streamKey === q.follow), next: null };
+        const start = q.fromEvtNum === undefined ? 0 : all.findIndex((o) => o.evtNum >= q.fromEvtNum!);
+        const page = all.slice(start, start + 2);
+        return { operations: page, next: start + 2 < all.length ? all[start + 2].evtNum : null };
+      },
+    });
+    mounted = await mount(<main className="main-panel"><StreamsPanel /></main>, client, store);
+    await settle();
+    const list = mounted.container.querySelector<HTMLElement>('.stream-ops')!;
+    const currentNum = () => list.querySelector('.stream-op[aria-current="true"] .evt-num')?.textContent;
+    await press(list, 'ArrowDown');
+    await press(list, 'Enter');
+    await settle();
+    expect(store.getState().follow).toBe('7:2#1');
+    await press(list, 'ArrowDown');
+    expect(currentNum()).toBe('#13');
+    const stop = [...mounted.container.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Stop following')!;
+    await click(stop);
+    await settle();
+    await settle();
+    expect(store.getState().follow).toBeUndefined();
+    expect(list.querySelectorAll('.stream-op')).toHaveLength(4);
+    expect(currentNum()).toBe('#13');
+    expect(document.activeElement).toBe(list);
+  });
+
   it('each card shows its event number and stream key, the numbers the story asks the user to type (QA 16, QA 18)', async () => {
     const store = createCaptureStore('c', '/x.scap');
     store.getState().showPanel('streams');
