@@ -64,9 +64,10 @@ export function FilterBar() {
   }
 
   function apply() {
+    // On an invalid filter too: the suggestions would cover the error that says why (QA 19).
+    setMenu(null);
     if (error) return;
     setFilter(text.trim());
-    setMenu(null);
   }
 
   function onKey(e: KeyboardEvent<HTMLInputElement>) {

@@ -89,6 +89,21 @@ describe('FilterBar: Enter and the suggestions (QA 18 item 4)', () => {
     expect(mounted.container.querySelector('#filter-error')?.textContent).toContain('at column 20,');
   });
 
+  it('Enter on an invalid filter closes the suggestions, so the error under the box can be read (QA 19)', async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    mounted = await mount(<FilterBar />, fakeClient({}), store);
+    const input = mounted.container.querySelector('input')!;
+    for (const invalid of ['proc.name=nginx and', 'proc.name=nginx or', 'not']) {
+      await typeInto(input, invalid);
+      expect(mounted.container.querySelector('[role="listbox"]'), invalid).not.toBeNull();
+      await press(input, 'Enter');
+      expect(mounted.container.querySelector('[role="listbox"]'), invalid).toBeNull();
+      expect(input.getAttribute('aria-expanded'), invalid).toBe('false');
+      expect(mounted.container.querySelector('#filter-error'), invalid).not.toBeNull();
+      expect(store.getState().filter).toBe('');
+    }
+  });
+
   it('takes a suggestion on Tab, and on Enter for a word not yet whole', async () => {
     const store = createCaptureStore('c', '/x.scap');
     mounted = await mount(<FilterBar />, fakeClient({}), store);
