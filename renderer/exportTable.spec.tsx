@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createCaptureStore } from './state/captureStore';
 import { fakeClient } from './testing/fakeClient';
 import { exportCurrent } from './exportTable';
+import { downloadText } from './util/download';
+
+vi.mock('./util/download', () => ({ downloadText: vi.fn(), downloadBytes: vi.fn() }));
 
 const file = { fileName: 'x-procs.csv', mimeType: 'text/csv', content: 'a\r\n', encoding: 'utf8' as const };
 
@@ -24,5 +27,13 @@ describe('File > Export on the Overview', () => {
     const client = fakeClient({ tiles: () => [tile, { ...tile, id: 'files' }] });
     const store = createCaptureStore('c', '/a/crashloop-nginx.scap');
     expect(await exportCurrent(client, store)).toBe('2 tiles exported to crashloop-nginx-overview.csv');
+  });
+
+  it('lists the categories in the page\'s order, Infrastructure second (QA 19: it came last)', async () => {
+    const tile = (category: string, title: string) => ({ id: title, category, title, total: 1, max: 1, series: [1] });
+    const client = fakeClient({ tiles: () => [tile('General', 'System Calls'), tile('File', 'File Bytes'), tile('Logs', 'Log Lines'), tile('Infrastructure', 'Container Deaths')] });
+    await exportCurrent(client, createCaptureStore('c', '/a/crashloop-nginx.scap'));
+    const csv = vi.mocked(downloadText).mock.calls.at(-1)![1];
+    expect(csv.split(/\r?\n/).filter(Boolean).slice(1).map((l) => l.split(',')[0])).toEqual(['General', 'Infrastructure', 'File', 'Logs']);
   });
 });

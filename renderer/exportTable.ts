@@ -9,6 +9,7 @@ import { effectiveFilter } from './state/captureStore';
 import type { DataExportRequest } from '../shared/findings/findingsApi';
 import { fromBase64 } from '../shared/streams/render';
 import { toCsv } from './util/csv';
+import { inDisplayOrder } from '../shared/tiles/displayOrder';
 import { downloadBytes, downloadText } from './util/download';
 
 export async function exportCurrent(client: Client, store: CaptureStore): Promise<string> {
@@ -17,7 +18,7 @@ export async function exportCurrent(client: Client, store: CaptureStore): Promis
   if (s.panel === 'overview') {
     const tiles = await client.call('tiles', { captureId: s.captureId, filter: s.filter || undefined, window: s.window, samples: 1 });
     const csv = toCsv([{ name: 'category', title: 'Category', type: 'string' }, { name: 'title', title: 'Tile', type: 'string' }, { name: 'total', title: 'Total', type: 'number' }],
-      tiles.map((t) => [t.category, t.title, t.total]));
+      inDisplayOrder(tiles).map((t) => [t.category, t.title, t.total]));
     const fileName = `${base}-overview.csv`;
     downloadText(fileName, csv);
     return `${tiles.length} tile${tiles.length === 1 ? '' : 's'} exported to ${fileName}`;

@@ -12,7 +12,7 @@ import { formatTileValue } from './tileFormat';
 import { tileNote } from './tileNotes';
 import { tileControls, tileKeyTarget } from './tileKeys';
 import { findView } from '../../shared/views/catalog';
-import { tileCategories, type TileCategory } from '../../shared/tiles/definitions';
+import { inDisplayOrder } from '../../shared/tiles/displayOrder';
 import { tileEvidenceTab } from '../state/captureStore';
 import { focusTableAfterNavigation } from '../util/focusTable';
 
@@ -21,22 +21,6 @@ function drillsTo(drillView: string): string | undefined {
   const tab = tileEvidenceTab(drillView);
   if (tab) return tab === 'events' ? 'Events' : 'I/O Streams';
   return findView(drillView) ? 'a view' : undefined;
-}
-
-/**
- * The categories in the order a user meets them: Infrastructure (container deaths and restarts,
- * what a crash loop shows first) right after General instead of last, two screens down (QA 16,
- * QA 18); the rest in the engine's order. Fixed, so the page never reorders under the user.
- */
-const displayOrder: TileCategory[] = ['general', 'infrastructure', 'file', 'network', 'napps', 'security', 'performance', 'logs'];
-/** The tiles reply names a category by its title ("Infrastructure"); its id is taken too. */
-const displayNames = displayOrder.map((id) => (tileCategories.find((c) => c.id === id)?.name ?? id).toLowerCase());
-
-function categoryRank(category: string): number {
-  const c = category.toLowerCase();
-  const i = displayNames.indexOf(c);
-  const j = i < 0 ? displayOrder.indexOf(c as TileCategory) : i;
-  return j < 0 ? displayOrder.length : j;
 }
 
 export function Overview() {
@@ -79,7 +63,7 @@ export function Overview() {
   if (error) return <p role="alert" className="error-line panel-message">{error}</p>;
   if (!tiles) return <p className="panel-message dim">Computing the overview…</p>;
   if (tiles.length === 0) return <p className="panel-message dim">No tiles for this capture.</p>;
-  const categories = [...new Set(tiles.map((t) => t.category))].sort((a, b) => categoryRank(a) - categoryRank(b));
+  const categories = [...new Set(inDisplayOrder(tiles).map((t) => t.category))];
   const controlKeys = categories.flatMap((c) => tiles.filter((t) => t.category === c)).flatMap((t) => [`${t.id}:main`, ...(t.drillView && drillsTo(t.drillView) ? [`${t.id}:drill`] : [])]);
   const tabStop = controlKeys.includes(active) ? active : controlKeys[0];
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

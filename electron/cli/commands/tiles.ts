@@ -13,6 +13,7 @@ import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { TIME_WINDOW_HELP } from '../helpText';
 import { requireValidFilter } from '../filterCheck';
 import { reportDamage } from '../captureDamage';
+import { inDisplayOrder } from '../../../shared/tiles/displayOrder';
 
 const USAGE = 'usage: syscope tiles <capture> [--samples N] [--filter F] [--from T --to T] [--json] [--no-cache]';
 
@@ -30,7 +31,8 @@ export const command: Command = {
     requireCaptureFile(a.positional[0]);
     await requireCaptureHoldsEvents(a.positional[0]);
     const session = await CaptureSession.open(a.positional[0], { resolver: engineResolver(), cache: a.flags.has('no-cache') ? null : undefined });
-    const tiles = await session.tiles({ samples, filter: a.values.filter, window: timeWindow(bounds, session) });
+    // In the Overview page's order, as its CSV export lists them.
+    const tiles = inDisplayOrder(await session.tiles({ samples, filter: a.values.filter, window: timeWindow(bounds, session) }));
     if (a.flags.has('json')) {
       console.log(JSON.stringify(tiles));
       return reportDamage('tiles', a.positional[0], session.index.meta.warnings);

@@ -78,3 +78,12 @@ test('tiles, view, events and export take offsets from the first event as write 
   const exported = (...args: string[]) => syscope('export', sample, 'events', '--format', 'csv', ...args).stdout;
   assert.equal(exported('--from', '1m'), exported('--from', at(60n)));
 });
+
+test("tiles lists the categories in the Overview page's order, in text as in --json (QA 19: Infrastructure came last)", () => {
+  const json = syscope('tiles', sample, '--json');
+  assert.equal(json.status, 0, json.stderr);
+  const order = [...new Set((JSON.parse(json.stdout) as Array<{ category: string }>).map((t) => t.category))];
+  assert.deepEqual(order.slice(0, 3), ['General', 'Infrastructure', 'File']);
+  const text = syscope('tiles', sample).stdout.split('\n').filter((l) => l && !l.startsWith(' '));
+  assert.deepEqual(text, order);
+});
