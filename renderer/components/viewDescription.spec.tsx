@@ -28,5 +28,7 @@ describe('ViewsPanel: the view\'s description', () => {
     mounted = await mount(<ViewsPanel gridRef={{ current: null }} />, fakeClient({ view: () => rows }), store);
     await settle();
     expect(description()).toContain('OPENS counts open() calls only, not openat()');
+    // The note starts a sentence of its own (QA 19: "the IOPS OPENS counts").
+    expect(description()).toContain('and the IOPS. OPENS counts');
   });
 });

@@ -18,5 +18,7 @@ const notes: Record<string, string> = {
 export function viewDescription(view: ViewDefinition): string {
   const text = ownWords[view.id] ?? view.description;
   const note = notes[view.id];
-  return note ? `${text} ${note}` : text;
+  if (!note) return text;
+  // csysdig's Files description has no full stop of its own (QA 19: "the IOPS OPENS counts").
+  return `${/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`} ${note}`;
 }
