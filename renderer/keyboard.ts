@@ -12,7 +12,7 @@ export const shortcuts: Shortcut[] = [
   { keys: 'Enter (in a view\'s table)', what: 'Drill down into the selected row' },
   { keys: 'Enter (in I/O streams)', what: 'Follow the current operation\'s stream' },
   { keys: '← → (on the payload formats)', what: 'Choose Dotted, Printable, Hex, JSON or Text (one Tab stop)' },
-  { keys: 'Set window… (under the timeline)', what: 'Type the time window\'s From and To; Enter applies, Esc closes' },
+  { keys: 'Set window… (in the timeline\'s head, above its chart)', what: 'Type the time window\'s From and To; Enter applies, Esc closes' },
   { keys: 'e / d (in a view\'s table)', what: 'I/O streams / events of the selected row' },
   { keys: 'Backspace', what: 'Back to the previous step (then to the overview)' },
   { keys: 'o', what: 'Overview' },

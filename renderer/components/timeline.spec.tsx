@@ -8,6 +8,7 @@ import { fakeClient } from '../testing/fakeClient';
 import { click, mount, press, settle, typeInto, type Mounted } from '../testing/mount';
 import { Timeline } from './Timeline';
 import { CaptureIdentity } from './CaptureIdentity';
+import { shortcuts } from '../keyboard';
 
 let mounted: Mounted | undefined;
 afterEach(() => { mounted?.unmount(); mounted = undefined; });
@@ -164,5 +165,18 @@ describe('the time window by keyboard (QA 18 item 5: only a drag on the timeline
     await act(async () => { from.form!.requestSubmit(); });
     expect(store.getState().window).toEqual({ from: info.firstTs, to: (BigInt(info.firstTs) + 60_000_000_000n).toString() });
     expect(mounted.container.querySelector('[role=status]')?.textContent).toBe("From cut to the capture's first event (2024-03-12 09:41:07.250001 UTC).");
+  });
+
+  it("the keyboard help says where Set window… is: in the timeline's head, above the chart (QA 19: it said under the timeline)", async () => {
+    const store = createCaptureStore('c', '/x.scap');
+    store.getState().setReady(info);
+    mounted = await mount(<Timeline />, fakeClient({ tiles: tilesUnder }), store);
+    await settle();
+    const button = [...mounted.container.querySelectorAll('button')].find((b) => b.textContent === 'Set window…')!;
+    const head = button.closest('.timeline-head')!;
+    const chart = mounted.container.querySelector('.timeline svg')!;
+    expect(head).not.toBeNull();
+    expect(head.compareDocumentPosition(chart) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(shortcuts.find((s) => s.keys.startsWith('Set window…'))!.keys).toBe("Set window… (in the timeline's head, above its chart)");
   });
 });
