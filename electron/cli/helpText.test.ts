@@ -48,3 +48,23 @@ test("README's command table names every option each command's --help names", as
     }
   }
 });
+
+test("README says what evt.time is in JSON as export writes it: epoch nanoseconds, the time of day only in CSV (QA 19)", async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { writeCrashLoopSample } = await import('../engine/sample/crashloop');
+  const dir = mkdtempSync(join(tmpdir(), 'syscope-readme-time-'));
+  const sample = join(dir, 'sample.scap');
+  await writeCrashLoopSample(sample, {});
+  const cli = new URL('./main.ts', import.meta.url).pathname;
+  const first = (format: string) => spawnSync(process.execPath, ['--import', 'tsx', cli, 'export', sample, 'events', '--format', format, '--fields', 'evt.time,evt.rawtime'],
+    { encoding: 'utf8', env: { ...process.env, SYSCOPE_CACHE_DIR: join(dir, 'cache') } }).stdout.split(/\r?\n/);
+  const json = JSON.parse(first('jsonl')[0]) as Record<string, string>;
+  assert.equal(json['evt.time'], json['evt.rawtime']);
+  assert.match(first('csv')[1], /^\d\d:\d\d:\d\d\.\d{9},\d+$/);
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  assert.ok(readme.includes('`evt.rawtime` is the time in nanoseconds since the epoch, and so is `evt.time` in JSON (in CSV and text, `evt.time` is the time of day'));
+  assert.ok(!readme.includes('(`evt.time` the time of day, as in'));
+});
