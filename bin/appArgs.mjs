@@ -16,8 +16,8 @@ export function parseAppArgs(args) {
     else if (a === '--port' || a === '-p') {
       const v = args[++i];
       if (v === undefined || v === '') throw new AppUsageError(`${a} needs a port number`);
-      out.port = v;
-    } else if (a.startsWith('--port=')) out.port = a.slice('--port='.length);
+      out.port = portNumber(a, v);
+    } else if (a.startsWith('--port=')) out.port = portNumber('--port', a.slice('--port='.length));
     else if (a.startsWith('-')) throw new AppUsageError(`unknown option '${a}'`);
     else setCapture(out, a);
   }
@@ -28,4 +28,15 @@ export function parseAppArgs(args) {
 function setCapture(out, word) {
   if (out.capture !== undefined) throw new AppUsageError(`one capture at a time (got '${out.capture}' and '${word}')`);
   out.capture = word;
+}
+
+/**
+ * Checked here, as serve checks it (and in its words), so a bad port is one line before the
+ * launcher says anything about Electron (QA 19: "Electron is not installed…", then serve's error).
+ * @param {string} option @param {string} value
+ */
+function portNumber(option, value) {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n > 65535) throw new AppUsageError(`${option} needs a port number (0-65535), got '${value}'`);
+  return value;
 }

@@ -22,3 +22,15 @@ test('npm start refuses an unknown option in one line with exit 2', () => {
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /^syscope: unknown option '--prot' \(usage: npm start -- \[capture\.scap\] \[--port N\].*\)\n$/);
 });
+
+test('npm start refuses a port that is not a number in one line with exit 2, before saying anything of Electron (QA 19)', () => {
+  for (const bad of [['--port', 'abc'], ['-p', '70000'], ['--port=1.5'], ['--port=']]) {
+    assert.throws(() => parseAppArgs(bad), AppUsageError, bad.join(' '));
+  }
+  assert.throws(() => parseAppArgs(['--port', 'abc']), (e) => e instanceof AppUsageError && e.message === "--port needs a port number (0-65535), got 'abc'");
+  const launcher = fileURLToPath(new URL('../../bin/syscope-app.mjs', import.meta.url));
+  const r = spawnSync(process.execPath, [launcher, '--port', 'abc'], { encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^syscope: --port needs a port number \(0-65535\), got 'abc' \(usage: npm start -- .*\)\n$/);
+});
