@@ -1,47 +1,84 @@
 /**
- * The capture's span as a time window is measured against: its first timed event (the origin of
- * an offset, as `write` measures it) and its latest one. Paid only when a command is given
- * --from/--to, so it must not cost a pass over a large capture: the first event is near the
- * head, and in a plain file the latest is found by walking the last blocks backwards by their
- * trailers (every block ends with its length, scap-file-format.md §2). A gzip stream cannot be
- * read backwards, and a tail whose trailers do not chain (a cut-off or damaged file) is not
- * trusted: both are walked from the start.
+ * The capture's span as a time window is measured against: its first and latest printed event,
+ * the span `syscope info` shows as "time span" and the app's timeline draws (CaptureInfo.firstTs
+ * and lastTs: the index's printed span). Which events are printed is SysdigEventTally's one
+ * definition; the first is the origin of every offset (shared/format/timeInput.ts), so `1500ms`
+ * names the same instant in the app and on the command line.
+ *
+ * Paid only when a command is given --from/--to, so it must not cost a pass over a large capture:
+ * the first printed event is near the head, and in a plain file the latest is found by walking
+ * the last blocks backwards by their trailers (every block ends with its length,
+ * scap-file-format.md §2). A gzip stream cannot be read backwards, and a tail whose trailers do
+ * not chain (a cut-off or damaged file) is not trusted: both are walked from the start.
  */
 import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
-import { forEachBlock } from '../engine/writer/blockStream';
-import { firstEventTimestamp } from '../engine/writer/blockStream';
+import { forEachBlock, STOP_WALK } from '../engine/writer/blockStream';
 import { BlockType, isEventBlock } from '../engine/capture/blockTypes';
+import { isInternalEvent, SYSDIG_029_EVENT_COUNT, SysdigEventTally } from '../engine/inspector/sysdigEvents';
 
 export interface CaptureSpan { first: bigint; last: bigint }
 
-/** First timed event and the latest event time; null when no event carries a time (container metadata carries 0). */
+/** First and latest printed event; null when no printed event carries a time. */
 export async function captureSpan(path: string): Promise<CaptureSpan | null> {
-  const first = await firstEventTimestamp(path);
+  const first = await firstPrintedFromHead(path);
   if (first === null) return null;
   const last = latestFromTail(path) ?? await latestByWalking(path);
   return { first, last: last < first ? first : last };
 }
 
-function timeOf(type: number, block: Buffer): bigint {
-  const withFlags = type === BlockType.EVENT_FLAGS || type === BlockType.EVENT_FLAGS_V2 || type === BlockType.EVENT_FLAGS_V2_LARGE;
-  return block.readBigUInt64LE(withFlags ? 14 : 10);
+function hasFlags(type: number): boolean {
+  return type === BlockType.EVENT_FLAGS || type === BlockType.EVENT_FLAGS_V2 || type === BlockType.EVENT_FLAGS_V2_LARGE;
+}
+
+/** An event block's time, event id and flags (the header follows the cpu id, and the flags when the block has them). */
+function headerOf(type: number, block: Buffer): { ts: bigint; id: number; flags: number } {
+  const f = hasFlags(type);
+  const at = f ? 14 : 10;
+  return { ts: block.readBigUInt64LE(at), id: block.readUInt16LE(at + 20), flags: f ? block.readUInt32LE(10) : 0 };
+}
+
+/** Printed as far as the tail can tell: internal events and EVF state-only ones are not (initial state sits at the head). */
+function printedAtTail(type: number, block: Buffer): bigint | null {
+  const h = headerOf(type, block);
+  if (h.ts === 0n || h.flags & 1 || h.id >= SYSDIG_029_EVENT_COUNT || isInternalEvent(h.id)) return null;
+  return h.ts;
+}
+
+/**
+ * Printed timed events read from the head before the earliest is trusted: libscap writes events
+ * in the order it merges the CPUs' buffers, by time, so the first printed is the earliest; the
+ * margin covers events written a little out of order. Checked against the whole-capture tally on
+ * every real capture (captureSpan.test).
+ */
+const HEAD_PRINTED_EVENTS = 4096;
+
+export async function firstPrintedFromHead(path: string): Promise<bigint | null> {
+  const tally = new SysdigEventTally();
+  let seen = 0;
+  await forEachBlock(path, (type, block) => {
+    if (type === BlockType.SECTION_HEADER) { tally.newSection(); return; }
+    if (!isEventBlock(type) || block.length < 32) return;
+    const h = headerOf(type, block);
+    const before = tally.printed;
+    tally.add(h.id, h.flags, Number(h.ts >> 32n), Number(h.ts & 0xffffffffn));
+    if (tally.printed > before && h.ts !== 0n && ++seen >= HEAD_PRINTED_EVENTS) return STOP_WALK;
+  });
+  return tally.printedFirstTs;
 }
 
 async function latestByWalking(path: string): Promise<bigint> {
   let last = 0n;
   await forEachBlock(path, (type, block) => {
     if (!isEventBlock(type)) return;
-    const ts = timeOf(type, block);
-    if (ts > last) last = ts;
+    const ts = printedAtTail(type, block);
+    if (ts !== null && ts > last) last = ts;
   });
   return last;
 }
 
 /**
- * Timed events read backwards from the end before the latest is trusted: libscap writes events
- * in the order it merges the CPUs' buffers, by time, so the last timed block is the latest; the
- * margin covers events written a little out of order. Checked against a full walk on every real
- * capture (captureSpan.test).
+ * Printed timed events read backwards from the end before the latest is trusted, for the same
+ * reason as at the head. Checked against a full walk on every real capture (captureSpan.test).
  */
 const TAIL_TIMED_EVENTS = 4096;
 /** Blocks walked backwards at most (metadata blocks at the end count too) before giving up. */
@@ -64,11 +101,11 @@ export function latestFromTail(path: string): bigint | null {
       if (readSync(fd, head, 0, 16, start) < 8 || head.readUInt32LE(4) !== len) return null;
       const type = head.readUInt32LE(0);
       if (start === 0) break; // the section header: no event before it
-      if (isEventBlock(type)) {
-        const block = Buffer.alloc(22);
-        if (readSync(fd, block, 0, 22, start) !== 22) return null;
-        const ts = timeOf(type, block);
-        if (ts !== 0n) {
+      if (isEventBlock(type) && len >= 36) {
+        const block = Buffer.alloc(36);
+        if (readSync(fd, block, 0, 36, start) !== 36) return null;
+        const ts = printedAtTail(type, block);
+        if (ts !== null) {
           timed++;
           if (latest === null || ts > latest) latest = ts;
         }
@@ -81,5 +118,5 @@ export function latestFromTail(path: string): bigint | null {
   }
 }
 
-/** For the test: the latest time by the full walk, whatever the file. */
+/** For the test: the latest printed time by the full walk, whatever the file. */
 export const latestEventByFullWalk = latestByWalking;

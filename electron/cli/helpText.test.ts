@@ -68,3 +68,12 @@ test("README says what evt.time is in JSON as export writes it: epoch nanosecond
   assert.ok(readme.includes('`evt.rawtime` is the time in nanoseconds since the epoch, and so is `evt.time` in JSON (in CSV and text, `evt.time` is the time of day'));
   assert.ok(!readme.includes('(`evt.time` the time of day, as in'));
 });
+
+test("--help and README name the time forms the app's Set window… takes, from the one reader's words (QA 19 item 11)", async () => {
+  const { TIME_FORMS } = await import('../../shared/format/timeInput');
+  for (const name of ['tiles', 'view', 'export', 'write', 'events']) assert.ok((await load(name)).usage.includes(TIME_FORMS), name);
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  for (const form of ['1710236490390000000', '2024-03-12T09:41:09.5Z', '2024-03-12 09:41:09 UTC', "a UTC time of day on the capture's first day (`09:41:30.5`)", '`1500ms`']) {
+    assert.ok(readme.includes(form), `README names ${form}`);
+  }
+});

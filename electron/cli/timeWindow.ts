@@ -1,7 +1,8 @@
 /**
- * --from/--to as every command reads them (one rule, QA 17 and 19): a time parseTime reads, or
- * an offset from the capture's first event (60s, 1500ms), measured from the same first event as
- * `write` measures it. Both ends are included; one before the other is a usage error.
+ * --from/--to as every command reads them (one rule, QA 17 and 19), and as the app's Set window…
+ * fields read them (shared/format/timeInput.ts): an offset (60s, 1500ms) or a time of day is
+ * placed from the capture's first printed event, the start `syscope info` and the app's timeline
+ * show (cli/captureSpan.ts). Both ends are included; one before the other is a usage error.
  *
  * The window is cut to the capture's span (its first to its latest event), so that no command
  * answers for time the capture does not hold (QA 19: tiles drew a fall to 0 after the capture's
@@ -9,6 +10,7 @@
  * it selects nothing, and most often the offset or date was mistyped.
  */
 import { parseTimeOrOffset, UsageError, windowProblem } from '../engine/evidence/commandLine';
+import { resolveTimeInput } from '../../shared/format/timeInput';
 import { captureSpan, type CaptureSpan } from './captureSpan';
 import { requireCaptureFile } from './inputFile';
 import { requireCaptureHoldsEvents } from './emptyCapture';
@@ -23,9 +25,11 @@ export async function timeBounds(capture: string, from: string | undefined, to: 
   // A capture with no event at all is refused as every command refuses it (exit 1), window or not.
   await requireCaptureHoldsEvents(capture);
   const span = await captureSpan(capture);
-  if (span === null && (f?.offset || t?.offset)) throw new UsageError(`${capture} has no timed events to measure an offset from`);
-  const origin = span?.first ?? 0n;
-  const bounds = { from: f && (f.offset ? origin + f.ns : f.ns), to: t && (t.offset ? origin + t.ns : t.ns) };
+  if (span === null && [f, t].some((x) => x !== undefined && x.kind !== 'epoch')) {
+    throw new UsageError(`${capture} has no timed events to measure an offset or place a time of day from`);
+  }
+  const start = span?.first ?? 0n;
+  const bounds = { from: f && resolveTimeInput(f, start), to: t && resolveTimeInput(t, start) };
   const problem = windowProblem(bounds.from, bounds.to, names.from, names.to);
   if (problem !== undefined) throw new UsageError(problem);
   if (span === null) return bounds;

@@ -1,7 +1,8 @@
 /**
  * The time window by keyboard (QA 18: dragging on the timeline was the only way): "Set window…"
  * opens From and To fields, filled with the window shown (or the capture's first and last
- * event), that take a UTC time, a time of day or an offset such as 60s (util/windowTime.ts).
+ * event), that take the forms every command's --from/--to takes (epoch nanoseconds, a UTC date
+ * and time, a time of day, an offset such as 60s: shared/format/timeInput.ts), said in their hint.
  * Enter applies, Esc closes and gives the focus back to the button.
  *
  * As on the command line (cli/timeWindow.ts), a window is cut to the capture's span and one
@@ -13,6 +14,10 @@ import type { CaptureInfo, TimeWindow } from '../../shared/ipc/contract';
 import { formatTimestamp } from '../util/format';
 import { isWholeCapture } from '../util/timeMapping';
 import { parseWindowTime } from '../util/windowTime';
+import { TIME_FORMS } from '../../shared/format/timeInput';
+
+/** The fields' hint: the words of the command line's help. */
+export const WINDOW_FIELDS_HINT = `Type ${TIME_FORMS}`;
 
 export function WindowFields({ info, window, setWindow }: { info: CaptureInfo; window: TimeWindow | undefined; setWindow(w: TimeWindow | undefined): void }) {
   const [open, setOpen] = useState(false);
@@ -68,7 +73,7 @@ export function WindowFields({ info, window, setWindow }: { info: CaptureInfo; w
     );
   }
   return (
-    <form className="window-fields" aria-label="Time window" onSubmit={apply} onKeyDown={onKey}>
+    <form className="window-fields" aria-label="Time window" title={WINDOW_FIELDS_HINT} onSubmit={apply} onKeyDown={onKey}>
       <label>From <input type="text" value={from} autoFocus spellCheck={false} size={30} onChange={(e) => setFrom(e.target.value)} aria-invalid={error?.startsWith('From') || undefined} /></label>
       <label>To <input type="text" value={to} spellCheck={false} size={30} onChange={(e) => setTo(e.target.value)} aria-invalid={error?.startsWith('To') || undefined} /></label>
       <button type="submit" className="small">Apply window</button>

@@ -29,3 +29,13 @@ test('anything else is refused with one line saying what a time looks like', () 
     assert.ok(!r.error.includes('\n'));
   }
 });
+
+test('the fields take what the command line takes: epoch nanoseconds as evt.rawtime prints them (QA 19 item 11)', async () => {
+  assert.deepEqual(parseWindowTime('1710236490390000000', first), { ns: '1710236490390000000' });
+  assert.deepEqual(parseWindowTime('2024-03-12 09:41:30.39 UTC', first), { ns: '1710236490390000000' });
+  const { WINDOW_FIELDS_HINT } = await import('../components/WindowFields');
+  const { TIME_FORMS } = await import('../../shared/format/timeInput');
+  assert.ok(WINDOW_FIELDS_HINT.includes(TIME_FORMS));
+  const refused = parseWindowTime('soon', first);
+  assert.ok('error' in refused && refused.error.includes(TIME_FORMS));
+});

@@ -39,13 +39,17 @@ test('parseTimeBounds reads either end as parseTime does, takes a window of one 
   assert.throws(() => parseTimeBounds('6', '5'), (e: Error) => e instanceof UsageError && e.message === '--to is before --from');
 });
 
-test('parseTimeOrOffset reads a number with a unit as an offset from the first event, and anything else as parseTime does', async () => {
+test('parseTimeOrOffset reads every form the app\'s Set window… reads: an offset, epoch nanoseconds, a UTC date and time, a time of day', async () => {
   const { parseTimeOrOffset } = await import('./commandLine');
-  assert.deepEqual(parseTimeOrOffset('60s', 'from'), { ns: 60_000_000_000n, offset: true });
-  assert.deepEqual(parseTimeOrOffset('+12.5s', 'from'), { ns: 12_500_000_000n, offset: true });
-  assert.deepEqual(parseTimeOrOffset('1500ms', 'from'), { ns: 1_500_000_000n, offset: true });
-  assert.deepEqual(parseTimeOrOffset('2m', 'from'), { ns: 120_000_000_000n, offset: true });
-  assert.deepEqual(parseTimeOrOffset('60', 'from'), { ns: 60n, offset: false });
-  assert.deepEqual(parseTimeOrOffset('2024-03-12T09:41:09.5Z', 'from'), { ns: 1710236469500000000n, offset: false });
-  assert.throws(() => parseTimeOrOffset('60x', 'from'), /--from must be .*2024-03-12T09:41:09\.5Z.*offset from the first event/);
+  assert.deepEqual(parseTimeOrOffset('60s', 'from'), { kind: 'offset', ns: 60_000_000_000n });
+  assert.deepEqual(parseTimeOrOffset('+12.5s', 'from'), { kind: 'offset', ns: 12_500_000_000n });
+  assert.deepEqual(parseTimeOrOffset('1500ms', 'from'), { kind: 'offset', ns: 1_500_000_000n });
+  assert.deepEqual(parseTimeOrOffset('2m', 'from'), { kind: 'offset', ns: 120_000_000_000n });
+  assert.deepEqual(parseTimeOrOffset('60', 'from'), { kind: 'epoch', ns: 60n });
+  assert.deepEqual(parseTimeOrOffset('1710236490390000000', 'from'), { kind: 'epoch', ns: 1710236490390000000n });
+  assert.deepEqual(parseTimeOrOffset('2024-03-12T09:41:09.5Z', 'from'), { kind: 'epoch', ns: 1710236469500000000n });
+  assert.deepEqual(parseTimeOrOffset('2024-03-12 09:41:09.5 UTC', 'from'), { kind: 'epoch', ns: 1710236469500000000n });
+  assert.deepEqual(parseTimeOrOffset('09:41:30.5', 'from'), { kind: 'timeOfDay', ns: 34_890_500_000_000n });
+  assert.throws(() => parseTimeOrOffset('60x', 'from'), /--from must be .*2024-03-12T09:41:09\.5Z.*time of day .*09:41:30\.5.*offset from the capture's first event/);
+  assert.throws(() => parseTimeOrOffset('25:00', 'to'), /^UsageError: --to: '25:00' is not a valid time of day$/);
 });

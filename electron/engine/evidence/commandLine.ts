@@ -3,7 +3,7 @@
  * path, then a filter made of the remaining words (as sysdig takes it), plus `--name value`
  * options. Every mistake is a one-line UsageError.
  */
-import { parseOffset } from '../writer/timeSpec';
+import { readTimeInput, TIME_FORMS, timeInputProblem, type TimeInput } from '../../../shared/format/timeInput';
 
 export class UsageError extends Error {
   constructor(message: string) { super(message); this.name = 'UsageError'; }
@@ -82,17 +82,21 @@ export function parseTime(text: string, optionName: string): bigint {
   throw new UsageError(`--${optionName} must be ${TIME_FORMS} (got '${text}')`);
 }
 
-/** The forms of a time every command takes, with the example their help gives. */
-export const TIME_FORMS = 'nanoseconds since the epoch, a UTC time such as 2024-03-12T09:41:09.5Z, or an offset from the first event such as 60s or 1500ms';
+/** The forms of a time every command takes (and the app's Set window… fields), with the examples their help gives. */
+export { TIME_FORMS };
 
 /**
- * A time as parseTime reads it, or an offset from the capture's first event: a number with a
- * unit (60s, 12.5s, 1500ms, 2m, 250us, 40ns, 1h), as `write` takes them. Bare digits stay
- * nanoseconds since the epoch; the caller adds the first event's time to an offset.
+ * A time as every command's --from/--to reads it, and the app's Set window… fields
+ * (shared/format/timeInput.ts): epoch nanoseconds, a UTC date and time, a time of day on the
+ * capture's first day, or an offset from the capture's first printed event with a unit (60s,
+ * 12.5s, 1500ms, 2m, 250us, 40ns, 1h). Bare digits are nanoseconds since the epoch; the caller
+ * places an offset or a time of day with resolveTimeInput and the capture's start.
  */
-export function parseTimeOrOffset(text: string, optionName: string): { ns: bigint; offset: boolean } {
-  const offset = parseOffset(text);
-  return offset === undefined ? { ns: parseTime(text, optionName), offset: false } : { ns: offset, offset: true };
+export function parseTimeOrOffset(text: string, optionName: string): TimeInput {
+  const input = readTimeInput(text);
+  if (!('error' in input)) return input;
+  if (input.error === 'not-a-time') throw new UsageError(`--${optionName} must be ${TIME_FORMS} (got '${text}')`);
+  throw new UsageError(`--${optionName}: ${timeInputProblem(text, input.error)}`);
 }
 
 /**
