@@ -346,7 +346,10 @@ function FieldValue({ text }: { text: string }) {
   return <td className={/^[\w.:+\-/>]+$/.test(text) && text.length <= 48 ? 'whole' : undefined}>{text}</td>;
 }
 
-/** A field name may wrap after each dot ("evt.rawtime." / "ns"), not inside a word. */
+/**
+ * A field name may wrap after each dot or underscore ("evt.rawtime." / "ns",
+ * "proc.is_container_" / "readiness_probe"), not inside a word.
+ */
 function fieldNameWithBreaks(name: string) {
-  return name.split('.').map((part, i, all) => <span key={i}>{part}{i < all.length - 1 ? <>.<wbr /></> : null}</span>);
+  return name.split(/(?<=[._])/).map((part, i, all) => <span key={i}>{part}{i < all.length - 1 ? <wbr /> : null}</span>);
 }

@@ -53,3 +53,27 @@ test('at 1000 px the event detail shows its values inside the panel, no number c
   assert.ok(panel.width < 360, `detail panel ${panel.width} px wide`);
   await h.shot('49-narrow-detail');
 });
+
+test('at 1000 px with the Findings drawer open the event detail stacks under the list, and no field name breaks inside a word (QA 19 item 12)', { skip }, async () => {
+  const { page } = h;
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.getByRole('button', { name: /^Findings/ }).click();
+  await page.getByRole('complementary', { name: 'Findings' }).waitFor();
+  await page.locator('.event-row').nth(2).click();
+  await page.locator('.event-detail .fields-table').waitFor();
+  const panel = (await page.locator('.event-detail').boundingBox())!;
+  const list = (await page.locator('.events-list').boundingBox())!;
+  assert.ok(panel.width >= 400, `detail panel ${panel.width} px wide`);
+  assert.ok(panel.y >= list.y + list.height - 1, 'the detail sits under the list');
+  // A name may wrap after a dot (each part is a span); a part on two lines was cut inside a word.
+  const broken = await page.locator('.fields-table th').evaluateAll((ths) => ths.flatMap((th) => [...th.querySelectorAll('span')]
+    .filter((part) => {
+      const range = document.createRange();
+      range.selectNodeContents(part);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1;
+    }).map((part) => th.textContent)));
+  assert.deepEqual(broken, []);
+  await h.shot('49-narrow-detail-findings');
+  await page.keyboard.press('Escape');
+  assert.equal(h.pageErrors.length, 0, h.pageErrors.join('\n'));
+});
