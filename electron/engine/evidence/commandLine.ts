@@ -79,7 +79,7 @@ export function parseTime(text: string, optionName: string): bigint {
     const ms = Date.parse(`${m[1]}T${m[2]}Z`);
     if (!Number.isNaN(ms)) return BigInt(ms) * 1_000_000n + BigInt((m[3] ?? '').padEnd(9, '0') || '0');
   }
-  throw new UsageError(`--${optionName} must be ${TIME_FORMS} (got '${text}')`);
+  throw new UsageError(`--${optionName} must be nanoseconds since the epoch or a UTC date and time such as 2024-03-12T09:41:09.5Z (got '${text}')`);
 }
 
 /** The forms of a time every command takes (and the app's Set window… fields), with the examples their help gives. */
