@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choiceOption, intOption, parseCommandLine, parseTime, parseTimeBounds, UsageError } from './commandLine';
+import { choiceOption, intOption, parseCommandLine, UsageError } from './commandLine';
 
 test('the first word is the capture and the other words make the filter', () => {
   const p = parseCommandLine(['x.scap', 'proc.name', '=', 'nginx', '--limit', '5', '--json'], ['limit'], ['json']);
@@ -22,21 +22,6 @@ test('mistakes are one-line usage errors', () => {
   assert.throws(() => parseCommandLine(['x', '--limit'], ['limit'], []), /needs a value/);
   assert.throws(() => intOption(parseCommandLine(['x', '--limit', '-3'], ['limit'], []), 'limit', 1), /non-negative integer/);
   assert.throws(() => choiceOption(parseCommandLine(['x', '--mode', 'b'], ['mode'], []), 'mode', ['a'] as const, 'a'), /one of a/);
-});
-
-test('times are epoch nanoseconds or ISO UTC with up to nine fractional digits', () => {
-  assert.equal(parseTime('1512419702278347621', 'at'), 1512419702278347621n);
-  assert.equal(parseTime('2017-12-04T20:35:02.278347621Z', 'at'), 1512419702278347621n);
-  assert.equal(parseTime('2017-12-04 20:35:02', 'at'), 1512419702000000000n);
-  assert.throws(() => parseTime('yesterday', 'at'), /--at must be/);
-});
-
-test('parseTimeBounds reads either end as parseTime does, takes a window of one instant and refuses one that ends before it starts', () => {
-  assert.deepEqual(parseTimeBounds(undefined, undefined), { from: undefined, to: undefined });
-  assert.deepEqual(parseTimeBounds('5', '6'), { from: 5n, to: 6n });
-  assert.deepEqual(parseTimeBounds('5', '5'), { from: 5n, to: 5n });
-  assert.deepEqual(parseTimeBounds('1970-01-01T00:00:01Z', undefined), { from: 1_000_000_000n, to: undefined });
-  assert.throws(() => parseTimeBounds('6', '5'), (e: Error) => e instanceof UsageError && e.message === '--to is before --from');
 });
 
 test('parseTimeOrOffset reads every form the app\'s Set window… reads: an offset, epoch nanoseconds, a UTC date and time, a time of day', async () => {

@@ -68,20 +68,6 @@ export function choiceOption<T extends string>(p: ParsedCommandLine, name: strin
   return v as T;
 }
 
-/**
- * A point in time: nanoseconds since the epoch (digits), or an ISO-8601 UTC date-time with
- * up to nine fractional digits (2017-12-04T20:35:02.278347621Z).
- */
-export function parseTime(text: string, optionName: string): bigint {
-  if (/^\d+$/.test(text)) return BigInt(text);
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?Z?$/.exec(text);
-  if (m) {
-    const ms = Date.parse(`${m[1]}T${m[2]}Z`);
-    if (!Number.isNaN(ms)) return BigInt(ms) * 1_000_000n + BigInt((m[3] ?? '').padEnd(9, '0') || '0');
-  }
-  throw new UsageError(`--${optionName} must be nanoseconds since the epoch or a UTC date and time such as 2024-03-12T09:41:09.5Z (got '${text}')`);
-}
-
 /** The forms of a time every command takes (and the app's Set window… fields), with the examples their help gives. */
 export { TIME_FORMS };
 
@@ -108,13 +94,4 @@ export function windowProblem(f: bigint | undefined, t: bigint | undefined, from
   if (f === undefined || t === undefined) return undefined;
   if (t < f) return `--${toName} is before --${fromName}`;
   return undefined;
-}
-
-/** --from and --to (both ends included), each as parseTime reads it; a window ending before it starts is refused. */
-export function parseTimeBounds(from: string | undefined, to: string | undefined): { from?: bigint; to?: bigint } {
-  const f = from === undefined ? undefined : parseTime(from, 'from');
-  const t = to === undefined ? undefined : parseTime(to, 'to');
-  const problem = windowProblem(f, t);
-  if (problem !== undefined) throw new UsageError(problem);
-  return { from: f, to: t };
 }

@@ -112,20 +112,3 @@ function trailerBreak(buf: Buffer, off: number, len: number, type: number, at: n
   }
   return `${blockTypeName(type)} block at offset ${at} says it is ${len} bytes long but its trailer says ${trailer}; the rest of the capture was not read`;
 }
-
-const EVENT_BLOCKS = new Set([0x204, 0x8010abcd, 0x208, 0x216, 0x217, 0x221, 0x222]);
-
-/** Timestamp of the first event with a real time (container metadata at the start carries 0); null if none. */
-export async function firstEventTimestamp(path: string): Promise<bigint | null> {
-  // Stopped by returning, not by throwing: a throw inside a gzip walk would read as a damaged stream.
-  let first: bigint | null = null;
-  await forEachBlock(path, (type, block) => {
-    if (!EVENT_BLOCKS.has(type)) return;
-    const withFlags = type === 0x208 || type === 0x217 || type === 0x222;
-    const ts = block.readBigUInt64LE(withFlags ? 14 : 10);
-    if (ts === 0n) return;
-    first = ts;
-    return STOP_WALK;
-  });
-  return first;
-}
