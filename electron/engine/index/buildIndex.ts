@@ -176,7 +176,9 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
     // evt.dir: exits have odd ids.
     row.dir = ev.type & 1;
     row.cpu = ev.cpu;
-    row.bytes = Math.max(0, Math.min(0xffffffff, numberOf(buflen(ctx), 0)));
+    // evt.buflen is the result of an I/O exit on an fd: an event without an fd (procinfo events,
+    // over half of some captures, among them) is spared its getter.
+    row.bytes = ctx.es.fd === undefined ? 0 : Math.max(0, Math.min(0xffffffff, numberOf(buflen(ctx), 0)));
     row.latency = ctx.es.latency;
     row.fileOffset = ev.fileOffset;
     const r = b.addEvent(row);

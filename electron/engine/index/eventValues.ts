@@ -191,10 +191,27 @@ export class EventValuesRecorder {
       this.entrylessTuples.clear();
       this.threadInputs = new WeakMap();
     }
+    if (ctx.ev.type === PROCINFO && ctx.es.thread === undefined) { this.addThreadlessProcinfo(ctx); return; }
     this.event.push(this.eventTuple(ctx));
     this.fd.push(this.fdTuple(ctx));
     this.addThreadTuples(ctx);
     this.perRow.add(ctx);
+  }
+
+  /**
+   * A procinfo event of a thread the table lacks (most procinfo events of the bench copy, over
+   * half its events): with no thread there is no fd (hasFd), so its kind is its parameter count
+   * alone, its fd and thread tuples are the threadless ones, and fd.num is undefined; only its
+   * tick totals are looked up.
+   */
+  private addThreadlessProcinfo(ctx: EventContext): void {
+    const nparams = ctx.ev.nparams;
+    if (nparams >= 64) this.event.push(this.event.resolve(ctx));
+    else this.event.push(this.procinfoTuple(ctx, -1 - ((2 * MAX_CODE + PROCINFO) * 64 + nparams) * 32 * 32));
+    if (this.fdlessTuple < 0) this.fdlessTuple = this.fd.resolve(ctx);
+    this.fd.push(this.fdlessTuple);
+    this.pushThreadless(ctx);
+    this.perRow.addUndefined();
   }
 
   private eventTuple(ctx: EventContext): number {
@@ -285,16 +302,7 @@ export class EventValuesRecorder {
   private addThreadTuples(ctx: EventContext): void {
     const state = ctx.state;
     const t = ctx.es.thread;
-    if (!t) {
-      if (this.threadlessEpoch !== state.threadEpoch) {
-        this.threadlessEpoch = state.threadEpoch;
-        this.threadlessTuple = this.thread.resolve(ctx);
-        this.threadlessFigures = this.figures.resolve(ctx);
-      }
-      this.thread.push(this.threadlessTuple);
-      this.figures.push(this.threadlessFigures);
-      return;
-    }
+    if (!t) { this.pushThreadless(ctx); return; }
     if (t.memoEpoch !== state.threadEpoch) {
       const inputs = this.inputsOf(t);
       const change = inputs.threadFieldsChange(state, t);
@@ -316,6 +324,18 @@ export class EventValuesRecorder {
       t.figuresMemoRevision = t.revision;
     }
     this.figures.push(t.figuresMemoValue);
+  }
+
+  /** The thread and figures tuples of an event without a thread (the same while threadEpoch stands). */
+  private pushThreadless(ctx: EventContext): void {
+    const epoch = ctx.state.threadEpoch;
+    if (this.threadlessEpoch !== epoch) {
+      this.threadlessEpoch = epoch;
+      this.threadlessTuple = this.thread.resolve(ctx);
+      this.threadlessFigures = this.figures.resolve(ctx);
+    }
+    this.thread.push(this.threadlessTuple);
+    this.figures.push(this.threadlessFigures);
   }
 
   private inputsOf(t: ThreadInfo): ThreadTupleInputs {

@@ -141,6 +141,14 @@ export class ValueColumnsBuilder<Ctx> {
     }
   }
 
+  /** A row whose every field is undefined (the caller knows their getters would say so). */
+  addUndefined(): void {
+    for (let i = 0; i < this.fields.length; i++) {
+      const f = this.fields[i];
+      f.ids.push(f.dict.idOf(undefined));
+    }
+  }
+
   /** Room for `n` rows in all. */
   reserve(n: number): void {
     for (const f of this.fields) f.ids.reserve(n);
