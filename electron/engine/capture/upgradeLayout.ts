@@ -372,6 +372,14 @@ export class LayoutUpgrader {
   private readonly spare: OwnedEvent[] = [];
   private readonly scratch = [new OwnedEvent(), new OwnedEvent()];
   private readonly deferred = new DeferredUpgrade();
+  /**
+   * The copy store() made of the event last handed to upgrade() or upgradeWhenRead(), when it
+   * stored that event as recorded (else null): the state engine keeps it as the thread's enter
+   * event instead of copying the same bytes again. A stored copy changes only when its thread
+   * stores its next enter event, or, once an exit of its thread has consumed it, when a sweep
+   * hands it to another thread: either way after the thread's exit that could read it.
+   */
+  storedAsRecorded: OwnedEvent | null = null;
 
   /** A new section starts: stored enter events belong to the old one. */
   reset(): void {
@@ -382,6 +390,7 @@ export class LayoutUpgrader {
 
   /** The event in the newest layout, or null when the converter drops it. */
   upgrade(ev: CaptureEvent): CaptureEvent | null {
+    this.storedAsRecorded = null;
     let cur = ev;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const type = cur.type;
@@ -398,11 +407,11 @@ export class LayoutUpgrader {
         case Action.PASS:
           return cur;
         case Action.STORE:
-          this.store(cur);
+          this.store(cur, round === 0);
           this.stats.dropped++;
           return null;
         case Action.STORE_AND_PASS:
-          this.store(cur);
+          this.store(cur, round === 0);
           return cur;
         default:
           cur = this.convert(cur, conv, round === 0 ? 0 : cur === this.scratch[0] ? 1 : 0);
@@ -421,6 +430,7 @@ export class LayoutUpgrader {
   upgradeWhenRead(ev: CaptureEvent): CaptureEvent | null {
     // Most events (procinfo, switch, current layouts) pass as they are: say so before any lookup.
     const type = ev.type;
+    this.storedAsRecorded = null;
     if (type >= ROUTES.length || ROUTES[type] === Route.AS_IS) return ev;
     const conv = this.firstConversion(ev);
     if (conv === undefined || !conv.final) return this.upgrade(ev);
@@ -451,7 +461,7 @@ export class LayoutUpgrader {
   // A thread's stored enter event stays in the map once consumed, to be overwritten by its next
   // one: deleting and re-adding it for every syscall made the Map rehash (a tenth of the pass's
   // allocations). Consumed entries of threads gone quiet are swept out as the map grows.
-  private store(ev: CaptureEvent): void {
+  private store(ev: CaptureEvent, asRecorded: boolean): void {
     let copy = this.storedOf(ev.tid);
     if (copy === undefined) {
       if (this.stored.size >= this.sweepAt) this.sweep();
@@ -462,6 +472,7 @@ export class LayoutUpgrader {
     copy.appendParamsOf(ev);
     copy.consumed = false;
     this.lastStored = copy;
+    if (asRecorded) this.storedAsRecorded = copy;
   }
 
   /** The thread's stored enter event, if any. */

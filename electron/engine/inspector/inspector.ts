@@ -88,7 +88,7 @@ export class Inspector implements CaptureVisitor {
   onEvent(ev: CaptureEvent): void {
     if (this.sysdigEventSet && ev.type >= SYSDIG_029_EVENT_COUNT) return;
     const upgraded = this.upgrader.upgradeWhenRead(ev);
-    this.state.process(ev, upgraded, this.es);
+    this.state.process(ev, upgraded, this.es, this.upgrader.storedAsRecorded);
     this.num++;
     if (!this.seenRegularEvent) {
       if (isInitialStateEvent(ev.type)) return;

@@ -278,9 +278,10 @@ export class SystemState {
    * event's parser. `recorded` is the event as in the file (its enter/exit pairing is what
    * sysdig 0.29.3 sees); `upgraded` is the same event in the newest layout (null when the
    * layout upgrade merged it into its exit), which is what the parsers read. `es` receives
-   * what the event refers to.
+   * what the event refers to. `storedEnter` is the layout upgrader's copy of `recorded`, if it
+   * stored one (LayoutUpgrader.storedAsRecorded): an enter event then is not copied again.
    */
-  process(recorded: CaptureEvent, upgraded: CaptureEvent | null, es: EventState): void {
+  process(recorded: CaptureEvent, upgraded: CaptureEvent | null, es: EventState, storedEnter: EnterEventCopy | null = null): void {
     if (!this.headerDone) this.finishHeader();
     this.applyDeferredRemovals();
     es.reset();
@@ -311,7 +312,7 @@ export class SystemState {
     if (t) {
       t.flags |= PPM_CL_ACTIVE;
       const direction = known ? EVENT_DIRECTION[recordedType] : Direction.UNKNOWN;
-      if (direction === Direction.ENTER) this.onEnter(recorded, es, t, flags, EVENT_FD_PARAM[recordedType]);
+      if (direction === Direction.ENTER) this.onEnter(recorded, es, t, flags, EVENT_FD_PARAM[recordedType], storedEnter);
       else if (direction === Direction.EXIT) this.onExit(recorded, es, t, flags, EVENT_RESULT_FIRST[recordedType] === 1, EVENT_FD_PARAM[recordedType]);
     }
     if (t) { es.latency = t.latency; es.latencyBig = t.latencyBig; }
@@ -345,7 +346,7 @@ export class SystemState {
     else if (change !== UNCHANGED && change !== OWN_FIGURES) this.changed();
   }
 
-  private onEnter(ev: CaptureEvent, es: EventState, t: ThreadInfo, flags: number, fdParam: number): void {
+  private onEnter(ev: CaptureEvent, es: EventState, t: ThreadInfo, flags: number, fdParam: number, storedEnter: EnterEventCopy | null): void {
     t.lastEventType = ev.type;
     t.lastEventFd = -1;
     if ((flags & EventFlag.USES_FD) && fdParam >= 0) {
@@ -363,7 +364,9 @@ export class SystemState {
     else { t.enterTsHi = -1; t.enterTsLo = 0; t.enterTsBig = ev.ts; }
     t.latency = 0;
     t.latencyBig = undefined;
-    storeEnter(t, ev);
+    // Read only at the thread's next exit, before which the upgrader's copy stays as it is.
+    if (storedEnter !== null) t.enterParams = storedEnter;
+    else storeEnter(t, ev);
   }
 
   private onExit(ev: CaptureEvent, es: EventState, t: ThreadInfo, flags: number, resultFirst: boolean, ownFdParam: number): void {
@@ -543,7 +546,7 @@ const LOOKUP_ONLY = eventIdTable([EV.CLONE_X, EV.FORK_X, EV.VFORK_X, EV.CLONE3_X
 function storeEnter(t: ThreadInfo, ev: CaptureEvent): void {
   let total = 0;
   for (let i = 0; i < ev.nparams; i++) total += ev.paramLength[i];
-  let e = t.enterParams;
+  let e = t.ownEnterCopy;
   if (!e || e.data.length < total || e.paramOffset.length < ev.nparams) {
     e = {
       type: ev.type,
@@ -552,8 +555,9 @@ function storeEnter(t: ThreadInfo, ev: CaptureEvent): void {
       paramLength: new Uint32Array(Math.max(ev.nparams, 8)),
       nparams: 0,
     };
-    t.enterParams = e;
+    t.ownEnterCopy = e;
   }
+  t.enterParams = e;
   e.type = ev.type;
   e.nparams = ev.nparams;
   let at = 0;

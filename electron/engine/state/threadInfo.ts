@@ -78,8 +78,10 @@ export class ThreadInfo {
    */
   latency = 0;
   latencyBig: bigint | undefined = undefined;
-  /** A copy of the last enter event's parameters, for exit parsers that need them. */
+  /** The last enter event's parameters, for exit parsers that need them: ownEnterCopy, or the layout upgrader's stored copy. */
   enterParams: EnterEventCopy | undefined;
+  /** The thread's own reusable copy of an enter event (see SystemState's storeEnter). */
+  ownEnterCopy: EnterEventCopy | undefined;
   /** Children (tids), kept for reparenting and proc.children-style questions. */
   children = new Set<number>();
   /** Exit information recorded at procexit. */
