@@ -82,9 +82,20 @@ const MAX_FDS_PER_TABLE = 4096;
 /** Differences of the high timestamp halves below this give latencies far below 2^53 ns. */
 const LATENCY_HI_LIMIT = 1 << 20;
 const REPARENT_CHILDREN = false;
+/** Slots of the table of procinfo tids found in no thread (by tid, the newest miss per slot). */
+const ABSENT_TID_SLOTS = 2048;
 
 export class SystemState {
+  /** Threads by tid; added to only through addThread. */
   readonly threads = new Map<number, ThreadInfo>();
+  /**
+   * procinfo events (the driver samples every thread of the system, most of them never in the
+   * table) look their tid up once per sample: a tid found absent is noted with the count of
+   * threads added then, and stays absent while no thread is added.
+   */
+  private threadsAdded = 0;
+  private readonly absentTids = new Int32Array(ABSENT_TID_SLOTS);
+  private readonly absentSince = new Float64Array(ABSENT_TID_SLOTS).fill(-1);
   readonly containers = new Map<string, ContainerInfo>();
   readonly users = new UserTables();
   /** Kubernetes state replayed from the capture's k8s events (k8s.* fields). */
@@ -162,7 +173,7 @@ export class SystemState {
     // A second process list (agent captures) refreshes a known thread but keeps its fds.
     const old = this.threads.get(t.tid);
     if (old) t.fds = old.fds;
-    this.threads.set(t.tid, t);
+    this.addThread(t);
   }
 
   addFd(e: FdListEntry): void {
@@ -266,8 +277,23 @@ export class SystemState {
     t.tid = tid;
     // sysdig 0.29.3's fake entries carry pid = tid (newest libs: -1); ptid stays -1.
     t.pid = tid;
-    this.threads.set(tid, t);
+    this.addThread(t);
     this.changed();
+    return t;
+  }
+
+  /** Puts a thread in the table (a new one, or one replacing the entry of its tid). */
+  addThread(t: ThreadInfo): void {
+    this.threads.set(t.tid, t);
+    this.threadsAdded++;
+  }
+
+  /** The thread of a procinfo event's tid, if the table has one. */
+  private procinfoThread(tid: number): ThreadInfo | undefined {
+    const slot = tid & (ABSENT_TID_SLOTS - 1);
+    if (this.absentTids[slot] === tid && this.absentSince[slot] === this.threadsAdded) return undefined;
+    const t = this.threads.get(tid);
+    if (t === undefined) { this.absentTids[slot] = tid; this.absentSince[slot] = this.threadsAdded; }
     return t;
   }
 
@@ -294,7 +320,7 @@ export class SystemState {
     // The newest layout drops k8s events (an obsolete enter event): read them as recorded.
     if (recorded.type === K8S_EVENT) { this.k8s.apply(stringParam(recorded, 0) ?? ''); this.changed(); return; }
     if (flags & EventFlag.SKIPPARSERESET) {
-      if (type === EV.PROCINFO) es.thread = this.threads.get(recorded.tid);
+      if (type === EV.PROCINFO) es.thread = this.procinfoThread(recorded.tid);
       return;
     }
     if (inTable(META_WITHOUT_THREAD, type)) {

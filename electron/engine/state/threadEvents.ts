@@ -256,7 +256,7 @@ function parseClone(state: SystemState, ev: CaptureEvent, es: EventState): void 
       caller.exe = child.exe; caller.comm = child.comm; caller.args = child.args;
     }
     if (!isThread && !child.cwd) child.cwd = cloneCwd(ev);
-    state.threads.set(child.tid, child);
+    state.addThread(child);
     link(state, child);
     state.recomputeContainer(child);
     return;
@@ -297,7 +297,7 @@ function parseClone(state: SystemState, ev: CaptureEvent, es: EventState): void 
   const inNs = (flags & (PPM_CL_CHILD_IN_PIDNS | PPM_CL_CLONE_NEWPID)) !== 0 || child.tid !== child.vtid;
   const nsStart = u64Param(ev, 20);
   child.pidnsInitStartTs = inNs && nsStart !== undefined ? nsStart + state.bootTsEpoch : state.bootTsEpoch;
-  state.threads.set(child.tid, child);
+  state.addThread(child);
   link(state, child);
   state.recomputeContainer(child);
   es.thread = child;
