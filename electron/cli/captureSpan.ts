@@ -13,7 +13,7 @@
  */
 import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
 import { forEachBlock, STOP_WALK } from '../engine/writer/blockStream';
-import { BlockType, isEventBlock } from '../engine/capture/blockTypes';
+import { BlockType, hasEventFlags, isEventBlock } from '../engine/capture/blockTypes';
 import { isInternalEvent, SYSDIG_029_EVENT_COUNT, SysdigEventTally } from '../engine/inspector/sysdigEvents';
 
 export interface CaptureSpan { first: bigint; last: bigint }
@@ -26,13 +26,9 @@ export async function captureSpan(path: string): Promise<CaptureSpan | null> {
   return { first, last: last < first ? first : last };
 }
 
-function hasFlags(type: number): boolean {
-  return type === BlockType.EVENT_FLAGS || type === BlockType.EVENT_FLAGS_V2 || type === BlockType.EVENT_FLAGS_V2_LARGE;
-}
-
 /** An event block's time, event id and flags (the header follows the cpu id, and the flags when the block has them). */
 function headerOf(type: number, block: Buffer): { ts: bigint; id: number; flags: number } {
-  const f = hasFlags(type);
+  const f = hasEventFlags(type);
   const at = f ? 14 : 10;
   return { ts: block.readBigUInt64LE(at), id: block.readUInt16LE(at + 20), flags: f ? block.readUInt32LE(10) : 0 };
 }
@@ -66,7 +62,8 @@ export async function firstPrintedFromHead(path: string): Promise<bigint | null>
   return tally.printedFirstTs;
 }
 
-async function latestByWalking(path: string): Promise<bigint> {
+/** The latest printed time by a walk of the whole capture, whatever the file (the tail's fallback, and its test's oracle). */
+export async function latestByWalking(path: string): Promise<bigint> {
   let last = 0n;
   await forEachBlock(path, (type, block) => {
     if (!isEventBlock(type)) return;
@@ -93,6 +90,7 @@ export function latestFromTail(path: string): bigint | null {
     let pos = fstatSync(fd).size;
     let latest: bigint | null = null;
     let timed = 0;
+    const block = Buffer.alloc(36);
     for (let walked = 0; walked < TAIL_BLOCKS && timed < TAIL_TIMED_EVENTS; walked++) {
       if (pos < 12 || readSync(fd, head, 0, 4, pos - 4) !== 4) return null;
       const len = head.readUInt32LE(0);
@@ -102,7 +100,6 @@ export function latestFromTail(path: string): bigint | null {
       const type = head.readUInt32LE(0);
       if (start === 0) break; // the section header: no event before it
       if (isEventBlock(type) && len >= 36) {
-        const block = Buffer.alloc(36);
         if (readSync(fd, block, 0, 36, start) !== 36) return null;
         const ts = printedAtTail(type, block);
         if (ts !== null) {
@@ -117,6 +114,3 @@ export function latestFromTail(path: string): bigint | null {
     closeSync(fd);
   }
 }
-
-/** For the test: the latest printed time by the full walk, whatever the file. */
-export const latestEventByFullWalk = latestByWalking;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { captureSpan, firstPrintedFromHead, latestEventByFullWalk, latestFromTail } from '../../electron/cli/captureSpan';
+import { captureSpan, firstPrintedFromHead, latestByWalking, latestFromTail } from '../../electron/cli/captureSpan';
 import { captureCensus } from '../../electron/engine/capture/captureCensus';
 import { referenceSkip, capturesDir } from '../support/reference';
 
@@ -12,7 +12,7 @@ test('the span a window is measured against is the printed span info shows, read
   for (const name of readdirSync(capturesDir).filter((n) => n.endsWith('.scap')).sort()) {
     const path = join(capturesDir, name);
     const census = await captureCensus(path);
-    const full = await latestEventByFullWalk(path);
+    const full = await latestByWalking(path);
     const tail = latestFromTail(path);
     if (tail !== null) {
       assert.equal(tail, full, name);

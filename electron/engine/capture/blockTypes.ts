@@ -37,6 +37,11 @@ export function isEventBlock(type: number): boolean {
     || type === B.EVENT_FLAGS || type === B.EVENT_FLAGS_V2_LARGE || type === B.EVENT_LEGACY;
 }
 
+/** Event blocks that carry 4 bytes of flags between the cpu id and the event header (EVF, EVF_V2, EVF_V2_LARGE). */
+export function hasEventFlags(type: number): boolean {
+  return type === B.EVENT_FLAGS || type === B.EVENT_FLAGS_V2 || type === B.EVENT_FLAGS_V2_LARGE;
+}
+
 /** Short names as the format document and MANIFEST use them (MI, PL_V9, EV_V2, ...). */
 export function blockTypeName(type: number): string {
   const v = procListVersion(type);

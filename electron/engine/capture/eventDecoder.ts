@@ -4,7 +4,7 @@
  * offsets point into it, so the event is only valid during the visitor call.
  */
 import type { CaptureEvent } from './types';
-import { BlockType } from './blockTypes';
+import { BlockType, hasEventFlags } from './blockTypes';
 import { EVENT_COUNT, EVENT_LARGE_PAYLOAD, EVENT_PARAM_COUNT } from '../../../shared/scap/eventTable';
 import { i64n, u16, u32, u64FromHalves } from './byteCursor';
 
@@ -56,6 +56,17 @@ export class DecodedEvent implements CaptureEvent {
 }
 
 /**
+ * Whether an event block is just its event plus at most 3 bytes of padding: where its trailer
+ * disagrees, this decides whether its length is believable (libscap checks the trailers of
+ * metadata blocks only).
+ */
+export function blockFitsEvent(b: Uint8Array, pos: number, len: number, type: number): boolean {
+  const head = 10 + (hasEventFlags(type) ? 4 : 0);
+  const slack = len - 4 - head - u32(b, pos + head + 16);
+  return slack >= 0 && slack <= 3;
+}
+
+/**
  * Fills `ev` from the event block at b[blockStart .. blockStart+blockLen). Returns null on
  * success, or a one-line description of what is wrong with the event.
  */
@@ -63,7 +74,7 @@ export function decodeEventBlock(ev: DecodedEvent, b: Uint8Array, blockStart: nu
   const bodyEnd = blockStart + blockLen - 4;
   let e = blockStart + 10;
   let flags = 0;
-  if (blockType === BlockType.EVENT_FLAGS_V2 || blockType === BlockType.EVENT_FLAGS || blockType === BlockType.EVENT_FLAGS_V2_LARGE) {
+  if (hasEventFlags(blockType)) {
     flags = u32(b, e);
     e += 4;
   }

@@ -22,7 +22,7 @@ import { CaptureError, type CaptureVisitor, type ReadOptions, type ReadSummary }
 import { openCaptureSource, streamBreak } from './captureSource';
 import { BlockType, blockTypeName, isEventBlock, procListVersion } from './blockTypes';
 import { u32, Overrun } from './byteCursor';
-import { DecodedEvent, decodeEventBlock } from './eventDecoder';
+import { blockFitsEvent, DecodedEvent, decodeEventBlock } from './eventDecoder';
 import { SHB_MAGIC, SHB_MAGIC_SWAPPED, parseFdList, parseInterfaces, parseMachineInfo, parseProcessList, parseSectionHeader, parseUsers } from './metadataBlocks';
 import { LayoutUpgrader } from './upgradeLayout';
 
@@ -196,14 +196,6 @@ class BlockReader {
     this.warn(message);
     this.stopped = true;
   }
-}
-
-/** The block is just the event plus at most 3 bytes of padding (so its length is believable). */
-function blockFitsEvent(b: Uint8Array, pos: number, len: number, type: number): boolean {
-  const withFlags = type === BlockType.EVENT_FLAGS || type === BlockType.EVENT_FLAGS_V2 || type === BlockType.EVENT_FLAGS_V2_LARGE;
-  const head = 10 + (withFlags ? 4 : 0);
-  const slack = len - 4 - head - u32(b, pos + head + 16);
-  return slack >= 0 && slack <= 3;
 }
 
 export async function readCapture(path: string, visitor: CaptureVisitor, opts: ReadOptions = {}): Promise<ReadSummary> {

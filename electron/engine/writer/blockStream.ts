@@ -8,7 +8,7 @@ import { openCaptureSource, streamBreak } from '../capture/captureSource';
 import { CaptureError } from '../capture/types';
 import { emptyFile, endsInSectionHeader, notACapture } from '../capture/notACapture';
 import { BlockType, blockTypeName, isEventBlock } from '../capture/blockTypes';
-import { DecodedEvent, decodeEventBlock } from '../capture/eventDecoder';
+import { blockFitsEvent, DecodedEvent, decodeEventBlock } from '../capture/eventDecoder';
 
 /**
  * `block` is only valid during the call (it may be a view of a reused chunk). Returning
@@ -104,11 +104,7 @@ let scratchEvent: DecodedEvent | undefined;
 function trailerBreak(buf: Buffer, off: number, len: number, type: number, at: number): string | undefined {
   const trailer = buf.readUInt32LE(off + len - 4);
   if (trailer === len || type === BlockType.SECTION_HEADER) return undefined;
-  if (isEventBlock(type) && decodeEventBlock(scratchEvent ??= new DecodedEvent(), buf, off, len, type) === null) {
-    const withFlags = type === BlockType.EVENT_FLAGS || type === BlockType.EVENT_FLAGS_V2 || type === BlockType.EVENT_FLAGS_V2_LARGE;
-    const head = 10 + (withFlags ? 4 : 0);
-    const padding = len - 4 - head - buf.readUInt32LE(off + head + 16);
-    if (padding >= 0 && padding <= 3) return undefined;
-  }
+  if (isEventBlock(type) && decodeEventBlock(scratchEvent ??= new DecodedEvent(), buf, off, len, type) === null
+    && blockFitsEvent(buf, off, len, type)) return undefined;
   return `${blockTypeName(type)} block at offset ${at} says it is ${len} bytes long but its trailer says ${trailer}; the rest of the capture was not read`;
 }
