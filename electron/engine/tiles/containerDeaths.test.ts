@@ -120,3 +120,18 @@ test('a thread id beyond 32 bits seen in a container does not hide the first sig
   ]);
   assert.equal(t.get(CONTAINER_RESTARTS_TILE)?.total, 1);
 });
+
+test('a main process seen without a thread between two sightings in its container is seen anew there', () => {
+  // An event with no thread (a procinfo of a tid the state does not know) has no container.
+  const threadless = (tid: number): Fake => ({ 'thread.tid': tid, 'evt.type': 'procinfo', 'evt.dir': '>' });
+  const events: Fake[] = [
+    shim,
+    inside(200, 'c0', { 'proc.vpid': 1 }), exit(200, 'c0', { 'proc.vpid': 1 }),
+    inside(201, 'c1', { 'proc.vpid': 1 }), exit(201, 'c1', { 'proc.vpid': 1 }),
+    threadless(201), threadless(999),
+    inside(201, 'c1', { 'proc.vpid': 1 }),
+  ];
+  assert.equal(tilesOf(events).get(CONTAINER_RESTARTS_TILE)?.total, 2);
+  // Without the event in no place, the last sighting is the same thread in the same container.
+  assert.equal(tilesOf(events.filter((e) => e['evt.type'] !== 'procinfo')).get(CONTAINER_RESTARTS_TILE)?.total, 1);
+});

@@ -37,9 +37,14 @@ export function containerOfDockerScope(scope: string): string | undefined {
   return /^[0-9a-f]{64}$/.test(id) ? id.slice(0, 12) : id;
 }
 
+/** Slots of the count of placed threads by tid (see mayBePlaced): 16 KB, read by most events. */
+const PLACED_SLOTS = 4096;
+
 export class ContainerDeathTracker {
   /** The container each thread was last seen in (parents are named by thread id). */
   private readonly containerOfThread = new Map<number, string>();
+  /** By tid's low bits: how many threads were last seen in a place (a container or the host, not ''). */
+  private readonly placedThreads = new Int32Array(PLACED_SLOTS);
   private readonly withOwnPidNamespace = new Set<string>();
   /** Per container: main-process deaths not yet paired with a die event (>0), or die events not yet paired (<0). */
   private readonly unpaired = new Map<string, number>();
@@ -53,12 +58,30 @@ export class ContainerDeathTracker {
   }
 
   /**
+   * Whether a thread may have been last seen in a place. One that was not (never seen, or last
+   * seen in none: '', an event without a thread) is alike to every rule here whether or not it
+   * is seen in none again, so such a sighting can be passed over: it is the most common one
+   * (procinfo events of threads the state does not know), and this answers from a small table.
+   */
+  mayBePlaced(tid: number): boolean {
+    return this.placedThreads[tid & (PLACED_SLOTS - 1)] !== 0;
+  }
+
+  private place(tid: number, containerId: string): void {
+    const before = this.containerOfThread.get(tid);
+    this.containerOfThread.set(tid, containerId);
+    const was = before !== undefined && before !== '';
+    const is = containerId !== '';
+    if (was !== is) this.placedThreads[tid & (PLACED_SLOTS - 1)] += is ? 1 : -1;
+  }
+
+  /**
    * A thread newly seen in its container: 'restart' when its process is the container's main
    * process and the workload had died.
    */
   sighting(p: ProcessSighting): ContainerVerdict {
     if (!this.isNewSighting(p.tid, p.containerId)) return null;
-    this.containerOfThread.set(p.tid, p.containerId);
+    this.place(p.tid, p.containerId);
     if (!isContainer(p.containerId)) return null;
     if (inOwnPidNamespace(p.pid, p.vpid)) this.withOwnPidNamespace.add(p.containerId);
     if (p.tid !== p.pid || !this.isMain(p)) return null;
