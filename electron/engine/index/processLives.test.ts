@@ -25,3 +25,16 @@ test('an end set on a found life is the one listed, and lives are listed in the 
   assert.deepEqual([...lives.entries()].map(([pid, l]) => [pid, l.start, l.end]),
     [[300, 300n, undefined], [7, 7n, 99n], [4103, 4103n, undefined], [12, 12n, undefined]]);
 });
+
+test('the process asked for last is found again, and one added after it is found in its place', () => {
+  const lives = new ProcessLives();
+  const a = lives.add(40, 1n);
+  assert.equal(lives.of(40), a);
+  assert.equal(lives.of(40), a);
+  assert.equal(lives.of(41), undefined);
+  // Not found leaves the last found at hand: asking again still finds it.
+  assert.equal(lives.of(40), a);
+  const b = lives.add(41, 2n);
+  assert.equal(lives.of(41), b);
+  assert.equal(lives.of(40), a);
+});
