@@ -62,6 +62,8 @@ export class KindRules {
   readonly onEnter: number;
   /** Whether the event's result decides anything (else it is not asked). */
   readonly needsResult: boolean;
+  /** Whether its events count for nothing but through the container bookkeeping every event feeds. */
+  readonly countsForNoTile: boolean;
 
   constructor(readonly type: string, dir: string | undefined, isWriteFlag: boolean, isRead: boolean) {
     const isWrite = (this.isWrite = isIoWrite(type, isWriteFlag));
@@ -72,5 +74,6 @@ export class KindRules {
     this.onFailure = this.isExit ? failureRule(type) : NONE;
     this.onEnter = this.isEnter ? enterRule(type) : NONE;
     this.needsResult = this.onSuccess !== NONE || this.onFailure !== NONE;
+    this.countsForNoTile = !this.needsResult && this.onEnter === NONE && !this.isProcexit;
   }
 }
