@@ -111,22 +111,23 @@ export class TileClassifier<Ctx> {
    * asked only when a tile needs it (few events do), which spares the others a bigint.
    */
   classify(ctx: Ctx, row: number, event: EventTime): void {
-    const f = this.f;
     this.event = event;
     // Every event is a System Calls event: foldTiles counts the rows themselves rather than one
     // 18-byte log entry per event (the tile only needs its number registered).
     if (!this.syscallsRegistered) { this.n(SYSCALLS_TILE); this.syscallsRegistered = true; }
     const kind = this.shortcuts === undefined ? -1 : this.shortcuts.kindOf(ctx);
     // Most events count for no tile, only for a thread's sighting (2,961,091 of the 200 MB bench
-    // copy's 3,267,604, its procinfo events among them): a byte by kind says so first.
-    if (kind >= 0 && kind < this.kindTiles.length && this.kindTiles[kind] === KIND_NO_TILE) {
-      this.containerLife(ctx, row, false);
-      return;
-    }
+    // copy's 3,267,604, its procinfo events among them): a byte by kind says so first. This
+    // method is inlined into the indexing pass's callback, so the rest is kept out of it.
+    if (kind >= 0 && this.kindTiles[kind] === KIND_NO_TILE) this.containerLife(ctx, row, false);
+    else this.classifyByRules(ctx, row, kind);
+  }
+
+  private classifyByRules(ctx: Ctx, row: number, kind: number): void {
     const k = this.rulesOf(ctx, kind);
     this.containerLife(ctx, row, k.isProcexit);
     if (k.needsResult) {
-      const rawres = num(f.rawres(ctx));
+      const rawres = num(this.f.rawres(ctx));
       if (rawres !== undefined && rawres >= 0) this.classifySuccess(ctx, row, k, rawres);
       else if (rawres !== undefined) this.classifyFailure(ctx, row, k, rawres);
     } else if (k.onEnter !== NONE) {
