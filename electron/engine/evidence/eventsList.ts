@@ -60,7 +60,8 @@ export interface EventsQuery<Ctx> {
   partnerLookahead?: number;
   /**
    * Once `pageSize` events are listed, stop after examining `maxEvents` more (the rest of
-   * `limit` is only read-ahead); `next` is then the first event not examined.
+   * `limit` is only read-ahead); `next` is then the first event not examined (null when the
+   * index names no match from it on).
    */
   readAheadScan?: { pageSize: number; maxEvents: number };
   /** Checked at every event: true ends the pass at once (the page is then incomplete). */
@@ -80,7 +81,11 @@ export interface ListedEvent {
 
 export interface EventsPage {
   events: ListedEvent[];
-  /** Event number to continue from, or null when the capture ended within this page. */
+  /**
+   * Event number to continue from: the next match when the pass met it (or, given the index,
+   * knows it lies ahead), else the first event not examined; null when no event after this page
+   * matches (the capture ended, or the index names no match after it).
+   */
   next: number | null;
   /** Events read to build this page. */
   scanned: number;
@@ -102,6 +107,8 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
   // Page enter events still waiting for their exit, by thread.
   const waiting = new Map<number, { item: ListedEvent; type: number; ts: bigint }>();
   let next: number | null = null;
+  // The page is decided (`next` may still be null: no match after it); only partners are sought now.
+  let ended = false;
   let scanned = 0;
   let started = q.fromTs === undefined;
   let lookahead = 0;
@@ -131,6 +138,11 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
   let candidate = 0;
   // A sparse stretch was met after the page filled: reading ahead stops at the next match.
   let sparseAhead = false;
+  // Reading ahead took its one jump towards the next match the index names.
+  let jumpedAhead = false;
+  /** Where the page continues: at the event about to be examined, or nowhere when the index names no match from it on. */
+  const continueAt = (e: EvidenceEvent): number | null =>
+    (matchAtOrAfter !== undefined && matchAtOrAfter(e.recorded.fileOffset) === Infinity ? null : e.evtNum);
   const visit = (ctx: Ctx, e: EvidenceEvent): boolean => {
     if (q.interrupt?.()) { interrupted = true; return false; }
     q.observe?.(ctx, e);
@@ -167,13 +179,14 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
         seek.walk.snapshotAfterCurrent((s) => seek.store.add({ ...cp, walk: s, bytes: sizeOf(s) }), streams!.generations);
       }
     }
-    if (next !== null) {
+    if (ended) {
       // Page full: only looking for partners now.
       return waiting.size > 0 && ++lookahead < maxLookahead;
     }
     if (ahead && events.length >= ahead.pageSize && ++aheadScanned > ahead.maxEvents) {
       // Enough read ahead: the page continues at this event, not yet examined.
-      next = e.evtNum;
+      next = continueAt(e);
+      ended = true;
       return waiting.size > 0;
     }
     if (!started && q.fromTs !== undefined && ev.ts >= q.fromTs) started = true;
@@ -183,12 +196,24 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
       if (ahead && events.length >= ahead.pageSize && sinceListed >= SKIP_CHECK_EVERY) sparseAhead = true;
       // Only the filter stands between here and the jump, and no listed enter still waits for its exit.
       if (seek?.skipAhead && sinceListed % SKIP_CHECK_EVERY === 0 && waiting.size === 0) {
-        jumpTo = seek.skipAhead(ev.fileOffset, e.evtNum);
-        if (jumpTo && ahead && events.length >= ahead.pageSize) {
-          // Reading ahead is worth no jump: the page continues here (no match up to the jump target).
-          jumpTo = undefined;
-          next = e.evtNum;
+        const readingAhead = ahead !== undefined && events.length >= ahead.pageSize;
+        // `next` is the next match, so that "is there a next page" is never answered yes in
+        // vain: with no match left, the list ends here; otherwise one jump lands before the
+        // match and the read ends at it (sparseAhead), as a read straight through would.
+        if (readingAhead && matchAtOrAfter !== undefined && matchAtOrAfter(ev.fileOffset + 1) === Infinity) {
+          ended = true;
           return false;
+        }
+        jumpTo = seek.skipAhead(ev.fileOffset, e.evtNum);
+        if (jumpTo && readingAhead) {
+          if (jumpedAhead) {
+            // The match after the jump was not listable (outside the window): no second jump for a read-ahead.
+            jumpTo = undefined;
+            next = e.evtNum;
+            ended = true;
+            return false;
+          }
+          jumpedAhead = true;
         }
         if (jumpTo) return false;
       }
@@ -199,6 +224,7 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
     // would hold a few events for as many more read, so the page ends at its next match.
     if (events.length === q.limit || sparseAhead) {
       next = e.evtNum;
+      ended = true;
       return waiting.size > 0;
     }
     const item: ListedEvent = { evtNum: e.evtNum, fields: q.fields.read(ctx), partner: partner === NONE ? null : partner, latencyNs: latency === null ? null : latency.toString() };
