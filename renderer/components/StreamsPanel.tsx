@@ -160,6 +160,16 @@ export function StreamsPanel() {
   );
 }
 
+/**
+ * The operation's time; beside the open Findings drawer its date (the same for nearly every
+ * card) and, narrower still, its zone are dropped (styles.css); the tooltip keeps them.
+ */
+function When({ ns }: { ns: string }) {
+  const text = formatTimestamp(ns);
+  const dated = /^(\d{4}-\d\d-\d\d )(.*)( UTC)$/.exec(text);
+  return <span className="when" title={text}>{dated ? <><span className="date">{dated[1]}</span>{dated[2]}<span className="zone">{dated[3]}</span></> : text}</span>;
+}
+
 function Operation({ op, mode, current, onFollow }: { op: StreamOperationWire; mode: StreamMode; current: boolean; onFollow?: () => void }) {
   const text = useMemo(() => renderPayload(fromBase64(op.dataBase64), mode), [op.dataBase64, mode]);
   const truncated = Math.floor((op.dataBase64.replace(/=+$/, '').length * 3) / 4) < op.length;
@@ -169,12 +179,13 @@ function Operation({ op, mode, current, onFollow }: { op: StreamOperationWire; m
         <span className="dir">{op.direction === 'read' ? '◀ read' : '▶ write'}</span>
         {/* The numbers a user types to bookmark or follow (the story asks for #344 and 5253:5#8). */}
         <span className="evt-num" title="Event number (Findings: read/write #)">#{op.evtNum}</span>
-        <span>{formatTimestamp(op.rawtime)}</span>
-        <span>{op.procName} ({op.pid})</span>
-        <span className="fdname" title={op.streamKey}>fd {op.fd} {op.fdName}</span>
-        <span>{formatBytes(op.length)}{truncated ? ' (truncated by the capture)' : ''}</span>
-        <span className="dim" title="Stream key: pid:fd#n, the nth use of that fd number">stream {op.streamKey}</span>
-        {op.containerName && op.containerName !== 'host' && <span className="dim">{op.containerName}</span>}
+        <When ns={op.rawtime} />
+        <span className="cut proc" title={`${op.procName} (${op.pid})`}>{op.procName} ({op.pid})</span>
+        <span className="cut fdname" title={`fd ${op.fd} ${op.fdName}`}>fd {op.fd} {op.fdName}</span>
+        <span>{formatBytes(op.length)}</span>
+        {truncated && <span className="cut" title="(truncated by the capture): the capture holds only the first bytes of this operation">(truncated by the capture)</span>}
+        <span className="dim stream-key" title={`stream ${op.streamKey} (the stream key: pid:fd#n, the nth use of that fd number)`}><span className="stream-word">stream </span>{op.streamKey}</span>
+        {op.containerName && op.containerName !== 'host' && <span className="cut dim container" title={op.containerName}>{op.containerName}</span>}
         {onFollow && <button type="button" className="small" onClick={onFollow} aria-label={`Follow ${op.streamKey}`}>Follow</button>}
         <BookmarkButton bookmark={{ kind: 'stream', evtNum: op.evtNum, streamKey: op.streamKey, note: '' }} />
       </header>

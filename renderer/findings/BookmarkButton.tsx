@@ -33,7 +33,8 @@ export function BookmarkButton({ bookmark }: { bookmark: Bookmark }) {
   return (
     <button type="button" className="small bookmark-button" aria-pressed={marked} onClick={toggle}
       aria-label={marked ? `Remove the bookmark on ${what(bookmark)}` : `Bookmark ${what(bookmark)}`}>
-      {marked ? '★ Bookmarked' : '☆ Bookmark'}
+      {/* The word may be dropped where room is short (an I/O card's header beside the Findings drawer); the star and the label stay. */}
+      {marked ? '★' : '☆'}<span className="bookmark-word">{marked ? ' Bookmarked' : ' Bookmark'}</span>
     </button>
   );
 }
