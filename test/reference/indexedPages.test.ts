@@ -66,15 +66,21 @@ for (const file of captureFiles()) {
       assert.ok(await indexMatches(session.index)(filter), `the index decides ${filter}`);
       for (const at of [{ limit: 100 }, { limit: 7 }, { limit: 30, fromEvtNum: Math.floor(total / 2) }, { limit: 20, before: 'end' as const }]) {
         const req: EventsRequest = { captureId: 'c', filter, ...at };
-        const [a, b] = [await plain.events(req), await indexed.events(req)];
-        assert.deepEqual(listed(b), listed(a), `${filter} ${JSON.stringify(at)}`);
-        const exact = await nextMatch(plain, req, a.next);
-        assert.equal(b.next === null, exact === null, `${filter} ${JSON.stringify(at)}: whether a next page exists`);
-        if (a.next === exact) assert.equal(b.next, a.next, `${filter} ${JSON.stringify(at)}: where the list continues`);
-        if (b.next !== null) assert.equal(await nextMatch(plain, req, b.next), exact, `${filter} ${JSON.stringify(at)}: no match skipped`);
-        if (a.next !== null && b.next !== null && at.before === undefined) {
+        const label = `${filter} ${JSON.stringify(at)}`;
+        /** The page read through (from `req`) and the page through the index (from `reqIndexed`) list the same, and continue alike. */
+        const compare = async (what: string, reqPlain: EventsRequest, reqIndexed: EventsRequest) => {
+          const [a, b] = [await plain.events(reqPlain), await indexed.events(reqIndexed)];
+          assert.deepEqual(listed(b), listed(a), what);
+          const exact = await nextMatch(plain, reqPlain, a.next);
+          assert.equal(b.next === null, exact === null, `${what}: whether a next page exists`);
+          if (a.next === exact) assert.equal(b.next, a.next, `${what}: where the list continues`);
+          if (b.next !== null) assert.equal(await nextMatch(plain, reqPlain, b.next), exact, `${what}: no match skipped`);
+          return [a.next, b.next];
+        };
+        const [aNext, bNext] = await compare(label, req, req);
+        if (aNext !== null && bNext !== null && at.before === undefined) {
           const after = { ...req, limit: 10 };
-          assert.deepEqual(listed(await indexed.events({ ...after, fromEvtNum: b.next })), listed(await plain.events({ ...after, fromEvtNum: a.next })), `${filter} ${JSON.stringify(at)}: the page after`);
+          await compare(`${label}: the page after`, { ...after, fromEvtNum: aNext }, { ...after, fromEvtNum: bNext });
         }
         pages++;
       }
