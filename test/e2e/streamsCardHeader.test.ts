@@ -1,6 +1,6 @@
 /**
  * The I/O Streams cards keep their header on one line beside the open Findings drawer: at
- * 1360 px (and at 1000 px) every part of each header sits on the same line, the Follow and
+ * 1360 px (and at 1160 and 1000 px) every part of each header sits on the same line, the Follow and
  * Bookmark buttons are whole and reachable, the stream key is never cut, and a part cut short
  * ends in an ellipsis with its whole text as a tooltip.
  */
@@ -57,7 +57,7 @@ async function openStreamsWithFindings(page: Page): Promise<void> {
   await page.getByRole('complementary', { name: 'Findings' }).waitFor();
 }
 
-for (const width of [1360, 1000]) {
+for (const width of [1360, 1160, 1000]) {
   test(`at ${width} px with the Findings drawer open, each I/O Streams card header is one line with its buttons whole`, { skip }, async () => {
     const { page } = h;
     await page.setViewportSize({ width, height: 860 });
