@@ -137,6 +137,26 @@ test('exit events pair with the previous enter event of the same syscall only', 
   assert.equal(unpaired.enterValid, false);
 });
 
+test('a procinfo tid found in no thread is found once a thread of that tid is added, and not before', () => {
+  const s = new SystemState();
+  s.addProcess(process({ tid: 200, cwd: '/srv' }));
+  const procinfo = (tid: number, ts: bigint) => event(234, tid, ts, [p.i64(1), p.i64(2)]);
+  assert.equal(run(s, procinfo(201, 1n)).thread, undefined);
+  // Another thread added in between (its tid shares no slot with 201) leaves 201 absent.
+  run(s, cloneExit(200, 202, 200, 2, 0, 'other'));
+  assert.equal(run(s, procinfo(201, 3n)).thread, undefined);
+  assert.equal(s.threads.has(201), false, 'a procinfo event makes no placeholder');
+  run(s, cloneExit(200, 201, 200, 4, 0, 'worker'));
+  assert.equal(run(s, procinfo(201, 5n)).thread?.comm, 'worker');
+  // A tid sharing 201's slot (16,384 apart) takes the note over; 201 is still found.
+  assert.equal(run(s, procinfo(201 + 16384, 6n)).thread, undefined);
+  assert.equal(run(s, procinfo(201, 7n)).thread?.comm, 'worker');
+  // A placeholder (any event of an unknown tid) is a thread too.
+  assert.equal(run(s, procinfo(300, 8n)).thread, undefined);
+  run(s, event(6, 300, 9n, [p.i64(3), p.u32(10)]));
+  assert.equal(run(s, procinfo(300, 10n)).thread?.tid, 300);
+});
+
 test('a caller inside a pid namespace does not create the child (its tid is namespace-relative)', () => {
   const s = new SystemState();
   s.addProcess(process({ tid: 700, vtid: 1, vpid: 1 }));
