@@ -21,55 +21,68 @@ const TWO_SECONDS = 2_000_000_000n;
 const OLD_ENGINE_CLONE_RULES = true;
 const RLIMIT_NOFILE = 7;
 
+/** A parser of the events below; `t` is the event's thread, if it has one. */
+type ThreadParser = (state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo | undefined) => StateChange;
+
+/**
+ * The parser of each event id, looked up by id: a switch over the ids compared them one by one,
+ * some 30 comparisons for every event no parser here handles (most of them).
+ */
+const THREAD_PARSERS: Array<ThreadParser | undefined> = [];
+function on(types: readonly number[], parser: ThreadParser): void {
+  for (const type of types) THREAD_PARSERS[type] = parser;
+}
+
+// These edit threads (a forked child gets copies of its parent's fd entries), never an fd entry.
+on([EV.CLONE_X, EV.FORK_X, EV.VFORK_X, EV.CLONE3_X], (state, ev, es) => { parseClone(state, ev, es); return THREADS; });
+on([EV.EXECVE_X, EV.EXECVEAT_X], (state, ev, es, t) => { if (t) parseExecve(state, ev, es, t); return THREADS; });
+// Marks the thread exited, which no field reads; its removal, which shows (proc.nthreads,
+// proc.pname), is applied at the next event and moves threadEpoch then (SystemState).
+on([EV.PROCEXIT], (state, ev, _es, t) => { if (t) parseProcexit(state, ev, t); return UNCHANGED; });
+on([EV.CONTAINER_JSON, EV.CONTAINER_JSON2], (state, ev, es) => parseContainer(state, ev, es));
+on([EV.CONTAINER_OLD], (state, ev, es) => parseOldContainer(state, ev, es));
+on([EV.ASYNCEVENT], (state, ev, es) => parseAsync(state, ev, es));
+on([EV.USERADDED, EV.USERDELETED, EV.GROUPADDED, EV.GROUPDELETED], (state, ev) => parseUserEvent(state, ev));
+on([
+  EV.CHDIR_X, EV.FCHDIR_X, EV.GETCWD_X, EV.CHROOT_X, EV.SETSID_X, EV.SETUID_X, EV.SETGID_X,
+  EV.SETRESUID_X, EV.SETREUID_X, EV.SETRESGID_X, EV.SETREGID_X, EV.CAPSET_X, EV.UNSHARE_X,
+  EV.SETNS_X, EV.GETRLIMIT_X, EV.SETRLIMIT_X, EV.PRLIMIT_X,
+], (state, ev, es, t) => (t ? parseResultEdit(state, ev, es, t) : UNCHANGED));
+on([EV.BRK_X, EV.MMAP_X, EV.MMAP2_X, EV.MUNMAP_X], (_state, ev, _es, t) => (t ? parseMemoryFigures(ev, t) : UNCHANGED));
+on([EV.SWITCH], (state, ev, _es, t) => (t ? parseSwitch(state, ev, t) : UNCHANGED));
+
 export function parseThreadEvent(state: SystemState, ev: CaptureEvent, es: EventState, t: ThreadInfo | undefined): StateChange {
-  switch (ev.type) {
-    // These edit threads (a forked child gets copies of its parent's fd entries), never an fd entry.
-    case EV.CLONE_X: case EV.FORK_X: case EV.VFORK_X: case EV.CLONE3_X: parseClone(state, ev, es); return THREADS;
-    case EV.EXECVE_X: case EV.EXECVEAT_X: if (t) parseExecve(state, ev, es, t); return THREADS;
-    // Marks the thread exited, which no field reads; its removal, which shows (proc.nthreads,
-    // proc.pname), is applied at the next event and moves threadEpoch then (SystemState).
-    case EV.PROCEXIT: if (t) parseProcexit(state, ev, t); return UNCHANGED;
-    case EV.CONTAINER_JSON: case EV.CONTAINER_JSON2: return parseContainer(state, ev, es);
-    case EV.CONTAINER_OLD: return parseOldContainer(state, ev, es);
-    case EV.ASYNCEVENT: return parseAsync(state, ev, es);
-    case EV.USERADDED: case EV.USERDELETED: case EV.GROUPADDED: case EV.GROUPDELETED: return parseUserEvent(state, ev);
-    default: break;
+  const type = ev.type;
+  const parser = type < THREAD_PARSERS.length ? THREAD_PARSERS[type] : undefined;
+  return parser === undefined ? UNCHANGED : parser(state, ev, es, t);
+}
+
+function parseMemoryFigures(ev: CaptureEvent, t: ThreadInfo): StateChange {
+  const size = uintParam(ev, 1) ?? t.vmsizeKb, rss = uintParam(ev, 2) ?? t.vmrssKb, swap = uintParam(ev, 3) ?? t.vmswapKb;
+  if (size !== t.vmsizeKb || rss !== t.vmrssKb || swap !== t.vmswapKb) {
+    t.vmsizeKb = size; t.vmrssKb = rss; t.vmswapKb = swap;
+    t.revision++;
   }
-  if (!t) return UNCHANGED;
-  switch (ev.type) {
-    case EV.CHDIR_X: case EV.FCHDIR_X: case EV.GETCWD_X: case EV.CHROOT_X: case EV.SETSID_X: case EV.SETUID_X: case EV.SETGID_X:
-    case EV.SETRESUID_X: case EV.SETREUID_X: case EV.SETRESGID_X: case EV.SETREGID_X: case EV.CAPSET_X: case EV.UNSHARE_X:
-    case EV.SETNS_X: case EV.GETRLIMIT_X: case EV.SETRLIMIT_X: case EV.PRLIMIT_X:
-      return parseResultEdit(state, ev, es, t);
-    case EV.BRK_X: case EV.MMAP_X: case EV.MMAP2_X: case EV.MUNMAP_X: {
-      const size = uintParam(ev, 1) ?? t.vmsizeKb, rss = uintParam(ev, 2) ?? t.vmrssKb, swap = uintParam(ev, 3) ?? t.vmswapKb;
-      if (size !== t.vmsizeKb || rss !== t.vmrssKb || swap !== t.vmswapKb) {
-        t.vmsizeKb = size; t.vmrssKb = rss; t.vmswapKb = swap;
-        t.revision++;
-      }
-      return OWN_FIGURES;
-    }
-    case EV.SWITCH: {
-      // A thread switched in and out often has the same figures: only a change moves `revision`.
-      const maj = uintParam(ev, 1), min = uintParam(ev, 2);
-      if ((maj !== undefined && maj !== t.pfmajor) || (min !== undefined && min !== t.pfminor)) {
-        if (maj !== undefined) t.pfmajor = maj;
-        if (min !== undefined) t.pfminor = min;
-        t.revision++;
-      }
-      if (ev.nparams > 5 && ev.paramLength[5] > 0) {
-        const main = state.mainThreadOf(t) ?? t;
-        const size = uintParam(ev, 3) ?? main.vmsizeKb, rss = uintParam(ev, 4) ?? main.vmrssKb, swap = uintParam(ev, 5) ?? main.vmswapKb;
-        if (size !== main.vmsizeKb || rss !== main.vmrssKb || swap !== main.vmswapKb) {
-          main.vmsizeKb = size; main.vmrssKb = rss; main.vmswapKb = swap;
-          main.revision++;
-        }
-      }
-      return OWN_FIGURES;
-    }
-    default:
-      return UNCHANGED;
+  return OWN_FIGURES;
+}
+
+function parseSwitch(state: SystemState, ev: CaptureEvent, t: ThreadInfo): StateChange {
+  // A thread switched in and out often has the same figures: only a change moves `revision`.
+  const maj = uintParam(ev, 1), min = uintParam(ev, 2);
+  if ((maj !== undefined && maj !== t.pfmajor) || (min !== undefined && min !== t.pfminor)) {
+    if (maj !== undefined) t.pfmajor = maj;
+    if (min !== undefined) t.pfminor = min;
+    t.revision++;
   }
+  if (ev.nparams > 5 && ev.paramLength[5] > 0) {
+    const main = state.mainThreadOf(t) ?? t;
+    const size = uintParam(ev, 3) ?? main.vmsizeKb, rss = uintParam(ev, 4) ?? main.vmrssKb, swap = uintParam(ev, 5) ?? main.vmswapKb;
+    if (size !== main.vmsizeKb || rss !== main.vmrssKb || swap !== main.vmswapKb) {
+      main.vmsizeKb = size; main.vmrssKb = rss; main.vmswapKb = swap;
+      main.revision++;
+    }
+  }
+  return OWN_FIGURES;
 }
 
 /**
