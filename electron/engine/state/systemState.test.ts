@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { EventState, SystemState } from './systemState';
 import { event, p, process } from './testing/eventBuilder';
 import { FdType } from './fdInfo';
+import { PPM_CL_CLONE_FILES } from './threadInfo';
 
 // Event ids (scap-event-table.md): open E/X 2/3, close E/X 4/5, socket E/X 18/19, connect E/X 22/23,
 // clone X 223, execve E/X 292/293, procexit 186, read E 6.
@@ -155,6 +156,24 @@ test('a procinfo tid found in no thread is found once a thread of that tid is ad
   assert.equal(run(s, procinfo(300, 8n)).thread, undefined);
   run(s, event(6, 300, 9n, [p.i64(3), p.u32(10)]));
   assert.equal(run(s, procinfo(300, 10n)).thread?.tid, 300);
+});
+
+test('an event after its thread was removed gets a new thread, and a replaced leader is the one found', () => {
+  const s = new SystemState();
+  s.addProcess(process({ tid: 400, comm: 'bash' }));
+  const first = run(s, event(6, 400, 1n, [p.i64(0), p.u32(1)])).thread;
+  assert.equal(first?.comm, 'bash');
+  run(s, event(186, 400, 2n, [p.i64(0)]));
+  const next = run(s, event(6, 400, 3n, [p.i64(0), p.u32(1)])).thread;
+  assert.notEqual(next, first);
+  assert.equal(next?.comm, '<NA>');
+
+  s.addProcess(process({ tid: 500, comm: 'old' }));
+  s.addProcess(process({ tid: 501, pid: 500, flags: PPM_CL_CLONE_FILES }));
+  const worker = s.threads.get(501)!;
+  assert.equal(s.mainThreadOf(worker)?.comm, 'old');
+  s.addProcess(process({ tid: 500, comm: 'new' }));
+  assert.equal(s.mainThreadOf(worker)?.comm, 'new');
 });
 
 test('a caller inside a pid namespace does not create the child (its tid is namespace-relative)', () => {
