@@ -93,9 +93,9 @@ export class Inspector implements CaptureVisitor {
     if (!this.seenRegularEvent) {
       if (isInitialStateEvent(ev.type)) return;
       this.seenRegularEvent = true;
+      // evt.reltime counts from the first event after the initial state (hidden ones too).
+      if (this.ctx.firstTs < 0n) this.ctx.firstTs = ev.ts;
     }
-    // evt.reltime counts from the first event after the initial state (hidden ones too).
-    if (this.ctx.firstTs < 0n) this.ctx.firstTs = ev.ts;
     if (ev.flags & 1) return; // EVF state-only: parsed, never shown
     const internal = ev.type < EVENT_INTERNAL.length && EVENT_INTERNAL[ev.type] === 1;
     if (internal && !this.all) return;
