@@ -24,17 +24,20 @@ function isZero(a: Uint8Array | undefined): boolean {
 
 /** A local address to stand for an unknown end talking to `dest` (sinsp's interface inference). */
 export function inferLocalAddress(interfaces: readonly InterfaceEntry[], dest: Uint8Array): Uint8Array {
+  // Asked for every datagram a socket with an unknown end sends or receives: the interfaces of
+  // the other family are skipped in place rather than filtered out into a new list each time.
   const family = dest.length === 4 ? 4 : 6;
-  const list = interfaces.filter((i) => i.family === family);
-  for (const i of list) if (same(i.addr, dest)) return i.addr;
-  for (const i of list) {
+  for (const i of interfaces) if (i.family === family && same(i.addr, dest)) return i.addr;
+  for (const i of interfaces) {
+    if (i.family !== family) continue;
     if (family === 4) {
       let match = true;
       for (let k = 0; k < 4; k++) if ((i.addr[k] & i.netmask[k]) !== (dest[k] & i.netmask[k])) { match = false; break; }
       if (match) return i.addr;
     } else if (same(i.addr, dest, 8)) return i.addr;
   }
-  for (const i of list) if (!same(i.addr, family === 4 ? LOOPBACK : IPV6_LOOPBACK)) return i.addr;
+  const loopback = family === 4 ? LOOPBACK : IPV6_LOOPBACK;
+  for (const i of interfaces) if (i.family === family && !same(i.addr, loopback)) return i.addr;
   return new Uint8Array(dest.length);
 }
 
