@@ -11,6 +11,16 @@ test('rows agreeing on every column share a class, numbered by first row', () =>
   assert.equal(checkRowClasses(c, a.length), undefined);
 });
 
+test('rows differing only in one narrow column, packed beside others into a key word, get their own classes', () => {
+  // One- and two-byte columns share 32-bit key words: every bit of each must still count.
+  const a = Uint8Array.of(255, 255, 0, 255, 255, 255);
+  const b = Uint16Array.of(65535, 65535, 65535, 0, 65535, 65535);
+  const c = Uint8Array.of(255, 128, 255, 255, 255, 255);
+  const d = Int32Array.of(-1, -1, -1, -1, -1, 0x7fffffff);
+  const c2 = computeRowClasses([a, b, c, d, [5, 5, 5, 5, 5, 5]], 6)!;
+  assert.deepEqual([...c2.ids], [0, 1, 2, 3, 0, 4]);
+});
+
 test('class ids widen past 256 and 65,536 classes and keep the earlier rows', () => {
   const rows = 600_000;
   const col = Int32Array.from({ length: rows }, (_, i) => i % 70_000);
