@@ -87,6 +87,8 @@ export class CpuChain {
     const u = this.ticks.usr[k];
     const s = this.ticks.sys[k];
     if (this.seen[t] === 1) {
+      // Most samples repeat the thread's previous ticks (an idle thread): no change, nothing to add.
+      if (u === this.lastU[t] && s === this.lastS[t]) { this.dt = this.du = this.ds = 0; return; }
       this.dt = cpuChange(u + s, this.lastU[t] + this.lastS[t]);
       this.du = cpuChange(u, this.lastU[t]);
       this.ds = cpuChange(s, this.lastS[t]);
