@@ -178,6 +178,14 @@ function directory(ctx: EventContext): string | undefined {
   return directoryOf(printedName(fd));
 }
 
+/**
+ * Whether fd.directory and fd.filename read the entry's own name (files and directories) even
+ * where fd.name comes from the event (a failed connect): for readers that cache fd field values.
+ */
+export function entryNamesPath(fd: FdInfo): boolean {
+  return fd.type === FdType.File || fd.type === FdType.FileV2 || fd.type === FdType.Directory;
+}
+
 function filename(ctx: EventContext): string | undefined {
   const fd = eventFd(ctx);
   if (!fd || (fd.type !== FdType.File && fd.type !== FdType.FileV2)) return undefined;
