@@ -210,6 +210,17 @@ function isLocal(ctx: EventContext, ip: Uint8Array | undefined): boolean {
   return isLocalAddress(ctx.state.interfaces, ctx.state.containers, ctx.es.thread?.containerId ?? '', ip);
 }
 
+/**
+ * What the fd fields of an IP socket read of the interface and container tables: whether its
+ * local end is a local address (bit 0: fd.lip, fd.rip and their ports) and whether its remote
+ * end, or the unspecified address in its place, is one (bit 1: fd.is_server). For readers that
+ * cache fd field values.
+ */
+export function socketEndsLocal(ctx: EventContext, fd: FdInfo): number {
+  const remote = fd.dip ?? (fd.type === FdType.Ipv4Sock ? UNSPECIFIED_V4 : UNSPECIFIED_V6);
+  return (isLocal(ctx, fd.sip) ? 1 : 0) | (isLocal(ctx, remote) ? 2 : 0);
+}
+
 function connectedSocket(ctx: EventContext): FdInfo | undefined {
   const fd = eventFd(ctx);
   if (!fd || fd.role === Role.None) return undefined;
