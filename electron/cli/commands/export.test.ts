@@ -70,3 +70,13 @@ test('exported events name the epoch nanoseconds evt.rawtime, as sysdig does, an
   assert.equal(header.split(',')[1], 'evt.time');
   assert.match(line.split(',')[1], /^\d\d:\d\d:\d\d\.\d{9}$/);
 });
+
+test('export view with a view id that names no view is bad usage, worded as view words it (QA 20: exit 1, no hint)', async () => {
+  await made;
+  const { runCommand } = await import('../dispatch');
+  const { exitStatusOf } = await import('../exitStatus');
+  const failure = await runCommand(command, [sample, 'view', 'nosuchview', '--format', 'csv']).then(() => undefined, (e: unknown) => e);
+  assert.ok(failure instanceof UsageError);
+  assert.equal(failure.message, "unknown view 'nosuchview' (syscope view --list shows them)");
+  assert.equal(exitStatusOf(failure), 2);
+});

@@ -27,6 +27,7 @@ import { requireCaptureFile } from '../inputFile';
 import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { requireWritableOutput } from '../outputFile';
 import { requireValidFilter } from '../filterCheck';
+import { requireKnownView } from '../knownView';
 import { readerWarnings, reportDamage } from '../captureDamage';
 import { listedFollowKey, unmatchedFollow } from '../followKey';
 import { EPOCH_NS_JSON_HELP, FOLLOW_HELP, TIME_WINDOW_HELP } from '../helpText';
@@ -76,6 +77,8 @@ export const command: Command = {
     const cl = parseCommandLine(normalised, ['format', 'fields', 'filter', 'follow', 'from', 'to', 'output', 'direction'], []);
     const [kind, ...words] = cl.filter === '' ? [] : splitFirst(cl.filter);
     if (!kind || !(kinds as readonly string[]).includes(kind)) throw new UsageError(`say what to export: ${kinds.join(', ')}`);
+    // As `view` does: a view id that names no view is bad usage, said before the capture is read.
+    if (kind === 'view' && words.length > 0) requireKnownView(splitFirst(words.join(' '))[0]);
     requireCaptureFile(cl.capture);
     await requireCaptureHoldsEvents(cl.capture);
     const output = stringOption(cl, 'output');

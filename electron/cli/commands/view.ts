@@ -8,7 +8,7 @@
  *   syscope view --list [--json]   lists the views
  */
 import type { Command } from '../main';
-import { allViews, findView } from '../../../shared/views/catalog';
+import { allViews } from '../../../shared/views/catalog';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
 import { UsageError } from '../../engine/evidence/commandLine';
@@ -18,6 +18,7 @@ import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { TIME_WINDOW_HELP } from '../helpText';
 import { requireValidFilter } from '../filterCheck';
 import { reportDamage } from '../captureDamage';
+import { requireKnownView } from '../knownView';
 
 const USAGE = 'usage: syscope view <capture> <viewId> [--filter F] [--sort COL[:asc|desc]] [--desc|--asc] [--offset N] [--limit N] [--from T --to T] [--json] [--no-cache] | syscope view --list [--json]';
 
@@ -87,7 +88,7 @@ export const command: Command = {
     if (a.positional.length === 1) throw new UsageError('which view? (syscope view --list shows them)');
     if (a.positional.length > 2) throw new UsageError(`one capture and one view (got '${a.positional.slice(2).join(' ')}' too)`);
     const [path, viewId] = a.positional;
-    if (!findView(viewId)) throw new UsageError(`unknown view '${viewId}' (syscope view --list shows them)`);
+    requireKnownView(viewId);
     // --from/--to as `events` takes them, checked before the capture is read.
     const bounds = await timeBounds(path, a.values.from, a.values.to);
     requireValidFilter(a.values.filter);
