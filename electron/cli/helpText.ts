@@ -33,4 +33,5 @@ export const EXIT_STATUS_HELP = [
   'exit status: 0 the answer covers the whole capture; 1 the capture (or another file) could not be read,',
   '  or it holds no events; 2 bad usage (option, value, filter, view, column, time window); 3 the capture',
   '  stops being readable before its end: the answer covers the part before it, with one warning line on stderr',
+  '  (info and index describe the damage itself and exit 0)',
 ].join('\n');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,4 +30,20 @@ test('report says what is wrong with a findings file in plain words, not in zod\
   const r = syscope('report', sample, findings, '-o', join(dir, 'bad.html'));
   assert.equal(r.status, 1);
   assert.equal(r.stderr.trim(), `syscope report: ${findings}: not a findings file (capture.sha256 is not a SHA-256 (64 hex digits))`);
+});
+
+test('report on a capture cut off before its end writes the report for the readable part and exits 3, as the reading commands do (QA 20: exit 0)', () => {
+  const sample = join(dir, 'sample.scap');
+  if (!existsSync(sample)) assert.equal(syscope('sample', '-o', sample).status, 0);
+  const cut = join(dir, 'cut.scap');
+  writeFileSync(cut, readFileSync(sample).subarray(0, 100_000));
+  const findings = join(dir, 'cut-findings.json');
+  const step = { title: 'Processes', viewId: 'procs', trail: [], filter: '', tiles: [], note: '' };
+  writeFileSync(findings, JSON.stringify({ format: 'syscope-findings', version: 1, steps: [step] }));
+  const r = syscope('report', cut, findings, '-o', join(dir, 'cut.html'));
+  assert.equal(r.status, 3, r.stderr);
+  assert.ok(existsSync(join(dir, 'cut.html')));
+  assert.match(r.stderr, /^syscope report: warning: Capture: capture is cut off at byte \d+/m);
+  // The whole capture still exits 0.
+  assert.equal(syscope('report', sample, findings, '-o', join(dir, 'whole.html')).status, 0);
 });

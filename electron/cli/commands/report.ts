@@ -2,7 +2,8 @@
  * `syscope report <capture> <findings.json> -o report.html [--subset]`: the findings report
  * from a findings file (as the app's "Export findings" saves it): report.html, report.md beside
  * it, and with --subset (or `includeSubset` in the file) report-evidence.scap holding the
- * bookmarked events.
+ * bookmarked events. Exit 3, as the reading commands, when the capture stops being readable
+ * before its end: the report is written, for the readable part, and says so in its Warnings.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from '../main';
@@ -16,6 +17,8 @@ import { fileErrorWords, InputFileError, requireCaptureFile, requireInputFile } 
 import { requireCaptureHoldsEvents } from '../emptyCapture';
 import { requireWritableOutput } from '../outputFile';
 import { countOf } from '../../../shared/format/plural';
+import { whereReadingStops } from '../../../shared/scap/readingStops';
+import { DAMAGED_CAPTURE_STATUS } from '../captureDamage';
 
 const usage = 'usage: syscope report <capture> <findings.json> -o report.html [--subset]';
 
@@ -57,6 +60,8 @@ export const command: Command = {
     const m = report.model;
     console.error(`wrote ${paths.html} and ${paths.markdown}: ${countOf(m.steps.length, 'step')}, ${countOf(m.evidence.length, 'piece', 'pieces')} of evidence${m.subset ? `, and ${paths.subset} (${countOf(m.subset.events, 'event')})` : ''}`);
     for (const w of m.warnings) console.error(`syscope report: warning: ${w}`);
-    return 0;
+    // As every command whose answer comes from the capture's events: the report's figures and
+    // evidence cover only the part before the damage (its Warnings section says where), so 3.
+    return whereReadingStops(session.index.meta.warnings) === undefined ? 0 : DAMAGED_CAPTURE_STATUS;
   },
 };
