@@ -11,6 +11,7 @@ import { UsageError } from '../../engine/evidence/commandLine';
 import { captureProblemLine, inputFileProblem } from '../inputFile';
 import { emptyCaptureProblem } from '../emptyCapture';
 import { reportDamage } from '../captureDamage';
+import { outputFormatSyntaxProblem } from '../outputFormatSyntax';
 
 const USAGE = 'usage: syscope dump <capture> [-p FORMAT] [--all] [-j] [FILTER]';
 const FLUSH_CHARS = 1 << 20;
@@ -82,6 +83,11 @@ export const command: Command = {
     const empty = await emptyCaptureProblem(opts.file);
     if (empty) { console.error(`syscope dump: ${opts.file}: ${empty}`); return 1; }
     // Syntax and name errors are refused before the capture is read.
+    const badFormat = opts.format === undefined ? undefined : outputFormatSyntaxProblem(opts.format);
+    if (badFormat) {
+      console.error(`syscope dump: ${badFormat}`);
+      return 2;
+    }
     const checked = opts.filter.trim() === '' ? undefined : checkFilter(opts.filter);
     if (checked && !checked.ok) {
       console.error(`syscope dump: ${formatFilterError(opts.filter, checked.error)}`);
