@@ -46,6 +46,8 @@ test('every query command exits as the README says, with one line on stderr', ()
     [['sample', '-x'], 2],
     [['write', sample], 2],
     [['index', sample, '--fast'], 2],
+    [['events', sample, '--search', '(', '--regex'], 2],
+    [['streams', sample, '--search', '[', '--regex'], 2],
   ];
   for (const [args, status] of cases) {
     const r = syscope(...args);

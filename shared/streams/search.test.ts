@@ -16,6 +16,9 @@ test('regular expressions find every match, including overlapping-free repeats',
 
 test('a bad expression or empty text is a one-line SearchError', () => {
   assert.throws(() => compileSearch({ text: '(', regex: true }), (e: unknown) => e instanceof SearchError && !e.message.includes('\n'));
+  // Said as typed, not as JavaScript source with flags (QA 20: "/(/gi: Unterminated group").
+  assert.throws(() => compileSearch({ text: '(', regex: true }), { message: "bad regular expression '(': unterminated group" });
+  assert.throws(() => compileSearch({ text: 'a/b: [', regex: true }), { message: "bad regular expression 'a/b: [': unterminated character class" });
   assert.throws(() => compileSearch({ text: '' }), SearchError);
 });
 

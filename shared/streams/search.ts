@@ -24,6 +24,17 @@ export class SearchError extends Error {
   constructor(message: string) { super(message); this.name = 'SearchError'; }
 }
 
+/**
+ * What the engine's message says is wrong with an expression, without its rendering of the
+ * expression as JavaScript source with flags (`Invalid regular expression: /(/gi: Unterminated
+ * group` → `unterminated group`): the user typed `(`, not `/(/gi`.
+ */
+function whatIsWrong(message: string): string {
+  const line = message.split('\n')[0];
+  const reason = line.startsWith('Invalid regular expression: ') ? line.slice(line.lastIndexOf(': ') + 2) : line;
+  return reason.charAt(0).toLowerCase() + reason.slice(1);
+}
+
 /** A reusable matcher; throws SearchError (one line) for an empty query or a bad expression. */
 export function compileSearch(q: SearchQuery): (text: string) => Array<[number, number]> {
   if (q.text === '') throw new SearchError('empty search text');
@@ -31,7 +42,7 @@ export function compileSearch(q: SearchQuery): (text: string) => Array<[number, 
   const flags = q.caseSensitive ? 'g' : 'gi';
   if (q.regex) {
     try { re = new RegExp(q.text, flags); } catch (e) {
-      throw new SearchError(`bad regular expression '${q.text}': ${(e as Error).message.split('\n')[0]}`);
+      throw new SearchError(`bad regular expression '${q.text}': ${whatIsWrong((e as Error).message)}`);
     }
   } else {
     re = new RegExp(q.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags);
