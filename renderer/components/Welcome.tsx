@@ -12,7 +12,9 @@ export function Welcome({ onOpen }: { onOpen(path: string): void }) {
   const client = useClient();
   const notice = useApp((s) => s.notice);
   const openError = useApp((s) => s.openError);
-  const [path, setPath] = useState('');
+  // A capture that fails while loading leaves this screen and comes back to it: the path it
+  // was opened with is put back in the box to be fixed (QA 20: the typed path was lost).
+  const [path, setPath] = useState(() => openError?.path ?? '');
   const [recent, setRecent] = useState<string[]>([]);
   const [sample, setSample] = useState<string | null>(null);
   const electron = client.bridge.platform === 'electron';

@@ -76,8 +76,9 @@ export function startSession(client: Client): Session {
     const s = store.getState();
     s.setFailed(message);
     if (useApp.getState().capture !== store) return;
-    await release();
+    // Said before the welcome screen comes back, so it finds the path to put back in its box.
     useApp.getState().setOpenError({ path: s.path, message });
+    await release();
     // Not an entry to come back to: a reload or Back would only fail again.
     writeUrl('', false);
   }

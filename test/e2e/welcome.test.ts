@@ -48,6 +48,8 @@ test('a file that fails while loading is refused in the same place, and the erro
   assert.match(await alert.innerText(), /zero\.scap/);
   assert.equal(await page.getByRole('heading', { name: 'Could not open the capture' }).count(), 0, 'no separate error page');
   assert.equal(new URL(page.url()).hash, '', 'a reload does not try it again');
+  // The path stays in the box to be fixed, as after a refusal at once (QA 20: it was emptied).
+  assert.equal(await page.getByLabel('Capture path').inputValue(), empty);
   await page.getByLabel('Capture path').fill('/tmp/something-else.scap');
   assert.equal(await page.getByRole('alert').count(), 0, 'the old error is gone');
   await page.getByLabel('Capture path').fill('');
