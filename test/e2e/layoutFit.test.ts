@@ -184,6 +184,34 @@ test('at 1000 px the open Findings drawer leaves the header whole: the capture n
   }
 });
 
+test('at 1000 px beside the open Findings drawer, drill-down crumbs take the row under the tabs, not a narrow column (QA 20 item 6)', { skip }, async () => {
+  const { page } = h;
+  await page.setViewportSize({ width: 1000, height: 800 });
+  try {
+    await openSample(page);
+    await page.getByRole('button', { name: /^Findings/ }).click();
+    await page.getByRole('complementary', { name: 'Findings' }).waitFor();
+    await page.getByRole('tab', { name: 'Views' }).click();
+    await page.getByRole('button', { name: 'Containers', exact: true }).click();
+    const containers = page.getByRole('grid', { name: 'Containers' });
+    await containers.getByRole('row').nth(2).click();
+    await page.keyboard.press('Enter');
+    await page.getByRole('grid', { name: 'Processes' }).getByRole('row').nth(1).waitFor();
+    for (const tab of ['Views', 'I/O Streams', 'Processes']) {
+      await page.getByRole('tab', { name: tab }).click();
+      const crumbs = await box(page.getByRole('navigation', { name: 'Breadcrumb' }));
+      const tabs = await box(page.getByRole('tablist', { name: 'Panels' }));
+      // Two lines of crumbs at most, and as wide as the tab row or wider.
+      assert.ok(crumbs.height <= 48, `${tab}: the crumbs are ${crumbs.height} px tall`);
+      assert.ok(crumbs.width >= tabs.width, `${tab}: the crumbs are ${crumbs.width} px wide beside tabs of ${tabs.width} px`);
+    }
+    await h.shot('45-crumbs-beside-findings');
+    await page.getByRole('button', { name: 'Close findings' }).click();
+  } finally {
+    await page.setViewportSize({ width: 1360, height: 860 });
+  }
+});
+
 test('a capture shorter than a second labels its timeline without collisions or cut labels', { skip: skip || referenceSkip(false) }, async () => {
   const { page } = h;
   // A capture cut short, as a killed sysdig leaves it: 334 ms of the 502 capture.
