@@ -4,6 +4,7 @@
  * filter is never sent to the engine. Tab, a click, or Enter after choosing with ↑ ↓ takes a
  * suggestion; Enter on a word already typed whole (`exists`, `and`, a field) applies the filter
  * (QA 18: Enter turned `proc.name exists` into `proc.name exists ` and applied nothing).
+ * Under an invalid filter a line names the filter the results on screen are for.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { checkFilter, completeFilter, lineAndColumn, type CompletionResult } from '../../shared/filter';
@@ -100,6 +101,12 @@ export function FilterBar() {
           <div id="filter-error" role="alert" className="filter-error">
             {!tooLong && <span className="caret-pad" aria-hidden="true" style={scrollLeft ? { marginLeft: -scrollLeft } : undefined}>{' '.repeat(Math.max(0, column - 1))}<span className="caret">^</span></span>}
             <span>{error.message}{error.suggestion && !error.message.includes(error.suggestion) ? ` (did you mean ${error.suggestion}?)` : ''}</span>
+          </div>
+        )}
+        {/* The results below stay those of the filter applied last, which the box no longer shows (QA 20). */}
+        {error && text.trim() !== applied && (
+          <div className="filter-applied" title={applied || undefined}>
+            {applied ? <>Showing results of <code>{applied}</code></> : 'Showing the whole capture: no filter applied'}
           </div>
         )}
         {menu && (
