@@ -60,10 +60,16 @@ export function ViewsPanel({ gridRef }: { gridRef: React.RefObject<DataGridHandl
           {drillNote && <span role="status" className="dim">{drillNote}</span>}
           <FindBar grid={gridRef} inputId="find-input" />
         </div>
-        <DataGrid ref={gridRef} label={view?.name ?? 'View'} view={view} queryKey={queryKey} fetchPage={fetchPage}
+        {step && !view ? (
+          // A link (or an older URL) that names no view of this version: say so where the table
+          // would be, not as small print under an empty grid (QA 20).
+          <p role="alert" className="panel-message unknown-view">
+            There is no view '{step.viewId}'. Choose one from the list of views on the left.
+          </p>
+        ) : <DataGrid ref={gridRef} label={view?.name ?? 'View'} view={view} queryKey={queryKey} fetchPage={fetchPage}
           sort={sort ?? defaultSort(view)} onSort={setSort} selectedRow={selectedRow} onSelect={selectRow}
           onDrill={drillable ? onDrill : undefined} onBack={goBack}
-          whenEmpty={step?.keyField === 'tile' ? <EmptyTileDrill step={step} view={view} /> : <EmptyView trail={trail} view={view} />} />
+          whenEmpty={step?.keyField === 'tile' ? <EmptyTileDrill step={step} view={view} /> : <EmptyView trail={trail} view={view} />} />}
       </section>
     </div>
   );

@@ -4,6 +4,7 @@ import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TableWindow, TileValue } from '../../shared/ipc/contract';
 import { createCaptureStore } from '../state/captureStore';
+import { emptyHashState } from '../state/hashState';
 import { fakeClient } from '../testing/fakeClient';
 import { click, mount, press, settle, typeInto, type Mounted } from '../testing/mount';
 import { Breadcrumb } from './Breadcrumb';
@@ -292,6 +293,17 @@ describe('Overview', () => {
 });
 
 describe('ViewsPanel table', () => {
+  it("says in one line, where the table would be, that a link's view does not exist, and asks the engine nothing (QA 20)", async () => {
+    const store = createCaptureStore('c', '/x.scap', { ...emptyHashState, panel: 'views', trail: [{ viewId: 'nosuchview', filter: '' }] });
+    let asked = 0;
+    mounted = await mount(<ViewsPanel gridRef={{ current: null }} />, fakeClient({ view: () => { asked++; return table(1); } }), store);
+    await settle();
+    expect(mounted.container.querySelector('[role=grid]')).toBeNull();
+    const alerts = [...mounted.container.querySelectorAll('[role=alert]')];
+    expect(alerts.map((a) => a.textContent)).toEqual(["There is no view 'nosuchview'. Choose one from the list of views on the left."]);
+    expect(asked).toBe(0);
+  });
+
   it('is a grid named by the view, with column headers that sort', async () => {
     const store = createCaptureStore('c', '/x.scap');
     store.getState().openView('procs');
