@@ -33,10 +33,24 @@ test('view --sort takes COLUMN:asc and COLUMN:desc as the issue writes it, and C
   assert.deepEqual(pidsSortedBy('--sort', 'PID', '--asc'), asc);
 });
 
-test('view --sort on a column the view lacks says so in one line', () => {
+const procsColumns = "'PID', 'PPID', 'VPID', 'CPU', 'USER', 'TH', 'VIRT', 'RES', 'FILE', 'NET', 'CONTAINER', 'Command'";
+
+test('view --sort on a column the view lacks says so in one line, with the columns it has', () => {
   const r = syscope('view', sample, 'procs', '--sort', 'NOPE:asc');
   assert.equal(r.status, 2);
-  assert.equal(r.stderr.trim(), "syscope view: view 'procs' has no column 'NOPE'");
+  assert.equal(r.stderr.trim(), `syscope view: view 'procs' has no column 'NOPE' (its columns: ${procsColumns})`);
+});
+
+test('view --sort takes a column name in any case, and says a direction other than asc or desc is one (QA 20: pid, cpu:asc refused as columns)', () => {
+  const asc = pidsSortedBy('--sort', 'PID:asc');
+  assert.deepEqual(pidsSortedBy('--sort', 'pid:ASC'), asc);
+  assert.deepEqual(pidsSortedBy('--sort', 'pid'), [...asc].reverse());
+  const sideways = syscope('view', sample, 'procs', '--sort', 'CPU:sideways');
+  assert.equal(sideways.status, 2);
+  assert.equal(sideways.stderr.trim(), "syscope view: --sort CPU:sideways: the direction after ':' is asc or desc (got 'sideways')");
+  const none = syscope('view', sample, 'procs', '--sort', '');
+  assert.equal(none.status, 2);
+  assert.equal(none.stderr.trim(), `syscope view: --sort needs a column of view 'procs' (one of ${procsColumns})`);
 });
 
 test('view and tiles take --from/--to as nanoseconds or a UTC time, the same window either way, and refuse a bad one before reading', () => {

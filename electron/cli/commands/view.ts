@@ -8,7 +8,7 @@
  *   syscope view --list [--json]   lists the views
  */
 import type { Command } from '../main';
-import { allViews } from '../../../shared/views/catalog';
+import { allViews, findView, visibleColumns } from '../../../shared/views/catalog';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
 import { UsageError } from '../../engine/evidence/commandLine';
@@ -60,11 +60,25 @@ function render(cols: string[], rows: Array<Array<string | number | null>>): str
 }
 
 /** `COLUMN`, `COLUMN:asc` or `COLUMN:desc` (descending unless told otherwise, as csysdig sorts). */
-function sortOf(spec: string | undefined, ascFlag: boolean): { column: string; descending: boolean } | undefined {
+/**
+ * `--sort COL[:asc|desc]` as the view's own column name: in any case (the table prints `PID`, a
+ * user types `pid`); a column it lacks is refused with the columns it has, and a direction other
+ * than asc or desc as such, not as a column (QA 20).
+ */
+export function sortOf(spec: string | undefined, ascFlag: boolean, viewId: string): { column: string; descending: boolean } | undefined {
   if (spec === undefined) return undefined;
-  const m = /^(.+):(asc|desc)$/i.exec(spec);
-  if (!m) return { column: spec, descending: !ascFlag };
-  return { column: m[1], descending: m[2].toLowerCase() === 'desc' };
+  const names = visibleColumns(findView(viewId)!).map((c) => c.name);
+  const named = (word: string) => names.find((n) => n.toLowerCase() === word.trim().toLowerCase());
+  const whole = named(spec);
+  if (whole) return { column: whole, descending: !ascFlag };
+  const colon = spec.lastIndexOf(':');
+  const column = colon < 0 ? undefined : named(spec.slice(0, colon));
+  const direction = spec.slice(colon + 1).trim().toLowerCase();
+  if (column && (direction === 'asc' || direction === 'desc')) return { column, descending: direction === 'desc' };
+  if (column) throw new UsageError(`--sort ${spec}: the direction after ':' is asc or desc (got '${spec.slice(colon + 1)}')`);
+  const list = names.map((n) => `'${n}'`).join(', ');
+  if (spec.trim() === '') throw new UsageError(`--sort needs a column of view '${viewId}' (one of ${list})`);
+  throw new UsageError(`view '${viewId}' has no column '${colon < 0 ? spec : spec.slice(0, colon)}' (its columns: ${list})`);
 }
 
 export const command: Command = {
@@ -97,7 +111,7 @@ export const command: Command = {
     const session = await CaptureSession.open(path, { resolver: engineResolver(), cache: a.flags.has('no-cache') ? null : undefined });
     const w = await session.view({
       viewId, filter: a.values.filter, window: timeWindow(bounds, session),
-      sort: sortOf(a.values.sort, a.flags.has('asc')),
+      sort: sortOf(a.values.sort, a.flags.has('asc'), viewId),
       offset: wholeNumber(a.values.offset, '--offset') ?? 0, limit: wholeNumber(a.values.limit, '--limit') ?? Number.MAX_SAFE_INTEGER,
     });
     if (a.flags.has('json')) console.log(JSON.stringify(w));
