@@ -5,6 +5,7 @@ import type { EngineEvents, LoadProgress } from '../../shared/ipc/contract';
 import { createClient } from '../api/client';
 import { startSession } from './session';
 import { useApp } from './appStore';
+import { findingsStoreFor } from '../findings/findingsStore';
 
 // The page globals the session keeps the hash in, for a test without a browser: a history of
 // hashes with Back/Forward that fire popstate, as a browser's does.
@@ -171,4 +172,16 @@ test('an edited #open= opens the capture it names, with the state it names', asy
   await tick();
   assert.equal(useApp.getState().capture?.getState().path, '/a.scap', 'Back reopens the capture before');
   stop();
+});
+
+test("closing a capture keeps its findings and forgets what the findings drawer last said (QA 20: a stale error came back with it)", async () => {
+  const t = testBridge({ openCapture: () => ({ captureId: 'c1' }), closeCapture: () => null });
+  const session = startSession(createClient(t.bridge));
+  await session.open('/status.scap');
+  const findings = findingsStoreFor('/status.scap');
+  findings.getState().recordStep({ title: 'Processes', viewId: 'procs', trail: [], filter: '', tiles: [], note: '' });
+  findings.getState().setStatus({ text: 'An event number is a whole number from 1.', error: true });
+  await session.close();
+  assert.equal(findings.getState().status, null);
+  assert.equal(findings.getState().findings.steps.length, 1);
 });

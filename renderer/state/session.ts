@@ -17,6 +17,7 @@ import { messageOf } from '../api/client';
 import type { LoadProgress } from '../../shared/ipc/contract';
 import { createCaptureStore, toHashState, type CaptureStore } from './captureStore';
 import { useApp } from './appStore';
+import { findingsStoreFor } from '../findings/findingsStore';
 import { readHash, writeHash, type HashState } from './hashState';
 
 export interface Session {
@@ -94,7 +95,9 @@ export function startSession(client: Client): Session {
     if (!current) return;
     unsubscribeHash?.();
     unsubscribeHash = null;
-    const { captureId } = current.getState();
+    const { captureId, path } = current.getState();
+    // The capture's findings stay for its next opening; what their drawer last said does not (QA 20).
+    findingsStoreFor(path).getState().setStatus(null);
     stores.delete(captureId);
     useApp.getState().setCapture(null);
     await client.call('closeCapture', { captureId }).catch(() => undefined);
