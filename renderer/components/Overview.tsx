@@ -82,7 +82,7 @@ export function Overview() {
         <section key={category} className="tile-group" aria-label={category}>
           <h2>{category}</h2>
           <div className="tiles">
-            {tiles.filter((t) => t.category === category).map((tile) => { const note = tileNote(tile, headerEvents, pidMinusOneRow); return (
+            {tiles.filter((t) => t.category === category).map((tile) => { const note = tileNote(tile, headerEvents, pidMinusOneRow, filter !== ''); return (
               <div key={tile.id} className={`tile${pinned.includes(tile.id) ? ' pinned' : ''}${tile.total === 0 ? ' zero' : ''}`}>
                 <button type="button" className="tile-main" aria-label={tile.title} aria-pressed={pinned.includes(tile.id)}
                   data-tile-control="main" tabIndex={tabStop === `${tile.id}:main` ? 0 : -1} onFocus={() => setActive(`${tile.id}:main`)}

@@ -56,4 +56,18 @@ describe('Overview tile notes', () => {
     expect(tile('Running Processes').querySelector('.tile-note')).toBeNull();
     expect(tile('Running Processes').getAttribute('title')).not.toContain('pid −1');
   });
+
+  it('Running Containers under a filter says the filter does not narrow it, and says nothing without one (QA 20: "9" beside "0 system calls")', async () => {
+    const containers: TileValue[] = [...tiles, { id: 'containers', category: 'general', title: 'Running Containers', total: 9, max: 9, series: [], drillView: 'containers' }];
+    const store = createCaptureStore('c', '/x.scap');
+    await act(async () => store.getState().setReady(info(13363)));
+    mounted = await mount(<Overview />, fakeClient({ tiles: () => containers, view: withPidMinusOneRow(false) }), store);
+    await settle();
+    expect(tile('Running Containers').querySelector('.tile-note')).toBeNull();
+    await act(async () => store.getState().setFilter('proc.name=doesnotexist'));
+    await settle();
+    expect(tile('Running Containers').querySelector('.tile-note')?.textContent).toBe('not narrowed by the filter');
+    expect(tile('Running Containers').getAttribute('title')).toContain('the filter does not narrow it');
+    expect(tile('Running Processes').querySelector('.tile-note')).toBeNull();
+  });
 });

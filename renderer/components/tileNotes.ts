@@ -4,10 +4,12 @@
  * so on a capture of few system calls it can be ten times the header's event count; Running
  * Processes does not count the pid −1 row the Processes view (and csysdig) adds for container
  * metadata, so its drill shows one row more; said only where that row exists (most captures have
- * no container metadata, QA 17).
+ * no container metadata, QA 17). Running Containers under a filter says the filter does not
+ * narrow it (QA 20).
  */
 import type { TileValue } from '../../shared/ipc/contract';
 import { formatCount } from '../util/format';
+import { tileIgnoresFilter } from '../../shared/tiles/filterScope';
 
 export interface TileNote {
   /** Shown on the tile. */
@@ -16,8 +18,17 @@ export interface TileNote {
   long: string;
 }
 
-/** `pidMinusOneRow`: whether the Processes view (under the same filter and window) has the pid −1 row. */
-export function tileNote(tile: Pick<TileValue, 'id' | 'total'>, headerEvents: number | undefined, pidMinusOneRow = false): TileNote | undefined {
+/**
+ * `pidMinusOneRow`: whether the Processes view (under the same filter and window) has the pid −1
+ * row; `filtered`: whether a user filter is applied.
+ */
+export function tileNote(tile: Pick<TileValue, 'id' | 'total'>, headerEvents: number | undefined, pidMinusOneRow = false, filtered = false): TileNote | undefined {
+  if (filtered && tileIgnoresFilter(tile.id)) {
+    return {
+      short: 'not narrowed by the filter',
+      long: 'Counts the containers the capture knows of (its container metadata), as Sysdig Inspect does; the filter does not narrow it. The Containers view lists the containers under the filter.',
+    };
+  }
   if (tile.id === 'syscalls' && headerEvents !== undefined && tile.total > headerEvents) {
     return {
       short: 'incl. sysdig\'s internal events',

@@ -3,6 +3,7 @@
  * the overview tiles (total, max, series) of a capture.
  */
 import type { Command } from '../main';
+import { tileIgnoresFilter } from '../../../shared/tiles/filterScope';
 import { CaptureSession } from '../../engine/api/captureSession';
 import { engineResolver } from '../../engine/api/engineResolver';
 import { parseArgs, timeWindow, wholeNumber } from './view';
@@ -40,7 +41,8 @@ export const command: Command = {
     let category = '';
     for (const t of tiles) {
       if (t.category !== category) console.log(`${(category = t.category)}`);
-      console.log(`  ${t.title.padEnd(34)} ${String(Math.round(t.total * 100) / 100).padStart(12)}   max ${Math.round(t.max * 100) / 100}`);
+      const unfiltered = a.values.filter && tileIgnoresFilter(t.id) ? '   (not narrowed by --filter)' : '';
+      console.log(`  ${t.title.padEnd(34)} ${String(Math.round(t.total * 100) / 100).padStart(12)}   max ${Math.round(t.max * 100) / 100}${unfiltered}`);
     }
     return reportDamage('tiles', a.positional[0], session.index.meta.warnings);
   },
