@@ -97,3 +97,10 @@ test('a whole capture, and a page that ends before the damage, exit 0 without a 
 test('write keeps the readable part of a cut-off capture, says where it stops in one line and exits 3', () => {
   assertWarnsOnce(['write', 'P', '-o', join(dir, 'written.scap')], truncated, 'write-t', 3);
 });
+
+test("the cut-off line counts what was read as event blocks, internal events included, in the warning and in info (QA 20: '858 events' beside 857)", () => {
+  const counted = syscope('words', 'count', truncated);
+  assert.match(counted.stderr, /; the \d+ event blocks before it were read \(sysdig's internal events included\); the output covers only the events before it$/m);
+  const info = syscope('words', 'info', truncated);
+  assert.match(info.stdout, /^  - capture is cut off at byte \d+, .*; the \d+ event blocks before it were read \(sysdig's internal events included\)$/m);
+});

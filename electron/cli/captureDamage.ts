@@ -14,7 +14,7 @@
  */
 import { readCapture } from '../engine/capture/readCapture';
 import { fileIdentity, IndexCache } from '../engine/index/cache';
-import { whereReadingStops } from '../../shared/scap/readingStops';
+import { inUsersWords, whereReadingStops } from '../../shared/scap/readingStops';
 
 /** The exit status of an answer that covers only the readable part of a damaged capture. */
 export const DAMAGED_CAPTURE_STATUS = 3;
@@ -26,7 +26,7 @@ export const DAMAGED_CAPTURE_STATUS = 3;
 export function reportDamage(command: string, path: string, warnings: readonly string[]): number {
   const stop = whereReadingStops(warnings);
   if (stop === undefined) return 0;
-  console.error(`syscope ${command}: warning: ${path}: ${stop}; the output covers only the events before it`);
+  console.error(`syscope ${command}: warning: ${path}: ${inUsersWords(stop)}; the output covers only the events before it`);
   return DAMAGED_CAPTURE_STATUS;
 }
 

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { mostTellingFirst } from '../util/captureWarnings';
-import { saysReadingStops } from '../../shared/scap/readingStops';
+import { inUsersWords, saysReadingStops } from '../../shared/scap/readingStops';
 
 export function CaptureWarnings({ warnings }: { warnings: readonly string[] }) {
   const [at, setAt] = useState<{ top: number; left: number } | null>(null);
@@ -58,7 +58,7 @@ export function CaptureWarnings({ warnings }: { warnings: readonly string[] }) {
       {open && (
         <div id="capture-warnings" ref={list} className="capture-warnings" role="dialog" aria-label="Capture warnings"
           tabIndex={-1} style={{ top: at.top, left: `min(${at.left}px, calc(100vw - min(720px, calc(100vw - 16px)) - 8px))` }} onKeyDown={closeOnEsc}>
-          <ol>{shown.map((w, i) => <li key={i} className={saysReadingStops(w) ? 'stops-reading' : undefined}>{w}</li>)}</ol>
+          <ol>{shown.map((w, i) => <li key={i} className={saysReadingStops(w) ? 'stops-reading' : undefined}>{inUsersWords(w)}</li>)}</ol>
           <button type="button" className="small" onClick={() => { setAt(null); button.current?.focus(); }}>Close</button>
         </div>
       )}

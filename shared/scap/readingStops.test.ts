@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { warningsToShow, whereReadingStops } from './readingStops';
+import { inUsersWords, warningsToShow, whereReadingStops } from './readingStops';
 
 const gzipBreak = 'the gzip stream ends early or is damaged after 2221888 decompressed bytes (unexpected end of file); the events before it were read';
 const cutInside = 'capture is cut off at byte 2221876, inside an EV block of 44 bytes (12 present); the 19456 events before it were read';
@@ -19,4 +19,12 @@ test('a cut that a gzip break does not explain stays, first', () => {
   assert.deepEqual(warningsToShow([earlyBreak, cutInside]), [earlyBreak, cutInside]);
   assert.equal(whereReadingStops(warningsToShow([cutInside, gzipBreak])), gzipBreak);
   assert.deepEqual(warningsToShow([]), []);
+});
+
+test('a cut-off warning counts what was read as event blocks, internal events included, so it does not read as one event more than the lists show (QA 20)', () => {
+  assert.equal(inUsersWords('capture is cut off at byte 99984, inside an EV_V2 block of 52 bytes (16 present); the 858 events before it were read'),
+    "capture is cut off at byte 99984, inside an EV_V2 block of 52 bytes (16 present); the 858 event blocks before it were read (sysdig's internal events included)");
+  assert.equal(inUsersWords('capture is cut off at byte 100, inside a block header; the 1 event before it was read'),
+    "capture is cut off at byte 100, inside a block header; the 1 event block before it was read (sysdig's internal events included)");
+  assert.equal(inUsersWords(gzipBreak), gzipBreak);
 });

@@ -23,7 +23,7 @@ import { engineFingerprint } from '../../engine/worker/engineFingerprint';
 import type { FileIdentity } from '../../engine/index/eventIndex';
 import { captureProblemLine, inputFileProblem } from '../inputFile';
 import { emptyCaptureProblem } from '../emptyCapture';
-import { warningsToShow } from '../../../shared/scap/readingStops';
+import { inUsersWords, warningsToShow } from '../../../shared/scap/readingStops';
 
 function keptFor(cache: IndexCache, identity: FileIdentity | undefined): boolean {
   const fingerprint = engineFingerprint();
@@ -76,7 +76,7 @@ export const command: Command = {
     console.log(`seconds:     ${seconds.toFixed(2)}`);
     console.log(`events/s:    ${Math.round(ix.events / Math.max(seconds, 1e-6))}`);
     console.log(`peak memory: ${peakMiB.toFixed(0)} MiB`);
-    for (const w of warningsToShow(ix.meta.warnings)) console.log(`warning:     ${w}`);
+    for (const w of warningsToShow(ix.meta.warnings)) console.log(`warning:     ${inUsersWords(w)}`);
     if (checkpoints && !session.fromCache) {
       const service = new EvidenceService(session.readPath, { matches: indexMatches(ix), pidsMatching: indexPids(ix) });
       const laying = performance.now();

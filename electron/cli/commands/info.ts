@@ -8,7 +8,7 @@ import { captureCensus, formatUtcNs, type CaptureCensus } from '../../engine/cap
 import { UsageError } from '../../engine/evidence/commandLine';
 import { requireCaptureFile } from '../inputFile';
 import { emptyCaptureProblem } from '../emptyCapture';
-import { warningsToShow } from '../../../shared/scap/readingStops';
+import { inUsersWords, warningsToShow } from '../../../shared/scap/readingStops';
 
 const USAGE = 'usage: syscope info <capture> [--json]';
 
@@ -36,7 +36,7 @@ function render(c: CaptureCensus): string {
   if (s.truncatedAt !== undefined) lines.push(`truncated:   at byte ${s.truncatedAt}`);
   const warnings = warningsToShow(s.warnings);
   lines.push(`warnings:    ${warnings.length === 0 ? 'none' : warnings.length}`);
-  for (const w of warnings) lines.push(`  - ${w}`);
+  for (const w of warnings) lines.push(`  - ${inUsersWords(w)}`);
   return lines.join('\n');
 }
 
