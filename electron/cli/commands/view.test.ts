@@ -100,3 +100,11 @@ test("tiles lists the categories in the Overview page's order, in text as in --j
   const text = syscope('tiles', sample).stdout.split('\n').filter((l) => l && !l.startsWith(' '));
   assert.deepEqual(text, order);
 });
+
+test('view, tiles and events refuse a count that is no whole number in the same words (QA 20: two wordings)', () => {
+  for (const [args, option] of [[['view', sample, 'procs', '--limit', 'abc'], '--limit'], [['tiles', sample, '--samples', 'abc'], '--samples'], [['events', sample, '--limit', 'abc'], '--limit']] as const) {
+    const r = syscope(...args);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr.trim(), `syscope ${args[0]}: ${option} must be a non-negative integer (got 'abc')`);
+  }
+});

@@ -40,9 +40,10 @@ export function parseArgs(args: string[], valued: string[], switches: string[], 
   return out;
 }
 
+/** A count option (--limit, --offset, --samples), refused in the words every command uses (QA 20: two wordings). */
 export function wholeNumber(s: string | undefined, what: string): number | undefined {
   if (s === undefined) return undefined;
-  if (!/^\d+$/.test(s)) throw new UsageError(`${what} must be a whole number, got '${s}'`);
+  if (!/^\d+$/.test(s)) throw new UsageError(`${what} must be a non-negative integer (got '${s}')`);
   return Number(s);
 }
 
