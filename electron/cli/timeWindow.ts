@@ -18,8 +18,8 @@ import { requireCaptureHoldsEvents } from './emptyCapture';
 export async function timeBounds(capture: string, from: string | undefined, to: string | undefined,
   names: { from: string; to: string } = { from: 'from', to: 'to' }): Promise<{ from?: bigint; to?: bigint }> {
   // Both read before the capture is opened: a mistyped time is a usage error, whatever the file.
-  const f = from === undefined ? undefined : parseTimeOrOffset(from, names.from);
-  const t = to === undefined ? undefined : parseTimeOrOffset(to, names.to);
+  const f = from === undefined ? undefined : timeOrOffset(from, names.from);
+  const t = to === undefined ? undefined : timeOrOffset(to, names.to);
   if (f === undefined && t === undefined) return {};
   requireCaptureFile(capture);
   // A capture with no event at all is refused as every command refuses it (exit 1), window or not.
@@ -39,6 +39,22 @@ export async function timeBounds(capture: string, from: string | undefined, to: 
     from: bounds.from === undefined ? undefined : bounds.from < span.first ? span.first : bounds.from,
     to: bounds.to === undefined ? undefined : bounds.to > span.last ? span.last : bounds.to,
   };
+}
+
+/**
+ * A --from/--to value, refused in one short line that points to --help for the forms (QA 20:
+ * the whole list of accepted forms, ~300 characters, or the whole usage string).
+ */
+function timeOrOffset(text: string, name: string) {
+  try {
+    return parseTimeOrOffset(text, name);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    if (err.message.startsWith(`--${name} must be `)) {
+      throw new UsageError(`--${name}: '${text}' is not a time; give an offset such as 60s, a UTC time of day such as 09:41:30.5, a UTC date and time, or nanoseconds since the epoch (--help shows each form)`);
+    }
+    throw new UsageError(/\)$/.test(err.message) ? err.message : `${err.message} (--help shows the forms of a time)`);
+  }
 }
 
 /** Why a window (already known not to be reversed) selects no time of the capture, if it does not. */
