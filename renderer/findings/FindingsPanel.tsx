@@ -18,11 +18,21 @@ import { saveExportedFile } from './saveFile';
 import { countOf } from '../util/format';
 import './findings.css';
 
+/**
+ * "5 steps, 2 ☆" (read out "5 steps, 2 bookmarked"): both counts, named (QA 20: "(2)" was the
+ * bookmarks alone, beside 5 steps). The star, as on the ☆ Bookmark buttons, keeps the header's
+ * facts on screen at 1000 px.
+ */
+function toggleCounts(steps: number, bookmarks: number, spoken = false): string {
+  return [steps ? countOf(steps, 'step') : '', bookmarks ? `${bookmarks} ${spoken ? 'bookmarked' : '☆'}` : ''].filter(Boolean).join(', ');
+}
+
 /** Opens the findings drawer; it sits in the capture's header, where it covers nothing. */
 export function FindingsToggle() {
   const path = useCapture((s) => s.path);
   const store = findingsStoreFor(path);
   const count = useStore(store, (s) => s.findings.bookmarks.length);
+  const steps = useStore(store, (s) => s.findings.steps.length);
   const open = useStore(store, (s) => s.panelOpen);
   const focusMe = useStore(store, (s) => s.focusToggle);
   const button = useRef<HTMLButtonElement>(null);
@@ -35,7 +45,7 @@ export function FindingsToggle() {
   if (open) return null;
   return (
     <button type="button" ref={button} className="small primary findings-toggle" onClick={() => store.getState().setPanelOpen(true)}
-      aria-label={`Findings (${count} bookmarked)`}>Findings{count ? ` (${count})` : ''}</button>
+      aria-label={`Findings (${toggleCounts(steps, count, true) || '0 bookmarked'})`}>Findings{steps || count ? ` (${toggleCounts(steps, count)})` : ''}</button>
   );
 }
 

@@ -39,4 +39,18 @@ describe('the Findings drawer and the keyboard', () => {
     expect(panel(mounted)).toBeNull();
     expect(document.activeElement).toBe(toggle(mounted));
   });
+
+  it('the Findings button names both counts, steps and bookmarks (QA 20: "Findings (2)" with 5 steps and 2 bookmarks)', async () => {
+    const path = '/x/findings-toggle-counts.scap';
+    mounted = await drawer(path);
+    expect(toggle(mounted)!.textContent).toBe('Findings');
+    const f = findingsStoreFor(path).getState();
+    for (const viewId of ['procs', 'files']) f.recordStep({ title: viewId, viewId, trail: [], filter: '', tiles: [], note: '' });
+    await settle();
+    expect(toggle(mounted)!.textContent).toBe('Findings (2 steps)');
+    f.bookmark({ kind: 'event', evtNum: 344, note: '' });
+    await settle();
+    expect(toggle(mounted)!.textContent).toBe('Findings (2 steps, 1 ☆)');
+    expect(toggle(mounted)!.getAttribute('aria-label')).toBe('Findings (2 steps, 1 bookmarked)');
+  });
 });
