@@ -105,7 +105,7 @@ export function renderReportHtml(m: ReportModel, opts: { styleHash?: string } = 
     const renumbered = renumberedText(m.subset);
     parts.push(`<section id="subset"><h2>Evidence capture</h2><p>The bookmarked events (${m.subset.events}) are in <code>${e(m.subset.fileName)}</code> beside this report; sysdig and Syscope read it with every field resolved as in the original.</p>${renumbered ? `<p>${e(renumbered)}</p>` : ''}${commandsBlock([m.subset.command])}</section>`);
   }
-  parts.push(`<footer>Every command above runs on the capture named in the Capture section (SHA-256 ${e(c.sha256)}). Text from the capture is shown escaped, as recorded.</footer>`);
+  parts.push(`<footer>Every command above runs on the capture named in the Capture section (SHA-256 ${e(c.sha256)}), in the folder that holds it. Text from the capture is shown escaped, as recorded.</footer>`);
   parts.push('</body></html>');
   return parts.join('\n') + '\n';
 }

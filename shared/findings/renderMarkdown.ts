@@ -61,7 +61,7 @@ export function renderReportMarkdown(m: ReportModel): string {
     ['File', c.fileName], ['Size', sizeText(c.sizeBytes)], ['SHA-256', c.sha256], ['Host', c.hostname || '(not recorded)'],
     ['CPUs', String(c.numCpus)], ['Events', String(c.events)],
     ['First event', utcTime(c.firstTs)], ['Last event', utcTime(c.lastTs)], ['Span', spanText(c.firstTs, c.lastTs)],
-  ]), '');
+  ]), '', `The commands below name the capture by its file name: run them in the folder that holds it.`, '');
   if (m.warnings.length) out.push('## Warnings', '', ...m.warnings.map((w) => `- ${md(w)}`), '');
   out.push('## Investigation steps', '');
   if (m.steps.length) out.push(...m.steps.map(step)); else out.push('No steps were recorded.', '');

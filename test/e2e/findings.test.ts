@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Download } from 'playwright-core';
 import { e2eSkip, startHarness, samplePath, openSavedReport, sharedHarness } from './harness';
 import { projectRoot } from '../support/reference';
@@ -127,9 +127,11 @@ test('the HTML report names the capture, shows steps, notes and commands, and no
   assert.deepEqual(problems, []);
   for (const want of ['nginx cannot resolve api-backend', 'crashloop-nginx.scap', sha, 'node-2', 'Investigation steps', 'Step 1: Overview', 'Running Containers',
     'Containers keep restarting', 'The first nginx container.', 'The DNS answer: no such name.', hostileNote,
-    `syscope dump ${capturePath} evt.num=${exitEvt}`, `sysdig -r ${capturePath} evt.num=${exitEvt}`, `syscope streams ${capturePath} --follow ${shellQuote(dnsStream)}`, 'procexit']) {
+    // By file name, as the Capture section names it (QA 20: this machine's path).
+    `syscope dump ${basename(capturePath)} evt.num=${exitEvt}`, `sysdig -r ${basename(capturePath)} evt.num=${exitEvt}`, `syscope streams ${basename(capturePath)} --follow ${shellQuote(dnsStream)}`, 'procexit']) {
     assert.ok(text.includes(want), `the report shows ${want}`);
   }
+  assert.ok(!html.includes(capturePath), 'no path of the machine that made it');
   assert.equal((html.match(/<svg /g) ?? []).length >= 1, true, 'the pinned timeline is drawn');
 });
 
@@ -138,7 +140,7 @@ test('the Markdown twin has the same identity, steps, notes (escaped) and comman
   const sha = createHash('sha256').update(readFileSync(capturePath)).digest('hex');
   assert.match(md, /^# nginx cannot resolve api-backend\n/);
   for (const want of [`- **SHA-256:** ${sha}`, '- **File:** crashloop-nginx.scap', '### Step 1: Overview', '> Containers keep restarting',
-    '\\<script>alert("note")\\</script>', `syscope dump ${capturePath} evt.num=${exitEvt}`, `syscope streams ${capturePath} --follow ${shellQuote(dnsStream)}`]) {
+    '\\<script>alert("note")\\</script>', `syscope dump ${basename(capturePath)} evt.num=${exitEvt}`, `syscope streams ${basename(capturePath)} --follow ${shellQuote(dnsStream)}`]) {
     assert.ok(md.includes(want), `the Markdown has ${want}`);
   }
   assert.doesNotMatch(md.replace(/```[\s\S]*?```/g, ''), /(?<!\\)(?:\\\\)*<script/i, 'no unescaped tag outside code');

@@ -36,7 +36,8 @@ let api: AppApi;
 let captureId = '';
 
 /** The CLI from source, as `syscope` (a shell command line's first word replaced). */
-const cli = ['node', '--import', 'tsx', join(projectRoot, 'electron/cli/main.ts')];
+// tsx by its resolved URL: the reproducing commands run in the capture's folder, outside the project.
+const cli = ['node', '--import', import.meta.resolve('tsx'), join(projectRoot, 'electron/cli/main.ts')];
 function syscope(args: string[]): { status: number | null; stdout: string; stderr: string } {
   return spawnSync(cli[0], [...cli.slice(1), ...args], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 1 << 28 });
 }
@@ -191,7 +192,8 @@ test('the findings export carries the identity and reproducing commands, and eac
   assert.ok(dumps.some((c) => c.includes(deadContainer)), 'a dump command for the dead container');
   for (const command of dumps) {
     console.log(`# ran: ${command}`);
-    const r = spawnSync('sh', ['-c', `${cli.map((w) => `'${w}'`).join(' ')} ${command.slice('syscope '.length)}`], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 1 << 28 });
+    // In the capture's folder: the commands name it by file name, as a colleague runs them (QA 20).
+    const r = spawnSync('sh', ['-c', `${cli.map((w) => `'${w}'`).join(' ')} ${command.slice('syscope '.length)}`], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
     assert.equal(r.status, 0, `${command}: ${r.stderr}`);
     assert.ok(r.stdout.trim().length > 0, `${command} prints events`);
     for (const [filter, shows] of expected) if (command.includes(filter)) assert.match(r.stdout, shows, command);

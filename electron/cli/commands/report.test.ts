@@ -47,3 +47,16 @@ test('report on a capture cut off before its end writes the report for the reada
   // The whole capture still exits 0.
   assert.equal(syscope('report', sample, findings, '-o', join(dir, 'whole.html')).status, 0);
 });
+
+test('the report names the capture by its file name in its commands, as its Capture section does, not by this machine\'s path (QA 20)', () => {
+  const sample = join(dir, 'sample.scap');
+  if (!existsSync(sample)) assert.equal(syscope('sample', '-o', sample).status, 0);
+  const findings = join(dir, 'path-findings.json');
+  const step = { title: 'Overview', viewId: 'overview', trail: [], filter: '', tiles: [], note: '' };
+  writeFileSync(findings, JSON.stringify({ format: 'syscope-findings', version: 1, steps: [step], bookmarks: [{ kind: 'event', evtNum: 2, note: '' }] }));
+  assert.equal(syscope('report', sample, findings, '-o', join(dir, 'path.html')).status, 0);
+  const markdown = readFileSync(join(dir, 'path.md'), 'utf8');
+  assert.match(markdown, /^syscope tiles sample\.scap$/m);
+  assert.match(markdown, /^syscope dump sample\.scap evt\.num=2$/m);
+  assert.ok(!markdown.includes(dir), 'no path of this machine');
+});

@@ -6,6 +6,7 @@
  * before its end: the report is written, for the readable part, and says so in its Warnings.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Command } from '../main';
 import { parseCommandLine, UsageError } from '../../engine/evidence/commandLine';
 import { parseFindings } from '../../../shared/findings/schema';
@@ -48,7 +49,9 @@ export const command: Command = {
     const session = await CaptureSession.open(cl.capture, { resolver: engineResolver() });
     const wantSubset = cl.options.has('subset') || parsed.findings.includeSubset;
     const report = await buildFindingsReport({
-      capturePath: cl.capture, findings: parsed.findings,
+      // A report is read elsewhere: its commands name the capture as its Capture section does,
+      // by file name, not by this machine's path (QA 20).
+      capturePath: cl.capture, commandPath: basename(cl.capture), findings: parsed.findings,
       source: { info: () => session.info(''), tiles: (q) => session.tiles(q), view: (q) => session.view(q) },
       subsetPath: wantSubset ? paths.subset : undefined,
     });

@@ -48,7 +48,7 @@ export class ExportService implements FindingsApi {
     const dir = findings.includeSubset ? mkdtempSync(join(tmpdir(), 'syscope-report-')) : undefined;
     try {
       const subsetPath = dir ? join(dir, `${base}-evidence.scap`) : undefined;
-      const report = await buildFindingsReport({ capturePath: this.path, findings, source: this.source(captureId), subsetPath, signal: this.signal }).catch(userProblem);
+      const report = await buildFindingsReport({ capturePath: this.path, commandPath: basename(this.path), findings, source: this.source(captureId), subsetPath, signal: this.signal }).catch(userProblem);
       const id = await captureFileIdentity(this.path);
       const saved = { ...findings, capture: { fileName: id.fileName, sizeBytes: id.sizeBytes, sha256: id.sha256 } };
       const files: ExportedFile[] = [
