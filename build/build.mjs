@@ -36,6 +36,11 @@ async function buildAll() {
     await build({
       entryPoints: [at(src)], outfile: at(out), bundle: true, platform: 'node', format: 'cjs',
       target: 'node20', external: ['electron'], sourcemap: true, logLevel: 'warning',
+      // CommonJS has no import.meta: the engine finds its worker from import.meta.url, so the
+      // bundle's own URL stands in for it (QA 20: three warnings on every build, and an empty
+      // import.meta in Electron's main process).
+      define: { 'import.meta': 'syscopeImportMeta' },
+      banner: { js: "var syscopeImportMeta = { url: require('node:url').pathToFileURL(__filename).href };" },
     });
   }
   if (existsSync(at('renderer/index.tsx'))) {
