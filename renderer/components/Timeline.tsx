@@ -35,6 +35,8 @@ export function Timeline() {
   const [series, setSeries] = useState<TileValue[]>([]);
   /** Titles of pinned tiles the filter leaves without data (they are missing from `series`). */
   const [absentTitles, setAbsentTitles] = useState<Map<string, string>>(new Map());
+  /** The pinned tiles' totals in the window, when one is set: the lines are the whole capture's. */
+  const [inWindow, setInWindow] = useState<Map<string, TileValue>>(new Map());
 
   useEffect(() => {
     const el = box.current;
@@ -60,6 +62,17 @@ export function Timeline() {
       }, () => { if (live) { setSeries([]); setAbsentTitles(new Map()); } });
     return () => { live = false; };
   }, [client, captureId, filter, pinned]);
+
+  // Beside a window the Overview's tiles count it; a chip saying the whole capture's total alone
+  // read as the window's (QA 20: Container Deaths 4 on the tile, 5 on the chip).
+  useEffect(() => {
+    let live = true;
+    setInWindow(new Map());
+    if (!window || pinned.length === 0) return;
+    client.call('tiles', { captureId, filter: filter || undefined, window, samples: 1 })
+      .then((t) => { if (live) setInWindow(new Map(t.filter((x) => pinned.includes(x.id)).map((x) => [x.id, x]))); }, () => undefined);
+    return () => { live = false; };
+  }, [client, captureId, filter, pinned, window]);
 
   useEffect(() => {
     if (!info || !axisRef.current) return;
@@ -111,7 +124,7 @@ export function Timeline() {
         <WindowFields info={info} window={window} setWindow={setWindow} />
         {pinned.length > 0 && series.map((t, i) => (
           <button type="button" key={t.id} className={`small legend c${i % 6}`} title="Unpin" onClick={() => togglePin(t.id)}>
-            {t.title}: {formatTileValue(t)} ×
+            {t.title}: {window ? `${inWindow.has(t.id) ? formatTileValue(inWindow.get(t.id)!) : 'none'} in the window, ${formatTileValue(t)} in all` : formatTileValue(t)} ×
           </button>
         ))}
         {pinned.filter((id) => !series.some((t) => t.id === id)).map((id) => {

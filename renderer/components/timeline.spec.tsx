@@ -44,6 +44,18 @@ describe('Timeline legend', () => {
     expect(legends(mounted.container)[0]).toMatch(/^Container Deaths: 5/);
   });
 
+  it('with a window set, gives a pinned tile its total in the window beside the whole capture\'s, which the line draws (QA 20: 5 beside the tile\'s 4)', async () => {
+    const store = createCaptureStore('c', '/x.scap', { trail: [], filter: '', pinned: ['infra.containers.died'], panel: 'overview' });
+    store.getState().setReady(info);
+    const tiles = (req: { window?: unknown }) => (req.window ? [syscalls, { ...deaths, total: 4 }] : [syscalls, deaths]);
+    mounted = await mount(<Timeline />, fakeClient({ tiles }), store);
+    await settle();
+    expect(legends(mounted.container)).toEqual(['Container Deaths: 5 ×']);
+    await act(async () => { store.getState().setWindow({ from: '1710236467250001000', to: '1710236550000000000' }); });
+    await settle();
+    expect(legends(mounted.container)).toEqual(['Container Deaths: 4 in the window, 5 in all ×']);
+  });
+
   it('says a pinned id the capture does not have is not in this capture', async () => {
     const store = createCaptureStore('c', '/x.scap', { trail: [], filter: '', pinned: ['no.such.tile'], panel: 'overview' });
     store.getState().setReady(info);
