@@ -121,18 +121,27 @@ export function FindingsPanel() {
     const evtNum = Number(text);
     const captureId = capture.getState().captureId;
     let b: Bookmark;
+    const noSuchEvent = () => setStatus({ text: `There is no event #${evtNum} in this capture; nothing was bookmarked.`, error: true });
+    const eventExists = async () => {
+      const detail = await client.call('eventDetail', { captureId, evtNum }).catch((err: unknown) => {
+        if (err instanceof ClientError && err.code === 'not-found') return null;
+        throw err;
+      });
+      return detail !== null && detail.evtNum === evtNum;
+    };
     try {
       if (kind === 'event') {
-        const detail = await client.call('eventDetail', { captureId, evtNum }).catch((err: unknown) => {
-          if (err instanceof ClientError && err.code === 'not-found') return null;
-          throw err;
-        });
-        if (!detail || detail.evtNum !== evtNum) { setStatus({ text: `There is no event #${evtNum} in this capture; nothing was bookmarked.`, error: true }); return; }
+        if (!await eventExists()) { noSuchEvent(); return; }
         b = { kind, evtNum, note: '' };
       } else {
         const page = await client.call('streams', { captureId, fromEvtNum: evtNum, limit: 1 });
         const op = page.operations[0];
-        if (!op || op.evtNum !== evtNum) { setStatus({ text: `Event #${evtNum} is not a read or write with data in this capture; nothing was bookmarked.`, error: true }); return; }
+        if (!op || op.evtNum !== evtNum) {
+          // The clearer reason first: no such event at all, else not a read or write (QA 20).
+          if (!await eventExists()) { noSuchEvent(); return; }
+          setStatus({ text: `Event #${evtNum} is not a read or write with data in this capture; nothing was bookmarked.`, error: true });
+          return;
+        }
         b = { kind, evtNum, streamKey: op.streamKey, note: '' };
       }
     } catch (err) {

@@ -71,6 +71,14 @@ describe('bookmarking by number in Findings', () => {
     expect(status(mounted)).toBe('Event #295 is not a read or write with data in this capture; nothing was bookmarked.');
   });
 
+  it('a stream operation number the capture does not have is said so, not as "not a read or write" (QA 20)', async () => {
+    const path = '/x/bookmark-number-stream-missing.scap';
+    mounted = await openPanel(path);
+    await bookmark(mounted, 'stream', '999999');
+    expect(findingsStoreFor(path).getState().findings.bookmarks).toEqual([]);
+    expect(status(mounted)).toBe('There is no event #999999 in this capture; nothing was bookmarked.');
+  });
+
   it('refuses an event number the capture does not have', async () => {
     const path = '/x/bookmark-number-missing.scap';
     mounted = await openPanel(path);
