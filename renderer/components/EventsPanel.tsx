@@ -15,6 +15,7 @@ import { countOf, formatDuration, formatTimestamp } from '../util/format';
 import { eventColumns, timeOfDay } from './eventColumns';
 import { BookmarkButton } from '../findings/BookmarkButton';
 import { onlyInternalRecords, useHasListableEvents } from './listableEvents';
+import { inUsersWords, whereReadingStops } from '../../shared/scap/readingStops';
 
 const rowPx = 22;
 const pageSize = 500;
@@ -259,6 +260,7 @@ export function EventsPanel() {
     select(to);
   }
 
+  const cutOff = whereReadingStops(info?.warnings ?? []);
   // Nothing to go to when the whole selection is loaded and fits on screen (QA 15 item 13).
   const everyEventOnScreen = !earlier && next === null && count * rowPx <= viewportPx;
   const columns = eventColumns(fields);
@@ -306,6 +308,10 @@ export function EventsPanel() {
                 : earlier && count > 0 ? `${next === null ? 'the last ' : ''}${countOf(count, 'event')}, from #${rows.current[0].evtNum} (earlier ones as you scroll up; Home or "Go to start" for the first)`
                   : `${countOf(count, 'event')}${next !== null ? ' (more as you scroll)' : count >= maxListedEvents ? ` (the first ${maxListedEvents.toLocaleString('en-US')}; narrow the filter or window to see others)` : ''}`}
           </span>
+          {next === null && count > 0 && cutOff !== undefined && (
+            // The list ends where the capture stops being readable, not at its end (QA 20: only the header's warning said so).
+            <span className="cut-off" role="note" title={inUsersWords(cutOff)}>The capture is cut off after these events</span>
+          )}
           {count > 0 && !(everyEventOnScreen) && (
             <span className="list-ends">
               <button type="button" className="small" onClick={() => { scroller.current?.focus(); void goToStart(); }} title="The first events (Home)">Go to start</button>

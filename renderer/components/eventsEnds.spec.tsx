@@ -31,12 +31,12 @@ function events(req: EventsRequest): EventsReply {
   };
 }
 
-async function panel(last = 35_860) {
+async function panel(last = 35_860, warnings: string[] = []) {
   lastEvtNum = last;
   asked.length = 0;
   const info: CaptureInfo = {
     captureId: 'c', path: '/x/mpm.scap', fileName: 'mpm.scap', sizeBytes: 2687188, events: 34_681,
-    firstTs: '1555011816573996153', lastTs: '1555011820821731171', hostname: 'canaris', numCpus: 1, warnings: [],
+    firstTs: '1555011816573996153', lastTs: '1555011820821731171', hostname: 'canaris', numCpus: 1, warnings,
   };
   const store = createCaptureStore('c', info.path);
   store.getState().setReady(info);
@@ -55,6 +55,21 @@ describe('End and Home in the events list', () => {
     await settle();
     expect(selectedEvt(root)).toBe(String(lastEvtNum));
     expect(root.querySelector('.grid-status')?.textContent).toContain('the last');
+  });
+
+  it('at the end of a cut-off capture, the list says the capture is cut off there; a whole capture\'s end says nothing (QA 20)', async () => {
+    const cut = 'capture is cut off at byte 99984, inside an EV_V2 block of 52 bytes (16 present); the 858 events before it were read';
+    let root = await panel(35_860, [cut]);
+    expect(root.querySelector('.cut-off')).toBeNull();
+    await press(root.querySelector('[role=grid]')!, 'End');
+    await settle();
+    expect(root.querySelector('.cut-off')?.textContent).toBe('The capture is cut off after these events');
+    expect(root.querySelector('.cut-off')?.getAttribute('title')).toContain('cut off at byte 99984');
+    mounted?.unmount();
+    root = await panel();
+    await press(root.querySelector('[role=grid]')!, 'End');
+    await settle();
+    expect(root.querySelector('.cut-off')).toBeNull();
   });
 
   it('Home after End goes back to the first event', async () => {
