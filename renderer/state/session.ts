@@ -77,11 +77,12 @@ export function startSession(client: Client): Session {
     const s = store.getState();
     s.setFailed(message);
     if (useApp.getState().capture !== store) return;
-    // Said before the welcome screen comes back, so it finds the path to put back in its box.
+    // Said before the welcome screen comes back, so it finds the path to put back in its box,
+    // and the URL is cleared before it too (as close() does): not an entry to come back to, a
+    // reload or Back would only fail again.
     useApp.getState().setOpenError({ path: s.path, message });
-    await release();
-    // Not an entry to come back to: a reload or Back would only fail again.
     writeUrl('', false);
+    await release();
   }
 
   function writeUrl(hash: string, newEntry: boolean): void {

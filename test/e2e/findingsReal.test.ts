@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Download } from 'playwright-core';
 import { capturesDir, referenceSkip } from '../support/reference';
 import { e2eSkip, openSavedReport, sharedHarness } from './harness';
@@ -112,7 +112,7 @@ test('the HTML report names the real capture, shows steps, notes and commands, a
   assert.deepEqual(problems, []);
   for (const want of ['haproxy answers 502 Bad Gateway', 'inspect_502Error.scap', sha, 'Investigation steps', 'Step 1: Overview',
     'Two containers: a haproxy load balancer', 'The load balancer container.', 'haproxy tells the client: 502 Bad Gateway.',
-    'example2_lb_1', '502 Bad Gateway', 'GET /foo', `syscope streams ${capturePath} --follow ${shellQuote(badGatewayStream)}`]) {
+    'example2_lb_1', '502 Bad Gateway', 'GET /foo', `syscope streams ${basename(capturePath)} --follow ${shellQuote(badGatewayStream)}`]) {
     assert.ok(text.includes(want), `the report shows ${want}`);
   }
 });
@@ -122,7 +122,7 @@ test('the Markdown twin has the same identity, steps, notes and commands', { ski
   const sha = createHash('sha256').update(readFileSync(capturePath)).digest('hex');
   assert.match(md, /^# haproxy answers 502 Bad Gateway\n/);
   for (const want of [`- **SHA-256:** ${sha}`, '- **File:** inspect\\_502Error.scap', '- **Host:** ', '### Step 1: Overview', '> Two containers: a haproxy load balancer',
-    '> The load balancer container.', '> haproxy tells the client: 502 Bad Gateway.', `syscope streams ${capturePath} --follow ${shellQuote(badGatewayStream)}`]) {
+    '> The load balancer container.', '> haproxy tells the client: 502 Bad Gateway.', `syscope streams ${basename(capturePath)} --follow ${shellQuote(badGatewayStream)}`]) {
     assert.ok(md.includes(want), `the Markdown has ${want}`);
   }
   assert.doesNotMatch(md.replace(/```[\s\S]*?```/g, ''), /(?<!\\)(?:\\\\)*<script/i, 'no unescaped tag outside code');
