@@ -10,7 +10,7 @@ import type { FieldResolver, FieldValue } from '../filter/resolver';
 import { TileClassifier } from '../tiles/classifyTiles';
 import { engineShortcuts } from '../tiles/engineShortcuts';
 import { CaptureIndexBuilder, SPAN_CONTAINER, SPAN_PROCESS, type CaptureIndex, type EventRow, type FileIdentity } from './eventIndex';
-import { scanCapture } from './scanCapture';
+import { scanRows } from './scanCapture';
 import { recordedFields, ValueColumnsBuilder, type RecordedField } from './valueColumns';
 import { EventValuesRecorder, PROCINFO_SYSTEM_TICKS, PROCINFO_USER_TICKS, RECORDED_EVENT_FIELDS, TABLE_SYSCALL_TYPE } from './eventValues';
 import { withTableFields } from '../views/tableFields';
@@ -145,7 +145,8 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
   const printed = new SysdigEventTally();
   const report = (bytesRead: number, totalBytes: number, force = false) => reportProgress(bytesRead, totalBytes, printed.printed, force);
 
-  const { summary, inspector } = await scanCapture(readPath, (ctx) => {
+  // The builder numbers the rows (addEvent's result), as scanCapture would.
+  const { summary, inspector } = await scanRows(readPath, (ctx) => {
     const ev = ctx.ev;
     // Rows are the events the inspector shows: the tally keeps those sysdig prints, and their span.
     // The halves the reader gives, or those of its bigint time (addEvent then reads them alike).

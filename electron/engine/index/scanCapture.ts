@@ -5,7 +5,7 @@
  */
 import { readCapture } from '../capture';
 import type { ReadProgress, ReadSummary } from '../capture/types';
-import { Inspector } from '../inspector/inspector';
+import { Inspector, type EventCallback } from '../inspector/inspector';
 import type { EventContext } from '../inspector/eventContext';
 
 export interface ScanOptions {
@@ -17,8 +17,16 @@ export type RowCallback = (ctx: EventContext, row: number) => void;
 
 export async function scanCapture(path: string, onRow: RowCallback, opts: ScanOptions = {}): Promise<{ summary: ReadSummary; inspector: Inspector }> {
   let row = 0;
+  return scanRows(path, (ctx) => onRow(ctx, row++), opts);
+}
+
+/**
+ * The same pass, the rows in the same order, unnumbered: for a caller that numbers them itself
+ * (the index builder counts its rows), spared a call per row (~2% of the state pass).
+ */
+export async function scanRows(path: string, onRow: EventCallback, opts: ScanOptions = {}): Promise<{ summary: ReadSummary; inspector: Inspector }> {
   // `all`: internal events (procinfo, ...) are rows too; the summary chisel counts them.
-  const inspector = new Inspector((ctx) => onRow(ctx, row++), { all: true });
+  const inspector = new Inspector(onRow, { all: true });
   const summary = await readCapture(path, inspector, { layout: 'file', signal: opts.signal, onProgress: opts.onProgress });
   return { summary, inspector };
 }
