@@ -4,8 +4,10 @@
  * scaled (scrollWindow.ts). Click a header to sort by it (again to flip), arrows move the
  * selection, Enter drills down, Backspace goes back. Columns cut off on the right are counted
  * under the table, with a button that scrolls to them (a scrollbar alone is easy to miss).
+ * The key column (and the name beside it) is pinned to its edge, so the row a user drills by
+ * stays in sight while the other columns scroll under it (pinnedColumns.ts).
  */
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import type { ColumnInfo, SortSpec } from '../../shared/ipc/contract';
 import { RowPages, type FetchPage, type Row } from './rowPages';
 import { scrollGeometry, scrollTopToReveal } from './scrollWindow';
@@ -13,6 +15,7 @@ import { formatCell } from '../util/format';
 import { cellWidthMeasurer, columnTracks, gridTemplate, rowWidth as rowWidthOf } from './columnWidths';
 import type { ViewDefinition } from '../../shared/views/types';
 import { emptyValueLabel } from '../../shared/views/stepName';
+import { keyColumnIndex, pinnedColumns, pinnedRem, type PinnedColumn } from './pinnedColumns';
 
 const rowPx = 24;
 const headerPx = 28;
@@ -66,6 +69,14 @@ function emptyCellLabels(columns: ColumnInfo[], view: ViewDefinition | undefined
   });
 }
 
+/** A pinned cell's class and its sticky offset. */
+function pinClass(pin: PinnedColumn | undefined): string {
+  return pin ? ` pinned pinned-${pin.side}${pin.inner ? ' pinned-inner' : ''}` : '';
+}
+function pinStyle(pin: PinnedColumn | undefined): CSSProperties | undefined {
+  return pin ? { [pin.side]: `${pin.offsetRem}rem` } : undefined;
+}
+
 function shownColumns(columns: ColumnInfo[]): number[] {
   return columns.map((c, i) => [c, i] as const).filter(([c]) => c.title !== 'NA' && c.title !== '').map(([, i]) => i);
 }
@@ -91,8 +102,10 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     const el = scroller.current;
     const cells = header.current ? [...header.current.children] as HTMLElement[] : [];
     if (!el) return;
-    const edge = el.scrollLeft + el.clientWidth;
-    setHiddenRight(cells.filter((c) => c.offsetWidth > 0 && c.offsetLeft + c.offsetWidth > edge + 1).length);
+    // Columns pinned to the right edge are always in sight, and cover the columns under them.
+    const pinned = cells.filter((c) => c.classList.contains('pinned-right'));
+    const edge = el.scrollLeft + el.clientWidth - pinned.reduce((s, c) => s + c.offsetWidth, 0);
+    setHiddenRight(cells.filter((c) => c.offsetWidth > 0 && !c.classList.contains('pinned') && c.offsetLeft + c.offsetWidth > edge + 1).length);
   }
 
   function measureRoom() {
@@ -181,7 +194,8 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
 
   const columns = pages.columns;
   const shown = shownColumns(columns);
-  const tracks = columnTracks(columns, shown, view, pages.widest, sort?.column, roomRem);
+  const tracks = columnTracks(columns, shown, view, pages.widest, sort?.column, roomRem, keyColumnIndex(columns, shown, view));
+  const pins = pinnedColumns(columns, shown, tracks, view, roomRem);
   const gridTemplateColumns = gridTemplate(tracks);
   const rowWidth = rowWidthOf(tracks);
   const frac = geometry.firstRow - first;
@@ -196,7 +210,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         {shown.map((c, k) => {
           const text = row ? formatCell(row[c], columns[c].type) || (emptyLabels[c] ?? '') : '…';
           return (
-            <div role="gridcell" key={c} className={`cell ${columns[c].type === 'string' ? 'text' : 'num'}`}>
+            <div role="gridcell" key={c} className={`cell ${columns[c].type === 'string' ? 'text' : 'num'}${pinClass(pins[k])}`} style={pinStyle(pins[k])}>
               {tracks[k].fills ? <MiddleCut text={text} tailRem={(t) => cellWidth(t, columns[c].type)} /> : text}
             </div>
           );
@@ -211,11 +225,12 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         tabIndex={0} aria-activedescendant={total ? `${queryKey.length}-row-${selectedRow}` : undefined}
         onScroll={(e) => { setScrollTop(e.currentTarget.scrollTop); measureHidden(); }} onKeyDown={onKey}>
         <div ref={header} role="row" aria-rowindex={1} className="grid-header" style={{ gridTemplateColumns, width: rowWidth }}>
-          {shown.map((c) => {
+          {shown.map((c, k) => {
             const col = columns[c];
             const active = sort?.column === col.name;
             return (
-              <div role="columnheader" key={c} aria-sort={active ? (sort?.descending ? 'descending' : 'ascending') : 'none'} className="cell">
+              <div role="columnheader" key={c} aria-sort={active ? (sort?.descending ? 'descending' : 'ascending') : 'none'}
+                className={`cell${pinClass(pins[k])}`} style={pinStyle(pins[k])}>
                 <button type="button" className="sort" title={col.description ?? col.title}
                   onClick={() => onSort({ column: col.name, descending: active ? !sort?.descending : true })}>
                   {col.title}{active ? (sort?.descending ? ' ▼' : ' ▲') : ''}
@@ -233,7 +248,13 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
           : pages.totalRows === null ? 'Loading…' : `${total.toLocaleString('en-US')} row${total === 1 ? '' : 's'}${total ? ` · row ${Math.min(selectedRow + 1, total).toLocaleString('en-US')}` : ''}`}
         {hiddenRight > 0 && (
           <button type="button" className="link more-columns" title="The table scrolls sideways (Shift+wheel, or the scrollbar)"
-            onClick={() => { const el = scroller.current; if (el) el.scrollLeft += el.clientWidth * 0.6; }}>
+            onClick={() => {
+              const el = scroller.current;
+              if (!el) return;
+              // Scroll by part of what is not covered by the pinned columns, so no column is skipped under them.
+              const remPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+              el.scrollLeft += Math.max(40, (el.clientWidth - (pinnedRem(pins, tracks, 'left') + pinnedRem(pins, tracks, 'right')) * remPx) * 0.6);
+            }}>
             {hiddenRight} more column{hiddenRight === 1 ? '' : 's'} →
           </button>
         )}

@@ -66,3 +66,13 @@ test('IMAGE and NAME both at their cap give way to a table that fits its room, n
   // Room to spare changes nothing.
   assert.deepEqual(columnTracks(columns, shown, containers, cells, undefined, 200), natural);
 });
+
+test('in far too little room the key column asked to stay whole keeps its width while the other text columns give way (QA 20 item 6)', () => {
+  const cells = widest({ IMAGE: 12, ENGINE: 4.6, ID: 7, NAME: 38 });
+  const natural = columnTracks(columns, shown, containers, cells);
+  const cut = columnTracks(columns, shown, containers, cells, undefined, 26);
+  const kept = columnTracks(columns, shown, containers, cells, undefined, 26, at('ID'));
+  assert.ok(cut[at('ID')].rem < natural[at('ID')].rem, 'without the ask, ID gives way like any text column');
+  assert.equal(kept[at('ID')].rem, natural[at('ID')].rem);
+  assert.ok(kept[at('IMAGE')].rem < natural[at('IMAGE')].rem);
+});

@@ -17,7 +17,8 @@
  * When the table is still wider than the room it has (`roomRem`), its widest text columns give
  * way first, down to a common width, before it scrolls sideways: two columns at their 16 rem
  * cap (IMAGE and NAME on a real capture) pushed NAME's kept ending past the window's edge
- * (QA 15 B2). Numbers never shrink: a cut number is a wrong number.
+ * (QA 15 B2). Numbers never shrink: a cut number is a wrong number; nor does the key column
+ * (a container's ID), which DataGrid pins on screen to tell the rows apart (QA 20 item 6).
  */
 import type { ColumnInfo } from '../../shared/ipc/contract';
 import type { ViewDefinition } from '../../shared/views/types';
@@ -49,10 +50,11 @@ const byTypeRem: Record<ColumnInfo['type'], number> = { string: 12, time: 17, nu
  * `widest`: per column (indexed as `columns`), the widest cell read so far in rem, as
  * `cellWidthMeasurer` measures it (RowPages.widest); empty before any row is read.
  */
-export function columnTracks(columns: ColumnInfo[], shown: number[], view?: ViewDefinition, widest: readonly number[] = [], sortedBy?: string, roomRem?: number): ColumnTrack[] {
+export function columnTracks(columns: ColumnInfo[], shown: number[], view?: ViewDefinition, widest: readonly number[] = [], sortedBy?: string, roomRem?: number, keptWhole = -1): ColumnTrack[] {
   const tracks = naturalTracks(columns, shown, view, widest, sortedBy);
   if (roomRem === undefined) return tracks;
-  const least = shown.map((i, k) => (columns[i].type !== 'string' ? tracks[k].rem
+  // `keptWhole` (an index into `shown`): the key column, pinned on screen, whose cut value would not tell rows apart.
+  const least = shown.map((i, k) => (columns[i].type !== 'string' || k === keptWhole ? tracks[k].rem
     : Math.min(tracks[k].rem, Math.max(titleRem(columns[i], sortedBy), tracks[k].fills ? leastOpenColumnRem : leastTextChars * remPerChar.text + paddingRem))));
   return shrinkToRoom(tracks, least, roomRem);
 }
