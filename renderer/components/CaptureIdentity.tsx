@@ -20,6 +20,7 @@ export function CaptureIdentity({ onClose }: { onClose(): void }) {
   if (!info) return null;
   const exportNow = () => exportCurrent(client, store).then(useApp.getState().setNotice, (e) => useApp.getState().setNotice(messageOf(e)));
   const span = Number(BigInt(info.lastTs) - BigInt(info.firstTs));
+  const hostTitle = `host ${info.hostname || 'unknown'}${info.numCpus > 0 ? `, ${countOf(info.numCpus, 'CPU')}` : ''}`;
   return (
     <header className="identity" aria-label="Capture">
       <strong className="file" title={info.path}>{info.fileName}</strong>
@@ -30,7 +31,9 @@ export function CaptureIdentity({ onClose }: { onClose(): void }) {
       {hasTimestamps(info)
         ? <span className="fact span" title={`${formatTimestamp(info.firstTs)} – ${formatTimestamp(info.lastTs)} (${formatDuration(span)})`}>{startToTheSecond(info.firstTs)} · {formatDuration(span)}</span>
         : <span className="warning">no timestamped events</span>}
-      <span className="host" title={`host ${info.hostname || 'unknown'}${info.numCpus > 0 ? `, ${countOf(info.numCpus, 'CPU')}` : ''}`}>host {info.hostname || '—'}{info.numCpus > 0 ? ` · ${countOf(info.numCpus, 'CPU')}` : ''}</span>
+      {/* The host's name may be cut (its tooltip holds it), its CPU count never: "4 C…" beside the open Findings drawer read as nothing (QA 20 item 6). */}
+      <span className="host" title={hostTitle}>host {info.hostname || '—'}</span>
+      {info.numCpus > 0 && <span className="cpus" title={hostTitle}>· {countOf(info.numCpus, 'CPU')}</span>}
       <CaptureWarnings warnings={info.warnings} />
       <span className="spacer" />
       <FindingsToggle />

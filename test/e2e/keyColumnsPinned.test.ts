@@ -88,3 +88,25 @@ test('at 1000 px beside the open Findings drawer the Containers table keeps its 
     await page.setViewportSize({ width: 1360, height: 860 });
   }
 });
+
+test('at 1360 px beside the open Findings drawer the header shows the capture name, host and CPU count whole (QA 20 item 6)', { skip }, async () => {
+  const { page } = h;
+  await page.setViewportSize({ width: 1360, height: 850 });
+  await page.goto(h.host.url);
+  await page.getByRole('button', { name: 'Running Containers', exact: true }).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: /^Findings/ }).click();
+  const drawer = page.getByRole('complementary', { name: 'Findings' });
+  await drawer.waitFor();
+  const edge = (await box(drawer)).x;
+  const header = page.locator('header.identity');
+  await page.screenshot({ path: '/tmp/h74/header-1360-findings.png', clip: { x: 0, y: 0, width: 1360, height: 120 } });
+  const items = await header.locator(':scope > strong, :scope > span:not(.spacer)').evaluateAll((els) => els.map((el) => ({
+    text: el.textContent ?? '', right: el.getBoundingClientRect().right, cut: el.scrollWidth > el.clientWidth,
+  })));
+  assert.ok(items.some((i) => /\d+ CPUs?$/.test(i.text)), `the CPU count is shown: ${items.map((i) => i.text).join(' | ')}`);
+  for (const item of items) {
+    assert.ok(!item.cut, `"${item.text}" is cut`);
+    assert.ok(item.right <= edge, `"${item.text}" ends at ${item.right}, under the drawer at ${edge}`);
+  }
+  await page.getByRole('button', { name: 'Close findings' }).click();
+});
