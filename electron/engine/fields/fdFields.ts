@@ -217,8 +217,7 @@ function isLocal(ctx: EventContext, ip: Uint8Array | undefined): boolean {
  * cache fd field values.
  */
 export function socketEndsLocal(ctx: EventContext, fd: FdInfo): number {
-  const remote = fd.dip ?? (fd.type === FdType.Ipv4Sock ? UNSPECIFIED_V4 : UNSPECIFIED_V6);
-  return (isLocal(ctx, fd.sip) ? 1 : 0) | (isLocal(ctx, remote) ? 2 : 0);
+  return (isLocal(ctx, fd.sip) ? 1 : 0) | (isLocal(ctx, remoteEnd(fd)) ? 2 : 0);
 }
 
 function connectedSocket(ctx: EventContext): FdInfo | undefined {
@@ -311,7 +310,7 @@ export const FD_FIELDS: Record<string, FieldFactory> = {
     const fd = eventFd(c);
     if (!fd) return undefined;
     if (fd.isServerSocket) return true;
-    if (fd.type === FdType.Ipv4Sock || fd.type === FdType.Ipv6Sock) return isLocal(c, fd.dip ?? new Uint8Array(fd.type === FdType.Ipv4Sock ? 4 : 16));
+    if (fd.type === FdType.Ipv4Sock || fd.type === FdType.Ipv6Sock) return isLocal(c, remoteEnd(fd));
     return false;
   })),
   'fd.connected': noArg(() => boolField((c) => eventFd(c)?.connected)),
@@ -337,6 +336,11 @@ export const FD_FIELDS: Record<string, FieldFactory> = {
 };
 
 const UNSPECIFIED_V4 = new Uint8Array(4), UNSPECIFIED_V6 = new Uint8Array(16);
+
+/** A client socket's remote end as fd.is_server reads it: the unspecified address of its family until known. */
+function remoteEnd(fd: FdInfo): Uint8Array {
+  return fd.dip ?? (fd.type === FdType.Ipv4Sock ? UNSPECIFIED_V4 : UNSPECIFIED_V6);
+}
 
 /**
  * fd.ip / fd.net: both ends of an IP socket. An end not known yet (a socket before bind or
