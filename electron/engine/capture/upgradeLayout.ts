@@ -407,9 +407,7 @@ export class LayoutUpgrader {
         case Action.PASS:
           return cur;
         case Action.STORE:
-          this.store(cur, round === 0);
-          this.stats.dropped++;
-          return null;
+          return this.storeOnly(cur, round === 0);
         case Action.STORE_AND_PASS:
           this.store(cur, round === 0);
           return cur;
@@ -436,9 +434,7 @@ export class LayoutUpgrader {
     if (conv !== undefined && conv.action === Action.STORE) {
       // An old capture's enter event, a third of its events: kept for its exit, handed out as
       // nothing, as upgrade() does, without looking its conversion up again.
-      this.store(ev, true);
-      this.stats.dropped++;
-      return null;
+      return this.storeOnly(ev, true);
     }
     if (conv === undefined || !conv.final) return this.upgrade(ev);
     const enter = this.usableEnter(ev, conv);
@@ -463,6 +459,13 @@ export class LayoutUpgrader {
     this.stats.unconvertible++;
     this.problems.set(problem, (this.problems.get(problem) ?? 0) + 1);
     return ev;
+  }
+
+  /** An enter event kept for its exit and handed out as nothing (the STORE action). */
+  private storeOnly(ev: CaptureEvent, asRecorded: boolean): null {
+    this.store(ev, asRecorded);
+    this.stats.dropped++;
+    return null;
   }
 
   // A thread's stored enter event stays in the map once consumed, to be overwritten by its next
