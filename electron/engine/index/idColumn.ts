@@ -33,14 +33,12 @@ export class IdColumn {
     else this.words[this.length++] = id;
   }
 
-  /** A push that must widen or grow the column first. */
+  /** A push that must widen or grow the column first (then it is an ordinary push). */
   private pushSlowly(id: number): void {
     const width = id > 0xffff ? 4 : id > 0xff ? 2 : 1;
     if (width > this.width) this.resize(this.capacity, width);
     if (this.length === this.capacity) this.resize(Math.ceil(this.capacity * 1.5) + 16, this.width);
-    if (this.width === 1) this.bytes[this.length++] = id;
-    else if (this.width === 2) this.halves[this.length++] = id;
-    else this.words[this.length++] = id;
+    this.push(id);
   }
 
   /** Moves the ids to an array of `capacity` ids of `width` bytes each. */
