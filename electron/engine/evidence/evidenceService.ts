@@ -37,7 +37,7 @@ import { DEFAULT_EVENT_FIELDS, displayableFieldNames, EventFieldSet, LINE_FIELDS
 import { eventLayout } from '../format/layouts';
 import { listEvents, type Seeking } from './eventsList';
 import { lastMatchesBefore } from './eventsBefore';
-import { InspectorWalk, type WalkSnapshot } from './inspectorWalk';
+import { InspectorWalk, PAGE_CHUNK_BYTES, type WalkSnapshot } from './inspectorWalk';
 import { CheckpointStore, type EventsCheckpoint } from './eventsCheckpoints';
 import { narrowLifecycle, scanLifecycle } from './lifecycleScan';
 import { LifecycleFeed } from './lifecycleFeed';
@@ -182,8 +182,9 @@ export class EvidenceService implements EvidenceApi {
     };
   }
 
-  private walk(): InspectorWalk {
-    return new InspectorWalk(this.path, this.signal, this.chunkBytes);
+  /** A pass that stops at its page (`page`) reads in smaller chunks than one over the whole capture. */
+  private walk(page = false): InspectorWalk {
+    return new InspectorWalk(this.path, this.signal, this.chunkBytes ?? (page ? PAGE_CHUNK_BYTES : undefined));
   }
 
   private predicate(filter: string | undefined, resolver: FieldResolver<EventContext> = fieldResolver): Predicate<EventContext> | undefined {
@@ -217,7 +218,7 @@ export class EvidenceService implements EvidenceApi {
       const evtNums: number[] = [];
       let total = 0;
       let past = false;
-      const walk = this.walk();
+      const walk = this.walk(true);
       const byIndex = await this.seekByIndex(req.filter, from || undefined);
       await listEvents(walk, {
         fields: evtNumOnly, limit: 0, window, fromEvtNum: from || undefined,
@@ -251,7 +252,7 @@ export class EvidenceService implements EvidenceApi {
     const covers = c !== undefined && c.key === key && from >= c.from
       && (c.next === null || c.rows.filter((r) => r.evtNum >= from).length >= req.limit);
     if (!covers) {
-      const walk = this.walk();
+      const walk = this.walk(true);
       const predicate = this.predicate(req.filter);
       const byIndex = await this.seekByIndex(req.filter, req.fromEvtNum);
       const page = await listEvents(walk, {
@@ -364,7 +365,7 @@ export class EvidenceService implements EvidenceApi {
     // while the pass is at the event: their names depend on the event.
     let args: EventRecord = {};
     let timeTexts: EventRecord = {};
-    const walk = this.walk();
+    const walk = this.walk(true);
     const page = await listEvents(walk, {
       fields, fromEvtNum: req.evtNum, limit: 1,
       predicate: (ctx) => {
@@ -387,7 +388,7 @@ export class EvidenceService implements EvidenceApi {
   }
 
   private async streamsPage(req: StreamsRequest): Promise<StreamsReply> {
-    const walk = this.walk();
+    const walk = this.walk(true);
     const predicate = this.predicate(req.filter);
     const byIndex = await this.seekByIndex(req.filter, req.fromEvtNum);
     const page = await listStreams(walk, {
