@@ -143,3 +143,22 @@ test('reading ahead past a full page stops at the first match after a long stret
   // The dense stretch is read ahead, the sparse one only up to its first match (#1000).
   assert.deepEqual([ahead.events.length, ahead.events.at(-1)?.evtNum, ahead.next], [60, 600, 1000]);
 });
+
+test('a pass over checkpoints that already cover the capture lays none and lists the same page as one that lays them', async () => {
+  const list = longCapture(400, (num) => num % 50 === 0);
+  const byB = (e: EvidenceEvent) => e.thread?.comm === 'b';
+  const pass = async (laysCheckpoints: boolean) => {
+    const walk = walkOver(list);
+    let snapshots = 0;
+    const store = new CheckpointStore<number>(100);
+    const seek = { walk: { ...walk, walk: walk.walk.bind(walk), snapshotAfterCurrent: (take: (s: number) => void) => { snapshots++; take(snapshots); }, resumeAt: () => undefined }, store, laysCheckpoints };
+    const page = await listEvents(walk, { fields, limit: 5, predicate: byB }, seek);
+    return { page, laid: store.size, snapshots };
+  };
+  const laying = await pass(true);
+  const covered = await pass(false);
+  assert.deepEqual(covered.page, laying.page);
+  assert.deepEqual(covered.page, await listEvents(walkOver(list), { fields, limit: 5, predicate: byB }));
+  assert.deepEqual([laying.snapshots, laying.laid], [3, 3], 'the laying pass leaves one every 100 events up to #300, its next match');
+  assert.deepEqual([covered.snapshots, covered.laid], [0, 0]);
+});

@@ -40,6 +40,12 @@ export interface Seeking<Ctx, S> {
    * so the filter itself is only asked at the offsets this names.
    */
   matchAtOrAfter?: (fileOffset: number) => number;
+  /**
+   * False when the store already covers the whole capture (its pass read to the end), so no
+   * checkpoint can fall due: the pass then skips what only a new checkpoint needs (fd
+   * generations, the latest timestamp) for each event it reads.
+   */
+  laysCheckpoints?: boolean;
 }
 
 /** Events read without a match before asking `skipAhead` whether to jump (and between asks; answers are cheap once the next match is known). */
@@ -114,6 +120,7 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
   let lookahead = 0;
   let interrupted = false;
   let aheadScanned = 0;
+  const lays = seek !== undefined && seek.laysCheckpoints !== false;
   let resumeFrom = seek?.store.latest((cp) => skippable(cp, q) || (seek.canSkip?.(cp) ?? false));
   // Checkpoints also carry the streams list's fd generations, so a streams page can resume too.
   let streams: StreamExtractor | undefined;
@@ -125,7 +132,7 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
       maxTs = cp.maxTs;
       started ||= maxTs >= q.fromTs!;
     }
-    streams = seek ? new StreamExtractor(walk.lookup, generations) : undefined;
+    streams = lays ? new StreamExtractor(walk.lookup, generations) : undefined;
   };
   resume(resumeFrom);
   const maxLookahead = q.partnerLookahead ?? 100_000;
@@ -171,12 +178,12 @@ export async function listEvents<Ctx, S = never>(walk: EventWalk<Ctx>, q: Events
       else lastEnter.set(tid, { num: e.evtNum, type: ev.type, ts: ev.ts });
       waiting.delete(tid);
     }
-    if (seek) {
+    if (lays) {
       streams!.note(e);
       if (ev.ts > maxTs) maxTs = ev.ts;
-      if (seek.store.due(e.evtNum)) {
+      if (seek!.store.due(e.evtNum)) {
         const cp = { evtNum: e.evtNum, maxTs, pairing: deepCopy(lastEnter) };
-        seek.walk.snapshotAfterCurrent((s) => seek.store.add({ ...cp, walk: s, bytes: sizeOf(s) }), streams!.generations);
+        seek!.walk.snapshotAfterCurrent((s) => seek!.store.add({ ...cp, walk: s, bytes: sizeOf(s) }), streams!.generations);
       }
     }
     if (ended) {

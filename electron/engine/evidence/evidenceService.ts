@@ -231,7 +231,7 @@ export class EvidenceService implements EvidenceApi {
           if (evtNums.length > keep * 2) evtNums.splice(0, evtNums.length - keep);
           return false;
         },
-      }, { walk, store: this.checkpoints, ...byIndex });
+      }, { walk, store: this.checkpoints, laysCheckpoints: !this.checkpointsReady, ...byIndex });
       return { evtNums: evtNums.slice(-keep), total };
     });
     if (start.evtNums.length === 0) {
@@ -259,7 +259,7 @@ export class EvidenceService implements EvidenceApi {
         fields, predicate, window: nsWindow(req), fromEvtNum: req.fromEvtNum,
         fromTs: req.fromTs !== undefined ? BigInt(req.fromTs) : undefined, limit: Math.max(req.limit, READ_AHEAD),
         readAheadScan: { pageSize: req.limit, maxEvents: READ_AHEAD_SCAN },
-      }, { walk, store: this.checkpoints, ...byIndex });
+      }, { walk, store: this.checkpoints, laysCheckpoints: !this.checkpointsReady, ...byIndex });
       this.lastScanned = page.scanned;
       c = this.eventsAhead = {
         key, from, next: page.next,
@@ -375,7 +375,7 @@ export class EvidenceService implements EvidenceApi {
         timeTexts = Object.fromEntries(times.names.map((n, i) => [n, text[i] === '<NA>' ? null : text[i]]));
         return true;
       },
-    }, { walk, store: this.checkpoints });
+    }, { walk, store: this.checkpoints, laysCheckpoints: !this.checkpointsReady });
     const e = page.events[0];
     if (!e) throw new ApiFailure('not-found', `no event #${req.evtNum} in this capture`);
     const out: EventDetailReply['fields'] = {};
