@@ -11,7 +11,8 @@
  * carry what a streams pass tracks too (fd generations), so events and streams pages share
  * the same checkpoints.
  */
-export interface Pairing { num: number; type: number; ts: bigint }
+/** A thread's last enter event: its number, type and time (as unsigned 32-bit halves, so that a pass makes no bigint per event). */
+export interface Pairing { num: number; type: number; tsHi: number; tsLo: number }
 
 export interface EventsCheckpoint<S> {
   evtNum: number;

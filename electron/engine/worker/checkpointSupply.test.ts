@@ -7,7 +7,7 @@ import type { EventsCheckpoint } from '../evidence/eventsCheckpoints';
 import type { WalkSnapshot } from '../evidence/inspectorWalk';
 
 const checkpoint = (evtNum: number): EventsCheckpoint<WalkSnapshot> => ({
-  evtNum, maxTs: 10n ** 18n + BigInt(evtNum), pairing: new Map([[7, { num: evtNum - 1, type: 2, ts: 5n }]]),
+  evtNum, maxTs: 10n ** 18n + BigInt(evtNum), pairing: new Map([[7, { num: evtNum - 1, type: 2, tsHi: 1, tsLo: 5 }]]),
   walk: { state: { bytes: Buffer.from([1, 2, 3, evtNum & 255]), shared: [], portable: true }, offset: evtNum * 100, bytes: 68, hasAlongside: false },
   bytes: 68,
 });
@@ -17,7 +17,7 @@ test('kept checkpoints and tree decode as they were encoded, frozen bytes as Buf
   const back = decodeKeptEvidence(encodeKeptEvidence([checkpoint(10), checkpoint(20)], tree));
   assert.ok(back);
   assert.deepEqual(back.tree, tree);
-  assert.deepEqual(back.checkpoints.map((c) => [c.evtNum, c.maxTs, c.walk.offset, c.pairing.get(7)?.ts]), [[10, 10n ** 18n + 10n, 1000, 5n], [20, 10n ** 18n + 20n, 2000, 5n]]);
+  assert.deepEqual(back.checkpoints.map((c) => [c.evtNum, c.maxTs, c.walk.offset, c.pairing.get(7)?.tsLo]), [[10, 10n ** 18n + 10n, 1000, 5], [20, 10n ** 18n + 20n, 2000, 5]]);
   assert.ok(Buffer.isBuffer(back.checkpoints[1].walk.state.bytes));
   assert.deepEqual([...back.checkpoints[1].walk.state.bytes], [1, 2, 3, 20]);
 });
