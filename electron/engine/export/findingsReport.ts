@@ -26,6 +26,7 @@ import { fieldResolver } from '../fields/registry';
 import { InspectorWalk } from '../evidence/inspectorWalk';
 import { writeSubset } from '../writer/subsetWriter';
 import { captureFileIdentity } from './captureIdentity';
+import { inUsersWords, saysReadingStops, warningsToShow } from '../../../shared/scap/readingStops';
 import { scanEvidence, type EvidenceScan, type ScannedEvent } from './evidenceScan';
 
 /** What the report needs from an open capture (CaptureSession, or the engine API for it). */
@@ -194,6 +195,15 @@ function threadCommand(commandPath: string, ev: ScannedEvent): string[] {
   return [shellCommand(['sysdig', '-r', commandPath, `thread.tid=${tid} and evt.num>=${ev.evtNum} and evt.num<=${last}`])];
 }
 
+/**
+ * A capture warning as the app's warning list and the command line say it (the reader counts
+ * event blocks, where the report's figures count events sysdig prints), and for the one that
+ * says where reading stops, what that means for the report, as the commands' stderr line does.
+ */
+function captureWarning(w: string): string {
+  return `Capture: ${inUsersWords(w)}${saysReadingStops(w) ? '; the report covers only the events before it' : ''}`;
+}
+
 export async function buildFindingsReport(opts: ReportOptions): Promise<BuiltReport> {
   const { findings, source } = opts;
   const commandPath = opts.commandPath ?? opts.capturePath;
@@ -205,7 +215,7 @@ export async function buildFindingsReport(opts: ReportOptions): Promise<BuiltRep
   } else if (!findings.capture.sha256 && findings.capture.fileName && findings.capture.fileName !== identity.fileName) {
     warnings.push(`The findings were made on ${findings.capture.fileName}; this report reads ${identity.fileName}.`);
   }
-  for (const w of info.warnings) warnings.push(`Capture: ${w}`);
+  for (const w of warningsToShow(info.warnings)) warnings.push(captureWarning(w));
 
   const steps: ReportStep[] = [];
   for (const s of findings.steps) {
