@@ -12,7 +12,7 @@ import type { ColumnInfo, SortSpec } from '../../shared/ipc/contract';
 import { RowPages, type FetchPage, type Row } from './rowPages';
 import { scrollGeometry, scrollTopToReveal } from './scrollWindow';
 import { formatCell } from '../util/format';
-import { cellWidthMeasurer, columnTracks, gridTemplate, rowWidth as rowWidthOf } from './columnWidths';
+import { cellPaddingRem, cellWidthMeasurer, columnTracks, gridTemplate, rowWidth as rowWidthOf } from './columnWidths';
 import type { ViewDefinition } from '../../shared/views/types';
 import { emptyValueLabel } from '../../shared/views/stepName';
 import { keyColumnIndex, pinnedColumns, pinnedRem, type PinnedColumn } from './pinnedColumns';
@@ -45,18 +45,23 @@ export interface DataGridHandle {
 
 /** Characters the open column keeps at the end of a cut cell: a container's `…_4`, a path's file name. */
 const keptTailChars = 10;
+/** A narrow cell (a pinned NAME) keeps a shorter end, so its start still shows beside it. */
+const tailShareOfRoom = 0.6;
 
 /**
  * A cell of the open column, cut in the middle when too narrow: its start shrinks with an
  * ellipsis and its last characters stay (the attempt suffix of a container's name). Both are
- * inline, so the cell's text reads as one string.
+ * inline, so the cell's text reads as one string. `roomRem`: the least room the cell's text has
+ * (the track may grow past it); a cell whose text may not fit has it whole in its tooltip.
  */
-function MiddleCut({ text, tailRem }: { text: string; tailRem(text: string): number }) {
-  if (text.length <= keptTailChars * 2) return <>{text}</>;
-  const tail = text.slice(-keptTailChars);
+function MiddleCut({ text, roomRem, textRem }: { text: string; roomRem: number; textRem(text: string): number }) {
+  if (text.length <= keptTailChars * 2) return textRem(text) <= roomRem ? <>{text}</> : <span title={text}>{text}</span>;
+  let tailChars = keptTailChars;
+  while (tailChars > 3 && textRem(text.slice(-tailChars)) > roomRem * tailShareOfRoom) tailChars--;
+  const tail = text.slice(-tailChars);
   return (
     <span className="middle-cut" title={text}>
-      <span className="head" style={{ maxWidth: `calc(100% - ${Math.ceil(tailRem(tail) * 100) / 100 + 0.1}rem)` }}>{text.slice(0, -keptTailChars)}</span>{tail}
+      <span className="head" style={{ maxWidth: `calc(100% - ${Math.ceil(textRem(tail) * 100) / 100 + 0.1}rem)` }}>{text.slice(0, -tailChars)}</span>{tail}
     </span>
   );
 }
@@ -194,8 +199,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
 
   const columns = pages.columns;
   const shown = shownColumns(columns);
-  const tracks = columnTracks(columns, shown, view, pages.widest, sort?.column, roomRem, keyColumnIndex(columns, shown, view));
-  const pins = pinnedColumns(columns, shown, tracks, view, roomRem);
+  const { pins, tracks } = pinnedColumns(columns, shown, columnTracks(columns, shown, view, pages.widest, sort?.column, roomRem, keyColumnIndex(columns, shown, view)), view, roomRem);
   const gridTemplateColumns = gridTemplate(tracks);
   const rowWidth = rowWidthOf(tracks);
   const frac = geometry.firstRow - first;
@@ -211,7 +215,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
           const text = row ? formatCell(row[c], columns[c].type) || (emptyLabels[c] ?? '') : '…';
           return (
             <div role="gridcell" key={c} className={`cell ${columns[c].type === 'string' ? 'text' : 'num'}${pinClass(pins[k])}`} style={pinStyle(pins[k])}>
-              {tracks[k].fills ? <MiddleCut text={text} tailRem={(t) => cellWidth(t, columns[c].type)} /> : text}
+              {tracks[k].fills ? <MiddleCut text={text} roomRem={tracks[k].rem - cellPaddingRem} textRem={(t) => cellWidth(t, columns[c].type)} /> : text}
             </div>
           );
         })}

@@ -36,6 +36,8 @@ const remPerChar = { text: 0.5, number: 0.45 };
 /** Names, ids and types shorter than this are rare: a narrower text column only cuts them. */
 const leastTextChars = 10;
 const paddingRem = 1;
+/** A cell's padding, both sides, in rem (styles.css: .cell). */
+export const cellPaddingRem = paddingRem;
 /** Measured text widths round differently in layout: a little slack so a cell that fits is not cut. */
 const subpixelRem = 0.2;
 /** Bold capitals in the header are wider than the digits and letters of the cells. */

@@ -4,7 +4,7 @@ import type { ColumnInfo } from '../../shared/ipc/contract';
 import { findView, visibleColumns } from '../../shared/views/catalog';
 import type { ViewDefinition } from '../../shared/views/types';
 import { columnTracks } from './columnWidths';
-import { keyColumnIndex, pinnedColumns, pinnedRem } from './pinnedColumns';
+import { keyColumnIndex, leastPinnedNameRem, pinnedColumns, pinnedRem, pinnedShareOfRoom } from './pinnedColumns';
 
 function table(id: string): { view: ViewDefinition; columns: ColumnInfo[]; shown: number[] } {
   const view = findView(id)!;
@@ -18,21 +18,34 @@ test('Containers pins its key ID and the NAME beside it to the right edge, NAME 
   const tracks = columnTracks(columns, shown, view);
   const id = columns.findIndex((c) => c.title === 'ID');
   assert.equal(keyColumnIndex(columns, shown, view), id);
-  const pins = pinnedColumns(columns, shown, tracks, view, sum(tracks) / 2);
+  const { pins } = pinnedColumns(columns, shown, tracks, view, sum(tracks));
   assert.deepEqual(pins[id + 1], { side: 'right', offsetRem: 0, inner: false });
   assert.deepEqual(pins[id], { side: 'right', offsetRem: tracks[id + 1].rem, inner: true });
   assert.equal(pins.filter(Boolean).length, 2, 'no other column is pinned');
   assert.equal(pinnedRem(pins, tracks, 'right'), tracks[id].rem + tracks[id + 1].rem);
 });
 
-test('the key and the name beside it are pinned while they take at most 70% of the room; in less, nothing is (the rest must scroll)', () => {
+test('the key and the name beside it are pinned in at most half the room, the name giving way down to its least; in less, nothing is (the rest must scroll)', () => {
   const { view, columns, shown } = table('containers');
   const tracks = columnTracks(columns, shown, view);
   const id = columns.findIndex((c) => c.title === 'ID');
   const both = tracks[id].rem + tracks[id + 1].rem;
-  assert.equal(pinnedColumns(columns, shown, tracks, view, both / 0.7 + 0.1).filter(Boolean).length, 2);
+  const roomy = pinnedColumns(columns, shown, tracks, view, both / pinnedShareOfRoom + 0.1);
+  assert.equal(roomy.pins.filter(Boolean).length, 2);
+  assert.deepEqual(roomy.tracks, tracks, 'in room enough, nothing narrows');
+  // At 1000 px beside the Findings drawer (420 px of room), ID and NAME took 280 px (H79).
+  const room = 420 / 16;
+  const narrow = pinnedColumns(columns, shown, tracks, view, room);
+  assert.equal(narrow.pins.filter(Boolean).length, 2);
+  assert.equal(narrow.tracks[id].rem, tracks[id].rem, 'the ID keeps its width');
+  assert.ok(narrow.tracks[id + 1].rem < tracks[id + 1].rem && narrow.tracks[id + 1].rem >= leastPinnedNameRem, `NAME narrowed to ${narrow.tracks[id + 1].rem} rem`);
+  assert.ok(pinnedRem(narrow.pins, narrow.tracks, 'right') <= room * pinnedShareOfRoom, 'the pinned columns take at most half the room');
+  assert.equal(narrow.pins[id]?.offsetRem, narrow.tracks[id + 1].rem, 'ID sits beside the narrowed NAME');
+  assert.deepEqual(narrow.tracks.filter((_, k) => k !== id + 1), tracks.filter((_, k) => k !== id + 1), 'no other column narrows');
   // ID alone cannot reach the edge past NAME without reordering csysdig's columns: both or neither.
-  assert.equal(pinnedColumns(columns, shown, tracks, view, both / 0.7 - 0.1).filter(Boolean).length, 0);
+  const tooLittle = pinnedColumns(columns, shown, tracks, view, (tracks[id].rem + leastPinnedNameRem) / pinnedShareOfRoom - 0.1);
+  assert.equal(tooLittle.pins.filter(Boolean).length, 0);
+  assert.deepEqual(tooLittle.tracks, tracks);
 });
 
 test('a key at an end is pinned alone when the name beside it does not fit', () => {
@@ -42,7 +55,7 @@ test('a key at an end is pinned alone when the name beside it does not fit', () 
   // NAME made the key, ID (the open column here) beside it: NAME is at the right end.
   const marked = columns.map((c, i) => ({ ...c, isKey: i === name }));
   const swapped = tracks.map((t, i) => ({ ...t, fills: i === name - 1 }));
-  const pins = pinnedColumns(marked, shown, swapped, view, (swapped[name].rem + 0.5) / 0.7);
+  const { pins } = pinnedColumns(marked, shown, swapped, view, (swapped[name].rem + 0.5) / pinnedShareOfRoom);
   assert.deepEqual(pins.map((p, i) => (p ? i : -1)).filter((i) => i >= 0), [name]);
   assert.deepEqual(pins[name], { side: 'right', offsetRem: 0, inner: true });
 });
@@ -51,7 +64,7 @@ test('Processes pins its key PID to the left edge; the command line, at the othe
   const { view, columns, shown } = table('procs');
   const tracks = columnTracks(columns, shown, view);
   assert.equal(columns[keyColumnIndex(columns, shown, view)].title, 'PID');
-  const pins = pinnedColumns(columns, shown, tracks, view, 40);
+  const { pins } = pinnedColumns(columns, shown, tracks, view, 40);
   assert.deepEqual(pins[0], { side: 'left', offsetRem: 0, inner: true });
   assert.equal(pins.filter(Boolean).length, 1);
 });
@@ -59,7 +72,7 @@ test('Processes pins its key PID to the left edge; the command line, at the othe
 test('a table without a key, or whose key is in the middle, pins nothing', () => {
   const { view, columns, shown } = table('containers');
   const tracks = columnTracks(columns, shown, view);
-  assert.equal(pinnedColumns(columns, shown, tracks, undefined, 30).filter(Boolean).length, 0);
+  assert.equal(pinnedColumns(columns, shown, tracks, undefined, 30).pins.filter(Boolean).length, 0);
   const marked = columns.map((c) => ({ ...c, isKey: c.title === 'VIRT' }));
-  assert.equal(pinnedColumns(marked, shown, tracks, view, 30).filter(Boolean).length, 0);
+  assert.equal(pinnedColumns(marked, shown, tracks, view, 30).pins.filter(Boolean).length, 0);
 });

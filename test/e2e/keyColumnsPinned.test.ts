@@ -1,12 +1,14 @@
 /**
  * The key a user drills by stays on screen when a table is too wide for its room (QA 20
  * item 6): at 1000 px beside the open Findings drawer the Containers table keeps its ID (and
- * NAME) in sight, pinned at the right edge, while the other columns scroll under them.
+ * NAME) in sight, pinned at the right edge, while the other columns scroll under them; the two
+ * take at most half the table, NAME cut with its whole text in its tooltip (H79).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import { e2eSkip, samplePath, sharedHarness } from './harness';
+import { join } from 'node:path';
+import { e2eSkip, samplePath, screenshotsDir, sharedHarness } from './harness';
 
 const skip = e2eSkip();
 
@@ -51,7 +53,7 @@ test('at 1000 px beside the open Findings drawer the Containers table keeps its 
         await grid.evaluate((el) => { el.scrollLeft = (el.scrollWidth - el.clientWidth) / 2; });
         await page.waitForTimeout(100);
       }
-      await page.screenshot({ path: `/tmp/h74/containers-1000-findings-${scrolled.replace(' ', '-')}.png` });
+      await h.shot(`containers-1000-findings-${scrolled.replace(' ', '-')}`);
       for (const name of ['ID', 'NAME']) {
         const header = grid.getByRole('columnheader', { name, exact: true });
         const b = await box(header);
@@ -70,6 +72,21 @@ test('at 1000 px beside the open Findings drawer the Containers table keeps its 
         assert.ok(await onTop(cell), `row ${i + 1}'s ID cell is not covered, ${scrolled}`);
         assert.ok(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth), `row ${i + 1}'s ID is not cut, ${scrolled}`);
       }
+      // The pinned ID and NAME leave at least half the table to the columns that scroll (H79: 280 of 420 px).
+      const pinned = (await box(grid.getByRole('columnheader', { name: 'ID', exact: true }))).width + (await box(grid.getByRole('columnheader', { name: 'NAME', exact: true }))).width;
+      assert.ok(pinned <= (right - left) / 2 + 1, `the pinned ID and NAME take ${pinned.toFixed(0)} of the table's ${(right - left).toFixed(0)} px, ${scrolled}`);
+      // A NAME cut to fit says itself whole in its tooltip.
+      const names = grid.getByRole('row').filter({ has: page.getByRole('gridcell') }).locator('[role=gridcell]:nth-child(11)');
+      for (let i = 0; i < n; i++) {
+        const cell = names.nth(i);
+        const shown = await cell.evaluate((el) => ({
+          text: el.textContent ?? '', cut: [el, ...el.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1),
+          tooltip: el.querySelector('[title]')?.getAttribute('title') ?? el.getAttribute('title'),
+        }));
+        assert.match(shown.text, /^k8s_/);
+        if (shown.cut) assert.equal(shown.tooltip, shown.text, `row ${i + 1}'s cut NAME has its whole text in a tooltip, ${scrolled}`);
+        assert.ok(await onTop(cell), `row ${i + 1}'s NAME cell is not covered, ${scrolled}`);
+      }
     }
     // Sorting by a pinned column still works, and the keyboard still drills by the selected row's ID.
     await grid.getByRole('columnheader', { name: 'ID', exact: true }).getByRole('button').click();
@@ -81,7 +98,7 @@ test('at 1000 px beside the open Findings drawer the Containers table keeps its 
     await page.keyboard.press('Enter');
     await page.getByRole('grid', { name: 'Processes' }).getByRole('row').nth(1).waitFor();
     assert.ok(await page.getByText(firstId).first().isVisible(), `the drill-down names ${firstId}`);
-    await page.screenshot({ path: '/tmp/h74/containers-1000-drilled.png' });
+    await h.shot('containers-1000-drilled');
     await page.keyboard.press('Backspace');
     await page.getByRole('button', { name: 'Close findings' }).click();
   } finally {
@@ -99,7 +116,7 @@ test('at 1360 px beside the open Findings drawer the header shows the capture na
   await drawer.waitFor();
   const edge = (await box(drawer)).x;
   const header = page.locator('header.identity');
-  await page.screenshot({ path: '/tmp/h74/header-1360-findings.png', clip: { x: 0, y: 0, width: 1360, height: 120 } });
+  await page.screenshot({ path: join(screenshotsDir, 'header-1360-findings.png'), clip: { x: 0, y: 0, width: 1360, height: 120 } });
   const items = await header.locator(':scope > strong, :scope > span:not(.spacer)').evaluateAll((els) => els.map((el) => ({
     text: el.textContent ?? '', right: el.getBoundingClientRect().right, cut: el.scrollWidth > el.clientWidth,
   })));
