@@ -55,8 +55,9 @@ const byTypeRem: Record<ColumnInfo['type'], number> = { string: 12, time: 17, nu
 export function columnTracks(columns: ColumnInfo[], shown: number[], view?: ViewDefinition, widest: readonly number[] = [], sortedBy?: string, roomRem?: number, keptWhole = -1): ColumnTrack[] {
   const tracks = naturalTracks(columns, shown, view, widest, sortedBy);
   if (roomRem === undefined) return tracks;
-  // `keptWhole` (an index into `shown`): the key column, pinned on screen, whose cut value would not tell rows apart.
-  const least = shown.map((i, k) => (columns[i].type !== 'string' || k === keptWhole ? tracks[k].rem
+  // `keptWhole` (an index into `shown`): the key column, pinned on screen, whose cut value would not tell rows apart;
+  // a key that is the open column (a path) is cut in the middle, keeping its end, like any open column.
+  const least = shown.map((i, k) => (columns[i].type !== 'string' || (k === keptWhole && !tracks[k].fills) ? tracks[k].rem
     : Math.min(tracks[k].rem, Math.max(titleRem(columns[i], sortedBy), tracks[k].fills ? leastOpenColumnRem : leastTextChars * remPerChar.text + paddingRem))));
   return shrinkToRoom(tracks, least, roomRem);
 }

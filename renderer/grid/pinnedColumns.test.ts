@@ -76,3 +76,27 @@ test('a table without a key, or whose key is in the middle, pins nothing', () =>
   const marked = columns.map((c) => ({ ...c, isKey: c.title === 'VIRT' }));
   assert.equal(pinnedColumns(marked, shown, tracks, view, 30).pins.filter(Boolean).length, 0);
 });
+
+test('Files and Directories, keyed on a container and a path no column shows, pin the path (FILENAME, DIRNAME), which gives way to the share like a name, down to its least (QA H79: at 1000 px beside the drawer the file names had scrolled out of sight)', () => {
+  const dirs = table('directories');
+  assert.equal(dirs.columns[keyColumnIndex(dirs.columns, dirs.shown, dirs.view)].title, 'DIRNAME');
+  const conns = table('connections');
+  assert.equal(keyColumnIndex(conns.columns, conns.shown, conns.view), -1, 'no column shows a connection\'s key: nothing stands for it');
+  const { view, columns, shown } = table('files');
+  const key = keyColumnIndex(columns, shown, view);
+  assert.equal(columns[key].title, 'FILENAME');
+  assert.equal(key, shown.length - 1, 'the path is the last column');
+  // Kept whole as a key, it still gives way as an open column: cut in the middle, it keeps its end.
+  const natural = columnTracks(columns, shown, view);
+  const tight = columnTracks(columns, shown, view, [], undefined, 30, key);
+  assert.ok(tight[key].rem < natural[key].rem, `the path gives way to a table too wide for its room (${natural[key].rem} -> ${tight[key].rem} rem)`);
+  const tracks = natural;
+  assert.ok(tracks[key].fills);
+  // At 1000 px beside the Findings drawer (420 px of room) the path's 16 rem is more than half.
+  const room = 420 / 16;
+  assert.ok(tracks[key].rem > room * pinnedShareOfRoom);
+  const narrow = pinnedColumns(columns, shown, tracks, view, room);
+  assert.deepEqual(narrow.pins.map((p, i) => (p ? i : -1)).filter((i) => i >= 0), [key]);
+  assert.ok(narrow.tracks[key].rem <= room * pinnedShareOfRoom && narrow.tracks[key].rem >= leastPinnedNameRem, `the path narrowed to ${narrow.tracks[key].rem} rem`);
+  assert.equal(pinnedColumns(columns, shown, tracks, view, (leastPinnedNameRem - 0.2) / pinnedShareOfRoom).pins.filter(Boolean).length, 0);
+});

@@ -36,14 +36,22 @@ export interface PinnedLayout {
   tracks: ColumnTrack[];
 }
 
-/** The index into `shown` of the column a drill-down keys on, or -1 (as rowKey finds it). */
+/**
+ * The index into `shown` of the column a drill-down keys on, or -1 (as rowKey finds it). Where
+ * no column shows that key (Files keys on a container and a path together, fd.containername),
+ * the column showing the view's other key (its path, fd.name: FILENAME) stands for it.
+ */
 export function keyColumnIndex(columns: ColumnInfo[], shown: number[], view?: ViewDefinition): number {
   const marked = shown.findIndex((i) => columns[i].isKey);
   if (marked >= 0) return marked;
   if (!view) return -1;
-  const field = drillKeyField(view);
-  const column = activeColumns(view).find((c) => c.name !== 'NA' && c.field === field);
-  return column ? shown.findIndex((i) => columns[i].name === column.name) : -1;
+  const keys = [drillKeyField(view), ...view.columns.filter((c) => c.isKey).map((c) => c.field)];
+  for (const field of keys) {
+    const column = activeColumns(view).find((c) => c.name !== 'NA' && c.field === field);
+    const k = column ? shown.findIndex((i) => columns[i].name === column.name) : -1;
+    if (k >= 0) return k;
+  }
+  return -1;
 }
 
 /** Which shown columns are pinned, and how wide the pinned name may be, in `roomRem` of room. */
@@ -53,26 +61,16 @@ export function pinnedColumns(columns: ColumnInfo[], shown: number[], tracks: Co
   if (key < 0) return none;
   const share = (roomRem ?? Infinity) * pinnedShareOfRoom;
   const atEnd = key === 0 || key === shown.length - 1;
-  const name = tracks[key + 1]?.fills ? key + 1 : tracks[key - 1]?.fills ? key - 1 : -1;
-  let laid = tracks;
-  let first = key;
-  let last = key;
-  if (name >= 0) {
-    // Rounded down, so the pinned pair never takes more than the share.
-    const nameRem = Math.min(tracks[name].rem, Math.floor((share - tracks[key].rem) * 10) / 10);
-    if (nameRem >= Math.min(leastPinnedNameRem, tracks[name].rem)) {
-      if (nameRem < tracks[name].rem) laid = tracks.map((t, k) => (k === name ? { ...t, rem: nameRem } : t));
-      first = Math.min(key, name);
-      last = Math.max(key, name);
-    } else if (!atEnd) {
-      // The key can reach an edge only with the name beside it.
-      return none;
-    }
-  }
-  const width = (a: number, b: number) => laid.slice(a, b + 1).reduce((s, t) => s + t.rem, 0);
-  if (width(first, last) > share) return none;
+  const name = tracks[key].fills ? -1 : tracks[key + 1]?.fills ? key + 1 : tracks[key - 1]?.fills ? key - 1 : -1;
+  let laid = name >= 0 ? fitOpenColumn(tracks, Math.min(key, name), Math.max(key, name), share) : undefined;
+  // The key can reach an edge only with the name beside it.
+  if (!laid && !atEnd) return none;
+  const [first, last] = laid ? [Math.min(key, name), Math.max(key, name)] : [key, key];
+  laid ??= fitOpenColumn(tracks, key, key, share);
+  if (!laid) return none;
   // A group at both ends is the whole table: nothing scrolls under it.
   if (first === 0 && last === shown.length - 1) return none;
+  const width = (a: number, b: number) => laid.slice(a, b + 1).reduce((s, t) => s + t.rem, 0);
   const pins = none.pins.slice();
   if (last === shown.length - 1) {
     for (let k = first; k <= last; k++) pins[k] = { side: 'right', offsetRem: width(k + 1, last), inner: k === first };
@@ -82,6 +80,24 @@ export function pinnedColumns(columns: ColumnInfo[], shown: number[], tracks: Co
     return none;
   }
   return { pins, tracks: laid };
+}
+
+/**
+ * The tracks with columns `first`…`last` fitting in `share` rem, the open column among them (a
+ * name, or a key that is a path) narrowed as far as needed, never below leastPinnedNameRem;
+ * undefined when they cannot fit.
+ */
+function fitOpenColumn(tracks: ColumnTrack[], first: number, last: number, share: number): ColumnTrack[] | undefined {
+  let fixed = 0;
+  let open = -1;
+  for (let k = first; k <= last; k++) {
+    if (tracks[k].fills) open = k; else fixed += tracks[k].rem;
+  }
+  if (open < 0) return fixed <= share ? tracks : undefined;
+  // Rounded down, so the pinned columns never take more than the share.
+  const openRem = Math.min(tracks[open].rem, Math.floor((share - fixed) * 10) / 10);
+  if (openRem < Math.min(leastPinnedNameRem, tracks[open].rem)) return undefined;
+  return openRem < tracks[open].rem ? tracks.map((t, k) => (k === open ? { ...t, rem: openRem } : t)) : tracks;
 }
 
 /** The width the pinned columns on `side` take, in rem. */
