@@ -99,6 +99,18 @@ test('at 1000 px beside the open Findings drawer the Containers table keeps its 
     await page.getByRole('grid', { name: 'Processes' }).getByRole('row').nth(1).waitFor();
     assert.ok(await page.getByText(firstId).first().isVisible(), `the drill-down names ${firstId}`);
     await h.shot('containers-1000-drilled');
+    // The container's Files (the story's next step) keep the file names in sight (QA H79: FILENAME had scrolled out).
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Files', exact: true }).click();
+    const files = page.getByRole('grid', { name: 'Files' });
+    await files.getByRole('row').nth(2).waitFor();
+    const filename = files.getByRole('columnheader', { name: 'FILENAME', exact: true });
+    const fb = await box(filename);
+    const fg = await box(files);
+    const fRight = Math.min(fg.x + fg.width, (await box(drawer)).x);
+    assert.ok(fb.x >= fg.x - 1 && fb.x + fb.width <= fRight + 1, `FILENAME (${fb.x.toFixed(0)}…${(fb.x + fb.width).toFixed(0)}) lies within the Files table (${fg.x.toFixed(0)}…${fRight.toFixed(0)})`);
+    assert.ok(await onTop(filename.getByRole('button')), 'nothing covers the FILENAME header');
+    assert.ok(fb.width <= (fRight - fg.x) / 2 + 1, `FILENAME takes ${fb.width.toFixed(0)} of ${(fRight - fg.x).toFixed(0)} px`);
+    await h.shot('files-1000-findings');
     await page.keyboard.press('Backspace');
     await page.getByRole('button', { name: 'Close findings' }).click();
   } finally {
