@@ -189,7 +189,7 @@ function Operation({ op, mode, current, onFollow }: { op: StreamOperationWire; m
         {onFollow && <button type="button" className="small" onClick={onFollow} aria-label={`Follow ${op.streamKey}`}>Follow</button>}
         <BookmarkButton bookmark={{ kind: 'stream', evtNum: op.evtNum, streamKey: op.streamKey, note: '' }} />
       </header>
-      <pre>{text}</pre>
+      <pre className={mode === 'hex' ? 'hex' : undefined}>{text}</pre>
     </article>
   );
 }

@@ -88,3 +88,27 @@ for (const width of [1360, 1160, 1000]) {
     }
   });
 }
+
+test('at 1000 px with the Findings drawer open, each Hex row of 16 bytes stays on one line, its ASCII beside its bytes (QA H79: the ASCII column wrapped under them)', { skip }, async () => {
+  const { page } = h;
+  await page.setViewportSize({ width: 1000, height: 860 });
+  try {
+    await openStreamsWithFindings(page);
+    await page.getByRole('radio', { name: 'Hex' }).click();
+    await page.locator('.stream-op pre').first().filter({ hasText: /0x0000:/ }).waitFor();
+    await h.shot('streams-hex-1000-findings');
+    const cards = await page.locator('.stream-op pre').evaluateAll((pres) => pres.slice(0, 8).map((pre) => {
+      const rows = (pre.textContent ?? '').split('\n').length;
+      const range = document.createRange();
+      range.selectNodeContents(pre);
+      const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      return { rows, lines: tops.size };
+    }));
+    assert.ok(cards.length >= 5, `${cards.length} cards`);
+    cards.forEach((c, i) => assert.equal(c.lines, c.rows, `card ${i + 1}'s ${c.rows} hex rows take ${c.lines} lines`));
+  } finally {
+    const close = page.getByRole('button', { name: 'Close findings' });
+    if (await close.count() > 0) await close.click();
+    await page.setViewportSize({ width: 1360, height: 860 });
+  }
+});
