@@ -72,3 +72,24 @@ test('the exported findings report and the export\'s status say the capture is c
   assert.ok(section.includes(`- ${escapeMarkdown(said)}\n`), section.slice(0, 400));
   assert.deepEqual(h.pageErrors, []);
 });
+
+test('at 1000 px a short capture name takes no more room than itself, and the header\'s items show whole (QA H79: \'cut.scap\' kept an empty 8em while the host was cut)', { skip }, async () => {
+  const { page } = h;
+  await page.setViewportSize({ width: 1000, height: 760 });
+  try {
+    await page.goto(h.host.url);
+    const header = page.locator('header.identity');
+    await header.getByRole('button', { name: /^\d+ warnings? / }).waitFor({ timeout: 30_000 });
+    const items = await header.locator(':scope > strong, :scope > span:not(.spacer)').evaluateAll((els) => els.map((el) => {
+      const text = document.createRange();
+      text.selectNodeContents(el);
+      return { text: el.textContent ?? '', width: el.getBoundingClientRect().width, textWidth: text.getBoundingClientRect().width, cut: el.scrollWidth > el.clientWidth };
+    }));
+    const name = items.find((i) => i.text === 'cut-off.scap');
+    assert.ok(name, items.map((i) => i.text).join(' | '));
+    assert.ok(name.width - name.textWidth <= 12, `the name's box is ${name.width.toFixed(0)} px for ${name.textWidth.toFixed(0)} px of text`);
+    for (const item of items) assert.ok(!item.cut, `"${item.text}" is cut`);
+  } finally {
+    await page.setViewportSize({ width: 1360, height: 860 });
+  }
+});
