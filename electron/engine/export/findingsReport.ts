@@ -270,7 +270,9 @@ export async function buildFindingsReport(opts: ReportOptions): Promise<BuiltRep
     const renumbered = s.kept === scan.offsetCount ? await subsetNumbers(opts.subsetPath, scan.offsetEvtNums, opts.signal) : undefined;
     subset = { fileName: basename(opts.subsetPath), events: s.kept, command: shellCommand(['sysdig', '-r', basename(opts.subsetPath)]), ...(renumbered ? { renumbered } : {}) };
   } else if (opts.subsetPath) {
-    warnings.push('No evidence capture was written: no event or stream operation is bookmarked.');
+    warnings.push(want.events.size || want.operations.size
+      ? 'No evidence capture was written: none of the bookmarked events or stream operations is in this capture.'
+      : 'No evidence capture was written: no event or stream operation is bookmarked.');
   }
 
   const model: ReportModel = {

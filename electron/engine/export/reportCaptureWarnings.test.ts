@@ -50,3 +50,15 @@ test('a gzip stream that breaks is said once in the report, not again as its cop
 test('a whole capture\'s report has no capture warning', async () => {
   assert.deepEqual((await reportWarnings([])).model, []);
 });
+
+test('an evidence capture not written because no bookmarked event is in the capture says so, not that nothing is bookmarked (QA H79)', async () => {
+  await ready;
+  const subsetPath = join(dir, 'evidence.scap');
+  const build = async (bookmarks: unknown[]) => {
+    const parsed = checkFindings({ format: 'syscope-findings', version: 1, bookmarks });
+    assert.ok(parsed.ok);
+    return (await buildFindingsReport({ capturePath: capture, findings: (parsed as { findings: Findings }).findings, source: sourceWarning([]), subsetPath })).model.warnings;
+  };
+  assert.deepEqual(await build([{ kind: 'event', evtNum: 999, note: '' }]), ['No evidence capture was written: none of the bookmarked events or stream operations is in this capture.']);
+  assert.deepEqual(await build([]), ['No evidence capture was written: no event or stream operation is bookmarked.']);
+});
