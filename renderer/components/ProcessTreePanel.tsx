@@ -3,7 +3,7 @@
  * reason ("killed by SIGSEGV", "exited with status 1"); above it, containers that restarted,
  * with their deaths and back-off delays — the CrashLoopBackOff at a glance.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import type { TreeReply } from '../../shared/streams/evidenceApi';
 import type { ProcessNode } from '../../shared/streams/evidenceTypes';
 import { useCapture, useClient } from '../state/context';
@@ -38,13 +38,14 @@ export function ProcessTreePanel() {
       {groups.length > 0 && (
         <section aria-label="Restarting containers" className="restart-groups">
           <h2>Restarting containers</h2>
-          <table className="fields-table">
+          <table className="restart-table">
             <thead><tr><th>Container</th><th>Instances</th><th>Deaths</th><th>Restarts</th><th>Back-off</th></tr></thead>
             <tbody>
               {groups.map((g) => (
                 <tr key={g.key} className={g.restarts > 0 ? 'crashed' : ''}>
-                  <td>{g.key}</td><td>{g.instances.length}</td><td>{g.deaths}</td><td>{g.restarts}</td>
-                  <td>{g.backoffNs.map((ns) => formatDuration(Number(ns))).join(' → ') || '—'}</td>
+                  <td>{g.key}</td><td className="count">{g.instances.length}</td><td className="count">{g.deaths}</td><td className="count">{g.restarts}</td>
+                  {/* A delay wraps whole, never between its number and its unit. */}
+                  <td>{g.backoffNs.length ? g.backoffNs.map((ns, i) => <Fragment key={i}>{i > 0 ? ' ' : ''}<span className="delay">{i > 0 ? '→ ' : ''}{formatDuration(Number(ns))}</span></Fragment>) : '—'}</td>
                 </tr>
               ))}
             </tbody>
