@@ -142,7 +142,7 @@ test('bookmarks that point nowhere are reported as problems, not errors', async 
   const parsed = checkFindings({ format: 'syscope-findings', version: 1, bookmarks: [{ kind: 'event', evtNum: 999, note: '' }, { kind: 'stream', evtNum: 1, note: '' }] });
   assert.ok(parsed.ok);
   const r = await buildFindingsReport({ capturePath: capture, findings: (parsed as { findings: Findings }).findings, source });
-  assert.match(r.model.evidence[0].problem ?? '', /not in this capture/);
+  assert.equal(r.model.evidence[0].problem, 'There is no event #999 in this capture.');
   assert.match(r.model.evidence[1].problem ?? '', /not a read or write with data/);
 });
 

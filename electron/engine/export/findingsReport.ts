@@ -140,6 +140,14 @@ function namesStream(key: string, op: StreamOperation): boolean {
 }
 
 /**
+ * As the app says it. Not "(it has 1663 events)": sysdig's event numbers skip its internal
+ * events, so a cut-off capture's numbers ran to #4655 beside that count (QA H79).
+ */
+function noSuchEvent(evtNum: number): string {
+  return `There is no event #${evtNum} in this capture.`;
+}
+
+/**
  * A bookmarked read or write, followed by the whole of its own stream. The key a findings file
  * names is only a hint: a key typed by hand could name another stream, and the report then
  * showed the operation followed by that other stream and printed reproduce commands for it
@@ -149,7 +157,9 @@ function streamEvidence(b: Extract<Findings['bookmarks'][number], { kind: 'strea
   const op = scan.operations.get(b.evtNum);
   if (!op) {
     const commands = bookmarkCommands(commandPath, { ...b, streamKey: undefined });
-    return { kind: 'stream', heading: `event #${b.evtNum}`, note: b.note, facts: [], commands, problem: `Event #${b.evtNum} is not a read or write with data in this capture.` };
+    // The clearer reason first, as the app says it when bookmarking (QA 20 #15).
+    const problem = scan.offsetEvtNums.includes(b.evtNum) ? `Event #${b.evtNum} is not a read or write with data in this capture.` : noSuchEvent(b.evtNum);
+    return { kind: 'stream', heading: `event #${b.evtNum}`, note: b.note, facts: [], commands, problem };
   }
   const key = op.streamKey;
   const commands = bookmarkCommands(commandPath, { ...b, streamKey: key });
@@ -249,7 +259,7 @@ export async function buildFindingsReport(opts: ReportOptions): Promise<BuiltRep
     if (b.kind === 'event') {
       const ev = scan?.events.get(b.evtNum);
       const commands = bookmarkCommands(commandPath, b);
-      if (!ev) { evidence.push({ kind: 'event', heading: `event #${b.evtNum}`, note: b.note, facts: [], commands, problem: `Event #${b.evtNum} is not in this capture (it has ${info.events} events).` }); continue; }
+      if (!ev) { evidence.push({ kind: 'event', heading: `event #${b.evtNum}`, note: b.note, facts: [], commands, problem: noSuchEvent(b.evtNum) }); continue; }
       const fact = (k: string) => ev.facts.find(([n]) => n === k)?.[1];
       const heading = `#${b.evtNum} ${fact('evt.type') ?? ''} by ${fact('proc.name') ?? '?'} (${fact('proc.pid') ?? '?'})`;
       const excerpt = ev.next.length

@@ -62,3 +62,15 @@ test('an evidence capture not written because no bookmarked event is in the capt
   assert.deepEqual(await build([{ kind: 'event', evtNum: 999, note: '' }]), ['No evidence capture was written: none of the bookmarked events or stream operations is in this capture.']);
   assert.deepEqual(await build([]), ['No evidence capture was written: no event or stream operation is bookmarked.']);
 });
+
+test('a bookmarked stream operation whose event the capture does not have is said to be missing, as the app says it, not to be no read or write (QA H79)', async () => {
+  await ready;
+  const parsed = checkFindings({ format: 'syscope-findings', version: 1, bookmarks: [{ kind: 'stream', evtNum: 9000, note: '' }, { kind: 'stream', evtNum: 1, note: '' }, { kind: 'event', evtNum: 9000, note: '' }] });
+  assert.ok(parsed.ok);
+  const r = await buildFindingsReport({ capturePath: capture, findings: (parsed as { findings: Findings }).findings, source: sourceWarning([]) });
+  assert.deepEqual(r.model.evidence.map((e) => e.problem), [
+    'There is no event #9000 in this capture.',
+    'Event #1 is not a read or write with data in this capture.',
+    'There is no event #9000 in this capture.',
+  ]);
+});
