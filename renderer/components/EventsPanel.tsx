@@ -16,6 +16,7 @@ import { eventColumns, timeOfDay } from './eventColumns';
 import { BookmarkButton } from '../findings/BookmarkButton';
 import { onlyInternalRecords, useHasListableEvents } from './listableEvents';
 import { inUsersWords, whereReadingStops } from '../../shared/scap/readingStops';
+import { NothingInScope } from './NothingInScope';
 
 const rowPx = 22;
 const pageSize = 500;
@@ -298,6 +299,8 @@ export function EventsPanel() {
           {listable === false && count === 0 && next === null && !error && (
             <p role="status" className="empty-capture">{onlyInternalRecords(info?.events ?? 0)}</p>
           )}
+          {/* As the I/O Streams tab says it: an empty list under a filter said only "0 events" (QA H79). */}
+          {listable !== false && count === 0 && next === null && !error && <div className="events-empty"><NothingInScope what="events" /></div>}
           <div className="grid-spacer" style={{ height: geometry.spacerPx }} />
           <div className="grid-rows" style={{ width: '100%', transform: `translateY(${scrollTop + rowPx - (geometry.firstRow - first) * rowPx}px)` }}>{shown}</div>
         </div>
@@ -320,13 +323,14 @@ export function EventsPanel() {
           )}
         </div>
       </section>
-      <EventDetail detail={detail} onJump={jumpTo} />
+      <EventDetail detail={detail} onJump={jumpTo} noEvents={count === 0 && next === null} />
     </div>
   );
 }
 
-function EventDetail({ detail, onJump }: { detail: EventDetailReply | null; onJump(evtNum: number): void }) {
-  if (!detail) return <aside className="event-detail dim" aria-label="Event fields">Select an event to see its fields.</aside>;
+function EventDetail({ detail, onJump, noEvents }: { detail: EventDetailReply | null; onJump(evtNum: number): void; noEvents: boolean }) {
+  // With no event listed there is none to select.
+  if (!detail) return <aside className="event-detail dim" aria-label="Event fields">{noEvents ? '' : 'Select an event to see its fields.'}</aside>;
   const entries = Object.entries(detail.fields);
   return (
     <aside className="event-detail" aria-label="Event fields">

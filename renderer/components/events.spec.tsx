@@ -100,3 +100,37 @@ describe('the capture header in a narrow bar (QA 16 R8)', () => {
     expect(mounted.container.querySelector('.identity > .host')?.getAttribute('title')).toBe('host ubuntu, 1 CPU');
   });
 });
+
+describe('an events list that a filter leaves empty (QA H79: it said only "0 events", and asked to select an event)', () => {
+  const byFilter = (r: unknown) => ((r as { filter?: string }).filter ? nothing : one);
+
+  it('over the whole capture says there are no events here, and the detail asks for no selection', async () => {
+    const store = storeWith(13364);
+    store.getState().showPanel('events');
+    store.getState().setFilter('proc.name=nosuch');
+    mounted = await mount(<EventsPanel />, fakeClient({ events: byFilter, eventDetail: () => { throw new Error('none'); } }), store);
+    await settle();
+    expect(mounted.container.querySelector('.events-empty')?.textContent).toBe('No events here.');
+    expect(mounted.container.querySelector('.event-detail')?.textContent).toBe('');
+  });
+
+  it('under a drill-down names the scope and offers the whole capture with the same filter', async () => {
+    const store = storeWith(13364);
+    store.getState().openView('files');
+    store.getState().drillRow('44136c54b079:/etc/resolv.conf', 'events');
+    store.getState().setFilter('proc.name=nosuch');
+    mounted = await mount(<EventsPanel />, fakeClient({ events: byFilter, eventDetail: () => { throw new Error('none'); } }), store);
+    await settle();
+    const status = mounted.container.querySelector('.events-empty [role=status]');
+    expect(status?.textContent).toContain('No events in /etc/resolv.conf under this filter.');
+    expect(status?.textContent).toContain('Look in the whole capture with this filter');
+  });
+
+  it('a list with events says nothing of the kind', async () => {
+    const store = storeWith(13364);
+    store.getState().showPanel('events');
+    mounted = await mount(<EventsPanel />, fakeClient({ events: () => one, eventDetail: () => { throw new Error('none'); } }), store);
+    await settle();
+    expect(mounted.container.querySelector('.events-empty')).toBeNull();
+  });
+});
