@@ -20,6 +20,8 @@ interface HeaderLayout {
   cutButtons: string[];
   /** Parts shown cut short, with whether their title holds their whole text. */
   cut: Array<{ text: string; titled: boolean; streamKey: boolean }>;
+  /** Whether the fd name is cut while the container beside it is wider than its least width. */
+  fdNameCutBeforeContainer: boolean;
 }
 
 /** How the headers of the first `n` cards are laid out. */
@@ -44,7 +46,11 @@ async function headerLayouts(page: Page, n: number): Promise<HeaderLayout[]> {
     const sorted = [...tops].sort((a, b) => a - b);
     let lines = sorted.length > 0 ? 1 : 0;
     for (let i = 1; i < sorted.length; i++) if (sorted[i] - sorted[i - 1] > 3) lines++;
-    return { lines, cutButtons, cut };
+    const fdName = header.querySelector<HTMLElement>('.fdname');
+    const container = header.querySelector<HTMLElement>('.container');
+    const fdNameCutBeforeContainer = !!fdName && !!container && fdName.scrollWidth > fdName.clientWidth
+      && container.getBoundingClientRect().width > parseFloat(getComputedStyle(container).minWidth) + 1;
+    return { lines, cutButtons, cut, fdNameCutBeforeContainer };
   }), n);
 }
 
@@ -69,6 +75,7 @@ for (const width of [1360, 1160, 1000]) {
       layouts.forEach((l, i) => {
         assert.equal(l.lines, 1, `card ${i + 1}'s header takes ${l.lines} lines`);
         assert.deepEqual(l.cutButtons, [], `card ${i + 1}'s buttons run past its header`);
+        assert.ok(!l.fdNameCutBeforeContainer, `card ${i + 1}: the fd name is cut while the container keeps more than its least`);
         for (const c of l.cut) {
           assert.ok(c.titled, `card ${i + 1}: "${c.text}" is cut with no tooltip of its whole text`);
           assert.ok(!c.streamKey, `card ${i + 1}: the stream key "${c.text}", which a user types, is cut`);
