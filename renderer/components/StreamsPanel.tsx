@@ -180,7 +180,8 @@ function Operation({ op, mode, current, onFollow }: { op: StreamOperationWire; m
         {/* The numbers a user types to bookmark or follow (the story asks for #344 and 5253:5#8). */}
         <span className="evt-num" title="Event number (Findings: read/write #)">#{op.evtNum}</span>
         <When ns={op.rawtime} />
-        <span className="cut proc" title={`${op.procName} (${op.pid})`}>{op.procName} ({op.pid})</span>
+        {/* The container's name too: a narrow card leaves its own part out (styles.css). */}
+        <span className="cut proc" title={`${op.procName} (${op.pid})${op.containerName && op.containerName !== 'host' ? ` in container ${op.containerName}` : ''}`}>{op.procName} ({op.pid})</span>
         <span className="cut fdname" title={`fd ${op.fd} ${op.fdName}`}>fd {op.fd} {op.fdName}</span>
         <span>{formatBytes(op.length)}</span>
         {truncated && <span className="cut" title="(truncated by the capture): the capture holds only the first bytes of this operation">(truncated by the capture)</span>}

@@ -119,3 +119,27 @@ test('at 1000 px with the Findings drawer open, each Hex row of 16 bytes stays o
     await page.setViewportSize({ width: 1360, height: 860 });
   }
 });
+
+test('at 1000 px with the Findings drawer open, the cards of a container\'s I/O keep their buttons whole, the container named in the process\'s tooltip (QA H79: the Bookmark button ran past the card)', { skip }, async () => {
+  const { page } = h;
+  await page.setViewportSize({ width: 1000, height: 860 });
+  try {
+    await openStreamsWithFindings(page);
+    await page.locator('#filter-input').fill('container.id="44136c54b079"');
+    await page.locator('#filter-input').press('Enter');
+    await page.locator('.stream-op header').filter({ hasText: '5253:4#' }).first().waitFor({ timeout: 30_000 });
+    await h.shot('streams-container-cards-1000-findings');
+    const layouts = await headerLayouts(page, 12);
+    assert.ok(layouts.length >= 5, `${layouts.length} cards`);
+    layouts.forEach((l, i) => {
+      assert.equal(l.lines, 1, `card ${i + 1}'s header takes ${l.lines} lines`);
+      assert.deepEqual(l.cutButtons, [], `card ${i + 1}'s buttons run past its header`);
+    });
+    const proc = page.locator('.stream-op header .proc').first();
+    assert.match((await proc.getAttribute('title')) ?? '', /^nginx \(5253\) in container k8s_nginx_web-/);
+  } finally {
+    const close = page.getByRole('button', { name: 'Close findings' });
+    if (await close.count() > 0) await close.click();
+    await page.setViewportSize({ width: 1360, height: 860 });
+  }
+});
