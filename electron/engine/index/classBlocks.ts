@@ -17,7 +17,7 @@
  */
 import type { CaptureIndex } from './eventIndex';
 import { classTicks, CpuChain } from './classTicks';
-import { growableColumn } from './growable';
+import { filledPart } from './growable';
 
 export const BLOCK_ROWS = 1 << 18;
 const MAX_ENTRY_SHARE = 1 / 16;
@@ -51,10 +51,6 @@ export interface BlockCpu {
   firstSys: Float64Array;
 }
 
-// The entries' number is known only at the end: they grow as the index's own columns do.
-const ints = () => growableColumn(Int32Array);
-const floats = () => growableColumn(Float64Array);
-
 export function computeClassBlocks(index: CaptureIndex, blockRows = BLOCK_ROWS, tick?: () => void): ClassBlocks | undefined {
   const classes = index.classes;
   if (!classes) return undefined;
@@ -70,43 +66,130 @@ export function computeClassBlocks(index: CaptureIndex, blockRows = BLOCK_ROWS, 
   const limit = Math.max(1 << 16, rows * MAX_ENTRY_SHARE);
   const threads = ticks?.threads ?? 0;
   const chain = ticks ? new CpuChain(ticks) : undefined;
-  const { tot, usr, sys } = chain ?? { tot: new Float64Array(size), usr: new Float64Array(size), sys: new Float64Array(size) };
-  const tally = new BlockTally(ids, latencyOf, zeroRows, size, threads, cpuOk ? chain : undefined,
+  const sums = chain ?? { tot: new Float64Array(size), usr: new Float64Array(size), sys: new Float64Array(size) };
+  const tally = new BlockTally(ids, latencyOf, zeroRows, size, threads, cpuOk ? chain : undefined, sums,
     ticks?.usr ?? new Float64Array(size).fill(NaN), ticks?.thread ?? new Int32Array(size));
-  const { count, first, last, lat, touched, blockFirst, blockLast, blockDelta, threadTouched } = tally;
-  const out = { entryStart: new Int32Array(blocks + 1), cls: ints(), count: ints(), first: ints(), last: ints(), latency: floats(), tot: floats(), usr: floats(), sys: floats() };
-  const th = { threadStart: new Int32Array(blocks + 1), firstClass: ints(), lastClass: ints(), firstTot: floats(), firstUsr: floats(), firstSys: floats() };
+  const entries = new BlockEntries();
+  const threadEntries = new BlockThreads();
+  const entryStart = new Int32Array(blocks + 1);
+  const threadStart = new Int32Array(blocks + 1);
   for (let b = 0; b < blocks; b++) {
     tick?.();
     tally.readRows(b * blockRows, Math.min(rows, (b + 1) * blockRows));
-    const { nTouched, nThreads } = tally;
-    if (out.cls.length + nTouched > limit) return undefined;
-    out.entryStart[b] = out.cls.length;
-    for (let i = 0; i < nTouched; i++) {
-      const k = touched[i];
-      out.cls.push(k); out.count.push(count[k]); out.first.push(first[k]); out.last.push(last[k]); out.latency.push(lat[k]);
-      out.tot.push(tot[k]); out.usr.push(usr[k]); out.sys.push(sys[k]);
-      count[k] = 0; lat[k] = 0; tot[k] = 0; usr[k] = 0; sys[k] = 0;
-    }
-    th.threadStart[b] = th.firstClass.length;
-    for (let i = 0; i < nThreads; i++) {
-      const t = threadTouched[i];
-      th.firstClass.push(blockFirst[t]); th.lastClass.push(blockLast[t]);
-      th.firstTot.push(blockDelta[t * 3]); th.firstUsr.push(blockDelta[t * 3 + 1]); th.firstSys.push(blockDelta[t * 3 + 2]);
-      blockFirst[t] = -1;
-    }
+    if (entries.length + tally.nTouched > limit) return undefined;
+    entryStart[b] = entries.length;
+    entries.take(tally);
+    threadStart[b] = threadEntries.length;
+    threadEntries.take(tally);
   }
-  out.entryStart[blocks] = out.cls.length;
-  th.threadStart[blocks] = th.firstClass.length;
+  entryStart[blocks] = entries.length;
+  threadStart[blocks] = threadEntries.length;
+  const e = entries.finish();
+  const t = threadEntries.finish();
   return {
     blockRows,
-    entryStart: out.entryStart, cls: out.cls.finish(), count: out.count.finish(), first: out.first.finish(), last: out.last.finish(), latency: out.latency.finish(),
+    entryStart, cls: e.cls, count: e.count, first: e.first, last: e.last, latency: e.latency,
     cpu: cpuOk ? {
-      tot: out.tot.finish(), usr: out.usr.finish(), sys: out.sys.finish(),
-      threadStart: th.threadStart, firstClass: th.firstClass.finish(), lastClass: th.lastClass.finish(),
-      firstTot: th.firstTot.finish(), firstUsr: th.firstUsr.finish(), firstSys: th.firstSys.finish(),
+      tot: e.tot, usr: e.usr, sys: e.sys,
+      threadStart, firstClass: t.firstClass, lastClass: t.lastClass, firstTot: t.firstTot, firstUsr: t.firstUsr, firstSys: t.firstSys,
     } : undefined,
   };
+}
+
+/** `a` in an array of `size` elements (growing columns whose final length is known only at the end). */
+function grown<T extends Int32Array | Float64Array>(a: T, size: number): T {
+  const bigger = (a instanceof Int32Array ? new Int32Array(size) : new Float64Array(size)) as T;
+  bigger.set(a);
+  return bigger;
+}
+
+/**
+ * The blocks' entries (a class a block touched) as they are taken from the tally, block after
+ * block, in columns grown together. Copying in a method of its own, into plain typed arrays,
+ * keeps computeClassBlocks small: with a growable column per part, the loop that copied a
+ * block's entries out inlined 14 pushes into computeClassBlocks, which V8 then compiled two or
+ * three times per build (50 to 250 ms of the compiler's CPU on the 200 MB bench copy, on a
+ * loaded machine; one compilation thrown away), as much as the rows' tally itself.
+ */
+class BlockEntries {
+  length = 0;
+  cls = new Int32Array(1024);
+  count = new Int32Array(1024);
+  first = new Int32Array(1024);
+  last = new Int32Array(1024);
+  latency = new Float64Array(1024);
+  tot = new Float64Array(1024);
+  usr = new Float64Array(1024);
+  sys = new Float64Array(1024);
+
+  /** The classes the tally's block touched, with their tallies, which are cleared for the next block. */
+  take(tally: BlockTally): void {
+    const n = tally.nTouched;
+    if (this.length + n > this.cls.length) this.grow(Math.max(this.length + n, Math.ceil(this.cls.length * 1.5)));
+    const { touched, count, first, last, lat } = tally;
+    const { tot, usr, sys } = tally.cpuSums;
+    const at = this.length;
+    for (let i = 0; i < n; i++) {
+      const k = touched[i];
+      this.cls[at + i] = k; this.count[at + i] = count[k]; this.first[at + i] = first[k]; this.last[at + i] = last[k];
+      this.latency[at + i] = lat[k]; this.tot[at + i] = tot[k]; this.usr[at + i] = usr[k]; this.sys[at + i] = sys[k];
+      count[k] = 0; lat[k] = 0; tot[k] = 0; usr[k] = 0; sys[k] = 0;
+    }
+    this.length = at + n;
+  }
+
+  private grow(size: number): void {
+    this.cls = grown(this.cls, size); this.count = grown(this.count, size); this.first = grown(this.first, size); this.last = grown(this.last, size);
+    this.latency = grown(this.latency, size); this.tot = grown(this.tot, size); this.usr = grown(this.usr, size); this.sys = grown(this.sys, size);
+  }
+
+  /** The filled parts (filledPart). */
+  finish() {
+    const n = this.length;
+    return {
+      cls: filledPart(this.cls, n), count: filledPart(this.count, n), first: filledPart(this.first, n), last: filledPart(this.last, n),
+      latency: filledPart(this.latency, n), tot: filledPart(this.tot, n), usr: filledPart(this.usr, n), sys: filledPart(this.sys, n),
+    };
+  }
+}
+
+/** Per block, the threads with procinfo events there (BlockCpu's thread parts), taken from the tally. */
+class BlockThreads {
+  length = 0;
+  firstClass = new Int32Array(1024);
+  lastClass = new Int32Array(1024);
+  firstTot = new Float64Array(1024);
+  firstUsr = new Float64Array(1024);
+  firstSys = new Float64Array(1024);
+
+  /** The threads the tally's block had procinfo events of; their first class is cleared for the next block. */
+  take(tally: BlockTally): void {
+    const n = tally.nThreads;
+    if (this.length + n > this.firstClass.length) this.grow(Math.max(this.length + n, Math.ceil(this.firstClass.length * 1.5)));
+    const { threadTouched, blockFirst, blockLast, blockDelta } = tally;
+    const at = this.length;
+    for (let i = 0; i < n; i++) {
+      const t = threadTouched[i];
+      this.firstClass[at + i] = blockFirst[t]; this.lastClass[at + i] = blockLast[t];
+      this.firstTot[at + i] = blockDelta[t * 3]; this.firstUsr[at + i] = blockDelta[t * 3 + 1]; this.firstSys[at + i] = blockDelta[t * 3 + 2];
+      blockFirst[t] = -1;
+    }
+    this.length = at + n;
+  }
+
+  private grow(size: number): void {
+    this.firstClass = grown(this.firstClass, size); this.lastClass = grown(this.lastClass, size);
+    this.firstTot = grown(this.firstTot, size); this.firstUsr = grown(this.firstUsr, size); this.firstSys = grown(this.firstSys, size);
+  }
+
+  /** The filled parts (filledPart). */
+  finish() {
+    const n = this.length;
+    return {
+      firstClass: filledPart(this.firstClass, n), lastClass: filledPart(this.lastClass, n),
+      firstTot: filledPart(this.firstTot, n), firstUsr: filledPart(this.firstUsr, n), firstSys: filledPart(this.firstSys, n),
+    };
+  }
 }
 
 /**
@@ -132,9 +215,13 @@ class BlockTally {
   /** Rows without a timestamp, in row order (zeroTimeRows is), passed by a pointer. */
   private nextZero = 0;
 
-  /** `chain` only when CPU use is recorded; per class its procinfo user ticks (NaN: none) and its thread. */
+  /**
+   * `chain` only when CPU use is recorded; `cpuSums` the per-class CPU sums taken with the
+   * block's entries (the chain's, or zeros); per class its procinfo user ticks (NaN: none) and its thread.
+   */
   constructor(private readonly ids: ArrayLike<number>, private readonly latencyOf: Float64Array, private readonly zeroRows: readonly number[],
     size: number, threads: number, private readonly chain: CpuChain | undefined,
+    readonly cpuSums: { readonly tot: Float64Array; readonly usr: Float64Array; readonly sys: Float64Array },
     private readonly usrOf: Float64Array, private readonly threadOf: Int32Array) {
     this.touched = new Int32Array(size);
     this.count = new Int32Array(size);
