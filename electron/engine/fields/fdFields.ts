@@ -3,8 +3,8 @@
  * them; `fd.num` is the thread's last-event fd; when the table has no entry, names come from the
  * event itself (a failed open still names its file).
  */
-import { EVENTS, EventFlag } from '../../../shared/scap/eventTable';
-import { renderArgValue } from '../format/index';
+import { EVENTS, EventFlag, ParamType } from '../../../shared/scap/eventTable';
+import { eventLayout, renderArgValue } from '../format/index';
 import type { EventContext } from '../inspector/eventContext';
 import { FdInfo, FdType, Role } from '../state/fdInfo';
 import { intParam, stringParam } from '../state/eventParams';
@@ -83,6 +83,21 @@ export function fdFieldsFromTypeOnly(ctx: EventContext): boolean {
       return false;
     default:
       return true;
+  }
+}
+
+/**
+ * For the same readers: whether, with no table entry (fdFieldsSource undefined), the event's
+ * fd.name is the text of its socket tuple parameter (connects and accepts, nameFromEvent),
+ * which is decided by the parameter's bytes alone.
+ */
+export function fdNameFromSocketTuple(ctx: EventContext): boolean {
+  const ev = ctx.ev;
+  switch (ev.type) {
+    case ACCEPT_X: case ACCEPT_5_X: case ACCEPT4_X: case ACCEPT4_5_X: case CONNECT_X:
+      return ev.nparams > 1 && eventLayout(ev.type)?.params[1]?.type === ParamType.SOCKTUPLE;
+    default:
+      return false;
   }
 }
 
