@@ -130,6 +130,17 @@ export class EventValuesRecorder {
   private threadlessEpoch = -1;
   private threadlessTuple = 0;
   private threadlessFigures = 0;
+  /**
+   * Threadless procinfo events come in runs (a sample of every process the table lacks at each
+   * tick: on the 200 MB copy 1,873,034 events in 5,694 runs, 1,825,730 of them in runs of 100
+   * or more), and their fd, thread, figures and fd.num rows are the same through a run while
+   * threadEpoch stands: those rows are counted here and written once per run (writeRun), before
+   * any other row, instead of four pushes per event.
+   */
+  private runRows = 0;
+  private runFd = 0;
+  private runThread = 0;
+  private runFigures = 0;
 
   constructor(resolver: FieldResolver<EventContext>) {
     const g = eventFieldGroups(resolver);
@@ -148,12 +159,14 @@ export class EventValuesRecorder {
   add(ctx: EventContext): void {
     if (ctx.state !== this.state) {
       // A new section of the capture starts a new state: nothing cached carries over.
+      this.writeRun();
       this.state = ctx.state;
       this.threadlessEpoch = -1;
       this.fdTuples.reset();
       this.threadInputs = new WeakMap();
     }
     if (ctx.ev.type === PROCINFO && ctx.es.thread === undefined) { this.addThreadlessProcinfo(ctx); return; }
+    if (this.runRows > 0) this.writeRun();
     this.event.push(this.eventKinds.tupleOf(ctx));
     this.fd.push(this.fdTuples.tupleOf(ctx));
     this.addThreadTuples(ctx);
@@ -163,13 +176,28 @@ export class EventValuesRecorder {
   /**
    * A procinfo event of a thread the table lacks (most procinfo events of the bench copy, over
    * half its events): its fd and thread tuples are the threadless ones, fd.num is undefined, and
-   * only its tick totals are looked up.
+   * only its tick totals are looked up. Its other rows join the current run (runRows).
    */
   private addThreadlessProcinfo(ctx: EventContext): void {
     this.event.push(this.eventKinds.threadlessProcinfoTuple(ctx));
-    this.fd.push(this.fdTuples.fdless(ctx));
-    this.pushThreadless(ctx);
-    this.perRow.addUndefined();
+    if (this.runRows > 0 && this.threadlessEpoch === ctx.state.threadEpoch) { this.runRows++; return; }
+    this.writeRun();
+    this.runFd = this.fdTuples.fdless(ctx);
+    this.noteThreadless(ctx);
+    this.runThread = this.threadlessTuple;
+    this.runFigures = this.threadlessFigures;
+    this.runRows = 1;
+  }
+
+  /** The rows of the current run of threadless procinfo events but their event rows. */
+  private writeRun(): void {
+    const n = this.runRows;
+    if (n === 0) return;
+    this.runRows = 0;
+    this.fd.pushRun(this.runFd, n);
+    this.thread.pushRun(this.runThread, n);
+    this.figures.pushRun(this.runFigures, n);
+    this.perRow.addUndefinedRun(n);
   }
 
   private addThreadTuples(ctx: EventContext): void {
@@ -221,14 +249,19 @@ export class EventValuesRecorder {
 
   /** The thread and figures tuples of an event without a thread (the same while threadEpoch stands). */
   private pushThreadless(ctx: EventContext): void {
+    this.noteThreadless(ctx);
+    this.thread.push(this.threadlessTuple);
+    this.figures.push(this.threadlessFigures);
+  }
+
+  /** threadlessTuple and threadlessFigures for the state's threadEpoch. */
+  private noteThreadless(ctx: EventContext): void {
     const epoch = ctx.state.threadEpoch;
     if (this.threadlessEpoch !== epoch) {
       this.threadlessEpoch = epoch;
       this.threadlessTuple = this.thread.resolve(ctx);
       this.threadlessFigures = this.figures.resolve(ctx);
     }
-    this.thread.push(this.threadlessTuple);
-    this.figures.push(this.threadlessFigures);
   }
 
   private inputsOf(t: ThreadInfo): ThreadTupleInputs {
@@ -249,6 +282,7 @@ export class EventValuesRecorder {
   }
 
   finish(): Record<string, ValueColumn> {
+    this.writeRun();
     return { ...this.event.finish(), ...this.fd.finish(), ...this.thread.finish(), ...this.figures.finish(), ...this.perRow.finish() };
   }
 }

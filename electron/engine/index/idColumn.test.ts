@@ -48,3 +48,16 @@ test('a column widened after growing keeps every id', () => {
   const ids = [...Array.from({ length: 3000 }, (_, i) => i % 256), 1 << 20, 9];
   assert.deepEqual([...filled(ids).finish()], ids);
 });
+
+test('a run of one id gives what as many pushes give, widening and growing alike', () => {
+  for (const [before, id, n, reserve] of [[[1, 2], 7, 3000, 0], [[1, 2], 300, 5, 0], [[300], 70000, 2000, 1500], [[], 9, 1, 0], [[4], 9, 0, 0]] as const) {
+    const byRun = filled([...before]);
+    if (reserve > 0) byRun.reserve(reserve);
+    byRun.pushRun(id, n);
+    byRun.push(5);
+    const byPush = filled([...before, ...Array<number>(n).fill(id), 5]);
+    const out = byRun.finish();
+    assert.equal(out.constructor, byPush.finish().constructor);
+    assert.deepEqual([...out], [...before, ...Array<number>(n).fill(id), 5]);
+  }
+});

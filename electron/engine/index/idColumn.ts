@@ -33,6 +33,16 @@ export class IdColumn {
     else this.words[this.length++] = id;
   }
 
+  /** `n` ids `id` (a run of equal ids), written at once. */
+  pushRun(id: number, n: number): void {
+    if (n <= 0) return;
+    this.push(id);
+    const rest = n - 1;
+    if (this.length + rest > this.capacity) this.resize(Math.max(this.length + rest, Math.ceil(this.capacity * 1.5) + 16), this.width);
+    this.ids().fill(id, this.length, this.length + rest);
+    this.length += rest;
+  }
+
   /** A push that must widen or grow the column first (then it is an ordinary push). */
   private pushSlowly(id: number): void {
     const width = id > 0xffff ? 4 : id > 0xff ? 2 : 1;

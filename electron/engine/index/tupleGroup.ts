@@ -120,6 +120,11 @@ export class TupleGroup<Ctx> {
     this.rows.push(tuple);
   }
 
+  /** Appends `n` rows that have tuple `tuple`. */
+  pushRun(tuple: number, n: number): void {
+    this.rows.pushRun(tuple, n);
+  }
+
   /** Room for `n` rows in all. */
   reserve(n: number): void {
     this.rows.reserve(n);

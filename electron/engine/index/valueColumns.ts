@@ -149,6 +149,14 @@ export class ValueColumnsBuilder<Ctx> {
     }
   }
 
+  /** `n` rows whose every field is undefined. */
+  addUndefinedRun(n: number): void {
+    for (let i = 0; i < this.fields.length; i++) {
+      const f = this.fields[i];
+      f.ids.pushRun(f.dict.idOf(undefined), n);
+    }
+  }
+
   /** Room for `n` rows in all. */
   reserve(n: number): void {
     for (const f of this.fields) f.ids.reserve(n);
