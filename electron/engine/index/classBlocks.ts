@@ -249,6 +249,8 @@ class BlockTally {
       if (chain === undefined) continue;
       if (usrOf[k] !== usrOf[k]) continue;
       const t = threadOf[k];
+      // The thread's previous sample in the block was of this class: the same ticks, no change.
+      if (blockLast[t] === k && blockFirst[t] !== -1) continue;
       chain.step(k);
       if (blockFirst[t] === -1) {
         blockFirst[t] = k;
