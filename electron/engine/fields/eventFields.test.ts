@@ -5,6 +5,7 @@ import type { EventContext } from '../inspector/eventContext';
 import { FdInfo, FdType } from '../state/fdInfo';
 import { ThreadInfo } from '../state/threadInfo';
 import { resolveField } from './registry';
+import { fdNameFromSocketTuple } from './fdFields';
 
 const AT_FDCWD = -100;
 
@@ -72,4 +73,16 @@ test("evt.count.procinfo counts a procinfo sample of a process's main thread onl
   };
   assert.equal(text('evt.count.procinfo', sample(100, 100)), '1');
   assert.equal(text('evt.count.procinfo', sample(101, 100)), '0');
+});
+
+test('a connect or accept without a table entry is named by its socket tuple parameter alone; an open is not', () => {
+  const tuple = new Uint8Array([2, 10, 0, 0, 1, ...le(5000, 2), 10, 0, 0, 2, ...le(80, 2)]);
+  const connect = contextFor(23, [le(-111, 8), tuple]);
+  assert.equal(fdNameFromSocketTuple(connect), true);
+  assert.equal(text('fd.name', connect), '10.0.0.1:5000->10.0.0.2:80');
+  const accept = contextFor(27, [le(9, 8), tuple, le(0, 1)]);
+  assert.equal(fdNameFromSocketTuple(accept), true);
+  const open = contextFor(3, [le(-2, 8), str('/etc/x'), le(0, 4), le(0, 4)]);
+  assert.equal(fdNameFromSocketTuple(open), false);
+  assert.equal(fdNameFromSocketTuple(contextFor(22, [le(7, 8), tuple])), false, 'connect enter');
 });
