@@ -17,7 +17,6 @@ import { withTableFields } from '../views/tableFields';
 import { forEachThreadTableEvent } from '../views/threadTableEvents';
 import { SysdigEventTally, type TalliedEvent } from '../inspector/sysdigEvents';
 import { ProcessLives } from './processLives';
-import { isTimed, TimestampRange } from './timestampRange';
 
 /** Thread-table rows also record the event fields kept in core columns for ordinary rows. */
 const THREAD_ROW_CORE_FIELDS = ['thread.tid', 'evt.dir', 'evt.cpu', 'evt.rawtime', 'evt.latency', 'evt.time'];
@@ -93,6 +92,11 @@ class CoreRow implements EventRow, TalliedEvent {
   get ts(): bigint { return this.event.ts; }
 }
 
+/** An event's time, or undefined for one without (a time of 0, given as its unsigned 32-bit halves). */
+function timeOf(event: { readonly ts: bigint }, tsHi: number, tsLo: number): bigint | undefined {
+  return tsHi === 0 && tsLo === 0 ? undefined : event.ts;
+}
+
 /** Reports progress at most every PROGRESS_EVERY_MS (unless forced). */
 type Report = (bytesRead: number, totalBytes: number, events: number, force?: boolean) => void;
 
@@ -119,8 +123,6 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
   const b = new CaptureIndexBuilder();
   const tiles = new TileClassifier(opts.resolver, b, engineShortcuts());
   const values = new EventValuesRecorder(opts.resolver);
-  // As computeTables saw them: the first timestamped event's time and the latest time.
-  const seenTimes = new TimestampRange();
   const field = (name: string) => {
     const r = opts.resolver(name, undefined);
     if (!r || 'error' in r) throw new Error(`the field resolver lacks ${name}`);
@@ -177,9 +179,9 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
     // evt.dir: exits have odd ids.
     row.dir = ev.type & 1;
     row.cpu = ev.cpu;
-    // evt.buflen is the result of an I/O exit on an fd: an event without an fd (procinfo events,
-    // over half of some captures, among them) is spared its getter.
-    row.bytes = ctx.es.fd === undefined ? 0 : Math.max(0, Math.min(0xffffffff, numberOf(buflen(ctx), 0)));
+    // evt.buflen is the result of an I/O exit on an fd: an enter, or an event without an fd
+    // (procinfo events, over half of some captures, among them), is spared its getter.
+    row.bytes = row.dir === 0 || ctx.es.fd === undefined ? 0 : Math.max(0, Math.min(0xffffffff, numberOf(buflen(ctx), 0)));
     row.latency = ctx.es.latency;
     row.fileOffset = ev.fileOffset;
     const r = b.addEvent(row);
@@ -195,16 +197,14 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
     }
     tiles.classify(ctx, r, ev);
     values.add(ctx);
-    seenTimes.add(tsHi, tsLo);
-    const timed = isTimed(tsHi, tsLo);
     if (pid > 0) {
       const p = processes.of(pid);
-      if (p === undefined) processes.add(pid, timed ? ev.ts : undefined);
+      if (p === undefined) processes.add(pid, timeOf(ev, tsHi, tsLo));
       else if (row.dir === 0 && ev.tid === pid && procexits.has(ctx)) p.end = ev.ts;
     }
     // Neighbouring events mostly share a container: the last one is kept at hand.
     const cid = thread === undefined ? '' : thread.containerId || 'host';
-    if (cid !== lastContainer && cid !== '' && cid !== 'host' && !containers.has(cid)) containers.set(cid, timed ? ev.ts : undefined);
+    if (cid !== lastContainer && cid !== '' && cid !== 'host' && !containers.has(cid)) containers.set(cid, timeOf(ev, tsHi, tsLo));
     lastContainer = cid;
   }, {
     signal: opts.signal,
@@ -216,7 +216,8 @@ async function indexPass(readPath: string, identity: FileIdentity, opts: BuildOp
   for (const [id, start] of containers) if (id !== 'host') b.addSpan(SPAN_CONTAINER, start, undefined, b.strings.intern(id));
 
   const threadRows = new ValueColumnsBuilder(threadRowFields(opts.resolver));
-  forEachThreadTableEvent(inspector.state, seenTimes.latest, seenTimes.first, (ctx) => threadRows.add(ctx));
+  // As computeTables saw them: the latest time and the first timestamped event's (the builder's).
+  forEachThreadTableEvent(inspector.state, b.latestTs ?? 0n, b.startTs ?? -1n, (ctx) => threadRows.add(ctx));
   const machine = inspector.state.machine;
   return b.finish({
     identity,

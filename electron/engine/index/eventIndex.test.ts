@@ -69,3 +69,37 @@ test('file offsets take 4 bytes each until one passes 4 GiB, then 8, keeping the
   assert.ok(crossing.cols.offset instanceof Float64Array);
   assert.deepEqual([...crossing.cols.offset], [24, 4_294_967_295, 4_294_967_296, 9_000_000_000]);
 });
+
+test('times given as halves: the first timed event is the base, zero times are listed, the earliest and latest are exact', () => {
+  const b = new CaptureIndexBuilder();
+  const row = emptyEventRow();
+  const add = (ts: bigint) => {
+    row.ts = ts;
+    row.tsHi = Number(ts >> 32n);
+    row.tsLo = Number(ts & 0xffffffffn);
+    b.addEvent(row);
+  };
+  const base = 1_700_000_000_123_456_789n;
+  add(0n);
+  assert.equal(b.startTs, undefined);
+  assert.equal(b.latestTs, undefined);
+  // Earlier than the base, later by more than 2^32 ns (the high half moves), and a low half past 2^31.
+  for (const ts of [base, base - 5n, 0n, base + 4_294_967_303n, (base & ~0xffffffffn) + 0xfffffff0n]) add(ts);
+  assert.equal(b.startTs, base);
+  assert.equal(b.latestTs, base + 4_294_967_303n);
+  const idx = b.finish(meta);
+  assert.equal(idx.meta.baseTs, String(base));
+  assert.equal(idx.meta.firstTs, String(base - 5n));
+  assert.equal(idx.meta.lastTs, String(base + 4_294_967_303n));
+  assert.deepEqual(idx.meta.zeroTimeRows, [0, 3]);
+  assert.equal(idx.rowTs(4), base + 4_294_967_303n);
+  assert.equal(idx.rowTs(5), (base & ~0xffffffffn) + 0xfffffff0n);
+});
+
+test('the latest time stays exact when it is too far from the base for a row time to hold it', () => {
+  const b = new CaptureIndexBuilder();
+  const row = emptyEventRow();
+  const far = 1_000_000_000_000_000_000n + (1n << 60n) + 3n;
+  for (const ts of [1_000_000_000_000_000_000n, far]) { row.ts = ts; row.tsHi = Number(ts >> 32n); row.tsLo = Number(ts & 0xffffffffn); b.addEvent(row); }
+  assert.equal(b.latestTs, far);
+});

@@ -282,9 +282,11 @@ export class CaptureIndexBuilder {
   private baseTs: bigint | undefined;
   private baseHi = 0;
   private baseLo = 0;
-  /** Earliest and latest timestamp so far, relative to baseTs. */
+  /** Earliest timestamp so far, relative to baseTs. */
   private minRel = Infinity;
-  private maxRel = -Infinity;
+  /** Latest timestamp so far as halves (hi -1: none yet): exact, whatever its distance from baseTs. */
+  private latestHi = -1;
+  private latestLo = 0;
   private readonly tileIds: string[] = [];
   private zeroTimes = false;
   private readonly zeroTimeRows: number[] = [];
@@ -300,28 +302,25 @@ export class CaptureIndexBuilder {
     return this.rows.length;
   }
 
-  /** Appends one event; returns its row number. */
+  /**
+   * Appends one event; returns its row number. Times are kept relative to the first non-zero
+   * timestamp so they fit a double exactly, computed from the halves where the reader gives
+   * them (no bigint per event). Only a timed event after the first with halves is handled
+   * here: this is inlined into the indexing pass's callback, within V8's budget for it.
+   */
   addEvent(e: EventRow): number {
-    // Times are kept relative to the first non-zero timestamp so they fit a double exactly,
-    // computed from the halves where the reader gives them (no bigint per event).
-    const halves = e.tsHi >= 0;
-    const untimed = halves ? e.tsHi === 0 && e.tsLo === 0 : e.ts <= 0n;
-    let rel = 0;
-    if (untimed) {
-      if (this.zeroTimeRows.length < MAX_ZERO_TIME_ROWS) this.zeroTimeRows.push(this.rows.length);
-      else this.zeroTimes = true;
-    } else {
-      if (this.baseTs === undefined) {
-        this.baseTs = e.ts;
-        this.baseHi = Number(e.ts >> 32n);
-        this.baseLo = Number(e.ts & 0xffffffffn);
-      }
-      rel = halves ? (e.tsHi - this.baseHi) * 4294967296 + (e.tsLo - this.baseLo) : Number(e.ts - this.baseTs);
-      if (rel < this.minRel) this.minRel = rel;
-      if (rel > this.maxRel) this.maxRel = rel;
-    }
     const c = this.rows;
     const i = c.next();
+    const hi = e.tsHi;
+    const lo = e.tsLo;
+    let rel: number;
+    if (hi >= 0 && this.baseTs !== undefined && (hi !== 0 || lo !== 0)) {
+      rel = (hi - this.baseHi) * 4294967296 + (lo - this.baseLo);
+      if (rel < this.minRel) this.minRel = rel;
+      if (hi > this.latestHi || (hi === this.latestHi && lo > this.latestLo)) { this.latestHi = hi; this.latestLo = lo; }
+    } else {
+      rel = this.unusualTime(e, i);
+    }
     c.ts[i] = rel;
     c.tid[i] = e.tid;
     c.pid[i] = e.pid;
@@ -333,6 +332,27 @@ export class CaptureIndexBuilder {
     if (e.fileOffset > 0xffffffff && c.offset instanceof Uint32Array) c.widenOffsets();
     c.offset[i] = e.fileOffset;
     return i;
+  }
+
+  /** addEvent's row time for an event without a time, the first timed one, or one without halves. */
+  private unusualTime(e: EventRow, row: number): number {
+    const halves = e.tsHi >= 0;
+    if (halves ? e.tsHi === 0 && e.tsLo === 0 : e.ts <= 0n) {
+      if (this.zeroTimeRows.length < MAX_ZERO_TIME_ROWS) this.zeroTimeRows.push(row);
+      else this.zeroTimes = true;
+      return 0;
+    }
+    if (this.baseTs === undefined) {
+      this.baseTs = e.ts;
+      this.baseHi = Number(e.ts >> 32n);
+      this.baseLo = Number(e.ts & 0xffffffffn);
+    }
+    const hi = halves ? e.tsHi : Number(e.ts >> 32n);
+    const lo = halves ? e.tsLo : Number(e.ts & 0xffffffffn);
+    const rel = halves ? (hi - this.baseHi) * 4294967296 + (lo - this.baseLo) : Number(e.ts - this.baseTs);
+    if (rel < this.minRel) this.minRel = rel;
+    if (hi > this.latestHi || (hi === this.latestHi && lo > this.latestLo)) { this.latestHi = hi; this.latestLo = lo; }
+    return rel;
   }
 
   /** Room for `n` events in all (an estimate: more still fit, fewer leave the room unused). */
@@ -372,6 +392,11 @@ export class CaptureIndexBuilder {
     return this.baseTs;
   }
 
+  /** The latest timestamp so far (undefined: no timed event yet). */
+  get latestTs(): bigint | undefined {
+    return this.latestHi < 0 ? undefined : (BigInt(this.latestHi) << 32n) | BigInt(this.latestLo);
+  }
+
   finish(meta: Omit<IndexMeta, 'baseTs' | 'firstTs' | 'lastTs' | 'tileIds' | 'zeroTimes' | 'zeroTimeRows'>, values: Record<string, ValueColumn> = {},
     threadRows: Record<string, ValueColumn> = {}): CaptureIndex {
     const base = this.baseTs ?? 0n;
@@ -389,7 +414,7 @@ export class CaptureIndexBuilder {
       ...meta,
       baseTs: String(this.baseTs ?? 0n),
       firstTs: String(this.baseTs === undefined ? 0n : this.baseTs + BigInt(this.minRel)),
-      lastTs: String(this.baseTs === undefined ? 0n : this.baseTs + BigInt(this.maxRel)),
+      lastTs: String(this.baseTs === undefined ? 0n : this.baseTs + BigInt((this.latestHi - this.baseHi) * 4294967296 + (this.latestLo - this.baseLo))),
       tileIds: [...this.tileIds],
       zeroTimes: this.zeroTimes || this.baseTs === undefined,
       zeroTimeRows: this.zeroTimes ? [] : this.zeroTimeRows,
