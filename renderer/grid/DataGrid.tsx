@@ -16,6 +16,7 @@ import { cellPaddingRem, cellWidthMeasurer, columnTracks, gridTemplate, rowWidth
 import type { ViewDefinition } from '../../shared/views/types';
 import { emptyValueLabel } from '../../shared/views/stepName';
 import { keyColumnIndex, pinnedColumns, pinnedRem, type PinnedColumn } from './pinnedColumns';
+import { rowContainerColumn, withContainer } from './rowContainer';
 
 const rowPx = 24;
 const headerPx = 28;
@@ -54,13 +55,13 @@ const tailShareOfRoom = 0.6;
  * inline, so the cell's text reads as one string. `roomRem`: the least room the cell's text has
  * (the track may grow past it); a cell whose text may not fit has it whole in its tooltip.
  */
-function MiddleCut({ text, roomRem, textRem }: { text: string; roomRem: number; textRem(text: string): number }) {
-  if (text.length <= keptTailChars * 2) return textRem(text) <= roomRem ? <>{text}</> : <span title={text}>{text}</span>;
+function MiddleCut({ text, roomRem, textRem, tooltip }: { text: string; roomRem: number; textRem(text: string): number; tooltip?: string }) {
+  if (text.length <= keptTailChars * 2) return textRem(text) <= roomRem && !tooltip ? <>{text}</> : <span title={tooltip ?? text}>{text}</span>;
   let tailChars = keptTailChars;
   while (tailChars > 3 && textRem(text.slice(-tailChars)) > roomRem * tailShareOfRoom) tailChars--;
   const tail = text.slice(-tailChars);
   return (
-    <span className="middle-cut" title={text}>
+    <span className="middle-cut" title={tooltip ?? text}>
       <span className="head" style={{ maxWidth: `calc(100% - ${Math.ceil(textRem(tail) * 100) / 100 + 0.1}rem)` }}>{text.slice(0, -tailChars)}</span>{tail}
     </span>
   );
@@ -199,7 +200,10 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
 
   const columns = pages.columns;
   const shown = shownColumns(columns);
-  const { pins, tracks } = pinnedColumns(columns, shown, columnTracks(columns, shown, view, pages.widest, sort?.column, roomRem, keyColumnIndex(columns, shown, view)), view, roomRem);
+  const keyShown = keyColumnIndex(columns, shown, view);
+  const { pins, tracks } = pinnedColumns(columns, shown, columnTracks(columns, shown, view, pages.widest, sort?.column, roomRem, keyShown), view, roomRem);
+  // A pinned path names its row's container in its tooltip: the Container column may have scrolled away (rowContainer.ts).
+  const containerShown = pins[keyShown] ? rowContainerColumn(columns, shown, view, keyShown) : -1;
   const gridTemplateColumns = gridTemplate(tracks);
   const rowWidth = rowWidthOf(tracks);
   const frac = geometry.firstRow - first;
@@ -213,9 +217,11 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         onClick={() => onSelect(i)} onDoubleClick={() => { if (row && onDrill) onDrill(row, columns, pages.key(i)); }}>
         {shown.map((c, k) => {
           const text = row ? formatCell(row[c], columns[c].type) || (emptyLabels[c] ?? '') : '…';
+          const tooltip = k === keyShown && containerShown >= 0 && row ? withContainer(text, formatCell(row[shown[containerShown]], 'string')) : undefined;
           return (
-            <div role="gridcell" key={c} className={`cell ${columns[c].type === 'string' ? 'text' : 'num'}${pinClass(pins[k])}`} style={pinStyle(pins[k])}>
-              {tracks[k].fills ? <MiddleCut text={text} roomRem={tracks[k].rem - cellPaddingRem} textRem={(t) => cellWidth(t, columns[c].type)} /> : text}
+            <div role="gridcell" key={c} className={`cell ${columns[c].type === 'string' ? 'text' : 'num'}${pinClass(pins[k])}`} style={pinStyle(pins[k])}
+              title={tooltip && !tracks[k].fills ? tooltip : undefined}>
+              {tracks[k].fills ? <MiddleCut text={text} roomRem={tracks[k].rem - cellPaddingRem} textRem={(t) => cellWidth(t, columns[c].type)} tooltip={tooltip} /> : text}
             </div>
           );
         })}

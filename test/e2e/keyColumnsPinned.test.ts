@@ -139,3 +139,46 @@ test('at 1360 px beside the open Findings drawer the header shows the capture na
   }
   await page.getByRole('button', { name: 'Close findings' }).click();
 });
+
+test('at 1000 px beside the open Findings drawer each Files row\'s pinned FILENAME names its container in its tooltip (the Container column scrolls away; QA H79)', { skip }, async () => {
+  const { page } = h;
+  await page.setViewportSize({ width: 1000, height: 800 });
+  try {
+    await page.goto(h.host.url);
+    await page.getByRole('button', { name: 'Running Containers', exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: /^Findings/ }).click();
+    await page.getByRole('complementary', { name: 'Findings' }).waitFor();
+    await page.getByRole('tab', { name: 'Views' }).click();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Files', exact: true }).click();
+    const files = page.getByRole('grid', { name: 'Files' });
+    await files.getByRole('row').nth(2).waitFor();
+    // Sorted by path, a path used in several containers lists its rows together.
+    await files.getByRole('columnheader', { name: 'FILENAME', exact: true }).getByRole('button').click();
+    await files.locator('[role=columnheader][aria-sort=descending]').filter({ hasText: 'FILENAME' }).waitFor();
+    await page.waitForTimeout(300);
+    const titles = await files.getByRole('columnheader').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    const pathAt = titles.findIndex((t) => t.startsWith('FILENAME'));
+    const containerAt = titles.findIndex((t) => t.startsWith('Container'));
+    assert.ok(pathAt >= 0 && containerAt >= 0, titles.join(' | '));
+    const rows = await files.getByRole('row').filter({ has: page.getByRole('gridcell') }).evaluateAll((els, [p, c]) => els.map((row) => {
+      const cells = row.querySelectorAll('[role=gridcell]');
+      const path = cells[p];
+      return {
+        path: path.textContent ?? '', container: cells[c].textContent ?? '',
+        tooltip: path.getAttribute('title') ?? path.querySelector('[title]')?.getAttribute('title') ?? '',
+      };
+    }), [pathAt, containerAt]);
+    assert.ok(rows.length >= 5, `${rows.length} rows`);
+    // The story's capture has the same path in several containers: those rows differ only by the Container column.
+    const paths = rows.map((r) => r.path);
+    assert.ok(paths.some((p, i) => paths.indexOf(p) !== i), 'some path is listed for more than one container');
+    for (const r of rows) {
+      const container = r.container === 'host' ? 'on the host' : `in container ${r.container}`;
+      assert.equal(r.tooltip, `${r.path}\n${container}${r.container === 'host' ? ' (no container)' : ''}`, `the row of ${r.path} in ${r.container}`);
+    }
+    await h.shot('files-1000-findings-container-tooltip');
+    await page.getByRole('button', { name: 'Close findings' }).click();
+  } finally {
+    await page.setViewportSize({ width: 1360, height: 860 });
+  }
+});
