@@ -17,6 +17,7 @@ import type { ViewDefinition } from '../../shared/views/types';
 import { emptyValueLabel } from '../../shared/views/stepName';
 import { keyColumnIndex, pinnedColumns, pinnedRem, type PinnedColumn } from './pinnedColumns';
 import { rowContainerColumn, withContainer } from './rowContainer';
+import { kubernetesNameParts } from './kubernetesName';
 
 const rowPx = 24;
 const headerPx = 28;
@@ -57,12 +58,16 @@ const tailShareOfRoom = 0.6;
  */
 function MiddleCut({ text, roomRem, textRem, tooltip }: { text: string; roomRem: number; textRem(text: string): number; tooltip?: string }) {
   if (text.length <= keptTailChars * 2) return textRem(text) <= roomRem && !tooltip ? <>{text}</> : <span title={tooltip ?? text}>{text}</span>;
-  let tailChars = keptTailChars;
-  while (tailChars > 3 && textRem(text.slice(-tailChars)) > roomRem * tailShareOfRoom) tailChars--;
+  // A Kubernetes name too long for its cell drops its 'k8s_' and keeps its attempt: the cut starts at the container's name (kubernetesName.ts).
+  const k8s = textRem(text) > roomRem ? kubernetesNameParts(text) : undefined;
+  let tailChars = k8s ? k8s.attempt.length : keptTailChars;
+  while (!k8s && tailChars > 3 && textRem(text.slice(-tailChars)) > roomRem * tailShareOfRoom) tailChars--;
   const tail = text.slice(-tailChars);
+  const headWidth = { maxWidth: `calc(100% - ${Math.ceil(textRem(tail) * 100) / 100 + 0.1}rem)` };
   return (
     <span className="middle-cut" title={tooltip ?? text}>
-      <span className="head" style={{ maxWidth: `calc(100% - ${Math.ceil(textRem(tail) * 100) / 100 + 0.1}rem)` }}>{text.slice(0, -tailChars)}</span>{tail}
+      {k8s && <span className="cut-away">{k8s.prefix}</span>}
+      <span className="head" style={headWidth}>{text.slice(k8s ? k8s.prefix.length : 0, -tailChars)}</span>{tail}
     </span>
   );
 }

@@ -77,16 +77,37 @@ test('at 1000 px beside the open Findings drawer the Containers table keeps its 
       assert.ok(pinned <= (right - left) / 2 + 1, `the pinned ID and NAME take ${pinned.toFixed(0)} of the table's ${(right - left).toFixed(0)} px, ${scrolled}`);
       // A NAME cut to fit says itself whole in its tooltip.
       const names = grid.getByRole('row').filter({ has: page.getByRole('gridcell') }).locator('[role=gridcell]:nth-child(11)');
+      let cutNames = 0;
       for (let i = 0; i < n; i++) {
         const cell = names.nth(i);
-        const shown = await cell.evaluate((el) => ({
-          text: el.textContent ?? '', cut: [el, ...el.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1),
-          tooltip: el.querySelector('[title]')?.getAttribute('title') ?? el.getAttribute('title'),
-        }));
+        const shown = await cell.evaluate((el) => {
+          const head = el.querySelector('.head');
+          // How wide the container's name is, set in the cell's font.
+          const container = /^k8s_([^_]+)_/.exec(el.textContent ?? '')?.[1] ?? '';
+          const probe = document.createElement('span');
+          probe.textContent = container;
+          probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+          el.appendChild(probe);
+          const containerPx = probe.getBoundingClientRect().width;
+          probe.remove();
+          return {
+            text: el.textContent ?? '', cut: [el, ...el.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1),
+            tooltip: el.querySelector('[title]')?.getAttribute('title') ?? el.getAttribute('title'),
+            visible: (el as HTMLElement).innerText, headPx: head?.getBoundingClientRect().width ?? 0, container, containerPx,
+          };
+        });
         assert.match(shown.text, /^k8s_/);
         if (shown.cut) assert.equal(shown.tooltip, shown.text, `row ${i + 1}'s cut NAME has its whole text in a tooltip, ${scrolled}`);
+        // A cut Kubernetes name shows what a user reads from its start, the container's name, not 'k8s_' (QA H79: 'k8…0f2e_0').
+        if (shown.cut) {
+          cutNames++;
+          assert.ok(shown.visible.startsWith(shown.container), `row ${i + 1}'s cut NAME reads '${shown.visible}', from the container's name '${shown.container}', ${scrolled}`);
+          assert.ok(shown.headPx >= shown.containerPx, `row ${i + 1}'s cut NAME shows '${shown.container}' whole (${shown.headPx.toFixed(0)} of ${shown.containerPx.toFixed(0)} px), ${scrolled}`);
+          assert.match(shown.visible, /_\d+$/, `row ${i + 1}'s cut NAME keeps its attempt, ${scrolled}`);
+        }
         assert.ok(await onTop(cell), `row ${i + 1}'s NAME cell is not covered, ${scrolled}`);
       }
+      assert.ok(cutNames > 0, `the NAMEs are cut here (${cutNames} of ${n}), ${scrolled}`);
     }
     // Sorting by a pinned column still works, and the keyboard still drills by the selected row's ID.
     await grid.getByRole('columnheader', { name: 'ID', exact: true }).getByRole('button').click();
