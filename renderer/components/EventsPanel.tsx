@@ -12,7 +12,7 @@ import { messageOf } from '../api/client';
 import { scrollGeometry, scrollTopForRow, scrollTopToReveal } from '../grid/scrollWindow';
 import { useEvidenceScope } from './evidenceQuery';
 import { countOf, formatDuration, formatTimestamp } from '../util/format';
-import { eventColumns, timeOfDay } from './eventColumns';
+import { eventColumns, fitEventColumns, timeOfDay, type EventColumn } from './eventColumns';
 import { BookmarkButton } from '../findings/BookmarkButton';
 import { onlyInternalRecords, useHasListableEvents } from './listableEvents';
 import { inUsersWords, whereReadingStops } from '../../shared/scap/readingStops';
@@ -31,9 +31,19 @@ function cellText(v: EventRow['values'][number], field: string): string {
   return field === 'evt.rawtime' && typeof v === 'string' ? timeOfDay(v) : String(v);
 }
 
-/** The time column reads the time of day (its header says so); the date and evt.rawtime's raw nanoseconds are the tooltip. */
-function cellTitle(v: EventRow['values'][number], field: string): string | undefined {
-  return field === 'evt.rawtime' && typeof v === 'string' && /^\d+$/.test(v) ? `${formatTimestamp(v)} · evt.rawtime ${v}` : undefined;
+/**
+ * The time column reads the time of day (its header says so); the date and evt.rawtime's raw
+ * nanoseconds are the tooltip. The arguments, cut to fit, are whole in theirs, with the values
+ * of the columns the list left out for want of room (eventColumns.ts).
+ */
+function cellTitle(row: EventRow, c: EventColumn, left: EventColumn[]): string | undefined {
+  const v = row.values[c.index];
+  if (c.field === 'evt.info') {
+    const others = left.map((o) => `${o.header} ${cellText(row.values[o.index], o.field)}`).join(' · ');
+    const text = cellText(v, c.field);
+    return [text, others].filter(Boolean).join('\n') || undefined;
+  }
+  return c.field === 'evt.rawtime' && typeof v === 'string' && /^\d+$/.test(v) ? `${formatTimestamp(v)} · evt.rawtime ${v}` : undefined;
 }
 
 export function EventsPanel() {
@@ -56,6 +66,7 @@ export function EventsPanel() {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportPx, setViewportPx] = useState(400);
+  const [roomRem, setRoomRem] = useState<number | undefined>(undefined);
 
   // Each change of selection starts a new generation; replies to an older one are dropped.
   const generation = useRef(0);
@@ -176,7 +187,11 @@ export function EventsPanel() {
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setViewportPx(Math.max(rowPx, el.clientHeight - rowPx)));
+    const ro = new ResizeObserver(() => {
+      setViewportPx(Math.max(rowPx, el.clientHeight - rowPx));
+      const remPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      setRoomRem(el.clientWidth / remPx);
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -264,8 +279,8 @@ export function EventsPanel() {
   const cutOff = whereReadingStops(info?.warnings ?? []);
   // Nothing to go to when the whole selection is loaded and fits on screen (QA 15 item 13).
   const everyEventOnScreen = !earlier && next === null && count * rowPx <= viewportPx;
-  const columns = eventColumns(fields);
-  const template = columns.map((c) => c.width).join(' ');
+  // The list fits its width: no sideways scroll hides process, tid and cpu past the arguments (QA H79).
+  const { shown: columns, left, template } = fitEventColumns(eventColumns(fields), roomRem);
   const shown = [];
   for (let i = first; i < Math.min(count, first + visible); i++) {
     const r = rows.current[i];
@@ -273,7 +288,7 @@ export function EventsPanel() {
       <div key={r.evtNum} role="row" aria-rowindex={i + 2} aria-selected={i === selected} id={`event-row-${i}`}
         className={`grid-row event-row${i === selected ? ' selected' : ''}${i % 2 ? ' odd' : ''}`} style={{ gridTemplateColumns: template }}
         onClick={() => setSelected(i)}>
-        {columns.map((c) => <div role="gridcell" key={c.index} className="cell" title={cellTitle(r.values[c.index], c.field)}>{cellText(r.values[c.index], c.field)}</div>)}
+        {columns.map((c) => <div role="gridcell" key={c.index} className="cell" title={cellTitle(r, c, left)}>{cellText(r.values[c.index], c.field)}</div>)}
       </div>,
     );
   }
