@@ -116,6 +116,10 @@ export function Timeline() {
     );
   }
   const n = Math.max(1, samples - 1);
+  // Pinned tiles with nothing to draw: left out by the filter, or only zeros.
+  const flat = (t: TileValue) => t.total === 0 && t.series.every((v) => v === 0);
+  const nothingDrawn = pinned.length > 0 && series.every(flat);
+  const emptyTitles = [...series.map((t) => t.title), ...pinned.filter((id) => !series.some((t) => t.id === id)).map((id) => absentTitles.get(id) ?? id)];
   return (
     <section className="timeline" aria-label="Timeline" ref={box}>
       <div className="timeline-head">
@@ -137,6 +141,13 @@ export function Timeline() {
         })}
         {pinned.length === 0 && <span className="dim">{series[0] ? `${series[0].title} over time · ` : ''}click a tile to pin its timeline here.</span>}
       </div>
+      <div className="timeline-chart-box">
+      {/* A blank chart under the chips read as a broken one (QA H79: Container Deaths under the port 53 filter). */}
+      {nothingDrawn && (
+        <p role="status" className="timeline-empty" style={{ width, height: chartHeight }}>
+          {`No ${listOf(emptyTitles)} ${filter ? 'under this filter' : 'in this capture'}: nothing to draw.`}
+        </p>
+      )}
       <svg width={width} height={chartHeight + axisHeight} className="timeline-chart" role="img" aria-label="Time axis and window brush">
         {series.map((t, i) => {
           const y = scaleLinear().domain([0, Math.max(1, t.max, ...t.series)]).range([chartHeight - 2, 4]);
@@ -147,6 +158,12 @@ export function Timeline() {
         <g ref={brushRef} className="brush" />
         <g ref={axisRef} className="axis" transform={`translate(0,${chartHeight})`} />
       </svg>
+      </div>
     </section>
   );
+}
+
+/** "A", "A or B", "A, B or C". */
+function listOf(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }

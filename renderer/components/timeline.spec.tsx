@@ -56,6 +56,37 @@ describe('Timeline legend', () => {
     expect(legends(mounted.container)).toEqual(['Container Deaths: 4 in the window, 5 in all ×']);
   });
 
+  it('says over the chart that a pinned tile has nothing under the filter, instead of a blank chart (QA H79)', async () => {
+    const store = createCaptureStore('c', '/x.scap', { trail: [], filter: 'fd.port=53', pinned: ['infra.containers.died'], panel: 'overview' });
+    store.getState().setReady(info);
+    mounted = await mount(<Timeline />, fakeClient({ tiles: tilesUnder }), store);
+    await settle();
+    const status = () => mounted!.container.querySelector('.timeline-empty[role=status]')?.textContent ?? null;
+    expect(status()).toBe('No Container Deaths under this filter: nothing to draw.');
+    expect(mounted.container.querySelectorAll('svg path.series')).toHaveLength(0);
+    // A tile the engine keeps with only zeros draws nothing either.
+    await act(async () => { store.getState().togglePin('syscalls'); });
+    const zeros = (req: { filter?: string }) => (req.filter ? [{ ...syscalls, total: 0, max: 0, series: [0, 0] }] : [syscalls, deaths]);
+    mounted.unmount();
+    mounted = await mount(<Timeline />, fakeClient({ tiles: zeros }), store);
+    await settle();
+    expect(status()).toBe('No System Calls or Container Deaths under this filter: nothing to draw.');
+    // With the filter cleared the lines are drawn and nothing is said.
+    await act(async () => { store.getState().setFilter(''); });
+    await settle();
+    expect(status()).toBeNull();
+    expect(mounted.container.querySelectorAll('svg path.series')).toHaveLength(2);
+  });
+
+  it('says nothing over the chart while one pinned tile draws a line', async () => {
+    const store = createCaptureStore('c', '/x.scap', { trail: [], filter: 'fd.port=53', pinned: ['infra.containers.died', 'syscalls'], panel: 'overview' });
+    store.getState().setReady(info);
+    mounted = await mount(<Timeline />, fakeClient({ tiles: tilesUnder }), store);
+    await settle();
+    expect(mounted.container.querySelector('.timeline-empty')).toBeNull();
+    expect(legends(mounted.container)).toContain('Container Deaths: none under this filter ×');
+  });
+
   it('says a pinned id the capture does not have is not in this capture', async () => {
     const store = createCaptureStore('c', '/x.scap', { trail: [], filter: '', pinned: ['no.such.tile'], panel: 'overview' });
     store.getState().setReady(info);
