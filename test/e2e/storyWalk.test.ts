@@ -80,6 +80,9 @@ test('story step 6: resolv.conf, then the DNS filter over the whole capture, in 
   await page.locator('#filter-input').fill('container.id="44136c54b079" and fd.sport=53');
   await page.locator('#filter-input').press('Enter');
   await ops.getByRole('button', { name: 'Follow 5253:5#8' }).first().waitFor({ timeout: 30_000 });
+  // The pinned Container Deaths has none under the DNS filter: the timeline says so, not a blank chart (QA H79).
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await timeline.getByRole('status').filter({ hasText: 'No Container Deaths under this filter: nothing to draw.' }).waitFor({ timeout: 10_000 });
   await page.getByRole('radio', { name: 'Hex' }).click();
   await ops.getByRole('button', { name: 'Follow 5253:5#8' }).first().click();
   await page.getByRole('button', { name: 'Stop following' }).waitFor();
