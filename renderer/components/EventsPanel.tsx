@@ -309,7 +309,10 @@ export function EventsPanel() {
           aria-activedescendant={count ? `event-row-${selected}` : undefined}
           onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>
           <div role="row" aria-rowindex={1} className="grid-header" style={{ gridTemplateColumns: template, height: rowPx }}>
-            {columns.map((c) => <div role="columnheader" key={c.field} className="cell header-cell" title={c.field}>{c.header}</div>)}
+            {columns.map((c) => (
+              <div role="columnheader" key={c.field} className="cell header-cell"
+                title={c.field === 'evt.info' && left.length ? `${c.field}\n${left.map((o) => o.header).join(', ')}: no room here, in each row's arguments tooltip and the event's detail` : c.field}>{c.header}</div>
+            ))}
           </div>
           {listable === false && count === 0 && next === null && !error && (
             <p role="status" className="empty-capture">{onlyInternalRecords(info?.events ?? 0)}</p>

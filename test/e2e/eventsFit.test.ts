@@ -47,6 +47,9 @@ test('at 1000 px beside the open Findings drawer the events list fits its panel,
     for (const c of cut) assert.equal(c.ellipsis, 'ellipsis');
     // The process, which had no room, is named in the tooltip.
     assert.ok(cells.every((c) => /(^|\n)process \S/.test(c.title)), cells.map((c) => c.title).slice(0, 3).join(' / '));
+    // The arguments' header says where the columns without room went.
+    const argsTitle = (await list.getByRole('columnheader', { name: 'arguments', exact: true }).getAttribute('title')) ?? '';
+    assert.match(argsTitle, /process, tid, cpu: no room here/);
     await page.getByRole('button', { name: 'Close findings' }).click();
   } finally {
     await page.setViewportSize({ width: 1360, height: 860 });
