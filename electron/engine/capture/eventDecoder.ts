@@ -91,7 +91,9 @@ export function decodeEventBlock(ev: DecodedEvent, b: Uint8Array, blockStart: nu
   ev.cpu = u16(b, blockStart + 8);
   ev.flags = flags;
   ev.nparams = 0;
-  ev.data = b;
+  // The chunk changes once per chunk: a store per event costs a write barrier each time, the
+  // chunk being young and the reused event old.
+  if (ev.data !== b) ev.data = b;
   if (v1 && (type === NOTIFICATION_E || type === INFRA_E)) len -= 3;
   if (len < header) return `event length ${len} is shorter than its header`;
   if (e + len > bodyEnd) return `event length ${len} runs past the end of its ${blockLen}-byte block`;

@@ -9,7 +9,7 @@ export function emptyFile(name: string): CaptureError {
 }
 
 /** `head`: the file's first bytes (at least 4 when there are). */
-export function notACapture(name: string, head: Buffer, at = 0): CaptureError {
+export function notACapture(name: string, head: Uint8Array, at = 0): CaptureError {
   const bytes = [...head.subarray(0, 4)].map((x) => x.toString(16).padStart(2, '0')).join(' ');
   return new CaptureError(`${name}: not a scap capture (starts with bytes ${bytes}, expected a section header 0a 0d 0d 0a)`, at);
 }

@@ -73,7 +73,7 @@ class BlockReader {
    * Parses every complete block of b starting at pos. Returns the position of the first
    * incomplete block and sets `need` to the bytes that block requires (from that position).
    */
-  parse(b: Buffer, pos: number): { pos: number; need: number } {
+  parse(b: Uint8Array, pos: number): { pos: number; need: number } {
     const end = b.length;
     const visitor = this.visitor;
     const ev = this.ev;
@@ -135,16 +135,16 @@ class BlockReader {
     return { pos, need: 8 };
   }
 
-  private checkFirstBlock(b: Buffer, pos: number, type: number, len: number): void {
+  private checkFirstBlock(b: Uint8Array, pos: number, type: number, len: number): void {
     if (type !== BlockType.SECTION_HEADER) this.rejectFirstBlock(b, pos);
     if (len < 28) throw new CaptureError(`${basename(this.file)}: section header length ${len} is too short (corrupt file)`, this.base + pos);
   }
 
-  rejectFirstBlock(b: Buffer, pos: number): never {
+  rejectFirstBlock(b: Uint8Array, pos: number): never {
     throw notACapture(basename(this.file), b.subarray(pos), this.base + pos);
   }
 
-  private metadataBlock(b: Buffer, pos: number, len: number, type: number, at: number): void {
+  private metadataBlock(b: Uint8Array, pos: number, len: number, type: number, at: number): void {
     const start = pos + 8;
     const end = pos + len - 4;
     const v = this.visitor;
@@ -198,22 +198,31 @@ class BlockReader {
   }
 }
 
+/**
+ * The bytes of a chunk as a plain Uint8Array: every event's `data` (and every stored or
+ * upgraded copy, which are plain arrays too) then has one map, so the byte loads of the decoder,
+ * the upgrader and the state engine's parameter reads stay monomorphic.
+ */
+function plainBytes(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.length);
+}
+
 export async function readCapture(path: string, visitor: CaptureVisitor, opts: ReadOptions = {}): Promise<ReadSummary> {
   const name = basename(path);
   const source = await openCaptureSource(path, opts.chunkBytes, opts.startOffset);
   const reader = new BlockReader(path, visitor, opts, source.totalBytes);
   reader.summary.compressed = reader.compressed = source.compressed;
   // Unparsed bytes are buf[pos..] followed by the pending chunks; reader.base is buf[0]'s offset.
-  let buf: Buffer = Buffer.alloc(0);
+  let buf: Uint8Array = new Uint8Array(0);
   let pos = 0;
   let need = 8;
-  const pending: Buffer[] = [];
+  const pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let streamError: string | null = null;
 
   /** Removes the first n pending bytes (n ≤ pendingBytes) and returns them as pieces. */
-  const take = (n: number): Buffer[] => {
-    const parts: Buffer[] = [];
+  const take = (n: number): Uint8Array[] => {
+    const parts: Uint8Array[] = [];
     while (n > 0) {
       const c = pending[0];
       if (c.length <= n) { parts.push(c); pending.shift(); n -= c.length; pendingBytes -= c.length; }
@@ -237,7 +246,7 @@ export async function readCapture(path: string, visitor: CaptureVisitor, opts: R
         ({ pos, need } = reader.parse(buf, pos));
       } else {
         if (rest + pendingBytes < need) return; // wait for more data
-        const stitched = Buffer.concat([buf.subarray(pos), ...take(need - rest)]);
+        const stitched = plainBytes(Buffer.concat([buf.subarray(pos), ...take(need - rest)]));
         reader.base += pos;
         buf = stitched;
         pos = 0;
@@ -249,7 +258,7 @@ export async function readCapture(path: string, visitor: CaptureVisitor, opts: R
     try {
       for await (const chunk of source.chunks) {
         if (opts.signal?.aborted) throw new CaptureError(`${name}: reading cancelled`);
-        pending.push(chunk);
+        pending.push(plainBytes(chunk));
         pendingBytes += chunk.length;
         pump();
         if (reader.stopped) break;
@@ -264,7 +273,7 @@ export async function readCapture(path: string, visitor: CaptureVisitor, opts: R
   }
   if (pendingBytes > 0 && !reader.stopped) {
     // The capture ends inside a block: gather what is left for the report.
-    buf = Buffer.concat([buf.subarray(pos), ...pending]);
+    buf = plainBytes(Buffer.concat([buf.subarray(pos), ...pending]));
     reader.base += pos;
     pos = 0;
   }
