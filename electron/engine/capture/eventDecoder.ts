@@ -6,7 +6,7 @@
 import type { CaptureEvent } from './types';
 import { BlockType, hasEventFlags } from './blockTypes';
 import { EVENT_COUNT, EVENT_LARGE_PAYLOAD, EVENT_PARAM_COUNT } from '../../../shared/scap/eventTable';
-import { i64n, u16, u32, u64FromHalves } from './byteCursor';
+import { u32, u64FromHalves } from './byteCursor';
 
 const V1_HEADER = 22;
 /** Far above any event type's count (the largest has 31); bounds memory on damaged input. */
@@ -66,29 +66,51 @@ export function blockFitsEvent(b: Uint8Array, pos: number, len: number, type: nu
   return slack >= 0 && slack <= 3;
 }
 
+// The decoder reads the chunk through a DataView made once per chunk: one bounds-checked load
+// per field, where assembling bytes took a load and a check per byte (and made every u32 a
+// double). Kept here, not on the event, because the event is part of checkpointed state.
+let viewed: Uint8Array | null = null;
+let view: DataView = new DataView(new ArrayBuffer(0));
+
+function viewOf(b: Uint8Array): DataView {
+  if (b !== viewed) {
+    viewed = b;
+    view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  }
+  return view;
+}
+
+/** A signed 64-bit value as a number: exact within ±2^53 (as byteCursor's i64n). */
+function i64At(v: DataView, o: number): number {
+  const lo = v.getInt32(o, true);
+  const hi = v.getInt32(o + 4, true);
+  // A tid that fits 32 bits stays a small integer, which V8 keeps unboxed.
+  if ((hi === 0 && lo >= 0) || (hi === -1 && lo < 0)) return lo;
+  return hi * 0x100000000 + (lo >>> 0);
+}
+
 /**
  * Fills `ev` from the event block at b[blockStart .. blockStart+blockLen). Returns null on
  * success, or a one-line description of what is wrong with the event.
  */
 export function decodeEventBlock(ev: DecodedEvent, b: Uint8Array, blockStart: number, blockLen: number, blockType: number): string | null {
+  const v = viewOf(b);
   const bodyEnd = blockStart + blockLen - 4;
-  let e = blockStart + 10;
-  let flags = 0;
-  if (hasEventFlags(blockType)) {
-    flags = u32(b, e);
-    e += 4;
-  }
+  const flagged = hasEventFlags(blockType);
+  const e = blockStart + (flagged ? 14 : 10);
   const v1 = blockType === BlockType.EVENT || blockType === BlockType.EVENT_FLAGS || blockType === BlockType.EVENT_LEGACY;
   const header = v1 ? V1_HEADER : V2_HEADER;
+  // Checked before any read: a DataView throws past its end, where byte reads gave undefined.
   if (e + header > bodyEnd) return `event header does not fit in a block of ${blockLen} bytes`;
-  const type = u16(b, e + 20);
-  let len = u32(b, e + 16);
+  const flags = flagged ? v.getUint32(blockStart + 10, true) : 0;
+  const type = v.getUint16(e + 20, true);
+  let len = v.getUint32(e + 16, true);
   ev.blockType = blockType;
-  ev.tsLo = u32(b, e);
-  ev.tsHi = u32(b, e + 4);
-  ev.tid = i64n(b, e + 8);
+  ev.tsLo = v.getUint32(e, true);
+  ev.tsHi = v.getUint32(e + 4, true);
+  ev.tid = i64At(v, e + 8);
   ev.type = type;
-  ev.cpu = u16(b, blockStart + 8);
+  ev.cpu = v.getUint16(blockStart + 8, true);
   ev.flags = flags;
   ev.nparams = 0;
   // The chunk changes once per chunk: a store per event costs a write barrier each time, the
@@ -100,20 +122,20 @@ export function decodeEventBlock(ev: DecodedEvent, b: Uint8Array, blockStart: nu
   let nparams: number;
   if (v1) {
     // Older captures write v1 events: the count that fits is laid out as it is found, not read twice.
-    if (type < EVENT_COUNT) return fillV1Params(ev, b, e, len, type) ? null : v1Mismatch(type, len);
-    nparams = v1ParamCount(b, e, len);
+    if (type < EVENT_COUNT) return fillV1Params(ev, v, e, len, type) ? null : v1Mismatch(type, len);
+    nparams = v1ParamCount(v, e, len);
     if (nparams < 0) return v1Mismatch(type, len);
-    return fillParams(ev, b, e, len, header, nparams, 2);
+    return fillParams(ev, v, e, len, header, nparams, 2);
   }
-  nparams = u32(b, e + 22);
+  nparams = v.getUint32(e + 22, true);
   const large = type < EVENT_COUNT && EVENT_LARGE_PAYLOAD[type] === 1;
-  let problem = fillParams(ev, b, e, len, header, nparams, large ? 4 : 2);
+  let problem = fillParams(ev, v, e, len, header, nparams, large ? 4 : 2);
   // A producer that wrote a large-payload type before it became one used u16 lengths.
-  if (problem !== null && large && fillParams(ev, b, e, len, header, nparams, 2) === null) problem = null;
+  if (problem !== null && large && fillParams(ev, v, e, len, header, nparams, 2) === null) problem = null;
   return problem;
 }
 
-function fillParams(ev: DecodedEvent, b: Uint8Array, e: number, len: number, header: number, nparams: number, width: number): string | null {
+function fillParams(ev: DecodedEvent, v: DataView, e: number, len: number, header: number, nparams: number, width: number): string | null {
   const type = ev.type;
   if (header + nparams * width > len) return `event of type ${type} claims ${nparams} parameters, more than its length ${len} can hold`;
   if (nparams > MAX_PARAMS) return `event of type ${type} claims ${nparams} parameters (no event type has more than ${MAX_PARAMS})`;
@@ -123,7 +145,7 @@ function fillParams(ev: DecodedEvent, b: Uint8Array, e: number, len: number, hea
   let l = e + header;
   let p = l + nparams * width;
   for (let i = 0; i < nparams; i++, l += width) {
-    const n = width === 2 ? u16(b, l) : u32(b, l);
+    const n = width === 2 ? v.getUint16(l, true) : v.getUint32(l, true);
     offs[i] = p;
     lens[i] = n;
     p += n;
@@ -141,7 +163,7 @@ function v1Mismatch(type: number, len: number): string {
  * v1 headers lack nparams: the count is the one whose lengths exactly fill the event (§11),
  * tried from the table's count down. Fills ev's parameters for it; false when no count fits.
  */
-function fillV1Params(ev: DecodedEvent, b: Uint8Array, e: number, len: number, type: number): boolean {
+function fillV1Params(ev: DecodedEvent, v: DataView, e: number, len: number, type: number): boolean {
   const most = EVENT_PARAM_COUNT[type];
   ev.ensureParams(most);
   const offs = ev.paramOffset, lens = ev.paramLength;
@@ -149,7 +171,7 @@ function fillV1Params(ev: DecodedEvent, b: Uint8Array, e: number, len: number, t
     if (V1_HEADER + 2 * n > len) continue;
     let end = V1_HEADER + 2 * n;
     for (let k = 0; k < n; k++) {
-      const l = u16(b, e + V1_HEADER + 2 * k);
+      const l = v.getUint16(e + V1_HEADER + 2 * k, true);
       offs[k] = e + end;
       lens[k] = l;
       end += l;
@@ -161,12 +183,12 @@ function fillV1Params(ev: DecodedEvent, b: Uint8Array, e: number, len: number, t
 }
 
 /** The count of a v1 event whose id is newer than the table: the smallest that fills it exactly; -1 when none does. */
-function v1ParamCount(b: Uint8Array, e: number, len: number): number {
+function v1ParamCount(v: DataView, e: number, len: number): number {
   let end = V1_HEADER;
   for (let n = 0; V1_HEADER + 2 * n <= len; n++) {
     if (end === len) return n;
     if (end > len) return -1;
-    end += 2 + u16(b, e + V1_HEADER + 2 * n);
+    end += 2 + v.getUint16(e + V1_HEADER + 2 * n, true);
   }
   return -1;
 }

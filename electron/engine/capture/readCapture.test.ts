@@ -250,6 +250,16 @@ test('an event block with a wrong trailer and an event that does not fit ends th
   assert.match(summary.warnings[0], /trailer says 999/);
 });
 
+test('an event block too short for its header, last in the file, is skipped with a warning', async () => {
+  // 12 bytes: framing only, so even the flags an EVF block carries lie past the end of the file.
+  for (const type of [BlockType.EVENT_FLAGS, BlockType.EVENT_FLAGS_V2, BlockType.EVENT_V2]) {
+    const { events, summary } = await collect(capture(eventBlock(openExit(1)), block(type, Buffer.alloc(0))));
+    assert.deepEqual(events.map((e) => e.tid), [1]);
+    assert.equal(summary.skippedEvents, 1);
+    assert.match(summary.warnings[0], /event header does not fit in a block of 12 bytes; event skipped/);
+  }
+});
+
 test('data after the last gzip member is ignored with a warning', async () => {
   // Random parameters keep the compressed size above zlib's input slice (64 KiB).
   const blocks = Array.from({ length: 400 }, (_, i) => eventBlock({ type: OPEN_X, tid: i, params: [le64(i), randomBytes(400)] }));
