@@ -66,13 +66,14 @@ export function blockFitsEvent(b: Uint8Array, pos: number, len: number, type: nu
   return slack >= 0 && slack <= 3;
 }
 
-// The decoder reads the chunk through a DataView made once per chunk: one bounds-checked load
+// The reader reads the chunk through a DataView made once per chunk: one bounds-checked load
 // per field, where assembling bytes took a load and a check per byte (and made every u32 a
 // double). Kept here, not on the event, because the event is part of checkpointed state.
 let viewed: Uint8Array | null = null;
 let view: DataView = new DataView(new ArrayBuffer(0));
 
-function viewOf(b: Uint8Array): DataView {
+/** A DataView of all of b, made again only when b is another chunk. */
+export function chunkView(b: Uint8Array): DataView {
   if (b !== viewed) {
     viewed = b;
     view = new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -94,7 +95,7 @@ function i64At(v: DataView, o: number): number {
  * success, or a one-line description of what is wrong with the event.
  */
 export function decodeEventBlock(ev: DecodedEvent, b: Uint8Array, blockStart: number, blockLen: number, blockType: number): string | null {
-  const v = viewOf(b);
+  const v = chunkView(b);
   const bodyEnd = blockStart + blockLen - 4;
   const flagged = hasEventFlags(blockType);
   const e = blockStart + (flagged ? 14 : 10);

@@ -22,7 +22,7 @@ import { CaptureError, type CaptureVisitor, type ReadOptions, type ReadSummary }
 import { openCaptureSource, streamBreak } from './captureSource';
 import { BlockType, blockTypeName, isEventBlock, procListVersion } from './blockTypes';
 import { u32, Overrun } from './byteCursor';
-import { blockFitsEvent, DecodedEvent, decodeEventBlock } from './eventDecoder';
+import { blockFitsEvent, chunkView, DecodedEvent, decodeEventBlock } from './eventDecoder';
 import { SHB_MAGIC, SHB_MAGIC_SWAPPED, parseFdList, parseInterfaces, parseMachineInfo, parseProcessList, parseSectionHeader, parseUsers } from './metadataBlocks';
 import { LayoutUpgrader } from './upgradeLayout';
 
@@ -78,10 +78,11 @@ class BlockReader {
     const visitor = this.visitor;
     const ev = this.ev;
     const upgrader = this.upgrader;
+    const v = chunkView(b);
     while (pos < end) {
       if (end - pos < 8) return { pos, need: 8 };
-      const type = u32(b, pos);
-      const len = u32(b, pos + 4);
+      const type = v.getUint32(pos, true);
+      const len = v.getUint32(pos + 4, true);
       const at = this.base + pos;
       if (this.summary.blocks === 0 && !this.resumed) this.checkFirstBlock(b, pos, type, len);
       // libscap refuses event blocks over 64 KiB, but real files hold bigger ones (draios/sysdig#867): read them.
@@ -98,7 +99,7 @@ class BlockReader {
         }
         return { pos, need: len };
       }
-      const trailer = u32(b, pos + len - 4);
+      const trailer = v.getUint32(pos + len - 4, true);
       const event = isEventBlock(type);
       let problem: string | null = null;
       if (event) problem = decodeEventBlock(ev, b, pos, len, type);
