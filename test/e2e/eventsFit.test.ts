@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2eSkip, samplePath, sharedHarness } from './harness';
+import { e2eSkip, openBesideFindings, samplePath, sharedHarness } from './harness';
 
 const skip = e2eSkip();
 
@@ -14,13 +14,8 @@ const { h } = sharedHarness({ skip, open: samplePath });
 
 test('at 1000 px beside the open Findings drawer the events list fits its panel, the arguments cut and whole in their tooltip', { skip }, async () => {
   const { page } = h;
-  await page.setViewportSize({ width: 1000, height: 800 });
   try {
-    await page.goto(h.host.url);
-    await page.getByRole('button', { name: 'Running Containers', exact: true }).waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: /^Findings/ }).click();
-    const drawer = page.getByRole('complementary', { name: 'Findings' });
-    await drawer.waitFor();
+    const drawer = await openBesideFindings(page, h.host.url, { width: 1000, height: 800 });
     await page.getByRole('tab', { name: 'Events' }).click();
     const list = page.getByRole('grid', { name: 'Events' });
     await list.locator('.event-row').nth(5).waitFor();

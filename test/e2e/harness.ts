@@ -158,3 +158,18 @@ export async function openSavedReport(browser: Browser, file: string, screenshot
   await page.close();
   return { text, problems };
 }
+
+/**
+ * The app at `width` × `height` with the capture's overview shown and the Findings drawer open
+ * beside it: where most layout tests start (the drawer takes 560 px, the narrowest room a
+ * view, the events list or a stream card must fit). Returns the drawer.
+ */
+export async function openBesideFindings(page: Page, url: string, size: { width: number; height: number }): Promise<ReturnType<Page['getByRole']>> {
+  await page.setViewportSize(size);
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Running Containers', exact: true }).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: /^Findings/ }).click();
+  const drawer = page.getByRole('complementary', { name: 'Findings' });
+  await drawer.waitFor();
+  return drawer;
+}

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { join } from 'node:path';
-import { e2eSkip, samplePath, screenshotsDir, sharedHarness } from './harness';
+import { e2eSkip, openBesideFindings, samplePath, screenshotsDir, sharedHarness } from './harness';
 
 const skip = e2eSkip();
 
@@ -31,13 +31,8 @@ async function onTop(l: Locator): Promise<boolean> {
 
 test('at 1000 px beside the open Findings drawer the Containers table keeps its ID and NAME on screen, scrolled or not', { skip }, async () => {
   const { page } = h;
-  await page.setViewportSize({ width: 1000, height: 800 });
   try {
-    await page.goto(h.host.url);
-    await page.getByRole('button', { name: 'Running Containers', exact: true }).waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: /^Findings/ }).click();
-    const drawer = page.getByRole('complementary', { name: 'Findings' });
-    await drawer.waitFor();
+    const drawer = await openBesideFindings(page, h.host.url, { width: 1000, height: 800 });
     await page.getByRole('tab', { name: 'Views' }).click();
     await page.getByRole('button', { name: 'Containers', exact: true }).click();
     const grid = page.getByRole('grid', { name: 'Containers' });
@@ -141,12 +136,7 @@ test('at 1000 px beside the open Findings drawer the Containers table keeps its 
 
 test('at 1360 px beside the open Findings drawer the header shows the capture name, host and CPU count whole (QA 20 item 6)', { skip }, async () => {
   const { page } = h;
-  await page.setViewportSize({ width: 1360, height: 850 });
-  await page.goto(h.host.url);
-  await page.getByRole('button', { name: 'Running Containers', exact: true }).waitFor({ timeout: 30_000 });
-  await page.getByRole('button', { name: /^Findings/ }).click();
-  const drawer = page.getByRole('complementary', { name: 'Findings' });
-  await drawer.waitFor();
+  const drawer = await openBesideFindings(page, h.host.url, { width: 1360, height: 850 });
   const edge = (await box(drawer)).x;
   const header = page.locator('header.identity');
   await page.screenshot({ path: join(screenshotsDir, 'header-1360-findings.png'), clip: { x: 0, y: 0, width: 1360, height: 120 } });
@@ -163,12 +153,8 @@ test('at 1360 px beside the open Findings drawer the header shows the capture na
 
 test('at 1000 px beside the open Findings drawer each Files row\'s pinned FILENAME names its container in its tooltip (the Container column scrolls away; QA H79)', { skip }, async () => {
   const { page } = h;
-  await page.setViewportSize({ width: 1000, height: 800 });
   try {
-    await page.goto(h.host.url);
-    await page.getByRole('button', { name: 'Running Containers', exact: true }).waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: /^Findings/ }).click();
-    await page.getByRole('complementary', { name: 'Findings' }).waitFor();
+    await openBesideFindings(page, h.host.url, { width: 1000, height: 800 });
     await page.getByRole('tab', { name: 'Views' }).click();
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Files', exact: true }).click();
     const files = page.getByRole('grid', { name: 'Files' });

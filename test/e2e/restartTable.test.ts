@@ -6,18 +6,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2eSkip, samplePath, sharedHarness } from './harness';
+import { e2eSkip, openBesideFindings, samplePath, sharedHarness } from './harness';
 
 const skip = e2eSkip();
 const { h } = sharedHarness({ skip, open: samplePath });
 
 test('at 1000 px beside the open Findings drawer the Restarting containers table shows its Back-off within the panel, each delay whole', { skip }, async () => {
   const { page } = h;
-  await page.setViewportSize({ width: 1000, height: 760 });
   try {
-    await page.goto(h.host.url);
-    await page.getByRole('button', { name: 'Container Deaths', exact: true }).waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: /^Findings/ }).click();
+    await openBesideFindings(page, h.host.url, { width: 1000, height: 760 });
     await page.getByRole('tab', { name: 'Processes' }).click();
     const table = page.getByRole('region', { name: 'Restarting containers' }).getByRole('table');
     await table.waitFor({ timeout: 30_000 });
