@@ -15,9 +15,13 @@ export interface ParamSource {
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
-/** Where parameter i is read: an unbuilt layout upgrade is built only when i is not as recorded. */
+/**
+ * Where parameter i is read: an unbuilt layout upgrade is built only when i is not as recorded.
+ * Told by its constructor, a load the engine caches per object shape: `instanceof` against a
+ * class held in a module binding is a call into V8's generic InstanceOf on every read.
+ */
 function holderOf(ev: ParamSource, i: number): ParamSource {
-  return ev instanceof DeferredUpgrade ? ev.holderOf(i) : ev;
+  return ev.constructor === DeferredUpgrade ? (ev as DeferredUpgrade).holderOf(i) : ev;
 }
 
 export function hasParam(param: ParamSource, i: number): boolean {
