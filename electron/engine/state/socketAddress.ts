@@ -15,9 +15,14 @@ const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 /**
  * A copy of b[start, end). Not b.slice: parameters are often views of the reader's chunk (a
  * Buffer, whose slice is another view), and an address kept in an fd entry would keep that whole
- * multi-megabyte chunk alive for as long as the fd lives.
+ * multi-megabyte chunk alive for as long as the fd lives. Copied byte by byte, not from a
+ * subarray: that view was a second object per address (a Buffer's, with its own prototype).
  */
-const copyOf = (b: Uint8Array, start: number, end: number) => new Uint8Array(b.subarray(start, end));
+function copyOf(b: Uint8Array, start: number, end: number): Uint8Array {
+  const out = new Uint8Array(end - start);
+  for (let i = start; i < end; i++) out[i - start] = b[i];
+  return out;
+}
 function u64(b: Uint8Array, o: number): bigint {
   let v = 0n;
   for (let k = 7; k >= 0; k--) v = (v << 8n) | BigInt(b[o + k]);
