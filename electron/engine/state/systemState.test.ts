@@ -206,3 +206,25 @@ test('latency from timestamp halves equals the bigint difference, across a 2^32 
     }
   }
 });
+
+test("an exit reads its own thread's enter event also when a thread gone from the table left its enter copy behind", () => {
+  const s = new SystemState();
+  s.addProcess(process({ tid: 500, cwd: '/a' }));
+  s.addProcess(process({ tid: 501, cwd: '/b' }));
+  s.addProcess(process({ tid: 502, cwd: '/c' }));
+  run(s,
+    event(2, 500, 1n, [p.str('a-rather-long-file-name.txt'), p.u32(1), p.u32(0)]),
+    event(3, 500, 2n, [p.i64(5), p.str('a-rather-long-file-name.txt'), p.u32(1), p.u32(0)]),
+    event(186, 500, 3n, [p.i64(0)]),
+    // 500 leaves the table here, before 501's first enter event is kept.
+    event(2, 501, 4n, [p.str('x'), p.u32(1), p.u32(0)]));
+  assert.ok(!s.threads.has(500));
+  const longName = 'n'.repeat(200);
+  run(s,
+    event(2, 502, 5n, [p.str(longName), p.u32(1), p.u32(0)]),
+    // Exits with no name of their own: the name comes from the paired enter event.
+    event(3, 501, 6n, [p.i64(6), p.str(''), p.u32(1), p.u32(0)]),
+    event(3, 502, 7n, [p.i64(7), p.str(''), p.u32(1), p.u32(0)]));
+  assert.equal(s.fdOf(s.threads.get(501)!, 6)?.name, '/b/x');
+  assert.equal(s.fdOf(s.threads.get(502)!, 7)?.name, '/c/' + longName);
+});

@@ -88,6 +88,8 @@ const REPARENT_CHILDREN = false;
  * share a slot (397 with 2,048), and 39 k of its 1.88 M procinfo events look their tid up.
  */
 const ABSENT_TID_SLOTS = 16384;
+/** Enter-event copies kept from threads gone from the table, for new threads (see recycle). */
+const MAX_SPARE_ENTER_COPIES = 256;
 /** An absent-tid slot with no note (a tid no event carries in practice, and never noted). */
 const NO_TID = -0x80000000;
 
@@ -149,6 +151,12 @@ export class SystemState {
   private readonly pendingFds: Array<FdInfo | undefined> = [];
   private pendingFdCount = 0;
   private readonly syntheticContainerThreads = new Map<string, ThreadInfo>();
+  /**
+   * The enter-event copies of threads gone from the table, for new threads: a copy made for
+   * each new thread's first enter event (three typed arrays and an object) was a tenth of what
+   * the state pass allocated on the 200 MB bench copy, whose 16 k clones are mostly short-lived.
+   */
+  private readonly spareEnterCopies: EnterEventCopy[] = [];
 
   // ---- header blocks -------------------------------------------------------------------
 
@@ -431,7 +439,7 @@ export class SystemState {
     t.latencyBig = undefined;
     // Read only at the thread's next exit, before which the upgrader's copy stays as it is.
     if (storedEnter !== null) t.enterParams = storedEnter;
-    else storeEnter(t, ev);
+    else storeEnter(t, ev, this.spareEnterCopies);
   }
 
   private onExit(ev: CaptureEvent, es: EventState, t: ThreadInfo, flags: number, resultFirst: boolean, ownFdParam: number): void {
@@ -541,7 +549,7 @@ export class SystemState {
     if (!t) return;
     this.forgetFound();
     if (t.isInvalid) {
-      this.threads.delete(tid);
+      this.deleteThread(tid, t);
       return;
     }
     // sysdig 0.29.3 leaves children pointing at their dead parent (newest libs re-parent them).
@@ -561,15 +569,29 @@ export class SystemState {
         if (other !== t && other.pid === t.pid && (other.flags & PPM_CL_CLOSED) === 0) return;
       }
     }
-    this.threads.delete(tid);
+    this.deleteThread(tid, t);
     if (!t.isMainThread) {
       const main = this.threads.get(t.pid);
       if (main && (main.flags & PPM_CL_CLOSED)) {
         let alive = false;
         for (const other of this.threads.values()) if (other.pid === t.pid && other !== main && (other.flags & PPM_CL_CLOSED) === 0) { alive = true; break; }
-        if (!alive) this.threads.delete(main.tid);
+        if (!alive) this.deleteThread(main.tid, main);
       }
     }
+  }
+
+  /**
+   * Takes a thread out of the table for good. Its enter-event copy becomes a spare: it was read
+   * only at the thread's own exits, and a removal comes after the event that asked for it (or,
+   * for a clone replacing a thread, after that thread's last exit was paired).
+   */
+  private deleteThread(tid: number, t: ThreadInfo): void {
+    this.threads.delete(tid);
+    const copy = t.ownEnterCopy;
+    if (copy === undefined) return;
+    t.ownEnterCopy = undefined;
+    if (t.enterParams === copy) t.enterParams = undefined;
+    if (this.spareEnterCopies.length < MAX_SPARE_ENTER_COPIES) this.spareEnterCopies.push(copy);
   }
 
   private findReaper(t: ThreadInfo): ThreadInfo | undefined {
@@ -608,11 +630,11 @@ const META_WITHOUT_THREAD = eventIdTable([
 /** Events that look their thread up but make no placeholder for an unknown tid. */
 const LOOKUP_ONLY = eventIdTable([EV.CLONE_X, EV.FORK_X, EV.VFORK_X, EV.CLONE3_X, EV.SWITCH, EV.PROCEXIT]);
 
-/** Copies an enter event's parameters into the thread's reusable buffer. */
-function storeEnter(t: ThreadInfo, ev: CaptureEvent): void {
+/** Copies an enter event's parameters into the thread's reusable buffer (a spare one for a new thread). */
+function storeEnter(t: ThreadInfo, ev: CaptureEvent, spares: EnterEventCopy[]): void {
   let total = 0;
   for (let i = 0; i < ev.nparams; i++) total += ev.paramLength[i];
-  let e = t.ownEnterCopy;
+  let e = t.ownEnterCopy ?? spares.pop();
   if (!e || e.data.length < total || e.paramOffset.length < ev.nparams) {
     e = {
       type: ev.type,
@@ -621,8 +643,8 @@ function storeEnter(t: ThreadInfo, ev: CaptureEvent): void {
       paramLength: new Uint32Array(Math.max(ev.nparams, 8)),
       nparams: 0,
     };
-    t.ownEnterCopy = e;
   }
+  t.ownEnterCopy = e;
   t.enterParams = e;
   e.type = ev.type;
   e.nparams = ev.nparams;
