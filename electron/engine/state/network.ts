@@ -68,19 +68,53 @@ export function isLocalAddress(interfaces: readonly InterfaceEntry[], containers
     for (const i of interfaces) if (i.family === 6 && same(i.addr, addr, 8)) return true;
     return false;
   }
+  // (A shorter address reads as text with 'undefined' in it in sinsp's terms: never a container's.)
+  if (addr.length < 4) return isIpv4InterfaceAddress(interfaces, addr);
+  const ip = ((addr[0] << 24) | (addr[1] << 16) | (addr[2] << 8) | addr[3]) >>> 0;
   if (containerId) {
     const c = containers.get(containerId);
-    // (A shorter address reads as text with 'undefined' in it in sinsp's terms: never a match.)
-    if (c && addr.length >= 4) {
-      const ip = ((addr[0] << 24) | (addr[1] << 16) | (addr[2] << 8) | addr[3]) >>> 0;
-      // sinsp keeps the container IP as a number: '' and 0.0.0.0 are both 0 ("unknown"), and
-      // an unknown IP makes it look through every container's.
+    // sinsp keeps the container IP as a number: '' and 0.0.0.0 are both 0 ("unknown"), and
+    // an unknown IP makes it look through every container's.
+    if (c) {
       if (!isZeroIpText(c.ip)) { if (ipv4OfText(c.ip) === ip) return true; }
       else for (const other of containers.values()) if ((isZeroIpText(other.ip) ? 0 : ipv4OfText(other.ip)) === ip) return true;
     }
   }
+  if (!plainIpv4Interfaces(interfaces)) return isIpv4InterfaceAddress(interfaces, addr);
+  for (const a of ipv4Addresses) if (a === ip) return true;
+  return false;
+}
+
+function isIpv4InterfaceAddress(interfaces: readonly InterfaceEntry[], addr: Uint8Array): boolean {
   for (const i of interfaces) if (i.family === 4 && same(i.addr, addr)) return true;
   return false;
+}
+
+/**
+ * The IPv4 interface addresses as numbers, made for the interface list last asked about (a
+ * list is only appended to). The indexer asks about both ends of IP sockets, and comparing
+ * bytes with each of a docker host's dozens of interfaces was most of the asking.
+ */
+let ipv4AddressesOf: readonly InterfaceEntry[] | undefined;
+let ipv4AddressesCount = -1;
+let ipv4Addresses: number[] = [];
+let ipv4AllPlain = true;
+
+/** Whether every IPv4 interface has a 4-byte address (else bytes are compared as before); fills ipv4Addresses. */
+function plainIpv4Interfaces(interfaces: readonly InterfaceEntry[]): boolean {
+  if (interfaces !== ipv4AddressesOf || interfaces.length !== ipv4AddressesCount) {
+    ipv4AddressesOf = interfaces;
+    ipv4AddressesCount = interfaces.length;
+    ipv4Addresses = [];
+    ipv4AllPlain = true;
+    for (const i of interfaces) {
+      if (i.family !== 4) continue;
+      const a = i.addr;
+      if (a.length !== 4) ipv4AllPlain = false;
+      else ipv4Addresses.push(((a[0] << 24) | (a[1] << 16) | (a[2] << 8) | a[3]) >>> 0);
+    }
+  }
+  return ipv4AllPlain;
 }
 
 // Asked for every fd field of container threads' sockets: a container's IP text is read once.
