@@ -78,6 +78,22 @@ test('a new thread shares its leader fd table', () => {
   assert.equal(s.fdTableOf(th), s.threads.get(300)!.fds);
 });
 
+test('a new thread makes no fd table or child set of its own; a new process gets both when first needed', () => {
+  const s = new SystemState();
+  s.addProcess(process({ tid: 400 }));
+  run(s, cloneExit(400, 401, 400, 1, 0x2000 /* CLONE_THREAD */, 'proc'));
+  const th = s.threads.get(401)!;
+  assert.equal(s.fdOf(th, 9), undefined);
+  assert.equal(th.fdsIfAny, undefined, 'a lookup through the leader makes no table for the thread');
+  assert.equal(th.children, undefined);
+  assert.deepEqual([...s.threads.get(400)!.children!], [401]);
+  run(s, cloneExit(401, 402, 401, 2, 0, 'child'));
+  assert.deepEqual([...th.children!], [402], 'the first child makes the set');
+  const child = s.threads.get(402)!;
+  s.addFd({ tid: 402, fd: 4, ino: 0n, type: FdType.Fifo, name: 'pipe:[2]', openFlags: 0, mountId: 0, dev: 0 });
+  assert.equal(child.fdsIfAny?.get(4)?.name, 'pipe:[2]');
+});
+
 test('execve renames the process and procexit removes the thread after the next event', () => {
   const s = new SystemState();
   s.addProcess(process({ tid: 400, comm: 'bash' }));

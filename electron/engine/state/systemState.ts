@@ -257,9 +257,10 @@ export class SystemState {
       if (t.pid !== 1) {
         const parent = this.threads.get(t.ptid);
         // A parent missing from the process list keeps its pid here (newest libs reset it to 0).
-        if (parent && !parent.isInvalid) parent.children.add(t.tid);
+        if (parent && !parent.isInvalid) parent.addChild(t.tid);
       }
-      for (const fd of t.fds.values()) {
+      const fds = t.fdsIfAny;
+      if (fds) for (const fd of fds.values()) {
         if (fd.type !== FdType.Ipv4Sock) continue;
         if (this.serverPorts.has(fd.sport)) {
           fd.swapEndpoints();
@@ -306,7 +307,9 @@ export class SystemState {
   }
 
   fdOf(t: ThreadInfo, fd: number): FdInfo | undefined {
-    return this.fdTableOf(t)?.get(fd);
+    // A lookup makes no table: an absent one has no fds.
+    const owner = (t.flags & PPM_CL_CLONE_FILES) === 0 ? t : this.mainThreadOf(t);
+    return owner?.fdsIfAny?.get(fd);
   }
 
   /** The cwd of a thread (kept on its main thread). */
@@ -553,16 +556,16 @@ export class SystemState {
       return;
     }
     // sysdig 0.29.3 leaves children pointing at their dead parent (newest libs re-parent them).
-    if (REPARENT_CHILDREN && t.children.size) {
+    if (REPARENT_CHILDREN && t.children) {
       const reaper = this.findReaper(t);
       for (const c of t.children) {
         const child = this.threads.get(c);
         if (!child || child.ptid !== tid) continue;
         child.ptid = reaper ? reaper.tid : 0;
-        reaper?.children.add(c);
+        reaper?.addChild(c);
       }
     }
-    this.threads.get(t.ptid)?.children.delete(tid);
+    this.threads.get(t.ptid)?.children?.delete(tid);
     if (t.isMainThread) {
       // The leader's entry holds the shared fd table: keep it while other threads of the group live.
       for (const other of this.threads.values()) {

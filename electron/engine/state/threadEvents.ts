@@ -210,7 +210,7 @@ function cloneCwd(ev: CaptureEvent): string {
 
 function link(state: SystemState, t: ThreadInfo): void {
   const parent = state.threads.get(t.ptid);
-  if (parent) parent.children.add(t.tid);
+  if (parent) parent.addChild(t.tid);
 }
 
 function parseClone(state: SystemState, ev: CaptureEvent, es: EventState): void {

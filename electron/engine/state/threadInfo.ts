@@ -61,8 +61,11 @@ export class ThreadInfo {
   exeUpperLayer = false;
   exeLowerLayer = false;
   exeFromMemfd = false;
-  /** The thread's own fd table; threads sharing their leader's table use the main thread's. */
-  fds: FdTable = new Map();
+  /**
+   * The thread's own fd table, made at first use: threads sharing their leader's table (most
+   * clones) use the main thread's and never need one of their own.
+   */
+  private ownFds: FdTable | undefined = undefined;
   /** Per-thread event context (old-engine enter/exit pairing). */
   lastEventType = -1;
   lastEventFd = 0;
@@ -82,8 +85,11 @@ export class ThreadInfo {
   enterParams: EnterEventCopy | undefined;
   /** The thread's own reusable copy of an enter event (see SystemState's storeEnter). */
   ownEnterCopy: EnterEventCopy | undefined;
-  /** Children (tids), kept for reparenting and proc.children-style questions. */
-  children = new Set<number>();
+  /**
+   * Children (tids), kept for reparenting and proc.children-style questions; made at the first
+   * child, since most threads (short-lived clones) never have one.
+   */
+  children: Set<number> | undefined = undefined;
   /** Exit information recorded at procexit. */
   exitStatus = 0;
   exited = false;
@@ -95,6 +101,21 @@ export class ThreadInfo {
   figuresMemoEpoch = -1;
   figuresMemoRevision = -1;
   figuresMemoValue = 0;
+
+  get fds(): FdTable {
+    return (this.ownFds ??= new Map());
+  }
+  set fds(table: FdTable) {
+    this.ownFds = table;
+  }
+  /** The thread's own fd table if it has one, without making an empty one. */
+  get fdsIfAny(): FdTable | undefined {
+    return this.ownFds;
+  }
+
+  addChild(tid: number): void {
+    (this.children ??= new Set()).add(tid);
+  }
 
   get isMainThread(): boolean {
     return this.tid === this.pid || (this.flags & PPM_CL_IS_MAIN_THREAD) !== 0;
