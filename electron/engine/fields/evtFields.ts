@@ -162,8 +162,21 @@ function argGetter(arg: string, resolved: boolean): FieldGetter {
   return stringField(text);
 }
 
+// By event id, where its `data` parameter sits in the shown layout (asked for every network
+// read and write the overview counts, so found once per id, as the result's position is).
+const dataPosition = new Int16Array(RESULT_POSITION_IDS).fill(UNKNOWN_POSITION);
+
+/** Index of the `data` parameter in the shown layout, or -1 (as paramIndexByName counts). */
+function dataParam(ctx: EventContext): number {
+  const ev = ctx.ev;
+  if (ev.type >= RESULT_POSITION_IDS) return paramIndexByName(ev, 'data');
+  let p = dataPosition[ev.type];
+  if (p === UNKNOWN_POSITION) p = dataPosition[ev.type] = firstParamNamed(ev.type, 'data');
+  return p < ev.nparams ? p : -1;
+}
+
 function buffer(ctx: EventContext): Uint8Array | undefined {
-  const i = paramIndexByName(ctx.ev, 'data');
+  const i = dataParam(ctx);
   return i < 0 ? undefined : bytesParam(ctx.ev, i) ?? new Uint8Array(0);
 }
 
@@ -255,7 +268,7 @@ export const EVT_FIELDS: Record<string, FieldFactory> = {
     });
   },
   'evt.buffer': noArg(() => customField('BYTEBUF', buffer, (c) => {
-    const i = paramIndexByName(c.ev, 'data');
+    const i = dataParam(c);
     return i < 0 ? undefined : renderArgValue(c.ev, i, c.lookup);
   })),
   'evt.buflen': noArg(() => numberField('UINT64', buflen)),
