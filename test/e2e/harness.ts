@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, after } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { projectRoot } from '../support/reference';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browserHost';
 import { composeAppApi } from '../../electron/host/appApi';
@@ -172,4 +173,20 @@ export async function openBesideFindings(page: Page, url: string, size: { width:
   const drawer = page.getByRole('complementary', { name: 'Findings' });
   await drawer.waitFor();
   return drawer;
+}
+
+/** Where `l` is laid out (fails the test if it is not). */
+export async function boxOf(l: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const b = await l.boundingBox();
+  assert.ok(b, 'laid out');
+  return b;
+}
+
+/** Whether the element's centre shows the element itself: nothing is drawn over it, so a click there reaches it. */
+export async function isOnTop(l: Locator): Promise<boolean> {
+  return l.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return top !== null && (top === el || el.contains(top));
+  });
 }

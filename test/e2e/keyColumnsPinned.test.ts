@@ -6,28 +6,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Locator } from 'playwright-core';
 import { join } from 'node:path';
-import { e2eSkip, openBesideFindings, samplePath, screenshotsDir, sharedHarness } from './harness';
+import { boxOf as box, e2eSkip, isOnTop as onTop, openBesideFindings, samplePath, screenshotsDir, sharedHarness } from './harness';
 
 const skip = e2eSkip();
 
 const { h } = sharedHarness({ skip, open: samplePath });
-
-async function box(l: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  const b = await l.boundingBox();
-  assert.ok(b, 'laid out');
-  return b;
-}
-
-/** Whether the element's centre shows the element itself (nothing is drawn over it). */
-async function onTop(l: Locator): Promise<boolean> {
-  return l.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-    return top !== null && (top === el || el.contains(top));
-  });
-}
 
 test('at 1000 px beside the open Findings drawer the Containers table keeps its ID and NAME on screen, scrolled or not', { skip }, async () => {
   const { page } = h;

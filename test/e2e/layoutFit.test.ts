@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, openSync, readSync, writeFileSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { e2eSkip, samplePath, sharedHarness } from './harness';
+import type { Page } from 'playwright-core';
+import { boxOf as box, e2eSkip, isOnTop as reachable, samplePath, sharedHarness } from './harness';
 import { checkFilter, lineAndColumn } from '../../shared/filter';
 import { capturesDir, referenceSkip } from '../support/reference';
 
@@ -22,21 +22,6 @@ const { h } = sharedHarness({ skip, open: samplePath });
 async function openSample(page: Page): Promise<void> {
   await page.goto(h.host.url);
   await page.getByRole('button', { name: 'Running Containers', exact: true }).waitFor({ timeout: 30_000 });
-}
-
-async function box(l: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  const b = await l.boundingBox();
-  assert.ok(b, 'laid out');
-  return b;
-}
-
-/** Whether a click at the centre of `l` reaches it (nothing lies on top of it). */
-async function reachable(l: Locator): Promise<boolean> {
-  return l.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-    return top !== null && (top === el || el.contains(top));
-  });
 }
 
 test('the filter error caret sits under the offending column of the typed filter', { skip }, async () => {

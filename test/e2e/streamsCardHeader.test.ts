@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { e2eSkip, samplePath, sharedHarness } from './harness';
+import { e2eSkip, isOnTop, samplePath, sharedHarness } from './harness';
 
 const skip = e2eSkip();
 
@@ -82,11 +82,7 @@ for (const width of [1360, 1160, 1000]) {
         }
       });
       const follow = page.locator('.stream-op header').first().getByRole('button', { name: /^Follow / });
-      const hit = await follow.evaluate((el) => {
-        const r = el.getBoundingClientRect();
-        const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-        return top !== null && (top === el || el.contains(top));
-      });
+      const hit = await isOnTop(follow);
       assert.ok(hit, 'the first card\'s Follow button is reachable');
     } finally {
       const close = page.getByRole('button', { name: 'Close findings' });
