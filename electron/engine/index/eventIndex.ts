@@ -414,7 +414,7 @@ export class CaptureIndexBuilder {
       ...meta,
       baseTs: String(this.baseTs ?? 0n),
       firstTs: String(this.baseTs === undefined ? 0n : this.baseTs + BigInt(this.minRel)),
-      lastTs: String(this.baseTs === undefined ? 0n : this.baseTs + BigInt((this.latestHi - this.baseHi) * 4294967296 + (this.latestLo - this.baseLo))),
+      lastTs: String(this.latestTs ?? 0n),
       tileIds: [...this.tileIds],
       zeroTimes: this.zeroTimes || this.baseTs === undefined,
       zeroTimeRows: this.zeroTimes ? [] : this.zeroTimeRows,
