@@ -57,15 +57,6 @@ const KIND_UNMET = 0, KIND_NO_TILE = 1, KIND_SOME_TILES = 2;
 const SERVICE_UNKNOWN = -2;
 const NO_SERVICE = -1;
 
-/**
- * The tiles every file or network read and write counts for (306 k events of the 200 MB bench
- * copy, several tiles each), by slot: their numbers are kept by slot, so that counting one does
- * not look its id up as text. Numbers are still taken at first use, as every tile's.
- */
-const IO_TILE_IDS = ['file.accessed', 'file.bytes', 'file.modified', 'file.bytes.out', 'file.bytes.in', 'net.connections', 'net.bytes', 'net.bytes.out', 'net.bytes.in'];
-const FILE_ACCESSED = 0, FILE_BYTES = 1, FILE_MODIFIED = 2, FILE_BYTES_OUT = 3, FILE_BYTES_IN = 4, NET_CONNECTIONS = 5, NET_BYTES = 6, NET_BYTES_OUT = 7, NET_BYTES_IN = 8;
-const TILE_NOT_NUMBERED = -1;
-
 export class TileClassifier<Ctx> {
   private readonly f: Record<string, Getter<Ctx>>;
   /** By event kind: what it can count for (filled as kinds are met). */
@@ -80,8 +71,6 @@ export class TileClassifier<Ctx> {
   /** By port: its network application tile's number, NO_SERVICE, or SERVICE_UNKNOWN (numbers are taken at first use, as for every tile). */
   private readonly serviceTiles = new Int32Array(65536).fill(SERVICE_UNKNOWN);
   private readonly t: Record<string, number> = {};
-  /** By slot of IO_TILE_IDS: the tile's number, or TILE_NOT_NUMBERED before its first count. */
-  private readonly ioTiles = new Int32Array(IO_TILE_IDS.length).fill(TILE_NOT_NUMBERED);
   /** Listening ports open now: when they started listening (undefined = before the capture) and the owning pid. */
   private readonly listening = new Map<number, { start: bigint | undefined; owner: number }>();
   /** The event being classified: its time is read only when a listening port opens or closes. */
@@ -115,13 +104,6 @@ export class TileClassifier<Ctx> {
 
   private add(row: number, tileId: string, value = 1, key = -1): void {
     this.out.addTile(row, this.n(tileId), value, key);
-  }
-
-  /** add() for the tile in slot `slot` of IO_TILE_IDS. */
-  private addIo(row: number, slot: number, value: number, key = -1): void {
-    let n = this.ioTiles[slot];
-    if (n === TILE_NOT_NUMBERED) n = this.ioTiles[slot] = this.n(IO_TILE_IDS[slot]);
-    this.out.addTile(row, n, value, key);
   }
 
   /**
@@ -352,17 +334,17 @@ export class TileClassifier<Ctx> {
     const f = this.f;
     const fd = this.fileKindOf(notes);
     const cont = this.countedKey(fd);
-    this.addIo(row, FILE_ACCESSED, 1, cont);
-    this.addIo(row, FILE_BYTES, buflen);
+    this.add(row, 'file.accessed', 1, cont);
+    this.add(row, 'file.bytes', buflen);
     if (isWrite) {
-      this.addIo(row, FILE_MODIFIED, 1, cont);
-      this.addIo(row, FILE_BYTES_OUT, buflen);
+      this.add(row, 'file.modified', 1, cont);
+      this.add(row, 'file.bytes.out', buflen);
       if (fd.inSystemDirectory) {
         this.add(row, 'sec.sysfiles', 1, this.nameKey(fd));
       }
       if (!this.syslog(ctx, row) && fd.isLogFile) this.appLog(ctx, row);
     } else {
-      this.addIo(row, FILE_BYTES_IN, buflen);
+      this.add(row, 'file.bytes.in', buflen);
     }
     const latency = num(f.latency(ctx));
     if (latency !== undefined && !fd.isDevice) {
@@ -374,9 +356,9 @@ export class TileClassifier<Ctx> {
 
   private netIo(ctx: Ctx, row: number, isWrite: boolean, buflen: number, fd: FdNotes): void {
     const f = this.f;
-    this.addIo(row, NET_CONNECTIONS, 1, this.countedKey(fd));
-    this.addIo(row, NET_BYTES, buflen);
-    this.addIo(row, isWrite ? NET_BYTES_OUT : NET_BYTES_IN, buflen);
+    this.add(row, 'net.connections', 1, this.countedKey(fd));
+    this.add(row, 'net.bytes', buflen);
+    this.add(row, isWrite ? 'net.bytes.out' : 'net.bytes.in', buflen);
     if (fd.sport !== undefined) this.addService(row, fd.sport, buflen);
     // Most payloads are not HTTP: their bytes are checked as they are, made text only for a status.
     const payload = f.buffer(ctx);
